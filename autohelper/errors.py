@@ -1,0 +1,87 @@
+"""One base error for every expected failure; each subclass carries a message for the person.
+
+The message is a catalogue key plus parameters, rendered in the user's language only when shown,
+so library code never decides the language and never formats personal data into text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from autohelper.messages import t
+
+
+class AutohelperError(Exception):
+    """An expected failure: the CLI shows `message()` and exits with `exit_code`."""
+
+    key = "error.generic"
+    exit_code = 1
+
+    def __init__(self, key: str | None = None, /, **params: Any) -> None:
+        self.key = key or type(self).key
+        self.params = params
+        super().__init__(self.key)
+
+    def message(self, lang: str | None = None) -> str:
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class UsageError(AutohelperError):
+    """Bad input from the person: a file, an option, a value."""
+
+
+class ScenarioError(AutohelperError):
+    """A scenario file is invalid; `problems` holds every `file:line:column: message`."""
+
+    key = "scenario.invalid"
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(count=len(problems), problems="\n".join(problems))
+        self.problems = problems
+
+
+class ProfileError(AutohelperError):
+    """The student's profile is missing, unreadable, unsafe or invalid."""
+
+
+class BrowserNotFound(AutohelperError):
+    """No usable Chromium on this machine."""
+
+    key = "browser.not_found"
+
+
+class RunStopped(AutohelperError):
+    """A scenario run stopped at a step; params name the step, the URL and the screenshot."""
+
+
+class PortalChanged(RunStopped):
+    """A locator matched nothing: the portal no longer looks like the scenario says."""
+
+    key = "run.portal_changed"
+
+
+class OriginViolation(RunStopped):
+    """The browser went to an origin the scenario did not declare."""
+
+    key = "run.origin"
+
+
+class FirewallBlocked(RunStopped):
+    """The portal's web application firewall answered instead of the portal."""
+
+    key = "run.firewall"
+
+
+class SubmitUnknown(RunStopped):
+    """A submit was pressed but its result never came: it may or may not have been sent."""
+
+    key = "run.submit_unknown"
+
+
+class Declined(RunStopped):
+    """The person said no to a confirmation: nothing was sent."""
+
+    key = "run.declined"

@@ -1,0 +1,84 @@
+"""Masking of personal data: the one place that decides what a CURP, NSS, email or name looks
+like in logs, errors, summaries, reports and the journal.
+
+`mask(value, kind)` masks one value; a `Redactor` knows the raw values of one run and scrubs
+them from any text (a logging filter uses it, so a stray f-string cannot leak them).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping
+
+ELLIPSIS = "…"
+SECRET_MASK = "••••"
+
+# Profile fields that are personal data; every other field (institution, flags) is not.
+PERSONAL_FIELDS = frozenset(
+    {"curp", "nss", "email", "names", "first_surname", "second_surname", "postal_code", "phone"}
+)
+
+
+def mask(value: str, kind: str = "text") -> str:
+    """Mask `value` by kind: curp `HEGG…L04`, nss `12…34`, email `j…@gmail.com`, names `M…`,
+    secret `••••`; any other text keeps at most its first and last characters."""
+    value = str(value)
+    if kind == "secret" or not value:
+        return SECRET_MASK if kind == "secret" else value
+    if kind == "curp" and len(value) >= 10:
+        return f"{value[:4]}{ELLIPSIS}{value[-3:]}"
+    if kind in ("nss", "postal_code") and len(value) >= 5:
+        return f"{value[:2]}{ELLIPSIS}{value[-2:]}"
+    if kind == "email" and "@" in value:
+        local, _, domain = value.partition("@")
+        return f"{local[:1]}{ELLIPSIS}@{domain}"
+    if kind in ("names", "first_surname", "second_surname", "name"):
+        return " ".join(f"{word[:1]}{ELLIPSIS}" for word in value.split())
+    if len(value) <= 4:
+        return ELLIPSIS
+    return f"{value[:1]}{ELLIPSIS}{value[-1:]}"
+
+
+class Redactor:
+    """Replaces every known raw value (and its case variants) in a text by its masked form."""
+
+    def __init__(self) -> None:
+        self._patterns: list[tuple[re.Pattern[str], str]] = []
+
+    def add(self, value: str | None, kind: str = "text") -> None:
+        if not value or len(str(value)) < 3:
+            return
+        value = str(value)
+        pattern = re.compile(re.escape(value), re.IGNORECASE)
+        self._patterns.append((pattern, mask(value, kind)))
+        # Longest first, so a value that contains another is replaced whole.
+        self._patterns.sort(key=lambda item: -len(item[0].pattern))
+
+    def add_profile(self, data: Mapping[str, object]) -> None:
+        for key, value in data.items():
+            if key in PERSONAL_FIELDS and isinstance(value, str):
+                self.add(value, key)
+
+    def add_secrets(self, values: Iterable[str]) -> None:
+        for value in values:
+            self.add(value, "secret")
+
+    def __call__(self, text: str) -> str:
+        for pattern, masked in self._patterns:
+            text = pattern.sub(masked, text)
+        return text
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter that scrubs a Redactor's values from every record it passes."""
+
+    def __init__(self, redactor: Redactor) -> None:
+        super().__init__()
+        self.redactor = redactor
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        record.msg = self.redactor(message)
+        record.args = None
+        return True

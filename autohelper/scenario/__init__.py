@@ -1,0 +1,1 @@
+"""Scenarios: the model (`model.py`) and the YAML loader with positions (`loader.py`)."""
