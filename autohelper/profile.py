@@ -1,9 +1,426 @@
-"""The student's profile (stub: being built)."""
+"""The student's profile: validated identity data, stored as YAML readable only by its owner.
+
+A profile lives in `<config dir>/profiles/<name>.yaml` (platformdirs' user config dir, which
+honours XDG_CONFIG_HOME; AUTOHELPER_CONFIG_DIR replaces it) or at any path the person gives.
+It is written atomically with mode 0600, and a file other users could read or write is refused,
+as ssh refuses a private key with loose permissions. Scenarios read it via `{profile.x}`.
+"""
 
 from __future__ import annotations
 
-# Every field a profile may hold; scenarios may only reference these as {profile.x}.
-FIELDS = (
-    "curp", "nss", "email", "names", "first_surname", "second_surname", "postal_code",
-    "institution", "has_other_insurance", "nss_from_employer", "student_id", "phone",
+import dataclasses
+import datetime
+import difflib
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import yaml
+
+from autohelper import validation as v
+from autohelper.errors import ProfileError, UsageError
+from autohelper.messages import t
+from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
+
+DEFAULT_PROFILE = "default"
+INSTITUTIONS = ("itson", "generic")
+_NAME_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+_HEADER = (
+    "# autohelper: perfil del estudiante. Datos personales: no lo compartas (modo 0600).\n"
+    "# autohelper: student profile. Personal data: do not share it (mode 0600).\n"
 )
+
+# A validator gets the raw text and the profile's other (already normalised) values, because
+# some checks are cross-field: the NSS's birth year is compared with the CURP's.
+Validator = Callable[[str, Mapping[str, str]], v.Result]
+
+
+@dataclasses.dataclass(frozen=True)
+class FieldSpec:
+    """One stored field: how to validate it, whether a complete profile needs it, its type."""
+
+    name: str
+    validate: Validator
+    required: bool = True
+    is_bool: bool = False
+
+
+# The registry of stored fields, in the order the wizard asks them; FIELDS derives from it.
+SPECS: dict[str, FieldSpec] = {
+    spec.name: spec
+    for spec in (
+        FieldSpec("curp", lambda raw, _: v.validate_curp(raw)),
+        FieldSpec("nss", lambda raw, ctx: v.validate_nss(raw, ctx.get("curp")), required=False),
+        FieldSpec("email", lambda raw, _: v.validate_email(raw)),
+        FieldSpec("names", lambda raw, _: v.validate_name(raw)),
+        FieldSpec("first_surname", lambda raw, _: v.validate_name(raw)),
+        FieldSpec("second_surname", lambda raw, _: v.validate_name(raw), required=False),
+        FieldSpec("postal_code", lambda raw, _: v.validate_postal_code(raw)),
+        FieldSpec("institution", lambda raw, _: v.validate_choice(raw, INSTITUTIONS)),
+        FieldSpec("has_other_insurance", lambda raw, _: v.validate_bool(raw), is_bool=True),
+        FieldSpec("nss_from_employer", lambda raw, _: v.validate_bool(raw), is_bool=True),
+        FieldSpec("student_id", lambda raw, _: v.validate_student_id(raw), required=False),
+        FieldSpec("phone", lambda raw, _: v.validate_phone(raw), required=False),
+    )
+}
+# Computed from the CURP: scenarios may read them, nobody may set them.
+DERIVED_FIELDS = ("birth_date", "sex")
+STORED_FIELDS = tuple(SPECS)
+REQUIRED_FIELDS = tuple(name for name, spec in SPECS.items() if spec.required)
+# Every field a profile may hold; scenarios may only reference these as {profile.x}.
+FIELDS = (*STORED_FIELDS, *DERIVED_FIELDS)
+# Fields whose values are personal data and show masked unless revealed.
+MASKED_FIELDS = PERSONAL_FIELDS | {"birth_date"}
+
+
+@dataclasses.dataclass(frozen=True)
+class Profile:
+    """A student's validated data; None means "not set yet" (profiles fill in gradually)."""
+
+    curp: str | None = None
+    nss: str | None = None
+    email: str | None = None
+    names: str | None = None
+    first_surname: str | None = None
+    second_surname: str | None = None
+    postal_code: str | None = None
+    institution: str | None = None
+    has_other_insurance: bool | None = None
+    nss_from_employer: bool | None = None
+    student_id: str | None = None
+    phone: str | None = None
+
+    @property
+    def birth_date(self) -> datetime.date | None:
+        return v.curp_birth_date(self.curp) if self.curp else None
+
+    @property
+    def sex(self) -> str | None:
+        return v.curp_sex(self.curp) if self.curp else None
+
+    def stored_values(self) -> dict[str, str | bool]:
+        """The fields that are set, in FIELDS order, as written to the YAML file."""
+        values: dict[str, str | bool] = {}
+        for name in STORED_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                values[name] = value
+        return values
+
+    def as_template_values(self) -> dict[str, str]:
+        """What scenarios read via {profile.x}: set fields only; booleans as "true"/"false",
+        the birth date as ISO YYYY-MM-DD."""
+        values = {
+            name: ("true" if value else "false") if isinstance(value, bool) else value
+            for name, value in self.stored_values().items()
+        }
+        if self.birth_date is not None:
+            values["birth_date"] = self.birth_date.isoformat()
+        if self.sex is not None:
+            values["sex"] = self.sex
+        return values
+
+    def missing(self, fields: Iterable[str]) -> list[str]:
+        """Which of `fields` this profile cannot provide (unset, or not a profile field)."""
+        present = self.as_template_values()
+        return [name for name in fields if name not in present]
+
+
+class InvalidProfile(ProfileError):
+    """Values that failed validation; `problems` holds each, with its field (and line)."""
+
+    key = "profile.invalid"
+
+    def __init__(self, path: Path, problems: list[v.Problem]) -> None:
+        super().__init__(path=str(path), count=len(problems))
+        self.path = path
+        self.problems = problems
+
+    def message(self, lang: str | None = None) -> str:
+        # Rendered late, so the problems follow the language of whoever shows them.
+        lines = "\n".join(
+            t("profile.problem", lang, message=p.describe(lang)) for p in self.problems
+        )
+        return t(self.key, lang, path=str(self.path), count=len(self.problems), problems=lines)
+
+
+@dataclasses.dataclass(frozen=True)
+class ProfileUpdate:
+    """What `update_profile` did: the saved profile, where, whether it was new, warnings."""
+
+    profile: Profile
+    path: Path
+    created: bool
+    warnings: tuple[v.Problem, ...]
+
+
+# --- Where profiles live --------------------------------------------------------------------
+
+
+def config_dir() -> Path:
+    """autohelper's config directory: AUTOHELPER_CONFIG_DIR, else platformdirs' (XDG aware)."""
+    override = os.environ.get("AUTOHELPER_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir("autohelper"))
+
+
+def profiles_dir() -> Path:
+    return config_dir() / "profiles"
+
+
+def resolve_profile_path(name_or_path: str | Path | None = None) -> Path:
+    """A path when it contains a slash or ends in .yaml/.yml; otherwise a named profile."""
+    if isinstance(name_or_path, Path):
+        return name_or_path
+    text = (name_or_path or DEFAULT_PROFILE).strip()
+    if "/" in text or os.sep in text or text.endswith((".yaml", ".yml")):
+        return Path(text).expanduser()
+    if not _NAME_RE.fullmatch(text):
+        raise UsageError("profile.bad_name", name=text)
+    return profiles_dir() / f"{text}.yaml"
+
+
+# --- Validation of values -------------------------------------------------------------------
+
+
+def _unknown_field(name: str) -> v.Problem:
+    if name in DERIVED_FIELDS:
+        return v.Problem("profile.derived_field", {"field": name}, field=name)
+    close = difflib.get_close_matches(name, STORED_FIELDS, n=1, cutoff=0.6)
+    if close:
+        return v.Problem("profile.unknown_field", {"field": name, "suggestion": close[0]})
+    return v.Problem("profile.unknown_field_list", {"field": name, "fields": ", ".join(SPECS)})
+
+
+def validate_value(
+    name: str, raw: str | bool, context: Mapping[str, str] | None = None
+) -> v.Result:
+    """Validate one field's raw value; `context` holds the other fields (for cross-checks)."""
+    spec = SPECS.get(name)
+    if spec is None:
+        return v.Result(str(raw), (_unknown_field(name),))
+    if isinstance(raw, bool) and not spec.is_bool:
+        return v.Result(str(raw), (v.Problem("profile.not_text", field=name),))
+    result = spec.validate(raw if isinstance(raw, str) else str(raw).lower(), context or {})
+    return dataclasses.replace(
+        result,
+        problems=tuple(p.at(field=name) for p in result.problems),
+        warnings=tuple(w.at(field=name) for w in result.warnings),
+    )
+
+
+def _check_data(
+    data: Mapping[str, Any], lines: Mapping[str, int]
+) -> tuple[dict[str, str], list[v.Problem], list[v.Problem]]:
+    """Validate every entry of a raw mapping: (normalised values, problems, warnings)."""
+    problems: list[v.Problem] = []
+    warnings: list[v.Problem] = []
+    values: dict[str, str] = {}
+    # The CURP first: other fields are checked against it.
+    ordered = sorted(data, key=lambda key: key != "curp")  # stable: file order otherwise
+    for key in ordered:
+        name, raw, line = str(key), data[key], lines.get(str(key))
+        if raw is None or raw == "":
+            continue  # an empty entry means "not set", as in a fresh template
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            problems.append(v.Problem("profile.quote_value", {"field": name}, name, line))
+            continue
+        if not isinstance(raw, str | bool):
+            problems.append(v.Problem("profile.not_text", field=name, line=line))
+            continue
+        result = validate_value(name, raw, values)
+        problems.extend(p.at(field=name, line=line) for p in result.problems)
+        warnings.extend(w.at(field=name, line=line) for w in result.warnings)
+        if result.ok:
+            values[name] = result.value
+    return values, problems, warnings
+
+
+def profile_from_values(values: Mapping[str, str]) -> Profile:
+    """A Profile from already validated, normalised values (booleans as "true"/"false")."""
+    kwargs: dict[str, Any] = {}
+    for name, value in values.items():
+        kwargs[name] = (value == "true") if SPECS[name].is_bool else value
+    return Profile(**kwargs)
+
+
+def profile_warnings(profile: Profile) -> list[v.Problem]:
+    """Suspicious but accepted values of a profile (e.g. NSS and CURP birth years differ)."""
+    context = profile.as_template_values()
+    warnings: list[v.Problem] = []
+    for name, value in context.items():
+        if name in SPECS:
+            warnings.extend(validate_value(name, value, context).warnings)
+    return warnings
+
+
+# --- Reading and writing --------------------------------------------------------------------
+
+
+def _check_permissions(path: Path) -> None:
+    if os.name != "posix":
+        return  # Windows has no group/other mode bits to check
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        raise ProfileError("profile.unsafe_permissions", path=str(path), mode=f"{mode:04o}")
+
+
+def _read(path: Path, trusted: bool = False) -> tuple[dict[str, Any], dict[str, int]]:
+    """The raw mapping of a profile file and the line of each key; refuses unsafe files."""
+    if not path.is_file():
+        raise ProfileError("profile.not_found", path=str(path))
+    if not trusted:
+        _check_permissions(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError("profile.unreadable", path=str(path), reason=str(exc)) from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ProfileError(
+            "profile.yaml_error",
+            path=str(path),
+            line=mark.line + 1 if mark else 1,
+            column=mark.column + 1 if mark else 1,
+            problem=getattr(exc, "problem", None) or str(exc),
+        ) from exc
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise ProfileError("profile.not_mapping", path=str(path))
+    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+    return data, lines
+
+
+def load_profile(name_or_path: str | Path | None = None, *, trusted: bool = False) -> Profile:
+    """Read and validate a profile; raises ProfileError (InvalidProfile lists every problem).
+
+    `trusted` skips the permission check, only for the synthetic profiles shipped with
+    autohelper for QA (checked into git, so 0644, and holding no real person's data)."""
+    path = resolve_profile_path(name_or_path)
+    data, lines = _read(path, trusted)
+    values, problems, _ = _check_data(data, lines)
+    if problems:
+        raise InvalidProfile(path, problems)
+    return profile_from_values(values)
+
+
+def check_profile(name_or_path: str | Path | None = None) -> list[v.Problem]:
+    """Every problem of a profile file, each naming its field and line; required fields that
+    are missing count too. A file that cannot be read at all raises ProfileError."""
+    path = resolve_profile_path(name_or_path)
+    data, lines = _read(path)
+    values, problems, _ = _check_data(data, lines)
+    for name in REQUIRED_FIELDS:
+        if name not in values and not any(p.field == name for p in problems):
+            problems.append(v.Problem("profile.missing_field", {"field": name}, field=name))
+    return problems
+
+
+def save_profile(profile: Profile, name_or_path: str | Path | None = None) -> Path:
+    """Write the profile atomically (a temp file in the same directory, then os.replace) with
+    mode 0600 from its first byte; a directory it creates gets mode 0700. Returns the path."""
+    path = resolve_profile_path(name_or_path)
+    directory = path.parent
+    try:
+        created_dir = not directory.exists()
+        directory.mkdir(parents=True, exist_ok=True)
+        if created_dir or directory == profiles_dir():
+            os.chmod(directory, 0o700)
+        text = _HEADER + yaml.safe_dump(
+            profile.stored_values(), sort_keys=False, allow_unicode=True, default_flow_style=False
+        )
+        # mkstemp creates the file 0600, so the data is never readable by others, even briefly.
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ProfileError("profile.unwritable", path=str(path), reason=str(exc)) from exc
+    return path
+
+
+def update_profile(
+    name_or_path: str | Path | None, assignments: Mapping[str, str]
+) -> ProfileUpdate:
+    """Set fields (creating the profile if needed). Every value is validated first, together
+    with what the file already holds; if anything is invalid, InvalidProfile lists it all and
+    nothing is written."""
+    path = resolve_profile_path(name_or_path)
+    created = not path.exists()
+    data, lines = ({}, {}) if created else _read(path)
+    merged: dict[str, Any] = dict(data)
+    for key, raw in assignments.items():
+        merged[key] = raw
+        lines.pop(key, None)  # a value from the command line has no file line
+    values, problems, _ = _check_data(merged, lines)
+    # An empty assignment (`nss=`) would silently unset a required field: say so instead.
+    for key, raw in assignments.items():
+        if key in SPECS and SPECS[key].required and not str(raw).strip():
+            problems.append(v.Problem("validation.required", field=key))
+    if problems:
+        raise InvalidProfile(path, problems)
+    profile = profile_from_values(values)
+    save_profile(profile, path)
+    return ProfileUpdate(profile, path, created, tuple(profile_warnings(profile)))
+
+
+def require_fields(profile: Profile, fields: Iterable[str], path: Path | str = "") -> None:
+    """Stop before a browser starts when a scenario needs fields the profile lacks."""
+    missing = profile.missing(fields)
+    if missing:
+        raise ProfileError(
+            "profile.needs_fields",
+            path=str(path),
+            fields=", ".join(missing),
+            example=" ".join(f"{name}=..." for name in missing),
+        )
+
+
+# --- Showing without leaking ----------------------------------------------------------------
+
+
+def display_rows(
+    profile: Profile, reveal: bool = False, lang: str | None = None
+) -> list[tuple[str, str]]:
+    """(label, value) for every field, personal data masked unless `reveal`."""
+    values = profile.as_template_values()
+    rows: list[tuple[str, str]] = []
+    for name in FIELDS:
+        value = values.get(name)
+        if value is None:
+            shown = t("profile.unset", lang)
+        elif SPECS.get(name) is not None and SPECS[name].is_bool:
+            shown = t("profile.yes" if value == "true" else "profile.no", lang)
+        elif name in MASKED_FIELDS and not reveal:
+            shown = mask(value, name)
+        else:
+            shown = value
+        rows.append((t(f"profile.field.{name}", lang), shown))
+    return rows
+
+
+def redactor_for(profile: Profile) -> Redactor:
+    """A Redactor that scrubs this profile's personal data (and the birth date) from text."""
+    redactor = Redactor()
+    values = profile.as_template_values()
+    redactor.add_profile(values)
+    if profile.birth_date is not None:
+        # Portals and reports write dates both ways; mask both spellings.
+        redactor.add(values["birth_date"], "text")
+        redactor.add(profile.birth_date.strftime("%d/%m/%Y"), "text")
+    return redactor

@@ -1,7 +1,169 @@
-"""Profile commands (being built)."""
+"""Profile commands: `init` (the guided wizard) and `profile set | show | check`.
+
+Thin on purpose: each command calls the functions of `autohelper.profile` and renders their
+results through the message catalogue. User errors are raised as AutohelperError subclasses
+and shown by the one top-level handler.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from autohelper import profile as prof
+from autohelper.errors import UsageError
+from autohelper.messages import t
+from autohelper.privacy import mask
+from autohelper.validation import Problem, emails_match
+
+_PROFILE_OPTION = click.option(
+    "--profile",
+    "profile_name",
+    default=None,
+    envvar="AUTOHELPER_PROFILE",
+    metavar="NOMBRE|RUTA",
+    help="Perfil a usar: un nombre (p. ej. ana) o la ruta de un .yaml. / Profile name or path.",
+)
+
+
+def _echo_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
+    for problem in problems:
+        click.echo(t("profile.problem", message=problem.describe()), err=True)
+
+
+def _echo_warnings(warnings: list[Problem] | tuple[Problem, ...]) -> None:
+    for warning in warnings:
+        click.echo(t("profile.warning", message=warning.describe()), err=True)
+
+
+def _echo_rows(profile: prof.Profile, reveal: bool) -> None:
+    rows = prof.display_rows(profile, reveal=reveal)
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        click.echo(f"  {label.ljust(width)}  {value}")
+
+
+def _parse_assignments(pairs: tuple[str, ...]) -> dict[str, str]:
+    if not pairs:
+        raise UsageError("profile.set_nothing")
+    assignments: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            # The argument may hold personal data: show it masked.
+            raise UsageError("profile.set_syntax", arg=mask(pair))
+        assignments[key.strip()] = value
+    return assignments
+
+
+@click.command("init", help="Crea o corrige tu perfil con preguntas guiadas. / Guided set-up.")
+@_PROFILE_OPTION
+def init_command(profile_name: str | None) -> None:
+    path = prof.resolve_profile_path(profile_name)
+    current: dict[str, str] = {}
+    if path.exists():
+        try:
+            current = prof.load_profile(path).as_template_values()
+        except prof.InvalidProfile:
+            click.echo(t("profile.wizard_existing_invalid"))
+    click.echo(t("profile.wizard_intro", path=str(path)))
+    values: dict[str, str] = {}
+    for name, spec in prof.SPECS.items():
+        value = _ask_field(name, spec, current.get(name), values)
+        if value:
+            values[name] = value
+    # The wizard asked every field, so its answers replace the whole file.
+    profile = prof.profile_from_values(values)
+    prof.save_profile(profile, path)
+    click.echo("")
+    click.echo(t("profile.wizard_done"))
+    _echo_rows(profile, reveal=False)
+    click.echo(t("profile.updated", path=str(path)))
+
+
+def _ask_field(name: str, spec: prof.FieldSpec, current: str | None, values: dict[str, str]) -> str:
+    """Ask one field until its value is valid; returns "" for an optional field left empty."""
+    click.echo("")
+    click.echo(t(f"profile.explain.{name}"))
+    if current is not None:
+        hint = t("profile.wizard_keep", value=_shown(name, current))
+    elif not spec.required:
+        hint = t("profile.wizard_optional")
+    else:
+        hint = ""
+    label = t(f"profile.field.{name}") + (f" ({hint})" if hint else "")
+    while True:
+        raw = click.prompt(label, default="", show_default=False)
+        if not raw.strip():
+            if current is not None:
+                return current
+            if not spec.required:
+                return ""
+        result = prof.validate_value(name, raw, values)
+        if not result.ok:
+            _echo_problems(result.problems)
+            click.echo(t("profile.wizard_try_again"), err=True)
+            continue
+        if name == "email" and not _confirm_email(result.value):
+            continue
+        _echo_warnings(result.warnings)
+        return result.value
+
+
+def _confirm_email(email: str) -> bool:
+    # Forms ask for the email twice for a reason: a typo here loses every IMSS link.
+    again = click.prompt(t("profile.wizard_confirm_email"), default="", show_default=False)
+    if emails_match(email, again):
+        return True
+    click.echo(t("profile.problem", message=t("validation.email.mismatch")), err=True)
+    return False
+
+
+def _shown(name: str, value: str) -> str:
+    if name in prof.SPECS and prof.SPECS[name].is_bool:
+        return t("profile.yes" if value == "true" else "profile.no")
+    return mask(value, name) if name in prof.MASKED_FIELDS else value
+
+
+@click.group("profile", help="Tu perfil: ver, fijar y revisar datos. / Your profile.")
+def profile_group() -> None:
+    """The `profile` command group."""
+
+
+@profile_group.command("set", help="Fija campos: CLAVE=VALOR... / Set fields: KEY=VALUE...")
+@click.argument("pairs", nargs=-1, metavar="CLAVE=VALOR...")
+@_PROFILE_OPTION
+def set_command(pairs: tuple[str, ...], profile_name: str | None) -> None:
+    assignments = _parse_assignments(pairs)
+    update = prof.update_profile(profile_name, assignments)
+    _echo_warnings(update.warnings)
+    click.echo(t("profile.created" if update.created else "profile.updated", path=str(update.path)))
+
+
+@profile_group.command("show", help="Muestra el perfil (oculto salvo --reveal). / Show it.")
+@click.option("--reveal", is_flag=True, help="Muestra los datos completos. / Show raw data.")
+@_PROFILE_OPTION
+def show_command(reveal: bool, profile_name: str | None) -> None:
+    path = prof.resolve_profile_path(profile_name)
+    profile = prof.load_profile(path)
+    click.echo(t("profile.show_header", path=str(path)))
+    _echo_rows(profile, reveal=reveal)
+    if not reveal:
+        click.echo(t("profile.show_masked_note"))
+
+
+@profile_group.command("check", help="Revisa un perfil: sale 0 si es válido, 1 si no. / Check.")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@_PROFILE_OPTION
+def check_command(file: Path | None, profile_name: str | None) -> None:
+    path = file if file is not None else prof.resolve_profile_path(profile_name)
+    problems = prof.check_profile(path)
+    if problems:
+        # Raised, not ctx.exit(1): the top-level handler lists every problem and exits 1.
+        raise prof.InvalidProfile(path, problems)
+    _echo_warnings(prof.profile_warnings(prof.load_profile(path)))
+    click.echo(t("profile.check_ok", path=str(path)))
+
+
+COMMANDS: list[click.Command] = [init_command, profile_group]

@@ -24,4 +24,72 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No Chromium browser found. Install it with `sudo apt-get install chromium` "
         "or give its path with --browser PATH or AUTOHELPER_BROWSER.",
     },
+    "browser.bad_path": {
+        "es": "El navegador indicado en {source} no existe o no es ejecutable: {path}",
+        "en": "The browser given in {source} does not exist or is not executable: {path}",
+    },
+    "cli.demo_unattended": {
+        "es": "Demostración sin nadie en el teclado: el portal simulado responde el CAPTCHA y la "
+        "confirmación (solo es posible en el simulado; con el portal real siempre lo haces tú).",
+        "en": "Demo with nobody at the keyboard: the mock portal answers the CAPTCHA and the "
+        "confirmation (only possible on the mock; on the real portal you always do it).",
+    },
+    "cli.save_nss": {"es": "¿Guardo tu NSS en tu perfil?", "en": "Save your NSS in your profile?"},
+    "cli.nss_saved": {"es": "NSS guardado en {path}", "en": "NSS saved in {path}"},
+    "cli.secret_prompt": {
+        "es": "Escribe {name} (no se guarda ni se muestra)",
+        "en": "Type {name} (it is neither stored nor shown)",
+    },
+    "cli.scenario_ok": {"es": "✔ {id} ({path})", "en": "✔ {id} ({path})"},
+    "cli.mock_serving": {
+        "es": "Portal simulado en 127.0.0.1. Empieza en {url} (Ctrl-C para terminar).",
+        "en": "Mock portal on 127.0.0.1. Start at {url} (Ctrl-C to stop).",
+    },
+    "session.secret_missing": {
+        "es": "Falta el dato secreto «{name}»: escríbelo cuando se te pida o ponlo en la "
+        "variable de entorno {env}.",
+        "en": "The secret “{name}” is missing: type it when asked or set the environment "
+        "variable {env}.",
+    },
+    "session.qa_live": {
+        "es": "El modo QA no corre contra los portales reales: usa --against fixtures o "
+        "--against URL de un espejo.",
+        "en": "QA mode never runs against the live portals: use --against fixtures or "
+        "--against a mirror URL.",
+    },
+    "session.bad_mock_option": {
+        "es": "Opción del simulado no válida: «{option}». Usa CLAVE=VALOR con una de: {known}.",
+        "en": "Invalid mock option: “{option}”. Use KEY=VALUE with one of: {known}.",
+    },
+    "session.bad_mock_value": {
+        "es": "Valor no válido en la opción del simulado «{option}».",
+        "en": "Invalid value in the mock option “{option}”.",
+    },
+    "doctor.playwright_ok": {"es": "Playwright instalado.", "en": "Playwright installed."},
+    "doctor.playwright_missing": {
+        "es": "Falta Playwright: ejecuta `make demo` o `pip install -e .`.",
+        "en": "Playwright is missing: run `make demo` or `pip install -e .`.",
+    },
+    "doctor.browser_playwright": {
+        "es": "Navegador: el Chromium propio de Playwright ({path}).",
+        "en": "Browser: Playwright's own Chromium ({path}).",
+    },
+    "doctor.browser_system": {
+        "es": "Navegador: el Chromium del sistema, {path} ({version}), porque Playwright no "
+        "tiene el suyo instalado.",
+        "en": "Browser: the system's Chromium, {path} ({version}), because Playwright has none "
+        "of its own installed.",
+    },
+    "doctor.browser_explicit": {
+        "es": "Navegador: {path} ({version}), indicado en {source}.",
+        "en": "Browser: {path} ({version}), given in {source}.",
+    },
+    "doctor.display_yes": {
+        "es": "Hay pantalla: el navegador se verá.",
+        "en": "A display is available: the browser will be visible.",
+    },
+    "doctor.display_no": {
+        "es": "No hay pantalla: el navegador irá oculto y el CAPTCHA se guardará como imagen.",
+        "en": "No display: the browser runs hidden and the CAPTCHA is saved as an image.",
+    },
 }

@@ -2,4 +2,348 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {}
+_VALIDATION: dict[str, dict[str, str]] = {
+    "validation.required": {"es": "falta el valor", "en": "the value is missing"},
+    "validation.curp.length": {
+        "es": "la CURP debe tener 18 caracteres (tiene {length})",
+        "en": "the CURP must have 18 characters (it has {length})",
+    },
+    "validation.curp.letters": {
+        "es": "las 4 letras iniciales de la CURP ({part}) deben ser letras A-Z",
+        "en": "the CURP's 4 initial letters ({part}) must be letters A-Z",
+    },
+    "validation.curp.blocked_word": {
+        "es": "las 4 letras iniciales de la CURP ({part}) forman una palabra que RENAPO no usa "
+        "(en esos casos la segunda letra es X); revisa tu CURP en gob.mx/curp",
+        "en": "the CURP's 4 initial letters ({part}) form a word RENAPO never issues "
+        "(it uses X as the second letter instead); check your CURP at gob.mx/curp",
+    },
+    "validation.curp.date_format": {
+        "es": "la fecha de nacimiento {part} debe ser de 6 dígitos (AAMMDD, caracteres 5-10)",
+        "en": "the birth date {part} must be 6 digits (YYMMDD, characters 5-10)",
+    },
+    "validation.curp.date": {
+        "es": "la fecha de nacimiento {part} no existe",
+        "en": "the birth date {part} does not exist",
+    },
+    "validation.curp.sex": {
+        "es": "el sexo (carácter 11) debe ser H, M o X, no '{part}'",
+        "en": "the sex letter (character 11) must be H, M or X, not '{part}'",
+    },
+    "validation.curp.state": {
+        "es": "el estado '{part}' (caracteres 12-13) no existe; los válidos son: {valid} "
+        "(NE: nacido en el extranjero)",
+        "en": "unknown state '{part}' (characters 12-13); the valid ones are: {valid} "
+        "(NE: born abroad)",
+    },
+    "validation.curp.consonants": {
+        "es": "las 3 consonantes (caracteres 14-16: {part}) deben ser consonantes A-Z",
+        "en": "the 3 consonants (characters 14-16: {part}) must be consonants A-Z",
+    },
+    "validation.curp.homoclave": {
+        "es": "la homoclave (carácter 17: '{part}') debe ser una letra o un dígito",
+        "en": "the homoclave (character 17: '{part}') must be a letter or a digit",
+    },
+    "validation.curp.check_format": {
+        "es": "el último carácter de la CURP ('{part}') debe ser un dígito verificador",
+        "en": "the CURP's last character ('{part}') must be a check digit",
+    },
+    "validation.curp.check_digit": {
+        "es": "el dígito verificador de la CURP no coincide (debería ser {expected})",
+        "en": "the CURP check digit does not match (it should be {expected})",
+    },
+    "validation.curp.invalid": {
+        "es": "la CURP no es válida; revísala en gob.mx/curp",
+        "en": "the CURP is not valid; check it at gob.mx/curp",
+    },
+    "validation.nss.digits": {
+        "es": "el NSS solo lleva dígitos",
+        "en": "the NSS holds digits only",
+    },
+    "validation.nss.length": {
+        "es": "el NSS debe tener 11 dígitos (tiene {length})",
+        "en": "the NSS must have 11 digits (it has {length})",
+    },
+    "validation.nss.check_digit": {
+        "es": "el dígito verificador del NSS no coincide (debería ser {expected})",
+        "en": "the NSS check digit does not match (it should be {expected})",
+    },
+    "validation.nss.birth_year": {
+        "es": "el año de nacimiento del NSS (dígitos 5-6: {nss_year}) no coincide con el de la "
+        "CURP ({curp_year}); revisa que el NSS sea tuyo",
+        "en": "the NSS birth year (digits 5-6: {nss_year}) differs from the CURP's "
+        "({curp_year}); check that the NSS is yours",
+    },
+    "validation.email.spaces": {
+        "es": "el correo no puede tener espacios",
+        "en": "the email cannot contain spaces",
+    },
+    "validation.email.at": {
+        "es": "el correo debe tener exactamente una @",
+        "en": "the email must have exactly one @",
+    },
+    "validation.email.local": {
+        "es": "la parte antes de la @ no es válida",
+        "en": "the part before the @ is not valid",
+    },
+    "validation.email.domain": {
+        "es": "el dominio '{domain}' no es válido (ejemplo: gmail.com)",
+        "en": "the domain '{domain}' is not valid (example: gmail.com)",
+    },
+    "validation.email.typo": {
+        "es": "¿quisiste decir {suggestion} en vez de {domain}?",
+        "en": "did you mean {suggestion} instead of {domain}?",
+    },
+    "validation.email.mismatch": {
+        "es": "los dos correos no coinciden",
+        "en": "the two emails do not match",
+    },
+    "validation.postal_code.format": {
+        "es": "el código postal debe tener 5 dígitos",
+        "en": "the postal code must have 5 digits",
+    },
+    "validation.postal_code.state": {
+        "es": "ningún código postal empieza con 00 (los dos primeros dígitos son el estado)",
+        "en": "no postal code starts with 00 (the first two digits are the state)",
+    },
+    "validation.name.format": {
+        "es": "solo letras, espacios, apóstrofos y guiones",
+        "en": "letters, spaces, apostrophes and dashes only",
+    },
+    "validation.phone.format": {
+        "es": "el teléfono debe tener 10 dígitos",
+        "en": "the phone number must have 10 digits",
+    },
+    "validation.student_id.format": {
+        "es": "la matrícula solo lleva letras, dígitos y guiones",
+        "en": "the student ID holds letters, digits and dashes only",
+    },
+    "validation.choice": {
+        "es": "debe ser uno de: {choices}",
+        "en": "must be one of: {choices}",
+    },
+    "validation.bool": {
+        "es": "responde sí o no (true/false)",
+        "en": "answer yes or no (true/false)",
+    },
+}
+
+# One label and one explanation per field: the wizard, `show` and the docs use the same words.
+_FIELDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "curp": (
+        ("CURP", "CURP"),
+        (
+            "Tu CURP (18 caracteres); está en tu acta o en gob.mx/curp.",
+            "Your CURP (18 characters); it is on your records or at gob.mx/curp.",
+        ),
+    ),
+    "nss": (
+        ("NSS", "NSS"),
+        (
+            "Tu Número de Seguridad Social (11 dígitos); déjalo vacío si aún no tienes.",
+            "Your social security number (11 digits); leave it empty if you have none yet.",
+        ),
+    ),
+    "email": (
+        ("Correo", "Email"),
+        (
+            "Tu correo: el IMSS envía ahí sus enlaces, usa uno que revises.",
+            "Your email: IMSS sends its links there, use one you read.",
+        ),
+    ),
+    "names": (
+        ("Nombre(s)", "Given name(s)"),
+        (
+            "Tu(s) nombre(s) tal como aparecen en tu CURP.",
+            "Your given name(s) exactly as on your CURP.",
+        ),
+    ),
+    "first_surname": (
+        ("Primer apellido", "First surname"),
+        ("Tu primer apellido, tal como en tu CURP.", "Your first surname, as on your CURP."),
+    ),
+    "second_surname": (
+        ("Segundo apellido", "Second surname"),
+        (
+            "Tu segundo apellido; déjalo vacío si no tienes.",
+            "Your second surname; leave it empty if you have none.",
+        ),
+    ),
+    "postal_code": (
+        ("Código postal", "Postal code"),
+        ("El código postal de tu domicilio (5 dígitos).", "Your home postal code (5 digits)."),
+    ),
+    "institution": (
+        ("Institución", "Institution"),
+        (
+            "Tu escuela: itson (Instituto Tecnológico de Sonora) o generic (otra).",
+            "Your school: itson (Instituto Tecnológico de Sonora) or generic (any other).",
+        ),
+    ),
+    "has_other_insurance": (
+        ("Otro seguro médico", "Other health insurance"),
+        (
+            "¿Ya tienes otro seguro médico (IMSS por tus padres o trabajo, ISSSTE...)? sí/no",
+            "Do you already have other health insurance (IMSS through parents or work, "
+            "ISSSTE...)? yes/no",
+        ),
+    ),
+    "nss_from_employer": (
+        ("NSS dado por un empleador", "NSS given by an employer"),
+        (
+            "¿Tu NSS te lo asignó un empleador? Entonces se omite el paso de obtenerlo. sí/no",
+            "Was your NSS assigned by an employer? Then the step to get one is skipped. yes/no",
+        ),
+    ),
+    "student_id": (
+        ("Matrícula", "Student ID"),
+        ("Tu matrícula escolar (opcional).", "Your student ID (optional)."),
+    ),
+    "phone": (
+        ("Teléfono", "Phone"),
+        ("Tu celular a 10 dígitos (opcional).", "Your mobile number, 10 digits (optional)."),
+    ),
+    "birth_date": (
+        ("Fecha de nacimiento", "Birth date"),
+        ("Se calcula de la CURP.", "Derived from the CURP."),
+    ),
+    "sex": (
+        ("Sexo", "Sex"),
+        ("Se calcula de la CURP.", "Derived from the CURP."),
+    ),
+}
+
+_PROFILE: dict[str, dict[str, str]] = {
+    "profile.not_found": {
+        "es": "no existe el perfil {path}; créalo con `autohelper init` o "
+        "`autohelper profile set curp=...`",
+        "en": "the profile {path} does not exist; create it with `autohelper init` or "
+        "`autohelper profile set curp=...`",
+    },
+    "profile.unreadable": {
+        "es": "no pude leer el perfil {path}: {reason}",
+        "en": "could not read the profile {path}: {reason}",
+    },
+    "profile.unwritable": {
+        "es": "no pude guardar el perfil {path}: {reason}",
+        "en": "could not save the profile {path}: {reason}",
+    },
+    "profile.unsafe_permissions": {
+        "es": "los permisos {mode} del perfil {path} dejan leer tus datos a otros usuarios; "
+        "no lo uso hasta que lo corrijas con: chmod 600 {path}",
+        "en": "permissions {mode} on the profile {path} let other users read your data; "
+        "it is not used until you fix it with: chmod 600 {path}",
+    },
+    "profile.yaml_error": {
+        "es": "{path}:{line}:{column}: el YAML no es válido: {problem}",
+        "en": "{path}:{line}:{column}: invalid YAML: {problem}",
+    },
+    "profile.not_mapping": {
+        "es": "{path}: el perfil debe ser una lista de `clave: valor`",
+        "en": "{path}: the profile must be a list of `key: value`",
+    },
+    "profile.invalid": {
+        "es": "{count} problema(s) en el perfil {path}:\n{problems}",
+        "en": "{count} problem(s) in the profile {path}:\n{problems}",
+    },
+    "profile.unknown_field": {
+        "es": "campo desconocido '{field}'. ¿Quisiste decir '{suggestion}'?",
+        "en": "unknown field '{field}'. Did you mean '{suggestion}'?",
+    },
+    "profile.unknown_field_list": {
+        "es": "campo desconocido '{field}'; los campos son: {fields}",
+        "en": "unknown field '{field}'; the fields are: {fields}",
+    },
+    "profile.derived_field": {
+        "es": "'{field}' se calcula de la CURP; fija la CURP en su lugar",
+        "en": "'{field}' is derived from the CURP; set the CURP instead",
+    },
+    "profile.quote_value": {
+        "es": 'escribe el valor entre comillas (por ejemplo {field}: "...") para que no se '
+        "lea como número",
+        "en": 'write the value in quotes (e.g. {field}: "...") so it is not read as a number',
+    },
+    "profile.not_text": {
+        "es": "el valor debe ser texto",
+        "en": "the value must be text",
+    },
+    "profile.missing_field": {
+        "es": "falta; fíjalo con `autohelper profile set {field}=...`",
+        "en": "missing; set it with `autohelper profile set {field}=...`",
+    },
+    "profile.needs_fields": {
+        "es": "el perfil {path} no tiene {fields}; fíjalo con `autohelper profile set {example}` "
+        "o con `autohelper init`",
+        "en": "the profile {path} lacks {fields}; set it with `autohelper profile set {example}` "
+        "or with `autohelper init`",
+    },
+    "profile.bad_name": {
+        "es": "'{name}' no es un nombre de perfil válido (letras, dígitos, . _ -) ni una ruta "
+        "(con / o terminada en .yaml)",
+        "en": "'{name}' is neither a valid profile name (letters, digits, . _ -) nor a path "
+        "(with / or ending in .yaml)",
+    },
+    "profile.set_syntax": {
+        "es": "'{arg}' no tiene la forma CLAVE=VALOR (por ejemplo curp=HEGG560427MVZRRL04)",
+        "en": "'{arg}' is not KEY=VALUE (for example curp=HEGG560427MVZRRL04)",
+    },
+    "profile.set_nothing": {
+        "es": "indica al menos un CLAVE=VALOR",
+        "en": "give at least one KEY=VALUE",
+    },
+    "profile.created": {"es": "Perfil creado: {path}", "en": "Profile created: {path}"},
+    "profile.updated": {"es": "Perfil actualizado: {path}", "en": "Profile updated: {path}"},
+    "profile.warning": {"es": "Aviso: {message}", "en": "Warning: {message}"},
+    "profile.problem": {"es": "  - {message}", "en": "  - {message}"},
+    "profile.check_ok": {
+        "es": "El perfil {path} es válido.",
+        "en": "The profile {path} is valid.",
+    },
+    "profile.show_header": {"es": "Perfil {path}", "en": "Profile {path}"},
+    "profile.show_masked_note": {
+        "es": "(datos personales ocultos; usa --reveal para verlos)",
+        "en": "(personal data masked; use --reveal to see it)",
+    },
+    "profile.unset": {"es": "(sin definir)", "en": "(not set)"},
+    "profile.yes": {"es": "sí", "en": "yes"},
+    "profile.no": {"es": "no", "en": "no"},
+    "profile.wizard_intro": {
+        "es": "Vamos a guardar tus datos una sola vez. Se quedan en tu computadora ({path}), "
+        "con permisos solo para ti, y nunca aparecen completos en registros ni reportes.",
+        "en": "Let's store your data once. It stays on your computer ({path}), readable only "
+        "by you, and never appears in full in logs or reports.",
+    },
+    "profile.wizard_existing_invalid": {
+        "es": "El perfil actual tiene problemas; empezamos de nuevo sin sus valores.",
+        "en": "The current profile has problems; starting again without its values.",
+    },
+    "profile.wizard_keep": {
+        "es": "Enter para conservar {value}",
+        "en": "Enter to keep {value}",
+    },
+    "profile.wizard_optional": {
+        "es": "Enter para dejarlo vacío",
+        "en": "Enter to leave it empty",
+    },
+    "profile.wizard_confirm_email": {
+        "es": "Escribe el correo otra vez",
+        "en": "Type the email again",
+    },
+    "profile.wizard_try_again": {
+        "es": "Inténtalo de nuevo.",
+        "en": "Please try again.",
+    },
+    "profile.wizard_done": {
+        "es": "Listo. Resumen (datos ocultos):",
+        "en": "Done. Summary (data masked):",
+    },
+    "profile.help.init": {
+        "es": "Crea o corrige tu perfil con preguntas guiadas.",
+        "en": "Create or fix your profile with guided questions.",
+    },
+}
+
+MESSAGES: dict[str, dict[str, str]] = {**_VALIDATION, **_PROFILE}
+for _name, ((_label_es, _label_en), (_help_es, _help_en)) in _FIELDS.items():
+    MESSAGES[f"profile.field.{_name}"] = {"es": _label_es, "en": _label_en}
+    MESSAGES[f"profile.explain.{_name}"] = {"es": _help_es, "en": _help_en}

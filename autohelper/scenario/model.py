@@ -15,7 +15,7 @@ plus sibling keys: the step's own parameters and the common `description`, `id`,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from autohelper.messages import localized
@@ -112,6 +112,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Goto(Step):
+    """Open a URL; it must be on one of the scenario's declared origins."""
+
     kind: ClassVar[str] = "goto"
     retried: ClassVar[bool] = True
     primary: ClassVar[str] = "url"
@@ -130,6 +132,8 @@ class Click(Step):
 
 @dataclass(frozen=True)
 class Fill(Step):
+    """Type a value (profile, secret or literal) into a field."""
+
     kind: ClassVar[str] = "fill"
     retried: ClassVar[bool] = True
     primary: ClassVar[str] = "target"
@@ -141,6 +145,8 @@ class Fill(Step):
 
 @dataclass(frozen=True)
 class Select(Step):
+    """Choose an option of a drop-down by its value or label."""
+
     kind: ClassVar[str] = "select"
     retried: ClassVar[bool] = True
     primary: ClassVar[str] = "target"
@@ -150,6 +156,8 @@ class Select(Step):
 
 @dataclass(frozen=True)
 class Check(Step):
+    """Tick (`value: true`) or untick (`value: false`) a checkbox or radio."""
+
     kind: ClassVar[str] = "check"
     retried: ClassVar[bool] = True
     primary: ClassVar[str] = "target"

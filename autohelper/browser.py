@@ -1,0 +1,79 @@
+"""Find and launch a Chromium: an explicit path, Playwright's own build when installed, else the
+system's. Playwright is imported only when a browser is launched (start-up stays fast)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from autohelper.errors import BrowserNotFound
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Playwright
+
+# Without these, Chromium keeps dialing Google's services (refused on closed networks) and QUIC.
+BASE_ARGS = (
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+@dataclass(frozen=True)
+class BrowserChoice:
+    """`path` None means Playwright's own build; `reason` says why this one (for doctor)."""
+
+    path: str | None
+    reason: str
+
+
+def playwright_chromium() -> Path | None:
+    """Playwright's own Chromium, when `playwright install chromium` has been run."""
+    base = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache/ms-playwright")
+    for candidate in sorted(base.glob("chromium-*/chrome-linux*/chrome"), reverse=True):
+        if os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def find_browser(explicit: str | None = None) -> BrowserChoice:
+    """The browser to use, in order: --browser, AUTOHELPER_BROWSER, Playwright's, the system's."""
+    for source, value in (("--browser", explicit), ("AUTOHELPER_BROWSER", os.environ.get(
+        "AUTOHELPER_BROWSER"
+    ))):
+        if value:
+            path = shutil.which(value) or value
+            if not os.access(path, os.X_OK):
+                raise BrowserNotFound("browser.bad_path", path=value, source=source)
+            return BrowserChoice(path, source)
+    if playwright_chromium():
+        return BrowserChoice(None, "playwright")
+    for name in SYSTEM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return BrowserChoice(found, "system")
+    raise BrowserNotFound()
+
+
+def has_display() -> bool:
+    """Whether a visible browser can be shown here."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def launch(
+    playwright: Playwright, choice: BrowserChoice, headless: bool, extra_args: list[str]
+) -> Browser:
+    return playwright.chromium.launch(
+        executable_path=choice.path,
+        headless=headless,
+        args=[*BASE_ARGS, *extra_args],
+    )

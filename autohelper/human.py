@@ -1,0 +1,157 @@
+"""The person in the loop.
+
+`TerminalHuman` is the student at a terminal: Spanish prompts, the CAPTCHA shown (in the
+visible browser, or saved as an image and opened when headless), a masked summary and a yes/no
+before every submit, the emailed link pasted. `ScriptedHuman` is QA and the tests: it answers
+CAPTCHAs from the mock's oracle (read through the page, so the session cookie goes along),
+accepts or declines as told, and follows the newest emailed link in the mock's outbox. Only a
+mock has an oracle: nothing here ever guesses or solves a CAPTCHA.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+import click
+
+from autohelper.errors import UsageError
+from autohelper.messages import t
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+ORACLE = "oracle"  # a ScriptedHuman CAPTCHA answer meaning "ask the mock"
+
+
+class Human(Protocol):
+    """What the engine asks of a person. Returning normally means "go on"."""
+
+    def progress(self, text: str) -> None: ...
+
+    def captcha(self, page: Page, image: Locator, attempt: int, artifacts: Path) -> str | None:
+        """The CAPTCHA answer, or None when the person typed it in the browser."""
+
+    def confirm(self, title: str, summary: Sequence[tuple[str, str]]) -> bool: ...
+
+    def manual(self, instruction: str) -> None: ...
+
+    def email_link(self, page: Page, contains: str, email: str) -> str | None:
+        """The emailed link, or None when the person opened it in the browser."""
+
+    def firewall(self, page: Page) -> bool:
+        """True when the person says the firewall challenge is resolved and we may go on."""
+
+
+class TerminalHuman:
+    """The student: prompts on the terminal, the browser visible unless headless."""
+
+    def __init__(self, headless: bool, echo: Callable[[str], None] = click.echo) -> None:
+        self.headless = headless
+        self.echo = echo
+
+    def progress(self, text: str) -> None:
+        self.echo(text)
+
+    def captcha(self, page: Page, image: Locator, attempt: int, artifacts: Path) -> str | None:
+        if self.headless:
+            path = artifacts / f"captcha-{attempt}.png"
+            image.screenshot(path=str(path))
+            self.echo(t("human.captcha_saved", path=str(path)))
+            click.launch(str(path))
+        else:
+            image.scroll_into_view_if_needed()
+        prompt = t("human.captcha_prompt", attempt=attempt)
+        answer = click.prompt(prompt, default="", show_default=False).strip()
+        return answer or None
+
+    def confirm(self, title: str, summary: Sequence[tuple[str, str]]) -> bool:
+        self.echo("")
+        self.echo(t("human.confirm_title", title=title))
+        for label, value in summary:
+            self.echo(f"  {label}: {value}")
+        return click.confirm(t("human.confirm_prompt"), default=False)
+
+    def manual(self, instruction: str) -> None:
+        click.prompt(t("human.manual_prompt", instruction=instruction), default="",
+                     show_default=False)
+
+    def email_link(self, page: Page, contains: str, email: str) -> str | None:
+        answer = click.prompt(t("human.email_link_prompt"), default="", show_default=False)
+        return answer.strip() or None
+
+    def firewall(self, page: Page) -> bool:
+        self.echo(t("human.firewall"))
+        return click.confirm(t("human.firewall_prompt"), default=False)
+
+
+class ScriptedHuman:
+    """QA and tests: answers from a script and from the mock's oracles, never from a person."""
+
+    def __init__(
+        self,
+        captcha_answers: Sequence[str] = (ORACLE,),
+        confirm: bool | Sequence[bool] = True,
+        on_progress: Callable[[str], None] | None = None,
+    ) -> None:
+        self._captcha = self._cycle_last(list(captcha_answers))
+        self._confirm = self._cycle_last([confirm] if isinstance(confirm, bool) else list(confirm))
+        self._on_progress = on_progress
+        self.prompts: list[str] = []  # what a person would have been shown, for assertions
+
+    @staticmethod
+    def _cycle_last(items: list[T]) -> Iterator[T]:
+        yield from items
+        while True:
+            yield items[-1]
+
+    def progress(self, text: str) -> None:
+        self.prompts.append(text)
+        if self._on_progress:
+            self._on_progress(text)
+
+    def captcha(self, page: Page, image: Locator, attempt: int, artifacts: Path) -> str | None:
+        answer = next(self._captcha)
+        if answer != ORACLE:
+            return answer
+        # fetch() in the page: same origin, same session cookie as the image just shown.
+        text = page.evaluate(
+            "async () => { const r = await fetch('/__mock__/captcha', {cache: 'no-store'});"
+            " return r.ok ? await r.text() : null; }"
+        )
+        if not text:
+            raise UsageError("human.no_oracle")
+        return str(text).strip()
+
+    def confirm(self, title: str, summary: Sequence[tuple[str, str]]) -> bool:
+        self.prompts.append(title)
+        self.prompts.extend(f"{label}: {value}" for label, value in summary)
+        return next(self._confirm)
+
+    def manual(self, instruction: str) -> None:
+        self.prompts.append(instruction)
+
+    def email_link(self, page: Page, contains: str, email: str) -> str | None:
+        raw = page.evaluate(
+            "async () => { const r = await fetch('/__mock__/outbox', {cache: 'no-store'});"
+            " return r.ok ? await r.text() : null; }"
+        )
+        if raw is None:
+            raise UsageError("human.no_oracle")
+        messages = json.loads(raw)
+        for message in reversed(messages):
+            if str(message.get("to", "")).lower() != email.lower():
+                continue
+            for link in message.get("links", []):
+                if contains in link:
+                    return str(link)
+        raise UsageError("human.no_email_link", contains=contains)
+
+    def firewall(self, page: Page) -> bool:
+        return False  # QA never waits out a firewall: the run stops and says so

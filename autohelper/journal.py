@@ -1,0 +1,162 @@
+"""What happened, durably: a SQLite journal of runs, steps and submits.
+
+Every text that goes in has been masked by the caller's Redactor; the file is readable by its
+owner only. A submit is written (and committed) before its button is pressed, so even a crash
+right after the press leaves a trace that something may have been sent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    scenario TEXT NOT NULL,
+    target TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running',
+    message TEXT,
+    yields TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS steps (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    description TEXT NOT NULL,
+    status TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    detail TEXT
+);
+CREATE TABLE IF NOT EXISTS submits (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    position INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    pressed_at TEXT NOT NULL,
+    result TEXT NOT NULL DEFAULT 'pending'
+);
+"""
+
+
+def default_path() -> Path:
+    """`$AUTOHELPER_DATA_DIR/journal.sqlite3`, else the user data directory (platformdirs)."""
+    base = os.environ.get("AUTOHELPER_DATA_DIR") or platformdirs.user_data_dir("autohelper")
+    return Path(base) / "journal.sqlite3"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class RunRow:
+    id: int
+    scenario: str
+    target: str
+    mode: str
+    started_at: str
+    ended_at: str | None
+    status: str
+    message: str | None
+    yields: dict[str, str]
+
+
+class Journal:
+    """One SQLite file; each write is its own short transaction (a crash loses nothing)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not self.path.exists():
+            # Create it private before SQLite opens it, so it is never readable by others.
+            fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        os.chmod(self.path, 0o600)
+        with self._connect() as db:
+            db.executescript(SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=10)
+        try:
+            with db:
+                yield db
+        finally:
+            db.close()
+
+    def start_run(self, scenario: str, target: str, mode: str) -> int:
+        with self._connect() as db:
+            cursor = db.execute(
+                "INSERT INTO runs (scenario, target, mode, started_at) VALUES (?, ?, ?, ?)",
+                (scenario, target, mode, _now()),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def end_run(
+        self, run_id: int, status: str, message: str | None, yields: dict[str, str]
+    ) -> None:
+        with self._connect() as db:
+            db.execute(
+                "UPDATE runs SET ended_at = ?, status = ?, message = ?, yields = ? WHERE id = ?",
+                (_now(), status, message, json.dumps(yields, ensure_ascii=False), run_id),
+            )
+
+    def record_step(
+        self, run_id: int, position: int, kind: str, description: str, status: str,
+        started_at: str, duration_ms: int, detail: str | None = None,
+    ) -> None:
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO steps (run_id, position, kind, description, status, started_at,"
+                " duration_ms, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (run_id, position, kind, description, status, started_at, duration_ms, detail),
+            )
+
+    def record_submit(self, run_id: int, position: int, description: str, summary: str) -> int:
+        """Written before the button is pressed; `finish_submit` records what came of it."""
+        with self._connect() as db:
+            cursor = db.execute(
+                "INSERT INTO submits (run_id, position, description, summary, pressed_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (run_id, position, description, summary, _now()),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def finish_submit(self, submit_id: int, result: str) -> None:
+        with self._connect() as db:
+            db.execute("UPDATE submits SET result = ? WHERE id = ?", (result, submit_id))
+
+    def runs(self, scenario: str | None = None) -> list[RunRow]:
+        query = "SELECT * FROM runs"
+        params: tuple[Any, ...] = ()
+        if scenario:
+            query += " WHERE scenario = ?"
+            params = (scenario,)
+        with self._connect() as db:
+            rows = db.execute(query + " ORDER BY id", params).fetchall()
+        return [RunRow(*row[:8], yields=json.loads(row[8])) for row in rows]
+
+    def rows(self, table: str, run_id: int) -> list[tuple[Any, ...]]:
+        """Raw rows of `steps` or `submits` for one run (for status and tests)."""
+        if table not in ("steps", "submits"):
+            raise ValueError(table)
+        with self._connect() as db:
+            return db.execute(
+                f"SELECT * FROM {table} WHERE run_id = ? ORDER BY id", (run_id,)
+            ).fetchall()

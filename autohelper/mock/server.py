@@ -1,0 +1,274 @@
+"""The mock portal server: a mirror of the live origins on 127.0.0.1, one path prefix per host.
+
+`https://www.imss.gob.mx/tramites/imss02008` is served at `/www.imss.gob.mx/tramites/imss02008`.
+A forwarding front (elsewhere) makes the browser see live URLs, so pages, redirects and emails
+here only ever name live URLs. `/__mock__/...` (bare or under any host) are QA controls.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import threading
+import time
+from http.cookies import CookieError, SimpleCookie
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+from typing import Any, cast
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from autohelper.mock.imss import ImssSite, Pages
+from autohelper.mock.model import SESSION_COOKIE, MockConfig, PortalState, Request, Response
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+
+class MockPortal:
+    """The mock IMSS portal, served over real HTTP in a background thread."""
+
+    def __init__(self, config: MockConfig | None = None, fixtures_dir: Path | None = None) -> None:
+        self._initial = config or MockConfig()
+        self.config = self._initial
+        self.state = PortalState()
+        self.state.clear(self.config.fail_first)
+        self.pages = Pages(fixtures_dir or DEFAULT_FIXTURES)
+        self.site = ImssSite(self.pages, self.state)
+        self._server: _MirrorServer | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self, port: int = 0) -> str:
+        """Listen on 127.0.0.1 (port 0: a free one) and return the base URL."""
+        if self._server is None:
+            self._server = _MirrorServer(("127.0.0.1", port), _Handler)
+            self._server.portal = self
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, name="mock-portal", daemon=True
+            )
+            self._thread.start()
+        return self.url
+
+    def stop(self) -> None:
+        """Stop serving and free the port."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self) -> MockPortal:
+        self.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        """The base URL, `http://127.0.0.1:PORT`; hosts are path prefixes under it."""
+        if self._server is None:
+            raise RuntimeError("the mock portal is not started")
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def configure(self, **changes: Any) -> MockConfig:
+        """Apply changes to the current config (unknown names raise TypeError), reset state."""
+        changes = {k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()}
+        self.config = dataclasses.replace(self.config, **changes)
+        self.state.clear(self.config.fail_first)
+        return self.config
+
+    def reset(self) -> None:
+        """Back to the config given at construction, with no sessions, emails or request log."""
+        self.config = self._initial
+        self.state.clear(self.config.fail_first)
+
+    @property
+    def requests(self) -> list[dict[str, Any]]:
+        """Every request received outside `/__mock__/`: method, host, path, query, time, status."""
+        with self.state.lock:
+            return [dict(r) for r in self.state.requests]
+
+    def posts(self, path_substring: str) -> int:
+        """How many POSTs went to a live path containing `path_substring`."""
+        return sum(
+            1 for r in self.requests if r["method"] == "POST" and path_substring in r["path"]
+        )
+
+    @property
+    def outbox(self) -> list[dict[str, Any]]:
+        """The emails sent so far, oldest first."""
+        with self.state.lock:
+            return json.loads(json.dumps(self.state.outbox))  # type: ignore[no-any-return]
+
+    def answer(self, method: str, raw_path: str, body: bytes, cookie_header: str) -> Response:
+        """Route one HTTP request: controls, faults, then the pages."""
+        split = urlsplit(raw_path)
+        host, path = _split_host(unquote(split.path))
+        cookies = _cookies(cookie_header)
+        if "/__mock__/" in path:
+            # Controls answer at any depth, so a page can also reach them page-relatively.
+            return self._control(method, path[path.index("/__mock__/") :], body, cookies)
+        record = {
+            "method": method,
+            "host": host,
+            "path": path,
+            "query": split.query,
+            "time": time.time(),
+            "status": 0,
+        }
+        with self.state.lock:
+            self.state.requests.append(record)
+        response = self._page(method, host, path, split.query, body, cookies)
+        record["status"] = response.status
+        return response
+
+    def _page(
+        self, method: str, host: str, path: str, query: str, body: bytes, cookies: dict[str, str]
+    ) -> Response:
+        config = self.config
+        if config.delay and _matches(path, config.delay_paths):
+            # The configured slowness is the point of this mode; an Event wait is interruptible.
+            threading.Event().wait(config.delay)
+        if config.firewall:
+            return Response.html(self.pages.render("_mock/blocked.html"), status=403)
+        with self.state.lock:
+            fail = (
+                self.state.failures_left > 0
+                and _matches(path, config.fail_paths)
+                and (not config.fail_methods or method in config.fail_methods)
+            )
+            if fail:
+                self.state.failures_left -= 1
+        if fail:
+            return Response.html(self.pages.render("_mock/maintenance.html"), status=503)
+        path, params = _path_params(path)
+        form = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+        req = Request(
+            method,
+            host,
+            path,
+            dict(parse_qsl(query, keep_blank_values=True)),
+            form,
+            cookies,
+            params,
+        )
+        response = self.site.handle(req, config)
+        if response is None:
+            return Response.html(self.pages.render("_mock/not_found.html"), status=404)
+        return response
+
+    def _control(self, method: str, path: str, body: bytes, cookies: dict[str, str]) -> Response:
+        name = path[len("/__mock__/") :].rstrip("/")
+        if method == "GET" and name == "captcha":
+            with self.state.lock:
+                session = self.state.sessions.get(cookies.get(SESSION_COOKIE, ""))
+                text = session.captcha if session else None
+            return Response.text(text) if text else Response.text("no captcha", status=404)
+        if method == "GET" and name in ("outbox", "requests"):
+            data = self.outbox if name == "outbox" else self.requests
+            return Response(
+                body=json.dumps(data, ensure_ascii=False).encode("utf-8"),
+                content_type="application/json; charset=utf-8",
+            )
+        if method == "POST" and name == "reset":
+            self.reset()
+            return Response.text("ok")
+        if method == "POST" and name == "config":
+            try:
+                changes = json.loads(body or b"{}")
+                self.configure(**changes)
+            except (ValueError, TypeError) as error:
+                return Response.text(f"bad config: {error}", status=400)
+            return Response.text("ok")
+        return Response.text("unknown control", status=404)
+
+
+def serve_forever(
+    port: int = 0, config: MockConfig | None = None, fixtures_dir: Path | None = None
+) -> None:
+    """Serve the mock in the foreground until interrupted (for `autohelper mock serve`)."""
+    portal = MockPortal(config, fixtures_dir)
+    url = portal.start(port)
+    logger.info(
+        "Mock portal listening on %s (e.g. %s/www.imss.gob.mx/tramites/imss02008)", url, url
+    )
+    try:
+        threading.Event().wait()
+    finally:
+        portal.stop()
+
+
+class _MirrorServer(ThreadingHTTPServer):
+    daemon_threads = True
+    portal: MockPortal
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server dispatches to)
+        self._serve("GET")
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._serve("POST")
+
+    def _serve(self, method: str) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        portal = cast(_MirrorServer, self.server).portal
+        try:
+            response = portal.answer(method, self.path, body, self.headers.get("Cookie", ""))
+        except Exception:  # a bug in the mock must show as a 500, not a hung browser
+            logger.exception("mock portal failed on %s %s", method, self.path)
+            response = Response.text("mock error", status=500)
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        for name, value in response.headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(response.body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
+        logger.debug("mock %s - %s", self.address_string(), format % args)
+
+
+def _split_host(path: str) -> tuple[str, str]:
+    """`/<host>/rest` → (host, `/rest`); a bare `/__mock__/...` has no host."""
+    if path.startswith("/__mock__/"):
+        return "", path
+    host, _, rest = path.lstrip("/").partition("/")
+    return host.lower(), "/" + rest
+
+
+def _path_params(path: str) -> tuple[str, dict[str, str]]:
+    """Strip `;name=value` path parameters (like `;JSESSIONIDASEGEXTERNO=...`) from segments."""
+    params: dict[str, str] = {}
+    segments = []
+    for segment in path.split("/"):
+        head, *extra = segment.split(";")
+        segments.append(head)
+        for item in extra:
+            name, _, value = item.partition("=")
+            params[name] = value
+    return "/".join(segments), params
+
+
+def _cookies(header: str) -> dict[str, str]:
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(header)
+    except CookieError:
+        return {}
+    return {name: morsel.value for name, morsel in jar.items()}
+
+
+def _matches(path: str, substrings: tuple[str, ...]) -> bool:
+    return not substrings or any(s in path for s in substrings)

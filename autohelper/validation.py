@@ -1,0 +1,363 @@
+"""Validation of the identifiers a student types: CURP, NSS, email, postal code and the rest.
+
+Every function is pure: it takes the raw text and returns a `Result` holding the normalised value,
+the problems (the value is rejected) and the warnings (the value is accepted but looks suspicious).
+Each problem is a catalogue key plus parameters, so the caller renders it in the person's language
+and no function here decides the language or formats a whole identifier into text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from stdnum import luhn
+from stdnum.mx import curp as stdnum_curp
+
+from autohelper.messages import t
+
+# RENAPO's two-letter state codes (the same set python-stdnum accepts; a test keeps them equal).
+CURP_STATES: dict[str, str] = {
+    "AS": "Aguascalientes",
+    "BC": "Baja California",
+    "BS": "Baja California Sur",
+    "CC": "Campeche",
+    "CL": "Coahuila",
+    "CM": "Colima",
+    "CS": "Chiapas",
+    "CH": "Chihuahua",
+    "DF": "Ciudad de México",
+    "DG": "Durango",
+    "GT": "Guanajuato",
+    "GR": "Guerrero",
+    "HG": "Hidalgo",
+    "JC": "Jalisco",
+    "MC": "Estado de México",
+    "MN": "Michoacán",
+    "MS": "Morelos",
+    "NT": "Nayarit",
+    "NL": "Nuevo León",
+    "OC": "Oaxaca",
+    "PL": "Puebla",
+    "QT": "Querétaro",
+    "QR": "Quintana Roo",
+    "SP": "San Luis Potosí",
+    "SL": "Sinaloa",
+    "SR": "Sonora",
+    "TC": "Tabasco",
+    "TS": "Tamaulipas",
+    "TL": "Tlaxcala",
+    "VZ": "Veracruz",
+    "YN": "Yucatán",
+    "ZS": "Zacatecas",
+    "NE": "Nacido en el extranjero",
+}
+# H and M are the historic letters; RENAPO issues X for non-binary people since 2024.
+CURP_SEXES = ("H", "M", "X")
+CURP_LENGTH = 18
+NSS_LENGTH = 11
+# stdnum keeps the words RENAPO never issues as the first four letters; reuse its list.
+_BLOCKED_WORDS: frozenset[str] = frozenset(getattr(stdnum_curp, "_name_blacklist", ()))
+_CHECK_ALPHABET = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ"
+_VOWELS = frozenset("AEIOU")
+
+# Pragmatic email syntax: what the portals accept, not all of RFC 5322.
+_EMAIL_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
+_EMAIL_LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
+# Misspellings of the big providers that students type every day.
+_DOMAIN_TYPOS = {
+    "gmial.com": "gmail.com",
+    "gmai.com": "gmail.com",
+    "gamil.com": "gmail.com",
+    "gmail.co": "gmail.com",
+    "gmail.con": "gmail.com",
+    "gmail.cm": "gmail.com",
+    "hotmial.com": "hotmail.com",
+    "hotmai.com": "hotmail.com",
+    "hotmail.con": "hotmail.com",
+    "hotmal.com": "hotmail.com",
+    "outlok.com": "outlook.com",
+    "outlook.con": "outlook.com",
+    "yahoo.con": "yahoo.com",
+    "yaho.com": "yahoo.com",
+    "itson.mx.com": "itson.edu.mx",
+    "potros.itson.mx": "potros.itson.edu.mx",
+}
+_NAME_RE = re.compile(r"^[^\W\d_]+([ '.-][^\W\d_]+)*\.?$")
+_TRUE = frozenset({"true", "sí", "si", "s", "yes", "y", "1", "verdadero"})
+_FALSE = frozenset({"false", "no", "n", "0", "falso"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or suspicious) with a value: a catalogue key, its parameters and, when
+    known, the profile field and file line it belongs to."""
+
+    key: str
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    field: str | None = None
+    line: int | None = None
+
+    def message(self, lang: str | None = None) -> str:
+        """The text alone, in `lang` (default: the process language)."""
+        return t(self.key, lang, **self.params)
+
+    def describe(self, lang: str | None = None) -> str:
+        """`line: field: text`, leaving out the parts that are not known."""
+        prefix = "".join(
+            f"{part}: " for part in (self.line, self.field) if part is not None and part != ""
+        )
+        return prefix + self.message(lang)
+
+    def at(self, field: str | None = None, line: int | None = None) -> Problem:
+        """The same problem attributed to a field and a line."""
+        return dataclasses.replace(self, field=field or self.field, line=line or self.line)
+
+
+@dataclasses.dataclass(frozen=True)
+class Result:
+    """The outcome of one validation: the normalised value, problems and warnings."""
+
+    value: str
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _result(value: str, problems: list[Problem], warnings: list[Problem] | None = None) -> Result:
+    return Result(value, tuple(problems), tuple(warnings or ()))
+
+
+# --- CURP -----------------------------------------------------------------------------------
+
+
+def normalize_curp(raw: str) -> str:
+    """Upper case without any whitespace or dashes: how people paste a CURP from a PDF."""
+    return re.sub(r"[\s_-]+", "", str(raw)).upper()
+
+
+def _century(curp: str) -> int:
+    # The homoclave's first character is a digit for births in the 1900s, a letter for 2000s.
+    return 1900 if curp[16:17].isdigit() else 2000
+
+
+def _curp_date(curp: str) -> datetime.date | None:
+    digits = curp[4:10]
+    if not (len(digits) == 6 and digits.isascii() and digits.isdigit()):
+        return None
+    try:
+        return datetime.date(_century(curp) + int(digits[:2]), int(digits[2:4]), int(digits[4:6]))
+    except ValueError:
+        return None
+
+
+def validate_curp(raw: str) -> Result:
+    """Check a CURP part by part (length, the 4 letters, the birth date, the sex, the state,
+    the 3 consonants, the homoclave, the check digit) and report every part at fault."""
+    value = normalize_curp(raw)
+    if not value:
+        return _result(value, [Problem("validation.required")])
+    if len(value) != CURP_LENGTH:
+        return _result(value, [Problem("validation.curp.length", {"length": len(value)})])
+    problems: list[Problem] = []
+    letters, date, sex = value[:4], value[4:10], value[10]
+    state, consonants, homoclave, check = value[11:13], value[13:16], value[16], value[17]
+    if not re.fullmatch(r"[A-Z]{4}", letters):
+        problems.append(Problem("validation.curp.letters", {"part": letters}))
+    elif letters in _BLOCKED_WORDS:
+        problems.append(Problem("validation.curp.blocked_word", {"part": letters}))
+    if not re.fullmatch(r"[0-9]{6}", date):
+        problems.append(Problem("validation.curp.date_format", {"part": date}))
+    elif _curp_date(value) is None:
+        problems.append(Problem("validation.curp.date", {"part": date}))
+    if sex not in CURP_SEXES:
+        problems.append(Problem("validation.curp.sex", {"part": sex}))
+    if state not in CURP_STATES:
+        problems.append(
+            Problem("validation.curp.state", {"part": state, "valid": ", ".join(CURP_STATES)})
+        )
+    if not re.fullmatch(r"[A-Z]{3}", consonants) or set(consonants) & _VOWELS:
+        problems.append(Problem("validation.curp.consonants", {"part": consonants}))
+    if not re.fullmatch(r"[A-Z0-9]", homoclave):
+        problems.append(Problem("validation.curp.homoclave", {"part": homoclave}))
+    if not check.isascii() or not check.isdigit():
+        problems.append(Problem("validation.curp.check_format", {"part": check}))
+    elif all(char in _CHECK_ALPHABET for char in value[:17]):
+        expected = stdnum_curp.calc_check_digit(value)
+        if check != expected:
+            problems.append(Problem("validation.curp.check_digit", {"expected": expected}))
+    if not problems:
+        # A safety net: stdnum must agree. It predates the X sex letter, so an X CURP is checked
+        # as H without stdnum's check digit (already verified above over the real letter).
+        as_stdnum = value[:10] + "H" + value[11:] if sex == "X" else value
+        if not stdnum_curp.is_valid(as_stdnum, validate_check_digits=sex != "X"):
+            problems.append(Problem("validation.curp.invalid"))
+    return _result(value, problems)
+
+
+def curp_birth_date(curp: str) -> datetime.date | None:
+    """The birth date a valid CURP encodes (None when it encodes no real date)."""
+    value = normalize_curp(curp)
+    return _curp_date(value) if len(value) == CURP_LENGTH else None
+
+
+def curp_sex(curp: str) -> str | None:
+    """The sex letter a CURP encodes: H (hombre), M (mujer) or X (no binario); None if absent."""
+    value = normalize_curp(curp)
+    return value[10] if len(value) == CURP_LENGTH and value[10] in CURP_SEXES else None
+
+
+# --- NSS ------------------------------------------------------------------------------------
+
+
+def normalize_digits(raw: str) -> str:
+    """Digits as typed, without the spaces, dashes and dots people group them with."""
+    return re.sub(r"[\s.-]+", "", str(raw))
+
+
+def validate_nss(raw: str, curp: str | None = None) -> Result:
+    """Check an NSS: 11 digits, the last a Luhn check digit over the first 10. With a CURP, warn
+    when the NSS's birth-year digits (positions 5-6) differ from the CURP's year."""
+    value = normalize_digits(raw)
+    if not value:
+        return _result(value, [Problem("validation.required")])
+    if not (value.isascii() and value.isdigit()):
+        return _result(value, [Problem("validation.nss.digits")])
+    if len(value) != NSS_LENGTH:
+        return _result(value, [Problem("validation.nss.length", {"length": len(value)})])
+    expected = luhn.calc_check_digit(value[:10])
+    if value[10] != expected:
+        return _result(value, [Problem("validation.nss.check_digit", {"expected": expected})])
+    warnings: list[Problem] = []
+    if curp:
+        curp_value = normalize_curp(curp)
+        curp_year = curp_value[4:6]
+        if len(curp_year) == 2 and curp_year.isdigit() and curp_year != value[4:6]:
+            warnings.append(
+                Problem(
+                    "validation.nss.birth_year", {"nss_year": value[4:6], "curp_year": curp_year}
+                )
+            )
+    return _result(value, [], warnings)
+
+
+# --- Email ----------------------------------------------------------------------------------
+
+
+def normalize_email(raw: str) -> str:
+    """Trimmed, with the domain in lower case (domains are case-insensitive; local parts are
+    kept as typed because a few servers distinguish them)."""
+    local, at, domain = str(raw).strip().rpartition("@")
+    return f"{local}@{domain.lower()}" if at else str(raw).strip()
+
+
+def validate_email(raw: str) -> Result:
+    """A pragmatic email check: one @, a plausible local part, a domain with a dot and a
+    top-level domain of letters. Warns about well-known misspellings of big providers."""
+    value = normalize_email(raw)
+    if not value:
+        return _result(value, [Problem("validation.required")])
+    if any(char.isspace() for char in value):
+        return _result(value, [Problem("validation.email.spaces")])
+    if value.count("@") != 1:
+        return _result(value, [Problem("validation.email.at")])
+    local, _, domain = value.partition("@")
+    problems: list[Problem] = []
+    if not local or len(local) > 64 or not _EMAIL_LOCAL.match(local):
+        problems.append(Problem("validation.email.local"))
+    labels = domain.split(".")
+    if (
+        len(labels) < 2
+        or not all(_EMAIL_LABEL.match(label) for label in labels)
+        or not re.fullmatch(r"[a-z]{2,}", labels[-1])
+    ):
+        problems.append(Problem("validation.email.domain", {"domain": domain}))
+    warnings: list[Problem] = []
+    if not problems and domain in _DOMAIN_TYPOS:
+        warnings.append(
+            Problem(
+                "validation.email.typo", {"domain": domain, "suggestion": _DOMAIN_TYPOS[domain]}
+            )
+        )
+    return _result(value, problems, warnings)
+
+
+def emails_match(a: str, b: str) -> bool:
+    """Whether two entries of the same address agree (as a form asking twice checks)."""
+    return normalize_email(a).lower() == normalize_email(b).lower()
+
+
+# --- Postal code and the other fields -------------------------------------------------------
+
+
+def validate_postal_code(raw: str) -> Result:
+    """Five digits; the first two name a state (01-99), so 00 never exists."""
+    value = normalize_digits(raw)
+    if not value:
+        return _result(value, [Problem("validation.required")])
+    if not (value.isascii() and value.isdigit() and len(value) == 5):
+        return _result(value, [Problem("validation.postal_code.format")])
+    if value.startswith("00"):
+        return _result(value, [Problem("validation.postal_code.state")])
+    return _result(value, [])
+
+
+def validate_name(raw: str, required: bool = True) -> Result:
+    """A name or surname: letters (accents included), spaces, apostrophes, dots and dashes.
+    Inner runs of spaces are collapsed because portals compare names literally."""
+    value = " ".join(str(raw).split())
+    if not value:
+        return _result(value, [Problem("validation.required")] if required else [])
+    if not _NAME_RE.match(value):
+        return _result(value, [Problem("validation.name.format")])
+    return _result(value, [])
+
+
+def validate_phone(raw: str) -> Result:
+    """A Mexican phone number: 10 digits (a leading +52 or 52 country code is dropped)."""
+    value = normalize_digits(str(raw).replace("(", "").replace(")", ""))
+    if value.startswith("+52"):
+        value = value[3:]
+    elif value.startswith("52") and len(value) == 12:
+        value = value[2:]
+    if not (value.isascii() and value.isdigit() and len(value) == 10):
+        return _result(value, [Problem("validation.phone.format")])
+    return _result(value, [])
+
+
+def validate_student_id(raw: str) -> Result:
+    """A school enrolment number: letters and digits only (ITSON's are digits)."""
+    value = str(raw).strip()
+    if not re.fullmatch(r"[A-Za-z0-9-]{1,30}", value):
+        return _result(value, [Problem("validation.student_id.format")])
+    return _result(value, [])
+
+
+def validate_choice(raw: str, choices: tuple[str, ...]) -> Result:
+    """One of a fixed list of words, case-insensitive."""
+    value = str(raw).strip().lower()
+    if value not in choices:
+        return _result(value, [Problem("validation.choice", {"choices": ", ".join(choices)})])
+    return _result(value, [])
+
+
+def parse_bool(raw: str | bool) -> bool | None:
+    """`true`/`false` and their Spanish and English spellings; None when it is neither."""
+    if isinstance(raw, bool):
+        return raw
+    word = str(raw).strip().lower()
+    return True if word in _TRUE else False if word in _FALSE else None
+
+
+def validate_bool(raw: str | bool) -> Result:
+    """A yes/no answer, normalised to `true` or `false`."""
+    parsed = parse_bool(raw)
+    if parsed is None:
+        return _result(str(raw).strip(), [Problem("validation.bool")])
+    return _result("true" if parsed else "false", [])

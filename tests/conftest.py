@@ -1,0 +1,67 @@
+"""Shared fixtures: the browser pytest-playwright launches, the mock portal over real HTTP, and
+the front that lets the browser see the live portal URLs while the mock answers.
+
+One mock, one front and one browser serve the whole session (starting Chromium is the slow
+part); each test gets the mock reset to its defaults and a fresh browser context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from autohelper.browser import BASE_ARGS, find_browser
+from autohelper.mock import MockPortal
+from autohelper.target import PortalFront
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches the real user's profile, journal or cache."""
+    monkeypatch.setenv("AUTOHELPER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("AUTOHELPER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("AUTOHELPER_LANG", raising=False)
+
+
+@pytest.fixture(scope="session")
+def mock_portal() -> Iterator[MockPortal]:
+    """One mock portal server for the whole test session."""
+    with MockPortal() as portal:
+        yield portal
+
+
+@pytest.fixture
+def portal(mock_portal: MockPortal) -> Iterator[MockPortal]:
+    """The session's mock portal, reset to its default config and empty state for each test."""
+    mock_portal.reset()
+    yield mock_portal
+    mock_portal.reset()
+
+
+@pytest.fixture(scope="session")
+def front(mock_portal: MockPortal) -> Iterator[PortalFront]:
+    """The live portal hosts, answered by the mock (the browser is launched pointing at it)."""
+    with PortalFront(mock_portal.url) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(
+    browser_type_launch_args: dict[str, Any], front: PortalFront
+) -> dict[str, Any]:
+    """The system Chromium (Playwright's download is not available here), quiet on the network,
+    resolving the portal hosts to the front."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": find_browser().path,
+        "args": [*BASE_ARGS, *front.launch_args()],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "ignore_https_errors": True, "locale": "es-MX"}

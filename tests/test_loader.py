@@ -1,0 +1,402 @@
+"""The scenario loader: every step type parses into the model; every mistake is reported at its
+exact `file:line:column`, all of them at once, in Spanish by default and English on request."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from autohelper.errors import ScenarioError, UsageError
+from autohelper.scenario import model
+from autohelper.scenario.loader import (
+    describe_step_types,
+    find_scenario,
+    load_scenario,
+    load_scenarios,
+    origin_allows,
+    scenarios_dir,
+)
+from autohelper.scenario.model import (
+    Captcha,
+    Check,
+    Click,
+    Confirm,
+    EmailLink,
+    Expect,
+    Fill,
+    Goto,
+    Locator,
+    Manual,
+    Outcome,
+    OutcomeCase,
+    Position,
+    Screenshot,
+    Select,
+    Submit,
+    SummaryItem,
+    Template,
+)
+
+HEADER = """\
+id: demo
+title: {es: Demostración, en: Demo}
+portal: imss
+origins: ["https://serviciosdigitales.imss.gob.mx", "https://*.example.org"]
+needs:
+  profile: [curp, email]
+  secrets: [cia_password]
+steps:
+"""
+
+VALID = HEADER + """\
+  - goto: https://serviciosdigitales.imss.gob.mx/portal
+    description: Abrir el portal
+    timeout: 30
+  - click: [{css: "#continuar"}, {role: button, name: Buscar, exact: true}]
+    description: Continuar
+  - fill: {label: CURP}
+    value: "{profile.curp}"
+    type: true
+    description: Escribir tu CURP
+  - select: {testid: estado}
+    value: "Ciudad de México"
+    description: Elegir estado
+  - check: {text: Acepto, has_text: términos}
+    value: false
+    description: Aceptar
+  - expect: {url: "/paso2$"}
+    description: Esperar el paso 2
+  - expect: {placeholder: Correo}
+    title: Registro
+    description: Esperar el correo
+  - captcha: {css: "img.captcha"}
+    answer: {css: "#captcha"}
+    id: captcha
+    description: Resolver el CAPTCHA
+  - confirm:
+      - {label: CURP, value: "{profile.curp}"}
+      - {label: {es: Clave, en: Password}, value: "{secret.cia_password}"}
+    description: Confirmar los datos
+  - submit: {role: button, name: Enviar}
+    description: Enviar
+  - manual: {es: Revisa tu correo, en: Check your email}
+    description: Revisar el correo
+  - outcome:
+      - when: {css: ".folio"}
+        result: success
+        yields: {folio: "Folio: (\\\\d+)"}
+      - when: {text: "Captcha incorrecto"}
+        result: retry
+        from: captcha
+      - when: {text: "ya registrado"}
+        result: error
+        message: Ya tienes registro; ve a tu clínica.
+    description: Ver el resultado
+  - email_link: confirmar
+    description: Abrir el enlace del correo
+  - screenshot: final
+    description: Guardar evidencia
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(tmp_path: Path, text: str, lang: str = "en") -> list[str]:
+    path = write(tmp_path, text)
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path, lang)
+    # Strip the tmp dir so the asserts read as `s.yaml:line:col: message`.
+    return [problem.replace(f"{tmp_path}/", "") for problem in info.value.problems]
+
+
+def test_valid_scenario_with_every_step_type(tmp_path: Path) -> None:
+    path = write(tmp_path, VALID)
+    scenario = load_scenario(path)
+    assert scenario.id == "demo" and scenario.title == {"es": "Demostración", "en": "Demo"}
+    assert scenario.needs == model.Needs(("curp", "email"), ("cia_password",))
+    assert scenario.path == str(path)
+    steps = scenario.steps
+    assert {type(step) for step in steps} == set(model.STEP_TYPES.values())
+    pos = Position(str(path), 9, 5)
+    url = "https://serviciosdigitales.imss.gob.mx/portal"
+    assert steps[0] == Goto("Abrir el portal", pos, None, 30.0, url)
+    assert isinstance(steps[1], Click)
+    buscar = Locator("role", "button", name="Buscar", exact=True)
+    assert steps[1].target == (Locator("css", "#continuar"), buscar)
+    assert isinstance(steps[2], Fill)
+    assert steps[2].value == Template("{profile.curp}") and steps[2].type is True
+    assert isinstance(steps[3], Select) and steps[3].target == (Locator("testid", "estado"),)
+    assert isinstance(steps[4], Check) and steps[4].value is False
+    assert steps[4].target == (Locator("text", "Acepto", has_text="términos"),)
+    assert isinstance(steps[5], Expect) and steps[5].url == "/paso2$" and steps[5].target == ()
+    assert isinstance(steps[6], Expect) and steps[6].title == "Registro"
+    assert isinstance(steps[7], Captcha) and steps[7].answer == (Locator("css", "#captcha"),)
+    assert steps[7].refresh == () and steps[7].id == "captcha"
+    assert isinstance(steps[8], Confirm)
+    assert steps[8].items[1] == SummaryItem({"es": "Clave", "en": "Password"},
+                                            Template("{secret.cia_password}"))
+    assert isinstance(steps[9], Submit)
+    assert isinstance(steps[10], Manual) and steps[10].describe("en") == "Revisar el correo"
+    assert isinstance(steps[11], Outcome)
+    success, retry, error = steps[11].cases
+    case_pos = Position(str(path), 42, 9)
+    assert success == OutcomeCase((Locator("css", ".folio"),), "success", case_pos,
+                                  yields=(("folio", r"Folio: (\d+)"),))
+    assert retry.result == "retry" and retry.from_step == "captcha"
+    assert error.message == "Ya tienes registro; ve a tu clínica."
+    assert isinstance(steps[12], EmailLink) and steps[12].contains == "confirmar"
+    assert isinstance(steps[13], Screenshot) and steps[13].name == "final"
+    # Frozen all the way down: tuples, not lists.
+    assert isinstance(scenario.steps, tuple) and isinstance(steps[8].items, tuple)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        steps[0].id = "x"  # type: ignore[misc]
+
+
+def test_unknown_header_key_with_suggestion(tmp_path: Path) -> None:
+    text = VALID.replace("title:", "tittle:", 1)
+    assert problems(tmp_path, text) == [
+        "s.yaml:1:1: missing key 'title'",
+        "s.yaml:2:1: unknown key 'tittle' (did you mean 'title'?)",
+    ]
+
+
+def test_unknown_step_type(tmp_path: Path) -> None:
+    text = HEADER + "  - clik: {css: a}\n    description: x\n"
+    assert problems(tmp_path, text) == [
+        "s.yaml:9:5: unknown step type 'clik' (did you mean 'click'?)"
+    ]
+
+
+def test_unknown_sibling_key_on_fill(tmp_path: Path) -> None:
+    text = HEADER + "  - fill: {css: a}\n    vale: x\n    description: x\n"
+    assert problems(tmp_path, text) == [
+        "s.yaml:9:5: missing key 'value'",
+        "s.yaml:10:5: unknown key 'vale' (did you mean 'value'?)",
+    ]
+
+
+def test_locator_with_two_kinds(tmp_path: Path) -> None:
+    text = HEADER + "  - click: {css: a, text: b}\n    description: x\n"
+    assert problems(tmp_path, text) == [
+        "s.yaml:9:21: a locator has one kind, but this one has 'css' and 'text'; "
+        "for alternatives use a list"
+    ]
+
+
+def test_plain_string_locator(tmp_path: Path) -> None:
+    text = HEADER + "  - click: '#go'\n    description: x\n"
+    assert problems(tmp_path, text) == [
+        "s.yaml:9:12: a locator cannot be a plain string; write, for example, {css: \"#go\"}"
+    ]
+
+
+def test_template_unknown_profile_field(tmp_path: Path) -> None:
+    text = HEADER + "  - fill: {css: a}\n    value: '{profile.crup}'\n    description: x\n"
+    assert problems(tmp_path, text) == [
+        "s.yaml:10:12: '{profile.crup}' is not a profile field (did you mean 'curp'?)"
+    ]
+
+
+def test_template_field_not_in_needs(tmp_path: Path) -> None:
+    text = HEADER + "  - fill: {css: a}\n    value: 'x {profile.nss}'\n    description: x\n"
+    assert problems(tmp_path, text) == [
+        "s.yaml:10:12: '{profile.nss}' is not declared in needs.profile"
+    ]
+
+
+def test_secret_not_declared_and_bad_brace(tmp_path: Path) -> None:
+    text = HEADER + "  - fill: {css: a}\n    value: '{secret.pin} {x'\n    description: x\n"
+    assert problems(tmp_path, text) == [
+        "s.yaml:10:12: '{secret.pin}' is not declared in needs.secrets",
+        "s.yaml:10:12: '{x}' is not a valid template ({profile.x} or {secret.x}); "
+        "for a literal brace write {{",
+    ]
+
+
+def test_literal_braces_are_fine(tmp_path: Path) -> None:
+    text = HEADER + "  - fill: {css: a}\n    value: '{{literal}}'\n    description: x\n"
+    assert load_scenario(write(tmp_path, text)).steps[0] == Fill(
+        "x", Position(str(tmp_path / "s.yaml"), 9, 5), target=(Locator("css", "a"),),
+        value=Template("{{literal}}"),
+    )
+
+
+def test_goto_outside_origins(tmp_path: Path) -> None:
+    text = HEADER + "  - goto: https://imss.gob.mx.evil.example/\n    description: x\n"
+    assert problems(tmp_path, text) == [
+        "s.yaml:9:11: 'https://imss.gob.mx.evil.example/' is not in the declared origins: "
+        "https://serviciosdigitales.imss.gob.mx, https://*.example.org"
+    ]
+
+
+def test_origin_allows_wildcards_and_ports() -> None:
+    origins = ["https://*.imss.gob.mx", "http://127.0.0.1:8000"]
+    assert origin_allows(origins, "https://a.imss.gob.mx/x")
+    assert not origin_allows(origins, "https://imss.gob.mx/x")
+    assert not origin_allows(origins, "http://a.imss.gob.mx/x")
+    assert origin_allows(origins, "http://127.0.0.1:8000/")
+    assert not origin_allows(origins, "http://127.0.0.1:8001/")
+
+
+def test_retry_from_unknown_or_later_step(tmp_path: Path) -> None:
+    text = HEADER + """\
+  - outcome:
+      - when: {css: a}
+        result: retry
+        from: captha
+    description: x
+  - captcha: {css: img}
+    answer: {css: input}
+    id: captha
+    description: later
+"""
+    assert problems(tmp_path, text) == [
+        "s.yaml:12:15: 'from: captha' is not the id of an earlier step"
+    ]
+
+
+def test_outcome_case_rules(tmp_path: Path) -> None:
+    text = HEADER + """\
+  - outcome:
+      - {when: {css: a}, result: error}
+      - {when: {css: b}, result: retry}
+      - {when: {css: c}, result: sucess}
+      - {when: {css: d}, result: success, yields: {nss: "(\\\\d+"}}
+    description: x
+"""
+    found = problems(tmp_path, text)
+    assert found[:3] == [
+        "s.yaml:10:9: an 'error' case needs a 'message' (the advice for the person)",
+        "s.yaml:11:9: a 'retry' case needs 'from' (the id of the step to repeat from)",
+        "s.yaml:12:34: unknown result 'sucess' (did you mean 'success'?); "
+        "use one of: success, continue, retry, error",
+    ]
+    assert found[3].startswith("s.yaml:13:57: invalid regular expression '(\\d+': ")
+
+
+def test_duplicate_ids(tmp_path: Path) -> None:
+    text = HEADER + """\
+  - screenshot: a
+    id: shot
+    description: x
+  - screenshot: b
+    id: shot
+    description: y
+"""
+    assert problems(tmp_path, text) == [
+        "s.yaml:13:9: duplicate id 'shot' (already used on line 10)"
+    ]
+
+
+def test_missing_description(tmp_path: Path) -> None:
+    text = HEADER + "  - screenshot: a\n"
+    assert problems(tmp_path, text) == ["s.yaml:9:5: missing key 'description'"]
+
+
+def test_yaml_syntax_error_position(tmp_path: Path) -> None:
+    text = HEADER + "  - screenshot: a\n    description: [x\n"
+    found = problems(tmp_path, text)
+    assert len(found) == 1 and found[0].startswith("s.yaml:11:1: invalid YAML: ")
+
+
+def test_multiple_problems_reported_together_in_spanish(tmp_path: Path) -> None:
+    text = VALID.replace("title:", "tittle:", 1).replace("clik", "x").replace("click:", "clik:")
+    text = text.replace("curp, email", "curp, emial")
+    assert problems(tmp_path, text, lang="es") == [
+        "s.yaml:1:1: falta la clave 'title'",
+        "s.yaml:2:1: clave desconocida 'tittle' (¿quisiste decir 'title'?)",
+        "s.yaml:6:19: 'emial' no es un dato del perfil (¿quisiste decir 'email'?)",
+        "s.yaml:12:5: tipo de paso desconocido 'clik' (¿quisiste decir 'click'?)",
+    ]
+
+
+def test_load_scenarios_collects_every_file(tmp_path: Path) -> None:
+    good = write(tmp_path, VALID, "good.yaml")
+    bad1 = write(tmp_path, HEADER + "  - screenshot: a\n", "bad1.yaml")
+    bad2 = write(tmp_path, "id: [", "bad2.yaml")
+    assert [s.id for s in load_scenarios([good])] == ["demo"]
+    with pytest.raises(ScenarioError) as info:
+        load_scenarios([bad1, good, bad2])
+    assert [p.split(":")[0] for p in info.value.problems] == [str(bad1), str(bad2)]
+    assert info.value.params["count"] == 2
+
+
+def test_steps_validated_against_header_regardless_of_key_order(tmp_path: Path) -> None:
+    # `steps` before `needs`: templates are still checked against the declared needs.
+    lines = VALID.splitlines(keepends=True)
+    text = "".join(lines[7:] + lines[:7])
+    assert load_scenario(write(tmp_path, text)).steps[2].pos.line == 7
+
+
+def test_find_scenario_by_name_path_and_typo(tmp_path: Path) -> None:
+    (tmp_path / "procedures").mkdir()
+    alta = write(tmp_path / "procedures", VALID, "alta_seguro.yaml")
+    assert find_scenario("alta_seguro", tmp_path) == alta
+    assert find_scenario(str(alta), tmp_path) == alta
+    with pytest.raises(UsageError) as info:
+        find_scenario("alta_segur", tmp_path)
+    assert info.value.key == "scenario.unknown"
+    assert "alta_seguro" in info.value.message("en")
+    with pytest.raises(UsageError):
+        find_scenario(str(tmp_path / "none.yaml"), tmp_path)
+
+
+def test_scenarios_dir_override(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("AUTOHELPER_SCENARIOS", raising=False)
+    assert scenarios_dir() == Path(__file__).parents[1] / "scenarios"
+    monkeypatch.setenv("AUTOHELPER_SCENARIOS", str(tmp_path))
+    assert scenarios_dir() == tmp_path
+
+
+def test_every_step_field_has_a_parser() -> None:
+    # A new field type in model.py must be taught to the loader, not crash it at load time.
+    from autohelper.scenario.loader import _Parser
+
+    parsers = _Parser("x", "en").parsers
+    for cls in model.STEP_TYPES.values():
+        for f in dataclasses.fields(cls):
+            if f.name != "pos":
+                assert str(f.type).removesuffix(" | None") in parsers, (cls, f.name)
+
+
+def test_docs_table_matches_the_registry() -> None:
+    docs = (Path(__file__).parents[1] / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    table = re.search(r"<!-- step-types:start -->\n(.*?)<!-- step-types:end -->", docs, re.S)
+    assert table is not None
+    assert table.group(1) == describe_step_types()
+
+
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        ("  - click: {css: a}\n    fill: {css: b}\n    description: x\n",
+         "s.yaml:10:5: a step has one step type, but this one has 'click' and 'fill'"),
+        ("  - expect: {title: ''}\n    description: x\n", "s.yaml:9:21: expected a non-empty text"),
+        ("  - screenshot: a\n    timeout: 0\n    description: x\n",
+         "s.yaml:10:14: expected a positive number of seconds"),
+        ("  - click: {css: a, name: b}\n    description: x\n",
+         "s.yaml:9:21: 'name' only goes with 'role'"),
+        ("  - click: []\n    description: x\n", "s.yaml:9:12: the list cannot be empty"),
+        ("  - confirm: [{label: x}]\n    description: x\n", "s.yaml:9:15: missing key 'value'"),
+        ("  - outcome: [{when: {css: a}, result: success, from: x}]\n    description: x\n",
+         "s.yaml:9:49: 'from' only goes with result: retry"),
+        ("  - description: x\n", "s.yaml:9:5: the step has no step type; use one of: "
+         + ", ".join(model.STEP_TYPES)),
+    ],
+)
+def test_step_shape_problems(tmp_path: Path, steps: str, expected: str) -> None:
+    assert problems(tmp_path, HEADER + steps) == [expected]
+
+
+def test_unreadable_and_empty_files(tmp_path: Path) -> None:
+    assert problems(tmp_path, "") == ["s.yaml:1:1: the file is empty"]
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(tmp_path / "missing.yaml", "en")
+    assert info.value.problems[0].startswith(f"{tmp_path}/missing.yaml: cannot read the file: ")

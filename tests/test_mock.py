@@ -1,0 +1,370 @@
+"""The mock IMSS portal over real HTTP: pages per host prefix, CAPTCHA oracle, validation,
+both result versions, the confirmation token, faults, drift, the request log; and the page JS
+in a real Chromium."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import re
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+from stdnum import luhn
+
+from autohelper.mock import MockPortal
+from autohelper.mock.captcha import ALPHABET, nss_for
+
+CURP = "HEGG560427MVZRRL04"
+EMAIL = "estudiante.prueba@example.com"
+SD = "/serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo"
+LIVE_SD = "https://serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo"
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: Any
+    text: str
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None  # tests look at each 302 themselves
+
+
+class Client:
+    """A browser-like HTTP client: keeps cookies, does not follow redirects."""
+
+    def __init__(self, portal: MockPortal) -> None:
+        self.base = portal.url
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect()
+        )
+
+    def request(self, path: str, data: dict[str, str] | None = None) -> Reply:
+        body = urlencode(data).encode() if data is not None else None
+        try:
+            with self.opener.open(self.base + path, body, timeout=10) as response:
+                return Reply(response.status, response.headers, response.read().decode())
+        except urllib.error.HTTPError as error:
+            return Reply(error.code, error.headers, error.read().decode())
+
+    def follow(self, live_url: str) -> Reply:
+        """Open a live URL (a Location or an emailed link) through the mirror, like the front."""
+        parts = urlsplit(live_url)
+        return self.request(
+            f"/{parts.netloc}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+        )
+
+    def oracle(self) -> str:
+        return self.request("/serviciosdigitales.imss.gob.mx/__mock__/captcha").text
+
+    def submit(
+        self,
+        curp: str = CURP,
+        email: str = EMAIL,
+        confirm: str | None = None,
+        captcha: str | None = None,
+    ) -> Reply:
+        """Load the form and a CAPTCHA image, then post like the page's Buscar button."""
+        assert self.request(SD + "/asignacionNSS").status == 200
+        assert self.request(SD + "/servlet/CaptchaServlet?1").status == 200
+        answer = captcha if captcha is not None else self.oracle()
+        form = {
+            "curp": curp,
+            "correoElectronico.correo": email,
+            "correoElectronicoFiscal.correo": email if confirm is None else confirm,
+            "captcha": answer,
+        }
+        return self.request(SD + "/asignacionNSS/valida", form)
+
+
+def _danger(text: str) -> str:
+    match = re.search(r'<div class="alert alert-danger">(.*?)</div>', text, re.S)
+    assert match, "no server-side error shown"
+    return match.group(1)
+
+
+def test_pages_are_served_under_host_prefixes_with_live_links(portal: MockPortal) -> None:
+    client = Client(portal)
+    start = client.request("/www.imss.gob.mx/tramites/imss02008")
+    assert start.status == 200
+    assert "SOLICITUD DE ASIGNACIÓN O LOCALIZACIÓN DEL NÚMERO DE SEGURIDAD SOCIAL" in start.text
+    assert "HOMOCLAVE IMSS-02-008" in start.text
+    assert "YA PUEDES HACER TU TRÁMITE POR INTERNET:" in start.text
+    gob = "https://www.gob.mx/tramites/ficha/asignacion-de-numero-de-seguridad-social/IMSS2008"
+    assert f'href="{gob}"><span class="num">3</span> TRÁMITE DIGITALIZADO' in start.text
+    ficha = client.follow(gob)
+    assert (
+        "Asignación de Número de Seguridad Social" in ficha.text and "NO PRESENCIAL" in ficha.text
+    )
+    assert f'href="{LIVE_SD}/asignacionNSS">INICIAR</a>' in ficha.text
+    form = client.request(SD + "/asignacionNSS;JSESSIONIDASEGEXTERNO=0A1B")
+    assert "Paso 1: Consulta de personas físicas por CURP" in form.text
+    assert form.headers["Set-Cookie"] == "JSESSIONIDASEGEXTERNO=0A1B; Path=/; HttpOnly"
+    for text in (start.text, ficha.text, form.text):
+        assert "127.0.0.1" not in text
+    assert client.request("/www.imss.gob.mx/no-existe").status == 404
+
+
+def test_form_has_the_known_fields(portal: MockPortal) -> None:
+    text = Client(portal).request(SD + "/asignacionNSS").text
+    assert (
+        '<form id="registroAseguradoDatosBasicosForm" action="asignacionNSS/valida" method="post">'
+        in text
+    )
+    assert 'id="registroCurp" name="curp" class="form-control" maxlength="18"' in text
+    assert '<label for="curp">' in text and 'id="curp"' not in text
+    assert (
+        'id="correoInput" name="correoElectronico.correo" class="form-control" maxlength="100"'
+        in text
+    )
+    assert 'id="correoConfirmacionInput" name="correoElectronicoFiscal.correo"' in text
+    assert re.search(r'<img id="captchaImg" src="servlet/CaptchaServlet\?\d+"', text)
+    assert '<input type="text" name="captcha" class="form-control" maxlength="10"' in text
+    assert '<button type="button" id="continuar" class="btn btn-primary">Buscar</button>' in text
+
+
+def test_captcha_is_new_on_every_load_and_the_oracle_knows_it(portal: MockPortal) -> None:
+    client = Client(portal)
+    assert client.request("/www.gob.mx/__mock__/captcha").status == 404  # no session yet
+    texts = []
+    for _ in range(3):
+        image = client.request(SD + "/servlet/CaptchaServlet?123")
+        assert image.headers["Content-Type"] == "image/svg+xml"
+        assert image.text.startswith("<svg")
+        oracle = client.request("/www.imss.gob.mx/__mock__/captcha").text
+        assert 5 <= len(oracle) <= 6 and set(oracle) <= set(ALPHABET)
+        texts.append(oracle)
+    assert len(set(texts)) == 3
+
+
+def test_wrong_captcha_is_rejected_and_values_kept(portal: MockPortal) -> None:
+    client = Client(portal)
+    reply = client.submit(curp=CURP.lower(), captcha="nope")
+    assert reply.status == 302 and reply.headers["Location"] == f"{LIVE_SD}/asignacionNSS"
+    page = client.follow(reply.headers["Location"])
+    assert _danger(page.text) == "El texto de la imagen no coincide, favor de intentar nuevamente."
+    assert f'value="{CURP.lower()}"' in page.text and f'value="{EMAIL}"' in page.text
+    assert 'name="captcha" class="form-control" maxlength="10" autocomplete="off">' in page.text
+    assert 'id="modalBienvenida" style="display:none"' in page.text
+    assert portal.outbox == []
+
+
+def test_captcha_answer_is_case_sensitive(portal: MockPortal) -> None:
+    client = Client(portal)
+    client.request(SD + "/asignacionNSS")
+    client.request(SD + "/servlet/CaptchaServlet")
+    answer = client.oracle()
+    reply = client.submit(captcha=answer.swapcase())
+    assert "no coincide" in _danger(client.follow(reply.headers["Location"]).text)
+
+
+@pytest.mark.parametrize(
+    ("curp", "confirm", "message"),
+    [
+        ("HEGG560427XVZRRL0", EMAIL, "El formato de la CURP no es válido, verifíquelo."),
+        (CURP, "otro@example.com", "Los correos electrónicos no coinciden, verifíquelos."),
+    ],
+)
+def test_server_side_validation(portal: MockPortal, curp: str, confirm: str, message: str) -> None:
+    client = Client(portal)
+    reply = client.submit(curp=curp, confirm=confirm)
+    assert _danger(client.follow(reply.headers["Location"]).text) == message
+
+
+def test_messages_and_subdelegacion_are_configurable(portal: MockPortal) -> None:
+    portal.configure(email_mismatch_message="Correos distintos.", subdelegacion=True)
+    client = Client(portal)
+    assert (
+        _danger(client.follow(client.submit(confirm="x@example.com").headers["Location"]).text)
+        == "Correos distintos."
+    )
+    page = client.follow(client.submit().headers["Location"]).text
+    assert _danger(page).startswith("Tu solicitud requiere que acudas a la subdelegación")
+
+
+def test_version_1_result_page_and_email(portal: MockPortal) -> None:
+    portal.configure(result_version=1)
+    client = Client(portal)
+    reply = client.submit()
+    assert reply.headers["Location"] == f"{LIVE_SD}/resultadoAsignacion"
+    page = client.follow(reply.headers["Location"]).text
+    assert ">ACEPTAR</a>" in page and ">VER REPORTE</a>" in page and EMAIL in page
+    [email] = portal.outbox
+    nss = nss_for(CURP)
+    assert email["to"] == EMAIL and nss in email["body"]
+    assert email["attachments"] == ["reporteNSS.pdf"] and email["links"] == []
+    assert nss in client.request(SD + "/reporteNSS").text
+
+
+def test_version_2_confirmation_link_leads_to_the_nss(portal: MockPortal) -> None:
+    client = Client(portal)
+    reply = client.submit()
+    page = client.follow(reply.headers["Location"]).text
+    assert (
+        '<div class="alert alert-success">Para continuar con su trámite le hemos enviado una '
+        "liga de confirmación a su correo electrónico.</div>"
+    ) in page
+    outbox = json.loads(client.request(SD + "/__mock__/outbox").text)
+    [link] = outbox[-1]["links"]
+    assert outbox[-1]["to"] == EMAIL and link in outbox[-1]["body"]
+    assert link.startswith(f"{LIVE_SD}/confirmacionUrl?token=") and f"curp={CURP}" in link
+    confirmed = Client(portal).follow(link)  # another browser: the link works on its own
+    assert confirmed.status == 302
+    assert confirmed.headers["Location"] == f"{LIVE_SD}/solicitudFinalizada"
+    assert (
+        "Path=/" in confirmed.headers["Set-Cookie"]
+        and "Domain" not in confirmed.headers["Set-Cookie"]
+    )
+    final = client.follow(link)
+    assert "Este token ya fue utilizado" in final.text
+    assert "Confirmación inválida" in client.follow(link.replace("token=", "token=x")).text
+
+
+def test_solicitud_finalizada_shows_a_valid_nss(portal: MockPortal) -> None:
+    client = Client(portal)
+    client.submit()
+    link = portal.outbox[-1]["links"][0]
+    final = client.follow(client.follow(link).headers["Location"]).text
+    match = re.search(r'alert alert-success">Asignación de NSS exitosa\.<br>NSS: (\d{11})<', final)
+    assert match and luhn.is_valid(match.group(1)) and match.group(1) == nss_for(CURP)
+    assert match.group(1)[4:6] == CURP[4:6]
+    assert re.search(r"<th>Folio</th><th>Fecha</th><th>Documento</th>", final)
+    assert re.search(r"<td>\d{2}/\d{2}/\d{4}</td>", final)
+    for icon in (
+        "enviarReporte",
+        "imprimirReporte",
+        "descargarReporte",
+        "enviarTarjeta",
+        "imprimirTarjeta",
+        "descargarTarjeta",
+        "finalizaTramite",
+    ):
+        assert f'id="{icon}"' in final
+    assert portal.outbox[-1]["attachments"] == ["comprobante.pdf", "tarjetaNSS.pdf"]
+    assert "127.0.0.1" not in final + json.dumps(portal.outbox)
+
+
+def test_found_nss_wording(portal: MockPortal) -> None:
+    portal.configure(nss_found=True)
+    client = Client(portal)
+    client.submit()
+    final = client.follow(client.follow(portal.outbox[-1]["links"][0]).headers["Location"])
+    assert f"Tu NSS es: {nss_for(CURP)}" in final.text
+
+
+def test_fail_first_answers_maintenance_then_recovers(portal: MockPortal) -> None:
+    portal.configure(fail_first=2)
+    client = Client(portal)
+    for _ in range(2):
+        reply = client.request("/www.imss.gob.mx/tramites/imss02008")
+        assert reply.status == 503 and "mantenimiento" in reply.text
+    assert client.request("/www.imss.gob.mx/tramites/imss02008").status == 200
+
+
+def test_fail_can_target_only_the_submit(portal: MockPortal) -> None:
+    portal.configure(fail_first=1, fail_paths=("valida",), fail_methods=("POST",))
+    client = Client(portal)
+    assert client.submit().status == 503
+    assert client.submit().status == 302
+    assert portal.posts("asignacionNSS/valida") == 2
+
+
+def test_firewall_blocks_every_page_but_not_the_controls(portal: MockPortal) -> None:
+    portal.configure(firewall=True)
+    client = Client(portal)
+    reply = client.request(SD + "/asignacionNSS")
+    assert reply.status == 403
+    assert (
+        "Request unsuccessful. Incapsula incident ID: 123000000000000000-0000000000000000"
+        in reply.text
+    )
+    assert client.request("/__mock__/outbox").text == "[]"
+
+
+def test_drift_renames_the_curp_field(portal: MockPortal) -> None:
+    portal.configure(drift=True)
+    text = Client(portal).request(SD + "/asignacionNSS").text
+    assert 'id="registroCurp"' not in text and 'id="curpInput"' in text
+
+
+def test_request_log_counts_posts_and_reset_clears(portal: MockPortal) -> None:
+    client = Client(portal)
+    client.submit(captcha="bad")
+    client.submit()
+    assert portal.posts("/asignacionNSS/valida") == 2
+    logged = json.loads(client.request("/__mock__/requests").text)
+    assert [r["method"] for r in logged].count("POST") == 2
+    assert all("__mock__" not in r["path"] for r in logged)
+    assert {r["host"] for r in logged} == {"serviciosdigitales.imss.gob.mx"}
+    assert client.request("/__mock__/reset", {}).text == "ok"
+    assert portal.requests == [] and portal.outbox == []
+
+
+def test_config_control_applies_changes(portal: MockPortal) -> None:
+    request = urllib.request.Request(
+        portal.url + "/__mock__/config", json.dumps({"result_version": 1}).encode(), method="POST"
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.read() == b"ok"
+    assert portal.config.result_version == 1
+    with pytest.raises(TypeError):
+        portal.configure(no_such_mode=True)
+
+
+@pytest.mark.browser
+def test_browser_modal_then_curp_upper_cased_on_blur(portal: MockPortal, page: Page) -> None:
+    page.goto(portal.url + SD + "/asignacionNSS")
+    expect(page.get_by_role("dialog")).to_contain_text("Bienvenido")
+    expect(page.locator("#registroCurp")).to_be_hidden()
+    page.get_by_role("button", name="Aceptar").click()
+    expect(page.get_by_text("Paso 1: Consulta de personas físicas por CURP")).to_be_visible()
+    page.locator("#registroCurp").fill(CURP.lower())
+    page.locator("#correoInput").click()
+    expect(page.locator("#registroCurp")).to_have_value(CURP)
+
+
+@pytest.mark.browser
+def test_browser_paste_into_confirmation_is_blocked(portal: MockPortal, page: Page) -> None:
+    page.goto(portal.url + SD + "/asignacionNSS")
+    page.get_by_role("button", name="Aceptar").click()
+    page.locator("#correoInput").fill(EMAIL)
+    page.locator("#correoInput").select_text()
+    page.keyboard.press("ControlOrMeta+C")
+    page.locator("#correoConfirmacionInput").focus()
+    page.keyboard.press("ControlOrMeta+V")
+    expect(page.locator("#errorWrapperAux #mailConfirmacionErrors")).to_have_text(
+        "No se permite copiar-pegar para este campo, es necesario que se capture"
+    )
+    expect(page.locator("#correoConfirmacionInput")).to_have_value("")
+
+
+@pytest.mark.browser
+def test_browser_submit_with_the_oracle_answer(portal: MockPortal, page: Page) -> None:
+    page.goto(portal.url + SD + "/asignacionNSS")
+    page.get_by_role("button", name="Aceptar").click()
+    page.locator("#continuar").click()
+    expect(page.locator("#divErrorCampos")).to_be_visible()
+    assert portal.posts("valida") == 0
+    page.locator("#registroCurp").fill(CURP)
+    page.locator("#correoInput").fill(EMAIL)
+    page.locator("#correoConfirmacionInput").press_sequentially(EMAIL)
+    expect(page.locator("#captchaImg")).to_have_js_property("complete", True)
+    answer = page.request.get(
+        portal.url + "/serviciosdigitales.imss.gob.mx/__mock__/captcha"
+    ).text()
+    page.locator("input[name=captcha]").fill(answer)
+    # The 302 names the live host, which only the front serves: never let the browser go there.
+    page.route(re.compile(r"^https://"), lambda route: route.abort())
+    with page.expect_response(lambda r: r.request.method == "POST"):
+        page.get_by_role("button", name="Buscar").click()
+    assert portal.posts("asignacionNSS/valida") == 1
+    assert portal.outbox[-1]["to"] == EMAIL

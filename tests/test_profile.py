@@ -1,0 +1,330 @@
+"""The profile through the CLI: set, show, check, init; storage, permissions and privacy."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from autohelper import profile as prof
+from autohelper.cli import cli
+from autohelper.errors import AutohelperError, ProfileError
+from autohelper.messages import t
+
+CURP = "HEGG560427MVZRRL04"
+NSS = "12345678903"  # Luhn-valid; digits 5-6 are "56", as the CURP's year
+EMAIL = "ana.lopez@gmail.com"
+COMPLETE = [
+    f"curp={CURP}",
+    f"nss={NSS}",
+    f"email={EMAIL}",
+    "names=Gloria",
+    "first_surname=Hernández",
+    "second_surname=García",
+    "postal_code=85000",
+    "institution=itson",
+    "has_other_insurance=no",
+    "nss_from_employer=false",
+]
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own config directory and home: nothing touches the real ones."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("AUTOHELPER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("AUTOHELPER_LANG", "es")
+    monkeypatch.delenv("AUTOHELPER_PROFILE", raising=False)
+    return tmp_path / "config"
+
+
+def default_path(config: Path) -> Path:
+    return config / "profiles" / "default.yaml"
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str]:
+    """Invoke the CLI as `main()` would: an AutohelperError shows `Error: <message>`, exit 1.
+    Any other exception is a bug and fails the test."""
+    result: Result = CliRunner().invoke(cli, list(args), input=input)
+    output = result.output
+    if isinstance(result.exception, AutohelperError):
+        output += t("core.error_prefix", message=result.exception.message()) + "\n"
+    elif result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, output
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+# --- set ------------------------------------------------------------------------------------
+
+
+def test_set_creates_a_private_file(isolated: Path) -> None:
+    code, output = run("profile", "set", f"curp={CURP.lower()}", f"email={EMAIL}")
+    path = default_path(isolated)
+    assert code == 0, output
+    assert f"Perfil creado: {path}" in output
+    assert mode(path) == 0o600
+    assert mode(path.parent) == 0o700
+    assert prof.load_profile().curp == CURP  # normalised to upper case
+    assert [p.name for p in path.parent.iterdir()] == ["default.yaml"]  # no temp file left
+
+
+def test_set_updates_and_keeps_other_fields(isolated: Path) -> None:
+    run("profile", "set", f"curp={CURP}")
+    code, output = run("profile", "set", "postal_code=85000", "has_other_insurance=sí")
+    assert code == 0
+    assert "Perfil actualizado" in output
+    profile = prof.load_profile()
+    assert (profile.curp, profile.postal_code, profile.has_other_insurance) == (CURP, "85000", True)
+
+
+def test_invalid_value_exits_1_and_writes_nothing(isolated: Path) -> None:
+    run("profile", "set", f"curp={CURP}")
+    before = default_path(isolated).read_bytes()
+    code, output = run("profile", "set", "curp=HEGG560427MVZRRL05", "postal_code=85000")
+    assert code == 1
+    assert "curp: el dígito verificador de la CURP no coincide (debería ser 4)" in output
+    assert default_path(isolated).read_bytes() == before
+
+
+def test_invalid_value_on_a_new_profile_creates_no_file(isolated: Path) -> None:
+    code, _ = run("profile", "set", "curp=PEGL891313MJCRMS08")
+    assert code == 1
+    assert not default_path(isolated).exists()
+
+
+@pytest.mark.parametrize(
+    ("curp", "message"),
+    [
+        ("HEGG560427MVZRRL05", "el dígito verificador de la CURP no coincide (debería ser 4)"),
+        ("PEGL891313MJCRMS06", "la fecha de nacimiento 891313 no existe"),
+        ("HEGG560427MZZRRL06", "el estado 'ZZ' (caracteres 12-13) no existe"),
+        ("HEGG560427QVZRRL04", "el sexo (carácter 11) debe ser H, M o X, no 'Q'"),
+    ],
+)
+def test_set_rejects_each_curp_fault_with_its_message(curp: str, message: str) -> None:
+    code, output = run("profile", "set", f"curp={curp}")
+    assert code == 1
+    assert message in output
+
+
+@pytest.mark.parametrize("curp", ["HEGG560427MVZRRL04", "BEML920313HMCLNS09", "PEGL890909MJCRMS08"])
+def test_set_accepts_published_examples(curp: str) -> None:
+    assert run("profile", "set", f"curp={curp}")[0] == 0
+
+
+def test_set_lists_every_problem(isolated: Path) -> None:
+    code, output = run("profile", "set", "crup=x", "curp:BEML920313HMCLNS09")
+    assert code == 1
+    assert "no tiene la forma CLAVE=VALOR" in output
+    assert "BEML920313HMCLNS09" not in output  # a malformed argument may hold personal data: shown masked
+    code, output = run("profile", "set", "crup=x", "nss=12345678900", "birth_date=1")
+    assert code == 1
+    assert "3 problema(s)" in output
+    assert "campo desconocido 'crup'. ¿Quisiste decir 'curp'?" in output
+    assert "nss: el dígito verificador del NSS no coincide (debería ser 3)" in output
+    assert "'birth_date' se calcula de la CURP" in output
+
+
+def test_set_warns_when_nss_and_curp_years_differ() -> None:
+    code, output = run("profile", "set", "curp=BEML920313HMCLNS09", f"nss={NSS}")
+    assert code == 0
+    assert "Aviso: nss: el año de nacimiento del NSS (dígitos 5-6: 56)" in output
+
+
+def test_required_field_cannot_be_emptied_but_optional_can() -> None:
+    run("profile", "set", f"curp={CURP}", f"nss={NSS}")
+    assert run("profile", "set", "curp=")[0] == 1
+    assert run("profile", "set", "nss=")[0] == 0
+    assert prof.load_profile().nss is None
+
+
+# --- permissions ----------------------------------------------------------------------------
+
+
+def test_world_readable_profile_is_refused_with_the_fix(isolated: Path) -> None:
+    run("profile", "set", f"curp={CURP}")
+    path = default_path(isolated)
+    os.chmod(path, 0o644)
+    for args in (("profile", "show"), ("profile", "check"), ("profile", "set", "nss=")):
+        code, output = run(*args)
+        assert code == 1
+        assert f"chmod 600 {path}" in output
+        assert CURP not in output
+    with pytest.raises(ProfileError, match="0644"):
+        prof.load_profile()
+
+
+# --- show -----------------------------------------------------------------------------------
+
+
+def test_show_masks_by_default_and_reveals_on_request() -> None:
+    run("profile", "set", *COMPLETE)
+    code, output = run("profile", "show")
+    assert code == 0
+    for raw in (CURP, NSS, EMAIL, "Gloria", "Hernández", "85000", "1956-04-27"):
+        assert raw not in output
+    assert "HEGG…L04" in output
+    assert "a…@gmail.com" in output
+    assert "--reveal" in output
+    code, output = run("profile", "show", "--reveal")
+    assert code == 0
+    for raw in (CURP, NSS, EMAIL, "Gloria", "1956-04-27"):
+        assert raw in output
+
+
+def test_show_missing_profile_says_how_to_create_it() -> None:
+    code, output = run("profile", "show")
+    assert code == 1
+    assert "autohelper init" in output
+
+
+# --- check ----------------------------------------------------------------------------------
+
+
+def test_check_exit_codes(isolated: Path) -> None:
+    run("profile", "set", f"curp={CURP}")
+    code, output = run("profile", "check")
+    assert code == 1
+    assert "email: falta; fíjalo con `autohelper profile set email=...`" in output
+    run("profile", "set", *COMPLETE)
+    code, output = run("profile", "check")
+    assert code == 0
+    assert f"El perfil {default_path(isolated)} es válido." in output
+
+
+def test_check_file_names_line_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "alumno.yaml"
+    path.write_text(
+        "# hand-written\ncurp: HEGG560427MVZRRL05\nemial: x@y.com\npostal_code: 85000\n",
+        encoding="utf-8",
+    )
+    os.chmod(path, 0o600)
+    code, output = run("profile", "check", str(path))
+    assert code == 1
+    assert "2: curp: el dígito verificador de la CURP no coincide (debería ser 4)" in output
+    assert "3: emial: campo desconocido 'emial'. ¿Quisiste decir 'email'?" in output
+    assert "4: postal_code: escribe el valor entre comillas" in output
+
+
+def test_check_yaml_error_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "roto.yaml"
+    path.write_text("curp: HEGG560427MVZRRL04\nemail: [unclosed\n", encoding="utf-8")
+    os.chmod(path, 0o600)
+    code, output = run("profile", "check", str(path))
+    assert code == 1
+    assert f"{path}:3:" in output or f"{path}:2:" in output
+    assert "el YAML no es válido" in output
+
+
+# --- init -----------------------------------------------------------------------------------
+
+
+def test_init_wizard_reasks_after_an_invalid_curp(isolated: Path) -> None:
+    answers = [
+        "HEGG560427MVZRRL05",  # wrong check digit: asked again
+        CURP,
+        "",  # no NSS yet
+        EMAIL,
+        "ana.lopez@gmial.com",  # confirmation differs: the email is asked again
+        EMAIL,
+        EMAIL,
+        "Gloria",
+        "Hernández",
+        "García",
+        "85000",
+        "harvard",  # not a choice: asked again
+        "itson",
+        "no",
+        "no",
+        "",
+        "",
+    ]
+    code, output = run("init", input="\n".join(answers) + "\n")
+    assert code == 0, output
+    assert "debería ser 4" in output
+    assert "Inténtalo de nuevo." in output
+    assert "los dos correos no coinciden" in output
+    assert "debe ser uno de: itson, generic" in output
+    assert "Tu CURP (18 caracteres)" in output  # the one-line explanation
+    summary = output.split("Listo. Resumen")[1]
+    assert "HEGG…L04" in summary
+    assert CURP not in summary
+    profile = prof.load_profile()
+    assert (profile.curp, profile.nss, profile.institution) == (CURP, None, "itson")
+    assert profile.has_other_insurance is False
+    assert mode(default_path(isolated)) == 0o600
+    assert prof.check_profile() == []
+
+
+def test_init_keeps_current_values_on_enter() -> None:
+    run("profile", "set", *COMPLETE)
+    code, output = run("init", "--profile", "default", input="\n" * 20)
+    assert code == 0, output
+    assert "Enter para conservar HEGG…L04" in output
+    assert prof.load_profile().nss == NSS
+
+
+# --- named profiles, language, API ----------------------------------------------------------
+
+
+def test_named_profiles_and_paths(isolated: Path, tmp_path: Path) -> None:
+    assert run("profile", "set", "--profile", "ana", f"curp={CURP}")[0] == 0
+    assert (isolated / "profiles" / "ana.yaml").is_file()
+    path = tmp_path / "otros" / "beto.yaml"
+    assert run("profile", "set", "--profile", str(path), "curp=BEML920313HMCLNS09")[0] == 0
+    assert mode(path) == 0o600
+    assert prof.load_profile(str(path)).curp == "BEML920313HMCLNS09"
+    assert prof.resolve_profile_path("x.yaml") == Path("x.yaml")
+    code, output = run("profile", "show", "--profile", "../bad name")
+    assert code == 1
+
+
+def test_english_with_lang_en() -> None:
+    code, output = run("--lang", "en", "profile", "set", "curp=HEGG560427MVZRRL05")
+    assert code == 1
+    assert "the CURP check digit does not match (it should be 4)" in output
+    code, output = run("--lang", "en", "profile", "set", f"curp={CURP}")
+    assert "Profile created" in output
+
+
+def test_xdg_config_home_is_honoured(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("AUTOHELPER_CONFIG_DIR")
+    assert prof.resolve_profile_path() == tmp_path / "xdg" / "autohelper" / "profiles" / (
+        "default.yaml"
+    )
+
+
+def test_template_values_missing_and_redactor() -> None:
+    run("profile", "set", *COMPLETE)
+    profile = prof.load_profile()
+    values = profile.as_template_values()
+    assert values["has_other_insurance"] == "false"
+    assert values["birth_date"] == "1956-04-27"
+    assert values["sex"] == "M"
+    assert "student_id" not in values
+    assert profile.missing(["curp", "student_id", "phone"]) == ["student_id", "phone"]
+    assert set(prof.FIELDS) >= {"curp", "nss", "email", "student_id", "phone", "birth_date"}
+    with pytest.raises(ProfileError) as info:
+        prof.require_fields(profile, ["student_id"], "default")
+    assert "autohelper profile set student_id=..." in info.value.message()
+    redact = prof.redactor_for(profile)
+    text = redact(f"curp {CURP.lower()} nss {NSS} mail {EMAIL} born 27/04/1956")
+    for raw in (CURP.lower(), NSS, EMAIL, "27/04/1956"):
+        assert raw not in text
+
+
+def test_trusted_load_skips_the_permission_check_for_shipped_fixtures(tmp_path: Path) -> None:
+    path = tmp_path / "fixture.yaml"
+    path.write_text(f"curp: {CURP}\n", encoding="utf-8")
+    os.chmod(path, 0o644)
+    with pytest.raises(ProfileError):
+        prof.load_profile(path)
+    assert prof.load_profile(path, trusted=True).curp == CURP
