@@ -45,9 +45,10 @@ def playwright_chromium() -> Path | None:
 
 def find_browser(explicit: str | None = None) -> BrowserChoice:
     """The browser to use, in order: --browser, AUTOHELPER_BROWSER, Playwright's, the system's."""
-    for source, value in (("--browser", explicit), ("AUTOHELPER_BROWSER", os.environ.get(
-        "AUTOHELPER_BROWSER"
-    ))):
+    for source, value in (
+        ("--browser", explicit),
+        ("AUTOHELPER_BROWSER", os.environ.get("AUTOHELPER_BROWSER")),
+    ):
         if value:
             path = shutil.which(value) or value
             if not os.access(path, os.X_OK):

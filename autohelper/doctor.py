@@ -29,7 +29,8 @@ def diagnose(explicit_browser: str | None = None) -> list[Finding]:
     findings = [
         Finding(
             importlib.util.find_spec("playwright") is not None,
-            t("doctor.playwright_ok") if importlib.util.find_spec("playwright")
+            t("doctor.playwright_ok")
+            if importlib.util.find_spec("playwright")
             else t("doctor.playwright_missing"),
         )
     ]
@@ -39,11 +40,22 @@ def diagnose(explicit_browser: str | None = None) -> list[Finding]:
         findings.append(Finding(False, exc.message()))
     else:
         if choice.path is None:
-            findings.append(Finding(True, t("doctor.browser_playwright", path=str(playwright_chromium()))))
+            findings.append(
+                Finding(True, t("doctor.browser_playwright", path=str(playwright_chromium())))
+            )
         else:
-            findings.append(Finding(True, t(
-                f"doctor.browser_{'system' if choice.reason == 'system' else 'explicit'}",
-                path=choice.path, version=_version(choice.path), source=choice.reason,
-            )))
-    findings.append(Finding(True, t("doctor.display_yes" if has_display() else "doctor.display_no")))
+            findings.append(
+                Finding(
+                    True,
+                    t(
+                        f"doctor.browser_{'system' if choice.reason == 'system' else 'explicit'}",
+                        path=choice.path,
+                        version=_version(choice.path),
+                        source=choice.reason,
+                    ),
+                )
+            )
+    findings.append(
+        Finding(True, t("doctor.display_yes" if has_display() else "doctor.display_no"))
+    )
     return findings

@@ -79,8 +79,9 @@ class TerminalHuman:
         return click.confirm(t("human.confirm_prompt"), default=False)
 
     def manual(self, instruction: str) -> None:
-        click.prompt(t("human.manual_prompt", instruction=instruction), default="",
-                     show_default=False)
+        click.prompt(
+            t("human.manual_prompt", instruction=instruction), default="", show_default=False
+        )
 
     def email_link(self, page: Page, contains: str, email: str) -> str | None:
         answer = click.prompt(t("human.email_link_prompt"), default="", show_default=False)

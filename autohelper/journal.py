@@ -118,8 +118,15 @@ class Journal:
             )
 
     def record_step(
-        self, run_id: int, position: int, kind: str, description: str, status: str,
-        started_at: str, duration_ms: int, detail: str | None = None,
+        self,
+        run_id: int,
+        position: int,
+        kind: str,
+        description: str,
+        status: str,
+        started_at: str,
+        duration_ms: int,
+        detail: str | None = None,
     ) -> None:
         with self._connect() as db:
             db.execute(
@@ -150,7 +157,20 @@ class Journal:
             params = (scenario,)
         with self._connect() as db:
             rows = db.execute(query + " ORDER BY id", params).fetchall()
-        return [RunRow(*row[:8], yields=json.loads(row[8])) for row in rows]
+        return [
+            RunRow(
+                id=row[0],
+                scenario=row[1],
+                target=row[2],
+                mode=row[3],
+                started_at=row[4],
+                ended_at=row[5],
+                status=row[6],
+                message=row[7],
+                yields=json.loads(row[8]),
+            )
+            for row in rows
+        ]
 
     def rows(self, table: str, run_id: int) -> list[tuple[Any, ...]]:
         """Raw rows of `steps` or `submits` for one run (for status and tests)."""

@@ -25,7 +25,7 @@ from autohelper.engine.runner import RunOptions, RunResult, run_scenario
 from autohelper.errors import UsageError
 from autohelper.human import Human
 from autohelper.journal import Journal
-from autohelper.privacy import Redactor, RedactingFilter
+from autohelper.privacy import RedactingFilter, Redactor
 from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 from autohelper.scenario.model import Scenario
 from autohelper.target import PortalFront, TargetSpec, parse_against
@@ -72,7 +72,9 @@ def _secrets(scenario: Scenario, ask: Callable[[str], str] | None) -> dict[str, 
         if not value and ask is not None:
             value = ask(name)
         if not value:
-            raise UsageError("session.secret_missing", name=name, env=f"AUTOHELPER_SECRET_{name.upper()}")
+            raise UsageError(
+                "session.secret_missing", name=name, env=f"AUTOHELPER_SECRET_{name.upper()}"
+            )
         values[name] = value
     return values
 
@@ -115,7 +117,9 @@ def _redacting(redactor: Redactor) -> Iterator[None]:
             handler.removeFilter(filt)
 
 
-def run_session(request: SessionRequest, ask_secret: Callable[[str], str] | None = None) -> SessionResult:
+def run_session(
+    request: SessionRequest, ask_secret: Callable[[str], str] | None = None
+) -> SessionResult:
     """Load and check everything, set up the target and the browser, run, clean up."""
     scenario = load_scenario(find_scenario(request.scenario, scenarios_dir()))
     spec = parse_against(request.against)
@@ -126,7 +130,7 @@ def run_session(request: SessionRequest, ask_secret: Callable[[str], str] | None
     is_fixture = profile_ref is None and not spec.is_live
     if is_fixture:
         profile_ref = FIXTURE_PROFILE
-    profile = profiles.load_profile(profile_ref)  # TODO trusted
+    profile = profiles.load_profile(profile_ref, trusted=is_fixture)
     profile_path = profiles.resolve_profile_path(profile_ref)
     profiles.require_fields(profile, scenario.needs.profile, profile_path)
     secrets = _secrets(scenario, ask_secret)
@@ -135,9 +139,7 @@ def run_session(request: SessionRequest, ask_secret: Callable[[str], str] | None
 
     redactor = profiles.redactor_for(profile)
     redactor.add_secrets(secrets.values())
-    artifacts = request.artifacts or Path(
-        platformdirs.user_cache_dir("autohelper")
-    ) / "runs"
+    artifacts = request.artifacts or Path(platformdirs.user_cache_dir("autohelper")) / "runs"
     journal = Journal(request.journal)
     options = RunOptions(
         artifacts=artifacts,
@@ -150,22 +152,35 @@ def run_session(request: SessionRequest, ask_secret: Callable[[str], str] | None
     )
     from playwright.sync_api import sync_playwright
 
-    with _redacting(redactor), _target(spec, request.mock_options) as front, sync_playwright() as pw:
+    with (
+        _redacting(redactor),
+        _target(spec, request.mock_options) as front,
+        sync_playwright() as pw,
+    ):
         browser = launch(pw, choice, headless, front.launch_args() if front else [])
         try:
             context = browser.new_context(
-                ignore_https_errors=front is not None, locale="es-MX",
+                ignore_https_errors=front is not None,
+                locale="es-MX",
                 viewport={"width": 1280, "height": 900},
             )
             page = context.new_page()
             result = run_scenario(
-                page, scenario, profile.as_template_values(), secrets, request.human, options,
-                journal, redactor,
+                page,
+                scenario,
+                profile.as_template_values(),
+                secrets,
+                request.human,
+                options,
+                journal,
+                redactor,
             )
         finally:
             browser.close()
     can_save = (
-        "nss" in result.yields and not is_fixture and request.mode == "student"
+        "nss" in result.yields
+        and not is_fixture
+        and request.mode == "student"
         and result.yields["nss"] != (profile.nss or "")
     )
     return SessionResult(result, scenario, profile_path, artifacts, can_save)

@@ -33,8 +33,16 @@ log = logging.getLogger(__name__)
 # Host patterns of every portal the scenarios visit; the front answers for all of them.
 PORTAL_HOSTS = ("*.gob.mx", "gob.mx", "*.itson.mx", "itson.mx", "*.itson.edu.mx")
 _HOP_HEADERS = {
-    "connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer",
-    "upgrade", "content-length", "host", "accept-encoding",
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "transfer-encoding",
+    "te",
+    "trailer",
+    "upgrade",
+    "content-length",
+    "host",
+    "accept-encoding",
 }
 _TEXT_TYPES = ("text/", "application/json", "application/javascript", "application/xhtml")
 
@@ -139,12 +147,14 @@ class _FrontHandler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else None
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_HEADERS}
         headers["X-Forwarded-Host"] = host
-        headers["X-Forwarded-Proto"] = "https" if self.server.tls_by_socket.get(
-            id(self.connection)
-        ) else "http"
+        headers["X-Forwarded-Proto"] = (
+            "https" if self.server.tls_by_socket.get(id(self.connection)) else "http"
+        )
         headers["Accept-Encoding"] = "identity"
         conn_class = (
-            http.client.HTTPSConnection if upstream.scheme == "https" else http.client.HTTPConnection
+            http.client.HTTPSConnection
+            if upstream.scheme == "https"
+            else http.client.HTTPConnection
         )
         connection = conn_class(upstream.netloc, timeout=front.timeout)
         try:
@@ -217,7 +227,9 @@ class PortalFront:
 
     def start(self) -> int:
         self._server = _FrontServer(self)
-        threading.Thread(target=self._server.serve_forever, name="portal-front", daemon=True).start()
+        threading.Thread(
+            target=self._server.serve_forever, name="portal-front", daemon=True
+        ).start()
         log.debug("front listening on 127.0.0.1:%s", self.port)
         return self.port
 
@@ -253,7 +265,7 @@ class PortalFront:
         value = self._mirror_host_re().sub(lambda m: f"https://{m.group(1)}", value)
         prefix = urlsplit(self.upstream).path
         if prefix and value.startswith(prefix + "/"):
-            value = value[len(prefix):]
+            value = value[len(prefix) :]
         first = value[1:].split("/", 1)[0] if value.startswith("/") else ""
         if first and self._is_portal_host(first):
             return f"https://{value[1:]}"
@@ -286,7 +298,9 @@ class PortalFront:
             return f"{match.group(1)}https://{host}/"
 
         text = re.sub(
-            r"""(["'(=])""" + prefix + r"/((?:[a-z0-9-]+\.)+[a-z]{2,})/", root_relative, text,
+            r"""(["'(=])""" + prefix + r"/((?:[a-z0-9-]+\.)+[a-z]{2,})/",
+            root_relative,
+            text,
             flags=re.I,
         )
         return text.encode("utf-8", errors="surrogateescape")

@@ -124,7 +124,8 @@ def test_set_lists_every_problem(isolated: Path) -> None:
     code, output = run("profile", "set", "crup=x", "curp:BEML920313HMCLNS09")
     assert code == 1
     assert "no tiene la forma CLAVE=VALOR" in output
-    assert "BEML920313HMCLNS09" not in output  # a malformed argument may hold personal data: shown masked
+    # A malformed argument may hold personal data, so it is echoed masked.
+    assert "BEML920313HMCLNS09" not in output
     code, output = run("profile", "set", "crup=x", "nss=12345678900", "birth_date=1")
     assert code == 1
     assert "3 problema(s)" in output

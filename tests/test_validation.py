@@ -226,8 +226,8 @@ def test_generated_valid_nss_pass(nss: str) -> None:
 def test_every_single_substitution_of_an_nss_is_rejected(nss: str) -> None:
     # Luhn detects every single-digit error, so here there is no exception.
     for index, original in enumerate(nss):
-        for char in string.digits + "A ":
-            if char != original and char != " ":
+        for char in string.digits + "A":
+            if char != original:
                 mutated = nss[:index] + char + nss[index + 1 :]
                 assert not v.validate_nss(mutated).ok, mutated
 

@@ -15,8 +15,12 @@ from autohelper.messages import set_lang, t
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--lang", type=click.Choice(["es", "en"]), default=None,
-              help="Idioma de los mensajes / message language (es, en).")
+@click.option(
+    "--lang",
+    type=click.Choice(["es", "en"]),
+    default=None,
+    help="Idioma de los mensajes / message language (es, en).",
+)
 @click.option("-v", "--verbose", count=True, help="Más detalle en el registro (-v, -vv).")
 @click.version_option(package_name="autohelper")
 @click.pass_context
@@ -32,7 +36,9 @@ def cli(ctx: click.Context, lang: str | None, verbose: int) -> None:
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
 
 
 def main() -> None:
@@ -42,13 +48,22 @@ def main() -> None:
 
 # -- running scenarios ------------------------------------------------------------------------
 _against = click.option(
-    "--against", default="live", show_default=True, metavar="live|fixtures|URL",
+    "--against",
+    default="live",
+    show_default=True,
+    metavar="live|fixtures|URL",
     help="Portal real (live), el simulado incluido (fixtures) o un espejo (URL).",
 )
-_browser = click.option("--browser", metavar="RUTA", default=None,
-                        help="Ruta de Chromium (o AUTOHELPER_BROWSER).")
-_profile = click.option("--profile", "profile", metavar="NOMBRE|ARCHIVO", default=None,
-                        help="Perfil con tus datos (por omisión, el tuyo; con fixtures, uno de prueba).")
+_browser = click.option(
+    "--browser", metavar="RUTA", default=None, help="Ruta de Chromium (o AUTOHELPER_BROWSER)."
+)
+_profile = click.option(
+    "--profile",
+    "profile",
+    metavar="NOMBRE|ARCHIVO",
+    default=None,
+    help="Perfil con tus datos (por omisión, el tuyo; con fixtures, uno de prueba).",
+)
 
 
 def _progress(text: str) -> None:
@@ -69,11 +84,15 @@ def _render(outcome: Any) -> int:
 @click.argument("scenario")
 @_against
 @_profile
-@click.option("--headless/--headed", default=None,
-              help="Navegador oculto o visible (por omisión: visible si hay pantalla).")
+@click.option(
+    "--headless/--headed",
+    default=None,
+    help="Navegador oculto o visible (por omisión: visible si hay pantalla).",
+)
 @_browser
-def run(scenario: str, against: str, profile: str | None, headless: bool | None,
-        browser: str | None) -> None:
+def run(
+    scenario: str, against: str, profile: str | None, headless: bool | None, browser: str | None
+) -> None:
     """Sesión guiada: el navegador recorre el trámite, tú escribes el CAPTCHA y confirmas."""
     from autohelper.browser import has_display
     from autohelper.human import ScriptedHuman, TerminalHuman
@@ -87,8 +106,14 @@ def run(scenario: str, against: str, profile: str | None, headless: bool | None,
         human = ScriptedHuman(on_progress=_progress)
     else:
         human = TerminalHuman(headless=shown_headless)
-    request = SessionRequest(scenario=scenario, human=human, against=against, profile=profile,
-                             headless=headless, browser=browser)
+    request = SessionRequest(
+        scenario=scenario,
+        human=human,
+        against=against,
+        profile=profile,
+        headless=headless,
+        browser=browser,
+    )
     outcome = run_session(request, ask_secret=_ask_secret)
     code = _render(outcome)
     if outcome.can_save_nss and click.confirm(t("cli.save_nss"), default=True):
@@ -98,8 +123,11 @@ def run(scenario: str, against: str, profile: str | None, headless: bool | None,
 
 
 def _ask_secret(name: str) -> str:
-    return str(click.prompt(t("cli.secret_prompt", name=name), hide_input=True, default="",
-                            show_default=False))
+    return str(
+        click.prompt(
+            t("cli.secret_prompt", name=name), hide_input=True, default="", show_default=False
+        )
+    )
 
 
 @cli.command()
@@ -107,21 +135,43 @@ def _ask_secret(name: str) -> str:
 @_against
 @_profile
 @click.option("--decline", is_flag=True, help="Responder «no» a la confirmación del envío.")
-@click.option("--mock", "mock_options", multiple=True, metavar="CLAVE=VALOR",
-              help="Con --against fixtures: modo del simulado (p. ej. result_version=1).")
-@click.option("--artifacts", type=click.Path(path_type=Path), default=None,
-              help="Carpeta para capturas de pantalla.")
+@click.option(
+    "--mock",
+    "mock_options",
+    multiple=True,
+    metavar="CLAVE=VALOR",
+    help="Con --against fixtures: modo del simulado (p. ej. result_version=1).",
+)
+@click.option(
+    "--artifacts",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Carpeta para capturas de pantalla.",
+)
 @_browser
-def qa(scenario: str, against: str, profile: str | None, decline: bool,
-       mock_options: tuple[str, ...], artifacts: Path | None, browser: str | None) -> None:
+def qa(
+    scenario: str,
+    against: str,
+    profile: str | None,
+    decline: bool,
+    mock_options: tuple[str, ...],
+    artifacts: Path | None,
+    browser: str | None,
+) -> None:
     """Corrida desatendida contra el simulado o un espejo; código 0 solo si termina con éxito."""
     from autohelper.human import ScriptedHuman
     from autohelper.session import SessionRequest, parse_mock_options, run_session
 
     human = ScriptedHuman(confirm=not decline, on_progress=_progress)
     request = SessionRequest(
-        scenario=scenario, human=human, against=against, profile=profile, mode="qa",
-        headless=True, browser=browser, artifacts=artifacts,
+        scenario=scenario,
+        human=human,
+        against=against,
+        profile=profile,
+        mode="qa",
+        headless=True,
+        browser=browser,
+        artifacts=artifacts,
         mock_options=parse_mock_options(mock_options),
     )
     outcome = run_session(request)
@@ -164,15 +214,22 @@ def mock() -> None:
 
 @mock.command("serve")
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--mock", "mock_options", multiple=True, metavar="CLAVE=VALOR",
-              help="Modo del simulado (p. ej. result_version=1, fail_first=2, drift=true).")
+@click.option(
+    "--mock",
+    "mock_options",
+    multiple=True,
+    metavar="CLAVE=VALOR",
+    help="Modo del simulado (p. ej. result_version=1, fail_first=2, drift=true).",
+)
 def mock_serve(port: int, mock_options: tuple[str, ...]) -> None:
     """Sirve el simulado en 127.0.0.1 (en forma de espejo: /www.imss.gob.mx/...)."""
     from autohelper.mock import MockConfig, serve_forever
     from autohelper.session import parse_mock_options
 
     config = MockConfig(**parse_mock_options(mock_options))
-    click.echo(t("cli.mock_serving", url=f"http://127.0.0.1:{port}/www.imss.gob.mx/tramites/imss02008"))
+    click.echo(
+        t("cli.mock_serving", url=f"http://127.0.0.1:{port}/www.imss.gob.mx/tramites/imss02008")
+    )
     serve_forever(port, config)
 
 

@@ -16,7 +16,7 @@ from autohelper.messages import t
 
 def handle_errors(command: click.Command) -> None:
     try:
-        command.main(standalone_mode=False, prog_name="autohelper")
+        code = command.main(standalone_mode=False, prog_name="autohelper")
     except click.exceptions.Abort:
         click.echo(t("core.interrupted"), err=True)
         sys.exit(130)
@@ -36,4 +36,4 @@ def handle_errors(command: click.Command) -> None:
         log.write_text(traceback.format_exc(), encoding="utf-8")
         click.echo(t("core.crash", log=str(log)), err=True)
         sys.exit(3)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -36,7 +36,7 @@ class RetryPolicy:
     def call(self, action: Callable[[], T]) -> T:
         retrying = Retrying(
             stop=stop_after_attempt(self.attempts) | stop_after_delay(self.max_seconds),
-            wait=wait_exponential_jitter(initial=self.initial_wait, max=self.max_wait),
+            wait=wait_exponential_jitter(multiplier=self.initial_wait, max=self.max_wait),
             retry=retry_if_exception_type(TransientError),
             before_sleep=before_sleep_log(log, logging.INFO),
             reraise=True,

@@ -80,8 +80,14 @@ class _Finished(Exception):
 
 class Runner:
     def __init__(
-        self, page: Page, scenario: m.Scenario, profile: dict[str, str], secrets: dict[str, str],
-        human: Human, options: RunOptions, journal: Journal | None = None,
+        self,
+        page: Page,
+        scenario: m.Scenario,
+        profile: dict[str, str],
+        secrets: dict[str, str],
+        human: Human,
+        options: RunOptions,
+        journal: Journal | None = None,
         redactor: Redactor | None = None,
     ) -> None:
         self.page = page
@@ -97,10 +103,18 @@ class Runner:
         self.captcha_attempt = 0
         self.yields: dict[str, str] = {}
         self._handlers: dict[str, Callable[[m.Step], None]] = {
-            "goto": self._goto, "click": self._click, "fill": self._fill,
-            "select": self._select, "check": self._check, "expect": self._expect,
-            "captcha": self._captcha, "confirm": self._confirm, "submit": self._submit,
-            "manual": self._manual, "outcome": self._outcome, "email_link": self._email_link,
+            "goto": self._goto,
+            "click": self._click,
+            "fill": self._fill,
+            "select": self._select,
+            "check": self._check,
+            "expect": self._expect,
+            "captcha": self._captcha,
+            "confirm": self._confirm,
+            "submit": self._submit,
+            "manual": self._manual,
+            "outcome": self._outcome,
+            "email_link": self._email_link,
             "screenshot": self._screenshot,
         }
         assert set(self._handlers) == set(m.STEP_TYPES), "every step type needs a handler"
@@ -118,7 +132,9 @@ class Runner:
         result.run_id = self.run_id
         if self.journal and self.run_id is not None:
             self.journal.end_run(
-                self.run_id, result.status, self.redactor(result.message),
+                self.run_id,
+                result.status,
+                self.redactor(result.message),
                 {k: self._mask_yield(k, v) for k, v in result.yields.items()},
             )
         return result
@@ -172,7 +188,12 @@ class Runner:
         finally:
             if self.journal and self.run_id is not None:
                 self.journal.record_step(
-                    self.run_id, index, step.kind, step.describe(), status, started,
+                    self.run_id,
+                    index,
+                    step.kind,
+                    step.describe(),
+                    status,
+                    started,
                     int((time.monotonic() - clock) * 1000),
                     self.redactor(detail) if detail else None,
                 )
@@ -218,8 +239,11 @@ class Runner:
     ) -> RunStopped:
         shot = self._evidence(f"error-{step.kind}")
         return cls(
-            key, step=step.describe(), url=self.redactor(self.page.url),
-            screenshot=shot, **{k: self.redactor(v) for k, v in params.items()},
+            key,
+            step=step.describe(),
+            url=self.redactor(self.page.url),
+            screenshot=shot,
+            **{k: self.redactor(v) for k, v in params.items()},
         )
 
     def _evidence(self, name: str) -> str:
@@ -252,8 +276,9 @@ class Runner:
         except PlaywrightTimeout:
             self._recover_if_unavailable()  # a maintenance page: retried, not "changed"
             self._guard(step)
-            raise self._stop("run.portal_changed", step, PortalChanged,
-                             target=m.describe_target(target)) from None
+            raise self._stop(
+                "run.portal_changed", step, PortalChanged, target=m.describe_target(target)
+            ) from None
         return found
 
     def _value(self, template: m.Template) -> str:
@@ -329,8 +354,9 @@ class Runner:
                 expect(self.page).to_have_title(re.compile(re.escape(step.title)), timeout=timeout)
         except AssertionError:
             self._recover_if_unavailable()
-            raise self._stop("run.portal_changed", step, PortalChanged,
-                             target=step.url or step.title or "") from None
+            raise self._stop(
+                "run.portal_changed", step, PortalChanged, target=step.url or step.title or ""
+            ) from None
 
     def _captcha(self, step: m.Step) -> None:
         assert isinstance(step, m.Captcha)
@@ -341,9 +367,7 @@ class Runner:
         expect(image).to_have_js_property("complete", True, timeout=self._timeout_ms(step))
         self.captcha_attempt += 1
         answer_field = self._find(step, step.answer)
-        answer = self.human.captcha(
-            self.page, image, self.captcha_attempt, self.options.artifacts
-        )
+        answer = self.human.captcha(self.page, image, self.captcha_attempt, self.options.artifacts)
         if answer is not None:
             answer_field.fill(answer)
 
@@ -371,7 +395,9 @@ class Runner:
         submit_id = None
         if self.journal and self.run_id is not None:
             submit_id = self.journal.record_submit(
-                self.run_id, self.scenario.steps.index(step), step.describe(),
+                self.run_id,
+                self.scenario.steps.index(step),
+                step.describe(),
                 self.redactor(self._summary),
             )
         sent_before = len(self.watch.requests_sent)
@@ -397,6 +423,9 @@ class Runner:
         assert isinstance(step, m.Outcome)
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+        self._guard(step)
+        if self.watch.is_unavailable():  # a 5xx or maintenance page answers at once: no wait
+            raise self._stop("run.unavailable_after_submit", step)
         union = locate.any_of(self.page, tuple(loc for case in step.cases for loc in case.when))
         try:
             union.wait_for(state="visible", timeout=self._timeout_ms(step))
@@ -426,13 +455,18 @@ class Runner:
             return
         if case.result == "retry":
             if self.captcha_attempt >= MAX_CAPTCHA_ATTEMPTS:
-                raise self._stop("run.too_many_attempts", step, portal=self.redactor(text.strip()),
-                                 n=str(MAX_CAPTCHA_ATTEMPTS))
+                raise self._stop(
+                    "run.too_many_attempts",
+                    step,
+                    portal=self.redactor(text.strip()),
+                    n=str(MAX_CAPTCHA_ATTEMPTS),
+                )
             self.human.progress(advice or t("run.retrying"))
             assert case.from_step is not None
             raise _Restart(self.scenario.step_index(case.from_step))
-        raise self._stop("run.portal_error", step, portal=self.redactor(text.strip()),
-                         advice=advice)
+        raise self._stop(
+            "run.portal_error", step, portal=self.redactor(text.strip()), advice=advice
+        )
 
     def _email_link(self, step: m.Step) -> None:
         assert isinstance(step, m.EmailLink)
@@ -457,8 +491,13 @@ class Runner:
 
 
 def run_scenario(
-    page: Page, scenario: m.Scenario, profile: dict[str, str], secrets: dict[str, str],
-    human: Human, options: RunOptions, journal: Journal | None = None,
+    page: Page,
+    scenario: m.Scenario,
+    profile: dict[str, str],
+    secrets: dict[str, str],
+    human: Human,
+    options: RunOptions,
+    journal: Journal | None = None,
     redactor: Redactor | None = None,
 ) -> RunResult:
     """Run `scenario` on `page` (the caller owns the browser) and return what came of it."""

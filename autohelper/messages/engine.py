@@ -80,7 +80,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "run.portal_error": {
         "es": "El portal respondió: «{portal}»\n{advice}\nPaso: «{step}» · Captura: {screenshot}",
-        "en": "The portal answered: “{portal}”\n{advice}\nStep: “{step}” · Screenshot: {screenshot}",
+        "en": "The portal answered: “{portal}”\n{advice}\n"
+        "Step: “{step}” · Screenshot: {screenshot}",
     },
     "run.too_many_attempts": {
         "es": "El CAPTCHA no coincidió {n} veces; me detengo aquí («{step}»). El portal dijo: "

@@ -271,8 +271,19 @@ class Screenshot(Step):
 STEP_TYPES: dict[str, type[Step]] = {
     cls.kind: cls
     for cls in (
-        Goto, Click, Fill, Select, Check, Expect, Captcha, Confirm, Submit, Manual, Outcome,
-        EmailLink, Screenshot,
+        Goto,
+        Click,
+        Fill,
+        Select,
+        Check,
+        Expect,
+        Captcha,
+        Confirm,
+        Submit,
+        Manual,
+        Outcome,
+        EmailLink,
+        Screenshot,
     )
 }
 COMMON_KEYS = ("description", "id", "timeout")

@@ -1,0 +1,238 @@
+"""The engine on a real Chromium against the mock portal over HTTP: the NSS flow in both result
+versions, the person in the loop, retries that are safe and the submit that is never retried,
+the origin guard, a changed portal, the firewall, and the journal it leaves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from autohelper.engine import RunOptions, RunResult, run_scenario
+from autohelper.engine.retry import FAST
+from autohelper.errors import FirewallBlocked, OriginViolation, PortalChanged, SubmitUnknown
+from autohelper.human import ORACLE, ScriptedHuman
+from autohelper.journal import Journal
+from autohelper.mock import MockPortal
+from autohelper.mock.captcha import nss_for
+from autohelper.scenario.loader import load_scenario
+from autohelper.scenario.model import Scenario
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+CURP = "HEGG560427MVZRRL04"
+EMAIL = "estudiante.prueba@example.com"
+PROFILE = {"curp": CURP, "email": EMAIL}
+VALIDA = "asignacionNSS/valida"
+
+
+def nss_scenario(tmp_path: Path, edit: Callable[[str], str] | None = None) -> Scenario:
+    text = (ROOT / "scenarios" / "imss-nss.yaml").read_text(encoding="utf-8")
+    if edit is not None:
+        changed = edit(text)
+        assert changed != text, "the edit must change the scenario"
+        text = changed
+    path = tmp_path / "imss-nss.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_scenario(path)
+
+
+def run(
+    page: Page,
+    scenario: Scenario,
+    tmp_path: Path,
+    human: ScriptedHuman | None = None,
+    journal: Journal | None = None,
+    **options: float,
+) -> RunResult:
+    opts = RunOptions(
+        artifacts=tmp_path / "artifacts",
+        live=False,
+        retry=FAST,
+        mode="qa",
+        target="fixtures",
+        step_timeout=options.get("step_timeout", 5.0),
+        submit_timeout=options.get("submit_timeout", 10.0),
+    )
+    return run_scenario(page, scenario, dict(PROFILE), {}, human or ScriptedHuman(), opts, journal)
+
+
+def test_v2_follows_the_emailed_link_through_its_redirect_and_reads_the_nss(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    journal = Journal(tmp_path / "journal.sqlite3")
+    result = run(page, nss_scenario(tmp_path), tmp_path, journal=journal)
+    assert result.status == "success", result.message
+    assert result.yields == {"nss": nss_for(CURP)}
+    assert page.url.startswith(
+        "https://serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo/solicitudFinalizada"
+    )
+    assert portal.posts(VALIDA) == 1
+    [row] = journal.runs()
+    assert (row.status, row.yields["nss"]) == (
+        "success",
+        f"{nss_for(CURP)[:2]}…{nss_for(CURP)[-2:]}",
+    )
+    [submit] = journal.rows("submits", row.id)
+    assert "HEGG…L04" in submit[4] and CURP not in submit[4]
+
+
+def test_v1_ends_on_the_report_page_and_the_nss_goes_by_email(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(result_version=1)
+    result = run(page, nss_scenario(tmp_path), tmp_path)
+    assert result.status == "success", result.message
+    assert "correo" in result.message and result.yields == {}
+    assert page.get_by_text("VER REPORTE").first.is_visible()
+    assert [mail["to"] for mail in portal.outbox] == [EMAIL]
+
+
+def test_a_wrong_captcha_gets_a_new_image_and_a_second_try(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    human = ScriptedHuman(captcha_answers=["zzzzz", ORACLE])
+    result = run(page, nss_scenario(tmp_path), tmp_path, human)
+    assert result.status == "success", result.message
+    assert portal.posts(VALIDA) == 2
+    assert any("El CAPTCHA no coincidió" in line for line in human.prompts)
+
+
+def test_three_wrong_captchas_stop_the_run(page: Page, portal: MockPortal, tmp_path: Path) -> None:
+    human = ScriptedHuman(captcha_answers=["zzzzz"])
+    result = run(page, nss_scenario(tmp_path), tmp_path, human)
+    assert result.status == "error"
+    assert "no coincidió 3 veces" in result.message
+    assert portal.posts(VALIDA) == 3
+
+
+def test_a_declined_confirmation_sends_nothing(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    journal = Journal(tmp_path / "journal.sqlite3")
+    result = run(page, nss_scenario(tmp_path), tmp_path, ScriptedHuman(confirm=False), journal)
+    assert result.status == "declined"
+    assert "no se envió nada" in result.message
+    assert portal.posts(VALIDA) == 0
+    [row] = journal.runs()
+    assert row.status == "declined" and journal.rows("submits", row.id) == []
+
+
+def test_the_summary_before_the_submit_is_masked(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    human = ScriptedHuman(confirm=False)
+    run(page, nss_scenario(tmp_path), tmp_path, human)
+    assert "CURP: HEGG…L04" in human.prompts
+    assert not any(CURP in line or EMAIL in line for line in human.prompts)
+
+
+def test_differing_emails_show_the_portals_message_in_spanish(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = nss_scenario(
+        tmp_path,
+        lambda text: text.replace(
+            '  - fill: {css: "#correoConfirmacionInput"}\n    value: "{profile.email}"',
+            '  - fill: {css: "#correoConfirmacionInput"}\n    value: "otro@example.com"',
+        ),
+    )
+    result = run(page, scenario, tmp_path)
+    assert result.status == "error"
+    assert "El portal respondió: «Los correos electrónicos no coinciden" in result.message
+    assert "Revisa tu correo en el perfil" in result.message
+
+
+def test_maintenance_pages_are_retried_until_the_portal_answers(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(fail_first=2)
+    result = run(page, nss_scenario(tmp_path), tmp_path)
+    assert result.status == "success", result.message
+    statuses = [r["status"] for r in portal.requests if "imss02008" in r["path"]]
+    assert statuses[:3] == [503, 503, 200]
+
+
+def test_a_slow_submit_is_recorded_as_unknown_and_never_sent_twice(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(delay=2.0, delay_paths=("valida",))
+    journal = Journal(tmp_path / "journal.sqlite3")
+    result = run(page, nss_scenario(tmp_path), tmp_path, journal=journal, submit_timeout=0.5)
+    assert result.status == "unknown"
+    assert isinstance(result.error, SubmitUnknown)
+    assert "revisa tu correo" in result.message
+    assert portal.posts(VALIDA) == 1
+    [row] = journal.runs()
+    [submit] = journal.rows("submits", row.id)
+    assert submit[-1] == "unknown"
+
+
+def test_a_failed_submit_is_not_retried(page: Page, portal: MockPortal, tmp_path: Path) -> None:
+    portal.configure(fail_first=1, fail_methods=("POST",))
+    result = run(page, nss_scenario(tmp_path), tmp_path, step_timeout=2.0)
+    assert result.status == "error"
+    assert "No sé si tu solicitud llegó" in result.message
+    assert portal.posts(VALIDA) == 1
+
+
+def test_leaving_the_declared_origins_stops_before_any_data_is_typed(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = nss_scenario(
+        tmp_path, lambda text: text.replace("  - https://www.gob.mx\n  - https://*.gob.mx\n", "")
+    )
+    result = run(page, scenario, tmp_path)
+    assert isinstance(result.error, OriginViolation)
+    assert "www.gob.mx" in result.message
+    assert not [r for r in portal.requests if r["host"] == "serviciosdigitales.imss.gob.mx"]
+
+
+def test_a_renamed_field_is_reported_as_a_changed_portal_naming_the_step(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(drift=True)
+    result = run(page, nss_scenario(tmp_path), tmp_path, step_timeout=1.5)
+    assert isinstance(result.error, PortalChanged)
+    assert "El portal cambió en este paso: «Escribir tu CURP»" in result.message
+    assert "#registroCurp" in result.message
+    screenshot = result.message.split("Captura: ")[1].splitlines()[0]
+    assert Path(screenshot).is_file()
+
+
+def test_the_firewall_page_is_handed_to_the_person(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(firewall=True)
+    result = run(page, nss_scenario(tmp_path), tmp_path)
+    assert isinstance(result.error, FirewallBlocked)
+    assert "firewall" in result.message
+    assert len(portal.requests) == 1  # seen once, handed over, never retried
+
+
+class ClearsTheChallenge(ScriptedHuman):
+    """A person who solves the firewall's check in the browser, then says so."""
+
+    def __init__(self, portal: MockPortal) -> None:
+        super().__init__()
+        self.portal = portal
+        self.asked = 0
+
+    def firewall(self, page: Page) -> bool:
+        self.asked += 1
+        self.portal.configure(firewall=False)
+        page.reload()
+        return True
+
+
+def test_after_the_person_clears_the_firewall_the_run_goes_on(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(firewall=True)
+    human = ClearsTheChallenge(portal)
+    result = run(page, nss_scenario(tmp_path), tmp_path, human)
+    assert result.status == "success", result.message
+    assert human.asked == 1
