@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -67,8 +68,11 @@ class Comparison:
         return statistics.median(s / b for s, b in pairs)
 
     def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "ratio": round(self.ratio, 3),
-                "paired_ratio": round(self.paired_ratio, 3)}
+        return {
+            **asdict(self),
+            "ratio": round(self.ratio, 3),
+            "paired_ratio": round(self.paired_ratio, 3),
+        }
 
 
 def _timed(action: Callable[[], object]) -> float:
@@ -153,6 +157,7 @@ def bench_engine(runs: int) -> Comparison:
         def in_context(flow: Callable[[Page], object]) -> Callable[[], object]:
             def run() -> object:
                 return _in_fresh_context(browser, flow)
+
             return run
 
         engine = in_context(lambda page: engine_flow(page, scenario, profile, Path(tmp)))
@@ -166,9 +171,13 @@ def bench_engine(runs: int) -> Comparison:
             baseline_times.append(_timed(baseline))
         browser.close()
     return Comparison(
-        "engine overhead (imss-nss flow)", "engine run_scenario", "hand-written Playwright",
-        statistics.median(engine_times), statistics.median(baseline_times),
-        engine_times, baseline_times,
+        "engine overhead (imss-nss flow)",
+        "engine run_scenario",
+        "hand-written Playwright",
+        statistics.median(engine_times),
+        statistics.median(baseline_times),
+        engine_times,
+        baseline_times,
     )
 
 
@@ -207,9 +216,13 @@ def bench_startup(runs: int) -> list[Comparison]:
 
     def compare(subject: str, baseline: str) -> Comparison:
         return Comparison(
-            f"start-up: {subject}", subject, baseline,
-            statistics.median(samples[subject]), statistics.median(samples[baseline]),
-            samples[subject], samples[baseline],
+            f"start-up: {subject}",
+            subject,
+            baseline,
+            statistics.median(samples[subject]),
+            statistics.median(samples[baseline]),
+            samples[subject],
+            samples[baseline],
         )
 
     return [
@@ -238,14 +251,24 @@ def print_table(comparisons: Sequence[Comparison]) -> None:
     """A small fixed-width table: subject, baseline, their medians and the ratio."""
     rows = [("subject", "baseline", "subject s", "baseline s", "ratio", "paired")]
     rows += [
-        (c.subject, c.baseline, f"{c.subject_median:.3f}", f"{c.baseline_median:.3f}",
-         f"{c.ratio:.2f}", f"{c.paired_ratio:.2f}")
+        (
+            c.subject,
+            c.baseline,
+            f"{c.subject_median:.3f}",
+            f"{c.baseline_median:.3f}",
+            f"{c.ratio:.2f}",
+            f"{c.paired_ratio:.2f}",
+        )
         for c in comparisons
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for n, row in enumerate(rows):
-        print("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w)
-                        for i, (cell, w) in enumerate(zip(row, widths, strict=True))))
+        print(
+            "  ".join(
+                cell.ljust(w) if i < 2 else cell.rjust(w)
+                for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
         if n == 0:
             print("  ".join("-" * w for w in widths))
 
@@ -267,8 +290,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         engine = bench_engine(args.runs)
         comparisons.insert(0, engine)
 
-    print(f"{args.runs} runs each, medians; python {platform.python_version()}, "
-          f"{platform.machine()}")
+    load = [round(x, 2) for x in os.getloadavg()]
+    print(
+        f"{args.runs} runs each, medians; python {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} CPUs, load average {load}"
+    )
     print_table(comparisons)
     print(f"playwright modules after `import autohelper.cli`: {leaked or 'none'}")
     ok = not leaked and (engine is None or engine.ratio <= ENGINE_TARGET)
@@ -276,15 +302,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         verdict = "ok" if engine.ratio <= ENGINE_TARGET else "ABOVE TARGET"
         print(f"engine/baseline {engine.ratio:.2f} (target <= {ENGINE_TARGET}): {verdict}")
 
-    args.output.write_text(json.dumps({
-        "runs": args.runs,
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-        "engine_target": ENGINE_TARGET,
-        "playwright_modules_after_cli_import": leaked,
-        "ok": ok,
-        "comparisons": [c.as_dict() for c in comparisons],
-    }, indent=2) + "\n", encoding="utf-8")
+    args.output.write_text(
+        json.dumps(
+            {
+                "runs": args.runs,
+                "python": platform.python_version(),
+                "machine": platform.machine(),
+                "cpus": os.cpu_count(),
+                "load_average": load,
+                "engine_target": ENGINE_TARGET,
+                "playwright_modules_after_cli_import": leaked,
+                "ok": ok,
+                "comparisons": [c.as_dict() for c in comparisons],
+            },
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"written {args.output}")
     return 0 if ok else 1
 

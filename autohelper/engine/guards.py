@@ -47,6 +47,8 @@ class PageWatch:
     last_status: int | None = None
     last_method: str = "GET"
     requests_sent: list[str] = field(default_factory=list)
+    navigations: int = 0
+    _inspected: tuple[int, tuple[bool, bool]] | None = None
 
     def __post_init__(self) -> None:
         self.page.on("framenavigated", self._on_navigated)
@@ -54,7 +56,10 @@ class PageWatch:
         self.page.on("response", self._on_response)
 
     def _on_navigated(self, frame: Frame) -> None:
-        if frame == self.page.main_frame and not origin_allowed(frame.url, self.origins):
+        if frame != self.page.main_frame:
+            return
+        self.navigations += 1
+        if not origin_allowed(frame.url, self.origins):
             self.violation = self.violation or frame.url
 
     def _on_request(self, request: Request) -> None:
@@ -69,22 +74,32 @@ class PageWatch:
         if request.is_navigation_request() and request.frame == self.page.main_frame:
             self.last_status = response.status
 
-    def body_text(self) -> str:
+    def _inspect(self) -> tuple[bool, bool]:
+        """(firewall page?, maintenance text?) of the current document, looked at once per
+        navigation: one round trip to the page, not a copy of its HTML."""
+        if self._inspected is not None and self._inspected[0] == self.navigations:
+            return self._inspected[1]
         try:
-            return self.page.locator("body").inner_text(timeout=2000)
-        except Exception:  # a page mid-navigation has no body yet: nothing to classify
-            return ""
+            found = self.page.evaluate(
+                """([markers, pattern]) => {
+                    const html = document.documentElement ? document.documentElement.outerHTML : "";
+                    const text = document.body ? document.body.innerText : "";
+                    return [markers.some(m => html.includes(m)),
+                            text.length < 2000 && new RegExp(pattern, "i").test(text)];
+                }""",
+                [list(FIREWALL_MARKERS), MAINTENANCE_RE.pattern],
+            )
+            answer = (bool(found[0]), bool(found[1]))
+        except Exception:  # a page mid-navigation has no document yet: nothing to classify
+            return (False, False)
+        self._inspected = (self.navigations, answer)
+        return answer
 
     def is_firewall(self) -> bool:
-        try:
-            html = self.page.content()
-        except Exception:
-            return False
-        return any(marker in html for marker in FIREWALL_MARKERS)
+        return self._inspect()[0]
 
     def is_unavailable(self) -> bool:
         """A 5xx document, or a page that says the service is down for maintenance."""
         if self.last_status is not None and self.last_status >= 500:
             return True
-        text = self.body_text()
-        return len(text) < 2000 and bool(MAINTENANCE_RE.search(text))
+        return self._inspect()[1]
