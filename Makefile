@@ -23,6 +23,7 @@ test: $(STAMP) browser lint pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check autohelper tests bench
+	$(BIN)/ruff format --check autohelper tests bench
 	$(BIN)/mypy
 
 pytest: $(STAMP)

@@ -3,6 +3,7 @@ system's. Playwright is imported only when a browser is launched (start-up stays
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -10,10 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from autohelper.errors import BrowserNotFound
+from autohelper.errors import BrowserLaunchFailed, BrowserNotFound
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Playwright
+
+log = logging.getLogger(__name__)
 
 # Without these, Chromium keeps dialing Google's services (refused on closed networks) and QUIC.
 BASE_ARGS = (
@@ -73,8 +76,16 @@ def has_display() -> bool:
 def launch(
     playwright: Playwright, choice: BrowserChoice, headless: bool, extra_args: list[str]
 ) -> Browser:
-    return playwright.chromium.launch(
-        executable_path=choice.path,
-        headless=headless,
-        args=[*BASE_ARGS, *extra_args],
-    )
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return playwright.chromium.launch(
+            executable_path=choice.path,
+            headless=headless,
+            args=[*BASE_ARGS, *extra_args],
+        )
+    except PlaywrightError as exc:
+        # The first line says what went wrong; the rest is Chromium's own log, for -v.
+        log.debug("browser launch failed: %s", exc)
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "?"
+        raise BrowserLaunchFailed(path=choice.path or "playwright", reason=reason) from None

@@ -53,6 +53,12 @@ class BrowserNotFound(AutohelperError):
     key = "browser.not_found"
 
 
+class BrowserLaunchFailed(AutohelperError):
+    """A Chromium was found but would not start."""
+
+    key = "browser.launch_failed"
+
+
 class RunStopped(AutohelperError):
     """A scenario run stopped at a step; params name the step, the URL and the screenshot."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Mapping
+from urllib.parse import quote, quote_plus
 
 ELLIPSIS = "…"
 SECRET_MASK = "••••"
@@ -50,8 +51,10 @@ class Redactor:
         if not value or len(str(value)) < 3:
             return
         value = str(value)
-        pattern = re.compile(re.escape(value), re.IGNORECASE)
-        self._patterns.append((pattern, mask(value, kind)))
+        masked = mask(value, kind)
+        # URLs carry values encoded (an emailed link's `correo=a%40b.mx`): scrub those too.
+        for spelling in {value, quote(value, safe=""), quote_plus(value, safe="")}:
+            self._patterns.append((re.compile(re.escape(spelling), re.IGNORECASE), masked))
         # Longest first, so a value that contains another is replaced whole.
         self._patterns.sort(key=lambda item: -len(item[0].pattern))
 
@@ -63,6 +66,10 @@ class Redactor:
     def add_secrets(self, values: Iterable[str]) -> None:
         for value in values:
             self.add(value, "secret")
+
+    def merge(self, other: Redactor) -> None:
+        self._patterns.extend(other._patterns)
+        self._patterns.sort(key=lambda item: -len(item[0].pattern))
 
     def __call__(self, text: str) -> str:
         for pattern, masked in self._patterns:
@@ -82,3 +89,8 @@ class RedactingFilter(logging.Filter):
         record.msg = self.redactor(message)
         record.args = None
         return True
+
+
+# The values of the run in progress, for the one place that writes text without a run at hand:
+# the crash log of the top-level error handler.
+ACTIVE = Redactor()

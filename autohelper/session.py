@@ -18,6 +18,7 @@ from typing import Any
 
 import platformdirs
 
+from autohelper import privacy
 from autohelper import profile as profiles
 from autohelper.browser import find_browser, has_display, launch
 from autohelper.engine.retry import FAST, RetryPolicy
@@ -139,6 +140,7 @@ def run_session(
 
     redactor = profiles.redactor_for(profile)
     redactor.add_secrets(secrets.values())
+    privacy.ACTIVE.merge(redactor)
     artifacts = request.artifacts or Path(platformdirs.user_cache_dir("autohelper")) / "runs"
     journal = Journal(request.journal)
     options = RunOptions(
@@ -214,7 +216,13 @@ def parse_mock_options(pairs: tuple[str, ...] | list[str]) -> dict[str, Any]:
             else:
                 options[key] = raw
         except ValueError:
-            raise UsageError("session.bad_mock_value", option=pair) from None
+            raise UsageError("session.bad_mock_value", option=pair, reason="") from None
+    try:
+        MockConfig(**options)  # its own checks (e.g. result_version 1 or 2), before any start
+    except ValueError as exc:
+        raise UsageError(
+            "session.bad_mock_value", option=" ".join(pairs), reason=str(exc)
+        ) from None
     return options
 
 

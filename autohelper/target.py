@@ -20,6 +20,8 @@ import socketserver
 import ssl
 import tempfile
 import threading
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -75,6 +77,53 @@ def host_matches(host: str, pattern: str) -> bool:
     if pattern.startswith("*."):
         return host.endswith(pattern[1:])
     return host == pattern
+
+
+_NEUTRAL_SCHEMES = ("about", "data", "blob", "chrome-error")
+
+
+def origin_allowed(url: str, origins: Iterable[str]) -> bool:
+    """Whether `url` is on one of `origins` (`scheme://host[:port]`; host may start with `*.`).
+
+    Hosts are compared whole ("https://imss.gob.mx.evil.example" does not pass); http and
+    https count as one, because the portals' own links mix them; a port is checked only when
+    the origin names one. Blank and error pages belong to no site and always pass.
+    """
+    parts = urlsplit(url)
+    if parts.scheme in _NEUTRAL_SCHEMES:
+        return True
+    if parts.scheme not in ("http", "https"):
+        return False
+    try:
+        port = parts.port
+    except ValueError:  # a malformed port
+        return False
+    for origin in origins:
+        declared = urlsplit(origin.lower())
+        pattern = declared.netloc.rsplit(":", 1)[0] if declared.netloc else ""
+        if declared.scheme not in ("http", "https") or not pattern:
+            continue
+        try:
+            declared_port = declared.port
+        except ValueError:
+            continue
+        if host_matches(parts.hostname or "", pattern) and (
+            declared_port is None or declared_port == port
+        ):
+            return True
+    return False
+
+
+def from_mirror(url: str, origins: Iterable[str]) -> str:
+    """A mirror's own address for a live page (`http://mirror/<host>/path`) as the live URL
+    (`https://<host>/path`) when `<host>` is a declared origin; any other URL unchanged. An
+    emailed link copied from a mirror's outbox can then be opened like the live one."""
+    if origin_allowed(url, origins):
+        return url
+    parts = urlsplit(url)
+    host, _, rest = parts.path.lstrip("/").partition("/")
+    live = f"https://{host}/{rest}" + (f"?{parts.query}" if parts.query else "")
+    return live if host and origin_allowed(live, origins) else url
 
 
 def resolver_rules(port: int) -> str:
@@ -169,6 +218,10 @@ class _FrontHandler(BaseHTTPRequestHandler):
             return
         finally:
             connection.close()
+        encoding = (response.getheader("Content-Encoding") or "").lower()
+        if encoding in ("gzip", "x-gzip", "deflate") and payload:
+            # Asked for identity, got compressed anyway: unpack, the body may need rewriting.
+            payload = zlib.decompress(payload, 47 if "gzip" in encoding else zlib.MAX_WBITS)
         content_type = response.getheader("Content-Type", "")
         if payload and content_type.startswith(_TEXT_TYPES):
             payload = front.rewrite_body(payload)

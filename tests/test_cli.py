@@ -14,7 +14,6 @@ import re
 import sqlite3
 import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -36,15 +35,13 @@ NSS_RE = re.compile(r"(?<!\d)\d{11}(?!\d)")
 
 
 @pytest.fixture(autouse=True)
-def _spanish_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """A locale that is not English (so the default, Spanish, is in force), the process language
-    restored after each test (`--lang en` must not leak into other tests), and the crash log of
-    the top-level handler kept inside the test's directory."""
+def _spanish_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A locale that is not English (so the default, Spanish, is in force), and the process
+    language restored after each test (`--lang en` must not leak into other tests)."""
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setattr(messages, "_current_lang", None)
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
 
 class _ConsoleScript:
@@ -70,7 +67,10 @@ def python_m_autohelper(*args: str, importtime: bool = False) -> subprocess.Comp
     flags = ["-X", "importtime"] if importtime else []
     return subprocess.run(
         [sys.executable, *flags, "-m", "autohelper", *args],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
 
 
@@ -113,7 +113,8 @@ def test_scenarios_list_shows_the_nss_flow_in_spanish() -> None:
     assert result.exit_code == 0, result.output
     assert re.search(
         r"^imss-nss\s+Asignación o localización de tu Número de Seguridad Social \(IMSS-02-008\)$",
-        result.stdout, re.M,
+        result.stdout,
+        re.M,
     ), result.stdout
 
 
@@ -214,20 +215,31 @@ def test_unknown_mock_option_names_the_known_ones() -> None:
 def test_bad_mock_value() -> None:
     result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--mock", "drift=maybe")
     assert result.exit_code == 1
-    assert result.stderr == "Error: Valor no válido en la opción del simulado «drift=maybe».\n"
+    # rstrip: the message ends "». {reason}", with a trailing space when there is no reason
+    assert result.stderr.rstrip() == (
+        "Error: Valor no válido en la opción del simulado «drift=maybe»."
+    )
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: MockConfig's ValueError escapes as a crash (exit 3)")
-def test_out_of_range_mock_value_is_a_user_error() -> None:
+def test_out_of_range_mock_value_is_a_user_error_not_a_crash() -> None:
     result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--mock", "result_version=3")
     assert result.exit_code == 1, result.stderr
-    assert "result_version=3" in result.stderr
+    assert result.stderr.startswith(
+        "Error: Valor no válido en la opción del simulado «result_version=3». "
+    )
+    assert "1 or 2" in result.stderr
 
 
 def test_unknown_option_is_clicks_usage_error() -> None:
     result = autohelper_cmd("qa", "imss-nss", "--no-such-option")
     assert result.exit_code == 2
     assert "--no-such-option" in result.stderr
+
+
+def test_qa_timeout_has_a_floor() -> None:
+    result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--timeout", "0.1")
+    assert result.exit_code == 2
+    assert "--timeout" in result.stderr
 
 
 def test_doctor_names_the_browser() -> None:
@@ -262,16 +274,24 @@ def test_qa_happy_path_result_version_2() -> None:
     result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Paso 1/17: Abrir la página del trámite IMSS-02-008")
-    assert result.stdout.splitlines()[-1] == (
+    *_, message, nss_line = result.stdout.splitlines()
+    assert message == (
         "Listo. Tu NSS aparece en la página y el IMSS te envió el comprobante y tu tarjeta "
         "por correo."
     )
+    shown = re.fullmatch(r"Tu NSS \(.*\): (\d\d…\d\d)", nss_line)
+    assert shown, nss_line  # the NSS is shown masked on screen, never in full
+    assert not NSS_RE.search(result.output)
     assert result.stderr == ""
 
     run, steps, submits = _only_run()
-    assert (run.scenario, run.target, run.mode, run.status) == ("imss-nss", "fixtures", "qa",
-                                                               "success")
-    assert re.fullmatch(r"\d\d…\d\d", run.yields["nss"]), run.yields  # masked, never the raw NSS
+    assert (run.scenario, run.target, run.mode, run.status) == (
+        "imss-nss",
+        "fixtures",
+        "qa",
+        "success",
+    )
+    assert run.yields == {"nss": shown.group(1)}  # masked, never the raw NSS
     assert len(submits) == 1
     assert submits[0][3] == "Enviar la solicitud al IMSS («Buscar»)"
     assert submits[0][6] == "http 200"
@@ -281,8 +301,7 @@ def test_qa_happy_path_result_version_2() -> None:
 
 @pytest.mark.browser
 def test_qa_happy_path_result_version_1() -> None:
-    result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--mock",
-                            "result_version=1")
+    result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--mock", "result_version=1")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == (
         "Listo: el IMSS te enviará tu NSS por correo, en PDF. Cuando lo tengas, guárdalo con: "
@@ -327,8 +346,11 @@ def test_qa_firewall_is_handed_over() -> None:
 @pytest.mark.browser
 def test_qa_drifted_portal_in_a_real_process() -> None:
     """The drifted form, as a terminal shows it: "portal changed" naming the step, exit 1, no
-    trace. (It waits out the step timeout before deciding nothing matches.)"""
-    proc = python_m_autohelper("qa", "imss-nss", "--against", "fixtures", "--mock", "drift=true")
+    trace. (A locator that matches nothing is known only once the step's timeout has passed:
+    `--timeout 2` keeps that wait short.)"""
+    proc = python_m_autohelper(
+        "qa", "imss-nss", "--against", "fixtures", "--mock", "drift=true", "--timeout", "2"
+    )
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
     assert proc.stderr.startswith(

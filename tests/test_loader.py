@@ -16,7 +16,6 @@ from autohelper.scenario.loader import (
     find_scenario,
     load_scenario,
     load_scenarios,
-    origin_allows,
     scenarios_dir,
 )
 from autohelper.scenario.model import (
@@ -39,6 +38,7 @@ from autohelper.scenario.model import (
     SummaryItem,
     Template,
 )
+from autohelper.target import origin_allowed
 
 HEADER = """\
 id: demo
@@ -51,7 +51,9 @@ needs:
 steps:
 """
 
-VALID = HEADER + """\
+VALID = (
+    HEADER
+    + """\
   - goto: https://serviciosdigitales.imss.gob.mx/portal
     description: Abrir el portal
     timeout: 30
@@ -100,6 +102,7 @@ VALID = HEADER + """\
   - screenshot: final
     description: Guardar evidencia
 """
+)
 
 
 def write(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
@@ -140,15 +143,17 @@ def test_valid_scenario_with_every_step_type(tmp_path: Path) -> None:
     assert isinstance(steps[7], Captcha) and steps[7].answer == (Locator("css", "#captcha"),)
     assert steps[7].refresh == () and steps[7].id == "captcha"
     assert isinstance(steps[8], Confirm)
-    assert steps[8].items[1] == SummaryItem({"es": "Clave", "en": "Password"},
-                                            Template("{secret.cia_password}"))
+    assert steps[8].items[1] == SummaryItem(
+        {"es": "Clave", "en": "Password"}, Template("{secret.cia_password}")
+    )
     assert isinstance(steps[9], Submit)
     assert isinstance(steps[10], Manual) and steps[10].describe("en") == "Revisar el correo"
     assert isinstance(steps[11], Outcome)
     success, retry, error = steps[11].cases
     case_pos = Position(str(path), 42, 9)
-    assert success == OutcomeCase((Locator("css", ".folio"),), "success", case_pos,
-                                  yields=(("folio", r"Folio: (\d+)"),))
+    assert success == OutcomeCase(
+        (Locator("css", ".folio"),), "success", case_pos, yields=(("folio", r"Folio: (\d+)"),)
+    )
     assert retry.result == "retry" and retry.from_step == "captcha"
     assert error.message == "Ya tienes registro; ve a tu clínica."
     assert isinstance(steps[12], EmailLink) and steps[12].contains == "confirmar"
@@ -193,7 +198,7 @@ def test_locator_with_two_kinds(tmp_path: Path) -> None:
 def test_plain_string_locator(tmp_path: Path) -> None:
     text = HEADER + "  - click: '#go'\n    description: x\n"
     assert problems(tmp_path, text) == [
-        "s.yaml:9:12: a locator cannot be a plain string; write, for example, {css: \"#go\"}"
+        's.yaml:9:12: a locator cannot be a plain string; write, for example, {css: "#go"}'
     ]
 
 
@@ -223,7 +228,9 @@ def test_secret_not_declared_and_bad_brace(tmp_path: Path) -> None:
 def test_literal_braces_are_fine(tmp_path: Path) -> None:
     text = HEADER + "  - fill: {css: a}\n    value: '{{literal}}'\n    description: x\n"
     assert load_scenario(write(tmp_path, text)).steps[0] == Fill(
-        "x", Position(str(tmp_path / "s.yaml"), 9, 5), target=(Locator("css", "a"),),
+        "x",
+        Position(str(tmp_path / "s.yaml"), 9, 5),
+        target=(Locator("css", "a"),),
         value=Template("{{literal}}"),
     )
 
@@ -238,15 +245,18 @@ def test_goto_outside_origins(tmp_path: Path) -> None:
 
 def test_origin_allows_wildcards_and_ports() -> None:
     origins = ["https://*.imss.gob.mx", "http://127.0.0.1:8000"]
-    assert origin_allows(origins, "https://a.imss.gob.mx/x")
-    assert not origin_allows(origins, "https://imss.gob.mx/x")
-    assert not origin_allows(origins, "http://a.imss.gob.mx/x")
-    assert origin_allows(origins, "http://127.0.0.1:8000/")
-    assert not origin_allows(origins, "http://127.0.0.1:8001/")
+    assert origin_allowed("https://a.imss.gob.mx/x", origins)
+    assert not origin_allowed("https://imss.gob.mx/x", origins)
+    assert not origin_allowed("https://imss.gob.mx.evil.example/x", origins)
+    assert origin_allowed("http://a.imss.gob.mx/x", origins)  # the portals mix http and https
+    assert origin_allowed("http://127.0.0.1:8000/", origins)
+    assert not origin_allowed("http://127.0.0.1:8001/", origins)
 
 
 def test_retry_from_unknown_or_later_step(tmp_path: Path) -> None:
-    text = HEADER + """\
+    text = (
+        HEADER
+        + """\
   - outcome:
       - when: {css: a}
         result: retry
@@ -257,13 +267,16 @@ def test_retry_from_unknown_or_later_step(tmp_path: Path) -> None:
     id: captha
     description: later
 """
+    )
     assert problems(tmp_path, text) == [
         "s.yaml:12:15: 'from: captha' is not the id of an earlier step"
     ]
 
 
 def test_outcome_case_rules(tmp_path: Path) -> None:
-    text = HEADER + """\
+    text = (
+        HEADER
+        + """\
   - outcome:
       - {when: {css: a}, result: error}
       - {when: {css: b}, result: retry}
@@ -271,6 +284,7 @@ def test_outcome_case_rules(tmp_path: Path) -> None:
       - {when: {css: d}, result: success, yields: {nss: "(\\\\d+"}}
     description: x
 """
+    )
     found = problems(tmp_path, text)
     assert found[:3] == [
         "s.yaml:10:9: an 'error' case needs a 'message' (the advice for the person)",
@@ -282,7 +296,9 @@ def test_outcome_case_rules(tmp_path: Path) -> None:
 
 
 def test_duplicate_ids(tmp_path: Path) -> None:
-    text = HEADER + """\
+    text = (
+        HEADER
+        + """\
   - screenshot: a
     id: shot
     description: x
@@ -290,6 +306,7 @@ def test_duplicate_ids(tmp_path: Path) -> None:
     id: shot
     description: y
 """
+    )
     assert problems(tmp_path, text) == [
         "s.yaml:13:9: duplicate id 'shot' (already used on line 10)"
     ]
@@ -376,19 +393,29 @@ def test_docs_table_matches_the_registry() -> None:
 @pytest.mark.parametrize(
     ("steps", "expected"),
     [
-        ("  - click: {css: a}\n    fill: {css: b}\n    description: x\n",
-         "s.yaml:10:5: a step has one step type, but this one has 'click' and 'fill'"),
+        (
+            "  - click: {css: a}\n    fill: {css: b}\n    description: x\n",
+            "s.yaml:10:5: a step has one step type, but this one has 'click' and 'fill'",
+        ),
         ("  - expect: {title: ''}\n    description: x\n", "s.yaml:9:21: expected a non-empty text"),
-        ("  - screenshot: a\n    timeout: 0\n    description: x\n",
-         "s.yaml:10:14: expected a positive number of seconds"),
-        ("  - click: {css: a, name: b}\n    description: x\n",
-         "s.yaml:9:21: 'name' only goes with 'role'"),
+        (
+            "  - screenshot: a\n    timeout: 0\n    description: x\n",
+            "s.yaml:10:14: expected a positive number of seconds",
+        ),
+        (
+            "  - click: {css: a, name: b}\n    description: x\n",
+            "s.yaml:9:21: 'name' only goes with 'role'",
+        ),
         ("  - click: []\n    description: x\n", "s.yaml:9:12: the list cannot be empty"),
         ("  - confirm: [{label: x}]\n    description: x\n", "s.yaml:9:15: missing key 'value'"),
-        ("  - outcome: [{when: {css: a}, result: success, from: x}]\n    description: x\n",
-         "s.yaml:9:49: 'from' only goes with result: retry"),
-        ("  - description: x\n", "s.yaml:9:5: the step has no step type; use one of: "
-         + ", ".join(model.STEP_TYPES)),
+        (
+            "  - outcome: [{when: {css: a}, result: success, from: x}]\n    description: x\n",
+            "s.yaml:9:49: 'from' only goes with result: retry",
+        ),
+        (
+            "  - description: x\n",
+            "s.yaml:9:5: the step has no step type; use one of: " + ", ".join(model.STEP_TYPES),
+        ),
     ],
 )
 def test_step_shape_problems(tmp_path: Path, steps: str, expected: str) -> None:

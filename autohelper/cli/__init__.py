@@ -11,7 +11,8 @@ from typing import Any
 import click
 
 from autohelper.cli.errors import handle_errors
-from autohelper.messages import set_lang, t
+from autohelper.messages import has, set_lang, t
+from autohelper.privacy import mask
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,6 +76,11 @@ def _render(outcome: Any) -> int:
     result = outcome.result
     if result.status == "success":
         click.secho(result.message, fg="green")
+        for name, value in result.yields.items():
+            click.echo(
+                f"{t('cli.yield.' + name) if has('cli.yield.' + name) else name}: "
+                f"{mask(value, name)}"
+            )
         return 0
     click.secho(result.message, fg="yellow" if result.status == "declined" else "red", err=True)
     return 1
@@ -143,6 +149,14 @@ def _ask_secret(name: str) -> str:
     help="Con --against fixtures: modo del simulado (p. ej. result_version=1).",
 )
 @click.option(
+    "--timeout",
+    "step_timeout",
+    type=click.FloatRange(min=0.5),
+    default=None,
+    metavar="SEG",
+    help="Espera máxima de cada paso, en segundos (10 por omisión).",
+)
+@click.option(
     "--artifacts",
     type=click.Path(path_type=Path),
     default=None,
@@ -155,6 +169,7 @@ def qa(
     profile: str | None,
     decline: bool,
     mock_options: tuple[str, ...],
+    step_timeout: float | None,
     artifacts: Path | None,
     browser: str | None,
 ) -> None:
@@ -173,6 +188,7 @@ def qa(
         browser=browser,
         artifacts=artifacts,
         mock_options=parse_mock_options(mock_options),
+        step_timeout=step_timeout,
     )
     outcome = run_session(request)
     sys.exit(_render(outcome))

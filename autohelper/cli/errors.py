@@ -4,12 +4,13 @@ short note and the path of a debug log and exits 3; Ctrl-C exits 130."""
 from __future__ import annotations
 
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
 import click
+import platformdirs
 
+from autohelper import privacy
 from autohelper.errors import AutohelperError
 from autohelper.messages import t
 
@@ -32,8 +33,9 @@ def handle_errors(command: click.Command) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except Exception:  # a bug: keep the trace in a file, not on the student's screen
-        log = Path(tempfile.gettempdir()) / "autohelper-crash.log"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
+        log = Path(platformdirs.user_cache_dir("autohelper")) / "crash.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(privacy.ACTIVE(traceback.format_exc()), encoding="utf-8")
         click.echo(t("core.crash", log=str(log)), err=True)
         sys.exit(3)
     sys.exit(code if isinstance(code, int) else 0)

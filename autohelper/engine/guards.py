@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
-from autohelper.target import host_matches
+from autohelper.target import origin_allowed
 
 if TYPE_CHECKING:
     from playwright.sync_api import Frame, Page, Request, Response
@@ -19,22 +18,6 @@ MAINTENANCE_RE = re.compile(
     r"mantenimiento|servicio no disponible|service unavailable|temporalmente fuera de servicio",
     re.IGNORECASE,
 )
-_NEUTRAL_SCHEMES = ("about", "data", "blob", "chrome-error")
-
-
-def origin_allowed(url: str, origins: tuple[str, ...]) -> bool:
-    """True when `url` is on one of the declared origins (`scheme://host`, host may be `*.x`).
-    http and https of the same host count as one origin: the portals' own links mix them."""
-    parts = urlsplit(url)
-    if parts.scheme in _NEUTRAL_SCHEMES:
-        return True
-    for origin in origins:
-        declared = urlsplit(origin)
-        if parts.scheme in ("http", "https") and host_matches(
-            parts.hostname or "", declared.hostname or declared.netloc
-        ):
-            return True
-    return False
 
 
 @dataclass

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from autohelper.engine import locate
-from autohelper.engine.guards import PageWatch, origin_allowed
+from autohelper.engine.guards import PageWatch
 from autohelper.engine.retry import RetryPolicy, TransientError
 from autohelper.errors import (
     AutohelperError,
@@ -32,8 +32,9 @@ from autohelper.errors import (
 from autohelper.human import Human
 from autohelper.journal import Journal
 from autohelper.messages import localized, t
-from autohelper.privacy import Redactor, mask
+from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
 from autohelper.scenario import model as m
+from autohelper.target import from_mirror, origin_allowed
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -445,7 +446,10 @@ class Runner:
         for name, pattern in case.yields:
             found = re.search(pattern, text)
             if found:
-                self.yields[name] = found.group(1) if found.groups() else found.group(0)
+                value = found.group(1) if found.groups() else found.group(0)
+                self.yields[name] = value
+                if name in PERSONAL_FIELDS:
+                    self.redactor.add(value, name)  # from here on, it is scrubbed like the rest
         advice = localized(case.message) if case.message else ""
         if case.result == "success":
             raise _Finished(advice or t("run.done"), dict(self.yields))
@@ -477,6 +481,7 @@ class Runner:
             if pages[-1] is not self.page:  # opened in a new tab of this browser: follow it
                 self._switch_to(pages[-1])
             return
+        link = from_mirror(link, self.scenario.origins)
         if not origin_allowed(link, self.scenario.origins) or step.contains not in link:
             raise self._stop("run.bad_link", step)
         self.page.goto(link, wait_until="domcontentloaded", timeout=self._timeout_ms(step))
@@ -487,7 +492,7 @@ class Runner:
         self.human.progress(t("run.screenshot", path=path))
 
     def _mask_yield(self, name: str, value: str) -> str:
-        return mask(value, name) if name in ("nss", "curp", "email") else value
+        return mask(value, name) if name in PERSONAL_FIELDS else value
 
 
 def run_scenario(

@@ -62,8 +62,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Invalid mock option: “{option}”. Use KEY=VALUE with one of: {known}.",
     },
     "session.bad_mock_value": {
-        "es": "Valor no válido en la opción del simulado «{option}».",
-        "en": "Invalid value in the mock option “{option}”.",
+        "es": "Valor no válido en la opción del simulado «{option}». {reason}",
+        "en": "Invalid value in the mock option “{option}”. {reason}",
     },
     "doctor.playwright_ok": {"es": "Playwright instalado.", "en": "Playwright installed."},
     "doctor.playwright_missing": {
@@ -91,5 +91,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doctor.display_no": {
         "es": "No hay pantalla: el navegador irá oculto y el CAPTCHA se guardará como imagen.",
         "en": "No display: the browser runs hidden and the CAPTCHA is saved as an image.",
+    },
+    "cli.yield.nss": {
+        "es": "Tu NSS (completo en tu perfil: autohelper profile show --reveal)",
+        "en": "Your NSS (in full in your profile: autohelper profile show --reveal)",
+    },
+    "browser.launch_failed": {
+        "es": "El navegador {path} no pudo arrancar: {reason}\n"
+        "Revisa `autohelper doctor`, o usa otro con --browser RUTA.",
+        "en": "The browser {path} would not start: {reason}\n"
+        "Check `autohelper doctor`, or use another one with --browser PATH.",
     },
 }

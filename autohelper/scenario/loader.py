@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -44,6 +43,7 @@ from autohelper.scenario.model import (
     Template,
     Text,
 )
+from autohelper.target import origin_allowed
 
 Node = yaml.Node
 Entries = dict[str, tuple[Node, Node]]  # key -> (key node, value node)
@@ -98,26 +98,11 @@ def find_scenario(name_or_path: str, directory: Path) -> Path:
         return available[name_or_path]
     close = difflib.get_close_matches(name_or_path, list(available), n=1)
     raise UsageError(
-        "scenario.unknown", name=name_or_path, available=", ".join(sorted(available)) or "-",
+        "scenario.unknown",
+        name=name_or_path,
+        available=", ".join(sorted(available)) or "-",
         hint=t("scenario.hint", name=close[0]) if close else "",
     )
-
-
-def origin_allows(origins: Iterable[str], url: str) -> bool:
-    """Whether `url` is on one of `origins` (`scheme://host[:port]`; host may start with `*.`)."""
-    parts = urlsplit(url)
-    try:
-        host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
-    except ValueError:  # a malformed port
-        return False
-    for origin in origins:
-        scheme, _, allowed = origin.lower().partition("://")
-        if parts.scheme != scheme:
-            continue
-        # Compare hosts, not prefixes: "https://imss.gob.mx.evil.example" must not pass.
-        if host == allowed or (allowed.startswith("*.") and host.endswith(allowed[1:])):
-            return True
-    return False
 
 
 def describe_step_types() -> str:
@@ -168,8 +153,13 @@ def _parse_file(path: Path, lang: str | None) -> tuple[Scenario | None, list[str
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = exc.problem or exc.context or str(exc)
-        parser.problems.append((mark.line if mark else 0, mark.column if mark else 0,
-                                t("scenario.yaml_syntax", lang, detail=detail)))
+        parser.problems.append(
+            (
+                mark.line if mark else 0,
+                mark.column if mark else 0,
+                t("scenario.yaml_syntax", lang, detail=detail),
+            )
+        )
     except yaml.YAMLError as exc:
         parser.problems.append((0, 0, t("scenario.yaml_syntax", lang, detail=exc)))
     else:
@@ -192,9 +182,14 @@ class _Parser:
         self.ids: dict[str, Node] = {}  # step ids seen so far, in order: `from` looks back only
         self.values = yaml.constructor.SafeConstructor()  # YAML's own scalar typing (bool, int)
         self.parsers: dict[str, Callable[[Node], Any]] = {
-            "Target": self.target, "Template": self.template, "Text": self.text,
-            "str": self.string, "bool": self.boolean, "float": self.seconds,
-            "tuple[SummaryItem, ...]": self.items, "tuple[OutcomeCase, ...]": self.cases,
+            "Target": self.target,
+            "Template": self.template,
+            "Text": self.text,
+            "str": self.string,
+            "bool": self.boolean,
+            "float": self.seconds,
+            "tuple[SummaryItem, ...]": self.items,
+            "tuple[OutcomeCase, ...]": self.cases,
         }
 
     def fail(self, node: Node, message: str, /, **params: Any) -> None:
@@ -278,7 +273,7 @@ class _Parser:
                 continue  # a literal brace
             ref = TEMPLATE_RE.match(raw, brace.start())
             if ref is None:
-                fragment = raw[brace.start():].split("}")[0][:30] + "}"
+                fragment = raw[brace.start() :].split("}")[0][:30] + "}"
                 self.fail(node, "scenario.bad_template", fragment=fragment)
             elif ref.group(1) == "secret" and ref.group(2) not in self.needs.secrets:
                 self.fail(node, "scenario.secret_not_declared", ref=ref.group())
@@ -314,14 +309,22 @@ class _Parser:
             self.fail(entries["name"][0], "scenario.name_without_role")
         value = {key: self.string(v) for key, (_, v) in entries.items() if key != "exact"}
         exact = self.boolean(entries["exact"][1]) if "exact" in entries else False
-        return Locator(kinds[0], value[kinds[0]] or "", value.get("name"), bool(exact),
-                       value.get("has_text"))
+        return Locator(
+            kinds[0], value[kinds[0]] or "", value.get("name"), bool(exact), value.get("has_text")
+        )
 
     def items(self, node: Node) -> tuple[SummaryItem, ...]:
-        entries = [self.mapping(item, ("label", "value"), ("label", "value"))
-                   for item in self.sequence(node)]
-        return tuple(SummaryItem(self.text(e["label"][1]) or "", self.template(e["value"][1])
-                                 or Template("")) for e in entries if len(e) == 2)
+        entries = [
+            self.mapping(item, ("label", "value"), ("label", "value"))
+            for item in self.sequence(node)
+        ]
+        return tuple(
+            SummaryItem(
+                self.text(e["label"][1]) or "", self.template(e["value"][1]) or Template("")
+            )
+            for e in entries
+            if len(e) == 2
+        )
 
     def cases(self, node: Node) -> tuple[OutcomeCase, ...]:
         return tuple(self.case(item) for item in self.sequence(node))
@@ -331,8 +334,13 @@ class _Parser:
         value = {key: v for key, (_, v) in entries.items()}
         result = self.string(value["result"]) if "result" in value else None
         if result is not None and result not in OUTCOME_RESULTS:
-            self.fail(value["result"], "scenario.unknown_result", result=result,
-                      hint=self.hint(result, OUTCOME_RESULTS), results=", ".join(OUTCOME_RESULTS))
+            self.fail(
+                value["result"],
+                "scenario.unknown_result",
+                result=result,
+                hint=self.hint(result, OUTCOME_RESULTS),
+                results=", ".join(OUTCOME_RESULTS),
+            )
         if result == "error" and "message" not in value:
             self.fail(node, "scenario.error_needs_message")
         if result == "retry" and "from" not in value:
@@ -341,14 +349,20 @@ class _Parser:
         if from_step is not None and result != "retry":
             self.fail(entries["from"][0], "scenario.from_only_retry")
         elif from_step is not None and from_step not in self.ids:
-            self.fail(value["from"], "scenario.unknown_from", step=from_step,
-                      hint=self.hint(from_step, self.ids))
+            self.fail(
+                value["from"],
+                "scenario.unknown_from",
+                step=from_step,
+                hint=self.hint(from_step, self.ids),
+            )
         yields = self.yields(value["yields"]) if "yields" in value else ()
         return OutcomeCase(
             when=self.target(value["when"]) or () if "when" in value else (),
-            result=result or "", pos=self.pos(node),
+            result=result or "",
+            pos=self.pos(node),
             message=self.text(value["message"]) if "message" in value else None,
-            from_step=from_step, yields=yields,
+            from_step=from_step,
+            yields=yields,
         )
 
     def yields(self, node: Node) -> tuple[tuple[str, str], ...]:
@@ -380,9 +394,11 @@ class _Parser:
             id=self.string(value["id"]) or "" if "id" in value else "",
             title=text.get("title", ""),
             portal=self.string(value["portal"]) or "" if "portal" in value else "",
-            origins=self.origins, needs=self.needs,
+            origins=self.origins,
+            needs=self.needs,
             steps=tuple(step for step in steps if step is not None),
-            path=self.file, description=text.get("description", ""),
+            path=self.file,
+            description=text.get("description", ""),
         )
 
     def parse_needs(self, node: Node) -> Needs:
@@ -411,14 +427,16 @@ class _Parser:
             others = [key for key in keys if key.value not in COMMON_KEYS]
             if others:
                 name = str(others[0].value)
-                self.fail(others[0], "scenario.unknown_step", key=name,
-                          hint=self.hint(name, STEP_TYPES))
+                self.fail(
+                    others[0], "scenario.unknown_step", key=name, hint=self.hint(name, STEP_TYPES)
+                )
                 return None
             self.fail(node, "scenario.no_step_type", kinds=", ".join(STEP_TYPES))
             return None
         if len(kinds) > 1 and kinds[1].value != kinds[0].value:  # the same twice: duplicate_key
-            self.fail(kinds[1], "scenario.two_step_types", first=kinds[0].value,
-                      second=kinds[1].value)
+            self.fail(
+                kinds[1], "scenario.two_step_types", first=kinds[0].value, second=kinds[1].value
+            )
             return None
         cls = STEP_TYPES[kinds[0].value]
         parameters = {f.name: f for f in _parameters(cls)}
@@ -443,9 +461,13 @@ class _Parser:
                 parse = self.parsers[str(field.type).removesuffix(" | None")]
                 kwargs[field.name] = parse(value)
         url = kwargs.get("url")
-        if cls is Goto and isinstance(url, str) and not origin_allows(self.origins, url):
-            self.fail(entries[cls.kind][1], "scenario.outside_origins", url=url,
-                      origins=", ".join(self.origins) or "-")
+        if cls is Goto and isinstance(url, str) and not origin_allowed(url, self.origins):
+            self.fail(
+                entries[cls.kind][1],
+                "scenario.outside_origins",
+                url=url,
+                origins=", ".join(self.origins) or "-",
+            )
         waits_for = (kwargs.get(key) for key in ("target", "url", "title"))
         if cls is Expect and len(self.problems) == before and not any(waits_for):
             self.fail(node, "scenario.expect_nothing")

@@ -1,0 +1,96 @@
+"""Whole runs with a synthetic profile and a secret, at the most verbose logging, leave no raw
+personal data in anything they print or write: logs, messages, the journal, screenshots' names."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import yaml
+
+from autohelper.mock.captcha import nss_for
+
+ROOT = Path(__file__).resolve().parents[1]
+PROFILE = yaml.safe_load((ROOT / "fixtures" / "profiles" / "student.yaml").read_text("utf-8"))
+SECRET = "contraseña-Secreta-123"
+
+
+def scenario_with_a_secret(tmp_path: Path) -> Path:
+    """imss-nss, plus a secret typed into the CAPTCHA field (the CAPTCHA step overwrites it)."""
+    text = (ROOT / "scenarios" / "imss-nss.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  profile: [curp, email]\n", "  profile: [curp, email]\n  secrets: [cia_password]\n"
+    )
+    text = text.replace(
+        '  - captcha: {css: "img#captchaImg"}\n',
+        '  - fill: {css: "input[name=captcha]"}\n    value: "{secret.cia_password}"\n'
+        "    description: Escribir el secreto (prueba de privacidad)\n"
+        '  - captcha: {css: "img#captchaImg"}\n',
+    )
+    path = tmp_path / "imss-nss-secret.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def forbidden() -> list[str]:
+    values = [PROFILE["curp"], PROFILE["email"], nss_for(PROFILE["curp"]), SECRET]
+    values += [PROFILE["names"], PROFILE["first_surname"] + " " + PROFILE["second_surname"]]
+    return values + [quote(value, safe="") for value in values]
+
+
+def written_text(root: Path) -> str:
+    """Every file's name and its bytes read as text (SQLite and PNG included: text inside a
+    binary file would still show)."""
+    parts = []
+    for path in root.rglob("*"):
+        parts.append(str(path.relative_to(root)))
+        if path.is_file():
+            parts.append(path.read_bytes().decode("utf-8", errors="replace"))
+    return "\n".join(parts)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("mock", [[], ["--mock", "drift=true"]], ids=["success", "drift"])
+def test_a_verbose_qa_run_leaks_no_personal_data(tmp_path: Path, mock: list[str]) -> None:
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "AUTOHELPER_DATA_DIR": str(home / "data"),
+        "AUTOHELPER_CONFIG_DIR": str(home / "config"),
+        "AUTOHELPER_SECRET_CIA_PASSWORD": SECRET,
+    }
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "autohelper",
+            "-vv",
+            "qa",
+            str(scenario_with_a_secret(tmp_path)),
+            "--against",
+            "fixtures",
+            "--timeout",
+            "2",
+            *mock,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert done.returncode == (1 if mock == ["--mock", "drift=true"] else 0), done.stderr
+    assert "DEBUG" in done.stderr  # the logging really was verbose
+    everything = done.stdout + done.stderr + written_text(home)
+    names = [path.name for path in home.rglob("*")]
+    assert "journal.sqlite3" in names  # the run really wrote what we search
+    if "drift=true" in mock:
+        assert any(name.endswith(".png") for name in names)  # the error's screenshot
+    for value in forbidden():
+        assert value.lower() not in everything.lower(), f"leaked: {value[:4]}…"
