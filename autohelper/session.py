@@ -221,7 +221,7 @@ def parse_mock_options(pairs: tuple[str, ...] | list[str]) -> dict[str, Any]:
         MockConfig(**options)  # its own checks (e.g. result_version 1 or 2), before any start
     except ValueError as exc:
         raise UsageError(
-            "session.bad_mock_value", option=" ".join(pairs), reason=str(exc)
+            "session.bad_mock_value", option=" ".join(pairs), reason=f" {exc}"
         ) from None
     return options
 

@@ -35,7 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "confirmation (only possible on the mock; on the real portal you always do it).",
     },
     "cli.save_nss": {"es": "¿Guardo tu NSS en tu perfil?", "en": "Save your NSS in your profile?"},
-    "cli.nss_saved": {"es": "NSS guardado en {path}", "en": "NSS saved in {path}"},
+    "cli.nss_saved": {
+        "es": "NSS guardado en {path} (para verlo completo: autohelper profile show --reveal)",
+        "en": "NSS saved in {path} (to see it in full: autohelper profile show --reveal)",
+    },
     "cli.secret_prompt": {
         "es": "Escribe {name} (no se guarda ni se muestra)",
         "en": "Type {name} (it is neither stored nor shown)",
@@ -62,8 +65,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Invalid mock option: “{option}”. Use KEY=VALUE with one of: {known}.",
     },
     "session.bad_mock_value": {
-        "es": "Valor no válido en la opción del simulado «{option}». {reason}",
-        "en": "Invalid value in the mock option “{option}”. {reason}",
+        "es": "Valor no válido en la opción del simulado «{option}».{reason}",
+        "en": "Invalid value in the mock option “{option}”.{reason}",
     },
     "doctor.playwright_ok": {"es": "Playwright instalado.", "en": "Playwright installed."},
     "doctor.playwright_missing": {
@@ -93,8 +96,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No display: the browser runs hidden and the CAPTCHA is saved as an image.",
     },
     "cli.yield.nss": {
-        "es": "Tu NSS (completo en tu perfil: autohelper profile show --reveal)",
-        "en": "Your NSS (in full in your profile: autohelper profile show --reveal)",
+        "es": "Tu NSS",
+        "en": "Your NSS",
     },
     "browser.launch_failed": {
         "es": "El navegador {path} no pudo arrancar: {reason}\n"
