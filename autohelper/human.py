@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 ORACLE = "oracle"  # a ScriptedHuman CAPTCHA answer meaning "ask the mock"
+NEW_IMAGE = "?"  # a CAPTCHA answer meaning "I cannot read it: show me another image"
 
 
 class Human(Protocol):
@@ -36,7 +37,7 @@ class Human(Protocol):
     def progress(self, text: str) -> None: ...
 
     def captcha(self, page: Page, image: Locator, attempt: int, artifacts: Path) -> str | None:
-        """The CAPTCHA answer, or None when the person typed it in the browser."""
+        """The CAPTCHA answer, None when the person typed it in the browser, or NEW_IMAGE."""
 
     def confirm(self, title: str, summary: Sequence[tuple[str, str]]) -> bool: ...
 

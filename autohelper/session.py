@@ -53,6 +53,7 @@ class SessionRequest:
     journal: Path | None = None
     mock_options: dict[str, Any] = field(default_factory=dict)
     step_timeout: float | None = None
+    trace: Path | None = None  # a Playwright trace file; on live runs it holds personal data
 
 
 @dataclass
@@ -166,17 +167,24 @@ def run_session(
                 locale="es-MX",
                 viewport={"width": 1280, "height": 900},
             )
+            if request.trace is not None:
+                # A trace holds every page as it was, personal data included: only on request.
+                context.tracing.start(screenshots=True, snapshots=True)
             page = context.new_page()
-            result = run_scenario(
-                page,
-                scenario,
-                profile.as_template_values(),
-                secrets,
-                request.human,
-                options,
-                journal,
-                redactor,
-            )
+            try:
+                result = run_scenario(
+                    page,
+                    scenario,
+                    profile.as_template_values(),
+                    secrets,
+                    request.human,
+                    options,
+                    journal,
+                    redactor,
+                )
+            finally:
+                if request.trace is not None:
+                    context.tracing.stop(path=str(request.trace))
         finally:
             browser.close()
     can_save = (

@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 from autohelper.engine import RunOptions, RunResult, run_scenario
 from autohelper.engine.retry import FAST
 from autohelper.errors import FirewallBlocked, OriginViolation, PortalChanged, SubmitUnknown
-from autohelper.human import ORACLE, ScriptedHuman
+from autohelper.human import NEW_IMAGE, ORACLE, ScriptedHuman
 from autohelper.journal import Journal
 from autohelper.mock import MockPortal
 from autohelper.mock.captcha import nss_for
@@ -236,3 +236,32 @@ def test_after_the_person_clears_the_firewall_the_run_goes_on(
     result = run(page, nss_scenario(tmp_path), tmp_path, human)
     assert result.status == "success", result.message
     assert human.asked == 1
+
+
+def test_an_unreadable_captcha_can_be_swapped_for_a_new_image(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(result_version=1)  # its result page shows no CAPTCHA of its own
+    human = ScriptedHuman(captcha_answers=[NEW_IMAGE, ORACLE])
+    result = run(page, nss_scenario(tmp_path), tmp_path, human)
+    assert result.status == "success", result.message
+    images = [r for r in portal.requests if "CaptchaServlet" in r["path"]]
+    assert len(images) == 2  # the form's own, then the one the refresh asked for
+    assert portal.posts(VALIDA) == 1
+
+
+def test_an_unreachable_site_is_retried_then_reported_with_the_step(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    # Hosts outside the portals resolve nowhere in tests (the front's resolver rules).
+    scenario = nss_scenario(
+        tmp_path,
+        lambda text: text.replace(
+            "https://www.imss.gob.mx/tramites/imss02008",
+            "https://portal.invalid/tramites/imss02008",
+        ).replace("  - https://www.imss.gob.mx\n", "  - https://portal.invalid\n"),
+    )
+    result = run(page, scenario, tmp_path)
+    assert result.status == "error"
+    assert "No pude llegar al portal en el paso «Abrir la página del trámite" in result.message
+    assert not portal.requests

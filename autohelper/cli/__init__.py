@@ -95,9 +95,21 @@ def _render(outcome: Any) -> int:
     default=None,
     help="Navegador oculto o visible (por omisión: visible si hay pantalla).",
 )
+@click.option(
+    "--trace",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="ARCHIVO",
+    help="Guardar una traza de Playwright (en el portal real contiene tus datos).",
+)
 @_browser
 def run(
-    scenario: str, against: str, profile: str | None, headless: bool | None, browser: str | None
+    scenario: str,
+    against: str,
+    profile: str | None,
+    headless: bool | None,
+    trace: Path | None,
+    browser: str | None,
 ) -> None:
     """Sesión guiada: el navegador recorre el trámite, tú escribes el CAPTCHA y confirmas."""
     from autohelper.browser import has_display
@@ -112,6 +124,8 @@ def run(
         human = ScriptedHuman(on_progress=_progress)
     else:
         human = TerminalHuman(headless=shown_headless)
+    if trace is not None and against == "live":
+        click.secho(t("cli.trace_warning", path=str(trace)), fg="yellow", err=True)
     request = SessionRequest(
         scenario=scenario,
         human=human,
@@ -119,6 +133,7 @@ def run(
         profile=profile,
         headless=headless,
         browser=browser,
+        trace=trace,
     )
     outcome = run_session(request, ask_secret=_ask_secret)
     code = _render(outcome)

@@ -26,6 +26,10 @@ class TransientError(Exception):
     """A failure worth one more try: the network hiccuped or the portal answered 5xx."""
 
 
+class NetworkError(TransientError):
+    """The browser could not reach the portal at all (DNS, connection, TLS)."""
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     attempts: int = 4

@@ -17,9 +17,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from playwright.sync_api import Error as PlaywrightError
+
 from autohelper.engine import locate
 from autohelper.engine.guards import PageWatch
-from autohelper.engine.retry import RetryPolicy, TransientError
+from autohelper.engine.retry import NetworkError, RetryPolicy, TransientError
 from autohelper.errors import (
     AutohelperError,
     Declined,
@@ -29,7 +31,7 @@ from autohelper.errors import (
     RunStopped,
     SubmitUnknown,
 )
-from autohelper.human import Human
+from autohelper.human import NEW_IMAGE, Human
 from autohelper.journal import Journal
 from autohelper.messages import localized, t
 from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
@@ -182,10 +184,17 @@ class Runner:
             raise
         except TransientError as exc:
             status, detail = "error", str(exc)
-            raise self._stop("run.unavailable", step) from exc
+            key = "run.network" if isinstance(exc, NetworkError) else "run.unavailable"
+            raise self._stop(key, step) from None
         except AutohelperError as exc:
             status, detail = "error", exc.message("en")
             raise
+        except PlaywrightError as exc:
+            # Anything else the browser reports still stops with the step, page and evidence.
+            status, detail = "error", str(exc)
+            reason = self.redactor(str(exc).strip().splitlines()[0] if str(exc).strip() else "?")
+            key = "run.network" if "net::ERR_" in str(exc) else "run.step_failed"
+            raise self._stop(key, step, reason=reason) from None
         finally:
             if self.journal and self.run_id is not None:
                 self.journal.record_step(
@@ -201,14 +210,12 @@ class Runner:
 
     def _attempt(self, handler: Callable[[m.Step], None], step: m.Step) -> None:
         """One try of a retried step: first put the page right if the portal was down."""
-        from playwright.sync_api import Error as PlaywrightError
-
         self._recover_if_unavailable()
         try:
             handler(step)
         except PlaywrightError as exc:
-            if "net::ERR_" in str(exc) and "ERR_NAME_NOT_RESOLVED" not in str(exc):
-                raise TransientError(str(exc)) from exc
+            if "net::ERR_" in str(exc):
+                raise NetworkError(str(exc)) from exc
             raise
         self._recover_if_unavailable()
 
@@ -364,12 +371,23 @@ class Runner:
         from playwright.sync_api import expect
 
         self._ensure_origin(step)
+        timeout = self._timeout_ms(step)
         image = self._find(step, step.image)
-        expect(image).to_have_js_property("complete", True, timeout=self._timeout_ms(step))
+        expect(image).to_have_js_property("complete", True, timeout=timeout)
         self.captcha_attempt += 1
         answer_field = self._find(step, step.answer)
-        answer = self.human.captcha(self.page, image, self.captcha_attempt, self.options.artifacts)
-        if answer is not None:
+        while True:
+            answer = self.human.captcha(
+                self.page, image, self.captcha_attempt, self.options.artifacts
+            )
+            if answer != NEW_IMAGE or not step.refresh:
+                break
+            # The person cannot read it: the portal's own refresh, a new image, ask again.
+            old_src = image.get_attribute("src") or ""
+            self._find(step, step.refresh).click(timeout=timeout)
+            expect(image).not_to_have_attribute("src", old_src, timeout=timeout)
+            expect(image).to_have_js_property("complete", True, timeout=timeout)
+        if answer is not None and answer != NEW_IMAGE:
             answer_field.fill(answer)
 
     def _confirm(self, step: m.Step) -> None:

@@ -105,4 +105,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The browser {path} would not start: {reason}\n"
         "Check `autohelper doctor`, or use another one with --browser PATH.",
     },
+    "cli.trace_warning": {
+        "es": "Aviso: la traza {path} guardará las páginas tal como se vean, con tus datos "
+        "personales. No la compartas; bórrala cuando ya no la necesites.",
+        "en": "Warning: the trace {path} will keep the pages as they look, with your personal "
+        "data. Do not share it; delete it when you no longer need it.",
+    },
 }

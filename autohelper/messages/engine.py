@@ -101,9 +101,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "human.captcha_prompt": {
         "es": "Escribe los caracteres de la imagen (distingue mayúsculas y minúsculas; intento "
-        "{attempt}). Si prefieres escribirlo en el navegador, hazlo y deja esto vacío",
+        "{attempt}). Si prefieres escribirlo en el navegador, hazlo y deja esto vacío; "
+        "escribe ? para ver otra imagen",
         "en": "Type the characters in the image (case-sensitive; attempt {attempt}). If you "
-        "prefer to type it in the browser, do so and leave this empty",
+        "prefer to type it in the browser, do so and leave this empty; type ? for another "
+        "image",
     },
     "human.confirm_title": {
         "es": "{title}. Esto es lo que se enviará:",
@@ -144,5 +146,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "target.bad_against": {
         "es": "--against acepta live, fixtures o una URL http(s)://…; recibí «{value}».",
         "en": "--against takes live, fixtures or an http(s)://… URL; got “{value}”.",
+    },
+    "run.network": {
+        "es": "No pude llegar al portal en el paso «{step}» (¿sin internet, o el portal no "
+        "responde?), aun después de reintentar.\nPágina: {url}\nCaptura: {screenshot}\n"
+        "Revisa tu conexión e inténtalo más tarde.",
+        "en": "Could not reach the portal at step “{step}” (no internet, or the portal does not "
+        "answer?), even after retrying.\nPage: {url}\nScreenshot: {screenshot}\n"
+        "Check your connection and try again later.",
+    },
+    "run.step_failed": {
+        "es": "El paso «{step}» falló: {reason}\nPágina: {url}\nCaptura: {screenshot}",
+        "en": "Step “{step}” failed: {reason}\nPage: {url}\nScreenshot: {screenshot}",
     },
 }
