@@ -50,6 +50,29 @@ class Human(Protocol):
         """True when the person says the firewall challenge is resolved and we may go on."""
 
 
+_YES = ("s", "si", "sí", "y", "yes")
+_NO = ("n", "no")
+
+
+def ask_yes_no(question: str, default: bool = False) -> bool:
+    """A yes/no question that takes Spanish and English answers (s/sí/y/yes, n/no)."""
+    suffix = t("human.yes_no_default_yes" if default else "human.yes_no_default_no")
+
+    def parse(raw: str) -> bool:
+        answer = raw.strip().lower()
+        if not answer:
+            return default
+        if answer in _YES:
+            return True
+        if answer in _NO:
+            return False
+        raise click.UsageError(t("human.yes_no_invalid"))
+
+    return bool(
+        click.prompt(f"{question} {suffix}", default="", show_default=False, value_proc=parse)
+    )
+
+
 class TerminalHuman:
     """The student: prompts on the terminal, the browser visible unless headless."""
 
@@ -77,7 +100,7 @@ class TerminalHuman:
         self.echo(t("human.confirm_title", title=title))
         for label, value in summary:
             self.echo(f"  {label}: {value}")
-        return click.confirm(t("human.confirm_prompt"), default=False)
+        return ask_yes_no(t("human.confirm_prompt"), default=False)
 
     def manual(self, instruction: str) -> None:
         click.prompt(
@@ -90,7 +113,7 @@ class TerminalHuman:
 
     def firewall(self, page: Page) -> bool:
         self.echo(t("human.firewall"))
-        return click.confirm(t("human.firewall_prompt"), default=False)
+        return ask_yes_no(t("human.firewall_prompt"), default=False)
 
 
 class ScriptedHuman:

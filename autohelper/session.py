@@ -128,8 +128,8 @@ def run_session(
     if request.mode == "qa" and spec.is_live:
         raise UsageError("session.qa_live")
     profile_ref: str | Path | None = request.profile
-    # Against a mock with no profile named, the synthetic fixture profile stands in (QA, demo).
-    is_fixture = profile_ref is None and not spec.is_live
+    # With no profile named, QA runs and the bundled mock (the demo) use the synthetic one.
+    is_fixture = profile_ref is None and (request.mode == "qa" or spec.kind == "fixtures")
     if is_fixture:
         profile_ref = FIXTURE_PROFILE
     profile = profiles.load_profile(profile_ref, trusted=is_fixture)
@@ -186,7 +186,7 @@ def run_session(
                 if request.trace is not None:
                     context.tracing.stop(path=str(request.trace))
         finally:
-            browser.close()
+            _close(browser)
     can_save = (
         "nss" in result.yields
         and not is_fixture
@@ -194,6 +194,15 @@ def run_session(
         and result.yields["nss"] != (profile.nss or "")
     )
     return SessionResult(result, scenario, profile_path, artifacts, can_save)
+
+
+def _close(browser: Any) -> None:
+    """Close the browser whatever state it is in: after Ctrl-C, the terminal may already have
+    interrupted Chromium too, and a failing close must not hide why we are stopping."""
+    try:
+        browser.close()
+    except Exception as exc:
+        log.debug("browser close: %s", exc)
 
 
 def parse_mock_options(pairs: tuple[str, ...] | list[str]) -> dict[str, Any]:

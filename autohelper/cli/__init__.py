@@ -113,7 +113,7 @@ def run(
 ) -> None:
     """Sesión guiada: el navegador recorre el trámite, tú escribes el CAPTCHA y confirmas."""
     from autohelper.browser import has_display
-    from autohelper.human import ScriptedHuman, TerminalHuman
+    from autohelper.human import ScriptedHuman, TerminalHuman, ask_yes_no
     from autohelper.session import SessionRequest, run_session, save_nss
 
     shown_headless = headless if headless is not None else not has_display()
@@ -137,7 +137,7 @@ def run(
     )
     outcome = run_session(request, ask_secret=_ask_secret)
     code = _render(outcome)
-    if outcome.can_save_nss and click.confirm(t("cli.save_nss"), default=True):
+    if outcome.can_save_nss and ask_yes_no(t("cli.save_nss"), default=True):
         path = save_nss(outcome)
         click.echo(t("cli.nss_saved", path=str(path)))
     sys.exit(code)

@@ -159,4 +159,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "El paso «{step}» falló: {reason}\nPágina: {url}\nCaptura: {screenshot}",
         "en": "Step “{step}” failed: {reason}\nPage: {url}\nScreenshot: {screenshot}",
     },
+    "human.yes_no_default_no": {"es": "[s/N]", "en": "[y/N]"},
+    "human.yes_no_default_yes": {"es": "[S/n]", "en": "[Y/n]"},
+    "human.yes_no_invalid": {
+        "es": "Responde s (sí) o n (no).",
+        "en": "Answer y (yes) or n (no).",
+    },
 }
