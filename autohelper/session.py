@@ -24,12 +24,13 @@ from autohelper.browser import find_browser, has_display, launch
 from autohelper.engine.retry import FAST, RetryPolicy
 from autohelper.engine.runner import RunOptions, RunResult, run_scenario
 from autohelper.errors import UsageError
+from autohelper.front import PortalFront
 from autohelper.human import Human
 from autohelper.journal import Journal
 from autohelper.privacy import RedactingFilter, Redactor
 from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 from autohelper.scenario.model import Scenario
-from autohelper.target import PortalFront, TargetSpec, parse_against
+from autohelper.target import TargetSpec, parse_against
 
 log = logging.getLogger(__name__)
 

@@ -133,9 +133,9 @@ def bench_engine(runs: int) -> Comparison:
     from playwright.sync_api import sync_playwright
 
     from autohelper.browser import BASE_ARGS, find_browser
+    from autohelper.front import PortalFront
     from autohelper.mock import MockPortal
     from autohelper.scenario.loader import load_scenario
-    from autohelper.target import PortalFront
 
     scenario = load_scenario(SCENARIO)
     raw = yaml.safe_load(PROFILE.read_text(encoding="utf-8"))

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from autohelper.browser import BASE_ARGS, find_browser
+from autohelper.front import PortalFront
 from autohelper.mock import MockPortal
-from autohelper.target import PortalFront
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,270 @@
+"""The front between the browser and a mirror of the portals.
+
+Chromium's resolver maps the portal hosts to this server (`launch_args()`), which speaks TLS or
+plain HTTP on one port (it peeks at the first byte) and forwards each request to the mirror
+under the Host's prefix. Whatever the mirror writes of its own address (links, redirects,
+cookie paths, emailed links) is rewritten back to the live one, so URLs, cookies and redirects
+behave as on the live portal. Playwright's request routing is not used for this: a redirect
+fulfilled by a route handler is not re-intercepted (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import datetime
+import http.client
+import ipaddress
+import logging
+import re
+import socket
+import socketserver
+import ssl
+import tempfile
+import threading
+import zlib
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from autohelper.target import PORTAL_HOSTS, host_matches, resolver_rules
+
+log = logging.getLogger(__name__)
+
+_HOP_HEADERS = {
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "transfer-encoding",
+    "te",
+    "trailer",
+    "upgrade",
+    "content-length",
+    "host",
+    "accept-encoding",
+}
+_TEXT_TYPES = ("text/", "application/json", "application/javascript", "application/xhtml")
+
+
+def _self_signed_context() -> ssl.SSLContext:
+    """A throwaway certificate: the browser context of a mirror run ignores HTTPS errors."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "autohelper mirror front")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName(p) for p in PORTAL_HOSTS]
+                + [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    with tempfile.TemporaryDirectory() as tmp:
+        cert_path, key_path = Path(tmp) / "cert.pem", Path(tmp) / "key.pem"
+        cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+        key_path.write_bytes(
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+        context.load_cert_chain(cert_path, key_path)
+    return context
+
+
+class _FrontHandler(BaseHTTPRequestHandler):
+    server: _FrontServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        log.debug("front: " + format, *args)
+
+    def do_GET(self) -> None:
+        self._forward()
+
+    do_POST = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = do_PATCH = do_GET
+
+    def _forward(self) -> None:
+        front = self.server.front
+        host = (self.headers.get("Host") or "").split(":")[0].lower()
+        upstream = urlsplit(front.upstream)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_HEADERS}
+        headers["X-Forwarded-Host"] = host
+        headers["X-Forwarded-Proto"] = (
+            "https" if self.server.tls_by_socket.get(id(self.connection)) else "http"
+        )
+        headers["Accept-Encoding"] = "identity"
+        conn_class = (
+            http.client.HTTPSConnection
+            if upstream.scheme == "https"
+            else http.client.HTTPConnection
+        )
+        connection = conn_class(upstream.netloc, timeout=front.timeout)
+        try:
+            connection.request(
+                self.command, f"{upstream.path}/{host}{self.path}", body=body, headers=headers
+            )
+            response = connection.getresponse()
+            payload = response.read()
+        except OSError as exc:
+            log.debug("front: upstream failed: %s", exc)
+            self.send_error(502, "mirror unreachable")
+            return
+        finally:
+            connection.close()
+        encoding = (response.getheader("Content-Encoding") or "").lower()
+        if encoding in ("gzip", "x-gzip", "deflate") and payload:
+            # Asked for identity, got compressed anyway: unpack, the body may need rewriting.
+            payload = zlib.decompress(payload, 47 if "gzip" in encoding else zlib.MAX_WBITS)
+        content_type = response.getheader("Content-Type", "")
+        if payload and content_type.startswith(_TEXT_TYPES):
+            payload = front.rewrite_body(payload)
+        self.send_response(response.status, response.reason)
+        for name, value in response.getheaders():
+            lower = name.lower()
+            if lower in _HOP_HEADERS or lower == "content-encoding":
+                continue
+            if lower == "location":
+                value = front.rewrite_location(value)
+            elif lower == "set-cookie":
+                value = front.rewrite_cookie(value)
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(payload)
+
+
+class _FrontServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, front: PortalFront) -> None:
+        self.front = front
+        self.ssl_context = _self_signed_context()
+        self.tls_by_socket: dict[int, bool] = {}
+        super().__init__(("127.0.0.1", 0), _FrontHandler)
+
+    def finish_request(self, request: Any, client_address: Any) -> None:
+        # One port for both schemes: a TLS ClientHello starts with byte 0x16.
+        try:
+            first = request.recv(1, socket.MSG_PEEK)
+        except OSError:
+            return
+        if first == b"\x16":
+            try:
+                request = self.ssl_context.wrap_socket(request, server_side=True)
+            except (ssl.SSLError, OSError):
+                return
+            self.tls_by_socket[id(request)] = True
+        try:
+            super().finish_request(request, client_address)
+        finally:
+            self.tls_by_socket.pop(id(request), None)
+
+
+class PortalFront:
+    """Serves the live portal hosts from a mirror; start it, then launch Chromium with
+    `launch_args()` and open contexts with `ignore_https_errors=True`."""
+
+    def __init__(self, upstream: str = "", timeout: float = 60.0) -> None:
+        self.upstream = upstream.rstrip("/")
+        self.timeout = timeout
+        self._server: _FrontServer | None = None
+
+    def start(self) -> int:
+        self._server = _FrontServer(self)
+        threading.Thread(
+            target=self._server.serve_forever, name="portal-front", daemon=True
+        ).start()
+        log.debug("front listening on 127.0.0.1:%s", self.port)
+        return self.port
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None, "front not started"
+        return int(self._server.server_address[1])
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def launch_args(self) -> list[str]:
+        return [f"--host-resolver-rules={resolver_rules(self.port)}"]
+
+    def __enter__(self) -> PortalFront:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # Rewrites: the mirror's own addresses back to live ones, so the browser never leaves them.
+    def _mirror_host_re(self) -> re.Pattern[str]:
+        return re.compile(re.escape(self.upstream) + r"/((?:[a-z0-9-]+\.)+[a-z]{2,})", re.I)
+
+    def _is_portal_host(self, host: str) -> bool:
+        return any(host_matches(host, pattern) for pattern in PORTAL_HOSTS)
+
+    def rewrite_location(self, value: str) -> str:
+        value = self._mirror_host_re().sub(lambda m: f"https://{m.group(1)}", value)
+        prefix = urlsplit(self.upstream).path
+        if prefix and value.startswith(prefix + "/"):
+            value = value[len(prefix) :]
+        first = value[1:].split("/", 1)[0] if value.startswith("/") else ""
+        if first and self._is_portal_host(first):
+            return f"https://{value[1:]}"
+        return value
+
+    def rewrite_cookie(self, value: str) -> str:
+        parts = [p.strip() for p in value.split(";")]
+        kept = []
+        for part in parts:
+            key, _, rest = part.partition("=")
+            if key.lower() == "domain":
+                continue
+            if key.lower() == "path":
+                segments = rest.lstrip("/").split("/", 1)
+                if segments[0] and self._is_portal_host(segments[0]):
+                    rest = "/" + (segments[1] if len(segments) > 1 else "")
+                part = f"Path={rest}"
+            kept.append(part)
+        return "; ".join(kept)
+
+    def rewrite_body(self, payload: bytes) -> bytes:
+        text = payload.decode("utf-8", errors="surrogateescape")
+        text = self._mirror_host_re().sub(lambda m: f"https://{m.group(1)}", text)
+        prefix = re.escape(urlsplit(self.upstream).path)
+
+        def root_relative(match: re.Match[str]) -> str:
+            host = match.group(2)
+            if not self._is_portal_host(host):
+                return match.group(0)
+            return f"{match.group(1)}https://{host}/"
+
+        text = re.sub(
+            r"""(["'(=])""" + prefix + r"/((?:[a-z0-9-]+\.)+[a-z]{2,})/",
+            root_relative,
+            text,
+            flags=re.I,
+        )
+        return text.encode("utf-8", errors="surrogateescape")

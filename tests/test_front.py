@@ -1,0 +1,126 @@
+"""The front between the browser and a mirror: live URLs kept, the mirror's own addresses
+rewritten back to live ones, cookies and redirects working; and the whole NSS flow, unchanged,
+against a mirror that follows the contract in its own style (absolute mirror links, host-prefixed
+cookie paths, compressed bodies)."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from autohelper.engine import RunOptions, run_scenario
+from autohelper.engine.retry import FAST
+from autohelper.front import PortalFront
+from autohelper.human import ScriptedHuman
+from autohelper.mock import MockPortal
+from autohelper.mock.captcha import nss_for
+from autohelper.scenario.loader import load_scenario, scenarios_dir
+
+LIVE = re.compile(r"https://((?:[a-z0-9-]+\.)+gob\.mx)")
+
+
+def test_the_mirrors_own_addresses_become_live_ones() -> None:
+    front = PortalFront("http://127.0.0.1:9000/m")
+    assert (
+        front.rewrite_location("http://127.0.0.1:9000/m/www.gob.mx/a?b=1")
+        == "https://www.gob.mx/a?b=1"
+    )
+    assert front.rewrite_location("/m/www.imss.gob.mx/x") == "https://www.imss.gob.mx/x"
+    assert (
+        front.rewrite_location("/gestionAsegurados-web-externo/y")
+        == "/gestionAsegurados-web-externo/y"
+    )
+    assert front.rewrite_cookie("S=1; Domain=127.0.0.1; Path=/www.imss.gob.mx/app; HttpOnly") == (
+        "S=1; Path=/app; HttpOnly"
+    )
+    body = b'<a href="http://127.0.0.1:9000/m/www.gob.mx/t">x</a><a href="/m/www.imss.gob.mx/u">'
+    assert front.rewrite_body(body) == (
+        b'<a href="https://www.gob.mx/t">x</a><a href="https://www.imss.gob.mx/u">'
+    )
+
+
+class ForeignMirror:
+    """The bundled mock re-dressed as another team's mirror: it writes its own absolute
+    addresses into pages, redirects and emails, scopes cookies under the host prefix, and
+    compresses every body whatever the client asked for."""
+
+    def __init__(self, portal: MockPortal) -> None:
+        self.portal = portal
+        mirror = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                self._serve()
+
+            def do_POST(self) -> None:  # noqa: N802
+                self._serve()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _serve(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                reply = mirror.portal.answer(
+                    self.command, self.path, body, self.headers.get("Cookie", "")
+                )
+                own = f"http://127.0.0.1:{mirror.port}"
+                payload = LIVE.sub(lambda m: f"{own}/{m.group(1)}", reply.body.decode("utf-8"))
+                packed = gzip.compress(payload.encode("utf-8"))
+                self.send_response(reply.status)
+                self.send_header("Content-Type", reply.content_type)
+                self.send_header("Content-Encoding", "gzip")
+                for name, value in reply.headers:
+                    if name.lower() == "location":
+                        value = LIVE.sub(lambda m: f"{own}/{m.group(1)}", value)
+                    if name.lower() == "set-cookie":
+                        host = self.path.lstrip("/").split("/", 1)[0]
+                        value = value.replace("Path=/", f"Path=/{host}/") + "; Domain=127.0.0.1"
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(packed)))
+                self.end_headers()
+                self.wfile.write(packed)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def foreign(portal: MockPortal, front: PortalFront) -> Iterator[ForeignMirror]:
+    mirror = ForeignMirror(portal)
+    previous, front.upstream = front.upstream, mirror.url
+    yield mirror
+    front.upstream = previous
+    mirror.stop()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("version", [1, 2])
+def test_the_scenario_runs_unchanged_against_a_foreign_mirror(
+    page: Page, portal: MockPortal, foreign: ForeignMirror, tmp_path: Path, version: int
+) -> None:
+    portal.configure(result_version=version)
+    scenario = load_scenario(scenarios_dir() / "imss-nss.yaml")
+    options = RunOptions(artifacts=tmp_path, live=False, retry=FAST, step_timeout=5.0)
+    profile = {"curp": "HEGG560427MVZRRL04", "email": "estudiante.prueba@example.com"}
+    result = run_scenario(page, scenario, profile, {}, ScriptedHuman(), options)
+    assert result.status == "success", result.message
+    assert page.url.startswith("https://serviciosdigitales.imss.gob.mx/")
+    assert result.yields == ({"nss": nss_for(profile["curp"])} if version == 2 else {})
+    assert portal.posts("asignacionNSS/valida") == 1
