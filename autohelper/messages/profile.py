@@ -284,8 +284,8 @@ _PROFILE: dict[str, dict[str, str]] = {
         "(with / or ending in .yaml)",
     },
     "profile.set_syntax": {
-        "es": "'{arg}' no tiene la forma CLAVE=VALOR (por ejemplo curp=HEGG560427MVZRRL04)",
-        "en": "'{arg}' is not KEY=VALUE (for example curp=HEGG560427MVZRRL04)",
+        "es": "'{arg}' no tiene la forma CLAVE=VALOR (por ejemplo postal_code=83000)",
+        "en": "'{arg}' is not KEY=VALUE (for example postal_code=83000)",
     },
     "profile.set_nothing": {
         "es": "indica al menos un CLAVE=VALOR",
