@@ -10,6 +10,7 @@ import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -19,6 +20,7 @@ from stdnum import luhn
 
 from autohelper.mock import MockPortal
 from autohelper.mock.captcha import ALPHABET, nss_for
+from autohelper.mock.imss import DRIFTS, MSG_NO_REQUEST, Pages
 
 CURP = "HEGG560427MVZRRL04"
 EMAIL = "estudiante.prueba@example.com"
@@ -294,6 +296,46 @@ def test_drift_renames_the_curp_field(portal: MockPortal) -> None:
     portal.configure(drift=True)
     text = Client(portal).request(SD + "/asignacionNSS").text
     assert 'id="registroCurp"' not in text and 'id="curpInput"' in text
+
+
+def test_the_drifted_form_differs_from_the_real_one_only_by_the_declared_drift(
+    portal: MockPortal,
+) -> None:
+    name = "serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo/asignacionNSS.html"
+    expected = portal.pages.template(name)
+    for original, drifted in DRIFTS[name]:
+        assert original in expected
+        expected = expected.replace(original, drifted)
+    assert portal.pages.template(name, drift=True) == expected
+    assert "registroCurp" not in expected
+
+
+def test_a_drift_that_no_longer_applies_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "portal" / "h").mkdir(parents=True)
+    (tmp_path / "portal" / "h" / "p.html").write_text('<input id="otro">', encoding="utf-8")
+    monkeypatch.setitem(DRIFTS, "h/p.html", (('id="viejo"', 'id="nuevo"'),))
+    with pytest.raises(ValueError, match="no longer applies"):
+        Pages(tmp_path).template("h/p.html", drift=True)
+
+
+def test_pages_of_a_host_share_its_layout(portal: MockPortal) -> None:
+    host = portal.pages.root / "serviciosdigitales.imss.gob.mx"
+    pages = sorted(host.glob("gestionAsegurados-web-externo/*.html"))
+    assert len(pages) == 5
+    for page in pages:
+        text = portal.pages.template(page.relative_to(portal.pages.root).as_posix())
+        title = page.read_text(encoding="utf-8").splitlines()[0]
+        assert text.startswith(
+            f'<!DOCTYPE html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n{title}\n'
+        )
+        assert text.count("<title>") == 1 and text.count("{{") == text.count("}}")
+        assert text.count("<header>IMSS · Servicios Digitales</header>") == 1
+        assert text.endswith("\n</body>\n</html>\n") and text.count("<body>") == 1
+    reporte = Client(portal).request(SD + "/reporteNSS").text  # no request yet: the message page
+    assert "<title>Asignación de Número de Seguridad Social</title>" in reporte
+    assert MSG_NO_REQUEST in reporte
 
 
 def test_request_log_counts_posts_and_reset_clears(portal: MockPortal) -> None:

@@ -1,4 +1,4 @@
-"""Messages of the scenario loader (owned by scenario/loader.py).
+"""Messages of the scenario loader (scenario/loader.py, nodes.py, fields.py).
 
 Each renders only the message; the loader puts `file:line:column: ` in front, never translated.
 """

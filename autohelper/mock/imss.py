@@ -1,7 +1,9 @@
 """The pages of the IMSS-02-008 path (imss.gob.mx, gob.mx, serviciosdigitales), by live host.
 
 Templates are files under `fixtures/portal/<host>/...`; `{{name}}` inserts an escaped value and
-`{{!name}}` an HTML fragment this module built (and escaped) itself.
+`{{!name}}` an HTML fragment this module built (and escaped) itself. A host with a `_layout.html`
+holds the shared head, header and footer there: each page of that host is its `<title>` line
+followed by its body content, put into the layout's `{{title}}` and `{{!content}}` slots.
 """
 
 from __future__ import annotations
@@ -52,28 +54,53 @@ MSG_TOKEN_USED = "Este token ya fue utilizado"
 MSG_NO_REQUEST = "No hay una solicitud en proceso. Inicie nuevamente su trámite."
 
 _PLACEHOLDER = re.compile(r"\{\{(!?)(\w+)\}\}")
+_TITLE = re.compile(r"<title>(.*)</title>\n")
+
+# What `MockConfig.drift` changes, per template: (original, drifted) text, as a portal redesign
+# might. Applied to the real page, so the drifted page differs from it in nothing else.
+DRIFTS: dict[str, tuple[tuple[str, str], ...]] = {
+    f"{SERVICIOS}{CONTEXT}/asignacionNSS.html": (
+        ('id="registroCurp"', 'id="curpInput"'),
+        ("getElementById('registroCurp')", "getElementById('curpInput')"),
+    ),
+}
 
 
 class Pages:
-    """Loads and fills the HTML templates, preferring the drifted variant when asked."""
+    """Loads and fills the HTML templates, in their host's layout, drifted when asked."""
 
     def __init__(self, fixtures_dir: Path) -> None:
         self.root = fixtures_dir / "portal"
 
-    def file(self, name: str, drift: bool = False) -> Path:
-        """The template file for `host/path` (or `_mock/...`), the drifted copy if any."""
-        drifted = self.root / "drifted" / name
-        return drifted if drift and drifted.is_file() else self.root / name
+    def template(self, name: str, drift: bool = False) -> str:
+        """The unfilled text for `host/path` (or `_mock/...`): in its layout, drifted if asked."""
+        text = (self.root / name).read_text(encoding="utf-8")
+        layout = self.root / name.split("/", 1)[0] / "_layout.html"
+        if layout.is_file():
+            title = _TITLE.match(text)
+            if title is None:
+                raise ValueError(f"{name} must start with its <title> line to fill {layout}")
+            text = (
+                layout.read_text(encoding="utf-8")
+                .replace("{{title}}", title.group(1))
+                .replace("{{!content}}", text[title.end() :].rstrip("\n"))
+            )
+        for original, drifted in DRIFTS.get(name, ()) if drift else ():
+            if original not in text:
+                raise ValueError(
+                    f"the drift {original!r} → {drifted!r} no longer applies to {name}"
+                )
+            text = text.replace(original, drifted)
+        return text
 
     def render(self, name: str, drift: bool = False, **values: str) -> str:
         """Fill a template; a placeholder without a value is a bug, so it raises KeyError."""
-        text = self.file(name, drift).read_text(encoding="utf-8")
 
         def fill(match: re.Match[str]) -> str:
             value = values[match.group(2)]
             return value if match.group(1) else escape(value)
 
-        return _PLACEHOLDER.sub(fill, text)
+        return _PLACEHOLDER.sub(fill, self.template(name, drift))
 
 
 class ImssSite:
