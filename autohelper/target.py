@@ -59,14 +59,14 @@ def origin_allowed(url: str, origins: Iterable[str]) -> bool:
     https count as one, because the portals' own links mix them; a port is checked only when
     the origin names one. Blank and error pages belong to no site and always pass.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:  # a malformed port or IPv6 address belongs to no declared origin
+        return False
     if parts.scheme in _NEUTRAL_SCHEMES:
         return True
     if parts.scheme not in ("http", "https"):
-        return False
-    try:
-        port = parts.port
-    except ValueError:  # a malformed port
         return False
     for origin in origins:
         declared = urlsplit(origin.lower())

@@ -414,3 +414,13 @@ def test_unreadable_and_empty_files(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError) as info:
         load_scenario(tmp_path / "missing.yaml", "en")
     assert info.value.problems[0].startswith(f"{tmp_path}/missing.yaml: cannot read the file: ")
+
+
+def test_odd_yaml_is_a_problem_with_a_position_not_a_crash(tmp_path: Path) -> None:
+    text = (
+        HEADER
+        + "  - [goto, click]: x\n    description: x\n  - goto: https://[::1/\n    description: y\n"
+    )
+    found = problems(tmp_path, text)
+    assert [line.split(": ")[0] for line in found] == ["s.yaml:9:5", "s.yaml:11:11"]
+    assert "unknown step type '[…]'" in found[0]

@@ -35,7 +35,7 @@ from autohelper.scenario.model import (
     Scenario,
     Step,
 )
-from autohelper.scenario.nodes import Node, did_you_mean
+from autohelper.scenario.nodes import Node, did_you_mean, key_name
 from autohelper.target import origin_allowed
 
 # `describe_step_types` lives in docs.py; it is re-exported here, where callers import it from.
@@ -218,11 +218,12 @@ class _Parser(FieldReader):
             self.fail(node, "scenario.expected_mapping")
             return None
         keys = [key for key, _ in node.value]
-        kinds = [key for key in keys if key.value in STEP_TYPES]
+        # A key may be any YAML node (`[a, b]: x`); only a plain string names a step type.
+        kinds = [key for key in keys if isinstance(key.value, str) and key.value in STEP_TYPES]
         if not kinds:
             others = [key for key in keys if key.value not in COMMON_KEYS]
             if others:
-                name = str(others[0].value)
+                name = key_name(others[0])
                 self.fail(
                     others[0], "scenario.unknown_step", key=name, hint=self.hint(name, STEP_TYPES)
                 )

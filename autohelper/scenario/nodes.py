@@ -21,6 +21,13 @@ Node = yaml.Node
 Entries = dict[str, tuple[Node, Node]]  # key -> (key node, value node)
 
 
+def key_name(key: Node) -> str:
+    """A mapping key as written: its text, or `[…]`/`{…}` for a list or mapping used as a key."""
+    if isinstance(key, yaml.ScalarNode):
+        return str(key.value)
+    return "[…]" if isinstance(key, yaml.SequenceNode) else "{…}"
+
+
 def did_you_mean(word: str, options: Iterable[str], lang: str | None = None) -> str:
     """The " (did you mean 'x'?)" suffix for the closest option, or "" when none is close."""
     close = difflib.get_close_matches(word, list(options), n=1)
@@ -59,7 +66,7 @@ class NodeReader:
             return {}
         entries: Entries = {}
         for key, value in node.value:
-            name = str(key.value)
+            name = key_name(key)
             if name not in allowed:
                 self.fail(key, "scenario.unknown_key", key=name, hint=self.hint(name, allowed))
             elif name in entries:
