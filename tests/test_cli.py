@@ -14,6 +14,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -380,3 +381,25 @@ def test_run_against_fixtures_unattended_is_a_demo() -> None:
     assert "¿Guardo tu NSS en tu perfil?" not in result.stdout  # never for the fixture profile
     run, _, submits = _only_run()
     assert (run.mode, run.status, len(submits)) == ("student", "success", 1)
+
+
+def test_mock_serve_announces_its_real_address_and_serves_the_portal() -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "autohelper", "mock", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        base = re.search(r"http://127\.0\.0\.1:(\d+)", line)
+        assert base and base.group(1) != "0", line
+        with urllib.request.urlopen(f"{base.group(0)}/www.imss.gob.mx/tramites/imss02008") as page:
+            assert "IMSS-02-008" in page.read().decode("utf-8")
+        busy = autohelper_cmd("mock", "serve", "--port", base.group(1))
+        assert busy.exit_code == 1
+        assert f"No puedo usar el puerto {base.group(1)}" in busy.stderr
+    finally:
+        child.terminate()
+        child.wait(timeout=10)

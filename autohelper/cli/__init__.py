@@ -258,10 +258,11 @@ def mock_serve(port: int, mock_options: tuple[str, ...]) -> None:
     from autohelper.session import parse_mock_options
 
     config = MockConfig(**parse_mock_options(mock_options))
-    click.echo(
-        t("cli.mock_serving", url=f"http://127.0.0.1:{port}/www.imss.gob.mx/tramites/imss02008")
-    )
-    serve_forever(port, config)
+
+    def announce(url: str) -> None:
+        click.echo(t("cli.mock_serving", base=url, url=f"{url}/www.imss.gob.mx/tramites/imss02008"))
+
+    serve_forever(port, config, on_ready=announce)
 
 
 @cli.command()

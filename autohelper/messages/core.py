@@ -45,8 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.scenario_ok": {"es": "✔ {id} ({path})", "en": "✔ {id} ({path})"},
     "cli.mock_serving": {
-        "es": "Portal simulado en 127.0.0.1. Empieza en {url} (Ctrl-C para terminar).",
-        "en": "Mock portal on 127.0.0.1. Start at {url} (Ctrl-C to stop).",
+        "es": "Portal simulado en {base} (úsalo con --against {base}). Empieza en {url} "
+        "(Ctrl-C para terminar).",
+        "en": "Mock portal at {base} (use it with --against {base}). Start at {url} "
+        "(Ctrl-C to stop).",
     },
     "session.secret_missing": {
         "es": "Falta el dato secreto «{name}»: escríbelo cuando se te pida o ponlo en la "
@@ -110,5 +112,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "personales. No la compartas; bórrala cuando ya no la necesites.",
         "en": "Warning: the trace {path} will keep the pages as they look, with your personal "
         "data. Do not share it; delete it when you no longer need it.",
+    },
+    "mock.port_unavailable": {
+        "es": "No puedo usar el puerto {port} para el simulado ({reason}). Prueba otro con "
+        "--port, o --port 0 para uno libre.",
+        "en": "Cannot use port {port} for the mock ({reason}). Try another with --port, or "
+        "--port 0 for a free one.",
     },
 }

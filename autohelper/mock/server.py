@@ -12,6 +12,7 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Callable
 from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,6 +20,7 @@ from types import TracebackType
 from typing import Any, cast
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from autohelper.errors import UsageError
 from autohelper.mock.imss import ImssSite, Pages
 from autohelper.mock.model import SESSION_COOKIE, MockConfig, PortalState, Request, Response
 
@@ -191,14 +193,25 @@ class MockPortal:
 
 
 def serve_forever(
-    port: int = 0, config: MockConfig | None = None, fixtures_dir: Path | None = None
+    port: int = 0,
+    config: MockConfig | None = None,
+    fixtures_dir: Path | None = None,
+    on_ready: Callable[[str], None] | None = None,
 ) -> None:
-    """Serve the mock in the foreground until interrupted (for `autohelper mock serve`)."""
+    """Serve the mock in the foreground until interrupted (for `autohelper mock serve`);
+    `on_ready` gets the base URL once it listens (the real port, when `port` is 0)."""
     portal = MockPortal(config, fixtures_dir)
-    url = portal.start(port)
+    try:
+        url = portal.start(port)
+    except OSError as exc:  # the port is taken, or not ours to use
+        raise UsageError(
+            "mock.port_unavailable", port=port, reason=exc.strerror or str(exc)
+        ) from None
     logger.info(
         "Mock portal listening on %s (e.g. %s/www.imss.gob.mx/tramites/imss02008)", url, url
     )
+    if on_ready is not None:
+        on_ready(url)
     try:
         threading.Event().wait()
     finally:
