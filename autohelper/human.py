@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import click
 
+from autohelper.browser import has_display
 from autohelper.errors import UsageError
 from autohelper.messages import t
 
@@ -48,6 +51,20 @@ class Human(Protocol):
 
     def firewall(self, page: Page) -> bool:
         """True when the person says the firewall challenge is resolved and we may go on."""
+
+
+def _open_quietly(path: Path) -> None:
+    """Open a file in the desktop's viewer; a machine without one just keeps the path shown."""
+    opener = {"darwin": "open", "win32": "start"}.get(sys.platform, "xdg-open")
+    try:
+        subprocess.Popen(
+            [opener, str(path)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            shell=sys.platform == "win32",
+        )
+    except OSError as exc:
+        log.debug("no viewer for %s: %s", path, exc)
 
 
 _YES = ("s", "si", "sí", "y", "yes")
@@ -88,7 +105,8 @@ class TerminalHuman:
             path = artifacts / f"captcha-{attempt}.png"
             image.screenshot(path=str(path))
             self.echo(t("human.captcha_saved", path=str(path)))
-            click.launch(str(path))
+            if has_display():  # hidden browser on a desktop: show the image in a viewer
+                _open_quietly(path)
         else:
             image.scroll_into_view_if_needed()
         prompt = t("human.captcha_prompt", attempt=attempt)

@@ -40,6 +40,10 @@ def cli(ctx: click.Context, lang: str | None, verbose: int) -> None:
     logging.basicConfig(
         level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
+    if verbose < 2:
+        # Playwright's driver shares the terminal: after Ctrl-C it dies too, and asyncio would
+        # report its closed pipe on top of our own clean message.
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
 
 
 def main() -> None:
