@@ -67,6 +67,7 @@ _profile = click.option(
     "profile",
     metavar="NOMBRE|ARCHIVO",
     default=None,
+    envvar="AUTOHELPER_PROFILE",  # the same as the profile commands
     help="Perfil con tus datos (por omisión, el tuyo; con fixtures, uno de prueba).",
 )
 
