@@ -14,6 +14,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from autohelper.journal import Journal
 from autohelper.mock import MockPortal
 from autohelper.mock.captcha import nss_for
 from autohelper.profile import load_profile, update_profile
@@ -96,3 +97,4 @@ def test_ctrl_c_at_the_captcha_closes_the_browser_and_sends_nothing(
     assert portal.posts("asignacionNSS/valida") == 0
     # Playwright removes the browser's profile folder only when the browser was closed.
     assert not list(short_tmp.glob("playwright*"))
+    assert [run.status for run in Journal().runs()] == ["interrupted"]

@@ -61,7 +61,7 @@ class RunOptions:
 
 @dataclass
 class RunResult:
-    status: str  # success | error | declined | unknown | stopped
+    status: str  # success | error | declined | unknown (a submit whose result never came)
     run_id: int | None = None
     message: str = ""
     yields: dict[str, str] = field(default_factory=dict)
@@ -105,22 +105,10 @@ class Runner:
         self.run_id: int | None = None
         self.captcha_attempt = 0
         self.yields: dict[str, str] = {}
+        # One handler per step kind, named after it: a kind without one fails right here.
         self._handlers: dict[str, Callable[[m.Step], None]] = {
-            "goto": self._goto,
-            "click": self._click,
-            "fill": self._fill,
-            "select": self._select,
-            "check": self._check,
-            "expect": self._expect,
-            "captcha": self._captcha,
-            "confirm": self._confirm,
-            "submit": self._submit,
-            "manual": self._manual,
-            "outcome": self._outcome,
-            "email_link": self._email_link,
-            "screenshot": self._screenshot,
+            kind: getattr(self, f"_{kind}") for kind in m.STEP_TYPES
         }
-        assert set(self._handlers) == set(m.STEP_TYPES), "every step type needs a handler"
         self._confirmed = False
         self._summary = ""
         options.artifacts.mkdir(parents=True, exist_ok=True)
@@ -131,7 +119,12 @@ class Runner:
             self.run_id = self.journal.start_run(
                 self.scenario.id, self.options.target, self.options.mode
             )
-        result = self._run_steps()
+        try:
+            result = self._run_steps()
+        except BaseException:  # Ctrl-C or a bug: the journal still says how the run ended
+            if self.journal and self.run_id is not None:
+                self.journal.end_run(self.run_id, "interrupted", None, {})
+            raise
         result.run_id = self.run_id
         if self.journal and self.run_id is not None:
             self.journal.end_run(
