@@ -111,12 +111,15 @@ class _FrontHandler(BaseHTTPRequestHandler):
             "https" if self.server.tls_by_socket.get(id(self.connection)) else "http"
         )
         headers["Accept-Encoding"] = "identity"
-        conn_class = (
-            http.client.HTTPSConnection
-            if upstream.scheme == "https"
-            else http.client.HTTPConnection
-        )
-        connection = conn_class(upstream.netloc, timeout=front.timeout)
+        connection: http.client.HTTPConnection
+        if upstream.scheme == "https":
+            # A test mirror's certificate is its own business: we only relay to it.
+            unverified = ssl._create_unverified_context()  # noqa: S323
+            connection = http.client.HTTPSConnection(
+                upstream.netloc, timeout=front.timeout, context=unverified
+            )
+        else:
+            connection = http.client.HTTPConnection(upstream.netloc, timeout=front.timeout)
         try:
             connection.request(
                 self.command, f"{upstream.path}/{host}{self.path}", body=body, headers=headers
@@ -236,19 +239,15 @@ class PortalFront:
         return value
 
     def rewrite_cookie(self, value: str) -> str:
-        parts = [p.strip() for p in value.split(";")]
-        kept = []
-        for part in parts:
-            key, _, rest = part.partition("=")
-            if key.lower() == "domain":
-                continue
-            if key.lower() == "path":
-                segments = rest.lstrip("/").split("/", 1)
-                if segments[0] and self._is_portal_host(segments[0]):
-                    rest = "/" + (segments[1] if len(segments) > 1 else "")
-                part = f"Path={rest}"
-            kept.append(part)
-        return "; ".join(kept)
+        """Every cookie of a mirror is host-wide: `Domain` dropped, `Path=/`. A mirror may scope
+        its session to the application's path, as the live portal does; the oracles at the
+        host's root (`/__mock__/captcha`) must still see that session."""
+        kept = [
+            part.strip()
+            for part in value.split(";")
+            if part.strip().partition("=")[0].strip().lower() not in ("domain", "path")
+        ]
+        return "; ".join([*kept, "Path=/"])
 
     def rewrite_body(self, payload: bytes) -> bytes:
         text = payload.decode("utf-8", errors="surrogateescape")

@@ -10,8 +10,10 @@ mock has an oracle: nothing here ever guesses or solves a CAPTCHA.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -191,9 +193,11 @@ class ScriptedHuman:
         for message in reversed(messages):
             if str(message.get("to", "")).lower() != email.lower():
                 continue
-            for link in message.get("links", []):
+            # The links list first; a mirror that only writes the link into the body works too.
+            body_links = re.findall(r"https?://[^\s\"'<>]+", str(message.get("body", "")))
+            for link in [*message.get("links", []), *body_links]:
                 if contains in link:
-                    return str(link)
+                    return html.unescape(str(link))
         raise UsageError("human.no_email_link", contains=contains)
 
     def firewall(self, page: Page) -> bool:

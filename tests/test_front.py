@@ -38,7 +38,7 @@ def test_the_mirrors_own_addresses_become_live_ones() -> None:
         == "/gestionAsegurados-web-externo/y"
     )
     assert front.rewrite_cookie("S=1; Domain=127.0.0.1; Path=/www.imss.gob.mx/app; HttpOnly") == (
-        "S=1; Path=/app; HttpOnly"
+        "S=1; HttpOnly; Path=/"
     )
     body = b'<a href="http://127.0.0.1:9000/m/www.gob.mx/t">x</a><a href="/m/www.imss.gob.mx/u">'
     assert front.rewrite_body(body) == (
@@ -82,7 +82,11 @@ class ForeignMirror:
                         value = LIVE.sub(lambda m: f"{own}/{m.group(1)}", value)
                     if name.lower() == "set-cookie":
                         host = self.path.lstrip("/").split("/", 1)[0]
-                        value = value.replace("Path=/", f"Path=/{host}/") + "; Domain=127.0.0.1"
+                        # Scoped to the application, like the live portal's JSESSIONID.
+                        value = (
+                            value.replace("Path=/", f"Path=/{host}/gestionAsegurados-web-externo")
+                            + "; Domain=127.0.0.1"
+                        )
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(packed)))
                 self.end_headers()
