@@ -241,11 +241,13 @@ class PortalFront:
     def rewrite_cookie(self, value: str) -> str:
         """Every cookie of a mirror is host-wide: `Domain` dropped, `Path=/`. A mirror may scope
         its session to the application's path, as the live portal does; the oracles at the
-        host's root (`/__mock__/captcha`) must still see that session."""
+        host's root (`/__mock__/captcha`) must still see that session. `Secure` and `SameSite`
+        go too: the portals' own links mix http and https, and the cookie must survive both."""
+        dropped = ("domain", "path", "secure", "samesite")
         kept = [
             part.strip()
             for part in value.split(";")
-            if part.strip().partition("=")[0].strip().lower() not in ("domain", "path")
+            if part.strip().partition("=")[0].strip().lower() not in dropped
         ]
         return "; ".join([*kept, "Path=/"])
 

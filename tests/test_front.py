@@ -37,9 +37,8 @@ def test_the_mirrors_own_addresses_become_live_ones() -> None:
         front.rewrite_location("/gestionAsegurados-web-externo/y")
         == "/gestionAsegurados-web-externo/y"
     )
-    assert front.rewrite_cookie("S=1; Domain=127.0.0.1; Path=/www.imss.gob.mx/app; HttpOnly") == (
-        "S=1; HttpOnly; Path=/"
-    )
+    cookie = "S=1; Domain=127.0.0.1; Path=/www.imss.gob.mx/app; Secure; HttpOnly; SameSite=None"
+    assert front.rewrite_cookie(cookie) == "S=1; HttpOnly; Path=/"
     body = b'<a href="http://127.0.0.1:9000/m/www.gob.mx/t">x</a><a href="/m/www.imss.gob.mx/u">'
     assert front.rewrite_body(body) == (
         b'<a href="https://www.gob.mx/t">x</a><a href="https://www.imss.gob.mx/u">'
