@@ -264,4 +264,5 @@ def test_an_unreachable_site_is_retried_then_reported_with_the_step(
     result = run(page, scenario, tmp_path)
     assert result.status == "error"
     assert "No pude llegar al portal en el paso «Abrir la página del trámite" in result.message
+    assert "Página: https://portal.invalid/tramites/imss02008" in result.message
     assert not portal.requests

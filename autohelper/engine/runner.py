@@ -239,10 +239,13 @@ class Runner:
         self, key: str, step: m.Step, cls: type[RunStopped] = RunStopped, **params: str
     ) -> RunStopped:
         shot = self._evidence(f"error-{step.kind}")
+        url = self.page.url
+        if url.startswith("chrome-error:") and isinstance(step, m.Goto):
+            url = step.url  # the browser's error page says less than the address it missed
         return cls(
             key,
             step=step.describe(),
-            url=self.redactor(self.page.url),
+            url=self.redactor(url),
             screenshot=shot,
             **{k: self.redactor(v) for k, v in params.items()},
         )
