@@ -403,3 +403,11 @@ def test_mock_serve_announces_its_real_address_and_serves_the_portal() -> None:
     finally:
         child.terminate()
         child.wait(timeout=10)
+
+
+def test_a_profile_missing_a_needed_field_stops_before_any_browser() -> None:
+    assert autohelper_cmd("profile", "set", "curp=HEGG560427MVZRRL04").exit_code == 0
+    result = autohelper_cmd("run", "imss-nss", "--against", "fixtures", "--profile", "default")
+    assert result.exit_code == 1
+    assert "no tiene email; fíjalo con `autohelper profile set email=...`" in result.stderr
+    assert not default_path().exists()  # no run began: nothing was journaled
