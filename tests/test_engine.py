@@ -4,6 +4,7 @@ the origin guard, a changed portal, the firewall, and the journal it leaves."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from pathlib import Path
 
@@ -266,3 +267,44 @@ def test_an_unreachable_site_is_retried_then_reported_with_the_step(
     assert "No pude llegar al portal en el paso «Abrir la página del trámite" in result.message
     assert "Página: https://portal.invalid/tramites/imss02008" in result.message
     assert not portal.requests
+
+
+def magenta_pixels(page: Page, png: Path) -> int:
+    """Pixels of Playwright's mask colour (#FF00FF) in a screenshot, counted by a canvas."""
+    data = base64.b64encode(png.read_bytes()).decode()
+    page.set_content(f'<img id="shot" src="data:image/png;base64,{data}">')
+    return int(
+        page.evaluate("""async () => {
+        const img = document.getElementById("shot");
+        await img.decode();
+        const canvas = Object.assign(document.createElement("canvas"),
+                                     {width: img.naturalWidth, height: img.naturalHeight});
+        const context = canvas.getContext("2d");
+        context.drawImage(img, 0, 0);
+        const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+            if (pixels[i] > 240 && pixels[i + 1] < 15 && pixels[i + 2] > 240) count++;
+        }
+        return count;
+    }""")
+    )
+
+
+@pytest.mark.parametrize("live", [True, False], ids=["live", "mock"])
+def test_screenshots_of_live_runs_mask_the_fields_with_personal_data(
+    page: Page, portal: MockPortal, tmp_path: Path, live: bool
+) -> None:
+    scenario = nss_scenario(
+        tmp_path,
+        lambda text: text.replace(
+            '  - fill: {css: "#correoConfirmacionInput"}\n    value: "{profile.email}"',
+            '  - fill: {css: "#correoConfirmacionInput"}\n    value: "otro@example.com"',
+        ),
+    )
+    options = RunOptions(artifacts=tmp_path / "art", live=live, retry=FAST, step_timeout=5.0)
+    result = run_scenario(page, scenario, dict(PROFILE), {}, ScriptedHuman(), options)
+    assert result.status == "error"  # the portal's email error, with the form and its values
+    [shot] = (tmp_path / "art").glob("*.png")
+    masked = magenta_pixels(page, shot)
+    assert masked > 2000 if live else masked == 0

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from autohelper.engine import locate
 from autohelper.engine.guards import PageWatch
@@ -257,8 +259,8 @@ class Runner:
         masks: list[Locator] = []
         if self.options.live:
             masks.append(self.page.locator("input, textarea, select"))
-            for value in self.profile.values():
-                if value and len(value) >= 4:
+            for name, value in self.profile.items():
+                if name in PERSONAL_FIELDS and len(value) >= 4:
                     masks.append(self.page.get_by_text(value))
         try:
             self.page.screenshot(path=str(path), full_page=True, mask=masks, timeout=10_000)
@@ -272,8 +274,6 @@ class Runner:
         return 1000 * (step.timeout or default or self.options.step_timeout)
 
     def _find(self, step: m.Step, target: m.Target, default: float | None = None) -> Locator:
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
         found = locate.any_of(self.page, target)
         try:
             found.wait_for(state="visible", timeout=self._timeout_ms(step, default))
@@ -309,14 +309,12 @@ class Runner:
         self.page.wait_for_load_state("domcontentloaded", timeout=timeout)
 
     def _switch_to(self, page: Page) -> None:
+        """Go on in another tab; the new page is watched, and judged where it already is."""
         self.page = page
         self.watch = PageWatch(page, self.scenario.origins)
         page.wait_for_load_state("domcontentloaded")
-        self._guard_origin_now()
-
-    def _guard_origin_now(self) -> None:
-        if not origin_allowed(self.page.url, self.scenario.origins):
-            self.watch.violation = self.watch.violation or self.page.url
+        if not origin_allowed(page.url, self.scenario.origins):
+            self.watch.violation = page.url
 
     def _fill(self, step: m.Step) -> None:
         assert isinstance(step, m.Fill)
@@ -346,8 +344,6 @@ class Runner:
 
     def _expect(self, step: m.Step) -> None:
         assert isinstance(step, m.Expect)
-        from playwright.sync_api import expect
-
         timeout = self._timeout_ms(step)
         if step.target:
             self._find(step, step.target)
@@ -364,8 +360,6 @@ class Runner:
 
     def _captcha(self, step: m.Step) -> None:
         assert isinstance(step, m.Captcha)
-        from playwright.sync_api import expect
-
         self._ensure_origin(step)
         timeout = self._timeout_ms(step)
         image = self._find(step, step.image)
@@ -400,8 +394,6 @@ class Runner:
 
     def _submit(self, step: m.Step) -> None:
         assert isinstance(step, m.Submit)
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
         if not self._confirmed:  # the loader orders confirm before submit; this is the backstop
             raise Declined(step=step.describe())
         self._confirmed = False  # one yes, one press
@@ -436,8 +428,6 @@ class Runner:
 
     def _outcome(self, step: m.Step) -> None:
         assert isinstance(step, m.Outcome)
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
         self._guard(step)
         if self.watch.is_unavailable():  # a 5xx or maintenance page answers at once: no wait
             raise self._stop("run.unavailable_after_submit", step)
