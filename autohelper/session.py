@@ -149,7 +149,7 @@ def run_session(
         artifacts=artifacts,
         live=spec.is_live,
         mode=request.mode,
-        target=spec.kind if spec.kind != "mirror" else "mirror",
+        target=spec.kind,
         retry=FAST if not spec.is_live else RetryPolicy(),
         step_timeout=request.step_timeout or (15.0 if spec.is_live else 10.0),
         submit_timeout=45.0 if spec.is_live else 20.0,
