@@ -94,3 +94,23 @@ def test_a_verbose_qa_run_leaks_no_personal_data(tmp_path: Path, mock: list[str]
         assert any(name.endswith(".png") for name in names)  # the error's screenshot
     for value in forbidden():
         assert value.lower() not in everything.lower(), f"leaked: {value[:4]}…"
+
+
+def test_masks_keep_only_what_identifies_nothing() -> None:
+    from autohelper.privacy import mask
+
+    assert mask("HEGG560427MVZRRL04", "curp") == "HEGG…L04"
+    assert mask("67015612345", "nss") == "67…45"
+    assert mask("estudiante.prueba@example.com", "email") == "e…@example.com"
+    assert mask("MARIA GLORIA", "names") == "M… G…"
+    assert mask("contraseña", "secret") == "••••"
+
+
+def test_the_redactor_scrubs_every_spelling_of_a_value() -> None:
+    from autohelper.privacy import Redactor
+
+    redactor = Redactor()
+    redactor.add("HEGG560427MVZRRL04", "curp")
+    redactor.add("estudiante.prueba@example.com", "email")
+    text = "curp=hegg560427mvzrrl04&correo=estudiante.prueba%40example.com HEGG560427MVZRRL04"
+    assert redactor(text) == "curp=HEGG…L04&correo=e…@example.com HEGG…L04"
