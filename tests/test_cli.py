@@ -350,7 +350,7 @@ def test_qa_drifted_portal_in_a_real_process() -> None:
     trace. (A locator that matches nothing is known only once the step's timeout has passed:
     `--timeout 2` keeps that wait short.)"""
     proc = python_m_autohelper(
-        "qa", "imss-nss", "--against", "fixtures", "--mock", "drift=true", "--timeout", "2"
+        "qa", "imss-nss", "--against", "fixtures", "--mock", "drift=true", "--timeout", "3"
     )
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout

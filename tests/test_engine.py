@@ -174,7 +174,7 @@ def test_a_slow_submit_is_recorded_as_unknown_and_never_sent_twice(
 
 def test_a_failed_submit_is_not_retried(page: Page, portal: MockPortal, tmp_path: Path) -> None:
     portal.configure(fail_first=1, fail_methods=("POST",))
-    result = run(page, nss_scenario(tmp_path), tmp_path, step_timeout=2.0)
+    result = run(page, nss_scenario(tmp_path), tmp_path)
     assert result.status == "error"
     assert "No sé si tu solicitud llegó" in result.message
     assert portal.posts(VALIDA) == 1
@@ -196,7 +196,7 @@ def test_a_renamed_field_is_reported_as_a_changed_portal_naming_the_step(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:
     portal.configure(drift=True)
-    result = run(page, nss_scenario(tmp_path), tmp_path, step_timeout=1.5)
+    result = run(page, nss_scenario(tmp_path), tmp_path, step_timeout=3.0)
     assert isinstance(result.error, PortalChanged)
     assert "El portal cambió en este paso: «Escribir tu CURP»" in result.message
     assert "#registroCurp" in result.message

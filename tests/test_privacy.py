@@ -54,7 +54,10 @@ def written_text(root: Path) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("mock", [[], ["--mock", "drift=true"]], ids=["success", "drift"])
+# The drift case waits for a field that never comes: a short step timeout keeps it quick.
+@pytest.mark.parametrize(
+    "mock", [[], ["--mock", "drift=true", "--timeout", "3"]], ids=["success", "drift"]
+)
 def test_a_verbose_qa_run_leaks_no_personal_data(tmp_path: Path, mock: list[str]) -> None:
     home = tmp_path / "home"
     env = {
@@ -75,8 +78,6 @@ def test_a_verbose_qa_run_leaks_no_personal_data(tmp_path: Path, mock: list[str]
             str(scenario_with_a_secret(tmp_path)),
             "--against",
             "fixtures",
-            "--timeout",
-            "2",
             *mock,
         ],
         capture_output=True,
@@ -85,7 +86,7 @@ def test_a_verbose_qa_run_leaks_no_personal_data(tmp_path: Path, mock: list[str]
         timeout=120,
         cwd=ROOT,
     )
-    assert done.returncode == (1 if mock == ["--mock", "drift=true"] else 0), done.stderr
+    assert done.returncode == (1 if "drift=true" in mock else 0), done.stderr
     assert "DEBUG" in done.stderr  # the logging really was verbose
     everything = done.stdout + done.stderr + written_text(home)
     names = [path.name for path in home.rglob("*")]

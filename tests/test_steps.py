@@ -36,11 +36,13 @@ steps:
 """
 
 
-def run_steps(page: Page, tmp_path: Path, steps: str, human: ScriptedHuman) -> RunResult:
+def run_steps(
+    page: Page, tmp_path: Path, steps: str, human: ScriptedHuman, timeout: float = 5.0
+) -> RunResult:
     path = tmp_path / "steps.yaml"
     path.write_text(HEADER + steps, encoding="utf-8")
     page.set_content(PAGE)
-    options = RunOptions(artifacts=tmp_path / "art", live=False, retry=FAST, step_timeout=1.0)
+    options = RunOptions(artifacts=tmp_path / "art", live=False, retry=FAST, step_timeout=timeout)
     return run_scenario(page, load_scenario(path), {"nss": "12345678903"}, {}, human, options)
 
 
@@ -107,9 +109,8 @@ def test_select_takes_an_option_value_too(page: Page, tmp_path: Path) -> None:
 def test_a_page_unlike_the_scenario_names_the_step_and_what_is_missing(
     page: Page, tmp_path: Path, step: str, missing: str
 ) -> None:
-    result = run_steps(
-        page, tmp_path, f"  {step}\n    description: El paso que falla\n", ScriptedHuman()
-    )
+    step_text = f"  {step}\n    description: El paso que falla\n"
+    result = run_steps(page, tmp_path, step_text, ScriptedHuman(), timeout=1.0)
     assert isinstance(result.error, PortalChanged)
     assert "El portal cambió en este paso: «El paso que falla»" in result.message
     assert missing in result.message
