@@ -41,6 +41,14 @@ def nss_scenario(tmp_path: Path, edit: Callable[[str], str] | None = None) -> Sc
     return load_scenario(path)
 
 
+def other_confirmation_email(text: str) -> str:
+    """The scenario typing another address into the confirmation field: the portal objects."""
+    return text.replace(
+        '  - fill: {css: "#correoConfirmacionInput"}\n    value: "{profile.email}"',
+        '  - fill: {css: "#correoConfirmacionInput"}\n    value: "otro@example.com"',
+    )
+
+
 def run(
     page: Page,
     scenario: Scenario,
@@ -134,13 +142,7 @@ def test_the_summary_before_the_submit_is_masked(
 def test_differing_emails_show_the_portals_message_in_spanish(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:
-    scenario = nss_scenario(
-        tmp_path,
-        lambda text: text.replace(
-            '  - fill: {css: "#correoConfirmacionInput"}\n    value: "{profile.email}"',
-            '  - fill: {css: "#correoConfirmacionInput"}\n    value: "otro@example.com"',
-        ),
-    )
+    scenario = nss_scenario(tmp_path, other_confirmation_email)
     result = run(page, scenario, tmp_path)
     assert result.status == "error"
     assert "El portal respondió: «Los correos electrónicos no coinciden" in result.message
@@ -295,13 +297,7 @@ def magenta_pixels(page: Page, png: Path) -> int:
 def test_screenshots_of_live_runs_mask_the_fields_with_personal_data(
     page: Page, portal: MockPortal, tmp_path: Path, live: bool
 ) -> None:
-    scenario = nss_scenario(
-        tmp_path,
-        lambda text: text.replace(
-            '  - fill: {css: "#correoConfirmacionInput"}\n    value: "{profile.email}"',
-            '  - fill: {css: "#correoConfirmacionInput"}\n    value: "otro@example.com"',
-        ),
-    )
+    scenario = nss_scenario(tmp_path, other_confirmation_email)
     options = RunOptions(artifacts=tmp_path / "art", live=live, retry=FAST, step_timeout=5.0)
     result = run_scenario(page, scenario, dict(PROFILE), {}, ScriptedHuman(), options)
     assert result.status == "error"  # the portal's email error, with the form and its values
