@@ -7,14 +7,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "run.done": {"es": "Listo.", "en": "Done."},
     "run.retrying": {"es": "Intentemos de nuevo.", "en": "Let's try again."},
     "run.screenshot": {"es": "Captura guardada: {path}", "en": "Screenshot saved: {path}"},
-    "run.where": {
-        "es": "Paso: «{step}»\nPágina: {url}\nCaptura: {screenshot}",
-        "en": "Step: “{step}”\nPage: {url}\nScreenshot: {screenshot}",
-    },
-    "run.stopped": {
-        "es": "La sesión se detuvo en el paso «{step}».\nPágina: {url}\nCaptura: {screenshot}",
-        "en": "The session stopped at step “{step}”.\nPage: {url}\nScreenshot: {screenshot}",
-    },
     "run.portal_changed": {
         "es": "El portal cambió en este paso: «{step}». No encontré {target}.\n"
         "Página: {url}\nCaptura: {screenshot}\n"

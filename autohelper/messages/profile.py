@@ -337,10 +337,6 @@ _PROFILE: dict[str, dict[str, str]] = {
         "es": "Listo. Resumen (datos ocultos):",
         "en": "Done. Summary (data masked):",
     },
-    "profile.help.init": {
-        "es": "Crea o corrige tu perfil con preguntas guiadas.",
-        "en": "Create or fix your profile with guided questions.",
-    },
 }
 
 MESSAGES: dict[str, dict[str, str]] = {**_VALIDATION, **_PROFILE}
