@@ -195,7 +195,8 @@ def qa(
 ) -> None:
     """Corrida desatendida contra el simulado o un espejo; código 0 solo si termina con éxito."""
     from autohelper.human import ScriptedHuman
-    from autohelper.session import SessionRequest, parse_mock_options, run_session
+    from autohelper.mock.config import parse_options
+    from autohelper.session import SessionRequest, run_session
 
     human = ScriptedHuman(confirm=not decline, on_progress=_progress)
     request = SessionRequest(
@@ -207,7 +208,7 @@ def qa(
         headless=True,
         browser=browser,
         artifacts=artifacts,
-        mock_options=parse_mock_options(mock_options),
+        mock_options=parse_options(mock_options),
         step_timeout=step_timeout,
     )
     outcome = run_session(request)
@@ -259,10 +260,10 @@ def mock() -> None:
 )
 def mock_serve(port: int, mock_options: tuple[str, ...]) -> None:
     """Sirve el simulado en 127.0.0.1 (en forma de espejo: /www.imss.gob.mx/...)."""
-    from autohelper.mock import MockConfig, serve_forever
-    from autohelper.session import parse_mock_options
+    from autohelper.mock import serve_forever
+    from autohelper.mock.config import build, parse_options
 
-    config = MockConfig(**parse_mock_options(mock_options))
+    config = build(parse_options(mock_options))
 
     def announce(url: str) -> None:
         click.echo(t("cli.mock_serving", base=url, url=f"{url}/www.imss.gob.mx/tramites/imss02008"))
