@@ -48,9 +48,8 @@ def student_session(portal: MockPortal, tmp: Path) -> pexpect.spawn:
 
 def current_captcha(portal: MockPortal) -> str:
     """What the image shows (the person reads it; the test asks the mock it runs in-process)."""
-    site = portal.site("imss")
-    with site.lock:
-        shown = [s.captcha for s in site.sessions.values() if s.captcha]
+    with portal.state.lock:
+        shown = list(portal.state.captchas.values())
     assert len(shown) == 1
     return str(shown[0])
 

@@ -180,8 +180,7 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
     def captcha_image(self, req: Request, config: MockConfig, sid: str) -> Response:
         """A new CAPTCHA text for the session on every load, drawn as SVG."""
         text = captcha.new_text()
-        with self.lock:
-            self.sessions[sid].captcha = text
+        self.show_captcha(req, sid, text)
         return Response(
             body=captcha.svg(text),
             content_type="image/svg+xml",
@@ -213,10 +212,9 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
         settings = self.settings(config)
         curp = req.form.get("curp", "").strip().upper()
         correo = req.form.get("correoElectronico.correo", "").strip()
-        with self.lock:
-            visitor = self.sessions[sid]
-            # A CAPTCHA answers one submission only, right or wrong.
-            expected, visitor.captcha = visitor.captcha, None
+        visitor = self.session(sid)
+        # A CAPTCHA answers one submission only, right or wrong.
+        expected = self.take_captcha(req, sid)
         error = self._check(req, settings, expected)
         kept = {
             "curp": req.form.get("curp", ""),

@@ -91,12 +91,16 @@ class SharedState:
         self.outbox: list[dict[str, Any]] = []
         self.requests: list[dict[str, Any]] = []
         self.failures_left = 0
+        # The CAPTCHA each visitor was last shown, by (host, session id): applications of one
+        # host share its CAPTCHA servlet (the NSS and the vigencia forms do).
+        self.captchas: dict[tuple[str, str], str] = {}
 
     def clear(self, fail_first: int = 0) -> None:
-        """Forget emails and the request log; arm the faults again."""
+        """Forget emails, CAPTCHAs and the request log; arm the faults again."""
         with self.lock:
             self.outbox.clear()
             self.requests.clear()
+            self.captchas.clear()
             self.failures_left = fail_first
 
     def send_email(

@@ -45,7 +45,6 @@ class MockPortal:
         self.state.clear(self.config.fail_first)
         self.pages = Pages(fixtures_dir or DEFAULT_FIXTURES)
         self.sites: list[Site[Any, Any]] = [site(self.pages, self.state) for site in SITE_TYPES]
-        self._by_host = {host: site for site in self.sites for host in site.hosts}
         self._server: _MirrorServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -159,7 +158,7 @@ class MockPortal:
         self, method: str, host: str, path: str, query: str, body: bytes, cookies: dict[str, str]
     ) -> Response:
         config = self.config
-        site = self._by_host.get(host)
+        site = self._site_for(host, path)
         if site is None:
             return Response.html(self.pages.render("_mock/not_found.html"), status=404)
         if config.delay and _matches(path, config.delay_paths):
@@ -194,12 +193,21 @@ class MockPortal:
             return Response.html(self.pages.render("_mock/not_found.html"), status=404)
         return response
 
+    def _site_for(self, host: str, path: str) -> Site[Any, Any] | None:
+        """The site that answers for `host` and `path`: the longest matching prefix wins."""
+        score, site = max(((s.match(host, path), s) for s in self.sites), key=lambda x: x[0])
+        return site if score else None
+
     def _control(self, req: Request, body: bytes) -> Response:
         method, name = req.method, req.path[len("/__mock__/") :].rstrip("/")
         if method == "GET" and name == "captcha":
-            # The CAPTCHA of the caller's session on the site of the host it asked through.
-            site = self._by_host.get(req.host)
-            text = site.captcha(req) if site is not None else None
+            # The CAPTCHA of the caller's session on the host it asked through: the session
+            # cookie of whichever site of that host the visitor has one for.
+            text = None
+            with self.state.lock:
+                for site in self.sites:
+                    sid = site.session_id(req) if req.host in site.hosts else None
+                    text = text or self.state.captchas.get((req.host, sid or ""))
             return Response.text(text) if text else Response.text("no captcha", status=404)
         if method == "GET" and name in ("outbox", "requests"):
             data = self.outbox if name == "outbox" else self.requests

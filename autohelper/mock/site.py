@@ -39,14 +39,15 @@ class MockSettingError(ValueError):
 class Visitor:
     """What a site remembers of one visitor (a session cookie); sites subclass it."""
 
-    captcha: str | None = None
-
 
 class Site(Generic[C, S]):
     """Base of every mock portal. `C` is the site's settings dataclass, `S` its session."""
 
     name: ClassVar[str]  # the namespace of its settings: `--mock <name>.<setting>=...`
     hosts: ClassVar[tuple[str, ...]]  # `host` or `host:port`, as a mirror prefixes them
+    # Path prefixes it answers for on those hosts (empty: all). Several applications can share
+    # a host: the longest matching prefix wins (vigencia and the clinic app on serviciosdigitales).
+    prefixes: ClassVar[tuple[str, ...]] = ()
     settings_type: ClassVar[type[Any]]
     session_type: ClassVar[type[Any]] = Visitor
     cookie: ClassVar[str]
@@ -97,12 +98,24 @@ class Site(Generic[C, S]):
             response.headers.append(("Set-Cookie", f"{self.cookie}={session_id}; Path=/; HttpOnly"))
         return response
 
-    def captcha(self, req: Request) -> str | None:
-        """The CAPTCHA the visitor was last shown (the QA oracle), if the site has one."""
-        session_id = self.session_id(req)
+    def match(self, host: str, path: str) -> int:
+        """How well this site claims `host` and `path`: the length of its matching prefix plus
+        one, or 0 when it does not answer for them."""
+        if host not in self.hosts:
+            return 0
+        if not self.prefixes:
+            return 1
+        return max((len(p) + 1 for p in self.prefixes if path.startswith(p)), default=0)
+
+    def show_captcha(self, req: Request, session_id: str, text: str) -> None:
+        """Remember the CAPTCHA this visitor is being shown (the QA oracle reads it)."""
         with self.lock:
-            visitor = self.sessions.get(session_id or "")
-            return getattr(visitor, "captcha", None) if visitor is not None else None
+            self.shared.captchas[(req.host, session_id)] = text
+
+    def take_captcha(self, req: Request, session_id: str) -> str | None:
+        """The CAPTCHA the visitor was shown, forgotten at once: it answers one send only."""
+        with self.lock:
+            return self.shared.captchas.pop((req.host, session_id), None)
 
     def page(self, name: str, config: MockConfig, **values: str) -> str:
         """A template of this site, drifted when the configuration asks for it."""
