@@ -13,12 +13,13 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
@@ -46,6 +47,13 @@ class Human(Protocol):
 
     def confirm(self, title: str, summary: Sequence[tuple[str, str]]) -> bool: ...
 
+    def secret(self, name: str) -> str | None:
+        """The secret `name` again (the portal asked for it again: a wrong password, an expired
+        session); None or "" when the person gives none. The machine never re-sends one."""
+
+    def choose(self, title: str, options: Sequence[str]) -> int | None:
+        """The index of the option the person picks, or None when they pick none."""
+
     def manual(self, instruction: str) -> None: ...
 
     def email_link(self, page: Page, contains: str, email: str) -> str | None:
@@ -69,6 +77,15 @@ def _open_quietly(path: Path) -> None:
         log.debug("no viewer for %s: %s", path, exc)
 
 
+def prompt(text: str, **options: Any) -> Any:
+    """`click.prompt`, with Ctrl-C (or a closed terminal) raised as KeyboardInterrupt, which is
+    what it is: Click's own Abort would pass for an ordinary error through a run's clean-up."""
+    try:
+        return click.prompt(text, **options)
+    except click.exceptions.Abort:
+        raise KeyboardInterrupt from None
+
+
 _YES = ("s", "si", "sí", "y", "yes")
 _NO = ("n", "no")
 
@@ -87,9 +104,7 @@ def ask_yes_no(question: str, default: bool = False) -> bool:
             return False
         raise click.UsageError(t("human.yes_no_invalid"))
 
-    return bool(
-        click.prompt(f"{question} {suffix}", default="", show_default=False, value_proc=parse)
-    )
+    return bool(prompt(f"{question} {suffix}", default="", show_default=False, value_proc=parse))
 
 
 class TerminalHuman:
@@ -111,8 +126,8 @@ class TerminalHuman:
                 _open_quietly(path)
         else:
             image.scroll_into_view_if_needed()
-        prompt = t("human.captcha_prompt", attempt=attempt)
-        answer = click.prompt(prompt, default="", show_default=False).strip()
+        question = t("human.captcha_prompt", attempt=attempt)
+        answer = prompt(question, default="", show_default=False).strip()
         return answer or None
 
     def confirm(self, title: str, summary: Sequence[tuple[str, str]]) -> bool:
@@ -122,13 +137,30 @@ class TerminalHuman:
             self.echo(f"  {label}: {value}")
         return ask_yes_no(t("human.confirm_prompt"), default=False)
 
-    def manual(self, instruction: str) -> None:
-        click.prompt(
-            t("human.manual_prompt", instruction=instruction), default="", show_default=False
+    def secret(self, name: str) -> str | None:
+        self.echo(t("human.secret_again", name=name))
+        answer = prompt(
+            t("cli.secret_prompt", name=name), hide_input=True, default="", show_default=False
         )
+        return str(answer) or None
+
+    def choose(self, title: str, options: Sequence[str]) -> int | None:
+        self.echo(t("human.choose_title", title=title))
+        for number, option in enumerate(options, 1):
+            self.echo(f"  {number}. {option}")
+
+        def parse(raw: str) -> int:
+            if raw.strip().isdigit() and 1 <= int(raw) <= len(options):
+                return int(raw) - 1
+            raise click.UsageError(t("human.choose_invalid", n=len(options)))
+
+        return int(prompt(t("human.choose_prompt"), value_proc=parse))
+
+    def manual(self, instruction: str) -> None:
+        prompt(t("human.manual_prompt", instruction=instruction), default="", show_default=False)
 
     def email_link(self, page: Page, contains: str, email: str) -> str | None:
-        answer = click.prompt(t("human.email_link_prompt"), default="", show_default=False)
+        answer = prompt(t("human.email_link_prompt"), default="", show_default=False)
         return answer.strip() or None
 
     def firewall(self, page: Page) -> bool:
@@ -144,10 +176,17 @@ class ScriptedHuman:
         captcha_answers: Sequence[str] = (ORACLE,),
         confirm: bool | Sequence[bool] = True,
         on_progress: Callable[[str], None] | None = None,
+        secrets: Mapping[str, Sequence[str]] | None = None,
+        choices: Sequence[int | str] = (),
     ) -> None:
         self._captcha = self._cycle_last(list(captcha_answers))
         self._confirm = self._cycle_last([confirm] if isinstance(confirm, bool) else list(confirm))
         self._on_progress = on_progress
+        # A secret asked again comes from here, else from AUTOHELPER_SECRET_<NAME> again: the
+        # script is the person. An exhausted list means the person gives no more.
+        self._secrets = {name: list(values) for name, values in (secrets or {}).items()}
+        # Picks by index or by (part of) the option's text; the default is the first option.
+        self._choices = list(choices)
         self.prompts: list[str] = []  # what a person would have been shown, for assertions
 
     @staticmethod
@@ -178,6 +217,21 @@ class ScriptedHuman:
         self.prompts.append(title)
         self.prompts.extend(f"{label}: {value}" for label, value in summary)
         return next(self._confirm)
+
+    def secret(self, name: str) -> str | None:
+        self.prompts.append(t("human.secret_again", name=name))
+        if name in self._secrets:
+            return self._secrets[name].pop(0) if self._secrets[name] else None
+        return os.environ.get(f"AUTOHELPER_SECRET_{name.upper()}") or None
+
+    def choose(self, title: str, options: Sequence[str]) -> int | None:
+        self.prompts.append(title)
+        self.prompts.extend(options)
+        pick = self._choices.pop(0) if self._choices else 0
+        if isinstance(pick, int):
+            return pick
+        matches = [i for i, option in enumerate(options) if pick.lower() in option.lower()]
+        return matches[0] if matches else None
 
     def manual(self, instruction: str) -> None:
         self.prompts.append(instruction)

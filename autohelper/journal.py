@@ -15,9 +15,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
+
+from autohelper.engine.events import RunListener, RunResult, StepRecord
+from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
+
+if TYPE_CHECKING:
+    from autohelper.scenario.model import Scenario, Step
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -172,11 +178,67 @@ class Journal:
             for row in rows
         ]
 
-    def rows(self, table: str, run_id: int) -> list[tuple[Any, ...]]:
-        """Raw rows of `steps` or `submits` for one run (for status and tests)."""
+    def rows(self, table: str, run_id: int) -> list[sqlite3.Row]:
+        """The rows of `steps` or `submits` for one run, read by column name."""
         if table not in ("steps", "submits"):
             raise ValueError(table)
         with self._connect() as db:
+            db.row_factory = sqlite3.Row
             return db.execute(
                 f"SELECT * FROM {table} WHERE run_id = ? ORDER BY id", (run_id,)
             ).fetchall()
+
+    def listener(self, mode: str, target: str, redactor: Redactor) -> JournalListener:
+        """A listener that keeps one run in this journal (`mode`: student or qa; `target`: live,
+        fixtures or mirror)."""
+        return JournalListener(self, mode, target, redactor)
+
+
+class JournalListener(RunListener):
+    """Keeps a run's events in the journal: the run, each step, each submit before its press.
+    Every text is redacted on the way in, and personal yields are masked."""
+
+    def __init__(self, journal: Journal, mode: str, target: str, redactor: Redactor) -> None:
+        self.journal = journal
+        self.mode = mode
+        self.target = target
+        self.redactor = redactor
+        self.run_id: int | None = None
+        self._submits: dict[int, int] = {}  # step index -> submit row of its last press
+
+    def run_started(self, scenario: Scenario) -> None:
+        self.run_id = self.journal.start_run(scenario.id, self.target, self.mode)
+
+    def step_finished(self, record: StepRecord) -> None:
+        assert self.run_id is not None
+        self.journal.record_step(
+            self.run_id,
+            record.index,
+            record.step.kind,
+            self.redactor(record.step.describe()),
+            record.status,
+            record.started_at,
+            record.duration_ms,
+            record.detail,
+        )
+
+    def submit_pressing(self, index: int, step: Step, summary: str) -> None:
+        assert self.run_id is not None
+        self._submits[index] = self.journal.record_submit(
+            self.run_id, index, self.redactor(step.describe()), self.redactor(summary)
+        )
+
+    def submit_finished(self, index: int, step: Step, result: str) -> None:
+        if index in self._submits:
+            self.journal.finish_submit(self._submits[index], result)
+
+    def run_finished(self, result: RunResult) -> None:
+        if self.run_id is None:
+            return
+        result.run_id = self.run_id
+        yields = {
+            name: mask(value, name) if name in PERSONAL_FIELDS else self.redactor(value)
+            for name, value in result.yields.items()
+        }
+        message = self.redactor(result.message) if result.message else None
+        self.journal.end_run(self.run_id, result.status, message, yields)

@@ -1,9 +1,14 @@
-"""One guided or unattended run of a scenario, from files to a result.
+"""One guided or unattended run of a scenario, from files to a result, in three parts:
 
-Everything that can be wrong with the input (scenario, profile, secrets, target, browser) is
-checked before a browser starts. Then the target is set up (the bundled mock, a mirror behind
-the front, or the live portals), one browser is launched, the engine runs, and the browser is
-closed whatever happens (Ctrl-C included).
+1. the plan (`plan_run`): everything that can be wrong with the input (scenario, profile,
+   secrets, target) is checked before any browser starts;
+2. the browser, from a provider (`browser/provider.py`: launched here today; a Playwright
+   server or a DevTools endpoint next);
+3. the execution (`execute`) of one scenario on one fresh context of that browser, with the
+   run's listeners (the journal, the terminal's progress).
+
+The target (the bundled mock, a mirror behind the front, or the live portals) is set up around
+the run and the browser is closed whatever happens (Ctrl-C included).
 """
 
 from __future__ import annotations
@@ -14,23 +19,29 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from autohelper import privacy
 from autohelper import profile as profiles
-from autohelper.browser import find_browser, has_display, launch
+from autohelper.browser import find_browser, has_display
+from autohelper.browser.provider import BrowserProvider, LocalLaunch
+from autohelper.engine.events import Progress, RunListener, RunResult
 from autohelper.engine.retry import FAST, RetryPolicy
-from autohelper.engine.runner import RunOptions, RunResult, run_scenario
 from autohelper.errors import UsageError
-from autohelper.front import PortalFront
 from autohelper.human import Human
 from autohelper.journal import Journal
 from autohelper.privacy import RedactingFilter, Redactor
 from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 from autohelper.scenario.model import Scenario
 from autohelper.target import TargetSpec, parse_against
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+    from autohelper.browser.front import PortalFront
+    from autohelper.engine.runner import RunOptions
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +68,33 @@ class SessionRequest:
     trace: Path | None = None  # a Playwright trace file; on live runs it holds personal data
 
 
+@dataclass(frozen=True)
+class RunPlan:
+    """Everything a run needs, checked: nothing here can fail once a browser is up."""
+
+    scenario: Scenario
+    target: TargetSpec
+    mode: str
+    profile: profiles.Profile
+    profile_path: Path | None
+    synthetic: bool  # the bundled test profile: never saved to, screenshots unmasked
+    secrets: dict[str, str]
+    redactor: Redactor
+    options: RunOptions
+    journal: Path | None
+    mock_options: dict[str, Any]
+    trace: Path | None
+
+
 @dataclass
 class SessionResult:
     result: RunResult
     scenario: Scenario
     profile_path: Path | None
     artifacts: Path
-    # True when the NSS the portal gave can be offered for saving into the student's profile.
-    can_save_nss: bool = False
+    # What the run yielded that the scenario says belongs in the profile, and that differs
+    # from what the profile holds: offered to the student, never saved unasked.
+    saveable: dict[str, str] = field(default_factory=dict)
 
 
 def _secrets(scenario: Scenario, ask: Callable[[str], str] | None) -> dict[str, str]:
@@ -82,12 +112,58 @@ def _secrets(scenario: Scenario, ask: Callable[[str], str] | None) -> dict[str, 
     return values
 
 
+def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = None) -> RunPlan:
+    """Load and check everything a run needs, before any browser."""
+    from autohelper.engine.runner import RunOptions
+
+    scenario = load_scenario(find_scenario(request.scenario, scenarios_dir()))
+    spec = parse_against(request.against)
+    if request.mode == "qa" and spec.is_live:
+        raise UsageError("session.qa_live")
+    profile_ref: str | Path | None = request.profile
+    # With no profile named, QA runs and the bundled mock (the demo) use the synthetic one.
+    synthetic = profile_ref is None and (request.mode == "qa" or spec.kind == "fixtures")
+    if synthetic:
+        profile_ref = FIXTURE_PROFILE
+    profile = profiles.load_profile(profile_ref, trusted=synthetic)
+    profile_path = profiles.resolve_profile_path(profile_ref)
+    profiles.require_fields(profile, scenario.needs.profile, profile_path)
+    secrets = _secrets(scenario, ask_secret)
+    redactor = profiles.redactor_for(profile)
+    redactor.add_secrets(secrets.values())
+    artifacts = request.artifacts or Path(platformdirs.user_cache_dir("autohelper")) / "runs"
+    options = RunOptions(
+        artifacts=artifacts,
+        live=spec.is_live,
+        mask_screenshots=not synthetic,
+        retry=FAST if not spec.is_live else RetryPolicy(),
+        step_timeout=request.step_timeout or (15.0 if spec.is_live else 10.0),
+        submit_timeout=45.0 if spec.is_live else 20.0,
+    )
+    return RunPlan(
+        scenario=scenario,
+        target=spec,
+        mode=request.mode,
+        profile=profile,
+        profile_path=profile_path,
+        synthetic=synthetic,
+        secrets=secrets,
+        redactor=redactor,
+        options=options,
+        journal=request.journal,
+        mock_options=request.mock_options,
+        trace=request.trace,
+    )
+
+
 @contextlib.contextmanager
-def _target(spec: TargetSpec, mock_options: dict[str, Any]) -> Iterator[PortalFront | None]:
+def serve_target(spec: TargetSpec, mock_options: dict[str, Any]) -> Iterator[PortalFront | None]:
     """The front for a mock or mirror (None for live), started and stopped around the run."""
     if spec.is_live:
         yield None
         return
+    from autohelper.browser.front import PortalFront
+
     mock = None
     upstream = spec.mirror_url or ""
     if spec.kind == "fixtures":
@@ -121,94 +197,106 @@ def _redacting(redactor: Redactor) -> Iterator[None]:
             handler.removeFilter(filt)
 
 
+def execute(
+    plan: RunPlan,
+    browser: Browser,
+    provider: BrowserProvider,
+    front: PortalFront | None,
+    human: Human,
+    listeners: list[RunListener] | None = None,
+) -> RunResult:
+    """Run the plan's scenario on a fresh context of `browser`; the context is closed after."""
+    from autohelper.engine.runner import run_scenario
+
+    context = browser.new_context(
+        **provider.context_options(front),
+        locale="es-MX",
+        viewport={"width": 1280, "height": 900},
+    )
+    if plan.trace is not None:
+        # A trace holds every page as it was, personal data included: only on request.
+        context.tracing.start(screenshots=True, snapshots=True)
+    journal = Journal(plan.journal).listener(plan.mode, plan.target.kind, plan.redactor)
+    every = [Progress(human.progress), journal, *(listeners or [])]
+    try:
+        result = run_scenario(
+            context.new_page(),
+            plan.scenario,
+            plan.profile.as_template_values(),
+            plan.secrets,
+            human,
+            plan.options,
+            every,
+            plan.redactor,
+        )
+    except KeyboardInterrupt:
+        # Ctrl-C reached Chromium too: closing its context would wait on a browser that is
+        # going away. The browser's own close (the caller's) ends it all.
+        raise
+    except BaseException:
+        _finish(context, plan.trace)
+        raise
+    _finish(context, plan.trace)
+    return result
+
+
+def _finish(context: Any, trace: Path | None) -> None:
+    """Save the trace (0600) if one was asked for, and close the context."""
+    if trace is not None:
+        context.tracing.stop(path=str(trace))
+        os.chmod(trace, 0o600)
+    _close(context)
+
+
 def run_session(
     request: SessionRequest, ask_secret: Callable[[str], str] | None = None
 ) -> SessionResult:
-    """Load and check everything, set up the target and the browser, run, clean up."""
-    scenario = load_scenario(find_scenario(request.scenario, scenarios_dir()))
-    spec = parse_against(request.against)
-    if request.mode == "qa" and spec.is_live:
-        raise UsageError("session.qa_live")
-    profile_ref: str | Path | None = request.profile
-    # With no profile named, QA runs and the bundled mock (the demo) use the synthetic one.
-    is_fixture = profile_ref is None and (request.mode == "qa" or spec.kind == "fixtures")
-    if is_fixture:
-        profile_ref = FIXTURE_PROFILE
-    profile = profiles.load_profile(profile_ref, trusted=is_fixture)
-    profile_path = profiles.resolve_profile_path(profile_ref)
-    profiles.require_fields(profile, scenario.needs.profile, profile_path)
-    secrets = _secrets(scenario, ask_secret)
-    choice = find_browser(request.browser)
+    """Plan, set up the target and the browser, run, clean up."""
+    plan = plan_run(request, ask_secret)
     headless = request.headless if request.headless is not None else not has_display()
-
-    redactor = profiles.redactor_for(profile)
-    redactor.add_secrets(secrets.values())
-    privacy.ACTIVE.merge(redactor)
-    artifacts = request.artifacts or Path(platformdirs.user_cache_dir("autohelper")) / "runs"
-    journal = Journal(request.journal)
-    options = RunOptions(
-        artifacts=artifacts,
-        live=spec.is_live,
-        mode=request.mode,
-        target=spec.kind,
-        retry=FAST if not spec.is_live else RetryPolicy(),
-        step_timeout=request.step_timeout or (15.0 if spec.is_live else 10.0),
-        submit_timeout=45.0 if spec.is_live else 20.0,
-    )
+    provider = LocalLaunch(find_browser(request.browser), headless)
+    privacy.ACTIVE.merge(plan.redactor)
     from playwright.sync_api import sync_playwright
 
     with (
-        _redacting(redactor),
-        _target(spec, request.mock_options) as front,
+        _redacting(plan.redactor),
+        serve_target(plan.target, plan.mock_options) as front,
         sync_playwright() as pw,
     ):
-        browser = launch(pw, choice, headless, front.launch_args() if front else [])
+        browser = provider.open(pw, front)
         try:
-            context = browser.new_context(
-                ignore_https_errors=front is not None,
-                locale="es-MX",
-                viewport={"width": 1280, "height": 900},
-            )
-            if request.trace is not None:
-                # A trace holds every page as it was, personal data included: only on request.
-                context.tracing.start(screenshots=True, snapshots=True)
-            page = context.new_page()
-            try:
-                result = run_scenario(
-                    page,
-                    scenario,
-                    profile.as_template_values(),
-                    secrets,
-                    request.human,
-                    options,
-                    journal,
-                    redactor,
-                )
-            finally:
-                if request.trace is not None:
-                    context.tracing.stop(path=str(request.trace))
+            result = execute(plan, browser, provider, front, request.human)
         finally:
             _close(browser)
-    can_save = (
-        "nss" in result.yields
-        and not is_fixture
-        and request.mode == "student"
-        and result.yields["nss"] != (profile.nss or "")
+    return SessionResult(
+        result, plan.scenario, plan.profile_path, plan.options.artifacts, _saveable(plan, result)
     )
-    return SessionResult(result, scenario, profile_path, artifacts, can_save)
 
 
-def _close(browser: Any) -> None:
-    """Close the browser whatever state it is in: after Ctrl-C, the terminal may already have
+def _saveable(plan: RunPlan, result: RunResult) -> dict[str, str]:
+    if plan.synthetic or plan.mode != "student" or result.status != "success":
+        return {}
+    current = plan.profile.as_template_values()
+    return {
+        name: result.yields[name]
+        for name in plan.scenario.save_to_profile
+        if name in result.yields and result.yields[name] != current.get(name)
+    }
+
+
+def _close(closable: Any) -> None:
+    """Close a browser or context whatever state it is in: after Ctrl-C, the terminal may have
     interrupted Chromium too, and a failing close must not hide why we are stopping."""
+    from playwright.sync_api import Error as PlaywrightError
+
     try:
-        browser.close()
-    except Exception as exc:
-        log.debug("browser close: %s", exc)
+        closable.close()
+    except PlaywrightError as exc:
+        log.debug("close: %s", exc)
 
 
-def save_nss(outcome: SessionResult) -> Path:
-    """Write the NSS the portal gave into the student's profile (validated like any value)."""
+def save_to_profile(outcome: SessionResult, names: list[str]) -> Path:
+    """Write the chosen yields into the student's profile (validated like any value)."""
     assert outcome.profile_path is not None
-    update = profiles.update_profile(outcome.profile_path, {"nss": outcome.result.yields["nss"]})
-    return update.path
+    values = {name: outcome.saveable[name] for name in names}
+    return profiles.update_profile(outcome.profile_path, values).path

@@ -133,7 +133,7 @@ def bench_engine(runs: int) -> Comparison:
     from playwright.sync_api import sync_playwright
 
     from autohelper.browser import BASE_ARGS, find_browser
-    from autohelper.front import PortalFront
+    from autohelper.browser.front import PortalFront
     from autohelper.mock import MockPortal
     from autohelper.scenario.loader import load_scenario
 

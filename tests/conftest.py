@@ -12,10 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from autohelper.browser import BASE_ARGS, find_browser
-from autohelper.front import PortalFront
+from autohelper.browser.front import PortalFront
 from autohelper.mock import MockPortal
+
+# No timed tests: Hypothesis's per-example deadline would fail on a loaded CI machine.
+settings.register_profile("autohelper", deadline=None)
+settings.load_profile("autohelper")
 
 
 @pytest.fixture(autouse=True)

@@ -351,7 +351,8 @@ def test_qa_firewall_is_handed_over() -> None:
     result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--mock", "firewall=true")
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        "El portal respondió con una página de bloqueo de su firewall en el paso "
+        "El portal respondió con una página de bloqueo de su firewall (Imperva Incapsula) en el "
+        "paso "
         "«Abrir la página del trámite IMSS-02-008 en imss.gob.mx».\n"
         "Página: https://www.imss.gob.mx/tramites/imss02008\n"
     )
@@ -396,7 +397,7 @@ def test_run_against_fixtures_unattended_is_a_demo() -> None:
         "Demostración sin nadie en el teclado: el portal simulado responde el CAPTCHA"
     )
     assert "Listo. Tu NSS aparece en la página" in result.stdout
-    assert "¿Guardo tu NSS en tu perfil?" not in result.stdout  # never for the fixture profile
+    assert "¿Guardo «NSS» en tu perfil?" not in result.stdout  # never for the fixture profile
     run, _, submits = _only_run()
     assert (run.mode, run.status, len(submits)) == ("student", "success", 1)
 

@@ -5,48 +5,35 @@ the origin guard, a changed portal, the firewall, and the journal it leaves."""
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+import stat
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
+from support import CURP, EMAIL, Edit, copy_scenario, engine_run
 
-from autohelper.engine import RunOptions, RunResult, run_scenario
-from autohelper.engine.retry import FAST
+from autohelper.engine import RunResult
 from autohelper.errors import FirewallBlocked, OriginViolation, PortalChanged, SubmitUnknown
 from autohelper.human import NEW_IMAGE, ORACLE, ScriptedHuman
 from autohelper.journal import Journal
 from autohelper.mock import MockPortal
 from autohelper.mock.captcha import nss_for
-from autohelper.scenario.loader import load_scenario
 from autohelper.scenario.model import Scenario
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
-CURP = "HEGG560427MVZRRL04"
-EMAIL = "estudiante.prueba@example.com"
-PROFILE = {"curp": CURP, "email": EMAIL}
 VALIDA = "asignacionNSS/valida"
 
 
-def nss_scenario(tmp_path: Path, edit: Callable[[str], str] | None = None) -> Scenario:
-    text = (ROOT / "scenarios" / "imss-nss.yaml").read_text(encoding="utf-8")
-    if edit is not None:
-        changed = edit(text)
-        assert changed != text, "the edit must change the scenario"
-        text = changed
-    path = tmp_path / "imss-nss.yaml"
-    path.write_text(text, encoding="utf-8")
-    return load_scenario(path)
+def nss_scenario(tmp_path: Path, *edits: Edit) -> Scenario:
+    return copy_scenario(tmp_path, "imss-nss", *edits)
 
 
-def other_confirmation_email(text: str) -> str:
-    """The scenario typing another address into the confirmation field: the portal objects."""
-    return text.replace(
-        '  - fill: {css: "#correoConfirmacionInput"}\n    value: "{profile.email}"',
-        '  - fill: {css: "#correoConfirmacionInput"}\n    value: "otro@example.com"',
-    )
+# The scenario typing another address into the confirmation field: the portal objects.
+OTHER_CONFIRMATION_EMAIL = (
+    '  - fill: {css: "#correoConfirmacionInput"}\n    value: "{profile.email}"',
+    '  - fill: {css: "#correoConfirmacionInput"}\n    value: "otro@example.com"',
+)
 
 
 def run(
@@ -57,16 +44,7 @@ def run(
     journal: Journal | None = None,
     **options: float,
 ) -> RunResult:
-    opts = RunOptions(
-        artifacts=tmp_path / "artifacts",
-        live=False,
-        retry=FAST,
-        mode="qa",
-        target="fixtures",
-        step_timeout=options.get("step_timeout", 5.0),
-        submit_timeout=options.get("submit_timeout", 10.0),
-    )
-    return run_scenario(page, scenario, dict(PROFILE), {}, human or ScriptedHuman(), opts, journal)
+    return engine_run(page, scenario, tmp_path, human, journal, **options)
 
 
 def test_v2_follows_the_emailed_link_through_its_redirect_and_reads_the_nss(
@@ -86,7 +64,7 @@ def test_v2_follows_the_emailed_link_through_its_redirect_and_reads_the_nss(
         f"{nss_for(CURP)[:2]}…{nss_for(CURP)[-2:]}",
     )
     [submit] = journal.rows("submits", row.id)
-    assert "HEGG…L04" in submit[4] and CURP not in submit[4]
+    assert "HEGG…L04" in submit["summary"] and CURP not in submit["summary"]
 
 
 def test_v1_ends_on_the_report_page_and_the_nss_goes_by_email(
@@ -114,7 +92,9 @@ def test_three_wrong_captchas_stop_the_run(page: Page, portal: MockPortal, tmp_p
     human = ScriptedHuman(captcha_answers=["zzzzz"])
     result = run(page, nss_scenario(tmp_path), tmp_path, human)
     assert result.status == "error"
-    assert "no coincidió 3 veces" in result.message
+    assert result.message.startswith(
+        "Lo intentamos 3 veces y el portal respondió lo mismo: «El texto de la imagen no coincide"
+    )
     assert portal.posts(VALIDA) == 3
 
 
@@ -142,7 +122,7 @@ def test_the_summary_before_the_submit_is_masked(
 def test_differing_emails_show_the_portals_message_in_spanish(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:
-    scenario = nss_scenario(tmp_path, other_confirmation_email)
+    scenario = nss_scenario(tmp_path, OTHER_CONFIRMATION_EMAIL)
     result = run(page, scenario, tmp_path)
     assert result.status == "error"
     assert "El portal respondió: «Los correos electrónicos no coinciden" in result.message
@@ -171,7 +151,7 @@ def test_a_slow_submit_is_recorded_as_unknown_and_never_sent_twice(
     assert portal.posts(VALIDA) == 1
     [row] = journal.runs()
     [submit] = journal.rows("submits", row.id)
-    assert submit[-1] == "unknown"
+    assert submit["result"] == "unknown"
 
 
 def test_a_failed_submit_is_not_retried(page: Page, portal: MockPortal, tmp_path: Path) -> None:
@@ -185,9 +165,9 @@ def test_a_failed_submit_is_not_retried(page: Page, portal: MockPortal, tmp_path
 def test_leaving_the_declared_origins_stops_before_any_data_is_typed(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:
-    scenario = nss_scenario(
-        tmp_path, lambda text: text.replace("  - https://www.gob.mx\n  - https://*.gob.mx\n", "")
-    )
+    # Only the IMSS hosts, not gob.mx, where the guide's path goes next.
+    only_imss = "origins: [https://www.imss.gob.mx, https://serviciosdigitales.imss.gob.mx]\n"
+    scenario = nss_scenario(tmp_path, ("needs:\n", only_imss + "needs:\n"))
     result = run(page, scenario, tmp_path)
     assert isinstance(result.error, OriginViolation)
     assert "www.gob.mx" in result.message
@@ -259,10 +239,11 @@ def test_an_unreachable_site_is_retried_then_reported_with_the_step(
     # Hosts outside the portals resolve nowhere in tests (the front's resolver rules).
     scenario = nss_scenario(
         tmp_path,
-        lambda text: text.replace(
+        ("needs:\n", "origins: [https://portal.invalid]\nneeds:\n"),
+        (
             "https://www.imss.gob.mx/tramites/imss02008",
             "https://portal.invalid/tramites/imss02008",
-        ).replace("  - https://www.imss.gob.mx\n", "  - https://portal.invalid\n"),
+        ),
     )
     result = run(page, scenario, tmp_path)
     assert result.status == "error"
@@ -293,14 +274,15 @@ def magenta_pixels(page: Page, png: Path) -> int:
     )
 
 
-@pytest.mark.parametrize("live", [True, False], ids=["live", "mock"])
-def test_screenshots_of_live_runs_mask_the_fields_with_personal_data(
-    page: Page, portal: MockPortal, tmp_path: Path, live: bool
+@pytest.mark.parametrize("masked", [True, False], ids=["real-profile", "synthetic-profile"])
+def test_screenshots_mask_the_fields_with_personal_data_unless_the_profile_is_synthetic(
+    page: Page, portal: MockPortal, tmp_path: Path, masked: bool
 ) -> None:
-    scenario = nss_scenario(tmp_path, other_confirmation_email)
-    options = RunOptions(artifacts=tmp_path / "art", live=live, retry=FAST, step_timeout=5.0)
-    result = run_scenario(page, scenario, dict(PROFILE), {}, ScriptedHuman(), options)
+    scenario = nss_scenario(tmp_path, OTHER_CONFIRMATION_EMAIL)
+    result = run(page, scenario, tmp_path, mask_screenshots=masked)
     assert result.status == "error"  # the portal's email error, with the form and its values
-    [shot] = (tmp_path / "art").glob("*.png")
-    masked = magenta_pixels(page, shot)
-    assert masked > 2000 if live else masked == 0
+    [shot] = (tmp_path / "artifacts").glob("*.png")
+    assert stat.S_IMODE(shot.stat().st_mode) == 0o600
+    assert stat.S_IMODE(shot.parent.stat().st_mode) == 0o700
+    pixels = magenta_pixels(page, shot)
+    assert pixels > 2000 if masked else pixels == 0

@@ -14,11 +14,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
+from support import CURP, engine_run
 
-from autohelper.engine import RunOptions, run_scenario
-from autohelper.engine.retry import FAST
-from autohelper.front import PortalFront
-from autohelper.human import ScriptedHuman
+from autohelper.browser.front import PortalFront
 from autohelper.mock import MockPortal
 from autohelper.mock.captcha import nss_for
 from autohelper.scenario.loader import load_scenario, scenarios_dir
@@ -120,12 +118,10 @@ def test_the_scenario_runs_unchanged_against_a_foreign_mirror(
 ) -> None:
     portal.configure(result_version=version)
     scenario = load_scenario(scenarios_dir() / "imss-nss.yaml")
-    options = RunOptions(artifacts=tmp_path, live=False, retry=FAST, step_timeout=5.0)
-    profile = {"curp": "HEGG560427MVZRRL04", "email": "estudiante.prueba@example.com"}
-    result = run_scenario(page, scenario, profile, {}, ScriptedHuman(), options)
+    result = engine_run(page, scenario, tmp_path)
     assert result.status == "success", result.message
     assert page.url.startswith("https://serviciosdigitales.imss.gob.mx/")
-    assert result.yields == ({"nss": nss_for(profile["curp"])} if version == 2 else {})
+    assert result.yields == ({"nss": nss_for(CURP)} if version == 2 else {})
     assert portal.posts("asignacionNSS/valida") == 1
 
 

@@ -22,8 +22,10 @@ from autohelper.scenario.loader import (
 from autohelper.scenario.model import (
     Captcha,
     Check,
+    Choose,
     Click,
     Confirm,
+    Download,
     EmailLink,
     Expect,
     Fill,
@@ -101,6 +103,22 @@ VALID = (
     description: Abrir el enlace del correo
   - screenshot: final
     description: Guardar evidencia
+  - choose: {css: "#colonia", frame: [TargetContent, {css: "iframe#inner"}]}
+    remember: postal_code
+    optional: true
+    description: Elegir tu colonia
+  - download: {css: "#descargarReporte"}
+    save_as: constancia
+    dialog: {accept: true, text: "¿Descargar?"}
+    description: Descargar la constancia
+  - outcome:
+      - matches: "CON DERECHO"
+        result: success
+      - matches: "SIN DERECHO"
+        result: in_person
+        message: Ve a tu clínica.
+    document: constancia
+    description: Leer la constancia
 """
 )
 
@@ -129,7 +147,7 @@ def test_valid_scenario_with_every_step_type(tmp_path: Path) -> None:
     assert {type(step) for step in steps} == set(model.STEP_TYPES.values())
     pos = Position(str(path), 9, 5)
     url = "https://serviciosdigitales.imss.gob.mx/portal"
-    assert steps[0] == Goto("Abrir el portal", pos, None, 30.0, url)
+    assert steps[0] == Goto("Abrir el portal", pos, None, 30.0, url=url)
     assert isinstance(steps[1], Click)
     buscar = Locator("role", "button", name="Buscar", exact=True)
     assert steps[1].target == (Locator("css", "#continuar"), buscar)
@@ -158,6 +176,18 @@ def test_valid_scenario_with_every_step_type(tmp_path: Path) -> None:
     assert error.message == "Ya tienes registro; ve a tu clínica."
     assert isinstance(steps[12], EmailLink) and steps[12].contains == "confirmar"
     assert isinstance(steps[13], Screenshot) and steps[13].name == "final"
+    assert (
+        isinstance(steps[14], Choose) and steps[14].remember == "postal_code" and steps[14].optional
+    )
+    assert steps[14].target[0].frame == (
+        model.FrameRef("name", "TargetContent"),
+        model.FrameRef("css", "iframe#inner"),
+    )
+    assert isinstance(steps[15], Download) and steps[15].save_as == "constancia"
+    assert steps[15].dialog == model.BrowserDialog(accept=True, text="¿Descargar?")
+    assert isinstance(steps[16], Outcome) and steps[16].document == "constancia"
+    assert [c.matches for c in steps[16].cases] == ["CON DERECHO", "SIN DERECHO"]
+    assert steps[16].cases[1].result == "in_person"
     # Frozen all the way down: tuples, not lists.
     assert isinstance(scenario.steps, tuple) and isinstance(steps[8].items, tuple)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -280,7 +310,7 @@ def test_outcome_case_rules(tmp_path: Path) -> None:
         "s.yaml:10:9: an 'error' case needs a 'message' (the advice for the person)",
         "s.yaml:11:9: a 'retry' case needs 'from' (the id of the step to repeat from)",
         "s.yaml:12:34: unknown result 'sucess' (did you mean 'success'?); "
-        "use one of: success, continue, retry, error",
+        "use one of: success, continue, retry, error, in_person",
     ]
     assert found[3].startswith("s.yaml:13:57: invalid regular expression '(\\d+': ")
 
@@ -393,7 +423,7 @@ def test_docs_table_matches_the_registry() -> None:
         ("  - expect: {title: ''}\n    description: x\n", "s.yaml:9:21: expected a non-empty text"),
         (
             "  - screenshot: a\n    timeout: 0\n    description: x\n",
-            "s.yaml:10:14: expected a positive number of seconds",
+            "s.yaml:10:14: expected a number of seconds above 0 and up to 600",
         ),
         (
             "  - click: {css: a, name: b}\n    description: x\n",
@@ -430,3 +460,143 @@ def test_odd_yaml_is_a_problem_with_a_position_not_a_crash(tmp_path: Path) -> No
     found = problems(tmp_path, text)
     assert [line.split(": ")[0] for line in found] == ["s.yaml:9:5", "s.yaml:11:11"]
     assert "unknown step type '[…]'" in found[0]
+
+
+CONFIRM = "  - confirm: [{label: CURP, value: '{profile.curp}'}]\n    description: c\n"
+
+
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        (
+            "  - submit: {css: '#go'}\n    description: s\n",
+            "s.yaml:9:5: a 'submit' needs its own 'confirm' before it: nothing is sent without "
+            "the person's yes",
+        ),
+        (
+            CONFIRM
+            + "  - submit: {css: '#go'}\n    description: s\n"
+            + "  - submit: {css: '#again'}\n    description: t\n",
+            "s.yaml:13:5: a 'submit' needs its own 'confirm' before it: nothing is sent without "
+            "the person's yes",
+        ),
+        (
+            "  - click: {css: '{'}\n    description: x\n",
+            "s.yaml:9:18: invalid CSS selector '{': unexpected “{” at character 1",
+        ),
+        (
+            "  - click: {css: 'div >'}\n    description: x\n",
+            "s.yaml:9:18: invalid CSS selector 'div >': it ends too early",
+        ),
+        (
+            "  - click: {role: buton, name: Go}\n    description: x\n",
+            "s.yaml:9:19: unknown ARIA role 'buton' (did you mean 'button'?)",
+        ),
+        (
+            "  - click: {css: a}\n    timeout: 100000000000000000000000000000\n"
+            "    description: x\n",
+            "s.yaml:10:14: expected a number of seconds above 0 and up to 600",
+        ),
+        (
+            "  - click: {text: '{profile.curp}'}\n    description: x\n",
+            "s.yaml:9:19: a locator cannot carry profile data or secrets ('text'): it is written "
+            "into logs and reports",
+        ),
+        (
+            "  - click: {css: a}\n    id: Paso Uno\n    description: x\n",
+            "s.yaml:10:9: invalid step id 'Paso Uno': lower-case letters, digits, '-' and '_', "
+            "starting with a letter (up to 40)",
+        ),
+        (
+            "  - click: [{css: a, frame: NAV}, {css: b}]\n    description: x\n",
+            "s.yaml:9:12: a locator's alternatives are looked for together, in one document: "
+            "they must all name the same frame",
+        ),
+        (
+            "  - click: {css: a, frame: {name: A, url: b}}\n    description: x\n",
+            "s.yaml:9:28: each frame is named in exactly one way: name, url, css",
+        ),
+        (
+            "  - outcome: [{matches: x, result: success}]\n    description: x\n",
+            "s.yaml:9:5: 'matches' reads a document's text: name it with 'document'",
+        ),
+        (
+            "  - outcome: [{matches: x, result: success}]\n    document: nada\n"
+            "    description: x\n",
+            "s.yaml:10:15: no earlier 'download' step keeps a document 'nada'",
+        ),
+        (
+            "  - click: {css: a}\n    dialog: aceptar\n    description: x\n",
+            "s.yaml:10:13: 'dialog' is accept, dismiss or {accept: true|false, text: ...}",
+        ),
+        (
+            "  - outcome: [{when: {css: a}, result: retry, from: later}]\n"
+            "    description: x\n"
+            "  - click: {css: a}\n    id: later\n    description: y\n",
+            "s.yaml:9:53: 'from: later' is not the id of an earlier step",
+        ),
+    ],
+)
+def test_checks_that_catch_at_load_time_what_would_fail_after_a_send(
+    tmp_path: Path, steps: str, expected: str
+) -> None:
+    assert expected in problems(tmp_path, HEADER + steps)
+
+
+def test_sign_in_block_and_portal_facts(tmp_path: Path) -> None:
+    text = (
+        HEADER.replace(
+            "origins: [", "sign_in: {first: user, last: go, url: 'cmd=expire'}\norigins: ["
+        )
+        + "  - fill: {css: '#userid'}\n    id: user\n    value: '{profile.curp}'\n"
+        "    description: u\n"
+        + CONFIRM
+        + "  - submit: {css: button}\n    id: go\n    description: g\n"
+    )
+    scenario = load_scenario(write(tmp_path, text))
+    assert scenario.sign_in == model.SignIn("user", "go", url="cmd=expire")
+    assert scenario.facts.id == "imss" and scenario.facts.firewall is not None
+    bad = text.replace("first: user, last: go", "first: go, last: usr")
+    assert problems(tmp_path, bad) == [
+        "s.yaml:4:28: there is no step with id 'usr' (did you mean 'user'?)"
+    ]
+
+
+def test_a_scenario_inherits_its_portals_origins_and_an_unknown_portal_is_named(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEADER.replace(
+            'origins: ["https://serviciosdigitales.imss.gob.mx", "https://*.example.org"]\n', ""
+        )
+        + "  - goto: https://www.imss.gob.mx/tramites/imss02008\n    description: g\n"
+    )
+    scenario = load_scenario(write(tmp_path, text))
+    assert "https://serviciosdigitales.imss.gob.mx" in scenario.origins
+    assert problems(tmp_path, text.replace("portal: imss", "portal: imsss")) == [
+        "s.yaml:3:9: unknown portal 'imsss' (there is no scenarios/portals/imsss.yaml) "
+        "(did you mean 'imss'?)",
+        "s.yaml:8:11: 'https://www.imss.gob.mx/tramites/imss02008' is not in the declared "
+        "origins: -",
+    ]
+
+
+def test_the_role_list_is_playwrights() -> None:
+    import inspect
+    import typing
+
+    from playwright.sync_api import Page
+
+    role = inspect.signature(Page.get_by_role).parameters["role"].annotation
+    assert set(model.ARIA_ROLES) == set(typing.get_args(role))
+
+
+def test_bounded_retries_are_counted_from_one_to_ten(tmp_path: Path) -> None:
+    steps = (
+        "  - click: {css: a}\n    id: start\n    description: y\n"
+        "  - outcome: [{when: {css: a}, result: retry, from: start, max_tries: 50}]\n"
+        "    description: x\n"
+    )
+    assert problems(tmp_path, HEADER + steps) == [
+        "s.yaml:12:71: expected a whole number from 1 to 10"
+    ]

@@ -3,15 +3,19 @@ person is shown, and what it reports when the page is not as the scenario says."
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
+from support import engine_run, lab_scenario
 
 from autohelper.engine import RunOptions, RunResult, run_scenario
+from autohelper.engine.events import Progress
 from autohelper.engine.retry import FAST
 from autohelper.errors import PortalChanged
 from autohelper.human import ScriptedHuman
+from autohelper.mock import MockPortal
 from autohelper.scenario.loader import load_scenario
 
 pytestmark = pytest.mark.browser
@@ -28,7 +32,7 @@ PAGE = """<!doctype html><title>Solicitud Seguro</title>
 """
 HEADER = """id: steps
 title: Pasos
-portal: test
+portal: lab
 origins: [https://portal.invalid]
 needs:
   profile: [nss]
@@ -43,7 +47,10 @@ def run_steps(
     path.write_text(HEADER + steps, encoding="utf-8")
     page.set_content(PAGE)
     options = RunOptions(artifacts=tmp_path / "art", live=False, retry=FAST, step_timeout=timeout)
-    return run_scenario(page, load_scenario(path), {"nss": "12345678903"}, {}, human, options)
+    progress = [Progress(human.progress)]  # the terminal's step lines, as a person sees them
+    return run_scenario(
+        page, load_scenario(path), {"nss": "12345678903"}, {}, human, options, progress
+    )
 
 
 def test_expect_select_check_fill_click_manual_screenshot(page: Page, tmp_path: Path) -> None:
@@ -79,7 +86,8 @@ def test_expect_select_check_fill_click_manual_screenshot(page: Page, tmp_path: 
     assert page.locator("#declaro").is_checked()
     assert page.locator("#nss").input_value() == "12345678903"
     assert "Revisa que todo esté bien en el navegador" in human.prompts
-    assert [p.name for p in (tmp_path / "art").iterdir()] == ["run0-comprobante.png"]
+    [shot] = (tmp_path / "art").iterdir()
+    assert shot.name.endswith("-comprobante.png")
     assert "Paso 8/8: Guardar la evidencia" in human.prompts
 
 
@@ -114,3 +122,103 @@ def test_a_page_unlike_the_scenario_names_the_step_and_what_is_missing(
     assert isinstance(result.error, PortalChanged)
     assert "El portal cambió en este paso: «El paso que falla»" in result.message
     assert missing in result.message
+
+
+LAB = "https://lab.autohelper.test"
+
+
+def test_choose_over_chained_selects_waits_for_each_list_and_remembers_the_pick(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/chained
+    description: Abrir
+  - select: {{label: Estado}}
+    value: SONORA
+    description: Elegir el estado
+  - choose: {{label: "Clínica o UMF*:"}}
+    remember: postal_code
+    description: Elige tu clínica
+  - choose: {{label: "Turno*:"}}
+    description: Elige tu turno
+  - expect: {{text: "Elegiste: UMF 37 CAJEME / MATUTINO 7:00 A 13:00"}}
+    description: Ver la elección
+""",
+    )
+    # The clinics arrive after the state is chosen, the shifts after the clinic (0.3 s each).
+    human = ScriptedHuman(choices=["CAJEME"])
+    result = engine_run(page, scenario, tmp_path, human)
+    assert result.status == "success", result.message
+    assert result.yields == {"postal_code": "UMF 37 CAJEME"}
+    # The person saw the real options only, never the "--Selecciona--" placeholder.
+    assert "UMF 1 HERMOSILLO" in human.prompts and not any("--" in p for p in human.prompts)
+
+
+def test_choose_picks_a_remembered_value_again_without_asking(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/chained
+    description: Abrir
+  - choose: {{label: Estado}}
+    remember: postal_code
+    description: Elige tu estado
+""",
+    )
+    human = ScriptedHuman(choices=[0])
+    result = engine_run(page, scenario, tmp_path, human, profile={"postal_code": "sinaloa"})
+    assert result.status == "success", result.message
+    assert page.locator("#estado").input_value() == "SL"
+    assert "Elegí la misma opción que la vez anterior: SINALOA" in human.prompts
+
+
+def test_choose_among_links_clicks_the_one_picked(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/links
+    description: Abrir
+  - choose: {{css: "a.tramite"}}
+    description: Elige tu trámite
+  - expect: {{text: "Trámite terminado: cambio"}}
+    description: Ver el trámite elegido
+""",
+    )
+    result = engine_run(page, scenario, tmp_path, ScriptedHuman(choices=[1]))
+    assert result.status == "success", result.message
+
+
+def test_a_download_is_kept_private_and_read_by_an_outcome(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/download
+    description: Abrir
+  - download: {{css: "#descargarReporte"}}
+    save_as: constancia
+    description: Descargar el comprobante
+  - outcome:
+      - matches: 'con derecho al servicio m[eé]dico:\\s*no'
+        result: error
+        message: Sin derecho.
+      - matches: 'con derecho al servicio m[eé]dico:\\s*si'
+        result: success
+        yields: {{folio: 'Folio: (\\d+)'}}
+    document: constancia
+    description: Leer el comprobante
+""",
+    )
+    result = engine_run(page, scenario, tmp_path)
+    assert result.status == "success", result.message
+    assert result.yields == {"folio": "123"}
+    [kept] = (tmp_path / "artifacts").glob("*comprobantePrueba.pdf")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700

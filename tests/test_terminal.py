@@ -71,9 +71,9 @@ def test_a_student_types_the_captcha_confirms_pastes_the_link_and_keeps_the_nss(
     [mail] = [m for m in portal.outbox if m["to"] == EMAIL]
     child.sendline(mail["links"][0])
     child.expect("Tu NSS: ")
-    child.expect("¿Guardo tu NSS en tu perfil\\? \\[S/n\\]")
+    child.expect("¿Guardo «NSS» en tu perfil\\? \\[S/n\\]")
     child.sendline("sí")
-    child.expect("NSS guardado en")
+    child.expect("Guardado en tu perfil")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -79,7 +79,7 @@ def _progress(text: str) -> None:
 def _render(outcome: Any) -> int:
     """Show a session's result; returns the exit code (0 only for success)."""
     result = outcome.result
-    if result.status == "success":
+    if result.status in ("success", "in_person"):
         click.secho(result.message, fg="green")
         for name, value in result.yields.items():
             click.echo(
@@ -119,7 +119,7 @@ def run(
     """Sesión guiada: el navegador recorre el trámite, tú escribes el CAPTCHA y confirmas."""
     from autohelper.browser import has_display
     from autohelper.human import ScriptedHuman, TerminalHuman, ask_yes_no
-    from autohelper.session import SessionRequest, run_session, save_nss
+    from autohelper.session import SessionRequest, run_session, save_to_profile
 
     shown_headless = headless if headless is not None else not has_display()
     human: Any
@@ -142,9 +142,14 @@ def run(
     )
     outcome = run_session(request, ask_secret=_ask_secret)
     code = _render(outcome)
-    if outcome.can_save_nss and ask_yes_no(t("cli.save_nss"), default=True):
-        path = save_nss(outcome)
-        click.echo(t("cli.nss_saved", path=str(path)))
+    chosen = [
+        name
+        for name in outcome.saveable
+        if ask_yes_no(t("cli.save_field", field=t(f"profile.field.{name}")), default=True)
+    ]
+    if chosen:
+        path = save_to_profile(outcome, chosen)
+        click.echo(t("cli.profile_saved", path=str(path)))
     sys.exit(code)
 
 

@@ -1,9 +1,12 @@
-"""Runs one scenario on a Page it is given.
+"""Runs one scenario on a Page it is given: a loop over the steps, each handed to the handler
+registered for its class (`steps.py`), with the guards around it.
 
-Each step kind has one handler. Steps marked `retried` go through the retry policy, and only
-for transient failures; a locator that matches nothing after its wait is a changed portal, not
-a timeout. The origin guard, the firewall check and the maintenance check run around every step.
-Personal data reaches text (logs, journal, errors) only through the run's Redactor.
+Steps marked `retried` go through the retry policy, and only for transient failures; a locator
+that matches nothing after its wait is a changed portal, not a timeout (or, for an optional
+step, a page that did not appear this time). The origin guard, the firewall check, the
+maintenance check and the dialog guard run around every step; an expired session sends the run
+back to its sign-in block, once per step. Events go to listeners; personal data reaches text
+(logs, events, errors) only through the run's Redactor.
 """
 
 from __future__ import annotations
@@ -11,18 +14,20 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import expect
 
 from autohelper.engine import locate
-from autohelper.engine.guards import PageWatch
+from autohelper.engine.events import Listeners, RunListener, RunResult, StepRecord
+from autohelper.engine.evidence import Evidence
+from autohelper.engine.guards import DialogGuard, PageWatch
 from autohelper.engine.retry import NetworkError, RetryPolicy, TransientError
 from autohelper.errors import (
     AutohelperError,
@@ -33,19 +38,17 @@ from autohelper.errors import (
     RunStopped,
     SubmitUnknown,
 )
-from autohelper.human import NEW_IMAGE, Human
-from autohelper.journal import Journal
-from autohelper.messages import localized, t
-from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
+from autohelper.human import Human
+from autohelper.messages import t
+from autohelper.privacy import PERSONAL_FIELDS, SECRET_MASK, Redactor
 from autohelper.scenario import model as m
-from autohelper.target import from_mirror, origin_allowed
+from autohelper.target import origin_allowed
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page
+    from playwright.sync_api import Frame, Page
+    from playwright.sync_api import Locator as PwLocator
 
 log = logging.getLogger(__name__)
-
-MAX_CAPTCHA_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -54,133 +57,188 @@ class RunOptions:
 
     artifacts: Path
     live: bool = True
+    # Mask inputs and personal values on screenshots: whenever the profile is not synthetic.
+    mask_screenshots: bool = True
     step_timeout: float = 15.0
     submit_timeout: float = 45.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
-    mode: str = "student"  # or "qa": only labels the journal row
-    target: str = "live"
 
 
-@dataclass
-class RunResult:
-    status: str  # success | error | declined | unknown (a submit whose result never came)
-    run_id: int | None = None
-    message: str = ""
-    yields: dict[str, str] = field(default_factory=dict)
-    error: AutohelperError | None = None
-
-
-class _Restart(Exception):
-    """An outcome asked to go back to an earlier step (a wrong CAPTCHA)."""
+class Restart(Exception):
+    """Go back to step `index` (an outcome's retry, or a new sign-in)."""
 
     def __init__(self, index: int) -> None:
         self.index = index
 
 
-class _Finished(Exception):
-    def __init__(self, message: str, yields: dict[str, str]) -> None:
+class Finished(Exception):
+    """The run is over, well (`success`, or `in_person`: to be done at an office)."""
+
+    def __init__(self, status: str, message: str, yields: dict[str, str]) -> None:
+        self.status = status
         self.message = message
         self.yields = yields
 
 
+class Skip(Exception):
+    """An optional step whose page did not appear: go on."""
+
+
+class Secrets:
+    """The run's secrets. A secret is typed as given; once a submit has sent it, typing it again
+    (a wrong password, an expired session) needs the person to give it again: the machine never
+    re-sends a password on its own."""
+
+    def __init__(self, given: Mapping[str, str], human: Human, redactor: Redactor) -> None:
+        self.values = dict(given)
+        self.human = human
+        self.redactor = redactor
+        self.typed: set[str] = set()
+        self.spent: set[str] = set()
+
+    def __getitem__(self, name: str) -> str:
+        if name in self.spent:
+            answer = self.human.secret(name)
+            if not answer:
+                raise Declined("run.secret_not_given", name=name)
+            self.redactor.add(answer, "secret")
+            self.values[name] = answer
+            self.spent.discard(name)
+        self.typed.add(name)
+        return self.values[name]
+
+    def sent(self) -> None:
+        """A submit was pressed: every secret typed so far has gone to the portal."""
+        self.spent |= self.typed
+        self.typed.clear()
+
+
+class _Masked(Mapping[str, str]):
+    """Secrets as a summary shows them: masked, never looked up (nothing is typed)."""
+
+    def __getitem__(self, name: str) -> str:
+        return SECRET_MASK
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+class _Typed(Mapping[str, str]):
+    """Secrets as a field is filled with them: from the run's Secrets."""
+
+    def __init__(self, secrets: Secrets) -> None:
+        self.secrets = secrets
+
+    def __getitem__(self, name: str) -> str:
+        return self.secrets[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.secrets.values)
+
+    def __len__(self) -> int:
+        return len(self.secrets.values)
+
+
 class Runner:
+    """One run of one scenario. Handlers (steps.py, outcome.py) act through its helpers."""
+
     def __init__(
         self,
         page: Page,
         scenario: m.Scenario,
         profile: dict[str, str],
-        secrets: dict[str, str],
+        secrets: Mapping[str, str],
         human: Human,
         options: RunOptions,
-        journal: Journal | None = None,
+        listeners: list[RunListener] | None = None,
         redactor: Redactor | None = None,
     ) -> None:
+        from autohelper.engine.steps import HANDLERS
+
+        missing = set(m.STEP_TYPES.values()) - set(HANDLERS)
+        assert not missing, f"step types without a handler: {missing}"
+        self.handlers = HANDLERS
         self.page = page
         self.scenario = scenario
         self.profile = profile
-        self.secrets = secrets
         self.human = human
         self.options = options
-        self.journal = journal
+        self.events = Listeners(listeners or [])
         self.redactor = redactor or Redactor()
-        self.watch = PageWatch(page, scenario.origins)
-        self.run_id: int | None = None
-        self.captcha_attempt = 0
+        self.secrets = Secrets(secrets, human, self.redactor)
+        self.watch = PageWatch(page, scenario.origins, scenario.facts)
+        self.dialogs = DialogGuard()
+        self.dialogs.watch(page)
+        token = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        personal = [v for k, v in profile.items() if k in PERSONAL_FIELDS]
+        self.evidence = Evidence(options.artifacts, token, options.mask_screenshots, personal)
+        self.index = 0
         self.yields: dict[str, str] = {}
-        # One handler per step kind, named after it: a kind without one fails right here.
-        self._handlers: dict[str, Callable[[m.Step], None]] = {
-            kind: getattr(self, f"_{kind}") for kind in m.STEP_TYPES
-        }
-        self._confirmed = False
-        self._summary = ""
-        options.artifacts.mkdir(parents=True, exist_ok=True)
+        self.confirmed = False
+        self.summary = ""
+        self.captcha_attempt = 0
+        self.tries: Counter[tuple[int, int]] = Counter()
+        self.downloads: dict[str, Path] = {}
+        self.signed_in_again: set[int] = set()  # steps that already sent us back to sign in
 
     # -- the loop ---------------------------------------------------------------------------
     def run(self) -> RunResult:
-        if self.journal:
-            self.run_id = self.journal.start_run(
-                self.scenario.id, self.options.target, self.options.mode
-            )
+        self.events.run_started(self.scenario)
         try:
             result = self._run_steps()
-        except BaseException:  # Ctrl-C or a bug: the journal still says how the run ended
-            if self.journal and self.run_id is not None:
-                self.journal.end_run(self.run_id, "interrupted", None, {})
+        except BaseException:  # Ctrl-C or a bug: the listeners still learn how the run ended
+            self.events.run_finished(RunResult("interrupted", yields=self._masked_yields()))
             raise
-        result.run_id = self.run_id
-        if self.journal and self.run_id is not None:
-            self.journal.end_run(
-                self.run_id,
-                result.status,
-                self.redactor(result.message),
-                {k: self._mask_yield(k, v) for k, v in result.yields.items()},
-            )
+        self.events.run_finished(result)
         return result
 
     def _run_steps(self) -> RunResult:
         steps = self.scenario.steps
         index = 0
-        total = len(steps)
         try:
-            while index < total:
-                step = steps[index]
-                self.human.progress(
-                    t("run.step", n=index + 1, total=total, description=step.describe())
-                )
+            while index < len(steps):
+                self.index = index
                 try:
-                    self._timed(index, step)
-                except _Restart as restart:
+                    self._step(index, steps[index])
+                except Restart as restart:
                     index = restart.index
                     continue
                 index += 1
-        except _Finished as done:
-            return RunResult("success", message=done.message, yields=done.yields)
+        except Finished as done:
+            return RunResult(done.status, done.message, done.yields)
         except Declined as exc:
-            return RunResult("declined", message=exc.message(), error=exc)
+            return RunResult("declined", exc.message(), error=exc)
         except SubmitUnknown as exc:
-            return RunResult("unknown", message=exc.message(), error=exc)
+            return RunResult("unknown", exc.message(), error=exc)
         except AutohelperError as exc:
-            return RunResult("error", message=exc.message(), yields=self.yields, error=exc)
-        return RunResult("success", message=t("run.done"), yields=self.yields)
+            return RunResult("error", exc.message(), dict(self.yields), error=exc)
+        return RunResult("success", t("run.done"), dict(self.yields))
 
-    def _timed(self, index: int, step: m.Step) -> None:
+    def _step(self, index: int, step: m.Step) -> None:
+        self.events.step_started(index, len(self.scenario.steps), step)
         started = datetime.now(UTC).isoformat(timespec="milliseconds")
         clock = time.monotonic()
         status, detail = "ok", None
+        self.dialogs.declared = step.dialog
         try:
-            self._guard(step)
-            handler = self._handlers[step.kind]
+            self.guard(step)
+            handler = self.handlers[type(step)]
             if step.retried:
                 self.options.retry.call(lambda: self._attempt(handler, step))
             else:
-                handler(step)
-            self._guard(step)
-        except (_Restart, _Finished):
+                handler(self, step)
+            self.guard(step)
+        except Skip:
+            status = "skipped"
+        except (Restart, Finished):
             raise
         except TransientError as exc:
             status, detail = "error", str(exc)
             key = "run.network" if isinstance(exc, NetworkError) else "run.unavailable"
-            raise self._stop(key, step) from None
+            raise self.stop(key, step) from None
         except AutohelperError as exc:
             status, detail = "error", exc.message("en")
             raise
@@ -189,32 +247,25 @@ class Runner:
             status, detail = "error", str(exc)
             reason = self.redactor(str(exc).strip().splitlines()[0] if str(exc).strip() else "?")
             key = "run.network" if "net::ERR_" in str(exc) else "run.step_failed"
-            raise self._stop(key, step, reason=reason) from None
+            raise self.stop(key, step, reason=reason) from None
         finally:
-            if self.journal and self.run_id is not None:
-                self.journal.record_step(
-                    self.run_id,
-                    index,
-                    step.kind,
-                    step.describe(),
-                    status,
-                    started,
-                    int((time.monotonic() - clock) * 1000),
-                    self.redactor(detail) if detail else None,
-                )
+            self.dialogs.declared = None
+            duration = int((time.monotonic() - clock) * 1000)
+            detail = self.redactor(detail) if detail else None
+            self.events.step_finished(StepRecord(index, step, status, started, duration, detail))
 
-    def _attempt(self, handler: Callable[[m.Step], None], step: m.Step) -> None:
+    def _attempt(self, handler: Callable[[Runner, Any], None], step: m.Step) -> None:
         """One try of a retried step: first put the page right if the portal was down."""
-        self._recover_if_unavailable()
+        self.recover_if_unavailable()
         try:
-            handler(step)
+            handler(self, step)
         except PlaywrightError as exc:
             if "net::ERR_" in str(exc):
                 raise NetworkError(str(exc)) from exc
             raise
-        self._recover_if_unavailable()
+        self.recover_if_unavailable()
 
-    def _recover_if_unavailable(self) -> None:
+    def recover_if_unavailable(self) -> None:
         if not self.watch.is_unavailable():
             return
         if self.watch.last_method != "GET":
@@ -224,23 +275,60 @@ class Runner:
             raise TransientError(f"portal unavailable ({self.watch.last_status})")
 
     # -- guards -----------------------------------------------------------------------------
-    def _guard(self, step: m.Step) -> None:
+    def guard(self, step: m.Step) -> None:
+        """Between steps and on any failure: the origin, dialogs nobody declared, the
+        portal's firewall (handed to the person)."""
         if self.watch.violation:
-            raise self._stop("run.origin", step, OriginViolation, where=self.watch.violation)
+            raise self.stop("run.origin", step, OriginViolation, where=self.watch.violation)
+        dialog = self.dialogs.take_unexpected()
+        if dialog is not None:
+            raise self.stop("run.unexpected_dialog", step, text=dialog)
         if self.watch.is_firewall():
             if self.human.firewall(self.page) and not self.watch.is_firewall():
                 return
-            raise self._stop("run.firewall", step, FirewallBlocked)
+            name = self.scenario.facts.firewall.name if self.scenario.facts.firewall else "?"
+            raise self.stop("run.firewall", step, FirewallBlocked, firewall=name)
 
-    def _ensure_origin(self, step: m.Step) -> None:
-        """Personal data is typed only into pages of the declared origins."""
-        if not origin_allowed(self.page.url, self.scenario.origins):
-            raise self._stop("run.origin", step, OriginViolation, where=self.page.url)
+    def ensure_origin(self, step: m.Step, frame: Frame | None = None) -> None:
+        """Personal data is typed only into pages (and frames) of the declared origins."""
+        for url in (self.page.url, frame.url if frame is not None else self.page.url):
+            if not origin_allowed(url, self.scenario.origins):
+                raise self.stop("run.origin", step, OriginViolation, where=url)
 
-    def _stop(
+    def signed_out(self, step: m.Step) -> None:
+        """When the portal's sign-in page shows up mid-flow (the session expired), go back to
+        the sign-in block: the person signs in again and the steps after it run again, each
+        typed value typed again, a submit only after a new yes. Once per step at most."""
+        sign_in = self.scenario.sign_in
+        if sign_in is None:
+            return
+        first = self.scenario.step_index(sign_in.first)
+        if self.index <= self.scenario.step_index(sign_in.last) or not self._shows_sign_in():
+            return
+        if self.index in self.signed_in_again:
+            raise self.stop("run.expired_again", step)
+        self.signed_in_again.add(self.index)
+        self.human.progress(t("run.expired"))
+        raise Restart(first)
+
+    def _shows_sign_in(self) -> bool:
+        sign_in = self.scenario.sign_in
+        assert sign_in is not None
+        if sign_in.url and re.search(sign_in.url, self.page.url):
+            return True
+        if not sign_in.expired:
+            return False
+        try:
+            scope = locate.frame_for(self.page, sign_in.expired[0].frame, 1000)
+            return locate.any_of(scope, sign_in.expired).count() > 0
+        except (locate.FrameMissing, PlaywrightError):
+            return False
+
+    def stop(
         self, key: str, step: m.Step, cls: type[RunStopped] = RunStopped, **params: str
     ) -> RunStopped:
-        shot = self._evidence(f"error-{step.kind}")
+        """The error that stops the run at `step`, with the page and a screenshot."""
+        shot = self.evidence.screenshot(self.page, f"error-{step.kind}")
         url = self.page.url
         if url.startswith("chrome-error:") and isinstance(step, m.Goto):
             url = step.url  # the browser's error page says less than the address it missed
@@ -252,262 +340,92 @@ class Runner:
             **{k: self.redactor(v) for k, v in params.items()},
         )
 
-    def _evidence(self, name: str) -> str:
-        """A screenshot; on live runs every element showing personal data is masked."""
-        safe = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-") or "shot"
-        path = self.options.artifacts / f"run{self.run_id or 0}-{safe}.png"
-        masks: list[Locator] = []
-        if self.options.live:
-            masks.append(self.page.locator("input, textarea, select"))
-            for name, value in self.profile.items():
-                if name in PERSONAL_FIELDS and len(value) >= 4:
-                    masks.append(self.page.get_by_text(value))
-        try:
-            self.page.screenshot(path=str(path), full_page=True, mask=masks, timeout=10_000)
-        except Exception as exc:  # evidence is best effort; the error it belongs to matters more
-            log.debug("screenshot failed: %s", exc)
-            return "-"
-        return str(path)
-
     # -- locators ---------------------------------------------------------------------------
-    def _timeout_ms(self, step: m.Step, default: float | None = None) -> float:
+    def timeout_ms(self, step: m.Step, default: float | None = None) -> float:
         return 1000 * (step.timeout or default or self.options.step_timeout)
 
-    def _find(self, step: m.Step, target: m.Target, default: float | None = None) -> Locator:
-        found = locate.any_of(self.page, target)
+    def frame(self, step: m.Step, target: m.Target, default: float | None = None) -> Frame:
+        """The frame `target` lives in; a missing frame is a missing target."""
         try:
-            found.wait_for(state="visible", timeout=self._timeout_ms(step, default))
+            return locate.frame_for(self.page, target[0].frame, self.timeout_ms(step, default))
+        except locate.FrameMissing:
+            raise self.missing(step, target) from None
+
+    def find(
+        self, step: m.Step, target: m.Target, default: float | None = None
+    ) -> tuple[PwLocator, Frame]:
+        """The first visible element of `target`, waited for, and its frame. An optional step
+        whose element does not come (or whose next step's comes first) is skipped."""
+        frame = self.frame(step, target, default)
+        found = locate.any_of(frame, target)
+        try:
+            if step.optional:
+                self._wait_optional(step, frame, target)
+            found.wait_for(state="visible", timeout=self.timeout_ms(step, default))
         except PlaywrightTimeout:
-            self._recover_if_unavailable()  # a maintenance page: retried, not "changed"
-            self._guard(step)
-            raise self._stop(
-                "run.portal_changed", step, PortalChanged, target=m.describe_target(target)
-            ) from None
-        return found
+            raise self.missing(step, target) from None
+        except PlaywrightError as exc:
+            if not locate.is_gone(exc):
+                raise
+            raise self.missing(step, target) from None
+        return found, frame
 
-    def _value(self, template: m.Template) -> str:
-        return template.render(self.profile, self.secrets)
+    def _wait_optional(self, step: m.Step, frame: Frame, target: m.Target) -> None:
+        """Wait for the optional element or, when the next step's element is in the same frame,
+        for whichever comes first: a page that is not coming costs nothing to skip."""
+        steps = self.scenario.steps
+        following = steps[self.index + 1].targets if self.index + 1 < len(steps) else ()
+        own = locate.every(frame, target)
+        race = own
+        if following and following[0][0].frame == target[0].frame:
+            race = own.or_(locate.every(frame, following[0]))
+        race.first.wait_for(state="visible", timeout=self.timeout_ms(step))
+        if own.count() == 0:
+            raise Skip()
 
-    # -- step handlers ----------------------------------------------------------------------
-    def _goto(self, step: m.Step) -> None:
-        assert isinstance(step, m.Goto)
-        self.page.goto(step.url, wait_until="domcontentloaded", timeout=self._timeout_ms(step))
-
-    def _click(self, step: m.Step) -> None:
-        assert isinstance(step, m.Click)
-        element = self._find(step, step.target)
-        timeout = self._timeout_ms(step)
-        opens_tab = element.evaluate(
-            "e => { const a = e.closest('a'); return !!a && a.target === '_blank'; }"
+    def missing(self, step: m.Step, target: m.Target) -> AutohelperError | Skip:
+        """What a target that never showed means: an optional page that did not appear, a
+        maintenance page (retried), the firewall, an expired session, or a changed portal."""
+        if step.optional:
+            return Skip()
+        self.recover_if_unavailable()
+        self.guard(step)
+        self.signed_out(step)
+        return self.stop(
+            "run.portal_changed", step, PortalChanged, target=m.describe_target(target)
         )
-        if opens_tab:  # the portal opens the next page in a new tab: follow it there
-            with self.page.context.expect_page(timeout=timeout) as new_page:
-                element.click(timeout=timeout)
-            self._switch_to(new_page.value)
-        else:
-            element.click(timeout=timeout)
-        self.page.wait_for_load_state("domcontentloaded", timeout=timeout)
 
-    def _switch_to(self, page: Page) -> None:
+    # -- values -----------------------------------------------------------------------------
+    def value(self, template: m.Template) -> str:
+        """A template's value to type: profile values, and secrets (asked again once sent)."""
+        return template.render(self.profile, _Typed(self.secrets))
+
+    def shown(self, template: m.Template) -> str:
+        """A template's value as a summary shows it (secrets masked, never looked up)."""
+        return template.render(self.profile, _Masked())
+
+    def switch_to(self, page: Page) -> None:
         """Go on in another tab; the new page is watched, and judged where it already is."""
         self.page = page
-        self.watch = PageWatch(page, self.scenario.origins)
+        self.watch = PageWatch(page, self.scenario.origins, self.scenario.facts)
+        self.dialogs.watch(page)
         page.wait_for_load_state("domcontentloaded")
         if not origin_allowed(page.url, self.scenario.origins):
             self.watch.violation = page.url
 
-    def _fill(self, step: m.Step) -> None:
-        assert isinstance(step, m.Fill)
-        self._ensure_origin(step)
-        field_ = self._find(step, step.target)
-        value = self._value(step.value)
-        if step.type:
-            field_.fill("")
-            field_.press_sequentially(value)
-        else:
-            field_.fill(value)
-        field_.blur()
-
-    def _select(self, step: m.Step) -> None:
-        assert isinstance(step, m.Select)
-        self._ensure_origin(step)
-        field_ = self._find(step, step.target)
-        value = self._value(step.value)
-        try:
-            field_.select_option(label=value, timeout=self._timeout_ms(step))
-        except Exception:
-            field_.select_option(value=value, timeout=self._timeout_ms(step))
-
-    def _check(self, step: m.Step) -> None:
-        assert isinstance(step, m.Check)
-        self._find(step, step.target).set_checked(step.value)
-
-    def _expect(self, step: m.Step) -> None:
-        assert isinstance(step, m.Expect)
-        timeout = self._timeout_ms(step)
-        if step.target:
-            self._find(step, step.target)
-        try:
-            if step.url:
-                expect(self.page).to_have_url(re.compile(step.url), timeout=timeout)
-            if step.title:
-                expect(self.page).to_have_title(re.compile(re.escape(step.title)), timeout=timeout)
-        except AssertionError:
-            self._recover_if_unavailable()
-            raise self._stop(
-                "run.portal_changed", step, PortalChanged, target=step.url or step.title or ""
-            ) from None
-
-    def _captcha(self, step: m.Step) -> None:
-        assert isinstance(step, m.Captcha)
-        self._ensure_origin(step)
-        timeout = self._timeout_ms(step)
-        image = self._find(step, step.image)
-        expect(image).to_have_js_property("complete", True, timeout=timeout)
-        self.captcha_attempt += 1
-        answer_field = self._find(step, step.answer)
-        while True:
-            answer = self.human.captcha(
-                self.page, image, self.captcha_attempt, self.options.artifacts
-            )
-            if answer != NEW_IMAGE or not step.refresh:
-                break
-            # The person cannot read it: the portal's own refresh, a new image, ask again.
-            old_src = image.get_attribute("src") or ""
-            self._find(step, step.refresh).click(timeout=timeout)
-            expect(image).not_to_have_attribute("src", old_src, timeout=timeout)
-            expect(image).to_have_js_property("complete", True, timeout=timeout)
-        if answer is not None and answer != NEW_IMAGE:
-            answer_field.fill(answer)
-
-    def _confirm(self, step: m.Step) -> None:
-        assert isinstance(step, m.Confirm)
-        summary = []
-        for item in step.items:
-            value = self._value(item.value)
-            kind = item.value.sensitive_kind
-            summary.append((localized(item.label), mask(value, kind) if kind else value))
-        self._summary = "; ".join(f"{label}: {value}" for label, value in summary)
-        self._confirmed = self.human.confirm(step.describe(), summary)
-        if not self._confirmed:
-            raise Declined(step=step.describe())
-
-    def _submit(self, step: m.Step) -> None:
-        assert isinstance(step, m.Submit)
-        if not self._confirmed:  # the loader orders confirm before submit; this is the backstop
-            raise Declined(step=step.describe())
-        self._confirmed = False  # one yes, one press
-        self._ensure_origin(step)
-        button = self._find(step, step.target)
-        submit_id = None
-        if self.journal and self.run_id is not None:
-            submit_id = self.journal.record_submit(
-                self.run_id,
-                self.scenario.steps.index(step),
-                step.describe(),
-                self.redactor(self._summary),
-            )
-        sent_before = len(self.watch.requests_sent)
-        timeout = self._timeout_ms(step, self.options.submit_timeout)
-        try:
-            with self.page.expect_navigation(wait_until="domcontentloaded", timeout=timeout):
-                button.click(timeout=self._timeout_ms(step))
-        except PlaywrightTimeout:
-            sent = len(self.watch.requests_sent) > sent_before
-            if submit_id is not None:
-                self.journal.finish_submit(submit_id, "unknown" if sent else "not_sent")  # type: ignore[union-attr]
-            if sent:
-                raise self._stop("run.submit_unknown", step, SubmitUnknown) from None
-            raise self._stop("run.not_sent", step) from None
-        if submit_id is not None:
-            self.journal.finish_submit(submit_id, f"http {self.watch.last_status}")  # type: ignore[union-attr]
-
-    def _manual(self, step: m.Step) -> None:
-        assert isinstance(step, m.Manual)
-        self.human.manual(localized(step.instruction))
-
-    def _outcome(self, step: m.Step) -> None:
-        assert isinstance(step, m.Outcome)
-        self._guard(step)
-        if self.watch.is_unavailable():  # a 5xx or maintenance page answers at once: no wait
-            raise self._stop("run.unavailable_after_submit", step)
-        union = locate.any_of(self.page, tuple(loc for case in step.cases for loc in case.when))
-        try:
-            union.wait_for(state="visible", timeout=self._timeout_ms(step))
-        except PlaywrightTimeout:
-            self._guard(step)
-            key = "run.unavailable_after_submit" if self.watch.is_unavailable() else "run.unknown"
-            raise self._stop(key, step) from None
-        for case in step.cases:
-            matched = locate.any_of(self.page, case.when)
-            if matched.count() and matched.is_visible():
-                self._apply(step, case, matched)
-                return
-        raise self._stop("run.unknown", step)  # it vanished between the wait and the look
-
-    def _apply(self, step: m.Outcome, case: m.OutcomeCase, matched: Locator) -> None:
-        text = matched.inner_text()
-        for name, pattern in case.yields:
-            found = re.search(pattern, text)
-            if found:
-                value = found.group(1) if found.groups() else found.group(0)
-                self.yields[name] = value
-                if name in PERSONAL_FIELDS:
-                    self.redactor.add(value, name)  # from here on, it is scrubbed like the rest
-        advice = localized(case.message) if case.message else ""
-        if case.result == "success":
-            raise _Finished(advice or t("run.done"), dict(self.yields))
-        if case.result == "continue":
-            if advice:
-                self.human.progress(advice)
-            return
-        if case.result == "retry":
-            if self.captcha_attempt >= MAX_CAPTCHA_ATTEMPTS:
-                raise self._stop(
-                    "run.too_many_attempts",
-                    step,
-                    portal=self.redactor(text.strip()),
-                    n=str(MAX_CAPTCHA_ATTEMPTS),
-                )
-            self.human.progress(advice or t("run.retrying"))
-            assert case.from_step is not None
-            raise _Restart(self.scenario.step_index(case.from_step))
-        raise self._stop(
-            "run.portal_error", step, portal=self.redactor(text.strip()), advice=advice
-        )
-
-    def _email_link(self, step: m.Step) -> None:
-        assert isinstance(step, m.EmailLink)
-        email = self.profile.get("email", "")
-        link = self.human.email_link(self.page, step.contains, email)
-        if link is None:
-            pages = self.page.context.pages
-            if pages[-1] is not self.page:  # opened in a new tab of this browser: follow it
-                self._switch_to(pages[-1])
-            return
-        link = from_mirror(link, self.scenario.origins)
-        if not origin_allowed(link, self.scenario.origins) or step.contains not in link:
-            raise self._stop("run.bad_link", step)
-        self.page.goto(link, wait_until="domcontentloaded", timeout=self._timeout_ms(step))
-
-    def _screenshot(self, step: m.Step) -> None:
-        assert isinstance(step, m.Screenshot)
-        path = self._evidence(step.name)
-        self.human.progress(t("run.screenshot", path=path))
-
-    def _mask_yield(self, name: str, value: str) -> str:
-        return mask(value, name) if name in PERSONAL_FIELDS else value
+    def _masked_yields(self) -> dict[str, str]:
+        return {k: self.redactor(v) for k, v in self.yields.items()}
 
 
 def run_scenario(
     page: Page,
     scenario: m.Scenario,
     profile: dict[str, str],
-    secrets: dict[str, str],
+    secrets: Mapping[str, str],
     human: Human,
     options: RunOptions,
-    journal: Journal | None = None,
+    listeners: list[RunListener] | None = None,
     redactor: Redactor | None = None,
 ) -> RunResult:
     """Run `scenario` on `page` (the caller owns the browser) and return what came of it."""
-    return Runner(page, scenario, profile, secrets, human, options, journal, redactor).run()
+    return Runner(page, scenario, profile, secrets, human, options, listeners, redactor).run()

@@ -34,10 +34,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Demo with nobody at the keyboard: the mock portal answers the CAPTCHA and the "
         "confirmation (only possible on the mock; on the real portal you always do it).",
     },
-    "cli.save_nss": {"es": "¿Guardo tu NSS en tu perfil?", "en": "Save your NSS in your profile?"},
-    "cli.nss_saved": {
-        "es": "NSS guardado en {path} (para verlo completo: autohelper profile show --reveal)",
-        "en": "NSS saved in {path} (to see it in full: autohelper profile show --reveal)",
+    "cli.save_field": {
+        "es": "¿Guardo «{field}» en tu perfil?",
+        "en": "Save “{field}” in your profile?",
+    },
+    "cli.profile_saved": {
+        "es": "Guardado en tu perfil, {path} (para verlo completo: autohelper profile show "
+        "--reveal)",
+        "en": "Saved in your profile, {path} (to see it in full: autohelper profile show --reveal)",
     },
     "cli.secret_prompt": {
         "es": "Escribe {name} (no se guarda ni se muestra)",

@@ -22,10 +22,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "I stopped so your data is not typed into another site.\nScreenshot: {screenshot}",
     },
     "run.firewall": {
-        "es": "El portal respondió con una página de bloqueo de su firewall en el paso «{step}».\n"
+        "es": "El portal respondió con una página de bloqueo de su firewall ({firewall}) en el "
+        "paso «{step}».\n"
         "Página: {url}\nCaptura: {screenshot}\n"
         "No intentes evadirlo: espera un rato y vuelve a intentarlo desde tu navegador.",
-        "en": "The portal answered with its firewall's block page at step “{step}”.\n"
+        "en": "The portal answered with its firewall's block page ({firewall}) at step "
+        "“{step}”.\n"
         "Page: {url}\nScreenshot: {screenshot}\n"
         "Do not try to get around it: wait a while and try again from your browser.",
     },
@@ -76,10 +78,68 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Step: “{step}” · Screenshot: {screenshot}",
     },
     "run.too_many_attempts": {
-        "es": "El CAPTCHA no coincidió {n} veces; me detengo aquí («{step}»). El portal dijo: "
-        "«{portal}». Vuelve a intentarlo con calma más tarde.\nCaptura: {screenshot}",
-        "en": "The CAPTCHA did not match {n} times; stopping here (“{step}”). The portal said: "
-        "“{portal}”. Try again calmly later.\nScreenshot: {screenshot}",
+        "es": "Lo intentamos {n} veces y el portal respondió lo mismo: «{portal}». Me detengo "
+        "aquí («{step}»).\nVuelve a intentarlo con calma más tarde.\n"
+        "Captura: {screenshot}",
+        "en": "We tried {n} times and the portal answered the same: “{portal}”. Stopping here "
+        "(“{step}”).\nTry again calmly later.\nScreenshot: {screenshot}",
+    },
+    "run.unexpected_dialog": {
+        "es": "El portal abrió un diálogo que el escenario no esperaba en el paso «{step}»: "
+        "«{text}». Lo cerré sin aceptarlo, así que no se envió nada por él.\n"
+        "Página: {url}\nCaptura: {screenshot}\nEl escenario necesita actualizarse.",
+        "en": "The portal opened a dialog the scenario did not expect at step “{step}”: “{text}”. "
+        "I closed it without accepting, so nothing was sent through it.\n"
+        "Page: {url}\nScreenshot: {screenshot}\nThe scenario needs updating.",
+    },
+    "run.expired": {
+        "es": "El portal cerró tu sesión (venció). Inicia sesión otra vez y seguimos donde íbamos.",
+        "en": "The portal ended your session (it expired). Sign in again and we go on from where "
+        "we were.",
+    },
+    "run.expired_again": {
+        "es": "El portal volvió a cerrar la sesión en el paso «{step}», justo después de iniciarla "
+        "otra vez. Me detengo para no insistir.\nPágina: {url}\nCaptura: {screenshot}",
+        "en": "The portal ended the session again at step “{step}”, right after signing in "
+        "again. Stopping so as not to insist.\nPage: {url}\nScreenshot: {screenshot}",
+    },
+    "run.secret_not_given": {
+        "es": "No se volvió a dar «{name}», así que no se envió nada más.",
+        "en": "“{name}” was not given again, so nothing more was sent.",
+    },
+    "run.no_option": {
+        "es": "La lista del paso «{step}» no tiene la opción «{option}».\nPágina: {url}\n"
+        "Captura: {screenshot}",
+        "en": "The list at step “{step}” has no option “{option}”.\nPage: {url}\n"
+        "Screenshot: {screenshot}",
+    },
+    "run.no_options": {
+        "es": "La lista del paso «{step}» no ofreció opciones a tiempo.\nPágina: {url}\n"
+        "Captura: {screenshot}",
+        "en": "The list at step “{step}” offered no options in time.\nPage: {url}\n"
+        "Screenshot: {screenshot}",
+    },
+    "run.no_choice": {
+        "es": "No se eligió ninguna opción en «{step}»: no se envió nada.",
+        "en": "No option was chosen at “{step}”: nothing was sent.",
+    },
+    "run.chose_remembered": {
+        "es": "Elegí la misma opción que la vez anterior: {choice}",
+        "en": "I chose the same option as last time: {choice}",
+    },
+    "run.captcha_empty": {
+        "es": "El CAPTCHA está vacío: nunca lo envío así. Escríbelo, por favor.",
+        "en": "The CAPTCHA is empty: I never send it like that. Please type it.",
+    },
+    "run.no_document": {
+        "es": "No hay un documento «{name}» que leer en el paso «{step}» (no se descargó).",
+        "en": "There is no document “{name}” to read at step “{step}” (it was not downloaded).",
+    },
+    "run.unknown_document": {
+        "es": "No reconozco lo que dice el documento «{name}» en el paso «{step}». Ábrelo tú y "
+        "revísalo.",
+        "en": "I do not recognise what the document “{name}” says at step “{step}”. Open it and "
+        "check it yourself.",
     },
     "run.bad_link": {
         "es": "Esa liga no es la del correo del portal (debe ser de un sitio permitido y "
@@ -150,6 +210,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "run.step_failed": {
         "es": "El paso «{step}» falló: {reason}\nPágina: {url}\nCaptura: {screenshot}",
         "en": "Step “{step}” failed: {reason}\nPage: {url}\nScreenshot: {screenshot}",
+    },
+    "human.secret_again": {
+        "es": "El portal pide «{name}» otra vez. Escríbelo tú (no lo guardo ni lo reenvío por mi "
+        "cuenta); deja vacío para no enviar nada más.",
+        "en": "The portal asks for “{name}” again. Type it yourself (I neither keep it nor "
+        "re-send it on my own); leave it empty to send nothing more.",
+    },
+    "human.choose_title": {"es": "{title}. Opciones:", "en": "{title}. Options:"},
+    "human.choose_prompt": {
+        "es": "Escribe el número de tu opción",
+        "en": "Type your option's number",
+    },
+    "human.choose_invalid": {
+        "es": "Escribe un número del 1 al {n}.",
+        "en": "Type a number from 1 to {n}.",
     },
     "human.yes_no_default_no": {"es": "[s/N]", "en": "[y/N]"},
     "human.yes_no_default_yes": {"es": "[S/n]", "en": "[Y/n]"},

@@ -34,8 +34,104 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "scenario.expected_bool": {"es": "se esperaba true o false", "en": "expected true or false"},
     "scenario.expected_seconds": {
-        "es": "se esperaba un número positivo de segundos",
-        "en": "expected a positive number of seconds",
+        "es": "se esperaba un número de segundos mayor que 0 y hasta {high}",
+        "en": "expected a number of seconds above 0 and up to {high}",
+    },
+    "scenario.expected_count": {
+        "es": "se esperaba un número entero de {low} a {high}",
+        "en": "expected a whole number from {low} to {high}",
+    },
+    "scenario.frames_differ": {
+        "es": "las alternativas de un localizador se buscan juntas, en un mismo documento: "
+        "todas deben nombrar el mismo marco (frame)",
+        "en": "a locator's alternatives are looked for together, in one document: they must all "
+        "name the same frame",
+    },
+    "scenario.template_in_locator": {
+        "es": "un localizador no puede llevar datos del perfil ni secretos ('{key}'): se escribe "
+        "en registros y reportes",
+        "en": "a locator cannot carry profile data or secrets ('{key}'): it is written into logs "
+        "and reports",
+    },
+    "scenario.unknown_role": {
+        "es": "rol ARIA desconocido '{role}'{hint}",
+        "en": "unknown ARIA role '{role}'{hint}",
+    },
+    "scenario.bad_css": {
+        "es": "selector CSS inválido '{selector}': no se esperaba «{char}» en el carácter {at}",
+        "en": "invalid CSS selector '{selector}': unexpected “{char}” at character {at}",
+    },
+    "scenario.bad_css_end": {
+        "es": "selector CSS inválido '{selector}': termina antes de tiempo",
+        "en": "invalid CSS selector '{selector}': it ends too early",
+    },
+    "scenario.frame_one_kind": {
+        "es": "cada marco se nombra de una sola forma: {kinds}",
+        "en": "each frame is named in exactly one way: {kinds}",
+    },
+    "scenario.until_one": {
+        "es": "'until' es un elemento (un localizador), o {url: ...}, o {response: ...}; uno solo",
+        "en": "'until' is an element (a locator), or {url: ...}, or {response: ...}; only one",
+    },
+    "scenario.bad_dialog": {
+        "es": "'dialog' es accept, dismiss o {accept: true|false, text: ...}",
+        "en": "'dialog' is accept, dismiss or {accept: true|false, text: ...}",
+    },
+    "scenario.when_or_matches": {
+        "es": "cada caso lleva 'when' (lo que se ve en la página) o 'matches' (lo que dice un "
+        "documento), uno de los dos",
+        "en": "each case has 'when' (what the page shows) or 'matches' (what a document says), "
+        "one of the two",
+    },
+    "scenario.only_retry": {
+        "es": "'{key}' solo tiene sentido con result: retry",
+        "en": "'{key}' only makes sense with result: retry",
+    },
+    "scenario.bad_portal_file": {
+        "es": "el archivo del portal tiene un problema: {problem}",
+        "en": "the portal file has a problem: {problem}",
+    },
+    "scenario.unknown_portal": {
+        "es": "no conozco el portal '{portal}' (no hay scenarios/portals/{portal}.yaml){hint}",
+        "en": "unknown portal '{portal}' (there is no scenarios/portals/{portal}.yaml){hint}",
+    },
+    "scenario.unknown_step_id": {
+        "es": "no hay un paso con id '{step}'{hint}",
+        "en": "there is no step with id '{step}'{hint}",
+    },
+    "scenario.sign_in_order": {
+        "es": "el bloque de inicio de sesión va de '{first}' a '{last}': '{first}' debe ir antes",
+        "en": "the sign-in block goes from '{first}' to '{last}': '{first}' must come first",
+    },
+    "scenario.sign_in_needs_expired": {
+        "es": "di cómo se ve una sesión vencida: 'expired' (un elemento de la página de inicio "
+        "de sesión) o 'url'",
+        "en": "say how an expired session shows: 'expired' (an element of the sign-in page) or "
+        "'url'",
+    },
+    "scenario.submit_without_confirm": {
+        "es": "un 'submit' necesita antes su propio 'confirm': nada se envía sin el «sí» de la "
+        "persona",
+        "en": "a 'submit' needs its own 'confirm' before it: nothing is sent without the person's "
+        "yes",
+    },
+    "scenario.unknown_document": {
+        "es": "ningún paso 'download' anterior guarda un documento '{name}'{hint}",
+        "en": "no earlier 'download' step keeps a document '{name}'{hint}",
+    },
+    "scenario.document_needs_matches": {
+        "es": "un 'outcome' sobre un documento lee su texto: sus casos usan 'matches', no 'when'",
+        "en": "an 'outcome' on a document reads its text: its cases use 'matches', not 'when'",
+    },
+    "scenario.matches_needs_document": {
+        "es": "'matches' lee el texto de un documento: indica cuál con 'document'",
+        "en": "'matches' reads a document's text: name it with 'document'",
+    },
+    "scenario.bad_step_id": {
+        "es": "id de paso inválido '{id}': letras minúsculas, números, '-' y '_', empezando por "
+        "una letra (hasta 40)",
+        "en": "invalid step id '{id}': lower-case letters, digits, '-' and '_', starting with a "
+        "letter (up to 40)",
     },
     "scenario.unknown_step": {
         "es": "tipo de paso desconocido '{key}'{hint}",

@@ -49,7 +49,7 @@ class Pages:
             text = text.replace(original, drifted)
         return text
 
-    def render(self, name: str, drift: Iterable[tuple[str, str]] = (), **values: str) -> str:
+    def render(self, name: str, drift: Iterable[tuple[str, str]] = (), /, **values: str) -> str:
         """Fill a template; a placeholder without a value is a bug, so it raises KeyError."""
 
         def fill(match: re.Match[str]) -> str:

@@ -117,10 +117,10 @@ class Site(Generic[C, S]):
         with self.lock:
             return self.shared.captchas.pop((req.host, session_id), None)
 
-    def page(self, name: str, config: MockConfig, **values: str) -> str:
+    def page(self, name: str, config: MockConfig, /, **values: str) -> str:
         """A template of this site, drifted when the configuration asks for it."""
         drift = self.drifts.get(name, ()) if config.drift else ()
         return self.pages.render(name, drift, **values)
 
-    def page_response(self, name: str, config: MockConfig, **values: str) -> Response:
+    def page_response(self, name: str, config: MockConfig, /, **values: str) -> Response:
         return Response.html(self.page(name, config, **values))

@@ -13,13 +13,19 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import cssselect
 import yaml
 
 from autohelper import profile
 from autohelper.scenario.model import (
+    ARIA_ROLES,
+    FRAME_KINDS,
     LOCATOR_KINDS,
+    MAX_TRIES,
     OUTCOME_RESULTS,
     TEMPLATE_RE,
+    BrowserDialog,
+    FrameRef,
     Locator,
     Needs,
     OutcomeCase,
@@ -28,6 +34,7 @@ from autohelper.scenario.model import (
     Target,
     Template,
     Text,
+    Until,
 )
 from autohelper.scenario.nodes import Node, NodeReader
 
@@ -36,8 +43,11 @@ Field = dataclasses.Field[Any]
 _COMMON_FIELDS = {f.name for f in dataclasses.fields(Step)}
 # Parameters left empty on purpose: some portals reload the CAPTCHA image themselves.
 _OPTIONAL = {("captcha", "refresh")}
-_LOCATOR_KEYS = (*LOCATOR_KINDS, "name", "exact", "has_text")
-_CASE_KEYS = ("when", "result", "message", "from", "yields")
+_LOCATOR_KEYS = (*LOCATOR_KINDS, "name", "exact", "has_text", "frame")
+_CASE_KEYS = ("when", "matches", "result", "message", "from", "yields", "max_tries", "last_try")
+_UNTIL_KEYS = (*LOCATOR_KINDS, "name", "exact", "has_text", "frame", "url", "response")
+_DIALOG_KEYS = ("accept", "text")
+_TEMPLATE_MARK = re.compile(r"\{(profile|secret)\.")
 
 
 def type_key(field: Field) -> str:
@@ -103,7 +113,13 @@ class FieldReader(NodeReader):
         else:
             locators = [self.locator(node)]
         found = tuple(locator for locator in locators if locator is not None)
-        return found if found and len(found) == len(locators) else None
+        if not found or len(found) != len(locators):
+            return None
+        if len({locator.frame for locator in found}) > 1:
+            # The alternatives are looked for at once, in one document.
+            self.fail(node, "scenario.frames_differ")
+            return None
+        return found
 
     def locator(self, node: Node) -> Locator | None:
         if isinstance(node, yaml.ScalarNode):
@@ -120,11 +136,88 @@ class FieldReader(NodeReader):
             return None
         if "name" in entries and kinds[0] != "role":
             self.fail(entries["name"][0], "scenario.name_without_role")
-        value = {key: self.string(v) for key, (_, v) in entries.items() if key != "exact"}
+        value = {
+            key: self.string(v) for key, (_, v) in entries.items() if key not in ("exact", "frame")
+        }
+        for key, text in value.items():
+            if text is not None and _TEMPLATE_MARK.search(text):
+                # A locator is written into logs and reports: it never carries personal data.
+                self.fail(entries[key][1], "scenario.template_in_locator", key=key)
+        kind, primary = kinds[0], value[kinds[0]] or ""
+        if kind == "css" and primary:
+            self.css(entries["css"][1], primary)
+        if kind == "role" and primary and primary not in ARIA_ROLES:
+            hint = self.hint(primary, ARIA_ROLES)
+            self.fail(entries["role"][1], "scenario.unknown_role", role=primary, hint=hint)
         exact = self.boolean(entries["exact"][1]) if "exact" in entries else False
-        return Locator(
-            kinds[0], value[kinds[0]] or "", value.get("name"), bool(exact), value.get("has_text")
-        )
+        frame = self.frame(entries["frame"][1]) if "frame" in entries else ()
+        return Locator(kind, primary, value.get("name"), bool(exact), value.get("has_text"), frame)
+
+    def css(self, node: Node, selector: str) -> None:
+        """A CSS selector must parse (Playwright's own pseudo-classes are left to Playwright)."""
+        try:
+            cssselect.parse(selector)
+        except cssselect.SelectorError as exc:
+            # cssselect says where in English; we say it with its character and position.
+            found = re.search(r"<\w+ '(.*?)' at (\d+)>", str(exc))
+            if found:
+                at = int(found.group(2)) + 1
+                self.fail(node, "scenario.bad_css", selector=selector, char=found.group(1), at=at)
+            else:
+                self.fail(node, "scenario.bad_css_end", selector=selector)
+
+    def frame(self, node: Node) -> tuple[FrameRef, ...]:
+        """`frame: Name`, `frame: {url: fragment}`, or a list of them, outermost first."""
+        items = list(node.value) if isinstance(node, yaml.SequenceNode) else [node]
+        refs: list[FrameRef] = []
+        for item in items:
+            if isinstance(item, yaml.ScalarNode):
+                name = self.string(item)
+                refs.extend([FrameRef("name", name)] if name else [])
+                continue
+            entries = self.mapping(item, FRAME_KINDS)
+            if len(entries) != 1:
+                self.fail(item, "scenario.frame_one_kind", kinds=", ".join(FRAME_KINDS))
+                continue
+            [(kind, (_, value))] = entries.items()
+            text = self.string(value)
+            if text is not None and kind == "css":
+                self.css(value, text)
+            refs.extend([FrameRef(kind, text)] if text else [])
+        return tuple(refs)
+
+    def until(self, node: Node) -> Until | None:
+        """An element (a locator), `{url: regex}` or `{response: path}`."""
+        entries = self.mapping(node, _UNTIL_KEYS)
+        if "url" in entries or "response" in entries:
+            others = [key for key in entries if key not in ("url", "response")]
+            if len(entries) != 1 or others:
+                self.fail(node, "scenario.until_one")
+                return None
+            if "url" in entries:
+                return Until(url=self.regex(entries["url"][1]))
+            return Until(response=self.string(entries["response"][1]))
+        target = self.target(node)
+        return Until(target=target) if target else None
+
+    def dialog(self, node: Node) -> BrowserDialog | None:
+        """`dialog: accept`, `dialog: dismiss`, or `{accept: true, text: "..."}`."""
+        if isinstance(node, yaml.ScalarNode) and node.value in ("accept", "dismiss"):
+            return BrowserDialog(accept=node.value == "accept")
+        if isinstance(node, yaml.ScalarNode):
+            self.fail(node, "scenario.bad_dialog")
+            return None
+        entries = self.mapping(node, _DIALOG_KEYS, ("accept",))
+        accept = self.boolean(entries["accept"][1]) if "accept" in entries else None
+        text = self.string(entries["text"][1]) if "text" in entries else None
+        return BrowserDialog(accept=accept, text=text) if accept is not None else None
+
+    def count(self, node: Node, low: int = 1, high: int = MAX_TRIES) -> int | None:
+        value = self.scalar(node)
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            return value
+        self.fail(node, "scenario.expected_count", low=low, high=high)
+        return None
 
     def items(self, node: Node) -> tuple[SummaryItem, ...]:
         entries = [
@@ -143,8 +236,11 @@ class FieldReader(NodeReader):
         return tuple(self.case(item) for item in self.sequence(node))
 
     def case(self, node: Node) -> OutcomeCase:
-        entries = self.mapping(node, _CASE_KEYS, ("when", "result"))
+        entries = self.mapping(node, _CASE_KEYS, ("result",))
         value = {key: v for key, (_, v) in entries.items()}
+        if ("when" in value) == ("matches" in value):
+            # A page case says what is visible; a document case, what its text holds.
+            self.fail(node, "scenario.when_or_matches")
         result = self.string(value["result"]) if "result" in value else None
         if result is not None and result not in OUTCOME_RESULTS:
             self.fail(
@@ -154,20 +250,24 @@ class FieldReader(NodeReader):
                 hint=self.hint(result, OUTCOME_RESULTS),
                 results=", ".join(OUTCOME_RESULTS),
             )
-        if result == "error" and "message" not in value:
-            self.fail(node, "scenario.error_needs_message")
         if result == "retry" and "from" not in value:
             self.fail(node, "scenario.retry_needs_from")
         from_step = self.string(value["from"]) if "from" in value else None
         if from_step is not None and result != "retry":
             self.fail(entries["from"][0], "scenario.from_only_retry")
         elif from_step is not None and from_step not in self.ids:
+            # Only an earlier step: going forward is not a retry, and a loop needs a start.
             self.fail(
                 value["from"],
                 "scenario.unknown_from",
                 step=from_step,
                 hint=self.hint(from_step, self.ids),
             )
+        if result in ("error", "in_person") and "message" not in value:
+            self.fail(node, "scenario.error_needs_message")
+        for key in ("max_tries", "last_try"):
+            if key in value and result != "retry":
+                self.fail(entries[key][0], "scenario.only_retry", key=key)
         yields = self.yields(value["yields"]) if "yields" in value else ()
         return OutcomeCase(
             when=self.target(value["when"]) or () if "when" in value else (),
@@ -176,6 +276,9 @@ class FieldReader(NodeReader):
             message=self.text(value["message"]) if "message" in value else None,
             from_step=from_step,
             yields=yields,
+            matches=self.regex(value["matches"]) if "matches" in value else None,
+            max_tries=self.count(value["max_tries"]) or 3 if "max_tries" in value else 3,
+            last_try=self.text(value["last_try"]) if "last_try" in value else None,
         )
 
     def yields(self, node: Node) -> tuple[tuple[str, str], ...]:
@@ -195,4 +298,6 @@ FIELD_PARSERS: dict[str, Callable[[FieldReader, Node], Any]] = {
     "float": FieldReader.seconds,
     "tuple[SummaryItem, ...]": FieldReader.items,
     "tuple[OutcomeCase, ...]": FieldReader.cases,
+    "Until": FieldReader.until,
+    "BrowserDialog": FieldReader.dialog,
 }

@@ -28,12 +28,22 @@ from autohelper.scenario.model import (
     HEADER_KEYS,
     LOCATOR_KINDS,
     NEEDS_KEYS,
+    SIGN_IN_KEYS,
+    STEP_ID_RE,
     STEP_TYPES,
+    UNKNOWN,
+    Choose,
+    Confirm,
+    Download,
     Expect,
     Goto,
     Needs,
+    Outcome,
+    Portal,
     Scenario,
+    SignIn,
     Step,
+    Submit,
 )
 from autohelper.scenario.nodes import Node, did_you_mean, key_name
 from autohelper.target import origin_allowed
@@ -142,11 +152,16 @@ class _Parser(FieldReader):
     def __init__(self, file: str, lang: str | None) -> None:
         super().__init__(file, lang)
         self.origins: tuple[str, ...] = ()
+        # A confirm not yet used by a submit: one yes, one press.
+        self.confirmed = False
+        self.downloads: set[str] = set()
 
     def scenario(self, root: Node) -> Scenario:
-        required = [key for key in HEADER_KEYS if key != "description"]
+        optional = ("description", "origins", "sign_in", "save_to_profile")
+        required = [key for key in HEADER_KEYS if key not in optional]
         entries = self.mapping(root, HEADER_KEYS, required)
         value = {key: v for key, (_, v) in entries.items()}
+        facts = self.portal(value["portal"]) if "portal" in value else UNKNOWN
         # Needs and origins first: templates and `goto` URLs in the steps are checked against them.
         if "needs" in value:
             self.needs = self.parse_needs(value["needs"])
@@ -156,18 +171,83 @@ class _Parser(FieldReader):
                 if origin is not None and not _ORIGIN_RE.fullmatch(origin):
                     self.fail(node, "scenario.bad_origin", origin=origin)
             self.origins = tuple(origin for _, origin in origins if origin is not None)
+        else:
+            self.origins = facts.origins  # the portal's, from its portal file
+            if not self.origins and facts is not UNKNOWN:
+                self.fail(root, "scenario.missing_key", key="origins")
         step_nodes = self.sequence(value["steps"]) if "steps" in value else []
         steps = [self.step(node) for node in step_nodes]
         text = {key: self.text(node) or "" for key, node in value.items() if key in _TEXT_KEYS}
         return Scenario(
             id=self.string(value["id"]) or "" if "id" in value else "",
             title=text.get("title", ""),
-            portal=self.string(value["portal"]) or "" if "portal" in value else "",
+            portal=facts.id,
             origins=self.origins,
             needs=self.needs,
             steps=tuple(step for step in steps if step is not None),
             path=self.file,
             description=text.get("description", ""),
+            sign_in=self.sign_in(value["sign_in"]) if "sign_in" in value else None,
+            save_to_profile=(
+                self.profile_fields(value["save_to_profile"]) if "save_to_profile" in value else ()
+            ),
+            facts=facts,
+        )
+
+    def portal(self, node: Node) -> Portal:
+        """The portal named in the header: its file's facts (and origins)."""
+        from autohelper.scenario.portal import find_portal, portal_files
+
+        name = self.string(node)
+        if name is None:
+            return UNKNOWN
+        try:
+            found = find_portal(name, self.lang)
+        except ScenarioError as exc:  # the portal file itself is broken: say where
+            for problem in exc.problems:
+                self.fail(node, "scenario.bad_portal_file", problem=problem)
+            return UNKNOWN
+        if found is None:
+            hint = self.hint(name, portal_files())
+            self.fail(node, "scenario.unknown_portal", portal=name, hint=hint)
+            return UNKNOWN
+        return found
+
+    def profile_fields(self, node: Node) -> tuple[str, ...]:
+        names = []
+        for item in self.sequence(node):
+            name = self.string(item)
+            if name is not None and name not in profile.STORED_FIELDS:
+                hint = self.hint(name, profile.STORED_FIELDS)
+                self.fail(item, "scenario.unknown_profile_field", ref=name, hint=hint)
+            elif name is not None:
+                names.append(name)
+        return tuple(names)
+
+    def sign_in(self, node: Node) -> SignIn | None:
+        """The sign-in block: two step ids, the first before the last, and what shows that
+        the session expired (an element of the sign-in page, or a URL)."""
+        entries = self.mapping(node, SIGN_IN_KEYS, ("first", "last"))
+        value = {key: item for key, (_, item) in entries.items()}
+        ids = list(self.ids)
+        for key in ("first", "last"):
+            name = self.string(value[key]) if key in value else None
+            if name is not None and name not in self.ids:
+                hint = self.hint(name, self.ids)
+                self.fail(value[key], "scenario.unknown_step_id", step=name, hint=hint)
+        first = self.string(value["first"]) if "first" in value else None
+        last = self.string(value["last"]) if "last" in value else None
+        if first in ids and last in ids and ids.index(first) > ids.index(last):
+            self.fail(value["last"], "scenario.sign_in_order", first=first, last=last)
+        if "expired" not in value and "url" not in value:
+            self.fail(node, "scenario.sign_in_needs_expired")
+        if first is None or last is None:
+            return None
+        return SignIn(
+            first=first,
+            last=last,
+            expired=self.target(value["expired"]) or () if "expired" in value else (),
+            url=self.regex(value["url"]) if "url" in value else None,
         )
 
     def parse_needs(self, node: Node) -> Needs:
@@ -218,6 +298,7 @@ class _Parser(FieldReader):
         waits_for = (kwargs.get(key) for key in ("target", "url", "title"))
         if cls is Expect and len(self.problems) == before and not any(waits_for):
             self.fail(node, "scenario.expect_nothing")
+        self.check_order(cls, node, entries, kwargs)
         # The id is registered last, so an outcome's own id does not count as "earlier".
         if kwargs.get("id") is not None:
             self.ids[kwargs["id"]] = entries["id"][1]
@@ -250,8 +331,41 @@ class _Parser(FieldReader):
             return None
         return STEP_TYPES[kinds[0].value]
 
+    def check_order(
+        self, cls: type[Step], node: Node, entries: dict[str, tuple[Node, Node]], kwargs: Any
+    ) -> None:
+        """What one step requires of the steps before it: a submit its confirm, an outcome on a
+        document the download that kept it; and what a choose may remember."""
+        if cls is Confirm:
+            self.confirmed = True
+        elif cls is Submit:
+            if not self.confirmed:
+                self.fail(node, "scenario.submit_without_confirm")
+            self.confirmed = False
+        elif cls is Download and kwargs.get("save_as"):
+            self.downloads.add(kwargs["save_as"])
+        elif cls is Outcome and "document" in entries:
+            name = kwargs.get("document")
+            if name is not None and name not in self.downloads:
+                hint = self.hint(name, self.downloads)
+                self.fail(entries["document"][1], "scenario.unknown_document", name=name, hint=hint)
+            if any(case.when for case in kwargs.get("cases", ())):
+                self.fail(entries["document"][0], "scenario.document_needs_matches")
+        elif cls is Outcome and any(case.matches for case in kwargs.get("cases", ())):
+            self.fail(node, "scenario.matches_needs_document")
+        if cls is Choose and kwargs.get("remember") is not None:
+            name = kwargs["remember"]
+            if name not in profile.STORED_FIELDS:
+                hint = self.hint(name, profile.STORED_FIELDS)
+                self.fail(
+                    entries["remember"][1], "scenario.unknown_profile_field", ref=name, hint=hint
+                )
+
     def step_id(self, node: Node) -> str | None:
         step_id = self.string(node)
+        if step_id is not None and not STEP_ID_RE.fullmatch(step_id):
+            self.fail(node, "scenario.bad_step_id", id=step_id)
+            return None
         if step_id is not None and step_id in self.ids:
             line = self.ids[step_id].start_mark.line + 1
             self.fail(node, "scenario.duplicate_id", id=step_id, line=line)

@@ -5,7 +5,8 @@ YAML key that introduces it; the registry feeds the loader (what keys exist, how
 the validator (did-you-mean) and the docs (`docs/scenarios.md`), so they cannot drift apart.
 
 YAML shape of one step: exactly one step-type key, whose value is the step's primary parameter,
-plus sibling keys: the step's own parameters and the common `description`, `id`, `timeout`.
+plus sibling keys: the step's own parameters and the common `description`, `id`, `timeout`,
+`optional` and `dialog`.
 
     - fill: {css: "#registroCurp"}
       value: "{profile.curp}"
@@ -15,6 +16,7 @@ plus sibling keys: the step's own parameters and the common `description`, `id`,
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -24,7 +26,96 @@ from autohelper.messages import localized
 Text = str | dict[str, str]
 
 LOCATOR_KINDS = ("role", "label", "text", "placeholder", "testid", "css")
+FRAME_KINDS = ("name", "url", "css")
 TEMPLATE_RE = re.compile(r"\{(profile|secret)\.([a-z_][a-z0-9_]*)\}")
+STEP_ID_RE = re.compile(r"[a-z][a-z0-9_-]{0,39}")
+MAX_SECONDS = 600.0  # the longest wait a step may declare: ten minutes
+MAX_TRIES = 10
+# The ARIA roles Playwright's get_by_role accepts (a test keeps this list equal to its own).
+ARIA_ROLES = (
+    "alert",
+    "alertdialog",
+    "application",
+    "article",
+    "banner",
+    "blockquote",
+    "button",
+    "caption",
+    "cell",
+    "checkbox",
+    "code",
+    "columnheader",
+    "combobox",
+    "complementary",
+    "contentinfo",
+    "definition",
+    "deletion",
+    "dialog",
+    "directory",
+    "document",
+    "emphasis",
+    "feed",
+    "figure",
+    "form",
+    "generic",
+    "grid",
+    "gridcell",
+    "group",
+    "heading",
+    "img",
+    "insertion",
+    "link",
+    "list",
+    "listbox",
+    "listitem",
+    "log",
+    "main",
+    "marquee",
+    "math",
+    "menu",
+    "menubar",
+    "menuitem",
+    "menuitemcheckbox",
+    "menuitemradio",
+    "meter",
+    "navigation",
+    "none",
+    "note",
+    "option",
+    "paragraph",
+    "presentation",
+    "progressbar",
+    "radio",
+    "radiogroup",
+    "region",
+    "row",
+    "rowgroup",
+    "rowheader",
+    "scrollbar",
+    "search",
+    "searchbox",
+    "separator",
+    "slider",
+    "spinbutton",
+    "status",
+    "strong",
+    "subscript",
+    "superscript",
+    "switch",
+    "tab",
+    "table",
+    "tablist",
+    "tabpanel",
+    "term",
+    "textbox",
+    "time",
+    "timer",
+    "toolbar",
+    "tooltip",
+    "tree",
+    "treegrid",
+    "treeitem",
+)
 
 
 @dataclass(frozen=True)
@@ -40,14 +131,28 @@ class Position:
 
 
 @dataclass(frozen=True)
+class FrameRef:
+    """One frame on the way to an element: by its name, a fragment of its URL, or the CSS of
+    its `<frame>`/`<iframe>` element in the frame above."""
+
+    kind: str  # one of FRAME_KINDS
+    value: str
+
+    def describe(self) -> str:
+        return f"{self.kind}={self.value!r}"
+
+
+@dataclass(frozen=True)
 class Locator:
-    """One way to find an element. `name` goes with `role`; `has_text` filters any kind."""
+    """One way to find an element. `name` goes with `role`; `has_text` filters any kind;
+    `frame` is the path of frames (outermost first) the element lives in."""
 
     kind: str  # one of LOCATOR_KINDS
     value: str
     name: str | None = None
     exact: bool = False
     has_text: str | None = None
+    frame: tuple[FrameRef, ...] = ()
 
     def describe(self) -> str:
         text = f"{self.kind}={self.value!r}"
@@ -55,6 +160,8 @@ class Locator:
             text += f" name={self.name!r}"
         if self.has_text is not None:
             text += f" has_text={self.has_text!r}"
+        if self.frame:
+            text += " frame=" + " > ".join(ref.describe() for ref in self.frame)
         return text
 
 
@@ -76,7 +183,7 @@ class Template:
     def refs(self) -> tuple[tuple[str, str], ...]:
         return tuple((m.group(1), m.group(2)) for m in TEMPLATE_RE.finditer(self.raw))
 
-    def render(self, profile: dict[str, str], secrets: dict[str, str]) -> str:
+    def render(self, profile: Mapping[str, str], secrets: Mapping[str, str]) -> str:
         def substitute(match: re.Match[str]) -> str:
             source = profile if match.group(1) == "profile" else secrets
             return str(source[match.group(2)])
@@ -92,12 +199,25 @@ class Template:
 
 
 @dataclass(frozen=True)
+class BrowserDialog:
+    """A browser dialog (`alert`, `confirm`, `prompt`) the step causes, and the answer to give;
+    `text`, when given, must be part of the dialog's message."""
+
+    accept: bool
+    text: str | None = None
+
+
+@dataclass(frozen=True)
 class Step:
-    """Common to every step: a one-line description, an optional id, where it was written."""
+    """Common to every step: a one-line description, an optional id, where it was written;
+    `optional` for a page that appears only sometimes (absent after its wait: go on);
+    `dialog` for the browser dialog the step causes."""
 
     kind: ClassVar[str] = ""
     # Retried on a transient failure (DESIGN.md's table): only idempotent steps.
     retried: ClassVar[bool] = False
+    # Changes nothing on the portal and types no personal data: the drift check may take it.
+    read_only: ClassVar[bool] = False
     # The YAML key's value is parsed into this field.
     primary: ClassVar[str] = ""
 
@@ -105,9 +225,17 @@ class Step:
     pos: Position
     id: str | None = None
     timeout: float | None = None  # seconds; None means the engine's default
+    optional: bool = False
+    dialog: BrowserDialog | None = None
 
     def describe(self, lang: str | None = None) -> str:
         return localized(self.description, lang)
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        """The targets the step acts on (for checks and the drift walk)."""
+        target = getattr(self, "target", ())
+        return (target,) if target else ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +244,7 @@ class Goto(Step):
 
     kind: ClassVar[str] = "goto"
     retried: ClassVar[bool] = True
+    read_only: ClassVar[bool] = True
     primary: ClassVar[str] = "url"
     url: str = ""
 
@@ -126,6 +255,7 @@ class Click(Step):
 
     kind: ClassVar[str] = "click"
     retried: ClassVar[bool] = True
+    read_only: ClassVar[bool] = True
     primary: ClassVar[str] = "target"
     target: Target = ()
 
@@ -171,6 +301,7 @@ class Expect(Step):
 
     kind: ClassVar[str] = "expect"
     retried: ClassVar[bool] = True
+    read_only: ClassVar[bool] = True
     primary: ClassVar[str] = "target"
     target: Target = ()
     url: str | None = None  # a regular expression searched in the page URL
@@ -186,6 +317,10 @@ class Captcha(Step):
     image: Target = ()
     answer: Target = ()
     refresh: Target = ()
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        return tuple(t for t in (self.image, self.answer, self.refresh) if t)
 
 
 @dataclass(frozen=True)
@@ -204,12 +339,28 @@ class Confirm(Step):
 
 
 @dataclass(frozen=True)
+class Until:
+    """What shows that a send went through when the page does not navigate: an element, a URL
+    (a regular expression), or the answer to a request whose URL contains `response`."""
+
+    target: Target = ()
+    url: str | None = None
+    response: str | None = None
+
+    def describe(self) -> str:
+        return describe_target(self.target) if self.target else self.url or self.response or ""
+
+
+@dataclass(frozen=True)
 class Submit(Step):
-    """Press the button that sends. Never retried; recorded in the journal before the press."""
+    """Press the button that sends, after a `confirm`. Never retried; recorded in the journal
+    before the press. By default the send is through when the button's page (or frame) has
+    navigated; `until` says otherwise for a save that does not navigate."""
 
     kind: ClassVar[str] = "submit"
     primary: ClassVar[str] = "target"
     target: Target = ()
+    until: Until | None = None
 
 
 @dataclass(frozen=True)
@@ -221,16 +372,19 @@ class Manual(Step):
     instruction: Text = ""
 
 
-OutcomeResult = Literal["success", "continue", "retry", "error"]
-OUTCOME_RESULTS: tuple[str, ...] = ("success", "continue", "retry", "error")
+OutcomeResult = Literal["success", "continue", "retry", "error", "in_person"]
+OUTCOME_RESULTS: tuple[str, ...] = ("success", "continue", "retry", "error", "in_person")
 
 
 @dataclass(frozen=True)
 class OutcomeCase:
-    """When `when` matches: `success` ends the run well, `continue` goes on to the next step,
-    `retry` goes back to step `from_step` (a wrong CAPTCHA; at most 3 times), `error` stops the
-    run with `message` as the advice. `yields` maps a name (`nss`, `folio`, `umf`) to a regular
-    expression whose first group (or whole match) is read from the matched element's text."""
+    """When `when` is visible (or, for a document, `matches` is found in its text):
+    `success` ends the run well, `continue` goes on to the next step, `retry` goes back to step
+    `from_step` (at most `max_tries` tries in all, `last_try` said before the last one),
+    `error` stops the run with `message` as the advice, `in_person` ends it well but says the
+    step must be done at an office (`message` says where and what to bring). `yields` maps a
+    name (`nss`, `folio`) to a regular expression whose first group (or whole match) is read
+    from the matched element's text (or the document's)."""
 
     when: Target
     result: str  # one of OUTCOME_RESULTS
@@ -238,15 +392,25 @@ class OutcomeCase:
     message: Text | None = None
     from_step: str | None = None
     yields: tuple[tuple[str, str], ...] = ()
+    matches: str | None = None
+    max_tries: int = 3
+    last_try: Text | None = None
 
 
 @dataclass(frozen=True)
 class Outcome(Step):
-    """Classify the page: the first case whose locator is visible wins; none means unknown."""
+    """Classify the page (or a downloaded `document`): the first case that matches wins; none
+    means an answer nobody declared."""
 
     kind: ClassVar[str] = "outcome"
+    read_only: ClassVar[bool] = True
     primary: ClassVar[str] = "cases"
     cases: tuple[OutcomeCase, ...] = ()
+    document: str | None = None  # the `save_as` of an earlier download
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        return tuple(case.when for case in self.cases if case.when)
 
 
 @dataclass(frozen=True)
@@ -261,11 +425,37 @@ class EmailLink(Step):
 
 @dataclass(frozen=True)
 class Screenshot(Step):
-    """Keep evidence; personal-data fields are masked on live runs."""
+    """Keep evidence; personal-data fields are masked unless the profile is a synthetic one."""
 
     kind: ClassVar[str] = "screenshot"
+    read_only: ClassVar[bool] = True
     primary: ClassVar[str] = "name"
     name: str = ""
+
+
+@dataclass(frozen=True)
+class Choose(Step):
+    """The person picks one of a select's options (or one of the links the target matches),
+    and the pick is put in the page; options that arrive late (chained selects) are waited
+    for. `remember` names a profile field: the pick is yielded under that name, and a value
+    the profile already has is picked again when it is among the options."""
+
+    kind: ClassVar[str] = "choose"
+    primary: ClassVar[str] = "target"
+    target: Target = ()
+    remember: str | None = None
+
+
+@dataclass(frozen=True)
+class Download(Step):
+    """Click what produces a file; keep the file for the run (private, 0600) under `save_as`,
+    for later steps (an `outcome` may read it)."""
+
+    kind: ClassVar[str] = "download"
+    read_only: ClassVar[bool] = True
+    primary: ClassVar[str] = "target"
+    target: Target = ()
+    save_as: str = ""
 
 
 STEP_TYPES: dict[str, type[Step]] = {
@@ -284,15 +474,62 @@ STEP_TYPES: dict[str, type[Step]] = {
         Outcome,
         EmailLink,
         Screenshot,
+        Choose,
+        Download,
     )
 }
-COMMON_KEYS = ("description", "id", "timeout")
+COMMON_KEYS = ("description", "id", "timeout", "optional", "dialog")
 
 
 @dataclass(frozen=True)
 class Needs:
     profile: tuple[str, ...] = ()
     secrets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Firewall:
+    """How a portal's web application firewall shows itself instead of the portal."""
+
+    name: str
+    # Any of these in the page's text: its block page.
+    block_text: tuple[str, ...] = ()
+    # Any of these in the HTML of a short page: its challenge page. (Such scripts are injected
+    # into ordinary pages too, so a long page with one is still the portal.)
+    challenge_html: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Portal:
+    id: str
+    name: Text
+    origins: tuple[str, ...]
+    firewall: Firewall | None = None
+    # Phrases (case-insensitive) of the portal's "down for maintenance" pages.
+    maintenance: tuple[str, ...] = ()
+    session_cookie: str | None = None
+    path: str = ""
+
+    @property
+    def maintenance_re(self) -> str:
+        """One pattern for all the maintenance phrases ("" when there are none)."""
+        return "|".join(re.escape(phrase) for phrase in self.maintenance)
+
+
+# A portal with no facts: what a scenario with its own origins and no portal file runs with.
+UNKNOWN = Portal(id="", name="", origins=())
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The scenario's sign-in block (the steps from `first` to `last`) and how an expired session
+    shows mid-flow: the portal's sign-in page (`expired` visible, or the URL matching `url`).
+    The engine then asks for a new sign-in and goes on where it was, at most once per step."""
+
+    first: str
+    last: str
+    expired: Target = ()
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -305,6 +542,11 @@ class Scenario:
     steps: tuple[Step, ...]
     path: str = ""
     description: Text = ""
+    sign_in: SignIn | None = None
+    # What a successful run yields that belongs in the student's profile (offered, never forced).
+    save_to_profile: tuple[str, ...] = ()
+    # The portal's facts (firewall, maintenance texts), from its portal file.
+    facts: Portal = UNKNOWN
 
     def step_index(self, step_id: str) -> int:
         for index, step in enumerate(self.steps):
@@ -313,5 +555,16 @@ class Scenario:
         raise KeyError(step_id)
 
 
-HEADER_KEYS = ("id", "title", "portal", "origins", "needs", "steps", "description")
+HEADER_KEYS = (
+    "id",
+    "title",
+    "portal",
+    "origins",
+    "needs",
+    "steps",
+    "description",
+    "sign_in",
+    "save_to_profile",
+)
+SIGN_IN_KEYS = ("first", "last", "expired", "url")
 NEEDS_KEYS = ("profile", "secrets")

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from autohelper.messages import t
-from autohelper.scenario.model import Position
+from autohelper.scenario.model import MAX_SECONDS, Position
 
 Node = yaml.Node
 Entries = dict[str, tuple[Node, Node]]  # key -> (key node, value node)
@@ -105,9 +105,10 @@ class NodeReader:
 
     def seconds(self, node: Node) -> float | None:
         value = self.scalar(node)
-        if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if number and 0 < value <= MAX_SECONDS:
             return float(value)
-        self.fail(node, "scenario.expected_seconds")
+        self.fail(node, "scenario.expected_seconds", high=int(MAX_SECONDS))
         return None
 
     def regex(self, node: Node) -> str | None:

@@ -10,53 +10,19 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from autohelper.errors import ScenarioError
 from autohelper.messages import t
-from autohelper.scenario.model import Text
+from autohelper.scenario.model import Firewall, Portal, Text
 from autohelper.scenario.nodes import Node, NodeReader
 
 ORIGIN_RE = re.compile(r"[a-z][a-z0-9+.-]*://(\*\.)?[A-Za-z0-9.-]+(:\d+)?")
 PORTAL_KEYS = ("id", "name", "origins", "firewall", "maintenance", "session_cookie")
 FIREWALL_KEYS = ("name", "block_text", "challenge_html")
 FIXTURE_PORTALS = Path(__file__).resolve().parents[2] / "fixtures" / "portals"
-
-
-@dataclass(frozen=True)
-class Firewall:
-    """How a portal's web application firewall shows itself instead of the portal."""
-
-    name: str
-    # Any of these in the page's text: its block page.
-    block_text: tuple[str, ...] = ()
-    # Any of these in the HTML of a short page: its challenge page. (Such scripts are injected
-    # into ordinary pages too, so a long page with one is still the portal.)
-    challenge_html: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Portal:
-    id: str
-    name: Text
-    origins: tuple[str, ...]
-    firewall: Firewall | None = None
-    # Phrases (case-insensitive) of the portal's "down for maintenance" pages.
-    maintenance: tuple[str, ...] = ()
-    session_cookie: str | None = None
-    path: str = ""
-
-    @property
-    def maintenance_re(self) -> str:
-        """One pattern for all the maintenance phrases ("" when there are none)."""
-        return "|".join(re.escape(phrase) for phrase in self.maintenance)
-
-
-# A portal with no facts: what a scenario with its own origins and no portal file runs with.
-UNKNOWN = Portal(id="", name="", origins=())
 
 
 def portal_dirs() -> tuple[Path, ...]:

@@ -1,5 +1,5 @@
-"""Find and launch a Chromium: an explicit path, Playwright's own build when installed, else the
-system's. Playwright is imported only when a browser is launched (start-up stays fast)."""
+"""Find a Chromium: an explicit path, Playwright's own build when installed, else the system's.
+Plain file-system work: nothing here imports Playwright (start-up stays fast)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,8 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from autohelper.errors import BrowserLaunchFailed, BrowserNotFound
-
-if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Playwright
+from autohelper.errors import BrowserNotFound
 
 log = logging.getLogger(__name__)
 
@@ -71,21 +67,3 @@ def has_display() -> bool:
     if sys.platform in ("darwin", "win32"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def launch(
-    playwright: Playwright, choice: BrowserChoice, headless: bool, extra_args: list[str]
-) -> Browser:
-    from playwright.sync_api import Error as PlaywrightError
-
-    try:
-        return playwright.chromium.launch(
-            executable_path=choice.path,
-            headless=headless,
-            args=[*BASE_ARGS, *extra_args],
-        )
-    except PlaywrightError as exc:
-        # The first line says what went wrong; the rest is Chromium's own log, for -v.
-        log.debug("browser launch failed: %s", exc)
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "?"
-        raise BrowserLaunchFailed(path=choice.path or "playwright", reason=reason) from None

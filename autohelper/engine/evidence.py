@@ -1,0 +1,79 @@
+"""What a run keeps: screenshots at each stop (masked unless the profile is a synthetic one) and
+downloaded documents, each in the run's private folder.
+
+Every file is created 0600 inside a folder made 0700, from the first byte: a screenshot of a
+student's form or a downloaded constancia is personal data.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from playwright.sync_api import Error as PlaywrightError
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Download, Locator, Page
+
+log = logging.getLogger(__name__)
+
+
+def private_dir(path: Path) -> Path:
+    """`path` as a folder only its owner can enter (created if needed)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path
+
+
+def write_private(path: Path, data: bytes) -> Path:
+    """Write `data` to a file readable by its owner only, from its first byte."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(path, 0o600)  # an existing file keeps its old mode through O_TRUNC
+    return path
+
+
+def safe_name(name: str, default: str = "file") -> str:
+    """A file name made of safe characters only (a portal's suggested name may hold anything)."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip(".-")
+    return stem[:80] or default
+
+
+class Evidence:
+    """Screenshots and downloads of one run, in its private folder."""
+
+    def __init__(self, folder: Path, token: str, mask: bool, personal: Iterable[str]) -> None:
+        self.folder = folder
+        self.token = token  # tells this run's files from another's in the same folder
+        self.mask = mask
+        # Profile values worth masking on a screenshot (long enough to be matched as text).
+        self.personal = [value for value in personal if len(value) >= 4]
+
+    def screenshot(self, page: Page, name: str) -> str:
+        """A full-page screenshot; unless the profile is synthetic, every input and every
+        element showing a personal value is masked. Returns its path, or "-" if the page
+        could not be captured (evidence is best effort: the stop it belongs to matters more)."""
+        path = private_dir(self.folder) / f"{self.token}-{safe_name(name.lower(), 'shot')}.png"
+        masks: list[Locator] = []
+        if self.mask:
+            masks.append(page.locator("input, textarea, select"))
+            masks.extend(page.get_by_text(value) for value in self.personal)
+        try:
+            data = page.screenshot(full_page=True, mask=masks, timeout=10_000)
+        except PlaywrightError as exc:
+            log.debug("screenshot failed: %s", exc)
+            return "-"
+        return str(write_private(path, data))
+
+    def keep_download(self, download: Download, name: str) -> Path:
+        """Save a download in the run's private folder, 0600."""
+        suggested = safe_name(download.suggested_filename, "document")
+        path = private_dir(self.folder) / f"{self.token}-{safe_name(name)}-{suggested}"
+        download.save_as(path)
+        os.chmod(path, 0o600)
+        return path

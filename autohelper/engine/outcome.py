@@ -1,0 +1,115 @@
+"""The outcome step: which of the declared answers the portal gave (on the page, or in a
+downloaded document), what it yields, and what the run does next.
+
+`success` and `in_person` end the run well, `continue` goes on, `retry` goes back (bounded by
+the case's `max_tries`, whatever it goes back for), `error` stops with the portal's words and
+the scenario's advice. An answer nobody declared stops the run with evidence; before that, an
+expired session sends the run back to sign in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from autohelper.engine import locate
+from autohelper.engine.runner import Finished, Restart
+from autohelper.engine.steps import handles
+from autohelper.messages import localized, t
+from autohelper.privacy import PERSONAL_FIELDS
+from autohelper.scenario import model as m
+
+if TYPE_CHECKING:
+    from autohelper.engine.runner import Runner
+
+
+@handles(m.Outcome)
+def outcome(run: Runner, step: m.Outcome) -> None:
+    if step.document is not None:
+        _read_document(run, step, step.document)
+        return
+    run.guard(step)
+    if run.watch.is_unavailable():  # a 5xx or maintenance page answers at once: no wait
+        raise run.stop("run.unavailable_after_submit", step)
+    every = tuple(locator for case in step.cases for locator in case.when)
+    try:
+        scope = locate.frame_for(run.page, every[0].frame, run.timeout_ms(step))
+        locate.any_of(scope, every).wait_for(state="visible", timeout=run.timeout_ms(step))
+        for number, case in enumerate(step.cases):
+            matched = locate.any_of(scope, case.when)
+            if matched.count() and matched.is_visible():
+                _apply(run, step, number, case, matched.inner_text())
+                return
+    except (PlaywrightTimeout, locate.FrameMissing):
+        pass
+    except PlaywrightError as exc:
+        if not locate.is_gone(exc):
+            raise
+    # No declared answer (or it vanished between the wait and the look).
+    run.guard(step)
+    run.signed_out(step)
+    key = "run.unavailable_after_submit" if run.watch.is_unavailable() else "run.unknown"
+    raise run.stop(key, step)
+
+
+def _read_document(run: Runner, step: m.Outcome, name: str) -> None:
+    from autohelper.engine.documents import document_text
+
+    path = run.downloads.get(name)
+    if path is None:  # the download was optional and did not happen
+        raise run.stop("run.no_document", step, name=name)
+    text = document_text(path)
+    for number, case in enumerate(step.cases):
+        if case.matches is not None and re.search(case.matches, text, re.IGNORECASE):
+            _apply(run, step, number, case, text)
+            return
+    raise run.stop("run.unknown_document", step, name=name)
+
+
+def _apply(run: Runner, step: m.Outcome, number: int, case: m.OutcomeCase, text: str) -> None:
+    for name, pattern in case.yields:
+        found = re.search(pattern, text)
+        if found:
+            value = found.group(1) if found.groups() else found.group(0)
+            run.yields[name] = value
+            if name in PERSONAL_FIELDS:
+                run.redactor.add(value, name)  # from here on, it is scrubbed like the rest
+    advice = localized(case.message) if case.message else ""
+    if case.result in ("success", "in_person"):
+        raise Finished(case.result, advice or t("run.done"), dict(run.yields))
+    if case.result == "continue":
+        if advice:
+            run.human.progress(advice)
+        return
+    if case.result == "retry":
+        _retry(run, step, number, case, text, advice)
+    raise run.stop("run.portal_error", step, portal=_first_lines(text), advice=advice)
+
+
+def _retry(
+    run: Runner, step: m.Outcome, number: int, case: m.OutcomeCase, text: str, advice: str
+) -> None:
+    """Go back to the case's `from` step, unless it has been tried `max_tries` times."""
+    run.tries[(run.index, number)] += 1
+    tries = run.tries[(run.index, number)]
+    if tries >= case.max_tries:
+        raise run.stop(
+            "run.too_many_attempts",
+            step,
+            portal=_first_lines(text),
+            n=str(case.max_tries),
+        )
+    run.human.progress(advice or t("run.retrying"))
+    if tries == case.max_tries - 1 and case.last_try:
+        run.human.progress(localized(case.last_try))
+    assert case.from_step is not None  # the loader requires it for a retry
+    raise Restart(run.scenario.step_index(case.from_step))
+
+
+def _first_lines(text: str, limit: int = 400) -> str:
+    """The portal's words, as much as a message needs (a document's text can be long)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,101 @@
+"""What many tests share: the synthetic student, a scenario copied and edited, a scenario of
+our own on the lab's pages, and one way to run the engine on pytest-playwright's page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+from autohelper.engine import RunOptions, RunResult, run_scenario
+from autohelper.engine.events import RunListener
+from autohelper.engine.retry import FAST
+from autohelper.human import ScriptedHuman
+from autohelper.journal import Journal
+from autohelper.privacy import Redactor
+from autohelper.scenario.loader import load_scenario
+from autohelper.scenario.model import Scenario
+
+ROOT = Path(__file__).resolve().parents[1]
+CURP = "HEGG560427MVZRRL04"
+EMAIL = "estudiante.prueba@example.com"
+PROFILE = {"curp": CURP, "email": EMAIL}
+
+Edit = tuple[str, str] | Callable[[str], str]
+
+
+def copy_scenario(tmp_path: Path, name: str = "imss-nss", *edits: Edit) -> Scenario:
+    """A bundled scenario, copied and edited: `(old, new)` replaces text (which must be there),
+    a function rewrites it. Each edit must change the text, so a test cannot silently run the
+    original after the scenario moved on."""
+    text = (ROOT / "scenarios" / f"{name}.yaml").read_text(encoding="utf-8")
+    for edit in edits:
+        if callable(edit):
+            changed = edit(text)
+        else:
+            assert edit[0] in text, f"the edit's text is not in {name}.yaml: {edit[0]!r}"
+            changed = text.replace(edit[0], edit[1])
+        assert changed != text, "the edit must change the scenario"
+        text = changed
+    return write_scenario(tmp_path, text, f"{name}.yaml")
+
+
+def write_scenario(tmp_path: Path, text: str, name: str = "s.yaml") -> Scenario:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_scenario(path)
+
+
+LAB = "https://lab.autohelper.test"
+
+
+def lab_scenario(
+    tmp_path: Path,
+    steps: str,
+    profile: tuple[str, ...] = (),
+    secrets: tuple[str, ...] = (),
+    header: str = "",
+) -> Scenario:
+    """A scenario of our own on the lab's pages (the mock's `lab` portal)."""
+    needs = f"needs:\n  profile: [{', '.join(profile)}]\n  secrets: [{', '.join(secrets)}]\n"
+    text = f"id: lab\ntitle: Laboratorio\nportal: lab\n{needs}{header}steps:\n{steps}"
+    return write_scenario(tmp_path, text, "lab.yaml")
+
+
+def engine_run(
+    page: Page,
+    scenario: Scenario,
+    tmp_path: Path,
+    human: ScriptedHuman | None = None,
+    journal: Journal | None = None,
+    profile: Mapping[str, str] = PROFILE,
+    secrets: Mapping[str, str] | None = None,
+    listeners: list[RunListener] | None = None,
+    **options: float | bool,
+) -> RunResult:
+    """Run `scenario` on `page` as QA would (the scripted human by default), keeping it in
+    `journal` when given."""
+    opts = RunOptions(
+        artifacts=tmp_path / "artifacts",
+        live=bool(options.get("live", False)),
+        mask_screenshots=bool(options.get("mask_screenshots", False)),
+        retry=FAST,
+        step_timeout=float(options.get("step_timeout", 5.0)),
+        submit_timeout=float(options.get("submit_timeout", 10.0)),
+    )
+    redactor = Redactor()
+    redactor.add_profile(dict(profile))
+    every = list(listeners or [])
+    if journal is not None:
+        every.append(journal.listener("qa", "fixtures", redactor))
+    return run_scenario(
+        page,
+        scenario,
+        dict(profile),
+        dict(secrets or {}),
+        human or ScriptedHuman(),
+        opts,
+        every,
+        redactor,
+    )

@@ -1,0 +1,96 @@
+"""Locators in frames, on the lab's pages: a frameset's frame by name, a frame by a fragment of
+its URL, an iframe by its element's CSS, nested; a whole-form post saved from a nested frame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+from support import PROFILE, engine_run, lab_scenario
+
+from autohelper.errors import PortalChanged
+from autohelper.journal import Journal
+from autohelper.mock import MockPortal
+
+pytestmark = pytest.mark.browser
+
+NSS = "12345678903"
+INNER = '[TargetContent, {css: "iframe#formFrame"}]'
+
+
+def test_a_form_in_a_nested_frame_is_filled_and_saved_by_a_whole_form_post(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: https://lab.autohelper.test/frames
+    description: Abrir el marco
+  - fill: {{label: "Número de Seguridad Social", frame: {INNER}}}
+    value: "{{profile.nss}}"
+    description: Escribir el NSS
+  - check: {{label: "Declaro que los datos son correctos", frame: {INNER}}}
+    description: Declarar
+  - confirm: [{{label: NSS, value: "{{profile.nss}}"}}]
+    description: Confirmar
+  - submit: {{role: link, name: Guardar, frame: {INNER}}}
+    description: Guardar
+  - outcome:
+      - when: {{text: "Guardado con folio", frame: {INNER}}}
+        result: success
+        yields: {{folio: 'folio (\\d+)'}}
+    description: Leer el folio
+""",
+        profile=("nss",),
+    )
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = engine_run(page, scenario, tmp_path, profile={**PROFILE, "nss": NSS}, journal=journal)
+    assert result.status == "success", result.message
+    assert result.yields == {"folio": "101"}
+    assert portal.site("lab").saves["frames"] == 1
+    assert portal.posts("/frames/form") == 1
+    inner = page.frame(name="Inner")
+    assert inner is not None and inner.locator("#SAVED_win0").is_visible()
+    [row] = journal.runs()
+    [submit] = journal.rows("submits", row.id)
+    assert submit["result"] == "http 200" and NSS not in submit["summary"]
+
+
+def test_a_frame_found_by_a_fragment_of_its_url_drives_another_frame(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = lab_scenario(
+        tmp_path,
+        """
+  - goto: https://lab.autohelper.test/frames
+    description: Abrir el marco
+  - click: {css: "a.PTNAVLINK", frame: {url: IScript_PT_NAV_INFRAME}}
+    description: Abrir la hoja del menú
+  - expect: {text: "Página con un formulario anidado", frame: TargetContent}
+    description: Ver la página en el marco de contenido
+""",
+    )
+    result = engine_run(page, scenario, tmp_path)
+    assert result.status == "success", result.message
+    # The leaf's link targets TargetContent: the content page was loaded twice, once by the
+    # frameset and once by the click.
+    assert [r["path"] for r in portal.requests].count("/frames/content") == 2
+
+
+def test_a_frame_that_never_comes_is_a_changed_portal_naming_the_frame(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = lab_scenario(
+        tmp_path,
+        """
+  - goto: https://lab.autohelper.test/frames
+    description: Abrir el marco
+  - click: {css: "a", frame: Contenido}
+    description: Buscar en un marco que no existe
+""",
+    )
+    result = engine_run(page, scenario, tmp_path, step_timeout=1.5)
+    assert isinstance(result.error, PortalChanged)
+    assert "«Buscar en un marco que no existe»" in result.message
+    assert "frame=name='Contenido'" in result.message

@@ -1,0 +1,323 @@
+"""The runner's loop on the lab's pages: optional steps, browser and in-page dialogs, saves that
+do not navigate, a sign-in that fails and is asked again (never re-sent by the machine), an
+expired session mid-form that is signed into again without a second send, bounded retries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+from support import PROFILE, engine_run, lab_scenario
+
+from autohelper.errors import PortalChanged
+from autohelper.human import ScriptedHuman
+from autohelper.journal import Journal
+from autohelper.mock import MockPortal
+
+pytestmark = pytest.mark.browser
+
+LAB = "https://lab.autohelper.test"
+PASSWORD = "lab-secreto"
+STUDENT = {**PROFILE, "student_id": "00000012345", "phone": "6441234567"}
+
+# The sign-in of the lab: an entry page, a warning page that appears only sometimes, the form.
+SIGN_IN = """
+  - goto: https://lab.autohelper.test/entry
+    description: Abrir la entrada
+  - fill: {css: "#txtID"}
+    value: "{profile.student_id}"
+    description: Escribir tu ID
+  - click: {css: "#btnEntrar"}
+    description: Entrar
+  - click: {role: link, name: Continuar}
+    optional: true
+    timeout: 20
+    description: Pasar el aviso (a veces no aparece)
+  - fill: {css: "#userid"}
+    id: sign-in
+    value: "{profile.student_id}"
+    description: Escribir tu ID otra vez
+  - fill: {css: "#pwd"}
+    value: "{secret.lab_password}"
+    description: Escribir tu contraseña
+  - confirm: [{label: ID, value: "{profile.student_id}"}]
+    description: Confirmar el inicio de sesión
+  - submit: {role: button, name: Iniciar Sesión}
+    id: sign-in-send
+    description: Iniciar sesión
+  - outcome:
+      - when: {role: heading, name: Bienvenido}
+        result: continue
+      - when: {css: ".alert-danger", has_text: bloqueada}
+        result: error
+        message: Llama a la mesa de ayuda.
+      - when: {css: ".alert-danger", has_text: "no son válidos"}
+        result: retry
+        from: sign-in
+        max_tries: 3
+        message: El portal no aceptó tu contraseña. Escríbela de nuevo.
+        last_try: Último intento antes de que la cuenta se bloquee.
+    description: Ver si entraste
+"""
+FORM = """
+  - click: {role: link, name: Formulario}
+    description: Abrir el formulario
+  - fill: {label: CURP}
+    value: "{profile.curp}"
+    description: Escribir tu CURP
+  - fill: {label: Teléfono celular}
+    value: "{profile.phone}"
+    description: Escribir tu teléfono
+  - confirm: [{label: CURP, value: "{profile.curp}"}]
+    description: Confirmar la solicitud
+  - submit: {role: button, name: Guardar}
+    description: Guardar la solicitud
+  - outcome:
+      - when: {css: ".alert-success", has_text: folio}
+        result: success
+        yields: {folio: 'folio (\\d+)'}
+    description: Leer el folio
+"""
+HEADER = "sign_in: {first: sign-in, last: sign-in-send, url: 'cmd=expire'}\n"
+
+
+def signed_in_form(tmp_path: Path):  # type: ignore[no-untyped-def]
+    return lab_scenario(
+        tmp_path,
+        SIGN_IN + FORM,
+        profile=("student_id", "curp", "phone"),
+        secrets=("lab_password",),
+        header=HEADER,
+    )
+
+
+@pytest.mark.parametrize("warning", [True, False], ids=["warning-page", "no-warning-page"])
+def test_an_optional_page_is_passed_when_present_and_skipped_when_absent(
+    page: Page, portal: MockPortal, tmp_path: Path, warning: bool
+) -> None:
+    portal.configure(**{"lab.warning": warning})
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = engine_run(
+        page,
+        signed_in_form(tmp_path),
+        tmp_path,
+        journal=journal,
+        profile=STUDENT,
+        secrets={"lab_password": PASSWORD},
+    )
+    assert result.status == "success", result.message
+    [run] = journal.runs()
+    optional = [s for s in journal.rows("steps", run.id) if s["position"] == 3]
+    assert [s["status"] for s in optional] == ["ok" if warning else "skipped"]
+    assert portal.site("lab").saves["form"] == 1
+
+
+def test_a_wrong_password_is_asked_again_never_resent_and_the_last_try_is_announced(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    human = ScriptedHuman(secrets={"lab_password": [PASSWORD]})
+    result = engine_run(
+        page,
+        signed_in_form(tmp_path),
+        tmp_path,
+        human,
+        profile=STUDENT,
+        secrets={"lab_password": "equivocada"},
+    )
+    assert result.status == "success", result.message
+    assert portal.posts("/login") == 2
+    asked = [p for p in human.prompts if "lab_password" in p]
+    assert len(asked) == 1  # the person gave it again; the machine did not re-send the first
+
+
+def test_a_retry_loop_stops_at_its_limit_with_the_portals_words(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(**{"lab.lockout_after": 5})
+    human = ScriptedHuman(secrets={"lab_password": ["mala-2", "mala-3"]})
+    result = engine_run(
+        page,
+        signed_in_form(tmp_path),
+        tmp_path,
+        human,
+        profile=STUDENT,
+        secrets={"lab_password": "mala-1"},
+    )
+    assert result.status == "error"
+    assert result.message.startswith(
+        "Lo intentamos 3 veces y el portal respondió lo mismo: «Tu ID o tu contraseña no son "
+        "válidos.»"
+    )
+    assert portal.posts("/login") == 3
+    assert "Último intento antes de que la cuenta se bloquee." in human.prompts
+    assert "mala" not in result.message
+
+
+def test_a_locked_account_stops_with_the_advice(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(**{"lab.lockout_after": 1})
+    result = engine_run(
+        page,
+        signed_in_form(tmp_path),
+        tmp_path,
+        profile=STUDENT,
+        secrets={"lab_password": "mala"},
+    )
+    assert result.status == "error"
+    assert "Llama a la mesa de ayuda." in result.message
+    assert portal.posts("/login") == 1
+
+
+def test_a_session_that_expires_at_the_save_is_signed_into_again_and_saved_once(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(**{"lab.expire_at_save": True})
+    human = ScriptedHuman(secrets={"lab_password": [PASSWORD]})  # the person signs in again
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = engine_run(
+        page,
+        signed_in_form(tmp_path),
+        tmp_path,
+        human,
+        journal,
+        profile=STUDENT,
+        secrets={"lab_password": PASSWORD},
+    )
+    assert result.status == "success", result.message
+    assert portal.site("lab").saves["form"] == 1
+    assert portal.posts("/login") == 2  # signed in twice, the second time with a new yes
+    assert any("venció" in line for line in human.prompts)
+    # Four confirmations: sign-in, save (expired), sign-in again, save.
+    assert sum(1 for line in human.prompts if line.startswith("Confirmar")) == 4
+    [run] = journal.runs()
+    results = [s["result"] for s in journal.rows("submits", run.id)]
+    assert results == ["http 200", "http 200", "http 200", "http 200"]
+
+
+def test_a_browser_confirm_nobody_declared_stops_the_run_with_its_text_redacted(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/confirm?nombre=GLORIA%20HERNANDEZ
+    description: Abrir
+  - click: {{role: button, name: Enviar}}
+    description: Enviar sin declarar el diálogo
+""",
+    )
+    profile = {**PROFILE, "names": "GLORIA", "first_surname": "HERNANDEZ"}
+    result = engine_run(page, scenario, tmp_path, profile=profile)
+    assert result.status == "error"
+    assert "El portal abrió un diálogo que el escenario no esperaba" in result.message
+    assert "«¿Seguro que deseas enviar tu solicitud, G… H…?»" in result.message
+    assert portal.site("lab").saves["confirm"] == 0
+
+
+def test_a_declared_browser_confirm_is_accepted_and_the_send_goes_through(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/confirm
+    description: Abrir
+  - confirm: [{{label: Dato, value: x}}]
+    description: Confirmar
+  - submit: {{role: button, name: Enviar}}
+    dialog: {{accept: true, text: "¿Seguro que deseas enviar"}}
+    description: Enviar y aceptar el diálogo del navegador
+  - expect: {{text: "Trámite terminado: confirm"}}
+    description: Ver que terminó
+""",
+    )
+    result = engine_run(page, scenario, tmp_path)
+    assert result.status == "success", result.message
+    assert portal.site("lab").saves["confirm"] == 1
+
+
+def test_an_in_page_dialog_is_an_ordinary_element(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/dialog
+    description: Abrir
+  - click: {{role: button, name: Continuar}}
+    description: Validar
+  - expect: {{role: dialog, name: Confirmación requerida}}
+    description: Ver el diálogo de confirmación
+  - confirm: [{{label: UMF, value: "12"}}]
+    description: Confirmar
+  - submit: {{role: button, name: Aceptar}}
+    description: Aceptar en el diálogo
+  - expect: {{text: "Trámite terminado: dialog"}}
+    description: Ver que terminó
+""",
+    )
+    result = engine_run(page, scenario, tmp_path)
+    assert result.status == "success", result.message
+    assert portal.site("lab").saves["dialog"] == 1
+
+
+AJAX = f"""
+  - goto: {LAB}/ajax
+    description: Abrir
+  - fill: {{label: Dato}}
+    value: "abc"
+    description: Escribir
+  - confirm: [{{label: Dato, value: abc}}]
+    description: Confirmar
+  - submit: {{role: button, name: Guardar}}
+    until: UNTIL
+    description: Guardar sin navegar
+  - outcome:
+      - when: {{css: "#resultado", has_text: folio}}
+        result: success
+        yields: {{folio: 'folio (\\d+)'}}
+    description: Leer el folio
+"""
+
+
+@pytest.mark.parametrize(
+    "until", ['{css: "#resultado", has_text: folio}', "{response: /ajax/save}"]
+)
+def test_a_save_without_navigation_is_sent_once_even_when_its_answer_is_slow(
+    page: Page, portal: MockPortal, tmp_path: Path, until: str
+) -> None:
+    portal.configure(**{"lab.save_delay": 2.0})
+    scenario = lab_scenario(tmp_path, AJAX.replace("UNTIL", until))
+    result = engine_run(page, scenario, tmp_path, step_timeout=8.0)
+    assert result.status == "success", result.message
+    assert result.yields == {"folio": "201"}
+    assert portal.posts("/ajax/save") == 1
+
+
+def test_a_save_whose_answer_never_comes_is_unknown_and_sent_once(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(**{"lab.save_delay": 5.0})
+    scenario = lab_scenario(tmp_path, AJAX.replace("UNTIL", "{response: /ajax/save}"))
+    result = engine_run(page, scenario, tmp_path, submit_timeout=1.0)
+    assert result.status == "unknown"
+    assert portal.posts("/ajax/save") == 1
+
+
+def test_a_required_page_that_does_not_come_is_a_changed_portal(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(**{"lab.warning": False})
+    scenario = lab_scenario(
+        tmp_path,
+        SIGN_IN.replace("    optional: true\n    timeout: 20\n", "    timeout: 2\n"),
+        profile=("student_id",),
+        secrets=("lab_password",),
+    )
+    result = engine_run(
+        page, scenario, tmp_path, profile=STUDENT, secrets={"lab_password": PASSWORD}
+    )
+    assert isinstance(result.error, PortalChanged)
+    assert "«Pasar el aviso (a veces no aparece)»" in result.message
