@@ -88,7 +88,7 @@ _VERDICTS: dict[str, dict[str, str]] = {
         "{school} in modalidad 32 (Seguro Facultativo): your Seguro Facultativo is in force.",
     },
     "verdict.vigente.advice": {
-        "es": "Siguiente paso: date de alta en tu clínica (UMF) con tu CURP "
+        "es": "Date de alta en tu clínica (UMF) con tu CURP; es el siguiente paso "
         "(autohelper run imss-umf).",
         "en": "Next step: register at your clinic (UMF) with your CURP (autohelper run imss-umf).",
     },
