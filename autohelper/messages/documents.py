@@ -90,7 +90,8 @@ _VERDICTS: dict[str, dict[str, str]] = {
     "verdict.vigente.advice": {
         "es": "Date de alta en tu clínica (UMF) con tu CURP; es el siguiente paso "
         "(autohelper run imss-umf).",
-        "en": "Next step: register at your clinic (UMF) with your CURP (autohelper run imss-umf).",
+        "en": "Register at your clinic (UMF) with your CURP; it is the next step "
+        "(autohelper run imss-umf).",
     },
     "verdict.sin_derecho.explain": {
         "es": "La constancia dice que NO tienes derecho al servicio médico: tu Seguro "
