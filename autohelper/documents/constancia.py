@@ -347,26 +347,35 @@ def _area_lines(doc: Layout, occurrences: list[_Occurrence]) -> range:
         if fields - EMPLOYER_FIELDS - {"caption"}:
             break
         letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", doc.raw[end])
-        if sum(char.islower() for char in letters) > len(letters) // 2:
+        lower = sum(char.islower() for char in letters)
+        if not fields and len(doc.raw[end].split()) >= 5 and lower > len(letters) // 2:
             break  # a sentence, not a table cell
         end += 1
     return range(first, end)
 
 
 def _employers(doc: Layout, nss: str | None) -> tuple[list[Employer], Employer | None, str | None]:
-    occurrences = _occurrences(doc, nss)
-    if not occurrences:
+    everywhere = _occurrences(doc, nss)
+    if not everywhere:
         return [], None, None
-    area = _area_lines(doc, occurrences)
-    blanked = _blank_values(doc, area, occurrences)
+    area = _area_lines(doc, everywhere)
+    blanked = _blank_values(doc, area, everywhere)
+    # A registro on a caption's line that is also printed elsewhere only points at an entry.
+    caption_lines = {hit.line for hit in doc.all_hits("caption")}
+    occurrences = [
+        occ
+        for occ in everywhere
+        if occ.line not in caption_lines
+        or sum(other.registro == occ.registro for other in everywhere) == 1
+    ]
     regs = [occ.pos for occ in occurrences]
     modalidades = _pick(
-        regs,
+        _anchors(doc, regs, "modalidad"),
         _labelled(doc, area, "modalidad", SHAPES["modalidad"], _modalidad),
         _lone_modalidades(doc, area, occurrences),
     )
     descriptions = _pick(
-        regs,
+        _anchors(doc, regs, "description"),
         _labelled(doc, area, "description", None, _text),
         [
             (
@@ -378,9 +387,10 @@ def _employers(doc: Layout, nss: str | None) -> tuple[list[Employer], Employer |
         ],
     )
     names = _pick(
-        regs,
+        _anchors(doc, regs, "employer_name"),
         _labelled(doc, area, "employer_name", None, _employer_name),
         _text_runs(doc, area, blanked),
+        join=True,
     )
     merged: dict[str, Employer] = {}
     for index, occ in enumerate(occurrences):
@@ -388,12 +398,40 @@ def _employers(doc: Layout, nss: str | None) -> tuple[list[Employer], Employer |
         known = merged.get(occ.registro)
         merged[occ.registro] = found if known is None else _merge(known, found)
     employers = list(merged.values())
-    last_registro = _captioned(doc, occurrences, employers)
+    last_registro = _captioned(doc, everywhere, employers)
     if last_registro is not None:
         return employers, merged[last_registro], "caption"
     if len(employers) == 1:
         return employers, employers[0], "only_employer"
     return employers, None, None
+
+
+@dataclass(frozen=True)
+class _Anchors:
+    """Where the registros are, and whether an attribute's column comes before theirs."""
+
+    regs: list[int]
+    before: bool
+
+    def block(self, pos: int) -> int:
+        """The registro a value at `pos` belongs to, when values cannot pair in order."""
+        if self.before:
+            return min(
+                (i for i, reg in enumerate(self.regs) if reg >= pos), default=len(self.regs) - 1
+            )
+        return max((i for i, reg in enumerate(self.regs) if reg <= pos), default=0)
+
+
+def _anchors(doc: Layout, regs: list[int], name: str) -> _Anchors:
+    """An attribute printed before the registro (its label first: "Nombre o razón social |
+    Registro patronal") belongs to the registro after it; otherwise to the one before it."""
+    own = doc.all_hits(name)
+    registro = doc.all_hits("registro")
+    before = bool(own and registro) and (own[0].line, own[0].start) < (
+        registro[0].line,
+        registro[0].start,
+    )
+    return _Anchors(regs, before)
 
 
 def _merge(known: Employer, found: Employer) -> Employer:
@@ -471,6 +509,9 @@ def _blank_values(doc: Layout, area: range, occurrences: list[_Occurrence]) -> d
         for occ in occurrences:
             if occ.line == line:
                 blank(occ.start, occ.end)
+        for hit in doc.hits[line]:
+            if hit.field == "caption":
+                blank(hit.end, len(text))  # names the employer of the last movement: no entry
         for start, end, _ in find_dates(doc.masked[line]):
             blank(start, end)
         for match in DESCRIPTION_RE.finditer(doc.masked[line]):
@@ -499,13 +540,15 @@ def _text_runs(doc: Layout, area: range, blanked: dict[int, str]) -> list[tuple[
                 continue
             continues = (
                 number == 0
+                and runs
                 and last_line_end == (line - 1, True)
                 and not doc.hits[line]
                 and printed == printed.upper()
                 and len(printed.split()) <= 6
                 and not text[:start].strip("\x00 ")
+                and _wrapped(runs[-1][1], printed)
             )
-            if continues and runs:
+            if continues:
                 pos, previous = runs[-1]
                 runs[-1] = (pos, f"{previous} {printed}")
             else:
@@ -515,20 +558,44 @@ def _text_runs(doc: Layout, area: range, blanked: dict[int, str]) -> list[tuple[
     return runs
 
 
+# Words a name does not end with, or that start its second line: where a cell wraps.
+_JOINING = re.compile(r"(?:^|\s)(?:DE|DEL|LA|LAS|LOS|EL|Y|E|EN|PARA|A)$")
+_CONTINUING = re.compile(
+    r"^(?:DE|DEL|LA|LAS|LOS|Y|E|EN|PARA)\s|^(?:S\.?\s?A\.?|S\.?\s?C\.?|A\.?\s?C\.?|S\.?\s?DE\s?R\.?\s?L\.?|I\.?\s?A\.?\s?P\.?)(?:\s|,|$)"
+)
+
+
+def _wrapped(first: str, second: str) -> bool:
+    """Whether `second` (the next line) continues the name `first`: the first stops on a joining
+    word ("INSTITUTO TECNOLOGICO DE" / "SONORA") or the second starts with one or with a company
+    suffix ("S.A. DE C.V."). Two names one under the other are not joined."""
+    return bool(_JOINING.search(fold(first).rstrip(" ,"))) or bool(_CONTINUING.search(fold(second)))
+
+
 def _pick(
-    regs: list[int], labelled: list[tuple[int, Any]], shaped: list[tuple[int, Any]]
+    anchors: _Anchors,
+    labelled: list[tuple[int, Any]],
+    shaped: list[tuple[int, Any]],
+    join: bool = False,
 ) -> list[Any]:
     """One value for each registro occurrence. When exactly one value per registro was found,
     they pair in order (a table flattened by rows or by columns alike); otherwise each value
-    goes to the registro whose stretch of text holds it, the first one found kept."""
+    goes to the registro whose stretch of text holds it: the first one found, or with `join`
+    all of them (the pieces of a name split around other cells)."""
     for candidates in (labelled, shaped):
-        if len(candidates) == len(regs):
+        if len(candidates) == len(anchors.regs):
             return [value for _, value in sorted(candidates, key=lambda item: item[0])]
-    chosen: list[Any] = [None] * len(regs)
-    for pos, value in sorted(labelled or shaped, key=lambda item: item[0]):
-        index = max((i for i, reg in enumerate(regs) if reg <= pos), default=0)
-        if chosen[index] is None:
-            chosen[index] = value
+    chosen: list[Any] = [None] * len(anchors.regs)
+    for source in (labelled, shaped):  # what a label names first; shapes fill the rest
+        filled: set[int] = set()
+        for pos, value in sorted(source, key=lambda item: item[0]):
+            index = anchors.block(pos)
+            if chosen[index] is None:
+                chosen[index] = value
+                filled.add(index)
+            elif join and index in filled:
+                # Words split around other cells of the same row are one name.
+                chosen[index] = f"{chosen[index]} {value}"
     return chosen
 
 
