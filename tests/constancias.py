@@ -198,14 +198,10 @@ def header_rows_pdf(content: Content) -> bytes:
     line; a page footer."""
     page = _Page()
 
+    months = "ENE FEB MAR ABR MAY JUN JUL AGO SEP OCT NOV DIC".split()
+
     def spelled(date: datetime.date) -> str:
-        return (
-            date.strftime("%d-")
-            + ["ENE", "FEB", "MAR", "ABR", "MAY", "JUN", "JUL", "AGO", "SEP", "OCT", "NOV", "DIC"][
-                date.month - 1
-            ]
-            + date.strftime("-%Y")
-        )
+        return f"{date:%d}-{months[date.month - 1]}-{date:%Y}"
 
     page.line("Reporte de Vigencia de Derechos")
     page.rows(
