@@ -198,7 +198,7 @@ def header_rows_pdf(content: Content) -> bytes:
     line; a page footer."""
     page = _Page()
 
-    months = "ENE FEB MAR ABR MAY JUN JUL AGO SEP OCT NOV DIC".split()
+    months = ["ENE", "FEB", "MAR", "ABR", "MAY", "JUN", "JUL", "AGO", "SEP", "OCT", "NOV", "DIC"]
 
     def spelled(date: datetime.date) -> str:
         return f"{date:%d}-{months[date.month - 1]}-{date:%Y}"
