@@ -36,9 +36,9 @@ from autohelper.privacy import mask
 
 log = logging.getLogger(__name__)
 
-SCHOOL_DESCRIPTION = "SEGURO FACULTATIVO ESTUDIANTES"
-# How many lines after the last registro patronal may still belong to its employer.
-_EMPLOYER_TAIL = 4
+# How many lines without an employer's label may follow the last registro patronal and still
+# belong to its employer (a wrapped name, a description, values under their labels).
+_EMPLOYER_TAIL = 3
 
 
 @dataclass(frozen=True)
@@ -340,12 +340,12 @@ def _area_lines(doc: Layout, occurrences: list[_Occurrence]) -> range:
         hit.line for hit in doc.all_hits(*EMPLOYER_FIELDS, "caption")
     ]
     first = min(starts)
-    last = occurrences[-1].line
-    end = last + 1
-    while end < len(doc.raw) and end <= last + _EMPLOYER_TAIL:
+    end, unlabelled = occurrences[-1].line + 1, 0
+    while end < len(doc.raw) and unlabelled < _EMPLOYER_TAIL:
         fields = {hit.field for hit in doc.hits[end]}
         if fields - EMPLOYER_FIELDS - {"caption"}:
             break
+        unlabelled = 0 if fields else unlabelled + 1
         letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", doc.raw[end])
         lower = sum(char.islower() for char in letters)
         if not fields and len(doc.raw[end].split()) >= 5 and lower > len(letters) // 2:
