@@ -7,7 +7,7 @@ import json
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from autohelper.documents import ConstanciaFacts, Employer, expectation_for, judge
@@ -128,6 +128,7 @@ def _variants() -> st.SearchStrategy[str]:
     )
 
 
+@settings(deadline=None)
 @given(_variants())
 def test_the_school_is_named_whatever_the_case_accents_spaces_or_punctuation(name: str) -> None:
     expectation = expectation_for("itson")

@@ -12,12 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from autohelper.documents.constancia import (
-    ConstanciaFacts,
-    Employer,
-    parse_constancia,
-    read_constancia,
-)
+from autohelper.documents.constancia import ConstanciaFacts, parse_constancia, read_constancia
+from autohelper.documents.employers import Employer
 from autohelper.documents.pdf import pdf_text, shown_path
 from autohelper.documents.verdict import VERDICTS, Expectation, Verdict, expectation_for, judge
 

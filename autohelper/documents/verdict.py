@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from autohelper.documents.constancia import ConstanciaFacts, Employer
+from autohelper.documents.constancia import ConstanciaFacts
+from autohelper.documents.employers import Employer
 from autohelper.documents.text import name_key
 from autohelper.messages import t
 
