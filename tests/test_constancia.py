@@ -377,3 +377,67 @@ def test_read_constancia_reads_a_file_and_leaves_it(tmp_path: Path) -> None:
     assert facts.last_employer is not None and facts.last_employer.modalidad == 32
     assert path.read_bytes() == data
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_several_labels_on_a_line_upper_case_and_a_dashed_registro() -> None:
+    text = """CONSTANCIA DE VIGENCIA DE DERECHOS
+NOMBRE: HERNANDEZ GARCIA GLORIA
+NSS: 04185612340    CURP: HEGG560427MVZRRL04
+DELEGACIÓN: SONORA    UMF: 037    TURNO: M    CONSULTORIO: 12
+VIGENCIA: VIGENTE HASTA 23/11/2027
+CON DERECHO AL SERVICIO MÉDICO: SI
+PATRÓN DEL ÚLTIMO MOVIMIENTO DEL ASEGURADO
+REGISTRO PATRONAL: Y58-45183-32-5
+NOMBRE O RAZÓN SOCIAL: INSTITUTO TECNOLOGICO DE SONORA
+MODALIDAD: 32 SEGURO FACULTATIVO ESTUDIANTES
+"""
+    facts = parse_constancia(text)
+    assert (facts.nss, facts.curp, facts.name) == (
+        "04185612340",
+        "HEGG560427MVZRRL04",
+        "HERNANDEZ GARCIA GLORIA",
+    )
+    assert (facts.umf, facts.turno, facts.consultorio) == ("37", "MATUTINO", "12")
+    assert facts.vigencia_end == datetime.date(2027, 11, 23)
+    assert facts.situacion is None  # "VIGENCIA:" is no situation label: not guessed
+    assert facts.last_employer == Employer(
+        "Y5845183325", 32, "INSTITUTO TECNOLOGICO DE SONORA", "SEGURO FACULTATIVO ESTUDIANTES"
+    )
+
+
+def test_labels_without_colons_and_a_row_under_the_caption() -> None:
+    text = """Constancia de vigencia de derechos
+Nombre HERNANDEZ GARCIA GLORIA Sexo MUJER
+Situación afiliatoria VIGENTE
+Derecho al servicio médico SÍ
+Clínica de adscripción UMF 37 HERMOSILLO
+Patrón del último movimiento del asegurado
+Y5845183325   INSTITUTO TECNOLÓGICO DE SONORA   32   SEGURO FACULTATIVO ESTUDIANTES
+Fecha de emisión 23/11/2026   Página 1 de 1
+"""
+    facts = parse_constancia(text)
+    assert facts.name == "HERNANDEZ GARCIA GLORIA"
+    assert (facts.situacion, facts.con_derecho, facts.umf) == ("VIGENTE", True, "37")
+    assert facts.issued == datetime.date(2026, 11, 23)
+    assert facts.last_employer is not None
+    assert facts.last_employer.name == "INSTITUTO TECNOLÓGICO DE SONORA"
+    assert facts.last_employer.modalidad == 32
+
+
+@pytest.mark.parametrize(
+    ("marks", "last"),
+    [(("SI", "NO"), "Y5845183325"), (("", "X"), "E7012345109"), (("SI", "SI"), None)],
+)
+def test_the_last_movement_as_a_marked_column(marks: tuple[str, str], last: str | None) -> None:
+    text = f"""CONSTANCIA DE VIGENCIA DE DERECHOS
+Con derecho al servicio medico SI
+Registro patronal | Nombre o razón social | Modalidad | Patrón del último movimiento
+Y5845183325 | INSTITUTO TECNOLOGICO DE SONORA | 32 | {marks[0]}
+E7012345109 | ABARROTES LA ESPERANZA | 10 | {marks[1]}
+"""
+    facts = parse_constancia(text)
+    assert [e.name for e in facts.employers] == [
+        "INSTITUTO TECNOLOGICO DE SONORA",
+        "ABARROTES LA ESPERANZA",
+    ]
+    assert (facts.last_employer.registro if facts.last_employer else None) == last

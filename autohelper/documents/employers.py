@@ -21,7 +21,7 @@ from autohelper.documents.labels import (
     REGISTRO_ANYWHERE,
     SHAPES,
 )
-from autohelper.documents.layout import Layout
+from autohelper.documents.layout import Hit, Layout
 from autohelper.documents.text import find_dates, fold, name_key
 
 # How many lines without an employer's label may follow the last registro patronal and still
@@ -325,6 +325,8 @@ def _text_runs(doc: Layout, area: range, blanked: dict[int, str]) -> list[tuple[
             (match.start(), match.end())
             for match in re.finditer(r"[^\x00]+", text)
             if len(re.sub(r"[^A-Z]", "", text[match.start() : match.end()])) >= 2
+            # A yes/no mark in a cell of its own is never a name.
+            and re.sub(r"[^A-Z]", "", text[match.start() : match.end()]) not in ("SI", "NO")
         ]
         for number, (start, end) in enumerate(pieces):
             printed = _text(doc.raw[line][start:end])
@@ -399,7 +401,11 @@ def _captioned(
     for hit in doc.all_hits("caption"):
         row = doc.hits[hit.line]
         if any(other.field in EMPLOYER_FIELDS for other in row):
-            continue  # a column of a table, not a caption over an employer
+            # A column of the employers' table: the row marked in it (SI or X) is the one.
+            marked = _marked_rows(doc, hit, occurrences)
+            if len(marked) == 1:
+                return marked[0]
+            continue
         after = [other for other in row if other.start >= hit.end]
         stop = after[0].start if after else len(doc.masked[hit.line])
         inline = doc.masked[hit.line][hit.end : stop]
@@ -412,6 +418,18 @@ def _captioned(
         if following:
             return following[0].registro
     return None
+
+
+def _marked_rows(doc: Layout, caption: Hit, occurrences: list[_Occurrence]) -> list[str]:
+    """The registros of the rows below a caption column that hold a lone SI or X."""
+    marked = []
+    for occ in occurrences:
+        if occ.line <= caption.line:
+            continue
+        text = doc.masked[occ.line][occ.end :]
+        if re.search(r"(?<![A-Z0-9])(?:SI|X)(?![A-Z0-9])", text):
+            marked.append(occ.registro)
+    return sorted(set(marked))
 
 
 def _named(
