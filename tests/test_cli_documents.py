@@ -230,3 +230,22 @@ def test_pdf_is_required() -> None:
     result = autohelper_cmd("vigencia")
     assert result.exit_code == 2
     assert "--pdf" in result.stderr
+
+
+def test_a_constancia_missing_what_the_verdict_needs_is_ilegible(tmp_path: Path) -> None:
+    path = _pdf(
+        tmp_path,
+        text_pdf("CONSTANCIA DE VIGENCIA DE DERECHOS", "Con derecho al servicio médico: SI"),
+    )
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == 1
+    assert "Patrones: ninguno se pudo leer" in result.stdout
+    assert "  UMF (clínica)                   (no se pudo leer)" in result.stdout
+    assert "Veredicto: ilegible" in result.stdout
+    assert "No pude leer en la constancia: los patrones." in result.stdout
+
+
+def test_help_lists_the_command() -> None:
+    result = autohelper_cmd("--help")
+    assert "vigencia" in result.stdout
+    assert "autohelper vigencia --pdf ARCHIVO" in result.stdout
