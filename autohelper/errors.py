@@ -91,3 +91,57 @@ class Declined(RunStopped):
     """The person said no to a confirmation: nothing was sent."""
 
     key = "run.declined"
+
+
+class DocumentError(AutohelperError):
+    """A document (a PDF the student has) could not be read; params name the file (masked)."""
+
+    key = "document.unreadable"
+
+
+class DocumentNotFound(DocumentError):
+    """No file at the path given."""
+
+    key = "document.not_found"
+
+
+class DocumentNotAFile(DocumentError):
+    """The path is a directory or something else that is not a regular file."""
+
+    key = "document.not_a_file"
+
+
+class DocumentEmpty(DocumentError):
+    """The file has no bytes."""
+
+    key = "document.empty"
+
+
+class DocumentNotPdf(DocumentError):
+    """The file is not a PDF (no PDF header)."""
+
+    key = "document.not_pdf"
+
+
+class DocumentEncrypted(DocumentError):
+    """The PDF needs a password to open."""
+
+    key = "document.encrypted"
+
+
+class DocumentNoText(DocumentError):
+    """The PDF has no text layer (a scan or a photo): nothing to read without OCR."""
+
+    key = "document.no_text"
+
+
+class DocumentDamaged(DocumentError):
+    """The PDF is damaged or truncated beyond what the reader can recover."""
+
+    key = "document.damaged"
+
+
+class NotAConstancia(DocumentError):
+    """The PDF has text, but nothing of a constancia de vigencia de derechos."""
+
+    key = "document.not_constancia"

@@ -31,6 +31,7 @@ def cli(ctx: click.Context, lang: str | None, verbose: int) -> None:
     \b
     Para empezar:  autohelper init
     NSS (IMSS):    autohelper run imss-nss
+    Tu constancia de vigencia (PDF):  autohelper vigencia --pdf ARCHIVO
     Probar sin riesgo con el portal simulado:  autohelper run imss-nss --against fixtures
     """
     set_lang(lang)
@@ -289,9 +290,10 @@ def doctor(browser: str | None) -> None:
 
 
 def _register() -> None:
+    from autohelper.cli import documents as document_commands
     from autohelper.cli import profile as profile_commands
 
-    for command in profile_commands.COMMANDS:
+    for command in (*profile_commands.COMMANDS, *document_commands.COMMANDS):
         cli.add_command(command)
 
 

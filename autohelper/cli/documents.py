@@ -1,0 +1,172 @@
+"""`autohelper vigencia --pdf FILE`: read a constancia de vigencia the student already has, show
+what it says (personal data masked) and what it means. No browser; the PDF stays where it is.
+
+Thin on purpose: the reading and the verdict are `autohelper.documents.check_constancia`; an
+unreadable file is a DocumentError the top-level handler shows ("No pude leer …", exit 1).
+Exit code: 0 when the constancia shows the Seguro Facultativo in force as expected, else 1.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from autohelper.messages import t
+from autohelper.privacy import mask
+
+if TYPE_CHECKING:
+    from autohelper.documents import Expectation, VigenciaReport
+    from autohelper.profile import Profile
+
+
+def _expectation(profile_name: str | None) -> tuple[Expectation, Profile | None]:
+    """The profile's expectation; with no profile named and none saved, the generic one."""
+    from autohelper import profile as prof
+    from autohelper.documents import expectation_for
+
+    path = prof.resolve_profile_path(profile_name)
+    if profile_name is None and not path.exists():
+        return expectation_for(None), None
+    profile = prof.load_profile(path)
+    return expectation_for(profile.institution), profile
+
+
+@click.command(
+    "vigencia",
+    help="Lee tu constancia de vigencia de derechos (PDF) y dice qué significa, sin navegador. "
+    "/ Read your constancia de vigencia (PDF) and say what it means.",
+)
+@click.option(
+    "--pdf",
+    "pdf_path",
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="ARCHIVO",
+    help="El PDF de la constancia (se queda donde está). / The constancia's PDF.",
+)
+@click.option(
+    "--profile",
+    "profile_name",
+    default=None,
+    envvar="AUTOHELPER_PROFILE",
+    metavar="NOMBRE|RUTA",
+    help="Perfil cuya escuela se espera. / Profile whose school is expected.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Salida JSON. / JSON output.")
+@click.pass_context
+def vigencia_command(
+    ctx: click.Context, pdf_path: Path, profile_name: str | None, as_json: bool
+) -> int:
+    from autohelper.documents import check_constancia
+
+    if not (ctx.obj or {}).get("verbose"):
+        # pypdf warns about harmless quirks of a PDF's structure; -v shows them.
+        logging.getLogger("pypdf").setLevel(logging.ERROR)
+    expectation, profile = _expectation(profile_name)
+    report = check_constancia(pdf_path, expectation=expectation)
+    mismatches = _not_yours(report, profile)
+    if as_json:
+        _echo_json(report, profile, mismatches)
+    else:
+        _echo_report(report, profile, mismatches)
+    return 0 if report.verdict.code == "vigente" else 1
+
+
+def _not_yours(report: VigenciaReport, profile: Profile | None) -> list[tuple[str, str]]:
+    """The identifiers on the constancia that differ from the profile's (fact, masked value)."""
+    if profile is None:
+        return []
+    found = []
+    for name in ("curp", "nss"):
+        own, read = getattr(profile, name), getattr(report.facts, name)
+        if own and read and own.upper() != read.upper():
+            found.append((name, mask(read, name)))
+    return found
+
+
+def _echo_json(
+    report: VigenciaReport, profile: Profile | None, mismatches: list[tuple[str, str]]
+) -> None:
+    data: dict[str, Any] = {
+        **report.public(),
+        "explanation": report.verdict.explanation(),
+        "advice": report.verdict.advice(),
+        "profile": profile is not None,
+        "not_yours": [name for name, _ in mismatches],
+    }
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _yes_no(value: bool | None) -> str | None:
+    if value is None:
+        return None
+    return t("vigencia.yes" if value else "vigencia.no")
+
+
+def _echo_report(
+    report: VigenciaReport, profile: Profile | None, mismatches: list[tuple[str, str]]
+) -> None:
+    facts = report.facts
+    click.echo(t("vigencia.header", path=report.path))
+    rows: list[tuple[str, str | None]] = [
+        ("nss", mask(facts.nss, "nss") if facts.nss else None),
+        ("curp", mask(facts.curp, "curp") if facts.curp else None),
+        ("name", mask(facts.name, "name") if facts.name else None),
+        ("situacion", facts.situacion),
+        ("con_derecho", _yes_no(facts.con_derecho)),
+        ("umf", facts.umf),
+        ("turno", facts.turno),
+        ("consultorio", facts.consultorio),
+    ]
+    for name in ("vigencia_start", "vigencia_end", "issued"):
+        day = getattr(facts, name)
+        rows.append((name, day.strftime("%d/%m/%Y") if day else None))
+    labels = [t(f"fact.{name}") for name, _ in rows]
+    width = max(len(label) for label in labels)
+    for label, (_, value) in zip(labels, rows, strict=True):
+        click.echo(f"  {label.ljust(width)}  {value or t('vigencia.unknown')}")
+    if facts.employers:
+        click.echo(t("vigencia.employers"))
+        for employer in facts.employers:
+            parts = [employer.registro, f"mod. {employer.modalidad or '?'}", employer.name or "?"]
+            if employer.description:
+                parts.append(f"({employer.description})")
+            if employer == facts.last_employer:
+                parts.append(t("vigencia.last_marker"))
+            click.echo("  " + "  ".join(parts))
+    else:
+        click.echo(t("vigencia.no_employers"))
+    for name, value in mismatches:
+        click.secho(t("vigencia.not_yours", fact=t(f"fact.{name}"), value=value), fg="yellow")
+    expectation = report.verdict.expectation
+    if profile is None:
+        click.echo(t("vigencia.no_profile"))
+    elif expectation.any_school:
+        click.echo(
+            t(
+                "vigencia.expectation_any",
+                institution=expectation.institution,
+                modalidad=expectation.modalidad,
+            )
+        )
+    else:
+        click.echo(
+            t(
+                "vigencia.expectation_school",
+                institution=expectation.institution,
+                school=expectation.employer_names[0],
+                modalidad=expectation.modalidad,
+            )
+        )
+    verdict = report.verdict
+    color = {"vigente": "green", "ilegible": "red"}.get(verdict.code, "yellow")
+    click.secho(t("vigencia.verdict", code=verdict.code), fg=color, bold=True)
+    click.echo(verdict.explanation())
+    click.echo(t("vigencia.advice", advice=verdict.advice()))
+
+
+COMMANDS: list[click.Command] = [vigencia_command]

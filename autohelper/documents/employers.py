@@ -1,0 +1,445 @@
+"""The employers a constancia lists, and which one is the employer of the last movement.
+
+Every registro patronal printed is an entry (or a pointer to one); its modalidad, name and
+description are the values found near it. When there is exactly one of a kind per registro,
+they pair in order, which holds whether the table was flattened row by row or column by column;
+otherwise each value goes to the registro on its side (the side its label's column is on).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from autohelper.documents.labels import (
+    DESCRIPTION_RE,
+    EMPLOYER_FIELDS,
+    MODALIDADES,
+    NSS_ANYWHERE,
+    REGISTRO_ANYWHERE,
+    SHAPES,
+)
+from autohelper.documents.layout import Hit, Layout
+from autohelper.documents.text import find_dates, fold, name_key
+
+# How many lines without an employer's label may follow the last registro patronal and still
+# belong to its employer (a wrapped name, a description, values under their labels).
+_EMPLOYER_TAIL = 3
+
+
+@dataclass(frozen=True)
+class Employer:
+    """One employer of the person as the constancia lists it (not personal data)."""
+
+    registro: str
+    modalidad: int | None = None
+    name: str | None = None
+    description: str | None = None
+
+    @property
+    def is_school(self) -> bool | None:
+        """True when registered as a school's students (modalidad 32, "SEGURO FACULTATIVO
+        ESTUDIANTES"); False for any other known modalidad or description; None when the
+        constancia does not say (modalidad 32 without a description)."""
+        described = fold(self.description or "")
+        if "ESTUDIANT" in described:
+            return True
+        if described or (self.modalidad is not None and self.modalidad != 32):
+            return False
+        return None
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "registro_patronal": self.registro,
+            "modalidad": self.modalidad,
+            "name": self.name,
+            "description": self.description,
+        }
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    """A registro patronal printed somewhere (an employer may be printed more than once)."""
+
+    pos: int
+    line: int
+    start: int
+    end: int
+    registro: str
+
+
+def employer_columns(doc: Layout) -> None:
+    """A "Nombre" among the employer table's labels is the employer's name, not the person's."""
+    for hit in doc.all_hits("name"):
+        near = range(max(0, hit.line - 1), min(len(doc.raw), hit.line + 2))
+        beside = [
+            other
+            for line in near
+            for other in doc.hits[line]
+            if other.field in EMPLOYER_FIELDS and (line == hit.line or doc.label_only(line))
+        ]
+        if beside and doc.label_only(hit.line):
+            doc.reclassify(hit, "employer_name")
+
+
+def _registro_key(text: str) -> str:
+    return re.sub(r"[^A-Z0-9]", "", fold(text))
+
+
+def _occurrences(doc: Layout, nss: str | None) -> list[_Occurrence]:
+    found: dict[tuple[int, int], _Occurrence] = {}
+
+    def add(line: int, start: int, end: int) -> None:
+        registro = _registro_key(doc.raw[line][start:end])
+        if registro == nss:
+            return
+        found.setdefault(
+            (line, start), _Occurrence(doc.position(line, start), line, start, end, registro)
+        )
+
+    labels = doc.all_hits("registro")
+    for hit in labels:
+        value = doc.value(hit, SHAPES["registro"])
+        if value is not None:
+            add(value.line, value.start, value.end)
+    for index, line in enumerate(doc.masked):
+        for match in REGISTRO_ANYWHERE.finditer(line):
+            add(index, match.start(1), match.end(1))
+    if labels and nss:
+        # Eleven digits below a registro label, not the NSS and not another label's value.
+        first = doc.position(labels[0].line, labels[0].start)
+        for index, line in enumerate(doc.masked):
+            for match in NSS_ANYWHERE.finditer(line):
+                if doc.position(index, match.start()) < first:
+                    continue
+                before = [hit for hit in doc.hits[index] if hit.end <= match.start()]
+                if before and before[-1].field not in EMPLOYER_FIELDS:
+                    continue
+                add(index, match.start(1), match.end(1))
+    return sorted(found.values(), key=lambda occ: occ.pos)
+
+
+def _area_lines(doc: Layout, occurrences: list[_Occurrence]) -> range:
+    """The lines of the employers' part: from the first employer label or registro to a few
+    lines after the last registro, stopping at another section's label or at prose."""
+    starts = [occ.line for occ in occurrences] + [
+        hit.line for hit in doc.all_hits(*EMPLOYER_FIELDS, "caption")
+    ]
+    first = min(starts)
+    end, unlabelled = occurrences[-1].line + 1, 0
+    while end < len(doc.raw) and unlabelled < _EMPLOYER_TAIL:
+        fields = {hit.field for hit in doc.hits[end]}
+        if fields - EMPLOYER_FIELDS - {"caption"}:
+            break
+        unlabelled = 0 if fields else unlabelled + 1
+        letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", doc.raw[end])
+        lower = sum(char.islower() for char in letters)
+        if not fields and len(doc.raw[end].split()) >= 5 and lower > len(letters) // 2:
+            break  # a sentence, not a table cell
+        end += 1
+    return range(first, end)
+
+
+def read_employers(
+    doc: Layout, nss: str | None
+) -> tuple[list[Employer], Employer | None, str | None]:
+    """The employers printed, the employer of the last movement (or None) and how it was
+    known: "caption" or "only_employer"."""
+    everywhere = _occurrences(doc, nss)
+    if not everywhere:
+        return [], None, None
+    area = _area_lines(doc, everywhere)
+    blanked = _blank_values(doc, area, everywhere)
+    # A registro on a caption's line that is also printed elsewhere only points at an entry.
+    caption_lines = {hit.line for hit in doc.all_hits("caption")}
+    occurrences = [
+        occ
+        for occ in everywhere
+        if occ.line not in caption_lines
+        or sum(other.registro == occ.registro for other in everywhere) == 1
+    ]
+    regs = [occ.pos for occ in occurrences]
+    modalidades = _pick(
+        _anchors(doc, regs, "modalidad"),
+        _labelled(doc, area, "modalidad", SHAPES["modalidad"], _modalidad),
+        _lone_modalidades(doc, area, occurrences),
+    )
+    descriptions = _pick(
+        _anchors(doc, regs, "description"),
+        _labelled(doc, area, "description", None, _text),
+        [
+            (
+                doc.position(line, match.start(1)),
+                _text(doc.raw[line][match.start(1) : match.end(1)]),
+            )
+            for line in area
+            for match in DESCRIPTION_RE.finditer(doc.masked[line])
+        ],
+    )
+    names = _pick(
+        _anchors(doc, regs, "employer_name"),
+        _labelled(doc, area, "employer_name", None, _employer_name),
+        _text_runs(doc, area, blanked),
+        join=True,
+    )
+    merged: dict[str, Employer] = {}
+    for index, occ in enumerate(occurrences):
+        found = Employer(occ.registro, modalidades[index], names[index], descriptions[index])
+        known = merged.get(occ.registro)
+        merged[occ.registro] = found if known is None else _merge(known, found)
+    employers = list(merged.values())
+    last_registro = _captioned(doc, everywhere, employers)
+    if last_registro is not None:
+        return employers, merged[last_registro], "caption"
+    if len(employers) == 1:
+        return employers, employers[0], "only_employer"
+    return employers, None, None
+
+
+@dataclass(frozen=True)
+class _Anchors:
+    """Where the registros are, and whether an attribute's column comes before theirs."""
+
+    regs: list[int]
+    before: bool
+
+    def block(self, pos: int) -> int:
+        """The registro a value at `pos` belongs to, when values cannot pair in order."""
+        if self.before:
+            return min(
+                (i for i, reg in enumerate(self.regs) if reg >= pos), default=len(self.regs) - 1
+            )
+        return max((i for i, reg in enumerate(self.regs) if reg <= pos), default=0)
+
+
+def _anchors(doc: Layout, regs: list[int], name: str) -> _Anchors:
+    """An attribute printed before the registro (its label first: "Nombre o razón social |
+    Registro patronal") belongs to the registro after it; otherwise to the one before it."""
+    own = doc.all_hits(name)
+    registro = doc.all_hits("registro")
+    before = bool(own and registro) and (own[0].line, own[0].start) < (
+        registro[0].line,
+        registro[0].start,
+    )
+    return _Anchors(regs, before)
+
+
+def _merge(known: Employer, found: Employer) -> Employer:
+    return replace(
+        known,
+        modalidad=known.modalidad if known.modalidad is not None else found.modalidad,
+        name=known.name or found.name,
+        description=known.description or found.description,
+    )
+
+
+def _text(text: str) -> str | None:
+    value = re.sub(r"\s+", " ", text).strip(" :;,|-")
+    return value or None
+
+
+def _employer_name(text: str) -> str | None:
+    """A name, without a modalidad's description printed in the same cell."""
+    folded = fold(text)  # aligned with `text`, character for character
+    for match in reversed(list(DESCRIPTION_RE.finditer(folded))):
+        text = text[: match.start(1)] + " " + text[match.end(1) :]
+    value = _text(text)
+    return value if value and len(re.sub(r"[^A-Z]", "", fold(value))) >= 2 else None
+
+
+def _modalidad(text: str) -> int | None:
+    digits = re.match(r"\s*(\d{1,2})", text)
+    return int(digits.group(1)) if digits else None
+
+
+def _labelled(
+    doc: Layout, area: range, name: str, shape: re.Pattern[str] | None, convert: Any
+) -> list[tuple[int, Any]]:
+    """(position, value) of each label of `name` in the employers' part."""
+    found = []
+    for hit in doc.all_hits(name):
+        if hit.line not in area:
+            continue
+        value = doc.value(hit, shape)
+        if value is None:
+            continue
+        converted = convert(value.text)
+        if converted is not None:
+            found.append((doc.position(value.line, value.start), converted))
+    return found
+
+
+def _lone_modalidades(
+    doc: Layout, area: range, occurrences: list[_Occurrence]
+) -> list[tuple[int, int]]:
+    """Numbers standing alone in the employers' part that are IMSS modalidades."""
+    taken = {(occ.line, occ.start) for occ in occurrences}
+    found = []
+    for line in area:
+        text = doc.masked[line]
+        dates = find_dates(text)
+        for match in re.finditer(r"(?<![\w/.-])(\d{1,2})(?![\w/.-])", text):
+            if any(start <= match.start() < end for start, end, _ in dates):
+                continue
+            if (line, match.start()) in taken or int(match.group(1)) not in MODALIDADES:
+                continue
+            found.append((doc.position(line, match.start()), int(match.group(1))))
+    return found
+
+
+def _blank_values(doc: Layout, area: range, occurrences: list[_Occurrence]) -> dict[int, str]:
+    """The employers' lines with everything that is not a name blanked out."""
+    blanked: dict[int, str] = {}
+    for line in area:
+        text = list(doc.masked[line])
+
+        def blank(start: int, end: int, text: list[str] = text) -> None:
+            text[start:end] = "\x00" * (end - start)
+
+        for occ in occurrences:
+            if occ.line == line:
+                blank(occ.start, occ.end)
+        for hit in doc.hits[line]:
+            if hit.field == "caption":
+                blank(hit.end, len(text))  # names the employer of the last movement: no entry
+        for start, end, _ in find_dates(doc.masked[line]):
+            blank(start, end)
+        for match in DESCRIPTION_RE.finditer(doc.masked[line]):
+            blank(match.start(1), match.end(1))
+        for match in re.finditer(r"(?<![A-Z0-9])\d{1,4}(?![A-Z0-9])", doc.masked[line]):
+            blank(match.start(), match.end())
+        blanked[line] = "".join(text)
+    return blanked
+
+
+def _text_runs(doc: Layout, area: range, blanked: dict[int, str]) -> list[tuple[int, str]]:
+    """Stretches of words in the employers' part (names), a name wrapped onto the next line
+    (upper case, short, starting that line) joined to it."""
+    runs: list[tuple[int, str]] = []
+    last_line_end: tuple[int, bool] | None = None  # (line, the last run reached the line's end)
+    for line in area:
+        text = blanked[line]
+        pieces = [
+            (match.start(), match.end())
+            for match in re.finditer(r"[^\x00]+", text)
+            if len(re.sub(r"[^A-Z]", "", text[match.start() : match.end()])) >= 2
+            # A yes/no mark in a cell of its own is never a name.
+            and re.sub(r"[^A-Z]", "", text[match.start() : match.end()]) not in ("SI", "NO")
+        ]
+        for number, (start, end) in enumerate(pieces):
+            printed = _text(doc.raw[line][start:end])
+            if printed is None:
+                continue
+            continues = (
+                number == 0
+                and runs
+                and last_line_end == (line - 1, True)
+                and not doc.hits[line]
+                and printed == printed.upper()
+                and len(printed.split()) <= 6
+                and not text[:start].strip("\x00 ")
+                and _wrapped(runs[-1][1], printed)
+            )
+            if continues:
+                pos, previous = runs[-1]
+                runs[-1] = (pos, f"{previous} {printed}")
+            else:
+                runs.append((doc.position(line, start), printed))
+        reached_end = bool(pieces) and not text[pieces[-1][1] :].strip("\x00 :;,|-")
+        last_line_end = (line, reached_end)
+    return runs
+
+
+# Words a name does not end with, or that start its second line: where a cell wraps.
+_JOINING = re.compile(r"(?:^|\s)(?:DE|DEL|LA|LAS|LOS|EL|Y|E|EN|PARA|A)$")
+_CONTINUING = re.compile(
+    r"^(?:DE|DEL|LA|LAS|LOS|Y|E|EN|PARA)\s|^(?:S\.?\s?A\.?|S\.?\s?C\.?|A\.?\s?C\.?|S\.?\s?DE\s?R\.?\s?L\.?|I\.?\s?A\.?\s?P\.?)(?:\s|,|$)"
+)
+
+
+def _wrapped(first: str, second: str) -> bool:
+    """Whether `second` (the next line) continues the name `first`: the first stops on a joining
+    word ("INSTITUTO TECNOLOGICO DE" / "SONORA") or the second starts with one or with a company
+    suffix ("S.A. DE C.V."). Two names one under the other are not joined."""
+    return bool(_JOINING.search(fold(first).rstrip(" ,"))) or bool(_CONTINUING.search(fold(second)))
+
+
+def _pick(
+    anchors: _Anchors,
+    labelled: list[tuple[int, Any]],
+    shaped: list[tuple[int, Any]],
+    join: bool = False,
+) -> list[Any]:
+    """One value for each registro occurrence. When exactly one value per registro was found,
+    they pair in order (a table flattened by rows or by columns alike); otherwise each value
+    goes to the registro whose stretch of text holds it: the first one found, or with `join`
+    all of them (the pieces of a name split around other cells)."""
+    for candidates in (labelled, shaped):
+        if len(candidates) == len(anchors.regs):
+            return [value for _, value in sorted(candidates, key=lambda item: item[0])]
+    chosen: list[Any] = [None] * len(anchors.regs)
+    for source in (labelled, shaped):  # what a label names first; shapes fill the rest
+        filled: set[int] = set()
+        for pos, value in sorted(source, key=lambda item: item[0]):
+            index = anchors.block(pos)
+            if chosen[index] is None:
+                chosen[index] = value
+                filled.add(index)
+            elif join and index in filled:
+                # Words split around other cells of the same row are one name.
+                chosen[index] = f"{chosen[index]} {value}"
+    return chosen
+
+
+def _captioned(
+    doc: Layout, occurrences: list[_Occurrence], employers: Iterable[Employer]
+) -> str | None:
+    """The registro of the employer under "Patrón del último movimiento del asegurado": the
+    one named on the caption's line, else the first printed after the caption."""
+    for hit in doc.all_hits("caption"):
+        row = doc.hits[hit.line]
+        if any(other.field in EMPLOYER_FIELDS for other in row):
+            # A column of the employers' table: the row marked in it (SI or X) is the one.
+            marked = _marked_rows(doc, hit, occurrences)
+            if len(marked) == 1:
+                return marked[0]
+            continue
+        after = [other for other in row if other.start >= hit.end]
+        stop = after[0].start if after else len(doc.masked[hit.line])
+        inline = doc.masked[hit.line][hit.end : stop]
+        if re.search(r"[A-Z0-9]", inline):
+            named = _named(inline, occurrences, employers)
+            if named is not None:
+                return named
+        pos = doc.position(hit.line, hit.end)
+        following = [occ for occ in occurrences if occ.pos >= pos]
+        if following:
+            return following[0].registro
+    return None
+
+
+def _marked_rows(doc: Layout, caption: Hit, occurrences: list[_Occurrence]) -> list[str]:
+    """The registros of the rows below a caption column that hold a lone SI or X."""
+    marked = []
+    for occ in occurrences:
+        if occ.line <= caption.line:
+            continue
+        text = doc.masked[occ.line][occ.end :]
+        if re.search(r"(?<![A-Z0-9])(?:SI|X)(?![A-Z0-9])", text):
+            marked.append(occ.registro)
+    return sorted(set(marked))
+
+
+def _named(
+    inline: str, occurrences: list[_Occurrence], employers: Iterable[Employer]
+) -> str | None:
+    key = _registro_key(inline)
+    for occ in occurrences:
+        if occ.registro in key:
+            return occ.registro
+    for employer in employers:
+        if employer.name and name_key(employer.name) and name_key(employer.name) in key:
+            return employer.registro
+    return None

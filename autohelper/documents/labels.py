@@ -1,0 +1,172 @@
+"""The labels a constancia de vigencia may print, as patterns over folded text (upper case, no
+accents), and the shapes of the values that follow them.
+
+The real constancia's printed labels are not known exactly (PORTALS.md: only the data it is
+built from and one caption are): each field lists the wordings it plausibly uses, most specific
+first. Words may be glued or spread by the PDF's text layer, hence `\\s*` between them.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(*phrases: str) -> list[str]:
+    """Phrases whose single spaces mean "any spacing, none included"."""
+    return [phrase.replace(" ", r"\s*") for phrase in phrases]
+
+
+# field -> label patterns, most specific first. Fields starting with "_" are only masked (they
+# end a free-text value and keep their words out of names); they are never read.
+LABELS: dict[str, list[str]] = {
+    "nss": _words(
+        r"NUMERO DE SEGURIDAD SOCIAL",
+        r"NO\.? DE SEGURIDAD SOCIAL",
+        r"N(?:O|UM|UMERO)?\.? (?:DE )?AFILIACION",
+        r"N\.? ?S\.? ?S\.?",
+    ),
+    "curp": _words(r"CLAVE UNICA DE REGISTRO DE POBLACION", r"C\.? ?U\.? ?R\.? ?P\.?"),
+    "name": _words(
+        r"NOMBRE DEL (?:ASEGURADO|DERECHOHABIENTE|TRABAJADOR|TITULAR)(?: ?\(A\))?",
+        r"NOMBRE COMPLETO",
+        r"NOMBRE ?\(S\)",
+        r"NOMBRE",
+    ),
+    "surname1": _words(r"APELLIDO PATERNO", r"PRIMER APELLIDO"),
+    "surname2": _words(r"APELLIDO MATERNO", r"SEGUNDO APELLIDO"),
+    "situacion": _words(
+        r"SITUACION (?:DEL ASEGURADO|ACTUAL|DE (?:LA )?VIGENCIA|AFILIATORIA)",
+        r"ESTA(?:DO|TUS) DE (?:LA )?VIGENCIA",
+        r"SITUACION",
+        r"ESTATUS",
+        r"STATUS",
+    ),
+    "con_derecho": _words(
+        r"(?:CON )?DERECHO A(?:L| LOS?| LA)? (?:SERVICIOS? (?:DE )?MEDICOS?|ATENCION MEDICA"
+        r"|ASISTENCIA MEDICA|SERVICIOS? DE SALUD)",
+        r"SERVICIOS? MEDICOS?",
+    ),
+    "sin_derecho": _words(
+        r"SIN DERECHO(?: A(?:L| LOS?)? (?:SERVICIOS? (?:DE )?MEDICOS?|ATENCION MEDICA))?",
+    ),
+    "umf": _words(
+        r"UNIDAD (?:DE )?MEDIC(?:INA|A) FAMILIAR(?: DE ADSCRIPCION)?",
+        r"U\.? ?M\.? ?F\.?(?: DE ADSCRIPCION)?",
+        r"UNIDAD DE ADSCRIPCION",
+        r"CLINICA(?: DE ADSCRIPCION)?",
+    ),
+    "turno": _words(r"TURNO"),
+    "consultorio": _words(r"CONSULTORIO", r"CONS\."),
+    "start": _words(
+        r"(?:FECHA DE )?INICIO DE (?:LA )?VIGENCIA",
+        r"VIGEN(?:TE|CIA) (?:DESDE|A PARTIR DE)",
+        r"VIGENCIA INICIAL",
+        r"FECHA DE INICIO",
+        r"DESDE",
+    ),
+    "end": _words(
+        r"(?:FECHA DE )?(?:FIN|TERMINO|VENCIMIENTO) DE (?:LA )?VIGENCIA",
+        r"VIGEN(?:TE|CIA) HASTA",
+        r"VIGENCIA FINAL",
+        r"FECHA DE (?:TERMINO|VENCIMIENTO|FIN)",
+        r"HASTA",
+        r"VENCE",
+    ),
+    "issued": _words(
+        r"FECHA DE (?:EMISION|EXPEDICION|IMPRESION|GENERACION|CONSULTA|ELABORACION)",
+        r"(?:EMITID|EXPEDID|GENERAD)[OA](?: EL)?",
+        r"FECHA",
+    ),
+    "registro": _words(
+        r"(?:NUMERO DE |NO\.? DE )?REGISTRO PATRONAL",
+        r"REG\.? PATRONAL",
+        r"N\.? ?R\.? ?P\.?",
+    ),
+    "modalidad": _words(
+        r"MODALIDAD (?:DE )?(?:ASEGURAMIENTO|AFILIACION|INSCRIPCION)",
+        r"MODALIDAD",
+        r"MOD\.",
+    ),
+    "employer_name": _words(
+        r"NOMBRE(?:,| O|/| Y) (?:DENOMINACION (?:O |/ ?))?RAZON SOCIAL",
+        r"DENOMINACION (?:O |/ ?)RAZON SOCIAL",
+        r"RAZON SOCIAL",
+        r"NOMBRE DEL PATRON",
+        r"PATRON",
+        r"EMPLEADOR",
+        r"EMPRESA",
+    ),
+    "description": _words(
+        r"DESCRIPCION DE (?:LA )?MODALIDAD",
+        r"TIPO DE (?:ASEGURAMIENTO|SEGURO|AFILIACION)",
+        r"DESCRIPCION",
+    ),
+    "caption": _words(
+        r"PATRON DEL? ULTIMO MOVIMIENTO(?: DEL ASEGURADO(?: ?\(A\))?)?",
+        r"ULTIMO MOVIMIENTO(?: AFILIATORIO)?",
+        r"ULTIMO PATRON",
+        r"PATRON ACTUAL",
+    ),
+    "_other": _words(
+        r"FECHA DE NACIMIENTO",
+        r"LUGAR DE NACIMIENTO",
+        r"ENTIDAD DE NACIMIENTO",
+        r"SEXO",
+        r"GENERO",
+        r"(?:SUB)?DELEGACION",
+        r"DOMICILIO",
+        r"CORREO(?: ELECTRONICO)?",
+        r"FOLIO",
+        r"PAGINA",
+        r"HOJA",
+        r"CONSTANCIA DE VIGENCIA DE DERECHOS",
+        r"VIGENCIA DE DERECHOS",
+        r"DATOS (?:DEL? )?(?:ASEGURADO|DERECHOHABIENTE|PATRON(?:ALES|ES)?|DE VIGENCIA)",
+        r"(?:OTROS )?PATRONES(?: DEL ASEGURADO)?",
+        r"HISTORIAL(?: DE PATRONES| LABORAL)?",
+    ),
+}
+
+EMPLOYER_FIELDS = frozenset({"registro", "modalidad", "employer_name", "description"})
+
+# Value shapes, matched at the start of what follows a label (group 1 is the value).
+SHAPES: dict[str, re.Pattern[str]] = {
+    "nss": re.compile(r"(\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{4}[ -]?\d)(?![\dA-Z])"),
+    "curp": re.compile(r"([A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d)(?![A-Z0-9])"),
+    "situacion": re.compile(
+        r"(NO\s*VIGENTE|VIGENTE|BAJA|ALTA|ACTIVO|ACTIVA|INACTIVO|INACTIVA|SUSPENDID[OA]"
+        r"|CONSERVACION\s*DE\s*DERECHOS|[A-Z]{3,}(?:\s+[A-Z]{3,})?)(?![A-Z])"
+    ),
+    "con_derecho": re.compile(r"(SI|NO|CON\s*DERECHO|SIN\s*DERECHO)(?![A-Z])"),
+    "umf": re.compile(r"(?:U\.?\s*M\.?\s*F\.?\s*)?(?:N[OU]M?\.?\s*|#\s*)?(\d{1,4})(?![\d/.-]\d)"),
+    "turno": re.compile(
+        r"(MATUTINO|VESPERTINO|NOCTURNO|JORNADA\s*ACUMULADA|MIXTO|DIURNO|[MVN](?![A-Z]))"
+    ),
+    "consultorio": re.compile(r"(?:N[OU]M?\.?\s*|#\s*)?(\d{1,3})(?![\d/.-]\d)"),
+    "registro": re.compile(r"([A-Z0-9]\d{2}[ -]?\d{5}[ -]?\d{2}[ -]?\d)(?![A-Z0-9])"),
+    "modalidad": re.compile(r"(\d{1,2})(?![\d/.-]\d)"),
+}
+DATE_FIELDS = frozenset({"start", "end", "issued"})
+
+# A registro patronal anywhere: a letter and ten digits (an all-digit one is only taken where a
+# label owns it: eleven digits alone could be the NSS).
+REGISTRO_ANYWHERE = re.compile(r"(?<![A-Z0-9])([A-Z]\d{2}[ -]?\d{5}[ -]?\d{2}[ -]?\d)(?![A-Z0-9])")
+CURP_ANYWHERE = re.compile(r"(?<![A-Z0-9])([A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d)(?![A-Z0-9])")
+NSS_ANYWHERE = re.compile(r"(?<![A-Z0-9])(\d{11})(?![A-Z0-9])")
+
+# The modalidades the IMSS uses; a lone number in the employers' part is one only if listed.
+MODALIDADES = frozenset({10, 13, 14, 17, 30, 31, 32, 33, 34, 35, 36, 38, 40, 42, 43, 44})
+
+# Known descriptions of the modalidades, bounded so they never swallow a name next to them.
+DESCRIPTION_RE = re.compile(
+    r"(?<![A-Z])("
+    r"SEGURO\s*FACULTATIVO(?:\s*[-:,]?\s*(?:ESTUDIANTES?|IMSS\s*[/-]?\s*CFE|IMSS|CFE"
+    r"|FAMILIARES))*"
+    r"|SEGURO\s*DE\s*SALUD\s*PARA\s*LA\s*FAMILIA"
+    r"|TRABAJADORES\s*PERMANENTES\s*Y\s*EVENTUALES(?:\s*DE\s*LA\s*CIUDAD|\s*DEL\s*CAMPO)?"
+    r"|TRABAJADORES\s*(?:DOMESTICOS|INDEPENDIENTES|DEL\s*HOGAR)"
+    r"|CONTINUACION\s*VOLUNTARIA(?:\s*(?:AL|EN\s*EL)\s*REGIMEN\s*OBLIGATORIO)?"
+    r"|INCORPORACION\s*VOLUNTARIA(?:\s*(?:DEL\s*CAMPO\s*)?AL\s*REGIMEN\s*OBLIGATORIO)?"
+    r"|REVERSION\s*DE\s*CUOTAS(?:\s*POR\s*SUBROGACION\s*DE\s*SERVICIOS)?"
+    r")(?![A-Z])"
+)

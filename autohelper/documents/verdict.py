@@ -1,0 +1,156 @@
+"""What a constancia means for the student, against what their procedure expects.
+
+The expectation is small data (`expectation_for`): for ITSON, con derecho with "INSTITUTO
+TECNOLOGICO DE SONORA" as the employer of the last movement in modalidad 32; for a school whose
+Servicios Escolares registers students, or an unknown one, any school in modalidad 32. Each
+verdict keeps the facts it rests on, and explains itself in the student's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from autohelper.documents.constancia import ConstanciaFacts
+from autohelper.documents.employers import Employer
+from autohelper.documents.text import name_key
+from autohelper.messages import t
+
+FACULTATIVO = 32
+VERDICTS = ("vigente", "sin_derecho", "otro_patron", "otra_escuela", "ilegible")
+# Situations that mean no rights, used only when "con derecho" itself could not be read.
+_SITUATION_RIGHTS = {"VIGENTE": True, "NO VIGENTE": False, "BAJA": False}
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What a good constancia shows for one procedure. No `employer_names`: any school."""
+
+    institution: str
+    employer_names: tuple[str, ...] = ()
+    modalidad: int = FACULTATIVO
+    contacts: tuple[str, ...] = ()
+
+    @property
+    def any_school(self) -> bool:
+        return not self.employer_names
+
+    def names_school(self, name: str | None) -> bool | None:
+        """Whether `name` is the expected school's (accents, case, spaces and punctuation do
+        not count; the printed name may carry more, e.g. a wrapped cell); None if no name."""
+        if name is None:
+            return None
+        key = name_key(name)
+        return any(name_key(expected) in key for expected in self.employer_names)
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "institution": self.institution,
+            "employer": self.employer_names[0] if self.employer_names else None,
+            "modalidad": self.modalidad,
+        }
+
+
+# Facts about schools; the lead will move these into the procedures' data.
+_ITSON = Expectation(
+    institution="itson",
+    employer_names=("INSTITUTO TECNOLOGICO DE SONORA",),
+    contacts=(
+        "mesadeayuda@itson.edu.mx",
+        "WhatsApp 6444-20-73-51, 6441-61-78-36",
+        "tel. 6444-410-90-04 (8:00 a 16:00)",
+    ),
+)
+
+
+def expectation_for(institution: str | None) -> Expectation:
+    """The expectation for a profile's institution: ITSON's school by name; "escolar",
+    "generic", none or an unknown one: any school in modalidad 32."""
+    if (institution or "").strip().lower() == "itson":
+        return _ITSON
+    return Expectation(institution=(institution or "generic").strip().lower() or "generic")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A verdict code (one of VERDICTS), the facts it rests on, and what is missing."""
+
+    code: str
+    expectation: Expectation
+    basis: dict[str, Any] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+
+    def explanation(self, lang: str | None = None) -> str:
+        """What the constancia means, in one or two sentences."""
+        return t(f"verdict.{self.code}.explain", lang, **self._params(lang))
+
+    def advice(self, lang: str | None = None) -> str:
+        """What the student should do now."""
+        key = f"verdict.{self.code}.advice"
+        if self.expectation.contacts and self.code != "vigente":
+            key += "_contacts"
+        return t(key, lang, **self._params(lang))
+
+    def _params(self, lang: str | None) -> dict[str, Any]:
+        employer = self.basis.get("last_employer") or {}
+        school = (
+            self.expectation.employer_names[0]
+            if self.expectation.employer_names
+            else t("verdict.any_school", lang)
+        )
+        return {
+            "school": school,
+            "employer": employer.get("name") or employer.get("registro_patronal") or "?",
+            "modalidad": employer.get("modalidad") or "?",
+            "missing": ", ".join(t(f"fact.{name}", lang) for name in self.missing),
+            "contacts": "; ".join(self.expectation.contacts),
+        }
+
+    def public(self) -> dict[str, Any]:
+        return {"verdict": self.code, "basis": self.basis, "missing": list(self.missing)}
+
+
+def judge(facts: ConstanciaFacts, expectation: Expectation) -> Verdict:
+    """The verdict of a constancia's facts against an expectation."""
+    basis: dict[str, Any] = {}
+    rights = facts.con_derecho
+    if rights is not None:
+        basis["con_derecho"] = rights
+    elif facts.situacion in _SITUATION_RIGHTS:
+        rights = _SITUATION_RIGHTS[facts.situacion]
+        basis["situacion"] = facts.situacion
+    if rights is None:
+        return Verdict("ilegible", expectation, basis, ("con_derecho",))
+    last = facts.last_employer
+    if last is not None:
+        basis["last_employer"] = last.public()
+        basis["last_employer_basis"] = facts.last_employer_basis
+    if not rights:
+        return Verdict("sin_derecho", expectation, basis)
+    if last is None:
+        missing = ("last_employer",) if facts.employers else ("employers",)
+        return Verdict("ilegible", expectation, basis, missing)
+    return _with_rights(last, expectation, basis)
+
+
+def _with_rights(last: Employer, expectation: Expectation, basis: dict[str, Any]) -> Verdict:
+    modalidad = last.modalidad
+    if modalidad is None and last.is_school:
+        modalidad = FACULTATIVO  # only modalidad 32 is described "SEGURO FACULTATIVO ESTUDIANTES"
+    # Modalidad 32 is a school's unless its description says otherwise ("IMSS / CFE").
+    school = modalidad == expectation.modalidad and last.is_school is not False
+    if expectation.any_school:
+        if school:
+            return Verdict("vigente", expectation, basis)
+        if modalidad is None and last.is_school is None:
+            return Verdict("ilegible", expectation, basis, ("last_employer.modalidad",))
+        return Verdict("otro_patron", expectation, basis)
+    named = expectation.names_school(last.name)
+    if named is None:
+        return Verdict("ilegible", expectation, basis, ("last_employer.name",))
+    if named:
+        if modalidad is None:
+            return Verdict("ilegible", expectation, basis, ("last_employer.modalidad",))
+        # The school as an employer in another modalidad is a job there, not the insurance.
+        return Verdict("vigente" if school else "otro_patron", expectation, basis)
+    return Verdict("otra_escuela" if school else "otro_patron", expectation, basis)

@@ -1,0 +1,251 @@
+"""`autohelper vigencia --pdf FILE` through the console entry point: the verdict and exit code
+for each of the mock's constancias and for ones laid out otherwise, the profile's school, JSON,
+English, and a clear "No pude leer…" (exit 1, no traceback) for every file that is not one.
+Personal data shows masked, everywhere."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from constancias import CONTENTS, LAYOUTS, image_only_pdf, text_pdf
+
+import autohelper.cli
+from autohelper import messages
+from autohelper import profile as prof
+from autohelper.mock.documents import CASES, MockPerson, comprobante_nss_pdf, constancia_pdf
+
+PERSON = MockPerson()
+RAW_PERSONAL = (PERSON.nss, PERSON.curp, "GLORIA", "HERNÁNDEZ", "HERNANDEZ")
+
+
+@pytest.fixture(autouse=True)
+def _spanish_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.delenv("AUTOHELPER_PROFILE", raising=False)
+    monkeypatch.setattr(messages, "_current_lang", None)
+
+
+class _ConsoleScript:
+    """The `autohelper` console script (`autohelper.cli.main`), in the shape CliRunner invokes."""
+
+    name = "autohelper"
+
+    def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
+        saved = sys.argv
+        sys.argv = ["autohelper", *args]
+        try:
+            autohelper.cli.main()
+        finally:
+            sys.argv = saved
+
+
+def autohelper_cmd(*args: str) -> Result:
+    return CliRunner().invoke(_ConsoleScript(), list(args))  # type: ignore[arg-type]
+
+
+def _profile(institution: str = "itson", curp: str = PERSON.curp, name: str = "default") -> None:
+    prof.save_profile(
+        prof.Profile(
+            curp=curp,
+            nss=None,
+            email="estudiante.prueba@example.com",
+            names="GLORIA",
+            first_surname="HERNANDEZ",
+            postal_code="83000",
+            institution=institution,
+        ),
+        name,
+    )
+
+
+def _pdf(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / f"comprobanteVigenciaDerechos{PERSON.nss}.pdf"
+    path.write_bytes(data)
+    return path
+
+
+def _assert_private(result: Result) -> None:
+    shown = result.stdout + result.stderr
+    for value in RAW_PERSONAL:
+        assert value not in shown, value
+    assert "Traceback" not in shown
+
+
+EXPECTED_CODES = {"vigente": 0, "sin_derecho": 1, "otro_patron": 1, "otra_escuela": 1}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_mock_constancia_gets_its_verdict(tmp_path: Path, case: str) -> None:
+    _profile("itson")
+    path = _pdf(tmp_path, constancia_pdf(case, PERSON))  # type: ignore[arg-type]
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == EXPECTED_CODES[case], result.output
+    assert f"Veredicto: {case}\n" in result.stdout
+    assert (
+        "Se espera (perfil: itson): INSTITUTO TECNOLOGICO DE SONORA, modalidad 32." in result.stdout
+    )
+    assert f"Constancia: {tmp_path}/comprobanteVigenciaDerechos04…40.pdf" in result.stdout
+    assert "  NSS" in result.stdout and "04…40" in result.stdout and "HEGG…L04" in result.stdout
+    _assert_private(result)
+    # The PDF stays where it was, and nothing is copied anywhere.
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [path.name]
+    assert not list(tmp_path.glob("data/**/*.pdf")) and not list(tmp_path.glob("config/**/*.pdf"))
+
+
+def test_vigente_output_in_full(tmp_path: Path) -> None:
+    _profile("itson")
+    path = _pdf(tmp_path, constancia_pdf("vigente", PERSON))
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    lines = result.stdout.splitlines()
+    assert "  Con derecho al servicio médico  SI" in lines
+    assert any(
+        line.startswith("  Y5845183325  mod. 32  INSTITUTO TECNOLÓGICO DE SONORA")
+        and line.endswith("← último movimiento")
+        for line in lines
+    ), lines
+    assert "Tienes derecho al servicio médico" in result.stdout
+    assert "Qué hacer: Date de alta en tu clínica (UMF)" in result.stdout
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize("case", sorted(CONTENTS))
+def test_other_layouts_give_the_same_verdict_as_the_mock(
+    tmp_path: Path, layout: str, case: str
+) -> None:
+    _profile("itson")
+    path = _pdf(tmp_path, LAYOUTS[layout](CONTENTS[case]))
+    result = autohelper_cmd("vigencia", "--pdf", str(path), "--json")
+    assert result.exit_code == EXPECTED_CODES[case], result.output
+    assert json.loads(result.stdout)["verdict"] == case
+    _assert_private(result)
+
+
+def test_json_holds_the_verdict_its_basis_and_masked_facts(tmp_path: Path) -> None:
+    _profile("itson")
+    path = _pdf(tmp_path, constancia_pdf("otra_escuela", PERSON))
+    result = autohelper_cmd("vigencia", "--pdf", str(path), "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["verdict"] == "otra_escuela"
+    assert data["basis"]["con_derecho"] is True
+    assert data["basis"]["last_employer"]["registro_patronal"] == "Y5812345106"
+    assert data["expectation"] == {
+        "institution": "itson",
+        "employer": "INSTITUTO TECNOLOGICO DE SONORA",
+        "modalidad": 32,
+    }
+    assert data["facts"]["nss"] == "04…40" and data["facts"]["curp"] == "HEGG…L04"
+    assert data["file"].endswith("comprobanteVigenciaDerechos04…40.pdf")
+    assert "otra escuela" in data["explanation"]
+    assert data["profile"] is True and data["not_yours"] == []
+    _assert_private(result)
+
+
+def test_without_a_profile_any_school_counts_and_it_says_so(tmp_path: Path) -> None:
+    path = _pdf(tmp_path, constancia_pdf("otra_escuela", PERSON))
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == 0, result.output
+    assert "Sin perfil: acepto cualquier escuela en la modalidad 32." in result.stdout
+    assert "Veredicto: vigente" in result.stdout
+
+
+def test_a_generic_profile_accepts_any_school(tmp_path: Path) -> None:
+    _profile("generic")
+    path = _pdf(tmp_path, constancia_pdf("otra_escuela", PERSON))
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == 0, result.output
+    assert "Se espera (perfil: generic): cualquier escuela en la modalidad 32" in result.stdout
+
+
+def test_a_named_profile_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    path = _pdf(tmp_path, constancia_pdf("vigente", PERSON))
+    result = autohelper_cmd("vigencia", "--pdf", str(path), "--profile", "nadie")
+    assert result.exit_code == 1
+    assert "nadie" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_constancia_of_someone_else_is_pointed_out(tmp_path: Path) -> None:
+    _profile("itson", curp="BEML920313HMCLNS09")
+    path = _pdf(tmp_path, constancia_pdf("vigente", PERSON))
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert "Ojo: CURP de la constancia (HEGG…L04) no es el de tu perfil." in result.stdout
+    _assert_private(result)
+
+
+def test_english(tmp_path: Path) -> None:
+    _profile("itson")
+    path = _pdf(tmp_path, constancia_pdf("sin_derecho", PERSON))
+    result = autohelper_cmd("--lang", "en", "vigencia", "--pdf", str(path))
+    assert result.exit_code == 1
+    assert "Verdict: sin_derecho" in result.stdout
+    assert "  Entitled to medical service  NO" in result.stdout
+    assert "What to do: If you made your request less than 5 business days ago" in result.stdout
+
+
+BAD_FILES = {
+    "empty": (lambda p: _pdf(p, b""), "el archivo está vacío"),
+    "image": (lambda p: _pdf(p, image_only_pdf()), "no tiene texto"),
+    "random_pdf": (
+        lambda p: _pdf(p, text_pdf("Factura 1234", "Total: $450.00", "Gracias por su compra")),
+        "no parece una constancia",
+    ),
+    "nss_comprobante": (lambda p: _pdf(p, comprobante_nss_pdf(PERSON)), "no parece una constancia"),
+    "not_pdf": (lambda p: _pdf(p, b"<html><body>IMSS</body></html>"), "no es un PDF"),
+    "damaged": (lambda p: _pdf(p, constancia_pdf("vigente")[:700]), "dañado o incompleto"),
+    "directory": (lambda p: p, "no es un archivo"),
+    "missing": (lambda p: p / f"comprobanteVigenciaDerechos{PERSON.nss}.pdf", "no existe"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_a_file_that_is_not_a_constancia_is_a_clear_message(tmp_path: Path, kind: str) -> None:
+    make, phrase = BAD_FILES[kind]
+    path = make(tmp_path)
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == 1, result.output
+    shown = str(path).replace(PERSON.nss, "04…40")
+    assert result.stderr.startswith(f"Error: No pude leer {shown}: "), result.stderr
+    assert phrase in result.stderr
+    assert result.stdout == ""
+    _assert_private(result)
+
+
+def test_the_message_in_english(tmp_path: Path) -> None:
+    path = _pdf(tmp_path, b"")
+    result = autohelper_cmd("--lang", "en", "vigencia", "--pdf", str(path))
+    assert result.exit_code == 1
+    assert "I could not read" in result.stderr and "the file is empty" in result.stderr
+
+
+def test_pdf_is_required() -> None:
+    result = autohelper_cmd("vigencia")
+    assert result.exit_code == 2
+    assert "--pdf" in result.stderr
+
+
+def test_a_constancia_missing_what_the_verdict_needs_is_ilegible(tmp_path: Path) -> None:
+    path = _pdf(
+        tmp_path,
+        text_pdf("CONSTANCIA DE VIGENCIA DE DERECHOS", "Con derecho al servicio médico: SI"),
+    )
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == 1
+    assert "Patrones: ninguno se pudo leer" in result.stdout
+    assert "  UMF (clínica)                   (no se pudo leer)" in result.stdout
+    assert "Veredicto: ilegible" in result.stdout
+    assert "No pude leer en la constancia: los patrones." in result.stdout
+
+
+def test_help_lists_the_command() -> None:
+    result = autohelper_cmd("--help")
+    assert "vigencia" in result.stdout
+    assert "autohelper vigencia --pdf ARCHIVO" in result.stdout
