@@ -23,6 +23,7 @@ import platformdirs
 import yaml
 
 from autohelper import validation as v
+from autohelper import yamlerrors
 from autohelper.errors import ProfileError, UsageError
 from autohelper.messages import t
 from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
@@ -269,34 +270,43 @@ def _check_permissions(path: Path) -> None:
         raise ProfileError("profile.unsafe_permissions", path=str(path), mode=f"{mode:04o}")
 
 
-def _read(path: Path, trusted: bool = False) -> tuple[dict[str, Any], dict[str, int]]:
-    """The raw mapping of a profile file and the line of each key; refuses unsafe files."""
-    if not path.is_file():
+def _read(
+    path: Path, trusted: bool = False
+) -> tuple[dict[str, Any], dict[str, int], list[v.Problem]]:
+    """The raw mapping of a profile file, the line of each key, and the problems of its shape
+    (a key written twice); refuses unsafe or unreadable files."""
+    if not path.exists():
         raise ProfileError("profile.not_found", path=str(path))
-    if not trusted:
-        _check_permissions(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError("profile.unreadable", path=str(path), reason=str(exc)) from exc
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        if not trusted:
+            _check_permissions(path)
+        text = yamlerrors.read_text(path)
+        node = yamlerrors.compose(text)
+        data = yamlerrors.construct(node) if node is not None else None
+    except OSError as exc:  # the permission check's stat
         raise ProfileError(
-            "profile.yaml_error",
-            path=str(path),
-            line=mark.line + 1 if mark else 1,
-            column=mark.column + 1 if mark else 1,
-            problem=getattr(exc, "problem", None) or str(exc),
+            "profile.unreadable", path=str(path), reason=yamlerrors.os_problem(exc)
         ) from exc
+    except yamlerrors.YamlProblem as exc:
+        # `file:line:column` when the problem has a place (YAML, or the first byte not UTF-8).
+        where = f"{path}:{exc.line}:{exc.column}" if exc.line is not None else str(path)
+        key = "profile.yaml_error" if exc.key.startswith("yaml.") else "profile.unreadable"
+        raise ProfileError(key, path=where, reason=exc) from exc
     if data is None:
-        return {}, {}
+        return {}, {}, []
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise ProfileError("profile.not_mapping", path=str(path))
-    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
-    return data, lines
+    lines: dict[str, int] = {}
+    problems: list[v.Problem] = []
+    for key, _ in node.value:
+        name, line = str(key.value), key.start_mark.line + 1
+        if name in lines:
+            # YAML keeps the last value silently; a hand-edited profile means one of them.
+            params = {"first_line": lines[name]}
+            problems.append(v.Problem("profile.duplicate_key", params, name, line))
+        else:
+            lines[name] = line
+    return data, lines, problems
 
 
 def load_profile(name_or_path: str | Path | None = None, *, trusted: bool = False) -> Profile:
@@ -305,8 +315,9 @@ def load_profile(name_or_path: str | Path | None = None, *, trusted: bool = Fals
     `trusted` skips the permission check, only for the synthetic profiles shipped with
     autohelper for QA (checked into git, so 0644, and holding no real person's data)."""
     path = resolve_profile_path(name_or_path)
-    data, lines = _read(path, trusted)
-    values, problems, _ = _check_data(data, lines)
+    data, lines, problems = _read(path, trusted)
+    values, found, _ = _check_data(data, lines)
+    problems += found
     if problems:
         raise InvalidProfile(path, problems)
     return profile_from_values(values)
@@ -316,8 +327,9 @@ def check_profile(name_or_path: str | Path | None = None) -> list[v.Problem]:
     """Every problem of a profile file, each naming its field and line; required fields that
     are missing count too. A file that cannot be read at all raises ProfileError."""
     path = resolve_profile_path(name_or_path)
-    data, lines = _read(path)
-    values, problems, _ = _check_data(data, lines)
+    data, lines, problems = _read(path)
+    values, found, _ = _check_data(data, lines)
+    problems += found
     for name in REQUIRED_FIELDS:
         if name not in values and not any(p.field == name for p in problems):
             problems.append(v.Problem("profile.missing_field", {"field": name}, field=name))
@@ -350,7 +362,8 @@ def save_profile(profile: Profile, name_or_path: str | Path | None = None) -> Pa
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise ProfileError("profile.unwritable", path=str(path), reason=str(exc)) from exc
+        reason = yamlerrors.os_problem(exc, writing=True)
+        raise ProfileError("profile.unwritable", path=str(path), reason=reason) from exc
     return path
 
 
@@ -362,12 +375,13 @@ def update_profile(
     nothing is written."""
     path = resolve_profile_path(name_or_path)
     created = not path.exists()
-    data, lines = ({}, {}) if created else _read(path)
+    data, lines, problems = ({}, {}, []) if created else _read(path)
     merged: dict[str, Any] = dict(data)
     for key, raw in assignments.items():
         merged[key] = raw
         lines.pop(key, None)  # a value from the command line has no file line
-    values, problems, _ = _check_data(merged, lines)
+    values, found, _ = _check_data(merged, lines)
+    problems += found
     # An empty assignment (`nss=`) would silently unset a required field: say so instead.
     for key, raw in assignments.items():
         if key in SPECS and SPECS[key].required and not str(raw).strip():

@@ -225,6 +225,20 @@ def test_check_yaml_error_names_file_and_line(tmp_path: Path) -> None:
     assert "el YAML no es válido" in output
 
 
+def test_a_key_written_twice_is_a_problem_with_its_line(tmp_path: Path) -> None:
+    """YAML keeps the last value silently; a hand-edited profile means one of them."""
+    path = tmp_path / "alumno.yaml"
+    path.write_text(f"curp: {CURP}\nemail: {EMAIL}\ncurp: BEML920313HMCLNS09\n", encoding="utf-8")
+    os.chmod(path, 0o600)
+    code, output = run("profile", "check", str(path))
+    assert code == 1
+    assert "3: curp: clave repetida (ya está en la línea 1); deja una sola" in output
+    code, output = run("profile", "set", "--profile", str(path), "postal_code=85000")
+    assert code == 1
+    assert "clave repetida" in output
+    assert "85000" not in path.read_text(encoding="utf-8")  # nothing written
+
+
 # --- init -----------------------------------------------------------------------------------
 
 

@@ -10,11 +10,11 @@ import locale
 import os
 from typing import Any
 
-from autohelper.messages import core, engine, profile, scenario
+from autohelper.messages import core, engine, files, profile, scenario
 
 LANGS = ("es", "en")
 _CATALOGUE: dict[str, dict[str, str]] = {}
-for _table in (core.MESSAGES, engine.MESSAGES, profile.MESSAGES, scenario.MESSAGES):
+for _table in (core.MESSAGES, engine.MESSAGES, files.MESSAGES, profile.MESSAGES, scenario.MESSAGES):
     _overlap = _CATALOGUE.keys() & _table.keys()
     assert not _overlap, f"duplicate message keys: {sorted(_overlap)}"
     _CATALOGUE.update(_table)

@@ -235,8 +235,12 @@ _PROFILE: dict[str, dict[str, str]] = {
         "it is not used until you fix it with: chmod 600 {path}",
     },
     "profile.yaml_error": {
-        "es": "{path}:{line}:{column}: el YAML no es válido: {problem}",
-        "en": "{path}:{line}:{column}: invalid YAML: {problem}",
+        "es": "{path}: el YAML no es válido: {reason}",
+        "en": "{path}: invalid YAML: {reason}",
+    },
+    "profile.duplicate_key": {
+        "es": "clave repetida (ya está en la línea {first_line}); deja una sola",
+        "en": "duplicate key (already on line {first_line}); keep only one",
     },
     "profile.not_mapping": {
         "es": "{path}: el perfil debe ser una lista de `clave: valor`",
