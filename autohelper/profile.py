@@ -17,7 +17,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 import yaml
@@ -26,7 +26,10 @@ from autohelper import validation as v
 from autohelper import yamlerrors
 from autohelper.errors import ProfileError, UsageError
 from autohelper.messages import t
-from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
+
+if TYPE_CHECKING:
+    # privacy reads PERSONAL_FIELDS from here: at run time it is imported where it is used.
+    from autohelper.privacy import Redactor
 
 DEFAULT_PROFILE = "default"
 INSTITUTIONS = ("itson", "generic")
@@ -43,40 +46,90 @@ Validator = Callable[[str, Mapping[str, str]], v.Result]
 
 @dataclasses.dataclass(frozen=True)
 class FieldSpec:
-    """One stored field: how to validate it, whether a complete profile needs it, its type."""
+    """One stored field: how to validate it, whether a complete profile needs it, its type,
+    whether the wizard asks it, and whether it is personal data. `personal` has no default:
+    every field says it, so none can slip past the masks and the redactor by omission."""
 
     name: str
     validate: Validator
     required: bool = True
     is_bool: bool = False
+    asked: bool = True  # False: a flow fills it in (the colonia), the wizard keeps what it has
+    personal: bool = dataclasses.field(kw_only=True)
 
 
-# The registry of stored fields, in the order the wizard asks them; FIELDS derives from it.
+# The registry of stored fields, in the order the wizard asks them; FIELDS derives from it, and
+# so does privacy.PERSONAL_FIELDS (what masks and the redactor treat as personal data).
 SPECS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
-        FieldSpec("curp", lambda raw, _: v.validate_curp(raw)),
-        FieldSpec("nss", lambda raw, ctx: v.validate_nss(raw, ctx.get("curp")), required=False),
-        FieldSpec("email", lambda raw, _: v.validate_email(raw)),
-        FieldSpec("names", lambda raw, _: v.validate_name(raw)),
-        FieldSpec("first_surname", lambda raw, _: v.validate_name(raw)),
-        FieldSpec("second_surname", lambda raw, _: v.validate_name(raw), required=False),
-        FieldSpec("postal_code", lambda raw, _: v.validate_postal_code(raw)),
-        FieldSpec("institution", lambda raw, _: v.validate_choice(raw, INSTITUTIONS)),
-        FieldSpec("has_other_insurance", lambda raw, _: v.validate_bool(raw), is_bool=True),
-        FieldSpec("nss_from_employer", lambda raw, _: v.validate_bool(raw), is_bool=True),
-        FieldSpec("student_id", lambda raw, _: v.validate_student_id(raw), required=False),
-        FieldSpec("phone", lambda raw, _: v.validate_phone(raw), required=False),
+        FieldSpec("curp", lambda raw, _: v.validate_curp(raw), personal=True),
+        FieldSpec(
+            "nss",
+            lambda raw, ctx: v.validate_nss(raw, ctx.get("curp")),
+            required=False,
+            personal=True,
+        ),
+        FieldSpec("email", lambda raw, _: v.validate_email(raw), personal=True),
+        FieldSpec("names", lambda raw, _: v.validate_name(raw), personal=True),
+        FieldSpec("first_surname", lambda raw, _: v.validate_name(raw), personal=True),
+        FieldSpec(
+            "second_surname", lambda raw, _: v.validate_name(raw), required=False, personal=True
+        ),
+        FieldSpec("postal_code", lambda raw, _: v.validate_postal_code(raw), personal=True),
+        # The address beyond the postal code is optional: only the clinic registration needs
+        # it, and that scenario's `needs` asks for it before a browser starts.
+        FieldSpec("street", lambda raw, _: v.validate_place(raw), required=False, personal=True),
+        FieldSpec(
+            "exterior_number",
+            lambda raw, _: v.validate_house_number(raw),
+            required=False,
+            personal=True,
+        ),
+        FieldSpec(
+            "interior_number",
+            lambda raw, _: v.validate_house_number(raw),
+            required=False,
+            personal=True,
+        ),
+        FieldSpec(
+            "colonia",
+            lambda raw, _: v.validate_place(raw),
+            required=False,
+            asked=False,
+            personal=True,
+        ),
+        FieldSpec(
+            "institution", lambda raw, _: v.validate_choice(raw, INSTITUTIONS), personal=False
+        ),
+        FieldSpec(
+            "has_other_insurance", lambda raw, _: v.validate_bool(raw), is_bool=True, personal=False
+        ),
+        FieldSpec(
+            "nss_from_employer", lambda raw, _: v.validate_bool(raw), is_bool=True, personal=False
+        ),
+        FieldSpec(
+            "student_id",
+            lambda raw, _: v.validate_student_id(raw),
+            required=False,
+            personal=True,
+        ),
+        FieldSpec("phone", lambda raw, _: v.validate_phone(raw), required=False, personal=True),
     )
 }
-# Computed from the CURP: scenarios may read them, nobody may set them.
+# Computed from the CURP: scenarios may read them, nobody may set them. The birth date is
+# personal data like the CURP it comes from; the sex letter alone identifies nobody.
 DERIVED_FIELDS = ("birth_date", "sex")
+_DERIVED_PERSONAL = frozenset({"birth_date"})
 STORED_FIELDS = tuple(SPECS)
 REQUIRED_FIELDS = tuple(name for name, spec in SPECS.items() if spec.required)
 # Every field a profile may hold; scenarios may only reference these as {profile.x}.
 FIELDS = (*STORED_FIELDS, *DERIVED_FIELDS)
-# Fields whose values are personal data and show masked unless revealed.
-MASKED_FIELDS = PERSONAL_FIELDS | {"birth_date"}
+# Fields whose values are personal data: masked unless revealed, scrubbed by the redactor.
+PERSONAL_FIELDS = frozenset(name for name, spec in SPECS.items() if spec.personal) | (
+    _DERIVED_PERSONAL
+)
+MASKED_FIELDS = PERSONAL_FIELDS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,6 +143,10 @@ class Profile:
     first_surname: str | None = None
     second_surname: str | None = None
     postal_code: str | None = None
+    street: str | None = None
+    exterior_number: str | None = None
+    interior_number: str | None = None
+    colonia: str | None = None
     institution: str | None = None
     has_other_insurance: bool | None = None
     nss_from_employer: bool | None = None
@@ -412,6 +469,8 @@ def display_rows(
     profile: Profile, reveal: bool = False, lang: str | None = None
 ) -> list[tuple[str, str]]:
     """(label, value) for every field, personal data masked unless `reveal`."""
+    from autohelper.privacy import mask
+
     values = profile.as_template_values()
     rows: list[tuple[str, str]] = []
     for name in FIELDS:
@@ -430,6 +489,8 @@ def display_rows(
 
 def redactor_for(profile: Profile) -> Redactor:
     """A Redactor that scrubs this profile's personal data (and the birth date) from text."""
+    from autohelper.privacy import Redactor
+
     redactor = Redactor()
     values = profile.as_template_values()
     redactor.add_profile(values)

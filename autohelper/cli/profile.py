@@ -15,7 +15,7 @@ from autohelper import profile as prof
 from autohelper.errors import UsageError
 from autohelper.messages import t
 from autohelper.privacy import mask
-from autohelper.validation import Problem, emails_match
+from autohelper.validation import Problem, emails_match, parse_bool
 
 _PROFILE_OPTION = click.option(
     "--profile",
@@ -57,12 +57,30 @@ def _parse_assignments(pairs: tuple[str, ...]) -> dict[str, str]:
     return assignments
 
 
+class WizardCancelled(UsageError):
+    """The input ended (Ctrl-D, or a closed pipe) in the middle of the wizard: nothing saved."""
+
+    key = "profile.wizard_cancelled"
+
+
+def _prompt(label: str) -> str:
+    """One line from the person; the end of the input is a plain cancel, not an interruption
+    (Ctrl-C still is one, with its own exit code)."""
+    try:
+        return str(click.prompt(label, default="", show_default=False))
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, EOFError):
+            raise WizardCancelled() from None
+        raise
+
+
 @click.command("init", help="Crea o corrige tu perfil con preguntas guiadas. / Guided set-up.")
 @_PROFILE_OPTION
 def init_command(profile_name: str | None) -> None:
     path = prof.resolve_profile_path(profile_name)
+    created = not path.exists()
     current: dict[str, str] = {}
-    if path.exists():
+    if not created:
         try:
             current = prof.load_profile(path).as_template_values()
         except prof.InvalidProfile:
@@ -70,7 +88,10 @@ def init_command(profile_name: str | None) -> None:
     click.echo(t("profile.wizard_intro", path=str(path)))
     values: dict[str, str] = {}
     for name, spec in prof.SPECS.items():
-        value = _ask_field(name, spec, current.get(name), values)
+        if not spec.asked:
+            value = current.get(name, "")  # filled in by a flow: kept as it is
+        else:
+            value = _ask_field(name, spec, current.get(name), values)
         if value:
             values[name] = value
     # The wizard asked every field, so its answers replace the whole file.
@@ -79,7 +100,15 @@ def init_command(profile_name: str | None) -> None:
     click.echo("")
     click.echo(t("profile.wizard_done"))
     _echo_rows(profile, reveal=False)
-    click.echo(t("profile.updated", path=str(path)))
+    click.echo(t("profile.created" if created else "profile.updated", path=str(path)))
+    click.echo(t(_next_step(profile)))
+
+
+def _next_step(profile: prof.Profile) -> str:
+    """The catalogue key of the command to run after `init`."""
+    if profile.nss is None and not profile.nss_from_employer:
+        return "profile.next_nss"
+    return "profile.next_status"
 
 
 def _ask_field(name: str, spec: prof.FieldSpec, current: str | None, values: dict[str, str]) -> str:
@@ -94,7 +123,7 @@ def _ask_field(name: str, spec: prof.FieldSpec, current: str | None, values: dic
         hint = ""
     label = t(f"profile.field.{name}") + (f" ({hint})" if hint else "")
     while True:
-        raw = click.prompt(label, default="", show_default=False)
+        raw = _prompt(label)
         if not raw.strip():
             if current is not None:
                 return current
@@ -105,15 +134,34 @@ def _ask_field(name: str, spec: prof.FieldSpec, current: str | None, values: dic
             _echo_problems(result.problems)
             click.echo(t("profile.wizard_try_again"), err=True)
             continue
-        if name == "email" and not _confirm_email(result.value):
-            continue
+        if name == "email":
+            email = _fix_email_typo(result.value)
+            if not _confirm_email(email):
+                continue
+            return email
         _echo_warnings(result.warnings)
         return result.value
 
 
+def _fix_email_typo(email: str) -> str:
+    """Right after the first entry, a misspelt provider (gmial.com) is pointed out and can be
+    fixed before the confirmation is typed: the suggested address, or the one typed."""
+    warnings = prof.validate_value("email", email).warnings
+    typo = next((w for w in warnings if w.key == "validation.email.typo"), None)
+    if typo is None:
+        return email
+    _echo_warnings([typo])
+    suggested = f"{email.rpartition('@')[0]}@{typo.params['suggestion']}"
+    while True:
+        answer = parse_bool(_prompt(t("profile.wizard_use_suggestion", email=suggested)) or "sí")
+        if answer is not None:
+            return suggested if answer else email
+        click.echo(t("profile.problem", message=t("validation.bool")), err=True)
+
+
 def _confirm_email(email: str) -> bool:
     # Forms ask for the email twice for a reason: a typo here loses every IMSS link.
-    again = click.prompt(t("profile.wizard_confirm_email"), default="", show_default=False)
+    again = _prompt(t("profile.wizard_confirm_email"))
     if emails_match(email, again):
         return True
     click.echo(t("profile.problem", message=t("validation.email.mismatch")), err=True)
