@@ -12,18 +12,14 @@ from pathlib import Path
 import click
 
 from autohelper import profile as prof
+from autohelper.cli.localized import LocalizedCommand, LocalizedGroup
 from autohelper.errors import UsageError
 from autohelper.messages import t
 from autohelper.privacy import mask
 from autohelper.validation import Problem, emails_match, parse_bool
 
 _PROFILE_OPTION = click.option(
-    "--profile",
-    "profile_name",
-    default=None,
-    envvar="AUTOHELPER_PROFILE",
-    metavar="NOMBRE|RUTA",
-    help="Perfil a usar: un nombre (p. ej. ana) o la ruta de un .yaml. / Profile name or path.",
+    "--profile", "profile_name", default=None, envvar="AUTOHELPER_PROFILE"
 )
 
 
@@ -74,9 +70,10 @@ def _prompt(label: str) -> str:
         raise
 
 
-@click.command("init", help="Crea o corrige tu perfil con preguntas guiadas. / Guided set-up.")
+@click.command("init", cls=LocalizedCommand)
 @_PROFILE_OPTION
 def init_command(profile_name: str | None) -> None:
+    """The wizard: every field explained and asked until valid; the answers replace the file."""
     path = prof.resolve_profile_path(profile_name)
     created = not path.exists()
     current: dict[str, str] = {}
@@ -174,25 +171,27 @@ def _shown(name: str, value: str) -> str:
     return mask(value, name) if name in prof.MASKED_FIELDS else value
 
 
-@click.group("profile", help="Tu perfil: ver, fijar y revisar datos. / Your profile.")
+@click.group("profile", cls=LocalizedGroup)
 def profile_group() -> None:
     """The `profile` command group."""
 
 
-@profile_group.command("set", help="Fija campos: CLAVE=VALOR... / Set fields: KEY=VALUE...")
-@click.argument("pairs", nargs=-1, metavar="CLAVE=VALOR...")
+@profile_group.command("set")
+@click.argument("pairs", nargs=-1)
 @_PROFILE_OPTION
 def set_command(pairs: tuple[str, ...], profile_name: str | None) -> None:
+    """Set fields without questions; every value is validated before anything is written."""
     assignments = _parse_assignments(pairs)
     update = prof.update_profile(profile_name, assignments)
     _echo_warnings(update.warnings)
     click.echo(t("profile.created" if update.created else "profile.updated", path=str(update.path)))
 
 
-@profile_group.command("show", help="Muestra el perfil (oculto salvo --reveal). / Show it.")
-@click.option("--reveal", is_flag=True, help="Muestra los datos completos. / Show raw data.")
+@profile_group.command("show")
+@click.option("--reveal", is_flag=True)
 @_PROFILE_OPTION
 def show_command(reveal: bool, profile_name: str | None) -> None:
+    """Show every field, personal data masked unless --reveal."""
     path = prof.resolve_profile_path(profile_name)
     profile = prof.load_profile(path)
     click.echo(t("profile.show_header", path=str(path)))
@@ -201,10 +200,11 @@ def show_command(reveal: bool, profile_name: str | None) -> None:
         click.echo(t("profile.show_masked_note"))
 
 
-@profile_group.command("check", help="Revisa un perfil: sale 0 si es válido, 1 si no. / Check.")
+@profile_group.command("check")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @_PROFILE_OPTION
 def check_command(file: Path | None, profile_name: str | None) -> None:
+    """Exit 0 when the profile is valid and complete; every problem listed otherwise."""
     path = file if file is not None else prof.resolve_profile_path(profile_name)
     problems = prof.check_profile(path)
     if problems:
