@@ -344,7 +344,7 @@ def _read(
         raise ProfileError(
             "profile.unreadable", path=str(path), reason=yamlerrors.os_problem(exc)
         ) from exc
-    except yamlerrors.YamlProblem as exc:
+    except yamlerrors.FileProblem as exc:
         # `file:line:column` when the problem has a place (YAML, or the first byte not UTF-8).
         where = f"{path}:{exc.line}:{exc.column}" if exc.line is not None else str(path)
         key = "profile.yaml_error" if exc.key.startswith("yaml.") else "profile.unreadable"

@@ -36,7 +36,7 @@ _MERGE_TAG = _CORE_TAG + "merge"
 _TAG_KINDS = {"int": "integer", "float": "number", "bool": "bool", "timestamp": "date"}
 
 
-class YamlProblem(Exception):
+class FileProblem(Exception):
     """Why a YAML file could not be read: a catalogue key with its parameters and, when known,
     the 1-based line and column."""
 
@@ -62,24 +62,24 @@ class YamlProblem(Exception):
 # --- Reading the bytes ----------------------------------------------------------------------
 
 
-def os_problem(exc: OSError, writing: bool = False) -> YamlProblem:
+def os_problem(exc: OSError, writing: bool = False) -> FileProblem:
     """A file-system failure as a phrase (missing, a folder, no permission, a read-only or full
     disk), or the errno's name: never the C library's English text."""
     code = exc.errno
     if code == errno.ENOENT:
-        return YamlProblem("file.no_folder" if writing else "file.not_found")
+        return FileProblem("file.no_folder" if writing else "file.not_found")
     if code == errno.EISDIR:
-        return YamlProblem("file.is_directory")
+        return FileProblem("file.is_directory")
     if code == errno.ENOTDIR:
-        return YamlProblem("file.not_a_folder")
+        return FileProblem("file.not_a_folder")
     if code in (errno.EACCES, errno.EPERM):
-        return YamlProblem("file.cannot_write" if writing else "file.no_permission")
+        return FileProblem("file.cannot_write" if writing else "file.no_permission")
     if code == errno.EROFS:
-        return YamlProblem("file.read_only")
+        return FileProblem("file.read_only")
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return YamlProblem("file.disk_full")
+        return FileProblem("file.disk_full")
     name = errno.errorcode.get(code or 0, str(code))
-    return YamlProblem("file.os_error_write" if writing else "file.os_error", code=name)
+    return FileProblem("file.os_error_write" if writing else "file.os_error", code=name)
 
 
 def read_text(path: Path) -> str:
@@ -88,24 +88,24 @@ def read_text(path: Path) -> str:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise YamlProblem("file.is_directory")
+            raise FileProblem("file.is_directory")
         if not stat.S_ISREG(info.st_mode):
-            raise YamlProblem("file.not_regular")
+            raise FileProblem("file.not_regular")
         if info.st_size > MAX_BYTES:
-            raise YamlProblem("file.too_big", limit=MAX_BYTES // 1000)
+            raise FileProblem("file.too_big", limit=MAX_BYTES // 1000)
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise os_problem(exc) from exc
     if len(data) > MAX_BYTES:
-        raise YamlProblem("file.too_big", limit=MAX_BYTES // 1000)
+        raise FileProblem("file.too_big", limit=MAX_BYTES // 1000)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         line = data.count(b"\n", 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
-        raise YamlProblem("file.not_utf8", line, column, byte=f"0x{data[exc.start]:02X}") from exc
+        raise FileProblem("file.not_utf8", line, column, byte=f"0x{data[exc.start]:02X}") from exc
 
 
 # --- Composing, bounded ---------------------------------------------------------------------
@@ -181,11 +181,11 @@ def compose(text: str) -> yaml.Node | None:
     except yaml.reader.ReaderError as exc:
         line, column = _line_column(text, exc.position)
         code = _codepoint(exc.character)
-        raise YamlProblem("yaml.control_char", line, column, code=code) from exc
+        raise FileProblem("yaml.control_char", line, column, code=code) from exc
     except yaml.MarkedYAMLError as exc:
         raise _problem(exc) from exc
     except yaml.YAMLError as exc:
-        raise YamlProblem("yaml.invalid", 1, 1) from exc
+        raise FileProblem("yaml.invalid", 1, 1) from exc
     finally:
         if loader is not None:
             loader.dispose()
@@ -200,7 +200,7 @@ def construct(node: yaml.Node) -> Any:
 
 
 def load_file(path: Path) -> yaml.Node | None:
-    """Read and compose one file: its root node, or a YamlProblem naming the place."""
+    """Read and compose one file: its root node, or a FileProblem naming the place."""
     return compose(read_text(path))
 
 
@@ -241,7 +241,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
 )
 
 
-def _problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
+def _problem(exc: yaml.MarkedYAMLError) -> FileProblem:
     text = f"{exc.context or ''} | {exc.problem or ''}"
     for pattern, key, which in _RULES:
         found = pattern.search(text)
@@ -258,10 +258,10 @@ def _problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
     return _at(exc.problem_mark or exc.context_mark, "yaml.invalid")
 
 
-def _at(mark: Any, key: str, /, **params: Any) -> YamlProblem:
+def _at(mark: Any, key: str, /, **params: Any) -> FileProblem:
     if mark is None:
-        return YamlProblem(key, 1, 1, **params)
-    return YamlProblem(key, mark.line + 1, mark.column + 1, **params)
+        return FileProblem(key, 1, 1, **params)
+    return FileProblem(key, mark.line + 1, mark.column + 1, **params)
 
 
 def _short_tag(tag: str) -> str:

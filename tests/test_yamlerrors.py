@@ -118,14 +118,14 @@ CASES = [
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_each_yaml_problem_is_one_phrase_at_its_place(name: str, text: str, expected: str) -> None:
     started = time.monotonic()
-    with pytest.raises(ye.YamlProblem) as info:
+    with pytest.raises(ye.FileProblem) as info:
         ye.compose(text)
     assert info.value.located("f.yaml", "es") == expected
     assert time.monotonic() - started < 5  # bounded: no hang on a bomb
 
 
 def test_english_phrase_for_the_same_problem() -> None:
-    with pytest.raises(ye.YamlProblem) as info:
+    with pytest.raises(ye.FileProblem) as info:
         ye.compose("a:\n\t- b\n")
     assert (
         info.value.located("f.yaml", "en")
@@ -151,7 +151,7 @@ def test_honest_yaml_composes_and_constructs() -> None:
 def test_a_merge_of_a_scalar_points_at_the_mapping() -> None:
     node = ye.compose("a: &x 1\nb:\n  <<: *x\n")
     assert node is not None
-    with pytest.raises(ye.YamlProblem) as info:
+    with pytest.raises(ye.FileProblem) as info:
         ye.construct(node)
     assert info.value.located("f.yaml", "es") == (
         "f.yaml:3:3: «<<» solo combina un mapeo o una lista de mapeos"
@@ -161,7 +161,7 @@ def test_a_merge_of_a_scalar_points_at_the_mapping() -> None:
 def test_a_latin1_file_names_the_line_and_column_of_its_first_bad_byte(tmp_path: Path) -> None:
     path = tmp_path / "perfil.yaml"
     path.write_bytes("names: Ana\nfirst_surname: Núñez\n".encode("latin-1"))
-    with pytest.raises(ye.YamlProblem) as info:
+    with pytest.raises(ye.FileProblem) as info:
         ye.read_text(path)
     assert info.value.located(str(path), "es") == (
         f"{path}:2:17: el archivo no está en UTF-8 (el byte 0xFA no es UTF-8 válido); "
@@ -172,7 +172,7 @@ def test_a_latin1_file_names_the_line_and_column_of_its_first_bad_byte(tmp_path:
 def test_a_column_counts_characters_not_bytes(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
     path.write_bytes("a: ñandú \xff\n".encode("utf-8", errors="surrogateescape")[:-2] + b"\xff\n")
-    with pytest.raises(ye.YamlProblem) as info:
+    with pytest.raises(ye.FileProblem) as info:
         ye.read_text(path)
     assert (info.value.line, info.value.column) == (1, 10)
 
@@ -189,7 +189,7 @@ def test_a_column_counts_characters_not_bytes(tmp_path: Path) -> None:
 )
 def test_files_that_cannot_be_read_say_why(tmp_path: Path, make: object, key: str) -> None:
     path = make(tmp_path / "x.yaml")  # type: ignore[operator]
-    with pytest.raises(ye.YamlProblem) as info:
+    with pytest.raises(ye.FileProblem) as info:
         ye.read_text(path)
     assert info.value.key == key
     assert info.value.line is None
@@ -201,7 +201,7 @@ def test_a_file_without_read_permission(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     path.write_text("a: 1\n", encoding="utf-8")
     path.chmod(0)
-    with pytest.raises(ye.YamlProblem) as info:
+    with pytest.raises(ye.FileProblem) as info:
         ye.read_text(path)
     assert info.value.message("es") == "no tienes permiso para leerlo"
 

@@ -102,7 +102,7 @@ def _parse_file(path: Path, lang: str | None) -> tuple[Scenario | None, list[str
     file = str(path)
     try:
         text = yamlerrors.read_text(path)
-    except yamlerrors.YamlProblem as exc:
+    except yamlerrors.FileProblem as exc:
         detail = t("scenario.unreadable", lang, detail=exc.message(lang))
         where = f"{file}:{exc.line}:{exc.column}" if exc.line is not None else file
         return None, [f"{where}: {detail}"]
@@ -110,7 +110,7 @@ def _parse_file(path: Path, lang: str | None) -> tuple[Scenario | None, list[str
     scenario: Scenario | None = None
     try:
         root = yamlerrors.compose(text)
-    except yamlerrors.YamlProblem as exc:
+    except yamlerrors.FileProblem as exc:
         line, column = (exc.line or 1) - 1, (exc.column or 1) - 1
         parser.problem(line, column, "scenario.yaml_syntax", detail=exc.message(lang))
     else:
