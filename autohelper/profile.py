@@ -334,6 +334,11 @@ def _read(
     (a key written twice); refuses unsafe or unreadable files."""
     if not path.exists():
         raise ProfileError("profile.not_found", path=str(path))
+    if not path.is_file():  # before the permission check: its advice fits files only
+        kind = "file.is_directory" if path.is_dir() else "file.not_regular"
+        raise ProfileError(
+            "profile.unreadable", path=str(path), reason=yamlerrors.FileProblem(kind)
+        )
     try:
         if not trusted:
             _check_permissions(path)

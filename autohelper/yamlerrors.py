@@ -70,7 +70,8 @@ def os_problem(exc: OSError, writing: bool = False) -> FileProblem:
         return FileProblem("file.no_folder" if writing else "file.not_found")
     if code == errno.EISDIR:
         return FileProblem("file.is_directory")
-    if code == errno.ENOTDIR:
+    # EEXIST: a mkdir(exist_ok=True) found a file where a folder of the path should be.
+    if code in (errno.ENOTDIR, errno.EEXIST):
         return FileProblem("file.not_a_folder")
     if code in (errno.EACCES, errno.EPERM):
         return FileProblem("file.cannot_write" if writing else "file.no_permission")

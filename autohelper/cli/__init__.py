@@ -13,6 +13,7 @@ import click
 from autohelper.cli import localized
 from autohelper.cli.errors import handle_errors
 from autohelper.cli.localized import LocalizedGroup
+from autohelper.cli.paths import OutputFile, OutputFolder
 from autohelper.messages import has, set_lang, t
 from autohelper.privacy import mask
 
@@ -95,7 +96,7 @@ def _render(outcome: Any) -> int:
 @_against
 @_profile
 @click.option("--headless/--headed", default=None)
-@click.option("--trace", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@click.option("--trace", type=OutputFile(), default=None)
 @_browser
 def run(
     scenario: str,
@@ -152,7 +153,7 @@ def _ask_secret(name: str) -> str:
 @click.option("--decline", is_flag=True)
 @click.option("--mock", "mock_options", multiple=True)
 @click.option("--timeout", "step_timeout", type=click.FloatRange(min=0.5), default=None)
-@click.option("--artifacts", type=click.Path(path_type=Path), default=None)
+@click.option("--artifacts", type=OutputFolder(), default=None)
 @_browser
 def qa(
     scenario: str,
@@ -220,7 +221,7 @@ def mock() -> None:
 
 
 @mock.command("serve")
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--mock", "mock_options", multiple=True)
 def mock_serve(port: int, mock_options: tuple[str, ...]) -> None:
     """Serve the mock portal until Ctrl-C."""

@@ -204,4 +204,16 @@ _YAML: dict[str, dict[str, str]] = {
     },
 }
 
-MESSAGES: dict[str, dict[str, str]] = {**_FILE, **_YAML}
+_PATH: dict[str, dict[str, str]] = {
+    "path.bad_output": {"es": "{path}: {reason}", "en": "{path}: {reason}"},
+    "path.is_file": {
+        "es": "es un archivo, no una carpeta",
+        "en": "it is a file, not a folder",
+    },
+    "path.no_folder": {
+        "es": "la carpeta {folder} no existe; créala o elige otra ruta",
+        "en": "the folder {folder} does not exist; create it or choose another path",
+    },
+}
+
+MESSAGES: dict[str, dict[str, str]] = {**_FILE, **_YAML, **_PATH}
