@@ -305,7 +305,7 @@ def test_init_email_typo_is_offered_a_fix_before_the_confirmation() -> None:
     code, output = run("init", input="\n".join(answers) + "\n")
     assert code == 0, output
     warning = output.index("Aviso: email: ¿quisiste decir gmail.com en vez de gmial.com?")
-    offer = output.index("¿Uso ana.lopez@gmail.com?")
+    offer = output.index("¿Lo corrijo a …@gmail.com? (Enter o sí: corregirlo;")
     confirmation = output.index("Escribe el correo otra vez")
     assert warning < offer < confirmation
     assert prof.load_profile().email == EMAIL

@@ -148,11 +148,11 @@ def _fix_email_typo(email: str) -> str:
     if typo is None:
         return email
     _echo_warnings([typo])
-    suggested = f"{email.rpartition('@')[0]}@{typo.params['suggestion']}"
+    domain = typo.params["suggestion"]
     while True:
-        answer = parse_bool(_prompt(t("profile.wizard_use_suggestion", email=suggested)) or "sí")
+        answer = parse_bool(_prompt(t("profile.wizard_use_suggestion", domain=domain)) or "sí")
         if answer is not None:
-            return suggested if answer else email
+            return f"{email.rpartition('@')[0]}@{domain}" if answer else email
         click.echo(t("profile.problem", message=t("validation.bool")), err=True)
 
 

@@ -381,8 +381,8 @@ _PROFILE: dict[str, dict[str, str]] = {
         "en": "Please try again.",
     },
     "profile.wizard_use_suggestion": {
-        "es": "¿Uso {email}? (Enter o sí: corregirlo; no: dejarlo como lo escribiste)",
-        "en": "Use {email}? (Enter or yes: fix it; no: keep it as you typed it)",
+        "es": "¿Lo corrijo a …@{domain}? (Enter o sí: corregirlo; no: dejarlo como lo escribiste)",
+        "en": "Fix it to …@{domain}? (Enter or yes: fix it; no: keep it as you typed it)",
     },
     "profile.wizard_cancelled": {
         "es": "Cancelado: la entrada terminó antes de acabar; no se guardó nada.",
