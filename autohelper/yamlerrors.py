@@ -227,6 +227,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"sequence entries are not allowed here", "yaml.dash_here", "problem"),
         (r"mapping keys are not allowed here", "yaml.question_here", "problem"),
         (r"expected '<document start>'", "yaml.after_end", "problem"),
+        (r"expected the node content, but found '<stream end>'", "yaml.unexpected_end", "problem"),
         (r"expected the node content", "yaml.no_value", "problem"),
         (r"found undefined alias '(?P<name>.+?)'", "yaml.undefined_alias", "problem"),
         (r"found duplicate anchor '(?P<name>.+?)'", "yaml.duplicate_anchor", "problem"),

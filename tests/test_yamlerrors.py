@@ -37,6 +37,12 @@ CASES = [
         "f.yaml:2:2: falta «,» o «]» en la lista abierta en la línea 1",
     ),
     (
+        "unclosed at the end",
+        "x: [",
+        "f.yaml:1:5: el archivo termina antes de tiempo (¿falta cerrar un «[», un «{» o unas "
+        "comillas?)",
+    ),
+    (
         "unclosed mapping",
         "a: {x: 1\n",
         "f.yaml:2:1: falta «,» o «}» en el mapeo abierto en la línea 1",

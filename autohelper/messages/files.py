@@ -167,8 +167,8 @@ _YAML: dict[str, dict[str, str]] = {
         "en": "“<<” only merges a mapping or a list of mappings",
     },
     "yaml.unexpected_end": {
-        "es": "el archivo termina antes de tiempo",
-        "en": "the file ends too early",
+        "es": "el archivo termina antes de tiempo (¿falta cerrar un «[», un «{{» o unas comillas?)",
+        "en": "the file ends too early (is a “[”, a “{{” or a quote left open?)",
     },
     "yaml.control_char": {
         "es": "hay un carácter de control ({code}) que YAML no permite",
