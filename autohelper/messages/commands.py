@@ -132,8 +132,8 @@ _HELP: dict[str, tuple[str, str]] = {
         "Scenario files to check.",
     ),
     "help.mock.serve.port": (
-        "Puerto en 127.0.0.1 (0 a 65535; 0 elige uno libre).",
-        "Port on 127.0.0.1 (0 to 65535; 0 picks a free one).",
+        "Puerto en 127.0.0.1 (0 elige uno libre).",
+        "Port on 127.0.0.1 (0 picks a free one).",
     ),
     "help.mock.serve.mock_options": (
         "Modo del simulado (p. ej. result_version=1, fail_first=2, drift=true).",
