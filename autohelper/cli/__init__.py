@@ -3,6 +3,7 @@ renders its result and exits. Playwright is never imported here (start-up stays 
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import sys
 from pathlib import Path
@@ -28,6 +29,13 @@ def _lang_now(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return value
 
 
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    # Click's own --version fixes its text when the module is imported, before --lang is known.
+    if value and not ctx.resilient_parsing:
+        click.echo(t("cli.version", version=importlib.metadata.version("autohelper")))
+        ctx.exit()
+
+
 # Help texts of every command and option live in the catalogue (messages/commands.py), in both
 # languages; LocalizedGroup fills them in. Docstrings here are for the code's readers.
 @click.group(cls=LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,7 +43,7 @@ def _lang_now(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     "--lang", type=click.Choice(["es", "en"]), default=None, is_eager=True, callback=_lang_now
 )
 @click.option("-v", "--verbose", count=True)
-@click.version_option(package_name="autohelper")
+@click.option("--version", is_flag=True, is_eager=True, expose_value=False, callback=_version)
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None, verbose: int) -> None:
     """The top-level group: language and logging for every command."""

@@ -14,6 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Detalles para reportarlo: {log}",
         "en": "autohelper failed unexpectedly (our bug, not yours). Details to report it: {log}",
     },
+    "cli.version": {"es": "autohelper, versión {version}", "en": "autohelper, version {version}"},
     "core.crash_no_log": {
         "es": "autohelper falló de forma inesperada (es un error nuestro, no tuyo). No pude "
         "guardar los detalles en {log}: {reason}",
