@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from autohelper.target import PORTAL_HOSTS, host_matches, resolver_rules
+from autohelper.target import host_matches, host_patterns, live_origin, resolver_rules
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +42,12 @@ _HOP_HEADERS = {
     "host",
     "accept-encoding",
 }
+# A host as a mirror writes it in a path: `www.imss.gob.mx`, or `smartweb1.itson.edu.mx:8400`.
+_HOST = r"((?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?)"
 _TEXT_TYPES = ("text/", "application/json", "application/javascript", "application/xhtml")
 
 
-def _self_signed_context() -> ssl.SSLContext:
+def _self_signed_context(hosts: tuple[str, ...]) -> ssl.SSLContext:
     """A throwaway certificate: the browser context of a mirror run ignores HTTPS errors."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
@@ -65,7 +67,7 @@ def _self_signed_context() -> ssl.SSLContext:
         .not_valid_after(now + datetime.timedelta(days=30))
         .add_extension(
             x509.SubjectAlternativeName(
-                [x509.DNSName(p) for p in PORTAL_HOSTS]
+                [x509.DNSName(p) for p in hosts]
                 + [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
             ),
             critical=False,
@@ -101,12 +103,17 @@ class _FrontHandler(BaseHTTPRequestHandler):
 
     def _forward(self) -> None:
         front = self.server.front
-        host = (self.headers.get("Host") or "").split(":")[0].lower()
+        # The Host keeps a port the live URL names (`smartweb1.itson.edu.mx:8400`): the mirror
+        # serves that origin under `host:port`, as the contract says.
+        host = (self.headers.get("Host") or "").lower()
+        name, _, port = host.partition(":")
+        default = "443" if self.server.tls_by_socket.get(id(self.connection)) else "80"
+        host = name if port in ("", default) else host
         upstream = urlsplit(front.upstream)
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_HEADERS}
-        headers["X-Forwarded-Host"] = host
+        headers["X-Forwarded-Host"] = self.headers.get("Host") or host
         headers["X-Forwarded-Proto"] = (
             "https" if self.server.tls_by_socket.get(id(self.connection)) else "http"
         )
@@ -161,7 +168,7 @@ class _FrontServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
 
     def __init__(self, front: PortalFront) -> None:
         self.front = front
-        self.ssl_context = _self_signed_context()
+        self.ssl_context = _self_signed_context(host_patterns(front.origins))
         self.tls_by_socket: dict[int, bool] = {}
         super().__init__(("127.0.0.1", 0), _FrontHandler)
 
@@ -187,9 +194,17 @@ class PortalFront:
     """Serves the live portal hosts from a mirror; start it, then launch Chromium with
     `launch_args()` and open contexts with `ignore_https_errors=True`."""
 
-    def __init__(self, upstream: str = "", timeout: float = 60.0) -> None:
+    def __init__(
+        self, upstream: str = "", timeout: float = 60.0, origins: tuple[str, ...] | None = None
+    ) -> None:
         self.upstream = upstream.rstrip("/")
         self.timeout = timeout
+        if origins is None:
+            from autohelper.scenario.portal import all_origins
+
+            origins = all_origins()
+        # Every portal's origins: the hosts the front answers for, and their live schemes.
+        self.origins = origins
         self._server: _FrontServer | None = None
 
     def start(self) -> int:
@@ -212,7 +227,7 @@ class PortalFront:
             self._server = None
 
     def launch_args(self) -> list[str]:
-        return [f"--host-resolver-rules={resolver_rules(self.port)}"]
+        return [f"--host-resolver-rules={resolver_rules(self.port, self.origins)}"]
 
     def __enter__(self) -> PortalFront:
         self.start()
@@ -223,19 +238,25 @@ class PortalFront:
 
     # Rewrites: the mirror's own addresses back to live ones, so the browser never leaves them.
     def _mirror_host_re(self) -> re.Pattern[str]:
-        return re.compile(re.escape(self.upstream) + r"/((?:[a-z0-9-]+\.)+[a-z]{2,})", re.I)
+        return re.compile(re.escape(self.upstream) + "/" + _HOST, re.I)
 
-    def _is_portal_host(self, host: str) -> bool:
-        return any(host_matches(host, pattern) for pattern in PORTAL_HOSTS)
+    def _is_portal_host(self, netloc: str) -> bool:
+        host = netloc.partition(":")[0]
+        return any(host_matches(host, pattern) for pattern in host_patterns(self.origins))
+
+    def _live(self, netloc: str) -> str:
+        """`host[:port]` of a mirror path as the live origin (scheme included)."""
+        host, _, port = netloc.lower().partition(":")
+        return live_origin(host, int(port) if port else None, self.origins)
 
     def rewrite_location(self, value: str) -> str:
-        value = self._mirror_host_re().sub(lambda m: f"https://{m.group(1)}", value)
+        value = self._mirror_host_re().sub(lambda m: self._live(m.group(1)), value)
         prefix = urlsplit(self.upstream).path
         if prefix and value.startswith(prefix + "/"):
             value = value[len(prefix) :]
-        first = value[1:].split("/", 1)[0] if value.startswith("/") else ""
+        first, _, rest = value[1:].partition("/") if value.startswith("/") else ("", "", "")
         if first and self._is_portal_host(first):
-            return f"https://{value[1:]}"
+            return f"{self._live(first)}/{rest}"
         return value
 
     def rewrite_cookie(self, value: str) -> str:
@@ -253,17 +274,17 @@ class PortalFront:
 
     def rewrite_body(self, payload: bytes) -> bytes:
         text = payload.decode("utf-8", errors="surrogateescape")
-        text = self._mirror_host_re().sub(lambda m: f"https://{m.group(1)}", text)
+        text = self._mirror_host_re().sub(lambda m: self._live(m.group(1)), text)
         prefix = re.escape(urlsplit(self.upstream).path)
 
         def root_relative(match: re.Match[str]) -> str:
-            host = match.group(2)
-            if not self._is_portal_host(host):
+            netloc = match.group(2)
+            if not self._is_portal_host(netloc):
                 return match.group(0)
-            return f"{match.group(1)}https://{host}/"
+            return f"{match.group(1)}{self._live(netloc)}/"
 
         text = re.sub(
-            r"""(["'(=])""" + prefix + r"/((?:[a-z0-9-]+\.)+[a-z]{2,})/",
+            r"""(["'(=])""" + prefix + "/" + _HOST + "/",
             root_relative,
             text,
             flags=re.I,

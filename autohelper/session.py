@@ -91,9 +91,10 @@ def _target(spec: TargetSpec, mock_options: dict[str, Any]) -> Iterator[PortalFr
     mock = None
     upstream = spec.mirror_url or ""
     if spec.kind == "fixtures":
-        from autohelper.mock import MockConfig, MockPortal
+        from autohelper.mock import MockPortal
+        from autohelper.mock.config import build
 
-        mock = MockPortal(MockConfig(**mock_options))
+        mock = MockPortal(build(mock_options))
         upstream = mock.start()
     front = PortalFront(upstream)
     front.start()
@@ -204,44 +205,6 @@ def _close(browser: Any) -> None:
         browser.close()
     except Exception as exc:
         log.debug("browser close: %s", exc)
-
-
-def parse_mock_options(pairs: tuple[str, ...] | list[str]) -> dict[str, Any]:
-    """`key=value` pairs into MockConfig fields, typed by the field's default."""
-    import dataclasses
-
-    from autohelper.mock import MockConfig
-
-    defaults = {f.name: f.default for f in dataclasses.fields(MockConfig)}
-    options: dict[str, Any] = {}
-    for pair in pairs:
-        key, sep, raw = pair.partition("=")
-        key = key.strip()
-        if not sep or key not in defaults:
-            raise UsageError("session.bad_mock_option", option=pair, known=", ".join(defaults))
-        default = defaults[key]
-        try:
-            if isinstance(default, bool):
-                if raw.lower() not in ("true", "false", "1", "0", "yes", "no", "sí", "si"):
-                    raise ValueError(raw)
-                options[key] = raw.lower() in ("true", "1", "yes", "sí", "si")
-            elif isinstance(default, int):
-                options[key] = int(raw)
-            elif isinstance(default, float):
-                options[key] = float(raw)
-            elif isinstance(default, tuple):
-                options[key] = tuple(p for p in raw.split(",") if p)
-            else:
-                options[key] = raw
-        except ValueError:
-            raise UsageError("session.bad_mock_value", option=pair, reason="") from None
-    try:
-        MockConfig(**options)  # its own checks (e.g. result_version 1 or 2), before any start
-    except ValueError as exc:
-        raise UsageError(
-            "session.bad_mock_value", option=" ".join(pairs), reason=f" {exc}"
-        ) from None
-    return options
 
 
 def save_nss(outcome: SessionResult) -> Path:

@@ -15,9 +15,6 @@ from urllib.parse import urlsplit
 
 from autohelper.errors import UsageError
 
-# Host patterns of every portal the scenarios visit; the front answers for all of them.
-PORTAL_HOSTS = ("*.gob.mx", "gob.mx", "*.itson.mx", "itson.mx", "*.itson.edu.mx")
-
 
 @dataclass(frozen=True)
 class TargetSpec:
@@ -85,20 +82,53 @@ def origin_allowed(url: str, origins: Iterable[str]) -> bool:
 
 
 def from_mirror(url: str, origins: Iterable[str]) -> str:
-    """A mirror's own address for a live page (`http://mirror/<host>/path`) as the live URL
-    (`https://<host>/path`) when `<host>` is a declared origin; any other URL unchanged. An
-    emailed link copied from a mirror's outbox can then be opened like the live one."""
+    """A mirror's own address for a live page (`http://mirror/<host[:port]>/path`) as the live
+    URL (`https://<host>/path`, or `http://<host>:<port>/path` for a plain-HTTP origin) when
+    `<host>` is a declared origin; any other URL unchanged. An emailed link copied from a
+    mirror's outbox can then be opened like the live one."""
+    origins = tuple(origins)
     if origin_allowed(url, origins):
         return url
     parts = urlsplit(url)
-    host, _, rest = parts.path.lstrip("/").partition("/")
-    live = f"https://{host}/{rest}" + (f"?{parts.query}" if parts.query else "")
-    return live if host and origin_allowed(live, origins) else url
+    netloc, _, rest = parts.path.lstrip("/").partition("/")
+    host, _, port = netloc.partition(":")
+    if not host or (port and not port.isdigit()):
+        return url
+    base = live_origin(host.lower(), int(port) if port else None, origins)
+    live = f"{base}/{rest}" + (f"?{parts.query}" if parts.query else "")
+    return live if origin_allowed(live, origins) else url
 
 
-def resolver_rules(port: int) -> str:
-    """Chromium `--host-resolver-rules`: portal hosts to the front; any other name to nowhere,
-    so a run against a mirror can never reach a real portal by accident."""
-    rules = [f"MAP {pattern} 127.0.0.1:{port}" for pattern in PORTAL_HOSTS]
+def host_patterns(origins: Iterable[str]) -> tuple[str, ...]:
+    """The host patterns (`www.imss.gob.mx`, `*.gob.mx`) of some origins, without ports."""
+    patterns: dict[str, None] = {}
+    for origin in origins:
+        netloc = urlsplit(origin.lower()).netloc
+        if netloc:
+            patterns[netloc.rsplit(":", 1)[0] if ":" in netloc else netloc] = None
+    return tuple(patterns)
+
+
+def live_origin(host: str, port: int | None, origins: Iterable[str]) -> str:
+    """`scheme://host[:port]` as the live portal spells it: `http` only where a declared origin
+    for that host and port is plain HTTP (the CIA's sign-in), else `https`."""
+    netloc = f"{host}:{port}" if port is not None else host
+    for origin in origins:
+        declared = urlsplit(origin.lower())
+        pattern = declared.netloc.rsplit(":", 1)[0] if ":" in declared.netloc else declared.netloc
+        try:
+            declared_port = declared.port
+        except ValueError:
+            continue
+        if declared.scheme == "http" and declared_port == port and host_matches(host, pattern):
+            return f"http://{netloc}"
+    return f"https://{netloc}"
+
+
+def resolver_rules(port: int, origins: Iterable[str]) -> str:
+    """Chromium `--host-resolver-rules`: the portals' hosts to the front (whatever port the URL
+    names: the front reads it back from the Host header); any other name to nowhere, so a run
+    against a mirror can never reach a real portal by accident."""
+    rules = [f"MAP {pattern} 127.0.0.1:{port}" for pattern in host_patterns(origins)]
     rules += ["MAP * ~NOTFOUND", "EXCLUDE localhost", "EXCLUDE 127.0.0.1"]
     return ", ".join(rules)

@@ -218,19 +218,37 @@ def test_unknown_mock_option_names_the_known_ones() -> None:
 def test_bad_mock_value() -> None:
     result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--mock", "drift=maybe")
     assert result.exit_code == 1
-    # rstrip: the message ends "». {reason}", with a trailing space when there is no reason
-    assert result.stderr.rstrip() == (
-        "Error: Valor no válido en la opción del simulado «drift=maybe»."
+    assert result.stderr == (
+        "Error: Valor no válido en la opción del simulado «drift=maybe». Se espera true o false.\n"
     )
 
 
-def test_out_of_range_mock_value_is_a_user_error_not_a_crash() -> None:
-    result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--mock", "result_version=3")
-    assert result.exit_code == 1, result.stderr
-    assert result.stderr.startswith(
-        "Error: Valor no válido en la opción del simulado «result_version=3». "
-    )
-    assert "1 or 2" in result.stderr
+@pytest.mark.parametrize(
+    ("option", "reason_es", "reason_en"),
+    [
+        ("result_version=3", "Debe ser uno de: 1, 2.", "It must be one of: 1, 2."),
+        ("imss.result_version=0", "Debe ser uno de: 1, 2.", "It must be one of: 1, 2."),
+        ("delay=inf", "Se espera un número (finito).", "Expected a (finite) number."),
+        ("delay=nan", "Se espera un número (finito).", "Expected a (finite) number."),
+        ("delay=-1", "entre 0 y 600", "from 0 to 600"),
+        ("fail_first=-2", "entre 0 y 1000", "from 0 to 1000"),
+        ("fail_methods=FOO", "Los métodos posibles son: GET, POST", "methods are: GET, POST"),
+        ("lab.lockout_after=0", "entre 1 y 100", "from 1 to 100"),
+    ],
+)
+def test_out_of_range_mock_values_are_user_errors_in_the_users_language(
+    option: str, reason_es: str, reason_en: str
+) -> None:
+    for lang, prefix, reason in (
+        ("es", f"Error: Valor no válido en la opción del simulado «{option}».", reason_es),
+        ("en", f"Error: Invalid value in the mock option “{option}”.", reason_en),
+    ):
+        result = autohelper_cmd(
+            "--lang", lang, "qa", "imss-nss", "--against", "fixtures", "--mock", option
+        )
+        assert result.exit_code == 1, result.stderr
+        assert result.stderr.startswith(prefix) and reason in result.stderr
+        assert "Traceback" not in result.stderr
 
 
 def test_unknown_option_is_clicks_usage_error() -> None:

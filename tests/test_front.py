@@ -127,3 +127,38 @@ def test_the_scenario_runs_unchanged_against_a_foreign_mirror(
     assert page.url.startswith("https://serviciosdigitales.imss.gob.mx/")
     assert result.yields == ({"nss": nss_for(profile["curp"])} if version == 2 else {})
     assert portal.posts("asignacionNSS/valida") == 1
+
+
+def test_a_plain_http_origin_with_a_port_keeps_its_scheme_and_port() -> None:
+    front = PortalFront("http://127.0.0.1:9000/m")
+    # The CIA signs in on plain HTTP, port 8400: a mirror serves it under `host:port`.
+    assert (
+        front.rewrite_location("http://127.0.0.1:9000/m/smartweb1.itson.edu.mx:8400/psp/X?a=1")
+        == "http://smartweb1.itson.edu.mx:8400/psp/X?a=1"
+    )
+    assert front.rewrite_location("/m/smartweb2.itson.edu.mx:8400/psp/Y") == (
+        "http://smartweb2.itson.edu.mx:8400/psp/Y"
+    )
+    # A port no portal declares stays https, as every other portal host.
+    assert front.rewrite_location("/m/apps9.itson.edu.mx/CIA/index.aspx") == (
+        "https://apps9.itson.edu.mx/CIA/index.aspx"
+    )
+    body = b'<form action="/m/smartweb1.itson.edu.mx:8400/psp/ITSONPRD/?cmd=login">'
+    assert front.rewrite_body(body) == (
+        b'<form action="http://smartweb1.itson.edu.mx:8400/psp/ITSONPRD/?cmd=login">'
+    )
+
+
+@pytest.mark.browser
+def test_the_browser_reaches_a_plain_http_origin_with_a_port_through_the_front(
+    page: Page, portal: MockPortal
+) -> None:
+    page.goto("http://plain.autohelper.test:8400/hello")
+    assert page.url == "http://plain.autohelper.test:8400/hello"
+    assert page.locator("#origen").inner_text() == "http://plain.autohelper.test:8400"
+    assert (portal.requests[0]["host"], portal.requests[0]["path"]) == (
+        "plain.autohelper.test:8400",
+        "/hello",
+    )
+    page.get_by_role("link", name="Volver a HTTPS").click()
+    page.wait_for_url("https://lab.autohelper.test/done?what=https")

@@ -343,8 +343,8 @@ def test_steps_validated_against_header_regardless_of_key_order(tmp_path: Path) 
 
 
 def test_find_scenario_by_name_path_and_typo(tmp_path: Path) -> None:
-    (tmp_path / "procedures").mkdir()
-    alta = write(tmp_path / "procedures", VALID, "alta_seguro.yaml")
+    (tmp_path / "imss").mkdir()
+    alta = write(tmp_path / "imss", VALID, "alta_seguro.yaml")
     assert find_scenario("alta_seguro", tmp_path) == alta
     assert find_scenario(str(alta), tmp_path) == alta
     with pytest.raises(UsageError) as info:
@@ -353,6 +353,12 @@ def test_find_scenario_by_name_path_and_typo(tmp_path: Path) -> None:
     assert "alta_seguro" in info.value.message("en")
     with pytest.raises(UsageError):
         find_scenario(str(tmp_path / "none.yaml"), tmp_path)
+    # Portal and procedure files live beside the scenarios but are not scenarios.
+    (tmp_path / "portals").mkdir()
+    write(tmp_path / "portals", VALID, "alta_portal.yaml")
+    with pytest.raises(UsageError) as info:
+        find_scenario("alta_portal", tmp_path)
+    assert "alta_portal" not in info.value.message("en").split("Available:")[1]
 
 
 def test_scenarios_dir_override(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -4,7 +4,9 @@ in a real Chromium."""
 
 from __future__ import annotations
 
+import base64
 import http.cookiejar
+import io
 import json
 import re
 import urllib.error
@@ -16,11 +18,20 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 from stdnum import luhn
 
 from autohelper.mock import MockPortal
 from autohelper.mock.captcha import ALPHABET, nss_for
-from autohelper.mock.imss import DRIFTS, MSG_NO_REQUEST, Pages
+from autohelper.mock.imss import DRIFTS, MSG_NO_REQUEST
+from autohelper.mock.pages import Pages
+
+
+def pdf_text(attachment: dict[str, str]) -> str:
+    """The text of an outbox attachment, read as a real PDF."""
+    reader = PdfReader(io.BytesIO(base64.b64decode(attachment["content_base64"])))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
 
 CURP = "HEGG560427MVZRRL04"
 EMAIL = "estudiante.prueba@example.com"
@@ -142,10 +153,12 @@ def test_captcha_is_new_on_every_load_and_the_oracle_knows_it(portal: MockPortal
         image = client.request(SD + "/servlet/CaptchaServlet?123")
         assert image.headers["Content-Type"] == "image/svg+xml"
         assert image.text.startswith("<svg")
-        oracle = client.request("/www.imss.gob.mx/__mock__/captcha").text
+        oracle = client.oracle()
         assert 5 <= len(oracle) <= 6 and set(oracle) <= set(ALPHABET)
         texts.append(oracle)
     assert len(set(texts)) == 3
+    # The oracle answers on the host that showed the image, as a browser's cookies would.
+    assert client.request("/www.imss.gob.mx/__mock__/captcha").status == 404
 
 
 def test_wrong_captcha_is_rejected_and_values_kept(portal: MockPortal) -> None:
@@ -203,7 +216,9 @@ def test_version_1_result_page_and_email(portal: MockPortal) -> None:
     [email] = portal.outbox
     nss = nss_for(CURP)
     assert email["to"] == EMAIL and nss in email["body"]
-    assert email["attachments"] == ["reporteNSS.pdf"] and email["links"] == []
+    assert [a["filename"] for a in email["attachments"]] == ["reporteNSS.pdf"]
+    assert email["links"] == []
+    assert nss in pdf_text(email["attachments"][0])
     assert nss in client.request(SD + "/reporteNSS").text
 
 
@@ -251,7 +266,10 @@ def test_solicitud_finalizada_shows_a_valid_nss(portal: MockPortal) -> None:
         "finalizaTramite",
     ):
         assert f'id="{icon}"' in final
-    assert portal.outbox[-1]["attachments"] == ["comprobante.pdf", "tarjetaNSS.pdf"]
+    attachments = portal.outbox[-1]["attachments"]
+    assert [a["filename"] for a in attachments] == ["comprobante.pdf", "tarjetaNSS.pdf"]
+    assert all(a["content_type"] == "application/pdf" for a in attachments)
+    assert nss_for(CURP) in pdf_text(attachments[1])
     assert "127.0.0.1" not in final + json.dumps(portal.outbox)
 
 
@@ -306,7 +324,7 @@ def test_the_drifted_form_differs_from_the_real_one_only_by_the_declared_drift(
     for original, drifted in DRIFTS[name]:
         assert original in expected
         expected = expected.replace(original, drifted)
-    assert portal.pages.template(name, drift=True) == expected
+    assert portal.pages.template(name, DRIFTS[name]) == expected
     assert "registroCurp" not in expected
 
 
@@ -315,9 +333,8 @@ def test_a_drift_that_no_longer_applies_is_an_error(
 ) -> None:
     (tmp_path / "portal" / "h").mkdir(parents=True)
     (tmp_path / "portal" / "h" / "p.html").write_text('<input id="otro">', encoding="utf-8")
-    monkeypatch.setitem(DRIFTS, "h/p.html", (('id="viejo"', 'id="nuevo"'),))
     with pytest.raises(ValueError, match="no longer applies"):
-        Pages(tmp_path).template("h/p.html", drift=True)
+        Pages(tmp_path).template("h/p.html", (('id="viejo"', 'id="nuevo"'),))
 
 
 def test_pages_of_a_host_share_its_layout(portal: MockPortal) -> None:
@@ -357,9 +374,11 @@ def test_config_control_applies_changes(portal: MockPortal) -> None:
     )
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.read() == b"ok"
-    assert portal.config.result_version == 1
+    assert portal.config.sites["imss"].result_version == 1
     with pytest.raises(TypeError):
         portal.configure(no_such_mode=True)
+    with pytest.raises(ValueError):
+        portal.configure(**{"imss.result_version": 7})
 
 
 @pytest.mark.browser

@@ -49,7 +49,7 @@ def student_session(portal: MockPortal, tmp: Path) -> pexpect.spawn:
 def current_captcha(portal: MockPortal) -> str:
     """What the image shows (the person reads it; the test asks the mock it runs in-process)."""
     with portal.state.lock:
-        shown = [s.captcha for s in portal.state.sessions.values() if s.captcha]
+        shown = list(portal.state.captchas.values())
     assert len(shown) == 1
     return str(shown[0])
 

@@ -175,7 +175,8 @@ def qa(
 ) -> None:
     """An unattended run (QA): the scripted human answers; exit 0 only on success."""
     from autohelper.human import ScriptedHuman
-    from autohelper.session import SessionRequest, parse_mock_options, run_session
+    from autohelper.mock.config import parse_options
+    from autohelper.session import SessionRequest, run_session
 
     human = ScriptedHuman(confirm=not decline, on_progress=_progress)
     request = SessionRequest(
@@ -187,7 +188,7 @@ def qa(
         headless=True,
         browser=browser,
         artifacts=artifacts,
-        mock_options=parse_mock_options(mock_options),
+        mock_options=parse_options(mock_options),
         step_timeout=step_timeout,
     )
     outcome = run_session(request)
@@ -233,10 +234,10 @@ def mock() -> None:
 @click.option("--mock", "mock_options", multiple=True)
 def mock_serve(port: int, mock_options: tuple[str, ...]) -> None:
     """Serve the mock portal until Ctrl-C."""
-    from autohelper.mock import MockConfig, serve_forever
-    from autohelper.session import parse_mock_options
+    from autohelper.mock import serve_forever
+    from autohelper.mock.config import build, parse_options
 
-    config = MockConfig(**parse_mock_options(mock_options))
+    config = build(parse_options(mock_options))
 
     def announce(url: str) -> None:
         click.echo(t("cli.mock_serving", base=url, url=f"{url}/www.imss.gob.mx/tramites/imss02008"))

@@ -126,4 +126,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot use port {port} for the mock ({reason}). Try another with --port, or "
         "--port 0 for a free one.",
     },
+    "mock.range_seconds": {
+        "es": " Debe ser un número de segundos entre {low} y {high}.",
+        "en": " It must be a number of seconds from {low} to {high}.",
+    },
+    "mock.range_int": {
+        "es": " Debe ser un número entero entre {low} y {high}.",
+        "en": " It must be a whole number from {low} to {high}.",
+    },
+    "mock.http_methods": {
+        "es": " Los métodos posibles son: {methods}.",
+        "en": " The possible methods are: {methods}.",
+    },
+    "mock.one_of": {"es": " Debe ser uno de: {choices}.", "en": " It must be one of: {choices}."},
+    "mock.expected_bool": {
+        "es": " Se espera true o false.",
+        "en": " Expected true or false.",
+    },
+    "mock.expected_int": {"es": " Se espera un número entero.", "en": " Expected a whole number."},
+    "mock.expected_number": {
+        "es": " Se espera un número (finito).",
+        "en": " Expected a (finite) number.",
+    },
 }

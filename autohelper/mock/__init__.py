@@ -1,8 +1,8 @@
-"""The mock IMSS portal: a local mirror of the live origins for tests and QA runs."""
+"""The mock portals: a local mirror of the live origins for tests and QA runs."""
 
 from __future__ import annotations
 
-from autohelper.mock.model import MockConfig
+from autohelper.mock.config import MockConfig
 from autohelper.mock.server import MockPortal, serve_forever
 
 __all__ = ["MockConfig", "MockPortal", "serve_forever"]

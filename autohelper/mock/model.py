@@ -1,54 +1,23 @@
-"""The mock portal's configuration, its request/response values and its shared state.
+"""What every site of the mock shares: the request and response values, and the state that is
+not one site's (the outbox, the request log, the faults still to serve).
 
-Kept apart from the HTTP plumbing (`server.py`) and the IMSS pages (`imss.py`) so both can use
-them without importing each other.
+Kept apart from the HTTP plumbing (`server.py`) and the sites (`imss.py`, `lab.py`, ...) so
+each can use them without importing the others.
 """
 
 from __future__ import annotations
 
-import secrets
+import base64
+import json
 import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-DEFAULT_EMAIL_MISMATCH = "Los correos electrónicos no coinciden, verifíquelos."
-DEFAULT_CAPTCHA_WRONG = "El texto de la imagen no coincide, favor de intentar nuevamente."
-
-# The cookie the live portal uses for its session; also accepted as a `;NAME=value` path parameter.
-SESSION_COOKIE = "JSESSIONIDASEGEXTERNO"
-
-
-@dataclass(frozen=True)
-class MockConfig:
-    """How the mock behaves; `MockPortal.configure(**changes)` swaps in a modified copy.
-
-    `fail_paths`, `fail_methods` and `delay_paths` limit which requests a fault applies to
-    (substrings of the live path, HTTP methods); empty means every non-`__mock__` request.
-    """
-
-    result_version: int = 2
-    nss_found: bool = False
-    delay: float = 0.0
-    delay_paths: tuple[str, ...] = ()
-    fail_first: int = 0
-    fail_paths: tuple[str, ...] = ()
-    fail_methods: tuple[str, ...] = ()
-    firewall: bool = False
-    drift: bool = False
-    subdelegacion: bool = False
-    email_mismatch_message: str = DEFAULT_EMAIL_MISMATCH
-    captcha_wrong_message: str = DEFAULT_CAPTCHA_WRONG
-
-    def __post_init__(self) -> None:
-        if self.result_version not in (1, 2):
-            raise ValueError(f"result_version must be 1 or 2, not {self.result_version!r}")
-        if self.delay < 0 or self.fail_first < 0:
-            raise ValueError("delay and fail_first must not be negative")
-
 
 @dataclass(frozen=True)
 class Request:
-    """One request as the pages see it: the live host and path, with the mirror prefix removed."""
+    """One request as a site sees it: the live host (with its port, when the live URL names
+    one) and path, the mirror prefix removed."""
 
     method: str
     host: str
@@ -57,6 +26,14 @@ class Request:
     form: dict[str, str]
     cookies: dict[str, str]
     path_params: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+
+    def json(self) -> Any:
+        """The body as JSON (AJAX posts), or None when it is not JSON."""
+        try:
+            return json.loads(self.body or b"null")
+        except ValueError:
+            return None
 
 
 @dataclass
@@ -79,60 +56,60 @@ class Response:
         return cls(status, text.encode("utf-8"), "text/plain; charset=utf-8")
 
     @classmethod
+    def json(cls, data: Any, status: int = 200) -> Response:
+        """A JSON answer, as the portals' AJAX endpoints give."""
+        body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return cls(status, body, "application/json; charset=utf-8")
+
+    @classmethod
     def redirect(cls, location: str) -> Response:
-        """A 302 like the portal's, to a live absolute or root-relative URL."""
+        """A 302 like the portals', to a live absolute or root-relative URL."""
         return cls(status=302, headers=[("Location", location)])
 
-
-@dataclass
-class Session:
-    """One visitor of serviciosdigitales, keyed by the session cookie."""
-
-    captcha: str | None = None
-    # What the next render of the form shows once: a message and the values to keep.
-    flash: dict[str, str] | None = None
-    # The finished request (NSS, folio, date) shown by the result pages.
-    result: dict[str, str] | None = None
+    @classmethod
+    def file(cls, data: bytes, filename: str, content_type: str, inline: bool = False) -> Response:
+        """A document, as the IMSS applications send theirs: `Content-Disposition:
+        attachment;filename = <name>` (spaces around `=` as they write it)."""
+        disposition = f"{'inline' if inline else 'attachment'};filename = {filename}"
+        return cls(200, data, content_type, [("Content-Disposition", disposition)])
 
 
-@dataclass
-class Confirmation:
-    """An emailed v2 confirmation token."""
+def attachment(filename: str, data: bytes, content_type: str = "application/pdf") -> dict[str, str]:
+    """An outbox attachment as the mirror contract spells it (DESIGN.md)."""
+    return {
+        "filename": filename,
+        "content_type": content_type,
+        "content_base64": base64.b64encode(data).decode("ascii"),
+    }
 
-    curp: str
-    email: str
-    used: bool = False
 
-
-class PortalState:
-    """Everything the mock remembers between requests, behind one lock (threaded server)."""
+class SharedState:
+    """What the mock remembers across sites, behind one lock (the server is threaded)."""
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
-        self.sessions: dict[str, Session] = {}
-        self.tokens: dict[str, Confirmation] = {}
         self.outbox: list[dict[str, Any]] = []
         self.requests: list[dict[str, Any]] = []
         self.failures_left = 0
+        # The CAPTCHA each visitor was last shown, by (host, session id): applications of one
+        # host share its CAPTCHA servlet (the NSS and the vigencia forms do).
+        self.captchas: dict[tuple[str, str], str] = {}
 
     def clear(self, fail_first: int = 0) -> None:
-        """Forget sessions, tokens, emails and the request log."""
+        """Forget emails, CAPTCHAs and the request log; arm the faults again."""
         with self.lock:
-            self.sessions.clear()
-            self.tokens.clear()
             self.outbox.clear()
             self.requests.clear()
+            self.captchas.clear()
             self.failures_left = fail_first
 
-    def session(self, session_id: str | None) -> tuple[str, Session]:
-        """The session with this id, created if unknown (a new id when none is given)."""
-        with self.lock:
-            if not session_id:
-                session_id = secrets.token_hex(16).upper()
-            return session_id, self.sessions.setdefault(session_id, Session())
-
     def send_email(
-        self, to: str, subject: str, body: str, links: list[str], attachments: list[str]
+        self,
+        to: str,
+        subject: str,
+        body: str,
+        links: list[str] | None = None,
+        attachments: list[dict[str, str]] | None = None,
     ) -> None:
         """Put a message in the outbox that `/__mock__/outbox` shows."""
         with self.lock:
@@ -141,7 +118,7 @@ class PortalState:
                     "to": to,
                     "subject": subject,
                     "body": body,
-                    "links": links,
-                    "attachments": attachments,
+                    "links": list(links or []),
+                    "attachments": list(attachments or []),
                 }
             )

@@ -1,13 +1,15 @@
 """The mock portal server: a mirror of the live origins on 127.0.0.1, one path prefix per host.
 
-`https://www.imss.gob.mx/tramites/imss02008` is served at `/www.imss.gob.mx/tramites/imss02008`.
-A forwarding front (elsewhere) makes the browser see live URLs, so pages, redirects and emails
-here only ever name live URLs. `/__mock__/...` (bare or under any host) are QA controls.
+`https://www.imss.gob.mx/tramites/imss02008` is served at `/www.imss.gob.mx/tramites/imss02008`,
+`http://smartweb1.itson.edu.mx:8400/psp/x` at `/smartweb1.itson.edu.mx:8400/psp/x`. Each prefix
+belongs to one site (`sites.py`); the faults every site shares (slow answers, 5xx, the firewall)
+are applied here first. A forwarding front (elsewhere) makes the browser see live URLs, so pages,
+redirects and emails here only ever name live URLs. `/__mock__/...` (bare or under any host) are
+QA controls.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import threading
@@ -21,8 +23,11 @@ from typing import Any, cast
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from autohelper.errors import UsageError
-from autohelper.mock.imss import ImssSite, Pages
-from autohelper.mock.model import SESSION_COOKIE, MockConfig, PortalState, Request, Response
+from autohelper.mock.config import MockConfig, canonical
+from autohelper.mock.model import Request, Response, SharedState
+from autohelper.mock.pages import Pages
+from autohelper.mock.site import Site
+from autohelper.mock.sites import SITE_TYPES
 
 logger = logging.getLogger(__name__)
 
@@ -30,15 +35,16 @@ DEFAULT_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 class MockPortal:
-    """The mock IMSS portal, served over real HTTP in a background thread."""
+    """The mock portals (every site of `sites.py`), served over real HTTP in a background
+    thread."""
 
     def __init__(self, config: MockConfig | None = None, fixtures_dir: Path | None = None) -> None:
         self._initial = config or MockConfig()
         self.config = self._initial
-        self.state = PortalState()
+        self.state = SharedState()
         self.state.clear(self.config.fail_first)
         self.pages = Pages(fixtures_dir or DEFAULT_FIXTURES)
-        self.site = ImssSite(self.pages, self.state)
+        self.sites: list[Site[Any, Any]] = [site(self.pages, self.state) for site in SITE_TYPES]
         self._server: _MirrorServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -79,17 +85,33 @@ class MockPortal:
             raise RuntimeError("the mock portal is not started")
         return f"http://127.0.0.1:{self._server.server_address[1]}"
 
+    def site(self, name: str) -> Site[Any, Any]:
+        """The site called `name` (`imss`, `cia`, `lab`)."""
+        return next(site for site in self.sites if site.name == name)
+
     def configure(self, **changes: Any) -> MockConfig:
-        """Apply changes to the current config (unknown names raise TypeError), reset state."""
-        changes = {k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()}
-        self.config = dataclasses.replace(self.config, **changes)
-        self.state.clear(self.config.fail_first)
+        """Apply changes (`result_version=1`, or `**{"imss.result_version": 1}`) to the current
+        config and reset the state. An unknown name raises TypeError, a value out of range
+        ValueError."""
+        try:
+            typed = {
+                canonical(k): tuple(v) if isinstance(v, list) else v for k, v in changes.items()
+            }
+        except KeyError as exc:
+            raise TypeError(f"unknown mock setting {exc}") from None
+        self.config = self.config.changed(typed)
+        self._clear()
         return self.config
 
     def reset(self) -> None:
         """Back to the config given at construction, with no sessions, emails or request log."""
         self.config = self._initial
+        self._clear()
+
+    def _clear(self) -> None:
         self.state.clear(self.config.fail_first)
+        for site in self.sites:
+            site.reset()
 
     @property
     def requests(self) -> list[dict[str, Any]]:
@@ -116,7 +138,8 @@ class MockPortal:
         cookies = _cookies(cookie_header)
         if "/__mock__/" in path:
             # Controls answer at any depth, so a page can also reach them page-relatively.
-            return self._control(method, path[path.index("/__mock__/") :], body, cookies)
+            control = Request(method, host, path[path.index("/__mock__/") :], {}, {}, cookies)
+            return self._control(control, body)
         record = {
             "method": method,
             "host": host,
@@ -135,11 +158,14 @@ class MockPortal:
         self, method: str, host: str, path: str, query: str, body: bytes, cookies: dict[str, str]
     ) -> Response:
         config = self.config
+        site = self._site_for(host, path)
+        if site is None:
+            return Response.html(self.pages.render("_mock/not_found.html"), status=404)
         if config.delay and _matches(path, config.delay_paths):
             # The configured slowness is the point of this mode; an Event wait is interruptible.
             threading.Event().wait(config.delay)
-        if config.firewall:
-            return Response.html(self.pages.render("_mock/blocked.html"), status=403)
+        if config.firewall and site.firewall_page:
+            return Response.html(self.pages.render(site.firewall_page), status=403)
         with self.state.lock:
             fail = (
                 self.state.failures_left > 0
@@ -160,18 +186,28 @@ class MockPortal:
             form,
             cookies,
             params,
+            body,
         )
-        response = self.site.handle(req, config)
+        response = site.handle(req, config)
         if response is None:
             return Response.html(self.pages.render("_mock/not_found.html"), status=404)
         return response
 
-    def _control(self, method: str, path: str, body: bytes, cookies: dict[str, str]) -> Response:
-        name = path[len("/__mock__/") :].rstrip("/")
+    def _site_for(self, host: str, path: str) -> Site[Any, Any] | None:
+        """The site that answers for `host` and `path`: the longest matching prefix wins."""
+        score, site = max(((s.match(host, path), s) for s in self.sites), key=lambda x: x[0])
+        return site if score else None
+
+    def _control(self, req: Request, body: bytes) -> Response:
+        method, name = req.method, req.path[len("/__mock__/") :].rstrip("/")
         if method == "GET" and name == "captcha":
+            # The CAPTCHA of the caller's session on the host it asked through: the session
+            # cookie of whichever site of that host the visitor has one for.
+            text = None
             with self.state.lock:
-                session = self.state.sessions.get(cookies.get(SESSION_COOKIE, ""))
-                text = session.captcha if session else None
+                for site in self.sites:
+                    sid = site.session_id(req) if req.host in site.hosts else None
+                    text = text or self.state.captchas.get((req.host, sid or ""))
             return Response.text(text) if text else Response.text("no captcha", status=404)
         if method == "GET" and name in ("outbox", "requests"):
             data = self.outbox if name == "outbox" else self.requests
@@ -186,7 +222,7 @@ class MockPortal:
             try:
                 changes = json.loads(body or b"{}")
                 self.configure(**changes)
-            except (ValueError, TypeError) as error:
+            except (ValueError, TypeError, AttributeError) as error:
                 return Response.text(f"bad config: {error}", status=400)
             return Response.text("ok")
         return Response.text("unknown control", status=404)
@@ -207,9 +243,7 @@ def serve_forever(
         raise UsageError(
             "mock.port_unavailable", port=port, reason=exc.strerror or str(exc)
         ) from None
-    logger.info(
-        "Mock portal listening on %s (e.g. %s/www.imss.gob.mx/tramites/imss02008)", url, url
-    )
+    logger.info("Mock portal listening on %s", url)
     if on_ready is not None:
         on_ready(url)
     try:

@@ -80,6 +80,19 @@ def scenarios_dir() -> Path:
     return Path(override) if override else Path(__file__).parents[2] / "scenarios"
 
 
+# Folders of `scenarios/` that hold other kinds of files: facts per portal, procedures.
+DATA_FOLDERS = ("portals", "procedures")
+
+
+def scenario_files(directory: Path) -> list[Path]:
+    """The scenario files under `directory` (subfolders too), not portal or procedure files."""
+    return [
+        path
+        for path in sorted(directory.rglob("*.yaml"))
+        if not set(path.relative_to(directory).parts[:-1]) & set(DATA_FOLDERS)
+    ]
+
+
 def find_scenario(name_or_path: str, directory: Path) -> Path:
     """A scenario file from a path, or from a name: `<directory>/<name>.yaml` (or below it)."""
     given = Path(name_or_path)
@@ -87,7 +100,7 @@ def find_scenario(name_or_path: str, directory: Path) -> Path:
         if given.is_file():
             return given
         raise UsageError("scenario.file_missing", path=name_or_path)
-    available = {path.stem: path for path in sorted(directory.rglob("*.yaml"))}
+    available = {path.stem: path for path in scenario_files(directory)}
     if name_or_path in available:
         return available[name_or_path]
     raise UsageError(

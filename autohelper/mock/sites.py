@@ -1,0 +1,11 @@
+"""The registry of the mock's sites: one per portal, plus the lab of the engine's own tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from autohelper.mock.imss import ImssSite
+from autohelper.mock.lab import LabSite
+from autohelper.mock.site import Site
+
+SITE_TYPES: tuple[type[Site[Any, Any]], ...] = (ImssSite, LabSite)
