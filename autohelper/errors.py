@@ -6,9 +6,17 @@ so library code never decides the language and never formats personal data into 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from autohelper.messages import t
+
+
+@runtime_checkable
+class Phrase(Protocol):
+    """A parameter that is itself a message (e.g. why a file could not be read): it is rendered
+    in the same language as the message that holds it."""
+
+    def message(self, lang: str | None = None) -> str: ...
 
 
 class AutohelperError(Exception):
@@ -23,7 +31,11 @@ class AutohelperError(Exception):
         super().__init__(self.key)
 
     def message(self, lang: str | None = None) -> str:
-        return t(self.key, lang, **self.params)
+        params = {
+            name: value.message(lang) if isinstance(value, Phrase) else value
+            for name, value in self.params.items()
+        }
+        return t(self.key, lang, **params)
 
     def __str__(self) -> str:
         return self.message("en")

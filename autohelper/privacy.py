@@ -12,18 +12,21 @@ import re
 from collections.abc import Iterable, Mapping
 from urllib.parse import quote, quote_plus
 
+# The profile fields that are personal data, as the profile's field list declares them: one
+# source, so a new field says whether it is personal where it is defined. (profile.py imports
+# this module only inside functions, so the import cannot cycle.)
+from autohelper.profile import PERSONAL_FIELDS
+
+__all__ = ["ACTIVE", "PERSONAL_FIELDS", "RedactingFilter", "Redactor", "mask"]
+
 ELLIPSIS = "…"
 SECRET_MASK = "••••"
 
-# Profile fields that are personal data; every other field (institution, flags) is not.
-PERSONAL_FIELDS = frozenset(
-    {"curp", "nss", "email", "names", "first_surname", "second_surname", "postal_code", "phone"}
-)
-
 
 def mask(value: str, kind: str = "text") -> str:
-    """Mask `value` by kind: curp `HEGG…L04`, nss `12…34`, email `j…@gmail.com`, names `M…`,
-    secret `••••`; any other text keeps at most its first and last characters."""
+    """Mask `value` by kind: curp `HEGG…L04`, nss `12…34`, email `j…@gmail.com`, names, streets
+    and colonias `M… G…`, phone `…67`, student ID `…345`, a house number `…`, secret `••••`; any
+    other text keeps at most its first and last characters."""
     value = str(value)
     if kind == "secret" or not value:
         return SECRET_MASK if kind == "secret" else value
@@ -34,9 +37,14 @@ def mask(value: str, kind: str = "text") -> str:
     if kind == "email" and "@" in value:
         local, _, domain = value.partition("@")
         return f"{local[:1]}{ELLIPSIS}@{domain}"
-    if kind in ("names", "first_surname", "second_surname", "name"):
+    if kind in ("names", "first_surname", "second_surname", "name", "street", "colonia"):
         return " ".join(f"{word[:1]}{ELLIPSIS}" for word in value.split())
-    if len(value) <= 4:
+    # A person knows their number by its end; the rest would tell others too much.
+    if kind == "phone" and len(value) >= 8:
+        return f"{ELLIPSIS}{value[-2:]}"
+    if kind == "student_id" and len(value) >= 8:
+        return f"{ELLIPSIS}{value[-3:]}"
+    if kind in ("exterior_number", "interior_number") or len(value) <= 4:
         return ELLIPSIS
     return f"{value[:1]}{ELLIPSIS}{value[-1:]}"
 

@@ -17,15 +17,19 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 import yaml
 
 from autohelper import validation as v
+from autohelper import yamlerrors
 from autohelper.errors import ProfileError, UsageError
 from autohelper.messages import t
-from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
+
+if TYPE_CHECKING:
+    # privacy reads PERSONAL_FIELDS from here: at run time it is imported where it is used.
+    from autohelper.privacy import Redactor
 
 DEFAULT_PROFILE = "default"
 INSTITUTIONS = ("itson", "generic")
@@ -42,40 +46,90 @@ Validator = Callable[[str, Mapping[str, str]], v.Result]
 
 @dataclasses.dataclass(frozen=True)
 class FieldSpec:
-    """One stored field: how to validate it, whether a complete profile needs it, its type."""
+    """One stored field: how to validate it, whether a complete profile needs it, its type,
+    whether the wizard asks it, and whether it is personal data. `personal` has no default:
+    every field says it, so none can slip past the masks and the redactor by omission."""
 
     name: str
     validate: Validator
     required: bool = True
     is_bool: bool = False
+    asked: bool = True  # False: a flow fills it in (the colonia), the wizard keeps what it has
+    personal: bool = dataclasses.field(kw_only=True)
 
 
-# The registry of stored fields, in the order the wizard asks them; FIELDS derives from it.
+# The registry of stored fields, in the order the wizard asks them; FIELDS derives from it, and
+# so does privacy.PERSONAL_FIELDS (what masks and the redactor treat as personal data).
 SPECS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
-        FieldSpec("curp", lambda raw, _: v.validate_curp(raw)),
-        FieldSpec("nss", lambda raw, ctx: v.validate_nss(raw, ctx.get("curp")), required=False),
-        FieldSpec("email", lambda raw, _: v.validate_email(raw)),
-        FieldSpec("names", lambda raw, _: v.validate_name(raw)),
-        FieldSpec("first_surname", lambda raw, _: v.validate_name(raw)),
-        FieldSpec("second_surname", lambda raw, _: v.validate_name(raw), required=False),
-        FieldSpec("postal_code", lambda raw, _: v.validate_postal_code(raw)),
-        FieldSpec("institution", lambda raw, _: v.validate_choice(raw, INSTITUTIONS)),
-        FieldSpec("has_other_insurance", lambda raw, _: v.validate_bool(raw), is_bool=True),
-        FieldSpec("nss_from_employer", lambda raw, _: v.validate_bool(raw), is_bool=True),
-        FieldSpec("student_id", lambda raw, _: v.validate_student_id(raw), required=False),
-        FieldSpec("phone", lambda raw, _: v.validate_phone(raw), required=False),
+        FieldSpec("curp", lambda raw, _: v.validate_curp(raw), personal=True),
+        FieldSpec(
+            "nss",
+            lambda raw, ctx: v.validate_nss(raw, ctx.get("curp")),
+            required=False,
+            personal=True,
+        ),
+        FieldSpec("email", lambda raw, _: v.validate_email(raw), personal=True),
+        FieldSpec("names", lambda raw, _: v.validate_name(raw), personal=True),
+        FieldSpec("first_surname", lambda raw, _: v.validate_name(raw), personal=True),
+        FieldSpec(
+            "second_surname", lambda raw, _: v.validate_name(raw), required=False, personal=True
+        ),
+        FieldSpec("postal_code", lambda raw, _: v.validate_postal_code(raw), personal=True),
+        # The address beyond the postal code is optional: only the clinic registration needs
+        # it, and that scenario's `needs` asks for it before a browser starts.
+        FieldSpec("street", lambda raw, _: v.validate_place(raw), required=False, personal=True),
+        FieldSpec(
+            "exterior_number",
+            lambda raw, _: v.validate_house_number(raw),
+            required=False,
+            personal=True,
+        ),
+        FieldSpec(
+            "interior_number",
+            lambda raw, _: v.validate_house_number(raw),
+            required=False,
+            personal=True,
+        ),
+        FieldSpec(
+            "colonia",
+            lambda raw, _: v.validate_place(raw),
+            required=False,
+            asked=False,
+            personal=True,
+        ),
+        FieldSpec(
+            "institution", lambda raw, _: v.validate_choice(raw, INSTITUTIONS), personal=False
+        ),
+        FieldSpec(
+            "has_other_insurance", lambda raw, _: v.validate_bool(raw), is_bool=True, personal=False
+        ),
+        FieldSpec(
+            "nss_from_employer", lambda raw, _: v.validate_bool(raw), is_bool=True, personal=False
+        ),
+        FieldSpec(
+            "student_id",
+            lambda raw, _: v.validate_student_id(raw),
+            required=False,
+            personal=True,
+        ),
+        FieldSpec("phone", lambda raw, _: v.validate_phone(raw), required=False, personal=True),
     )
 }
-# Computed from the CURP: scenarios may read them, nobody may set them.
+# Computed from the CURP: scenarios may read them, nobody may set them. The birth date is
+# personal data like the CURP it comes from; the sex letter alone identifies nobody.
 DERIVED_FIELDS = ("birth_date", "sex")
+_DERIVED_PERSONAL = frozenset({"birth_date"})
 STORED_FIELDS = tuple(SPECS)
 REQUIRED_FIELDS = tuple(name for name, spec in SPECS.items() if spec.required)
 # Every field a profile may hold; scenarios may only reference these as {profile.x}.
 FIELDS = (*STORED_FIELDS, *DERIVED_FIELDS)
-# Fields whose values are personal data and show masked unless revealed.
-MASKED_FIELDS = PERSONAL_FIELDS | {"birth_date"}
+# Fields whose values are personal data: masked unless revealed, scrubbed by the redactor.
+PERSONAL_FIELDS = frozenset(name for name, spec in SPECS.items() if spec.personal) | (
+    _DERIVED_PERSONAL
+)
+MASKED_FIELDS = PERSONAL_FIELDS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,6 +143,10 @@ class Profile:
     first_surname: str | None = None
     second_surname: str | None = None
     postal_code: str | None = None
+    street: str | None = None
+    exterior_number: str | None = None
+    interior_number: str | None = None
+    colonia: str | None = None
     institution: str | None = None
     has_other_insurance: bool | None = None
     nss_from_employer: bool | None = None
@@ -269,34 +327,48 @@ def _check_permissions(path: Path) -> None:
         raise ProfileError("profile.unsafe_permissions", path=str(path), mode=f"{mode:04o}")
 
 
-def _read(path: Path, trusted: bool = False) -> tuple[dict[str, Any], dict[str, int]]:
-    """The raw mapping of a profile file and the line of each key; refuses unsafe files."""
-    if not path.is_file():
+def _read(
+    path: Path, trusted: bool = False
+) -> tuple[dict[str, Any], dict[str, int], list[v.Problem]]:
+    """The raw mapping of a profile file, the line of each key, and the problems of its shape
+    (a key written twice); refuses unsafe or unreadable files."""
+    if not path.exists():
         raise ProfileError("profile.not_found", path=str(path))
-    if not trusted:
-        _check_permissions(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError("profile.unreadable", path=str(path), reason=str(exc)) from exc
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+    if not path.is_file():  # before the permission check: its advice fits files only
+        kind = "file.is_directory" if path.is_dir() else "file.not_regular"
         raise ProfileError(
-            "profile.yaml_error",
-            path=str(path),
-            line=mark.line + 1 if mark else 1,
-            column=mark.column + 1 if mark else 1,
-            problem=getattr(exc, "problem", None) or str(exc),
+            "profile.unreadable", path=str(path), reason=yamlerrors.FileProblem(kind)
+        )
+    try:
+        if not trusted:
+            _check_permissions(path)
+        text = yamlerrors.read_text(path)
+        node = yamlerrors.compose(text)
+        data = yamlerrors.construct(node) if node is not None else None
+    except OSError as exc:  # the permission check's stat
+        raise ProfileError(
+            "profile.unreadable", path=str(path), reason=yamlerrors.os_problem(exc)
         ) from exc
+    except yamlerrors.FileProblem as exc:
+        # `file:line:column` when the problem has a place (YAML, or the first byte not UTF-8).
+        where = f"{path}:{exc.line}:{exc.column}" if exc.line is not None else str(path)
+        key = "profile.yaml_error" if exc.key.startswith("yaml.") else "profile.unreadable"
+        raise ProfileError(key, path=where, reason=exc) from exc
     if data is None:
-        return {}, {}
+        return {}, {}, []
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise ProfileError("profile.not_mapping", path=str(path))
-    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
-    return data, lines
+    lines: dict[str, int] = {}
+    problems: list[v.Problem] = []
+    for key, _ in node.value:
+        name, line = str(key.value), key.start_mark.line + 1
+        if name in lines:
+            # YAML keeps the last value silently; a hand-edited profile means one of them.
+            params = {"first_line": lines[name]}
+            problems.append(v.Problem("profile.duplicate_key", params, name, line))
+        else:
+            lines[name] = line
+    return data, lines, problems
 
 
 def load_profile(name_or_path: str | Path | None = None, *, trusted: bool = False) -> Profile:
@@ -305,8 +377,9 @@ def load_profile(name_or_path: str | Path | None = None, *, trusted: bool = Fals
     `trusted` skips the permission check, only for the synthetic profiles shipped with
     autohelper for QA (checked into git, so 0644, and holding no real person's data)."""
     path = resolve_profile_path(name_or_path)
-    data, lines = _read(path, trusted)
-    values, problems, _ = _check_data(data, lines)
+    data, lines, problems = _read(path, trusted)
+    values, found, _ = _check_data(data, lines)
+    problems += found
     if problems:
         raise InvalidProfile(path, problems)
     return profile_from_values(values)
@@ -316,8 +389,9 @@ def check_profile(name_or_path: str | Path | None = None) -> list[v.Problem]:
     """Every problem of a profile file, each naming its field and line; required fields that
     are missing count too. A file that cannot be read at all raises ProfileError."""
     path = resolve_profile_path(name_or_path)
-    data, lines = _read(path)
-    values, problems, _ = _check_data(data, lines)
+    data, lines, problems = _read(path)
+    values, found, _ = _check_data(data, lines)
+    problems += found
     for name in REQUIRED_FIELDS:
         if name not in values and not any(p.field == name for p in problems):
             problems.append(v.Problem("profile.missing_field", {"field": name}, field=name))
@@ -350,7 +424,8 @@ def save_profile(profile: Profile, name_or_path: str | Path | None = None) -> Pa
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise ProfileError("profile.unwritable", path=str(path), reason=str(exc)) from exc
+        reason = yamlerrors.os_problem(exc, writing=True)
+        raise ProfileError("profile.unwritable", path=str(path), reason=reason) from exc
     return path
 
 
@@ -362,12 +437,13 @@ def update_profile(
     nothing is written."""
     path = resolve_profile_path(name_or_path)
     created = not path.exists()
-    data, lines = ({}, {}) if created else _read(path)
+    data, lines, problems = ({}, {}, []) if created else _read(path)
     merged: dict[str, Any] = dict(data)
     for key, raw in assignments.items():
         merged[key] = raw
         lines.pop(key, None)  # a value from the command line has no file line
-    values, problems, _ = _check_data(merged, lines)
+    values, found, _ = _check_data(merged, lines)
+    problems += found
     # An empty assignment (`nss=`) would silently unset a required field: say so instead.
     for key, raw in assignments.items():
         if key in SPECS and SPECS[key].required and not str(raw).strip():
@@ -398,6 +474,8 @@ def display_rows(
     profile: Profile, reveal: bool = False, lang: str | None = None
 ) -> list[tuple[str, str]]:
     """(label, value) for every field, personal data masked unless `reveal`."""
+    from autohelper.privacy import mask
+
     values = profile.as_template_values()
     rows: list[tuple[str, str]] = []
     for name in FIELDS:
@@ -416,6 +494,8 @@ def display_rows(
 
 def redactor_for(profile: Profile) -> Redactor:
     """A Redactor that scrubs this profile's personal data (and the birth date) from text."""
+    from autohelper.privacy import Redactor
+
     redactor = Redactor()
     values = profile.as_template_values()
     redactor.add_profile(values)

@@ -87,6 +87,22 @@ _DOMAIN_TYPOS = {
     "potros.itson.mx": "potros.itson.edu.mx",
 }
 _NAME_RE = re.compile(r"^[^\W\d_]+([ '.-][^\W\d_]+)*\.?$")
+# A street or colonia: words and numbers ("Calle 5 de Mayo", "Av. Juárez #12-B", "Mz 3/Lt 4").
+_PLACE_RE = re.compile(r"^[^\W_][\w .,#'/°º-]*$")
+# An exterior or interior number: "123", "123-B", "S/N", "Depto. 4".
+_HOUSE_NUMBER_RE = re.compile(r"^[^\W_][\w ./#-]*$")
+
+# Bounds on free text. Their purpose is to catch a pasted line (an address, a whole message)
+# before it reaches a portal's form, not to judge real values, so they are generous:
+# - an email address is at most 254 characters (RFC 5321: a path is 256 octets, with <>);
+# - a given name or a surname: 50 characters, far more than any real one needs;
+# - a street or a colonia: 70 characters; an exterior or interior number: 10 (the sizes the
+#   IMSS address forms ask for, rounded up).
+EMAIL_MAX = 254
+NAME_MAX = 50
+PLACE_MAX = 70
+HOUSE_NUMBER_MAX = 10
+STUDENT_ID_LENGTH = 11  # ITSON's ID, shown zero-padded; a shorter entry is padded
 _TRUE = frozenset({"true", "sí", "si", "s", "yes", "y", "1", "verdadero"})
 _FALSE = frozenset({"false", "no", "n", "0", "falso"})
 
@@ -263,6 +279,8 @@ def validate_email(raw: str) -> Result:
     value = normalize_email(raw)
     if not value:
         return _result(value, [Problem("validation.required")])
+    if len(value) > EMAIL_MAX:
+        return _result(value, [_too_long(value, EMAIL_MAX)])
     if any(char.isspace() for char in value):
         return _result(value, [Problem("validation.email.spaces")])
     if value.count("@") != 1:
@@ -308,14 +326,47 @@ def validate_postal_code(raw: str) -> Result:
     return _result(value, [])
 
 
+def _too_long(value: str, limit: int) -> Problem:
+    return Problem("validation.too_long", {"length": len(value), "max": limit})
+
+
 def validate_name(raw: str, required: bool = True) -> Result:
-    """A name or surname: letters (accents included), spaces, apostrophes, dots and dashes.
-    Inner runs of spaces are collapsed because portals compare names literally."""
+    """A name or surname: letters (accents included), spaces, apostrophes, dots and dashes, at
+    most NAME_MAX characters. Inner runs of spaces are collapsed because portals compare names
+    literally."""
     value = " ".join(str(raw).split())
     if not value:
         return _result(value, [Problem("validation.required")] if required else [])
+    if len(value) > NAME_MAX:
+        return _result(value, [_too_long(value, NAME_MAX)])
     if not _NAME_RE.match(value):
         return _result(value, [Problem("validation.name.format")])
+    return _result(value, [])
+
+
+def validate_place(raw: str) -> Result:
+    """A street or a colonia: letters, digits, spaces and . , # ' / ° - ; at most PLACE_MAX
+    characters, inner spaces collapsed."""
+    value = " ".join(str(raw).split())
+    if not value:
+        return _result(value, [Problem("validation.required")])
+    if len(value) > PLACE_MAX:
+        return _result(value, [_too_long(value, PLACE_MAX)])
+    if not _PLACE_RE.match(value):
+        return _result(value, [Problem("validation.place.format")])
+    return _result(value, [])
+
+
+def validate_house_number(raw: str) -> Result:
+    """An exterior or interior number as written on the house: "123", "123-B", "S/N"; at most
+    HOUSE_NUMBER_MAX characters."""
+    value = " ".join(str(raw).split())
+    if not value:
+        return _result(value, [Problem("validation.required")])
+    if len(value) > HOUSE_NUMBER_MAX:
+        return _result(value, [_too_long(value, HOUSE_NUMBER_MAX)])
+    if not _HOUSE_NUMBER_RE.match(value):
+        return _result(value, [Problem("validation.house_number.format")])
     return _result(value, [])
 
 
@@ -332,11 +383,16 @@ def validate_phone(raw: str) -> Result:
 
 
 def validate_student_id(raw: str) -> Result:
-    """A school enrolment number: letters and digits only (ITSON's are digits)."""
-    value = str(raw).strip()
-    if not re.fullmatch(r"[A-Za-z0-9-]{1,30}", value):
+    """The student ID ITSON's CIA asks for: up to 11 digits, stored zero-padded to 11 as ITSON
+    shows it (its help desk pads a shorter one the same way)."""
+    value = normalize_digits(raw)
+    if not value:
+        return _result(value, [Problem("validation.required")])
+    if not (value.isascii() and value.isdigit()):
         return _result(value, [Problem("validation.student_id.format")])
-    return _result(value, [])
+    if len(value) > STUDENT_ID_LENGTH:
+        return _result(value, [_too_long(value, STUDENT_ID_LENGTH)])
+    return _result(value.zfill(STUDENT_ID_LENGTH), [])
 
 
 def validate_choice(raw: str, choices: tuple[str, ...]) -> Result:

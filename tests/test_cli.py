@@ -105,7 +105,9 @@ def test_help_exits_0_without_importing_playwright() -> None:
 def test_version() -> None:
     result = autohelper_cmd("--version")
     assert result.exit_code == 0
-    assert "version" in result.stdout
+    assert re.fullmatch(r"autohelper, versión \d+\.\d+\.\d+\n", result.stdout), result.stdout
+    result = autohelper_cmd("--lang", "en", "--version")
+    assert re.fullmatch(r"autohelper, version \d+\.\d+\.\d+\n", result.stdout), result.stdout
 
 
 # -- scenarios --------------------------------------------------------------------------------

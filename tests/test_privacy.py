@@ -115,3 +115,48 @@ def test_the_redactor_scrubs_every_spelling_of_a_value() -> None:
     redactor.add("estudiante.prueba@example.com", "email")
     text = "curp=hegg560427mvzrrl04&correo=estudiante.prueba%40example.com HEGG560427MVZRRL04"
     assert redactor(text) == "curp=HEGG…L04&correo=e…@example.com HEGG…L04"
+
+
+def test_personal_fields_come_from_the_profile_declaration() -> None:
+    """One source: privacy's set is the profile's declaration, so a new personal field is
+    masked and scrubbed without anyone remembering to list it twice."""
+    from autohelper import profile
+    from autohelper.privacy import PERSONAL_FIELDS
+
+    declared = {name for name, spec in profile.SPECS.items() if spec.personal}
+    assert declared | {"birth_date"} == PERSONAL_FIELDS
+    assert {"student_id", "phone", "street", "colonia", "exterior_number"} <= PERSONAL_FIELDS
+    assert not {"institution", "has_other_insurance", "nss_from_employer"} & PERSONAL_FIELDS
+
+
+SAMPLES = {
+    "curp": "HEGG560427MVZRRL04",
+    "nss": "67015612345",
+    "email": "estudiante.prueba@example.com",
+    "names": "MARIA GLORIA",
+    "first_surname": "HERNANDEZ",
+    "second_surname": "GARCIA",
+    "postal_code": "91000",
+    "street": "Calle Cinco de Mayo",
+    "exterior_number": "1234-B",
+    "interior_number": "Depto 12",
+    "colonia": "Centro Histórico",
+    "student_id": "00001234567",
+    "phone": "6441234567",
+    "birth_date": "1956-04-27",
+}
+
+
+def test_every_personal_field_is_masked_and_scrubbed() -> None:
+    from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
+
+    assert set(SAMPLES) == PERSONAL_FIELDS  # a new personal field needs a sample here
+    redactor = Redactor()
+    redactor.add_profile(SAMPLES)
+    for kind, value in SAMPLES.items():
+        assert value not in mask(value, kind), kind
+        assert value not in redactor(f"x {value} y"), kind
+    assert mask("Calle Cinco de Mayo", "street") == "C… C… d… M…"
+    assert mask("6441234567", "phone") == "…67"
+    assert mask("00001234567", "student_id") == "…567"
+    assert mask("1234-B", "exterior_number") == "…"

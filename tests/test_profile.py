@@ -225,6 +225,20 @@ def test_check_yaml_error_names_file_and_line(tmp_path: Path) -> None:
     assert "el YAML no es válido" in output
 
 
+def test_a_key_written_twice_is_a_problem_with_its_line(tmp_path: Path) -> None:
+    """YAML keeps the last value silently; a hand-edited profile means one of them."""
+    path = tmp_path / "alumno.yaml"
+    path.write_text(f"curp: {CURP}\nemail: {EMAIL}\ncurp: BEML920313HMCLNS09\n", encoding="utf-8")
+    os.chmod(path, 0o600)
+    code, output = run("profile", "check", str(path))
+    assert code == 1
+    assert "3: curp: clave repetida (ya está en la línea 1); deja una sola" in output
+    code, output = run("profile", "set", "--profile", str(path), "postal_code=85000")
+    assert code == 1
+    assert "clave repetida" in output
+    assert "85000" not in path.read_text(encoding="utf-8")  # nothing written
+
+
 # --- init -----------------------------------------------------------------------------------
 
 
@@ -234,18 +248,21 @@ def test_init_wizard_reasks_after_an_invalid_curp(isolated: Path) -> None:
         CURP,
         "",  # no NSS yet
         EMAIL,
-        "ana.lopez@gmial.com",  # confirmation differs: the email is asked again
+        "ana.lopez@gmial.ru",  # confirmation differs: the email is asked again
         EMAIL,
         EMAIL,
         "Gloria",
         "Hernández",
         "García",
         "85000",
+        "Calle 5 de Mayo",
+        "123-B",
+        "",  # no interior number
         "harvard",  # not a choice: asked again
         "itson",
         "no",
         "no",
-        "",
+        "1234567",  # a short ITSON ID: padded
         "",
     ]
     code, output = run("init", input="\n".join(answers) + "\n")
@@ -255,22 +272,73 @@ def test_init_wizard_reasks_after_an_invalid_curp(isolated: Path) -> None:
     assert "los dos correos no coinciden" in output
     assert "debe ser uno de: itson, generic" in output
     assert "Tu CURP (18 caracteres)" in output  # the one-line explanation
+    assert "Colonia" not in output.split("Listo. Resumen")[0]  # filled in by a flow, not asked
     summary = output.split("Listo. Resumen")[1]
     assert "HEGG…L04" in summary
     assert CURP not in summary
+    assert "5 de Mayo" not in summary and "123-B" not in summary
     profile = prof.load_profile()
     assert (profile.curp, profile.nss, profile.institution) == (CURP, None, "itson")
+    assert (profile.street, profile.exterior_number, profile.interior_number) == (
+        "Calle 5 de Mayo",
+        "123-B",
+        None,
+    )
+    assert profile.student_id == "00001234567"
     assert profile.has_other_insurance is False
     assert mode(default_path(isolated)) == 0o600
     assert prof.check_profile() == []
+    # A new profile: says so, and what to run next.
+    assert output.splitlines()[-2:] == [
+        f"Perfil creado: {default_path(isolated)}",
+        "Siguiente paso: autohelper run imss-nss (o pruébalo antes sin riesgo con "
+        "autohelper run imss-nss --against fixtures)",
+    ]
+
+
+# Answers after the email for a complete profile (names ... phone).
+_REST = ["Gloria", "Hernández", "", "85000", "", "", "", "itson", "no", "no", "", ""]
+
+
+def test_init_email_typo_is_offered_a_fix_before_the_confirmation() -> None:
+    answers = [CURP, "", "ana.lopez@gmial.com", "", EMAIL, *_REST]
+    code, output = run("init", input="\n".join(answers) + "\n")
+    assert code == 0, output
+    warning = output.index("Aviso: email: ¿quisiste decir gmail.com en vez de gmial.com?")
+    offer = output.index("¿Lo corrijo a …@gmail.com? (Enter o sí: corregirlo;")
+    confirmation = output.index("Escribe el correo otra vez")
+    assert warning < offer < confirmation
+    assert prof.load_profile().email == EMAIL
+
+
+def test_init_email_typo_can_be_kept_on_purpose() -> None:
+    typed = "ana.lopez@gmial.com"
+    answers = [CURP, "", typed, "quizá", "no", typed, *_REST]
+    code, output = run("init", input="\n".join(answers) + "\n")
+    assert code == 0, output
+    assert "responde sí o no" in output  # "quizá" is asked again
+    assert prof.load_profile().email == typed
+
+
+def test_init_eof_is_a_plain_cancel_and_saves_nothing(isolated: Path) -> None:
+    code, output = run("init", input=f"{CURP}\n\n")
+    assert code == 1
+    assert "Cancelado: la entrada terminó antes de acabar; no se guardó nada." in output
+    assert not default_path(isolated).exists()
 
 
 def test_init_keeps_current_values_on_enter() -> None:
     run("profile", "set", *COMPLETE)
+    run("profile", "set", "colonia=Centro")
     code, output = run("init", "--profile", "default", input="\n" * 20)
     assert code == 0, output
     assert "Enter para conservar HEGG…L04" in output
     assert prof.load_profile().nss == NSS
+    assert prof.load_profile().colonia == "Centro"  # not asked, and kept
+    assert output.splitlines()[-2:] == [
+        f"Perfil actualizado: {prof.resolve_profile_path()}",
+        "Siguiente paso: autohelper status (dice qué sigue en tu trámite)",
+    ]
 
 
 # --- named profiles, language, API ----------------------------------------------------------

@@ -294,3 +294,39 @@ def test_names_phone_bool() -> None:
     assert v.validate_bool("Sí").value == "true"
     assert v.validate_bool("no").value == "false"
     assert not v.validate_bool("quizá").ok
+
+
+def test_free_text_is_bounded() -> None:
+    """Bounds catch a pasted line, not real values: the message gives the length and the limit,
+    never the value (it is personal data)."""
+    assert v.validate_name("A" * v.NAME_MAX).ok
+    assert messages(v.validate_name("A" * (v.NAME_MAX + 1))) == [
+        "es demasiado largo: 51 caracteres (máximo 50)"
+    ]
+    long_email = "a" * 64 + "@" + ".".join(["b" * 60] * 4) + ".mx"
+    assert len(long_email) > v.EMAIL_MAX
+    assert [p.key for p in v.validate_email(long_email).problems] == ["validation.too_long"]
+    assert v.validate_place("Av.  Juárez #12-B").value == "Av. Juárez #12-B"
+    assert [p.key for p in v.validate_place("x" * 71).problems] == ["validation.too_long"]
+    assert [p.key for p in v.validate_place("Calle\x07Ocho").problems] == [
+        "validation.place.format"
+    ]
+    assert v.validate_house_number("S/N").ok and v.validate_house_number("123-B").ok
+    assert [p.key for p in v.validate_house_number("12345678901").problems] == [
+        "validation.too_long"
+    ]
+    assert [p.key for p in v.validate_house_number("#").problems] == [
+        "validation.house_number.format"
+    ]
+
+
+def test_student_id_is_zero_padded_to_eleven_digits() -> None:
+    assert v.validate_student_id("1234567").value == "00001234567"
+    assert v.validate_student_id("000 0123 4567").value == "00001234567"
+    assert v.validate_student_id("12345678901").value == "12345678901"
+    assert [p.key for p in v.validate_student_id("123456789012").problems] == [
+        "validation.too_long"
+    ]
+    assert messages(v.validate_student_id("A0123")) == [
+        "el ID escolar lleva solo dígitos, hasta 11 (como el ID ITSON)"
+    ]

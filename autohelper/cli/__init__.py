@@ -3,6 +3,7 @@ renders its result and exits. Playwright is never imported here (start-up stays 
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import sys
 from pathlib import Path
@@ -10,30 +11,42 @@ from typing import Any
 
 import click
 
+from autohelper.cli import localized
 from autohelper.cli.errors import handle_errors
+from autohelper.cli.localized import LocalizedGroup
+from autohelper.cli.paths import OutputFile, OutputFolder
 from autohelper.messages import has, set_lang, t
 from autohelper.privacy import mask
 
+# Click's own words (usage errors, headings) through the catalogue, for every caller of `cli`.
+localized.install()
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+def _lang_now(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # Eager: `--lang en --help` shows English help, whoever invokes `cli` (main() pre-scans too).
+    if value is not None:
+        set_lang(value)
+    return value
+
+
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    # Click's own --version fixes its text when the module is imported, before --lang is known.
+    if value and not ctx.resilient_parsing:
+        click.echo(t("cli.version", version=importlib.metadata.version("autohelper")))
+        ctx.exit()
+
+
+# Help texts of every command and option live in the catalogue (messages/commands.py), in both
+# languages; LocalizedGroup fills them in. Docstrings here are for the code's readers.
+@click.group(cls=LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "--lang",
-    type=click.Choice(["es", "en"]),
-    default=None,
-    help="Idioma de los mensajes / message language (es, en).",
+    "--lang", type=click.Choice(["es", "en"]), default=None, is_eager=True, callback=_lang_now
 )
-@click.option("-v", "--verbose", count=True, help="Más detalle en el registro (-v, -vv).")
-@click.version_option(package_name="autohelper")
+@click.option("-v", "--verbose", count=True)
+@click.option("--version", is_flag=True, is_eager=True, expose_value=False, callback=_version)
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None, verbose: int) -> None:
-    """autohelper: tu guía para el Seguro Facultativo del IMSS.
-
-    \b
-    Para empezar:  autohelper init
-    NSS (IMSS):    autohelper run imss-nss
-    Tu constancia de vigencia (PDF):  autohelper vigencia --pdf ARCHIVO
-    Probar sin riesgo con el portal simulado:  autohelper run imss-nss --against fixtures
-    """
+    """The top-level group: language and logging for every command."""
     set_lang(lang)
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose
@@ -48,28 +61,22 @@ def cli(ctx: click.Context, lang: str | None, verbose: int) -> None:
 
 
 def main() -> None:
-    """Console entry point: runs the CLI under the one top-level error handler."""
+    """Console entry point: runs the CLI under the one top-level error handler.
+
+    The language is fixed before Click parses anything: Click reports an unknown command or a
+    missing argument before the group's `--lang` is handled."""
+    set_lang(localized.prescan_lang(sys.argv[1:]))
     handle_errors(cli)
 
 
 # -- running scenarios ------------------------------------------------------------------------
-_against = click.option(
-    "--against",
-    default="live",
-    show_default=True,
-    metavar="live|fixtures|URL",
-    help="Portal real (live), el simulado incluido (fixtures) o un espejo (URL).",
-)
-_browser = click.option(
-    "--browser", metavar="RUTA", default=None, help="Ruta de Chromium (o AUTOHELPER_BROWSER)."
-)
+_against = click.option("--against", default="live", show_default=True)
+_browser = click.option("--browser", default=None)
 _profile = click.option(
     "--profile",
     "profile",
-    metavar="NOMBRE|ARCHIVO",
     default=None,
     envvar="AUTOHELPER_PROFILE",  # the same as the profile commands
-    help="Perfil con tus datos (por omisión, el tuyo; con fixtures, uno de prueba).",
 )
 
 
@@ -96,18 +103,8 @@ def _render(outcome: Any) -> int:
 @click.argument("scenario")
 @_against
 @_profile
-@click.option(
-    "--headless/--headed",
-    default=None,
-    help="Navegador oculto o visible (por omisión: visible si hay pantalla).",
-)
-@click.option(
-    "--trace",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    metavar="ARCHIVO",
-    help="Guardar una traza de Playwright (en el portal real contiene tus datos).",
-)
+@click.option("--headless/--headed", default=None)
+@click.option("--trace", type=OutputFile(), default=None)
 @_browser
 def run(
     scenario: str,
@@ -117,7 +114,7 @@ def run(
     trace: Path | None,
     browser: str | None,
 ) -> None:
-    """Sesión guiada: el navegador recorre el trámite, tú escribes el CAPTCHA y confirmas."""
+    """A guided session: the person answers the CAPTCHA and confirms every send."""
     from autohelper.browser import has_display
     from autohelper.human import ScriptedHuman, TerminalHuman, ask_yes_no
     from autohelper.session import SessionRequest, run_session, save_to_profile
@@ -166,28 +163,10 @@ def _ask_secret(name: str) -> str:
 @click.argument("scenario")
 @_against
 @_profile
-@click.option("--decline", is_flag=True, help="Responder «no» a la confirmación del envío.")
-@click.option(
-    "--mock",
-    "mock_options",
-    multiple=True,
-    metavar="CLAVE=VALOR",
-    help="Con --against fixtures: modo del simulado (p. ej. result_version=1).",
-)
-@click.option(
-    "--timeout",
-    "step_timeout",
-    type=click.FloatRange(min=0.5),
-    default=None,
-    metavar="SEG",
-    help="Espera máxima de cada paso, en segundos (10 por omisión).",
-)
-@click.option(
-    "--artifacts",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Carpeta para capturas de pantalla.",
-)
+@click.option("--decline", is_flag=True)
+@click.option("--mock", "mock_options", multiple=True)
+@click.option("--timeout", "step_timeout", type=click.FloatRange(min=0.5), default=None)
+@click.option("--artifacts", type=OutputFolder(), default=None)
 @_browser
 def qa(
     scenario: str,
@@ -199,7 +178,7 @@ def qa(
     artifacts: Path | None,
     browser: str | None,
 ) -> None:
-    """Corrida desatendida contra el simulado o un espejo; código 0 solo si termina con éxito."""
+    """An unattended run (QA): the scripted human answers; exit 0 only on success."""
     from autohelper.human import ScriptedHuman
     from autohelper.mock.config import parse_options
     from autohelper.session import SessionRequest, run_session
@@ -224,12 +203,12 @@ def qa(
 # -- scenarios ----------------------------------------------------------------------------------
 @cli.group()
 def scenarios() -> None:
-    """Listar y validar escenarios (archivos YAML de cada trámite)."""
+    """The `scenarios` group."""
 
 
 @scenarios.command("list")
 def scenarios_list() -> None:
-    """Los escenarios disponibles."""
+    """List the bundled scenarios with their titles."""
     from autohelper.messages import localized
     from autohelper.scenario.loader import load_scenarios, scenarios_dir
 
@@ -240,7 +219,7 @@ def scenarios_list() -> None:
 @scenarios.command("validate")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 def scenarios_validate(files: tuple[Path, ...]) -> None:
-    """Revisa escenarios sin abrir el navegador (todos, si no das archivos)."""
+    """Validate scenario files (all bundled ones when none is given)."""
     from autohelper.scenario.loader import load_scenarios, scenarios_dir
 
     paths = list(files) or sorted(scenarios_dir().glob("*.yaml"))
@@ -252,20 +231,14 @@ def scenarios_validate(files: tuple[Path, ...]) -> None:
 # -- the mock portal -----------------------------------------------------------------------------
 @cli.group()
 def mock() -> None:
-    """El portal simulado del IMSS (para probar sin tocar el portal real)."""
+    """The `mock` group."""
 
 
 @mock.command("serve")
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option(
-    "--mock",
-    "mock_options",
-    multiple=True,
-    metavar="CLAVE=VALOR",
-    help="Modo del simulado (p. ej. result_version=1, fail_first=2, drift=true).",
-)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--mock", "mock_options", multiple=True)
 def mock_serve(port: int, mock_options: tuple[str, ...]) -> None:
-    """Sirve el simulado en 127.0.0.1 (en forma de espejo: /www.imss.gob.mx/...)."""
+    """Serve the mock portal until Ctrl-C."""
     from autohelper.mock import serve_forever
     from autohelper.mock.config import build, parse_options
 
@@ -280,7 +253,7 @@ def mock_serve(port: int, mock_options: tuple[str, ...]) -> None:
 @cli.command()
 @_browser
 def doctor(browser: str | None) -> None:
-    """Qué navegador se usará y por qué, y qué falta."""
+    """Report which browser will be used and what is missing."""
     from autohelper.doctor import diagnose
 
     findings = diagnose(browser)

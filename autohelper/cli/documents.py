@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from autohelper.cli.localized import LocalizedCommand
 from autohelper.messages import t
 from autohelper.privacy import mask
 
@@ -35,28 +36,11 @@ def _expectation(profile_name: str | None) -> tuple[Expectation, Profile | None]
     return expectation_for(profile.institution), profile
 
 
-@click.command(
-    "vigencia",
-    help="Lee tu constancia de vigencia de derechos (PDF) y dice qué significa, sin navegador. "
-    "/ Read your constancia de vigencia (PDF) and say what it means.",
-)
-@click.option(
-    "--pdf",
-    "pdf_path",
-    required=True,
-    type=click.Path(path_type=Path),
-    metavar="ARCHIVO",
-    help="El PDF de la constancia (se queda donde está). / The constancia's PDF.",
-)
-@click.option(
-    "--profile",
-    "profile_name",
-    default=None,
-    envvar="AUTOHELPER_PROFILE",
-    metavar="NOMBRE|RUTA",
-    help="Perfil cuya escuela se espera. / Profile whose school is expected.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Salida JSON. / JSON output.")
+# Help texts and placeholders come from the catalogue (messages/commands.py, `help.vigencia*`).
+@click.command("vigencia", cls=LocalizedCommand)
+@click.option("--pdf", "pdf_path", required=True, type=click.Path(path_type=Path))
+@click.option("--profile", "profile_name", default=None, envvar="AUTOHELPER_PROFILE")
+@click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def vigencia_command(
     ctx: click.Context, pdf_path: Path, profile_name: str | None, as_json: bool

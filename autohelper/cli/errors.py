@@ -1,11 +1,18 @@
-"""The one top-level handler: an expected error shows its message and exits 1; a bug leaves a
-short note and the path of a debug log and exits 3; Ctrl-C exits 130."""
+"""The one top-level handler: an expected error shows its message and exits 1 (Click's usage
+errors, 2); a bug leaves a short note and the path of a crash log and exits 3; Ctrl-C exits 130.
+
+Exit 3 means our bug, never the person's mistake, so the handler itself must not fail: the crash
+log is written 0600 inside a 0700 folder (a trace can hold a value the redactor did not know),
+and when it cannot be written at all the note says why instead of showing a second traceback.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import click
 import platformdirs
@@ -13,6 +20,7 @@ import platformdirs
 from autohelper import privacy
 from autohelper.errors import AutohelperError
 from autohelper.messages import t
+from autohelper.yamlerrors import os_problem
 
 
 def handle_errors(command: click.Command) -> None:
@@ -33,9 +41,38 @@ def handle_errors(command: click.Command) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except Exception:  # a bug: keep the trace in a file, not on the student's screen
-        log = Path(platformdirs.user_cache_dir("autohelper")) / "crash.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text(privacy.ACTIVE(traceback.format_exc()), encoding="utf-8")
-        click.echo(t("core.crash", log=str(log)), err=True)
-        sys.exit(3)
+        _crash(traceback.format_exc())
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def crash_log_path() -> Path:
+    """Where the last crash's details go: a folder of its own, so its mode is ours to keep."""
+    return Path(platformdirs.user_cache_dir("autohelper")) / "crash" / "crash.log"
+
+
+def _crash(trace: str) -> NoReturn:
+    try:
+        log = _write_crash_log(privacy.ACTIVE(trace))
+    except OSError as exc:
+        reason = os_problem(exc, writing=True).message()
+        click.echo(t("core.crash_no_log", log=str(crash_log_path()), reason=reason), err=True)
+    except Exception:  # the redactor or the path itself failed: still no traceback
+        click.echo(t("core.crash_no_log", log=str(crash_log_path()), reason="-"), err=True)
+    else:
+        click.echo(t("core.crash", log=str(log)), err=True)
+    sys.exit(3)
+
+
+def _write_crash_log(text: str) -> Path:
+    """Write `text` to the crash log: the folder 0700, the file 0600 from its first byte (and
+    an older log with looser bits tightened)."""
+    path = crash_log_path()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(path.parent, 0o700)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle.fileno(), 0o600)
+        handle.write(text)
+    return path

@@ -12,18 +12,14 @@ from pathlib import Path
 import click
 
 from autohelper import profile as prof
+from autohelper.cli.localized import LocalizedCommand, LocalizedGroup
 from autohelper.errors import UsageError
 from autohelper.messages import t
 from autohelper.privacy import mask
-from autohelper.validation import Problem, emails_match
+from autohelper.validation import Problem, emails_match, parse_bool
 
 _PROFILE_OPTION = click.option(
-    "--profile",
-    "profile_name",
-    default=None,
-    envvar="AUTOHELPER_PROFILE",
-    metavar="NOMBRE|RUTA",
-    help="Perfil a usar: un nombre (p. ej. ana) o la ruta de un .yaml. / Profile name or path.",
+    "--profile", "profile_name", default=None, envvar="AUTOHELPER_PROFILE"
 )
 
 
@@ -57,12 +53,31 @@ def _parse_assignments(pairs: tuple[str, ...]) -> dict[str, str]:
     return assignments
 
 
-@click.command("init", help="Crea o corrige tu perfil con preguntas guiadas. / Guided set-up.")
+class WizardCancelled(UsageError):
+    """The input ended (Ctrl-D, or a closed pipe) in the middle of the wizard: nothing saved."""
+
+    key = "profile.wizard_cancelled"
+
+
+def _prompt(label: str) -> str:
+    """One line from the person; the end of the input is a plain cancel, not an interruption
+    (Ctrl-C still is one, with its own exit code)."""
+    try:
+        return str(click.prompt(label, default="", show_default=False))
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, EOFError):
+            raise WizardCancelled() from None
+        raise
+
+
+@click.command("init", cls=LocalizedCommand)
 @_PROFILE_OPTION
 def init_command(profile_name: str | None) -> None:
+    """The wizard: every field explained and asked until valid; the answers replace the file."""
     path = prof.resolve_profile_path(profile_name)
+    created = not path.exists()
     current: dict[str, str] = {}
-    if path.exists():
+    if not created:
         try:
             current = prof.load_profile(path).as_template_values()
         except prof.InvalidProfile:
@@ -70,7 +85,10 @@ def init_command(profile_name: str | None) -> None:
     click.echo(t("profile.wizard_intro", path=str(path)))
     values: dict[str, str] = {}
     for name, spec in prof.SPECS.items():
-        value = _ask_field(name, spec, current.get(name), values)
+        if not spec.asked:
+            value = current.get(name, "")  # filled in by a flow: kept as it is
+        else:
+            value = _ask_field(name, spec, current.get(name), values)
         if value:
             values[name] = value
     # The wizard asked every field, so its answers replace the whole file.
@@ -79,7 +97,15 @@ def init_command(profile_name: str | None) -> None:
     click.echo("")
     click.echo(t("profile.wizard_done"))
     _echo_rows(profile, reveal=False)
-    click.echo(t("profile.updated", path=str(path)))
+    click.echo(t("profile.created" if created else "profile.updated", path=str(path)))
+    click.echo(t(_next_step(profile)))
+
+
+def _next_step(profile: prof.Profile) -> str:
+    """The catalogue key of the command to run after `init`."""
+    if profile.nss is None and not profile.nss_from_employer:
+        return "profile.next_nss"
+    return "profile.next_status"
 
 
 def _ask_field(name: str, spec: prof.FieldSpec, current: str | None, values: dict[str, str]) -> str:
@@ -94,7 +120,7 @@ def _ask_field(name: str, spec: prof.FieldSpec, current: str | None, values: dic
         hint = ""
     label = t(f"profile.field.{name}") + (f" ({hint})" if hint else "")
     while True:
-        raw = click.prompt(label, default="", show_default=False)
+        raw = _prompt(label)
         if not raw.strip():
             if current is not None:
                 return current
@@ -105,15 +131,34 @@ def _ask_field(name: str, spec: prof.FieldSpec, current: str | None, values: dic
             _echo_problems(result.problems)
             click.echo(t("profile.wizard_try_again"), err=True)
             continue
-        if name == "email" and not _confirm_email(result.value):
-            continue
+        if name == "email":
+            email = _fix_email_typo(result.value)
+            if not _confirm_email(email):
+                continue
+            return email
         _echo_warnings(result.warnings)
         return result.value
 
 
+def _fix_email_typo(email: str) -> str:
+    """Right after the first entry, a misspelt provider (gmial.com) is pointed out and can be
+    fixed before the confirmation is typed: the suggested address, or the one typed."""
+    warnings = prof.validate_value("email", email).warnings
+    typo = next((w for w in warnings if w.key == "validation.email.typo"), None)
+    if typo is None:
+        return email
+    _echo_warnings([typo])
+    domain = typo.params["suggestion"]
+    while True:
+        answer = parse_bool(_prompt(t("profile.wizard_use_suggestion", domain=domain)) or "sí")
+        if answer is not None:
+            return f"{email.rpartition('@')[0]}@{domain}" if answer else email
+        click.echo(t("profile.problem", message=t("validation.bool")), err=True)
+
+
 def _confirm_email(email: str) -> bool:
     # Forms ask for the email twice for a reason: a typo here loses every IMSS link.
-    again = click.prompt(t("profile.wizard_confirm_email"), default="", show_default=False)
+    again = _prompt(t("profile.wizard_confirm_email"))
     if emails_match(email, again):
         return True
     click.echo(t("profile.problem", message=t("validation.email.mismatch")), err=True)
@@ -126,25 +171,27 @@ def _shown(name: str, value: str) -> str:
     return mask(value, name) if name in prof.MASKED_FIELDS else value
 
 
-@click.group("profile", help="Tu perfil: ver, fijar y revisar datos. / Your profile.")
+@click.group("profile", cls=LocalizedGroup)
 def profile_group() -> None:
     """The `profile` command group."""
 
 
-@profile_group.command("set", help="Fija campos: CLAVE=VALOR... / Set fields: KEY=VALUE...")
-@click.argument("pairs", nargs=-1, metavar="CLAVE=VALOR...")
+@profile_group.command("set")
+@click.argument("pairs", nargs=-1)
 @_PROFILE_OPTION
 def set_command(pairs: tuple[str, ...], profile_name: str | None) -> None:
+    """Set fields without questions; every value is validated before anything is written."""
     assignments = _parse_assignments(pairs)
     update = prof.update_profile(profile_name, assignments)
     _echo_warnings(update.warnings)
     click.echo(t("profile.created" if update.created else "profile.updated", path=str(update.path)))
 
 
-@profile_group.command("show", help="Muestra el perfil (oculto salvo --reveal). / Show it.")
-@click.option("--reveal", is_flag=True, help="Muestra los datos completos. / Show raw data.")
+@profile_group.command("show")
+@click.option("--reveal", is_flag=True)
 @_PROFILE_OPTION
 def show_command(reveal: bool, profile_name: str | None) -> None:
+    """Show every field, personal data masked unless --reveal."""
     path = prof.resolve_profile_path(profile_name)
     profile = prof.load_profile(path)
     click.echo(t("profile.show_header", path=str(path)))
@@ -153,10 +200,11 @@ def show_command(reveal: bool, profile_name: str | None) -> None:
         click.echo(t("profile.show_masked_note"))
 
 
-@profile_group.command("check", help="Revisa un perfil: sale 0 si es válido, 1 si no. / Check.")
+@profile_group.command("check")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @_PROFILE_OPTION
 def check_command(file: Path | None, profile_name: str | None) -> None:
+    """Exit 0 when the profile is valid and complete; every problem listed otherwise."""
     path = file if file is not None else prof.resolve_profile_path(profile_name)
     problems = prof.check_profile(path)
     if problems:

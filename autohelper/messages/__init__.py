@@ -10,17 +10,21 @@ import locale
 import os
 from typing import Any
 
-from autohelper.messages import core, documents, engine, profile, scenario
+from autohelper.messages import (
+    clickwords,
+    commands,
+    core,
+    documents,
+    engine,
+    files,
+    profile,
+    scenario,
+)
 
 LANGS = ("es", "en")
 _CATALOGUE: dict[str, dict[str, str]] = {}
-for _table in (
-    core.MESSAGES,
-    documents.MESSAGES,
-    engine.MESSAGES,
-    profile.MESSAGES,
-    scenario.MESSAGES,
-):
+_TABLES = (clickwords, commands, core, documents, engine, files, profile, scenario)
+for _table in (module.MESSAGES for module in _TABLES):
     _overlap = _CATALOGUE.keys() & _table.keys()
     assert not _overlap, f"duplicate message keys: {sorted(_overlap)}"
     _CATALOGUE.update(_table)

@@ -14,6 +14,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Detalles para reportarlo: {log}",
         "en": "autohelper failed unexpectedly (our bug, not yours). Details to report it: {log}",
     },
+    "cli.version": {"es": "autohelper, versión {version}", "en": "autohelper, version {version}"},
+    "core.crash_no_log": {
+        "es": "autohelper falló de forma inesperada (es un error nuestro, no tuyo). No pude "
+        "guardar los detalles en {log}: {reason}",
+        "en": "autohelper failed unexpectedly (our bug, not yours). Could not save the details "
+        "in {log}: {reason}",
+    },
     "scenario.invalid": {
         "es": "{count} problema(s) en el escenario:\n{problems}",
         "en": "{count} problem(s) in the scenario:\n{problems}",

@@ -115,8 +115,20 @@ _VALIDATION: dict[str, dict[str, str]] = {
         "en": "the phone number must have 10 digits",
     },
     "validation.student_id.format": {
-        "es": "la matrícula solo lleva letras, dígitos y guiones",
-        "en": "the student ID holds letters, digits and dashes only",
+        "es": "el ID escolar lleva solo dígitos, hasta 11 (como el ID ITSON)",
+        "en": "the student ID holds digits only, up to 11 (like the ITSON ID)",
+    },
+    "validation.too_long": {
+        "es": "es demasiado largo: {length} caracteres (máximo {max})",
+        "en": "it is too long: {length} characters (at most {max})",
+    },
+    "validation.place.format": {
+        "es": "solo letras, dígitos, espacios y . , # ' / ° -",
+        "en": "letters, digits, spaces and . , # ' / ° - only",
+    },
+    "validation.house_number.format": {
+        "es": "solo letras, dígitos, espacios y . / # - (por ejemplo 123-B o S/N)",
+        "en": "letters, digits, spaces and . / # - only (for example 123-B or S/N)",
     },
     "validation.choice": {
         "es": "debe ser uno de: {choices}",
@@ -195,9 +207,40 @@ _FIELDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "Was your NSS assigned by an employer? Then the step to get one is skipped. yes/no",
         ),
     ),
+    "street": (
+        ("Calle", "Street"),
+        (
+            "La calle de tu domicilio, sin el número (la pide el alta en la clínica).",
+            "Your home street, without the number (the clinic registration asks for it).",
+        ),
+    ),
+    "exterior_number": (
+        ("Número exterior", "Exterior number"),
+        (
+            "El número exterior de tu domicilio (p. ej. 123, 123-B o S/N).",
+            "Your home's exterior number (e.g. 123, 123-B or S/N).",
+        ),
+    ),
+    "interior_number": (
+        ("Número interior", "Interior number"),
+        (
+            "El número interior (departamento), si hay.",
+            "The interior number (apartment), if any.",
+        ),
+    ),
+    "colonia": (
+        ("Colonia", "Colonia"),
+        (
+            "Tu colonia; se elige de la lista de tu código postal durante el alta en la clínica.",
+            "Your colonia; it is picked from your postal code's list during clinic registration.",
+        ),
+    ),
     "student_id": (
-        ("Matrícula", "Student ID"),
-        ("Tu matrícula escolar (opcional).", "Your student ID (optional)."),
+        ("ID escolar", "Student ID"),
+        (
+            "Tu ID escolar (en ITSON, el ID de 11 dígitos; se completa con ceros a la izquierda).",
+            "Your student ID (at ITSON, the 11-digit ID; padded with zeros on the left).",
+        ),
     ),
     "phone": (
         ("Teléfono", "Phone"),
@@ -235,8 +278,12 @@ _PROFILE: dict[str, dict[str, str]] = {
         "it is not used until you fix it with: chmod 600 {path}",
     },
     "profile.yaml_error": {
-        "es": "{path}:{line}:{column}: el YAML no es válido: {problem}",
-        "en": "{path}:{line}:{column}: invalid YAML: {problem}",
+        "es": "{path}: el YAML no es válido: {reason}",
+        "en": "{path}: invalid YAML: {reason}",
+    },
+    "profile.duplicate_key": {
+        "es": "clave repetida (ya está en la línea {first_line}); deja una sola",
+        "en": "duplicate key (already on line {first_line}); keep only one",
     },
     "profile.not_mapping": {
         "es": "{path}: el perfil debe ser una lista de `clave: valor`",
@@ -332,6 +379,24 @@ _PROFILE: dict[str, dict[str, str]] = {
     "profile.wizard_try_again": {
         "es": "Inténtalo de nuevo.",
         "en": "Please try again.",
+    },
+    "profile.wizard_use_suggestion": {
+        "es": "¿Lo corrijo a …@{domain}? (Enter o sí: corregirlo; no: dejarlo como lo escribiste)",
+        "en": "Fix it to …@{domain}? (Enter or yes: fix it; no: keep it as you typed it)",
+    },
+    "profile.wizard_cancelled": {
+        "es": "Cancelado: la entrada terminó antes de acabar; no se guardó nada.",
+        "en": "Cancelled: the input ended before the end; nothing was saved.",
+    },
+    "profile.next_nss": {
+        "es": "Siguiente paso: autohelper run imss-nss (o pruébalo antes sin riesgo con "
+        "autohelper run imss-nss --against fixtures)",
+        "en": "Next step: autohelper run imss-nss (or try it first, risk-free, with "
+        "autohelper run imss-nss --against fixtures)",
+    },
+    "profile.next_status": {
+        "es": "Siguiente paso: autohelper status (dice qué sigue en tu trámite)",
+        "en": "Next step: autohelper status (it says what comes next in your paperwork)",
     },
     "profile.wizard_done": {
         "es": "Listo. Resumen (datos ocultos):",

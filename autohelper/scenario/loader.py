@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from autohelper import profile
+from autohelper import profile, yamlerrors
 from autohelper.errors import ScenarioError, UsageError
 from autohelper.messages import t
 from autohelper.scenario.docs import describe_step_types
@@ -124,20 +124,18 @@ def find_scenario(name_or_path: str, directory: Path) -> Path:
 def _parse_file(path: Path, lang: str | None) -> tuple[Scenario | None, list[str]]:
     file = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [f"{file}: {t('scenario.unreadable', lang, detail=exc)}"]
+        text = yamlerrors.read_text(path)
+    except yamlerrors.FileProblem as exc:
+        detail = t("scenario.unreadable", lang, detail=exc.message(lang))
+        where = f"{file}:{exc.line}:{exc.column}" if exc.line is not None else file
+        return None, [f"{where}: {detail}"]
     parser = _Parser(file, lang)
     scenario: Scenario | None = None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        detail = exc.problem or exc.context or str(exc)
-        line, column = (mark.line, mark.column) if mark else (0, 0)
-        parser.problem(line, column, "scenario.yaml_syntax", detail=detail)
-    except yaml.YAMLError as exc:
-        parser.problem(0, 0, "scenario.yaml_syntax", detail=exc)
+        root = yamlerrors.compose(text)
+    except yamlerrors.FileProblem as exc:
+        line, column = (exc.line or 1) - 1, (exc.column or 1) - 1
+        parser.problem(line, column, "scenario.yaml_syntax", detail=exc.message(lang))
     else:
         if root is None:
             parser.problem(0, 0, "scenario.empty")

@@ -1,0 +1,155 @@
+"""Click in the person's language: help pages from the message catalogue, and Click's own words
+(usage errors, headings, "default:") through the catalogue too.
+
+Two pieces, both used by every command:
+- `LocalizedCommand` / `LocalizedGroup` fill each command's help, its parameters' help and their
+  placeholders from `help.*` entries (see messages/commands.py) before parsing and before showing
+  help, so the usage line of an error is localized as well.
+- `install()` points the gettext calls Click makes for its own texts at `click.*` entries
+  (messages/clickwords.py): Click marks all of them for translation, so an unknown command, a
+  missing argument or a bad option value is translated by its kind, with Click's own details.
+
+The language must be known before Click parses anything (an unknown command fails before the
+group's `--lang` is handled): `prescan_lang` reads it from the arguments first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import click
+import click.core
+import click.decorators
+import click.exceptions
+import click.formatting
+import click.parser
+import click.termui
+import click.types
+
+from autohelper.messages import LANGS, has, t
+
+_CLICK_MODULES = (
+    click.core,
+    click.decorators,
+    click.exceptions,
+    click.formatting,
+    click.parser,
+    click.termui,
+    click.types,
+)
+
+
+def _gettext(message: str) -> str:
+    key = f"click.{message}"
+    return t(key) if has(key) else message
+
+
+def _ngettext(singular: str, plural: str, count: int) -> str:
+    return _gettext(singular if count == 1 else plural)
+
+
+def install() -> None:
+    """Route Click's translatable texts through the catalogue (idempotent)."""
+    for module in _CLICK_MODULES:
+        if hasattr(module, "_"):
+            module._ = _gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+def prescan_lang(args: Sequence[str]) -> str | None:
+    """The `--lang` given anywhere before `--`, if it names a known language; else None."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGS:
+            return value
+    return None
+
+
+def _text(*keys: str) -> str | None:
+    """The first of `keys` the catalogue has, rendered; None when it has none."""
+    return next((t(key) for key in keys if has(key)), None)
+
+
+def _localize(command: click.Command, ctx: click.Context | None) -> None:
+    """Set the command's and its parameters' texts in the current language."""
+    path = getattr(command, "catalogue_path", "") or "autohelper"
+    command.help = _text(f"help.{path}") or command.help
+    command.options_metavar = t("help.usage.options")
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = t("help.usage.command")
+    params = command.get_params(ctx) if ctx is not None else command.params
+    help_names = set(ctx.help_option_names) if ctx is not None else {"--help"}
+    for param in params:
+        if isinstance(param, click.Option) and help_names & set(param.opts):
+            name = "help"
+        else:
+            name = param.name or ""
+        text = _text(f"help.{path}.{name}", f"help.option.{name}")
+        if text is not None and isinstance(param, click.Option | click.Argument):
+            param.help = text
+        metavar = _text(f"help.metavar.{name}")
+        if metavar is None:
+            continue
+        if isinstance(param, click.Argument):
+            # Click shows a given metavar as is: the optional brackets and the ellipsis are ours.
+            metavar = metavar if param.required else f"[{metavar}]"
+            metavar += "..." if param.nargs != 1 else ""
+        param.metavar = metavar
+
+
+class _Localized(click.Command):
+    """Texts from the catalogue, looked up under `catalogue_path` (`profile.set`, ...)."""
+
+    catalogue_path = ""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        _localize(self, ctx)
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _localize(self, ctx)
+        super().format_help(ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        _localize(self, None)
+        return super().get_short_help_str(limit)
+
+
+class LocalizedCommand(_Localized):
+    """A command whose help and parameters' help come from the catalogue."""
+
+
+class LocalizedGroup(_Localized, click.Group):
+    """A group whose subcommands (and subgroups) are localized too, each under its path."""
+
+    command_class = LocalizedCommand
+    group_class = type  # subgroups are LocalizedGroups
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(cmd, name)
+        _place(cmd, ".".join(part for part in (self.catalogue_path, name or cmd.name) if part))
+
+
+def _place(command: click.Command, path: str) -> None:
+    """Record a command's catalogue path, and its subcommands' (a group may be filled first)."""
+    setattr(command, "catalogue_path", path)  # noqa: B010 (also plain Click commands)
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            _place(sub, f"{path}.{name}")
+
+
+def walk(command: click.Command, path: str = "") -> list[tuple[str, click.Command]]:
+    """Every command of the tree with its catalogue path (for tests and docs)."""
+    found: list[tuple[str, Any]] = [(path or "autohelper", command)]
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            found += walk(sub, f"{path}.{name}" if path else name)
+    return found

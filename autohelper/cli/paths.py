@@ -1,0 +1,74 @@
+"""Option types for paths a command will write to, checked while the options are parsed.
+
+A run writes its screenshots and its trace only after the browser has worked for a while, some
+of it after a request was sent: a folder that turns out to be a file, or a disk that refuses the
+write, must be found before anything starts, and said with the path, not as a traceback.
+Each check really tries (creates the folder, opens a temporary file in it), so a read-only disk
+is caught even for a user whom permission bits do not stop.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from autohelper.messages import t
+from autohelper.yamlerrors import FileProblem, os_problem
+
+
+def _fail(
+    param_type: click.ParamType[Path, Any], path: Path, reason: FileProblem, ctx: Any
+) -> NoReturn:
+    param_type.fail(t("path.bad_output", path=str(path), reason=reason.message()), ctx=ctx)
+
+
+def _probe(folder: Path) -> None:
+    """Raise OSError unless a file can be created in `folder` (it is removed at once)."""
+    with tempfile.TemporaryFile(dir=folder):
+        pass
+
+
+class OutputFolder(click.ParamType[Path, Any]):
+    """A folder to write into: created (0700) when missing, refused when it is a file or when
+    nothing can be written in it."""
+
+    name = "folder"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: Any) -> Path:
+        path = Path(value).expanduser()
+        if path.exists() and not path.is_dir():
+            _fail(self, path, FileProblem("path.is_file"), ctx)
+        try:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _probe(path)
+        except OSError as exc:
+            _fail(self, path, os_problem(exc, writing=True), ctx)
+        return path
+
+
+class OutputFile(click.ParamType[Path, Any]):
+    """A file to be written at the end of a run: its folder must exist and take files, and the
+    path must not be a folder."""
+
+    name = "file"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: Any) -> Path:
+        path = Path(value).expanduser()
+        if path.is_dir():
+            _fail(self, path, FileProblem("file.is_directory"), ctx)
+        folder = path.parent
+        if not folder.is_dir():
+            reason = "path.no_folder" if not folder.exists() else "file.not_a_folder"
+            _fail(self, path, FileProblem(reason, folder=str(folder)), ctx)
+        try:
+            _probe(folder)
+            if path.exists() and not os.access(path, os.W_OK):
+                raise PermissionError(errno.EACCES, "not writable")
+        except OSError as exc:
+            _fail(self, path, os_problem(exc, writing=True), ctx)
+        return path

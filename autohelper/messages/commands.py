@@ -1,0 +1,188 @@
+"""Help texts of every command, option and argument (owned by autohelper.cli.localized).
+
+Keys: `help.<command path>` for a command (`help.autohelper` for the top level,
+`help.profile.set` for `autohelper profile set`); `help.<command path>.<parameter>` for a
+parameter of one command, else `help.option.<parameter>` for one shared by several;
+`help.metavar.<parameter>` for the placeholder of its value. A test walks the command tree and
+requires every entry in both languages.
+"""
+
+from __future__ import annotations
+
+_HELP: dict[str, tuple[str, str]] = {
+    # Usage line placeholders.
+    "help.usage.options": ("[OPCIONES]", "[OPTIONS]"),
+    "help.usage.command": ("COMANDO [ARGUMENTOS]...", "COMMAND [ARGS]..."),
+    # Commands.
+    "help.autohelper": (
+        "autohelper: tu guía para el Seguro Facultativo del IMSS.\n\n\b\n"
+        "Para empezar:  autohelper init\n"
+        "NSS (IMSS):    autohelper run imss-nss\n"
+        "Tu constancia de vigencia (PDF):  autohelper vigencia --pdf ARCHIVO\n"
+        "Probar sin riesgo con el portal simulado:  autohelper run imss-nss --against fixtures",
+        "autohelper: your guide to the IMSS student health insurance (Seguro Facultativo).\n\n"
+        "\b\n"
+        "To start:      autohelper init\n"
+        "NSS (IMSS):    autohelper run imss-nss\n"
+        "Your constancia de vigencia (PDF):  autohelper vigencia --pdf FILE\n"
+        "Try it risk-free on the mock portal:  autohelper run imss-nss --against fixtures",
+    ),
+    "help.run": (
+        "Sesión guiada: el navegador recorre el trámite, tú escribes el CAPTCHA y confirmas.",
+        "Guided session: the browser walks the procedure, you type the CAPTCHA and confirm.",
+    ),
+    "help.qa": (
+        "Corrida desatendida contra el simulado o un espejo; código 0 solo si termina con éxito.",
+        "Unattended run against the mock or a mirror; exit code 0 only on success.",
+    ),
+    "help.scenarios": (
+        "Listar y validar escenarios (archivos YAML de cada trámite).",
+        "List and validate scenarios (the YAML file of each procedure).",
+    ),
+    "help.scenarios.list": ("Los escenarios disponibles.", "The available scenarios."),
+    "help.scenarios.validate": (
+        "Revisa escenarios sin abrir el navegador (todos, si no das archivos).",
+        "Check scenarios without opening the browser (all of them, if no file is given).",
+    ),
+    "help.mock": (
+        "El portal simulado del IMSS (para probar sin tocar el portal real).",
+        "The mock IMSS portal (to test without touching the real one).",
+    ),
+    "help.mock.serve": (
+        "Sirve el simulado en 127.0.0.1 (en forma de espejo: /www.imss.gob.mx/...).",
+        "Serve the mock on 127.0.0.1 (shaped as a mirror: /www.imss.gob.mx/...).",
+    ),
+    "help.vigencia": (
+        "Lee tu constancia de vigencia de derechos (PDF) y dice qué significa, sin navegador.",
+        "Read your constancia de vigencia de derechos (PDF) and say what it means, no browser.",
+    ),
+    "help.vigencia.pdf_path": (
+        "El PDF de la constancia (se queda donde está).",
+        "The constancia's PDF (it stays where it is).",
+    ),
+    "help.vigencia.profile_name": (
+        "Perfil cuya escuela se espera como patrón.",
+        "Profile whose school is expected as the employer.",
+    ),
+    "help.vigencia.as_json": ("Salida en JSON.", "Output as JSON."),
+    "help.doctor": (
+        "Qué navegador se usará y por qué, y qué falta.",
+        "Which browser will be used and why, and what is missing.",
+    ),
+    "help.init": (
+        "Crea o corrige tu perfil con preguntas guiadas.",
+        "Create or fix your profile with guided questions.",
+    ),
+    "help.profile": (
+        "Tu perfil: ver, fijar y revisar datos.",
+        "Your profile: show, set and check your data.",
+    ),
+    "help.profile.set": (
+        "Fija campos del perfil: CLAVE=VALOR...",
+        "Set profile fields: KEY=VALUE...",
+    ),
+    "help.profile.show": (
+        "Muestra el perfil (datos personales ocultos salvo --reveal).",
+        "Show the profile (personal data masked unless --reveal).",
+    ),
+    "help.profile.check": (
+        "Revisa un perfil: sale 0 si es válido, 1 si no.",
+        "Check a profile: exit code 0 if it is valid, 1 if not.",
+    ),
+    # Parameters shared by several commands.
+    "help.option.help": ("Muestra esta ayuda y sale.", "Show this message and exit."),
+    "help.option.version": ("Muestra la versión y sale.", "Show the version and exit."),
+    "help.option.lang": (
+        "Idioma de los mensajes: es (español, por omisión) o en (inglés); también AUTOHELPER_LANG.",
+        "Message language: es (Spanish, the default) or en (English); also AUTOHELPER_LANG.",
+    ),
+    "help.option.verbose": (
+        "Más detalle en el registro (-v, -vv).",
+        "More detail in the log (-v, -vv).",
+    ),
+    "help.option.scenario": (
+        "El nombre de un escenario (p. ej. imss-nss) o la ruta de su archivo .yaml.",
+        "A scenario's name (e.g. imss-nss) or the path of its .yaml file.",
+    ),
+    "help.option.against": (
+        "Portal real (live), el simulado incluido (fixtures) o un espejo (URL).",
+        "The real portal (live), the bundled mock (fixtures) or a mirror (URL).",
+    ),
+    "help.option.browser": (
+        "Ruta de Chromium (o AUTOHELPER_BROWSER).",
+        "Path of a Chromium (or AUTOHELPER_BROWSER).",
+    ),
+    "help.option.profile": (
+        "Perfil con tus datos (por omisión, el tuyo; con fixtures, uno de prueba).",
+        "Profile with your data (by default, yours; with fixtures, a synthetic one).",
+    ),
+    "help.option.profile_name": (
+        "Perfil a usar: un nombre (p. ej. ana) o la ruta de un .yaml.",
+        "Profile to use: a name (e.g. ana) or the path of a .yaml file.",
+    ),
+    # Parameters of one command.
+    "help.run.headless": (
+        "Navegador oculto o visible (por omisión: visible si hay pantalla).",
+        "Hidden or visible browser (by default: visible when there is a display).",
+    ),
+    "help.run.trace": (
+        "Guardar una traza de Playwright (en el portal real contiene tus datos).",
+        "Save a Playwright trace (on the real portal it holds your data).",
+    ),
+    "help.qa.decline": (
+        "Responder «no» a la confirmación del envío.",
+        "Answer “no” to the confirmation before sending.",
+    ),
+    "help.qa.mock_options": (
+        "Con --against fixtures: modo del simulado (p. ej. result_version=1).",
+        "With --against fixtures: a mode of the mock (e.g. result_version=1).",
+    ),
+    "help.qa.step_timeout": (
+        "Espera máxima de cada paso, en segundos (10 por omisión).",
+        "Longest wait of each step, in seconds (10 by default).",
+    ),
+    "help.qa.artifacts": ("Carpeta para capturas de pantalla.", "Folder for screenshots."),
+    "help.scenarios.validate.files": (
+        "Archivos de escenario a revisar.",
+        "Scenario files to check.",
+    ),
+    "help.mock.serve.port": (
+        "Puerto en 127.0.0.1 (0 elige uno libre).",
+        "Port on 127.0.0.1 (0 picks a free one).",
+    ),
+    "help.mock.serve.mock_options": (
+        "Modo del simulado (p. ej. result_version=1, fail_first=2, drift=true).",
+        "A mode of the mock (e.g. result_version=1, fail_first=2, drift=true).",
+    ),
+    "help.profile.set.pairs": (
+        "Campos a fijar, p. ej. postal_code=83000.",
+        "Fields to set, e.g. postal_code=83000.",
+    ),
+    "help.profile.show.reveal": (
+        "Muestra los datos completos.",
+        "Show the data in full.",
+    ),
+    "help.profile.check.file": (
+        "Archivo de perfil a revisar (por omisión, el de --profile).",
+        "Profile file to check (by default, the one of --profile).",
+    ),
+    # Placeholders of values.
+    "help.metavar.pdf_path": ("ARCHIVO", "FILE"),
+    "help.metavar.scenario": ("ESCENARIO", "SCENARIO"),
+    "help.metavar.against": ("live|fixtures|URL", "live|fixtures|URL"),
+    "help.metavar.browser": ("RUTA", "PATH"),
+    "help.metavar.profile": ("NOMBRE|ARCHIVO", "NAME|FILE"),
+    "help.metavar.profile_name": ("NOMBRE|RUTA", "NAME|PATH"),
+    "help.metavar.trace": ("ARCHIVO", "FILE"),
+    "help.metavar.mock_options": ("CLAVE=VALOR", "KEY=VALUE"),
+    "help.metavar.step_timeout": ("SEG", "SEC"),
+    "help.metavar.artifacts": ("CARPETA", "FOLDER"),
+    "help.metavar.port": ("PUERTO", "PORT"),
+    "help.metavar.files": ("ARCHIVO", "FILE"),
+    "help.metavar.pairs": ("CLAVE=VALOR", "KEY=VALUE"),
+    "help.metavar.file": ("ARCHIVO", "FILE"),
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    key: {"es": spanish, "en": english} for key, (spanish, english) in _HELP.items()
+}

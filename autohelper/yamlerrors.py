@@ -1,0 +1,279 @@
+"""Reading a person's YAML file: every failure of the file system, the codec or PyYAML becomes a
+catalogue phrase with its place, never the library's English.
+
+The scenario loader and the profile reader both read their files here, so a tab, an unclosed
+bracket or a file saved as Latin-1 reads the same in both, in the person's language. Composing
+is bounded: nesting deeper than MAX_DEPTH, or aliases that expand past MAX_NODES, is a problem at
+its line and column instead of a RecursionError or a hang. Every scalar is also built once while
+composing, so a value YAML cannot build (`!!int abc`, an unquoted `2024-13-45`, an unknown tag)
+is reported at its place before any caller reads it.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+import yaml
+import yaml.constructor
+
+from autohelper.messages import t
+
+# Our deepest scenario nests about 8 levels and a profile 1: 50 leaves room for any honest file
+# and stays far below the interpreter's recursion limit (PyYAML's composer recurses per level).
+MAX_DEPTH = 50
+# Nodes after alias expansion: a scenario has a few thousand; "billion laughs" has billions.
+MAX_NODES = 100_000
+# Scenarios and profiles are a few kilobytes; a bigger file is not one of them (or /dev/zero).
+MAX_BYTES = 1_000_000
+
+_CORE_TAG = "tag:yaml.org,2002:"
+_MERGE_TAG = _CORE_TAG + "merge"
+# What a tagged scalar was meant to be, for "this value cannot be read as ...".
+_TAG_KINDS = {"int": "integer", "float": "number", "bool": "bool", "timestamp": "date"}
+
+
+class FileProblem(Exception):
+    """Why a YAML file could not be read: a catalogue key with its parameters and, when known,
+    the 1-based line and column."""
+
+    def __init__(
+        self, key: str, line: int | None = None, column: int | None = None, /, **params: Any
+    ) -> None:
+        super().__init__(key)
+        self.key, self.line, self.column, self.params = key, line, column, params
+
+    def message(self, lang: str | None = None) -> str:
+        """The phrase alone, in `lang` (default: the process language)."""
+        return t(self.key, lang, **self.params)
+
+    def located(self, file: str, lang: str | None = None) -> str:
+        """`file:line:column: phrase`, or `file: phrase` when the place is the whole file."""
+        where = f"{file}:{self.line}:{self.column}" if self.line is not None else file
+        return f"{where}: {self.message(lang)}"
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+# --- Reading the bytes ----------------------------------------------------------------------
+
+
+def os_problem(exc: OSError, writing: bool = False) -> FileProblem:
+    """A file-system failure as a phrase (missing, a folder, no permission, a read-only or full
+    disk), or the errno's name: never the C library's English text."""
+    code = exc.errno
+    if code == errno.ENOENT:
+        return FileProblem("file.no_folder" if writing else "file.not_found")
+    if code == errno.EISDIR:
+        return FileProblem("file.is_directory")
+    # EEXIST: a mkdir(exist_ok=True) found a file where a folder of the path should be.
+    if code in (errno.ENOTDIR, errno.EEXIST):
+        return FileProblem("file.not_a_folder")
+    if code in (errno.EACCES, errno.EPERM):
+        return FileProblem("file.cannot_write" if writing else "file.no_permission")
+    if code == errno.EROFS:
+        return FileProblem("file.read_only")
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return FileProblem("file.disk_full")
+    name = errno.errorcode.get(code or 0, str(code))
+    return FileProblem("file.os_error_write" if writing else "file.os_error", code=name)
+
+
+def read_text(path: Path) -> str:
+    """The text of a UTF-8 file; a file that is not UTF-8 is a problem at the line and column of
+    its first bad byte (a file saved as Latin-1 by an old editor, typically)."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise FileProblem("file.is_directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem("file.not_regular")
+        if info.st_size > MAX_BYTES:
+            raise FileProblem("file.too_big", limit=MAX_BYTES // 1000)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise os_problem(exc) from exc
+    if len(data) > MAX_BYTES:
+        raise FileProblem("file.too_big", limit=MAX_BYTES // 1000)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        raise FileProblem("file.not_utf8", line, column, byte=f"0x{data[exc.start]:02X}") from exc
+
+
+# --- Composing, bounded ---------------------------------------------------------------------
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with limits on depth and size, no recursive aliases, and every
+    scalar checked to be buildable."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._nodes = 0
+        self._open: set[str] = set()  # anchors whose node is being composed
+        self._sizes: dict[int, int] = {}  # id(node) -> nodes it stands for, aliases expanded
+        self._builder = yaml.constructor.SafeConstructor()
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor in self._open:
+                raise _at(event.start_mark, "yaml.recursive_alias", name=event.anchor)
+            node = super().compose_node(parent, index)  # an undefined alias: ComposerError
+            self._count(self._sizes.get(id(node), 1), event.start_mark)
+            return node
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _at(event.start_mark, "yaml.too_deep", limit=MAX_DEPTH)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and anchor not in self.anchors:
+            self._open.add(anchor)
+        before = self._nodes
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+            if anchor is not None:
+                self._open.discard(anchor)
+        self._count(1, event.start_mark)
+        if node is not None:
+            self._sizes[id(node)] = self._nodes - before
+            self._check_tag(node)
+        return node
+
+    def _count(self, nodes: int, mark: Any) -> None:
+        self._nodes += nodes
+        if self._nodes > MAX_NODES:
+            raise _at(mark, "yaml.too_big", limit=MAX_NODES)
+
+    def _check_tag(self, node: yaml.Node) -> None:
+        if node.tag == _MERGE_TAG:
+            return  # `<<`: built with the mapping it merges into
+        if not isinstance(node, yaml.ScalarNode):
+            if node.tag not in self._builder.yaml_constructors:
+                raise _at(node.start_mark, "yaml.unknown_tag", tag=_short_tag(node.tag))
+            return
+        try:
+            self._builder.construct_object(node)
+        except yaml.MarkedYAMLError as exc:
+            raise _problem(exc) from exc
+        except Exception as exc:  # PyYAML lets ValueError, AttributeError... escape its builders
+            kind = _TAG_KINDS.get(node.tag.removeprefix(_CORE_TAG), "other")
+            raise _at(node.start_mark, f"yaml.bad_value.{kind}", tag=_short_tag(node.tag)) from exc
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The root node of a one-document YAML text (None when it is empty)."""
+    loader: _BoundedLoader | None = None
+    try:
+        loader = _BoundedLoader(text)  # the reader checks every character here already
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_column(text, exc.position)
+        code = _codepoint(exc.character)
+        raise FileProblem("yaml.control_char", line, column, code=code) from exc
+    except yaml.MarkedYAMLError as exc:
+        raise _problem(exc) from exc
+    except yaml.YAMLError as exc:
+        raise FileProblem("yaml.invalid", 1, 1) from exc
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def construct(node: yaml.Node) -> Any:
+    """The Python value of a composed node (mappings, lists, strings, numbers, booleans)."""
+    try:
+        return yaml.constructor.SafeConstructor().construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        raise _problem(exc) from exc
+
+
+def load_file(path: Path) -> yaml.Node | None:
+    """Read and compose one file: its root node, or a FileProblem naming the place."""
+    return compose(read_text(path))
+
+
+# --- PyYAML's English, by kind --------------------------------------------------------------
+
+# (pattern over "context | problem", catalogue key, the mark to report). The first match wins;
+# the named groups become the phrase's parameters. The context mark is reported where it is the
+# place to fix (the key that lacks its colon, the quote never closed).
+_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern), key, mark)
+    for pattern, key, mark in (
+        (r"found character '\\t'|found a tab character", "yaml.tab", "problem"),
+        (r"found character '(?P<char>.+?)' that cannot start", "yaml.bad_start", "problem"),
+        (r"mapping values are not allowed here", "yaml.mapping_values", "problem"),
+        (r"could not find expected ':'", "yaml.missing_colon", "context"),
+        (r"quoted scalar \| found unexpected end of stream", "yaml.unclosed_quote", "context"),
+        (r"found unexpected document separator", "yaml.unclosed_quote", "context"),
+        (r"found unknown escape character '(?P<char>.+?)'", "yaml.bad_escape", "problem"),
+        (r"expected escape sequence", "yaml.bad_escape_code", "problem"),
+        (r"expected <block end>", "yaml.indentation", "problem"),
+        (r"expected ',' or '\]'", "yaml.unclosed_list", "problem"),
+        (r"expected ',' or '\}'", "yaml.unclosed_mapping", "problem"),
+        (r"sequence entries are not allowed here", "yaml.dash_here", "problem"),
+        (r"mapping keys are not allowed here", "yaml.question_here", "problem"),
+        (r"expected '<document start>'", "yaml.after_end", "problem"),
+        (r"expected the node content, but found '<stream end>'", "yaml.unexpected_end", "problem"),
+        (r"expected the node content", "yaml.no_value", "problem"),
+        (r"found undefined alias '(?P<name>.+?)'", "yaml.undefined_alias", "problem"),
+        (r"found duplicate anchor '(?P<name>.+?)'", "yaml.duplicate_anchor", "problem"),
+        (r"expected a single document", "yaml.two_documents", "problem"),
+        (r"while scanning an? (anchor|alias)", "yaml.anchor_name", "problem"),
+        (r"block scalar", "yaml.block_scalar", "problem"),
+        (r"constructor for the tag '(?P<tag>.+?)'", "yaml.unknown_tag", "problem"),
+        (r"unhashable key", "yaml.unhashable_key", "problem"),
+        (r"merging", "yaml.merge", "context"),
+        (r"tag|directive|URI", "yaml.tag", "problem"),
+        (r"found unexpected end of stream", "yaml.unexpected_end", "problem"),
+    )
+)
+
+
+def _problem(exc: yaml.MarkedYAMLError) -> FileProblem:
+    text = f"{exc.context or ''} | {exc.problem or ''}"
+    for pattern, key, which in _RULES:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        mark = exc.context_mark if which == "context" else exc.problem_mark
+        mark = mark or exc.problem_mark or exc.context_mark
+        params = {k: v for k, v in found.groupdict().items() if v is not None}
+        if "tag" in params:
+            params["tag"] = _short_tag(params["tag"])
+        # Where a bracket, block or anchor began: "the list opened on line 3".
+        params["opened"] = exc.context_mark.line + 1 if exc.context_mark else 1
+        return _at(mark, key, **params)
+    return _at(exc.problem_mark or exc.context_mark, "yaml.invalid")
+
+
+def _at(mark: Any, key: str, /, **params: Any) -> FileProblem:
+    if mark is None:
+        return FileProblem(key, 1, 1, **params)
+    return FileProblem(key, mark.line + 1, mark.column + 1, **params)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE_TAG) if tag.startswith(_CORE_TAG) else tag
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
+
+
+def _codepoint(character: object) -> str:
+    return f"U+{character:04X}" if isinstance(character, int) else repr(character)

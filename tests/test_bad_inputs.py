@@ -1,0 +1,628 @@
+"""Bad inputs, as a person would make them, through the real entry point (`autohelper.cli.main`).
+
+Every case answers with exit code 1 or 2, a message in the requested language that names the
+place (`file:line:column`, the field, the option or the path), no traceback, no English fragment
+from a library in a Spanish answer, and no personal value in full. One table per family; to
+cover a new mistake, add a row.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+import autohelper.cli
+from autohelper import messages
+
+CURP = "HEGG560427MVZRRL04"
+EMAIL = "ana.lopez@gmail.com"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One mistake: the command (`{tmp}` is the test's folder), the files it finds there, what
+    it must answer. English cases pass `--lang en` (or set AUTOHELPER_LANG) themselves."""
+
+    id: str
+    args: tuple[str, ...]
+    exit: int
+    says: str  # must appear in stderr, `{tmp}` filled in
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
+    secret: str = ""  # a personal value the answer must not show in full
+
+    @property
+    def lang(self) -> str:
+        pairs = zip(self.args, self.args[1:], strict=False)
+        english = ("--lang", "en") in pairs or self.env.get("AUTOHELPER_LANG") == "en"
+        return "en" if english else "es"
+
+
+# Library and Click English that must never reach a Spanish answer.
+ENGLISH = re.compile(
+    r"Traceback|Errno|No such|Invalid value|Missing (argument|option)|Usage:|Try '|"
+    r"mapping values|could not find|found character|while (scanning|parsing)|codec|"
+    r"is not a valid|not in the range|expected|unacceptable|Did you mean|duplicate|"
+    r"does not exist|Permission denied|Is a directory|Not a directory"
+)
+SPANISH = re.compile(r"Uso:|Prueba '|No existe|Falta|Valor no válido|no pude|YAML inválido")
+
+
+class _ConsoleScript:
+    name = "autohelper"
+
+    def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
+        saved = sys.argv
+        sys.argv = ["autohelper", *args]
+        try:
+            autohelper.cli.main()
+        finally:
+            sys.argv = saved
+
+
+@pytest.fixture(autouse=True)
+def _spanish_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "AUTOHELPER_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(messages, "_current_lang", None)
+
+
+def answer(case: Case, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Result, str]:
+    """Run the case; its stderr with the test's folder written `{tmp}`."""
+    for name, content in case.files.items():
+        path = tmp / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        path.chmod(0o600)
+    for name, value in case.env.items():
+        monkeypatch.setenv(name, value)
+    args = [arg.replace("{tmp}", str(tmp)) for arg in case.args]
+    result = CliRunner().invoke(_ConsoleScript(), args)  # type: ignore[arg-type]
+    return result, result.stderr.replace(str(tmp), "{tmp}")
+
+
+def check(case: Case, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result, err = answer(case, tmp, monkeypatch)
+    assert result.exit_code == case.exit, err
+    assert case.says in err, err
+    assert "Traceback" not in result.output
+    if case.lang == "es":
+        assert not ENGLISH.search(err), ENGLISH.search(err)
+    else:
+        assert not SPANISH.search(err), SPANISH.search(err)
+    if case.secret:
+        assert case.secret not in result.output
+
+
+def table(cases: list[Case]) -> Any:
+    return pytest.mark.parametrize("case", cases, ids=[c.id for c in cases])
+
+
+# --- YAML files: scenarios and profiles --------------------------------------------------------
+
+_VALIDATE = ("scenarios", "validate", "{tmp}/s.yaml")
+_CHECK = ("profile", "check", "{tmp}/p.yaml")
+_DEEP_MAPPING = "".join("  " * i + "a:\n" for i in range(300))
+_BOMB = (
+    "a: &a [x,x,x,x,x,x,x,x,x,x]\n"
+    + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcd", "bcde", strict=True)
+    )
+    + "f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+)
+
+YAML_FILES = [
+    Case(
+        "scenario-tab",
+        _VALIDATE,
+        1,
+        "{tmp}/s.yaml:2:1: YAML inválido: hay un tabulador; en YAML la sangría va solo con "
+        "espacios",
+        {"s.yaml": "id: x\n\ttitle: y\n"},
+    ),
+    Case(
+        "scenario-colon-in-value",
+        _VALIDATE,
+        1,
+        "{tmp}/s.yaml:2:14: YAML inválido: aquí no cabe un «clave: valor»",
+        {"s.yaml": "id: x\ntitle: Paso 1: abrir\n"},
+    ),
+    Case(
+        "scenario-missing-colon-en",
+        ("--lang", "en", *_VALIDATE),
+        1,
+        "{tmp}/s.yaml:2:1: invalid YAML: this key lacks its “:”",
+        {"s.yaml": "id: x\ntitle\nportal: imss\n"},
+    ),
+    Case(
+        "scenario-not-utf8",
+        _VALIDATE,
+        1,
+        "{tmp}/s.yaml:2:16: no pude leer el archivo: el archivo no está en UTF-8 (el byte 0xF3 "
+        "no es UTF-8 válido)",
+        {"s.yaml": "id: x\ntitle: Asignación\n".encode("latin-1")},
+    ),
+    Case(
+        "scenario-not-utf8-en",
+        ("--lang", "en", *_VALIDATE),
+        1,
+        "{tmp}/s.yaml:1:10: cannot read the file: the file is not UTF-8 (byte 0xE9 is not valid "
+        "UTF-8)",
+        {"s.yaml": "title: Tr\xe9mite\n".encode("latin-1")},
+    ),
+    Case(
+        "scenario-brackets-100000",
+        _VALIDATE,
+        1,
+        "{tmp}/s.yaml:1:51: YAML inválido: anidado a más de 50 niveles",
+        {"s.yaml": "[" * 100_000},
+    ),
+    Case(
+        "scenario-deep-mapping-en",
+        ("--lang", "en", *_VALIDATE),
+        1,
+        "{tmp}/s.yaml:50:99: invalid YAML: nested more than 50 levels deep",
+        {"s.yaml": _DEEP_MAPPING},
+    ),
+    Case(
+        "scenario-alias-bomb",
+        _VALIDATE,
+        1,
+        "{tmp}/s.yaml:5:36: YAML inválido: los alias se expanden a más de 100000 elementos",
+        {"s.yaml": _BOMB},
+    ),
+    Case(
+        "scenario-duplicate-anchor-en",
+        ("--lang", "en", *_VALIDATE),
+        1,
+        "{tmp}/s.yaml:2:8: invalid YAML: the anchor “&t” was already defined on line 1",
+        {"s.yaml": "id: &t x\ntitle: &t y\n"},
+    ),
+    Case(
+        "scenario-python-tag",
+        _VALIDATE,
+        1,
+        "{tmp}/s.yaml:1:5: YAML inválido: etiqueta de YAML desconocida «!!python/object/apply:os."
+        "system»",
+        {"s.yaml": "id: !!python/object/apply:os.system [ls]\n"},
+    ),
+    Case(
+        "scenario-impossible-date",
+        _VALIDATE,
+        1,
+        "{tmp}/s.yaml:2:8: YAML inválido: este valor parece una fecha pero no existe",
+        {"s.yaml": "id: x\ntitle: 2024-13-45\n"},
+    ),
+    Case(
+        "scenario-is-a-folder",
+        ("scenarios", "validate", "{tmp}/d.yaml"),
+        1,
+        "{tmp}/d.yaml: no pude leer el archivo: es una carpeta, no un archivo",
+        {"d.yaml/x": ""},
+    ),
+    Case(
+        "scenario-missing-file-en",
+        ("--lang", "en", "scenarios", "validate", "{tmp}/none.yaml"),
+        1,
+        "{tmp}/none.yaml: cannot read the file: the file does not exist",
+    ),
+    Case(
+        "profile-tab",
+        _CHECK,
+        1,
+        "Error: {tmp}/p.yaml:2:1: el YAML no es válido: hay un tabulador",
+        {"p.yaml": f"curp: {CURP}\n\temail: {EMAIL}\n"},
+        secret=CURP,
+    ),
+    Case(
+        "profile-unclosed-quote-en",
+        ("--lang", "en", *_CHECK),
+        1,
+        "Error: {tmp}/p.yaml:2:8: invalid YAML: the quotes opened here are never closed",
+        {"p.yaml": f'curp: {CURP}\nemail: "{EMAIL}\n'},
+        secret=EMAIL,
+    ),
+    Case(
+        "profile-not-utf8",
+        _CHECK,
+        1,
+        "Error: no pude leer el perfil {tmp}/p.yaml:2:17: el archivo no está en UTF-8 (el byte "
+        "0xFA",
+        {"p.yaml": "names: Ana\nfirst_surname: Núñez\n".encode("latin-1")},
+    ),
+    Case(
+        "profile-brackets-100000",
+        _CHECK,
+        1,
+        "Error: {tmp}/p.yaml:1:57: el YAML no es válido: anidado a más de 50 niveles",
+        {"p.yaml": "names: " + "[" * 100_000},
+    ),
+    Case(
+        "profile-deep-mapping-en",
+        ("--lang", "en", *_CHECK),
+        1,
+        "Error: {tmp}/p.yaml:50:99: invalid YAML: nested more than 50 levels deep",
+        {"p.yaml": _DEEP_MAPPING},
+    ),
+    Case(
+        "profile-two-documents",
+        _CHECK,
+        1,
+        "Error: {tmp}/p.yaml:2:1: el YAML no es válido: el archivo tiene más de un documento",
+        {"p.yaml": f"curp: {CURP}\n---\nemail: {EMAIL}\n"},
+        secret=CURP,
+    ),
+    Case(
+        "profile-duplicate-key",
+        _CHECK,
+        1,
+        "  - 3: curp: clave repetida (ya está en la línea 1); deja una sola",
+        {"p.yaml": f"curp: {CURP}\nemail: {EMAIL}\ncurp: BEML920313HMCLNS09\n"},
+        secret="BEML920313HMCLNS09",
+    ),
+    Case(
+        "profile-duplicate-key-en",
+        ("--lang", "en", *_CHECK),
+        1,
+        "  - 2: email: duplicate key (already on line 1); keep only one",
+        {"p.yaml": f"email: {EMAIL}\nemail: otra@gmail.com\n"},
+        secret=EMAIL,
+    ),
+    Case(
+        "profile-a-list",
+        _CHECK,
+        1,
+        "Error: {tmp}/p.yaml: el perfil debe ser una lista de `clave: valor`",
+        {"p.yaml": f"- {CURP}\n"},
+        secret=CURP,
+    ),
+    Case(
+        "profile-is-a-folder",
+        ("profile", "show", "--profile", "{tmp}/p.yaml"),
+        1,
+        "Error: no pude leer el perfil {tmp}/p.yaml: es una carpeta, no un archivo",
+        {"p.yaml/x": ""},
+    ),
+]
+
+
+@table(YAML_FILES)
+def test_yaml_files(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    check(case, tmp_path, monkeypatch)
+
+
+# --- Profile values ----------------------------------------------------------------------------
+
+_SET = ("profile", "set")
+
+PROFILE_VALUES = [
+    Case(
+        "curp-check-digit",
+        (*_SET, "curp=HEGG560427MVZRRL05"),
+        1,
+        "  - curp: el dígito verificador de la CURP no coincide (debería ser 4)",
+        secret="HEGG560427MVZRRL05",
+    ),
+    Case(
+        "curp-state-en",
+        ("--lang", "en", *_SET, "curp=HEGG560427MZZRRL06"),
+        1,
+        "  - curp: unknown state 'ZZ' (characters 12-13)",
+        secret="HEGG560427MZZRRL06",
+    ),
+    Case(
+        "curp-not-key-value",
+        (*_SET, CURP),
+        1,
+        "Error: 'H…4' no tiene la forma CLAVE=VALOR",
+        secret=CURP,
+    ),
+    Case(
+        "names-too-long",
+        (*_SET, "names=" + "Ana " * 20),
+        1,
+        "  - names: es demasiado largo: 79 caracteres (máximo 50)",
+        secret="Ana Ana Ana",
+    ),
+    Case(
+        "email-too-long-en",
+        ("--lang", "en", *_SET, "email=" + "a" * 64 + "@" + ".".join(["b" * 60] * 4) + ".mx"),
+        1,
+        "  - email: it is too long: 311 characters (at most 254)",
+        secret="a" * 64,
+    ),
+    Case(
+        "street-too-long",
+        (*_SET, "street=" + "Avenida de los Insurgentes " * 3),
+        1,
+        "  - street: es demasiado largo: 80 caracteres (máximo 70)",
+        secret="Avenida de los Insurgentes",
+    ),
+    Case(
+        "exterior-number-too-long",
+        (*_SET, "exterior_number=12345678901"),
+        1,
+        "  - exterior_number: es demasiado largo: 11 caracteres (máximo 10)",
+        secret="12345678901",
+    ),
+    Case(
+        "interior-number-bad-character-en",
+        ("--lang", "en", *_SET, "interior_number=#"),
+        1,
+        "  - interior_number: letters, digits, spaces and . / # - only",
+    ),
+    Case(
+        "student-id-letters",
+        (*_SET, "student_id=A01234567"),
+        1,
+        "  - student_id: el ID escolar lleva solo dígitos, hasta 11 (como el ID ITSON)",
+        secret="A01234567",
+    ),
+    Case(
+        "student-id-too-long",
+        (*_SET, "student_id=123456789012"),
+        1,
+        "  - student_id: es demasiado largo: 12 caracteres (máximo 11)",
+        secret="123456789012",
+    ),
+    Case(
+        "phone-short-en",
+        ("--lang", "en", *_SET, "phone=644123"),
+        1,
+        "  - phone: the phone number must have 10 digits",
+    ),
+    Case(
+        "birth-date-by-hand",
+        (*_SET, "birth_date=1956-04-27"),
+        1,
+        "  - birth_date: 'birth_date' se calcula de la CURP; fija la CURP en su lugar",
+    ),
+    Case(
+        "sex-by-hand-en",
+        ("--lang", "en", *_SET, "sex=M"),
+        1,
+        "  - sex: 'sex' is derived from the CURP; set the CURP instead",
+    ),
+    Case(
+        "birth-date-in-the-file",
+        _CHECK,
+        1,
+        "  - 2: birth_date: 'birth_date' se calcula de la CURP",
+        {"p.yaml": f"curp: {CURP}\nbirth_date: '1956-04-27'\n"},
+        secret=CURP,
+    ),
+    Case(
+        "unknown-field",
+        (*_SET, "crup=x"),
+        1,
+        "  - crup: campo desconocido 'crup'. ¿Quisiste decir 'curp'?",
+    ),
+    Case(
+        "unquoted-number-in-the-file",
+        _CHECK,
+        1,
+        '  - 1: postal_code: escribe el valor entre comillas (por ejemplo postal_code: "...")',
+        {"p.yaml": "postal_code: 85000\n"},
+    ),
+    Case(
+        "nothing-to-set-en",
+        ("--lang", "en", *_SET),
+        1,
+        "Error: give at least one KEY=VALUE",
+    ),
+    Case(
+        "profile-folder-is-a-file",
+        ("profile", "set", "--profile", "{tmp}/afile/p.yaml", f"curp={CURP}"),
+        1,
+        "Error: no pude guardar el perfil {tmp}/afile/p.yaml: una parte de la ruta es un "
+        "archivo, no una carpeta",
+        {"afile": ""},
+        secret=CURP,
+    ),
+]
+
+
+@table(PROFILE_VALUES)
+def test_profile_values(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AUTOHELPER_CONFIG_DIR", str(tmp_path / "config"))
+    check(case, tmp_path, monkeypatch)
+
+
+# --- CLI options and usage errors, in both languages ------------------------------------------
+
+CLI_OPTIONS = [
+    Case("unknown-command", ("nosuchcommand",), 2, "Error: No existe el comando 'nosuchcommand'."),
+    Case(
+        "unknown-command-en",
+        ("--lang", "en", "nosuchcommand"),
+        2,
+        "Error: No such command 'nosuchcommand'.",
+    ),
+    Case(
+        "unknown-command-did-you-mean",
+        ("scenario",),
+        2,
+        "Error: No existe el comando 'scenario'. ¿Quisiste decir 'scenarios'?",
+    ),
+    Case(
+        "unknown-subcommand-en",
+        ("--lang", "en", "profile", "shwo"),
+        2,
+        "Error: No such command 'shwo'. Did you mean 'show'?",
+    ),
+    Case("missing-argument", ("run",), 2, "Error: Falta el argumento 'ESCENARIO'."),
+    Case("missing-argument-en", ("--lang", "en", "run"), 2, "Error: Missing argument 'SCENARIO'."),
+    Case(
+        "missing-argument-english-locale",
+        ("run",),
+        2,
+        "Usage: autohelper run [OPTIONS] SCENARIO",
+        env={"AUTOHELPER_LANG": "en"},
+    ),
+    Case(
+        "bad-number",
+        ("qa", "x", "--timeout", "abc"),
+        2,
+        "Error: Valor no válido para '--timeout': 'abc' no es un número válido.",
+    ),
+    Case(
+        "bad-number-en",
+        ("--lang", "en", "qa", "x", "--timeout", "abc"),
+        2,
+        "Error: Invalid value for '--timeout': 'abc' is not a valid number.",
+    ),
+    Case(
+        "number-below-the-floor",
+        ("qa", "x", "--timeout", "0.1"),
+        2,
+        "Error: Valor no válido para '--timeout': 0.1 no está en el rango x>=0.5.",
+    ),
+    Case(
+        "no-such-option",
+        ("qa", "x", "--bogus"),
+        2,
+        "Error: No existe la opción '--bogus'. ¿Quisiste decir '--browser'?",
+    ),
+    Case(
+        "no-such-option-en",
+        ("--lang", "en", "run", "x", "--tarce"),
+        2,
+        "Error: No such option '--tarce'. Did you mean '--trace'?",
+    ),
+    Case(
+        "option-without-its-value",
+        ("qa", "x", "--timeout"),
+        2,
+        "Error: A la opción '--timeout' le falta su valor.",
+    ),
+    Case(
+        "bad-choice",
+        ("--lang", "fr", "doctor"),
+        2,
+        "Error: Valor no válido para '--lang': 'fr' no es uno de 'es', 'en'.",
+    ),
+    Case(
+        "extra-argument-en",
+        ("--lang", "en", "run", "a", "b"),
+        2,
+        "Error: Got unexpected extra argument (b)",
+    ),
+    Case(
+        "port-too-high",
+        ("mock", "serve", "--port", "99999"),
+        2,
+        "Error: Valor no válido para '--port': 99999 no está en el rango 0<=x<=65535.",
+    ),
+    Case(
+        "port-negative-en",
+        ("--lang", "en", "mock", "serve", "--port", "-1"),
+        2,
+        "Error: Invalid value for '--port': -1 is not in the range 0<=x<=65535.",
+    ),
+    Case(
+        "port-not-a-number",
+        ("mock", "serve", "--port", "ocho"),
+        2,
+        "Error: Valor no válido para '--port': 'ocho' no es un número válido.",
+    ),
+    Case(
+        "artifacts-is-a-file",
+        ("qa", "imss-nss", "--against", "fixtures", "--artifacts", "{tmp}/afile"),
+        2,
+        "Error: Valor no válido para '--artifacts': {tmp}/afile: es un archivo, no una carpeta",
+        {"afile": ""},
+    ),
+    Case(
+        "artifacts-under-a-file-en",
+        ("--lang", "en", "qa", "imss-nss", "--artifacts", "{tmp}/afile/shots"),
+        2,
+        "Error: Invalid value for '--artifacts': {tmp}/afile/shots: part of the path is a file, "
+        "not a folder",
+        {"afile": ""},
+    ),
+    Case(
+        "trace-into-a-missing-folder",
+        ("run", "imss-nss", "--trace", "{tmp}/nowhere/trace.zip"),
+        2,
+        "Error: Valor no válido para '--trace': {tmp}/nowhere/trace.zip: la carpeta "
+        "{tmp}/nowhere no existe; créala o elige otra ruta",
+    ),
+    Case(
+        "trace-is-a-folder-en",
+        ("--lang", "en", "run", "imss-nss", "--trace", "{tmp}"),
+        2,
+        "Error: Invalid value for '--trace': {tmp}: it is a folder, not a file",
+    ),
+    Case(
+        "check-a-folder",
+        ("profile", "check", "{tmp}"),
+        2,
+        "Error: Valor no válido para '[ARCHIVO]': Archivo '{tmp}': es una carpeta, no un archivo.",
+    ),
+]
+
+
+@table(CLI_OPTIONS)
+def test_cli_options(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    check(case, tmp_path, monkeypatch)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="permission bits do not stop root")
+@pytest.mark.parametrize("option", ["--artifacts", "--trace"])
+def test_a_read_only_folder_is_refused_before_the_run(
+    option: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    target = "{tmp}/locked" + ("/t.zip" if option == "--trace" else "")
+    case = Case(
+        option,
+        ("qa" if option == "--artifacts" else "run", "imss-nss", option, target),
+        2,
+        "no tienes permiso para escribir ahí",
+    )
+    try:
+        check(case, tmp_path, monkeypatch)
+    finally:
+        locked.chmod(0o700)
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (
+            ("qa", "imss-nss", "--artifacts", "{tmp}/shots"),
+            "Error: Valor no válido para '--artifacts': {tmp}/shots: el disco es de solo lectura",
+        ),
+        (
+            ("--lang", "en", "run", "imss-nss", "--trace", "{tmp}/t.zip"),
+            "Error: Invalid value for '--trace': {tmp}/t.zip: the disk is read-only",
+        ),
+    ],
+)
+def test_a_read_only_disk_is_refused_before_the_run(
+    args: tuple[str, ...], says: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only disk stops even root: simulated where the write is tried."""
+    import errno
+
+    import autohelper.cli.paths
+
+    def read_only(folder: Path) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(autohelper.cli.paths, "_probe", read_only)
+    check(Case("read-only", args, 2, says), tmp_path, monkeypatch)

@@ -1,0 +1,97 @@
+"""The top-level handler: exit 3 only for our bugs, with a crash log no one else can read, and
+no traceback on screen even when that log cannot be written."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+import autohelper.cli
+import autohelper.doctor
+from autohelper import messages, privacy
+
+CURP = "HEGG560427MVZRRL04"
+
+
+class _ConsoleScript:
+    name = "autohelper"
+
+    def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
+        saved = sys.argv
+        sys.argv = ["autohelper", *args]
+        try:
+            autohelper.cli.main()
+        finally:
+            sys.argv = saved
+
+
+def autohelper_cmd(*args: str) -> Result:
+    return CliRunner().invoke(_ConsoleScript(), list(args))  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def _a_bug(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`doctor` hits a bug whose message holds a value the run knows is personal."""
+    monkeypatch.setattr(messages, "_current_lang", None)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    redactor = privacy.Redactor()
+    redactor.add(CURP, "curp")
+    monkeypatch.setattr(privacy, "ACTIVE", redactor)
+
+    def broken(browser: str | None) -> None:
+        raise RuntimeError(f"unexpected state for {CURP}")
+
+    monkeypatch.setattr(autohelper.doctor, "diagnose", broken)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_bug_exits_3_with_a_private_redacted_crash_log(tmp_path: Path) -> None:
+    result = autohelper_cmd("doctor")
+    assert result.exit_code == 3
+    log = tmp_path / "cache" / "autohelper" / "crash" / "crash.log"
+    assert result.stderr == (
+        "autohelper falló de forma inesperada (es un error nuestro, no tuyo). "
+        f"Detalles para reportarlo: {log}\n"
+    )
+    assert "Traceback" not in result.output
+    assert mode(log) == 0o600
+    assert mode(log.parent) == 0o700
+    text = log.read_text(encoding="utf-8")
+    assert "RuntimeError: unexpected state for HEGG…L04" in text
+    assert CURP not in text
+
+
+def test_an_older_crash_log_with_loose_modes_is_tightened(tmp_path: Path) -> None:
+    folder = tmp_path / "cache" / "autohelper" / "crash"
+    folder.mkdir(parents=True)
+    (folder / "crash.log").write_text("old", encoding="utf-8")
+    os.chmod(folder, 0o755)
+    os.chmod(folder / "crash.log", 0o644)
+    assert autohelper_cmd("doctor").exit_code == 3
+    assert (mode(folder), mode(folder / "crash.log")) == (0o700, 0o600)
+    assert "old" not in (folder / "crash.log").read_text(encoding="utf-8")
+
+
+def test_a_crash_log_that_cannot_be_written_is_said_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "autohelper").write_text("a file where the folder should be")
+    result = autohelper_cmd("--lang", "en", "doctor")
+    assert result.exit_code == 3
+    log = tmp_path / "cache" / "autohelper" / "crash" / "crash.log"
+    assert result.stderr == (
+        "autohelper failed unexpectedly (our bug, not yours). Could not save the details in "
+        f"{log}: part of the path is a file, not a folder\n"
+    )
+    assert "Traceback" not in result.output

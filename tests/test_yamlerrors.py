@@ -1,0 +1,226 @@
+"""Reading a person's YAML file: each library failure is one catalogue phrase at its
+`line:column`, in Spanish and English, never PyYAML's or the codec's English; absurd nesting and
+alias bombs are bounded problems, not crashes or hangs."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from autohelper import yamlerrors as ye
+
+# (name, YAML text, expected `f.yaml:line:column: phrase` in Spanish)
+CASES = [
+    (
+        "value with a colon",
+        "a: b: c\n",
+        "f.yaml:1:5: aquí no cabe un «clave: valor»; si el valor lleva «: », escríbelo entre "
+        "comillas, o revisa la sangría",
+    ),
+    ("tab", "a:\n\t- b\n", "f.yaml:2:1: hay un tabulador; en YAML la sangría va solo con espacios"),
+    (
+        "missing colon",
+        "a: 1\nb\nc: 2\n",
+        "f.yaml:2:1: a esta clave le falta «:» (cada línea es «clave: valor»)",
+    ),
+    (
+        "reserved @",
+        "a: @x\n",
+        "f.yaml:1:4: un valor no puede empezar con «@»; escríbelo entre comillas",
+    ),
+    (
+        "unclosed list",
+        "a: [1, 2\nb: 3\n",
+        "f.yaml:2:2: falta «,» o «]» en la lista abierta en la línea 1",
+    ),
+    (
+        "unclosed at the end",
+        "x: [",
+        "f.yaml:1:5: el archivo termina antes de tiempo (¿falta cerrar un «[», un «{» o unas "
+        "comillas?)",
+    ),
+    (
+        "unclosed mapping",
+        "a: {x: 1\n",
+        "f.yaml:2:1: falta «,» o «}» en el mapeo abierto en la línea 1",
+    ),
+    (
+        "unclosed quote",
+        'a: "abc\nb: 2\n',
+        "f.yaml:1:4: las comillas que se abren aquí nunca se cierran",
+    ),
+    (
+        "bad escape",
+        'a: "c:\\dir"\n',
+        "f.yaml:1:8: «\\d» no es un escape válido entre comillas dobles; usa comillas simples o "
+        "escribe \\\\",
+    ),
+    (
+        "indentation",
+        "a:\n  b: 1\n c: 2\n",
+        "f.yaml:3:2: la sangría no cuadra con el bloque que empieza en la línea 1",
+    ),
+    (
+        "duplicate anchor",
+        "a: &x 1\nb: &x 2\n",
+        "f.yaml:2:4: el ancla «&x» ya se definió en la línea 1",
+    ),
+    ("undefined alias", "a: *y\n", "f.yaml:1:4: el alias «*y» no tiene antes un ancla «&y»"),
+    ("recursive alias", "a: &x [*x]\n", "f.yaml:1:8: el alias «*x» está dentro de su propia ancla"),
+    (
+        "two documents",
+        "a: 1\n---\nb: 2\n",
+        "f.yaml:2:1: el archivo tiene más de un documento (un «---» de más); debe tener uno solo",
+    ),
+    (
+        "python tag",
+        "a: !!python/object:os.system x\n",
+        "f.yaml:1:4: etiqueta de YAML desconocida «!!python/object:os.system»; quítala o escribe "
+        "el valor entre comillas",
+    ),
+    (
+        "bad integer",
+        "a: !!int abc\n",
+        "f.yaml:1:4: este valor no es un número entero (!!int); si es texto, escríbelo entre "
+        "comillas",
+    ),
+    (
+        "impossible date",
+        "a: 2024-13-45\n",
+        "f.yaml:1:4: este valor parece una fecha pero no existe; si es texto, escríbelo entre "
+        "comillas",
+    ),
+    (
+        "control character",
+        "a: b\x07c\n",
+        "f.yaml:1:5: hay un carácter de control (U+0007) que YAML no permite",
+    ),
+    (
+        "deep list",
+        "[" * 100_000,
+        "f.yaml:1:51: anidado a más de 50 niveles; ningún archivo de autohelper llega a tanto",
+    ),
+    (
+        "deep mapping",
+        "".join("  " * i + "a:\n" for i in range(200)),
+        "f.yaml:50:99: anidado a más de 50 niveles; ningún archivo de autohelper llega a tanto",
+    ),
+    (
+        "alias bomb",
+        "a: &a [x,x,x,x,x,x,x,x,x,x]\n"
+        + "".join(
+            f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n"
+            for p, n in zip("abcd", "bcde", strict=True)
+        )
+        + "f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+        "f.yaml:5:36: los alias se expanden a más de 100000 elementos",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_each_yaml_problem_is_one_phrase_at_its_place(name: str, text: str, expected: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(ye.FileProblem) as info:
+        ye.compose(text)
+    assert info.value.located("f.yaml", "es") == expected
+    assert time.monotonic() - started < 5  # bounded: no hang on a bomb
+
+
+def test_english_phrase_for_the_same_problem() -> None:
+    with pytest.raises(ye.FileProblem) as info:
+        ye.compose("a:\n\t- b\n")
+    assert (
+        info.value.located("f.yaml", "en")
+        == "f.yaml:2:1: there is a tab; YAML indents with spaces only"
+    )
+
+
+def test_honest_yaml_composes_and_constructs() -> None:
+    node = ye.compose(
+        "\ufeffa: &x [1, {b: c}]\nd: *x\ne: '2024-13-45'\nbase: &m {k: 1}\nm:\n  <<: *m\n"
+    )
+    assert node is not None
+    assert ye.construct(node) == {
+        "a": [1, {"b": "c"}],
+        "d": [1, {"b": "c"}],
+        "e": "2024-13-45",
+        "base": {"k": 1},
+        "m": {"k": 1},
+    }
+    assert ye.compose("# only a comment\n") is None
+
+
+def test_a_merge_of_a_scalar_points_at_the_mapping() -> None:
+    node = ye.compose("a: &x 1\nb:\n  <<: *x\n")
+    assert node is not None
+    with pytest.raises(ye.FileProblem) as info:
+        ye.construct(node)
+    assert info.value.located("f.yaml", "es") == (
+        "f.yaml:3:3: «<<» solo combina un mapeo o una lista de mapeos"
+    )
+
+
+def test_a_latin1_file_names_the_line_and_column_of_its_first_bad_byte(tmp_path: Path) -> None:
+    path = tmp_path / "perfil.yaml"
+    path.write_bytes("names: Ana\nfirst_surname: Núñez\n".encode("latin-1"))
+    with pytest.raises(ye.FileProblem) as info:
+        ye.read_text(path)
+    assert info.value.located(str(path), "es") == (
+        f"{path}:2:17: el archivo no está en UTF-8 (el byte 0xFA no es UTF-8 válido); "
+        "guárdalo como UTF-8 en tu editor"
+    )
+
+
+def test_a_column_counts_characters_not_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_bytes("a: ñandú \xff\n".encode("utf-8", errors="surrogateescape")[:-2] + b"\xff\n")
+    with pytest.raises(ye.FileProblem) as info:
+        ye.read_text(path)
+    assert (info.value.line, info.value.column) == (1, 10)
+
+
+@pytest.mark.parametrize(
+    ("make", "key"),
+    [
+        (lambda p: p, "file.not_found"),
+        (lambda p: (p.mkdir(), p)[1], "file.is_directory"),
+        (lambda p: Path("/dev/null"), "file.not_regular"),
+        (lambda p: (p.write_bytes(b"a" * (ye.MAX_BYTES + 1)), p)[1], "file.too_big"),
+    ],
+    ids=["missing", "folder", "device", "huge"],
+)
+def test_files_that_cannot_be_read_say_why(tmp_path: Path, make: object, key: str) -> None:
+    path = make(tmp_path / "x.yaml")  # type: ignore[operator]
+    with pytest.raises(ye.FileProblem) as info:
+        ye.read_text(path)
+    assert info.value.key == key
+    assert info.value.line is None
+    assert "Errno" not in info.value.message("es")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_a_file_without_read_permission(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    path.chmod(0)
+    with pytest.raises(ye.FileProblem) as info:
+        ye.read_text(path)
+    assert info.value.message("es") == "no tienes permiso para leerlo"
+
+
+def test_os_errors_never_show_the_c_library_text() -> None:
+    import errno
+
+    assert ye.os_problem(OSError(errno.EROFS, "Read-only file system"), writing=True).message(
+        "es"
+    ) == ("el disco es de solo lectura")
+    assert ye.os_problem(OSError(errno.EIO, "Input/output error")).message("en") == (
+        "the system could not read it (error EIO)"
+    )
+    assert ye.os_problem(OSError(errno.ENOENT, "x"), writing=True).message("es") == (
+        "la carpeta donde iría no existe"
+    )
