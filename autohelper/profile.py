@@ -28,7 +28,10 @@ from autohelper.messages import t
 from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
 
 DEFAULT_PROFILE = "default"
-INSTITUTIONS = ("itson", "generic")
+# Each institution names a procedure in scenarios/procedures/ (autohelper.status).
+INSTITUTIONS = ("itson", "escolar")
+# Older profiles said `generic` for a school with Servicios Escolares: still read, saved anew.
+INSTITUTION_ALIASES = {"generic": "escolar"}
 _NAME_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 _HEADER = (
     "# autohelper: perfil del estudiante. Datos personales: no lo compartas (modo 0600).\n"
@@ -61,7 +64,12 @@ SPECS: dict[str, FieldSpec] = {
         FieldSpec("first_surname", lambda raw, _: v.validate_name(raw)),
         FieldSpec("second_surname", lambda raw, _: v.validate_name(raw), required=False),
         FieldSpec("postal_code", lambda raw, _: v.validate_postal_code(raw)),
-        FieldSpec("institution", lambda raw, _: v.validate_choice(raw, INSTITUTIONS)),
+        FieldSpec(
+            "institution",
+            lambda raw, _: v.validate_choice(
+                INSTITUTION_ALIASES.get(raw.strip().lower(), raw), INSTITUTIONS
+            ),
+        ),
         FieldSpec("has_other_insurance", lambda raw, _: v.validate_bool(raw), is_bool=True),
         FieldSpec("nss_from_employer", lambda raw, _: v.validate_bool(raw), is_bool=True),
         FieldSpec("student_id", lambda raw, _: v.validate_student_id(raw), required=False),
