@@ -10,11 +10,17 @@ import locale
 import os
 from typing import Any
 
-from autohelper.messages import core, engine, profile, scenario
+from autohelper.messages import core, engine, profile, scenario, status
 
 LANGS = ("es", "en")
 _CATALOGUE: dict[str, dict[str, str]] = {}
-for _table in (core.MESSAGES, engine.MESSAGES, profile.MESSAGES, scenario.MESSAGES):
+for _table in (
+    core.MESSAGES,
+    engine.MESSAGES,
+    profile.MESSAGES,
+    scenario.MESSAGES,
+    status.MESSAGES,
+):
     _overlap = _CATALOGUE.keys() & _table.keys()
     assert not _overlap, f"duplicate message keys: {sorted(_overlap)}"
     _CATALOGUE.update(_table)

@@ -87,7 +87,12 @@ def find_scenario(name_or_path: str, directory: Path) -> Path:
         if given.is_file():
             return given
         raise UsageError("scenario.file_missing", path=name_or_path)
-    available = {path.stem: path for path in sorted(directory.rglob("*.yaml"))}
+    # Procedures (autohelper.status) live below the scenarios but are not scenarios.
+    available = {
+        path.stem: path
+        for path in sorted(directory.rglob("*.yaml"))
+        if "procedures" not in path.relative_to(directory).parts
+    }
     if name_or_path in available:
         return available[name_or_path]
     raise UsageError(
