@@ -255,7 +255,6 @@ _STATUS: dict[str, dict[str, str]] = {
     "status.contact.phone": {"es": "Teléfono", "en": "Phone"},
     "status.contact.office": {"es": "En persona", "en": "In person"},
     "status.hours": {"es": "horario {hours}", "en": "hours {hours}"},
-    "status.message_heading": {"es": "Mensaje listo para enviar", "en": "Message ready to send"},
     "status.message_masked": {
         "es": "Mensaje listo para copiar (tus datos van ocultos; con --reveal sale completo):",
         "en": "Message ready to copy (your data is hidden; --reveal shows it in full):",

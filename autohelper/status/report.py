@@ -109,14 +109,14 @@ _CSS = """
 body{font:16px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:46rem;padding:0 1rem}
 body{color:#1b1b1b} h1{font-size:1.4rem;margin-bottom:.2rem} .as-of{color:#555;margin-top:0}
 ol{list-style:none;padding:0}
-li{border:1px solid #ccc;border-radius:6px;margin:.5rem 0;padding:.6rem .8rem}
+ol>li{border:1px solid #ccc;border-radius:6px;margin:.5rem 0;padding:.6rem .8rem}
 .state{font-weight:600;font-size:.85rem;text-transform:uppercase;letter-spacing:.03em}
 .done,.skipped{background:#f2f8f2} .next{border:2px solid #1f5fa8}
 .overdue,.blocked{background:#fff3f0;border-color:#c0392b} .in_person{background:#fffbea}
 .explain{color:#444;margin:.2rem 0} .detail{margin:.2rem 0} section{margin-top:1.5rem}
 pre{white-space:pre-wrap;background:#f6f6f6;padding:.8rem;border-radius:6px}
 code{background:#f0f0f0;padding:0 .25rem}
-@media print{body{margin:0;max-width:none} li{break-inside:avoid} .next{border-width:1px}}
+@media print{body{margin:0;max-width:none} ol>li{break-inside:avoid} .next{border-width:1px}}
 """
 
 
@@ -161,7 +161,8 @@ def timeline_html(timeline: Timeline, reveal: bool = False, lang: str | None = N
                 contact.kind, contact.shown(lang), contact.hours or desk.hours, lang
             )
             parts.append(f"<li>{e(line)}</li>")
-        parts.append(f"</ul><h3>{e(t('status.message_heading', lang))}</h3>")
+        heading = t("status.message_ready" if reveal else "status.message_masked", lang)
+        parts.append(f"</ul><h3>{e(heading.rstrip(':'))}</h3>")
         parts.append(f"<pre>{e(helpdesk_message(timeline, reveal, lang) or '')}</pre></section>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
