@@ -4,7 +4,10 @@ and the extra days a procedure closes; dates typed by the person."""
 from __future__ import annotations
 
 import datetime
+import json
+from pathlib import Path
 
+import platformdirs
 import pytest
 
 from autohelper.errors import UsageError
@@ -84,3 +87,35 @@ def test_a_date_that_is_not_yyyy_mm_dd_names_the_option(text: str) -> None:
 
 def test_parse_day() -> None:
     assert parse_day("2026-11-17", "--on") == D(2026, 11, 17)
+
+
+def _cache_file() -> Path:
+    return Path(platformdirs.user_cache_dir("autohelper")) / "rest-days-mx.json"
+
+
+def test_rest_days_come_from_the_cache_once_computed(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert BusinessCalendar().holiday(D(2026, 11, 16)) == "Día de la Revolución"
+    assert _cache_file().is_file()
+    import holidays
+
+    def no_holidays(*_: object, **__: object) -> None:
+        raise AssertionError("holidays was asked again")
+
+    monkeypatch.setattr(holidays, "country_holidays", no_holidays)
+    assert BusinessCalendar().holiday(D(2026, 11, 16)) == "Día de la Revolución"
+    assert BusinessCalendar().nth_after(D(2026, 11, 13), 2) == D(2026, 11, 18)
+
+
+def test_a_cache_from_another_holidays_release_or_damaged_is_not_trusted() -> None:
+    _cache_file().parent.mkdir(parents=True, exist_ok=True)
+    _cache_file().write_text(
+        json.dumps({"release": "another", "2026-es": [["2026-11-17", "Inventado"]]}),
+        encoding="utf-8",
+    )
+    calendar = BusinessCalendar()
+    assert calendar.holiday(D(2026, 11, 17)) is None
+    assert calendar.holiday(D(2026, 11, 16)) == "Día de la Revolución"
+    cached = json.loads(_cache_file().read_text(encoding="utf-8"))
+    cached["2027-es"] = "not a list of days"
+    _cache_file().write_text(json.dumps(cached), encoding="utf-8")
+    assert BusinessCalendar().holiday(D(2027, 11, 15)) == "Día de la Revolución"

@@ -3,17 +3,30 @@ Ley Federal del Trabajo, art. 74 (the `holidays` package: 1 January, the Monday 
 February, March and November, 1 May, 16 September, 25 December, and 1 October every six years
 from 2024), minus the days a procedure says its offices close.
 
-`holidays` costs a noticeable fraction of a second to import, so it is imported only when a
-date is first asked about, not when `autohelper status` starts.
+`holidays` costs a quarter of a second to load Mexico's calendar (it loads every country), more
+than the rest of `autohelper status` together. So it is imported only when a date is first asked
+about, and the days it gives for a year are kept in a small cache file (user cache directory),
+keyed by the installed `holidays` release: a later run reads the file instead.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Iterable, Mapping
+import importlib.util
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from autohelper.errors import UsageError
+
+log = logging.getLogger(__name__)
 
 Day = datetime.date
 _ONE = datetime.timedelta(days=1)
@@ -35,21 +48,13 @@ class BusinessCalendar:
     def __init__(self, closed: Iterable[tuple[Day, Day]] = (), lang: str = "es") -> None:
         self._closed = tuple(closed)
         self._lang = lang
-        self._holidays: Mapping[Day, str] | None = None
-
-    def _federal(self) -> Mapping[Day, str]:
-        if self._holidays is None:
-            import holidays
-
-            # Spanish names, or English ones; the dates are the same. `expand` (the default)
-            # adds years as they are asked about.
-            found: Any = holidays.country_holidays("MX", language=self._lang)
-            self._holidays = found
-        return self._holidays
+        self._years: dict[int, dict[Day, str]] = {}
 
     def holiday(self, day: Day) -> str | None:
         """The name of the federal rest day on `day`, if it is one."""
-        return self._federal().get(day)
+        if day.year not in self._years:
+            self._years[day.year] = federal_rest_days(day.year, self._lang)
+        return self._years[day.year].get(day)
 
     def is_closed(self, day: Day) -> bool:
         return any(first <= day <= last for first, last in self._closed)
@@ -87,3 +92,50 @@ class BusinessCalendar:
                 found.append((day, self.holiday(day) or ""))
             day += _ONE
         return found
+
+
+def federal_rest_days(year: int, lang: str = "es") -> dict[Day, str]:
+    """Mexico's federal rest days of `year` with their names in `lang`, from the cache file when
+    it was written by the same `holidays` release, else from `holidays` (and cached)."""
+    key = _holidays_release()
+    path = Path(platformdirs.user_cache_dir("autohelper")) / "rest-days-mx.json"
+    cache: Any = None
+    with contextlib.suppress(OSError, ValueError):
+        cache = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(cache, dict) or cache.get("release") != key:
+        cache = {"release": key}
+    entry = f"{year}-{lang}"
+    with contextlib.suppress(KeyError, TypeError, ValueError):  # missing or damaged: compute
+        return {datetime.date.fromisoformat(day): str(name) for day, name in cache[entry]}
+    import holidays
+
+    found = holidays.country_holidays("MX", years=year, language=lang)
+    days = {day: str(name) for day, name in sorted(found.items())}
+    cache[entry] = [[day.isoformat(), name] for day, name in days.items()]
+    _write_cache(path, cache)
+    return days
+
+
+def _holidays_release() -> str:
+    """Which `holidays` is installed, without importing it: its version file's size and time."""
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return ""
+    version = Path(spec.origin).with_name("version.py")
+    try:
+        info = version.stat()
+    except OSError:
+        return spec.origin
+    return f"{version}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def _write_cache(path: Path, cache: dict[str, Any]) -> None:
+    """Best effort: a cache that cannot be written only costs the next run some time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".rest-days.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(cache, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.debug("rest-day cache not written: %s", exc)
