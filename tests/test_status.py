@@ -620,3 +620,29 @@ def test_next_on_yes_hands_the_scenario_to_run(monkeypatch: pytest.MonkeyPatch) 
     assert [(r.scenario, r.against, r.profile) for r in started] == [
         ("imss-nss", "live", "default")
     ]
+
+
+def test_next_when_blocked_shows_whom_to_contact_and_asks_nothing() -> None:
+    make_profile(has_other_insurance="sí")
+    result = autohelper_cmd("next")
+    assert result.exit_code == 0, result.output
+    assert "Algo está detenido. Contacta a Mesa de ayuda del ITSON:" in result.stdout
+    assert "  Teléfono: 6444-410-90-04 (horario 8:00-16:00)" in result.stdout
+    assert "¿" not in result.stdout.split("Mensaje listo")[0]  # no question before the message
+
+
+def test_all_done_has_no_next_step() -> None:
+    make_profile(institution="escolar")
+    for step in ("entrega", "confirmacion", "vigencia", "umf"):
+        assert autohelper_cmd("done", step, "--on", "2026-09-15").exit_code == 0
+    data = status_json("--as-of", "2026-09-16")
+    assert set(states(data).values()) == {"done", "skipped"}
+    assert data["next"] is None
+    result = autohelper_cmd("next", "--as-of", "2026-09-16")
+    assert result.stdout == "¡Listo! Terminaste todos los pasos del trámite.\n"
+
+
+def test_status_reads_without_creating_a_journal() -> None:
+    make_profile()
+    assert status_json()["procedure"] == "itson"
+    assert not default_path().exists()
