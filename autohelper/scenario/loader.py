@@ -87,11 +87,8 @@ def find_scenario(name_or_path: str, directory: Path) -> Path:
         if given.is_file():
             return given
         raise UsageError("scenario.file_missing", path=name_or_path)
-    # Procedures (autohelper.status) live below the scenarios but are not scenarios.
     available = {
-        path.stem: path
-        for path in sorted(directory.rglob("*.yaml"))
-        if "procedures" not in path.relative_to(directory).parts
+        path.stem: path for path in sorted(directory.rglob("*.yaml")) if not _is_procedure(path)
     }
     if name_or_path in available:
         return available[name_or_path]
@@ -101,6 +98,18 @@ def find_scenario(name_or_path: str, directory: Path) -> Path:
         available=", ".join(sorted(available)) or "-",
         hint=did_you_mean(name_or_path, available),
     )
+
+
+# Procedures (autohelper.status, scenarios/procedures/) live below the scenarios but are not
+# scenarios: they declare `procedure:` where a scenario declares `id:`.
+_PROCEDURE_RE = re.compile(r"^procedure\s*:", re.MULTILINE)
+
+
+def _is_procedure(path: Path) -> bool:
+    try:
+        return bool(_PROCEDURE_RE.search(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _parse_file(path: Path, lang: str | None) -> tuple[Scenario | None, list[str]]:

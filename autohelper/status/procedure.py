@@ -168,15 +168,17 @@ def procedure_paths() -> list[Path]:
     return sorted(procedures_dir().glob("*.yaml"))
 
 
-def is_procedure_file(path: Path) -> bool:
-    """A procedure by location (a `procedures/` folder) or by content (a top-level
-    `procedure:` key, where a scenario has `id:`)."""
-    if path.parent.name == "procedures":
-        return True
+def declares_procedure(path: Path) -> bool:
+    """Whether the file has a top-level `procedure:` key (a scenario has `id:` instead)."""
     try:
         return bool(_PROCEDURE_KEY.search(path.read_text(encoding="utf-8")))
     except (OSError, UnicodeDecodeError):
         return False
+
+
+def is_procedure_file(path: Path) -> bool:
+    """A procedure by location (the scenarios' `procedures/` folder) or by content."""
+    return path.resolve().parent == procedures_dir().resolve() or declares_procedure(path)
 
 
 def procedure_for(institution: str | None, lang: str | None = None) -> Procedure:

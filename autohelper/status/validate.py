@@ -10,19 +10,14 @@ from pathlib import Path
 
 from autohelper.errors import ScenarioError
 from autohelper.scenario.loader import load_scenarios, scenarios_dir
-from autohelper.status.procedure import ProcedureError, is_procedure_file
+from autohelper.status.procedure import ProcedureError, declares_procedure, is_procedure_file
 from autohelper.status.procedure_loader import load_procedures
 
 
 def known_scenario_ids() -> set[str]:
     """The ids `autohelper run` finds: scenario file names below the scenarios folder, the
     procedures excluded (as `scenario.loader.find_scenario` does)."""
-    directory = scenarios_dir()
-    return {
-        path.stem
-        for path in directory.rglob("*.yaml")
-        if "procedures" not in path.relative_to(directory).parts
-    }
+    return {path.stem for path in scenarios_dir().rglob("*.yaml") if not declares_procedure(path)}
 
 
 def validate_files(paths: Sequence[Path]) -> list[tuple[str, str]]:
