@@ -57,6 +57,15 @@ CREATE TABLE IF NOT EXISTS submits (
     pressed_at TEXT NOT NULL,
     result TEXT NOT NULL DEFAULT 'pending'
 );
+CREATE TABLE IF NOT EXISTS marks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    profile TEXT NOT NULL,
+    procedure TEXT NOT NULL,
+    step TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('done', 'undone')),
+    created_at TEXT NOT NULL
+);
 """
 
 
@@ -192,6 +201,43 @@ class Journal:
         """A listener that keeps one run in this journal (`mode`: student or qa; `target`: live,
         fixtures or mirror)."""
         return JournalListener(self, mode, target, redactor)
+
+    # -- marks: steps a student records by hand (`autohelper done` / `autohelper undo`) --------
+    def record_mark(self, profile: str, procedure: str, step: str, on_date: str, kind: str) -> int:
+        """Append a mark: `done` on `on_date` (YYYY-MM-DD), or `undone` (cancels the latest
+        `done` of that step). Marks are never edited or deleted, so the history stays whole."""
+        if kind not in ("done", "undone"):
+            raise ValueError(kind)
+        with self._connect() as db:
+            cursor = db.execute(
+                "INSERT INTO marks (profile, procedure, step, on_date, kind, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (profile, procedure, step, on_date, kind, _now()),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def marks(self, profile: str, procedure: str) -> list[MarkRow]:
+        """Every mark of one profile's procedure, oldest first."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT id, profile, procedure, step, on_date, kind, created_at FROM marks"
+                " WHERE profile = ? AND procedure = ? ORDER BY id",
+                (profile, procedure),
+            ).fetchall()
+        return [MarkRow(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class MarkRow:
+    """One row of `marks`: a step recorded done (or undone) by hand, for one profile."""
+
+    id: int
+    profile: str
+    procedure: str
+    step: str
+    on_date: str
+    kind: str
+    created_at: str
 
 
 class JournalListener(RunListener):

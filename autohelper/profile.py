@@ -32,7 +32,10 @@ if TYPE_CHECKING:
     from autohelper.privacy import Redactor
 
 DEFAULT_PROFILE = "default"
-INSTITUTIONS = ("itson", "generic")
+# Each institution names a procedure in scenarios/procedures/ (autohelper.status).
+INSTITUTIONS = ("itson", "escolar")
+# Older profiles said `generic` for a school with Servicios Escolares: still read, saved anew.
+INSTITUTION_ALIASES = {"generic": "escolar"}
 _NAME_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 _HEADER = (
     "# autohelper: perfil del estudiante. Datos personales: no lo compartas (modo 0600).\n"
@@ -100,7 +103,11 @@ SPECS: dict[str, FieldSpec] = {
             personal=True,
         ),
         FieldSpec(
-            "institution", lambda raw, _: v.validate_choice(raw, INSTITUTIONS), personal=False
+            "institution",
+            lambda raw, _: v.validate_choice(
+                INSTITUTION_ALIASES.get(raw.strip().lower(), raw), INSTITUTIONS
+            ),
+            personal=False,
         ),
         FieldSpec(
             "has_other_insurance", lambda raw, _: v.validate_bool(raw), is_bool=True, personal=False

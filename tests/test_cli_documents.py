@@ -157,12 +157,12 @@ def test_without_a_profile_any_school_counts_and_it_says_so(tmp_path: Path) -> N
     assert "Veredicto: vigente" in result.stdout
 
 
-def test_a_generic_profile_accepts_any_school(tmp_path: Path) -> None:
-    _profile("generic")
+def test_a_school_with_servicios_escolares_accepts_any_school(tmp_path: Path) -> None:
+    _profile("escolar")
     path = _pdf(tmp_path, constancia_pdf("otra_escuela", PERSON))
     result = autohelper_cmd("vigencia", "--pdf", str(path))
     assert result.exit_code == 0, result.output
-    assert "Se espera (perfil: generic): cualquier escuela en la modalidad 32" in result.stdout
+    assert "Se espera (perfil: escolar): cualquier escuela en la modalidad 32" in result.stdout
 
 
 def test_a_named_profile_that_does_not_exist_is_an_error(tmp_path: Path) -> None:

@@ -270,7 +270,7 @@ def test_init_wizard_reasks_after_an_invalid_curp(isolated: Path) -> None:
     assert "debería ser 4" in output
     assert "Inténtalo de nuevo." in output
     assert "los dos correos no coinciden" in output
-    assert "debe ser uno de: itson, generic" in output
+    assert "debe ser uno de: itson, escolar" in output
     assert "Tu CURP (18 caracteres)" in output  # the one-line explanation
     assert "Colonia" not in output.split("Listo. Resumen")[0]  # filled in by a flow, not asked
     summary = output.split("Listo. Resumen")[1]

@@ -219,13 +219,16 @@ def scenarios_list() -> None:
 @scenarios.command("validate")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 def scenarios_validate(files: tuple[Path, ...]) -> None:
-    """Validate scenario files (all bundled ones when none is given)."""
-    from autohelper.scenario.loader import load_scenarios, scenarios_dir
+    """Revisa escenarios y procedimientos sin abrir el navegador (todos, si no das archivos)."""
+    from autohelper.scenario.loader import scenarios_dir
+    from autohelper.status.validate import validate_files
 
-    paths = list(files) or sorted(scenarios_dir().glob("*.yaml"))
-    loaded = load_scenarios(paths)
-    for scenario in loaded:
-        click.echo(t("cli.scenario_ok", id=scenario.id, path=scenario.path))
+    paths = list(files) or [
+        *sorted(scenarios_dir().glob("*.yaml")),
+        *sorted((scenarios_dir() / "procedures").glob("*.yaml")),
+    ]
+    for checked_id, path in validate_files(paths):
+        click.echo(t("cli.scenario_ok", id=checked_id, path=path))
 
 
 # -- the mock portal -----------------------------------------------------------------------------
@@ -265,8 +268,13 @@ def doctor(browser: str | None) -> None:
 def _register() -> None:
     from autohelper.cli import documents as document_commands
     from autohelper.cli import profile as profile_commands
+    from autohelper.cli import status as status_commands
 
-    for command in (*profile_commands.COMMANDS, *document_commands.COMMANDS):
+    for command in (
+        *profile_commands.COMMANDS,
+        *document_commands.COMMANDS,
+        *status_commands.COMMANDS,
+    ):
         cli.add_command(command)
 
 

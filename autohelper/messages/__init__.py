@@ -19,11 +19,12 @@ from autohelper.messages import (
     files,
     profile,
     scenario,
+    status,
 )
 
 LANGS = ("es", "en")
 _CATALOGUE: dict[str, dict[str, str]] = {}
-_TABLES = (clickwords, commands, core, documents, engine, files, profile, scenario)
+_TABLES = (clickwords, commands, core, documents, engine, files, profile, scenario, status)
 for _table in (module.MESSAGES for module in _TABLES):
     _overlap = _CATALOGUE.keys() & _table.keys()
     assert not _overlap, f"duplicate message keys: {sorted(_overlap)}"

@@ -65,6 +65,61 @@ _HELP: dict[str, tuple[str, str]] = {
         "Profile whose school is expected as the employer.",
     ),
     "help.vigencia.as_json": ("Salida en JSON.", "Output as JSON."),
+    "help.status": (
+        "Dónde vas en tu trámite y qué sigue.",
+        "Where you stand in your procedure, and what comes next.",
+    ),
+    "help.status.as_json": ("Salida JSON para scripts.", "JSON output, for scripts."),
+    "help.status.html_file": (
+        "Guardar una página para abrir o imprimir.",
+        "Save a page to open or print.",
+    ),
+    "help.status.ics_file": ("Guardar recordatorios de calendario.", "Save calendar reminders."),
+    "help.status.reveal": ("Mostrar tus datos completos.", "Show your data in full."),
+    "help.status.as_of": (
+        "Razonar como si hoy fuera esta fecha.",
+        "Reason as if today were this date.",
+    ),
+    "help.status.profile_name": (
+        "Perfil a usar (nombre o ruta de un .yaml).",
+        "Profile to use (a name or the path of a .yaml).",
+    ),
+    "help.status.include_mirrors": (
+        "Contar también las corridas contra un espejo (--against URL).",
+        "Count runs against a mirror (--against URL) too.",
+    ),
+    "help.done": (
+        "Marca un paso como hecho (a mano o en una oficina).",
+        "Mark a step done (by hand or at an office).",
+    ),
+    "help.done.step": ("El paso, p. ej. solicitud.", "The step, e.g. solicitud."),
+    "help.done.on": (
+        "Fecha en que lo hiciste (hoy, si no la das).",
+        "When you did it (today, if not given).",
+    ),
+    "help.done.profile_name": (
+        "Perfil a usar (nombre o ruta de un .yaml).",
+        "Profile to use (a name or the path of a .yaml).",
+    ),
+    "help.undo": ("Deshace la última marca de un paso.", "Take back a step's last mark."),
+    "help.undo.step": ("El paso, p. ej. solicitud.", "The step, e.g. solicitud."),
+    "help.undo.profile_name": (
+        "Perfil a usar (nombre o ruta de un .yaml).",
+        "Profile to use (a name or the path of a .yaml).",
+    ),
+    "help.next": ("Hace lo que sigue en tu trámite.", "Do what comes next in your procedure."),
+    "help.next.as_of": (
+        "Razonar como si hoy fuera esta fecha.",
+        "Reason as if today were this date.",
+    ),
+    "help.next.profile_name": (
+        "Perfil a usar (nombre o ruta de un .yaml).",
+        "Profile to use (a name or the path of a .yaml).",
+    ),
+    "help.next.include_mirrors": (
+        "Contar también las corridas contra un espejo (--against URL).",
+        "Count runs against a mirror (--against URL) too.",
+    ),
     "help.doctor": (
         "Qué navegador se usará y por qué, y qué falta.",
         "Which browser will be used and why, and what is missing.",
@@ -168,6 +223,11 @@ _HELP: dict[str, tuple[str, str]] = {
     ),
     # Placeholders of values.
     "help.metavar.pdf_path": ("ARCHIVO", "FILE"),
+    "help.metavar.html_file": ("ARCHIVO", "FILE"),
+    "help.metavar.ics_file": ("ARCHIVO", "FILE"),
+    "help.metavar.as_of": ("AAAA-MM-DD", "YYYY-MM-DD"),
+    "help.metavar.on": ("AAAA-MM-DD", "YYYY-MM-DD"),
+    "help.metavar.step": ("PASO", "STEP"),
     "help.metavar.scenario": ("ESCENARIO", "SCENARIO"),
     "help.metavar.against": ("live|fixtures|URL", "live|fixtures|URL"),
     "help.metavar.browser": ("RUTA", "PATH"),

@@ -188,8 +188,10 @@ _FIELDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "institution": (
         ("Institución", "Institution"),
         (
-            "Tu escuela: itson (Instituto Tecnológico de Sonora) o generic (otra).",
-            "Your school: itson (Instituto Tecnológico de Sonora) or generic (any other).",
+            "Tu escuela: itson (Instituto Tecnológico de Sonora) o escolar (otra escuela "
+            "donde el Depto. de Servicios Escolares registra tu alta).",
+            "Your school: itson (Instituto Tecnológico de Sonora) or escolar (another school "
+            "whose Servicios Escolares office registers you).",
         ),
     ),
     "has_other_insurance": (

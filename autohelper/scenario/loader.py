@@ -121,6 +121,18 @@ def find_scenario(name_or_path: str, directory: Path) -> Path:
     )
 
 
+# Procedures (autohelper.status, scenarios/procedures/) live below the scenarios but are not
+# scenarios: they declare `procedure:` where a scenario declares `id:`.
+_PROCEDURE_RE = re.compile(r"^procedure\s*:", re.MULTILINE)
+
+
+def _is_procedure(path: Path) -> bool:
+    try:
+        return bool(_PROCEDURE_RE.search(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def _parse_file(path: Path, lang: str | None) -> tuple[Scenario | None, list[str]]:
     file = str(path)
     try:

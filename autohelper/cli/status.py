@@ -1,0 +1,181 @@
+"""Status commands: `status` (where the student stands), `done` and `undo` (a step recorded by
+hand, and taken back), `next` (do what status calls next).
+
+Thin on purpose: each command parses its options, calls `autohelper.status.standing` and
+renders. Playwright is never imported here: `next` hands a scenario to the `run` command.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+from click.core import ParameterSource
+
+from autohelper.cli.localized import LocalizedCommand
+from autohelper.cli.paths import OutputFile
+from autohelper.messages import current_lang, localized, t
+from autohelper.status.business_days import Day, parse_day
+
+if TYPE_CHECKING:
+    from autohelper.status.standing import StatusRequest
+
+# Help texts and placeholders come from the catalogue (messages/commands.py, `help.status*`).
+_profile_option = click.option(
+    "--profile", "profile_name", default=None, envvar="AUTOHELPER_PROFILE"
+)
+_as_of_option = click.option("--as-of", "as_of", default=None)
+_mirrors_option = click.option("--include-mirrors", is_flag=True)
+
+
+def _today() -> Day:
+    from autohelper.status.standing import today
+
+    return today()
+
+
+def _as_of(text: str | None) -> Day:
+    return parse_day(text, "--as-of") if text is not None else _today()
+
+
+def _request(
+    ctx: click.Context, profile_name: str | None, as_of: str | None, include_mirrors: bool
+) -> StatusRequest:
+    from autohelper.status.standing import StatusRequest
+
+    # Commands shown to the student name the profile only when they named it on the line.
+    given = ctx.get_parameter_source("profile_name") == ParameterSource.COMMANDLINE
+    suffix = f" --profile {shlex.quote(profile_name)}" if given and profile_name else ""
+    return StatusRequest(profile_name, _as_of(as_of), include_mirrors, suffix)
+
+
+@click.command("status", cls=LocalizedCommand)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--html", "html_file", type=OutputFile(), default=None)
+@click.option("--ics", "ics_file", type=OutputFile(), default=None)
+@click.option("--reveal", is_flag=True)
+@_as_of_option
+@_profile_option
+@_mirrors_option
+@click.pass_context
+def status_command(
+    ctx: click.Context,
+    as_json: bool,
+    html_file: Path | None,
+    ics_file: Path | None,
+    reveal: bool,
+    as_of: str | None,
+    profile_name: str | None,
+    include_mirrors: bool,
+) -> None:
+    from autohelper.status import standing
+
+    timeline = standing.current_timeline(_request(ctx, profile_name, as_of, include_mirrors))
+    lang = current_lang()
+    if as_json:
+        from autohelper.status.report import timeline_json
+
+        data = timeline_json(timeline, reveal, lang)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        from autohelper.status.terminal import timeline_lines
+
+        for line in timeline_lines(timeline, reveal, lang):
+            click.echo(line)
+    if html_file is not None:
+        from autohelper.status.report import timeline_html
+
+        standing.save_private(html_file, timeline_html(timeline, reveal, lang).encode("utf-8"))
+        click.echo(t("status.saved_html", path=str(html_file)), err=as_json)
+    if ics_file is not None:
+        from autohelper.status.ics import timeline_ics
+
+        standing.save_private(ics_file, timeline_ics(timeline, lang))
+        click.echo(t("status.saved_ics", path=str(ics_file)), err=as_json)
+
+
+@click.command("done", cls=LocalizedCommand)
+@click.argument("step")
+@click.option("--on", "on", default=None)
+@_profile_option
+def done_command(step: str, on: str | None, profile_name: str | None) -> None:
+    from autohelper.status import standing
+
+    day = parse_day(on, "--on") if on is not None else standing.today()
+    marked = standing.record_done(profile_name, step, day)
+    title = localized(marked.title)
+    click.echo(t("status.marked", step=marked.id, title=title, date=_day(day)))
+    if day > standing.today():
+        click.echo(t("status.marked_future", date=_day(day)), err=True)
+
+
+@click.command("undo", cls=LocalizedCommand)
+@click.argument("step")
+@_profile_option
+def undo_command(step: str, profile_name: str | None) -> None:
+    from autohelper.status import standing
+
+    undone, day = standing.record_undo(profile_name, step)
+    click.echo(t("status.unmarked", step=undone.id, title=localized(undone.title), date=_day(day)))
+
+
+@click.command("next", cls=LocalizedCommand)
+@_as_of_option
+@_profile_option
+@_mirrors_option
+@click.pass_context
+def next_command(
+    ctx: click.Context, as_of: str | None, profile_name: str | None, include_mirrors: bool
+) -> None:
+    from autohelper.human import ask_yes_no
+    from autohelper.status import standing
+    from autohelper.status.terminal import contact_lines, next_lines
+
+    request = _request(ctx, profile_name, as_of, include_mirrors)
+    timeline = standing.current_timeline(request)
+    lang = current_lang()
+    for line in next_lines(timeline, lang):
+        click.echo(line)
+    action = timeline.next
+    if action is None:
+        return
+    if action.state == "blocked":
+        click.echo("")
+        for line in contact_lines(timeline, False, lang):
+            click.echo(line)
+        return
+    if action.not_before is not None and action.not_before > request.as_of:
+        click.echo(t("status.not_yet", date=_day(action.not_before)))
+        return
+    step = action.step
+    if step.scenario is not None and action.state != "in_person":
+        if ask_yes_no(t("status.ask_run", command=action.command), default=False):
+            from autohelper.cli import run
+
+            ctx.invoke(
+                run,
+                scenario=step.scenario,
+                against="live",
+                profile=profile_name,
+                headless=None,
+                trace=None,
+                browser=None,
+            )
+        return
+    if step.markable and ask_yes_no(t("status.ask_mark", date=_day(request.as_of))):
+        standing.record_done(profile_name, step.id, request.as_of)
+        click.echo(
+            t("status.marked", step=step.id, title=localized(step.title), date=_day(request.as_of))
+        )
+
+
+def _day(day: Day) -> str:
+    from autohelper.status.words import format_day
+
+    return format_day(day)
+
+
+COMMANDS: list[click.Command] = [status_command, done_command, undo_command, next_command]

@@ -1,0 +1,331 @@
+"""Messages of `autohelper status`, `done`, `undo`, `next` and of the procedure loader
+(autohelper/status/). Loader messages render only the message: the loader puts
+`file:line:column: ` in front."""
+
+from __future__ import annotations
+
+_PROCEDURE: dict[str, dict[str, str]] = {
+    "procedure.invalid": {
+        "es": "{count} problema(s) en el procedimiento:\n{problems}",
+        "en": "{count} problem(s) in the procedure:\n{problems}",
+    },
+    "procedure.id_not_file": {
+        "es": "el procedimiento se llama '{id}' pero el archivo '{stem}': deben coincidir "
+        "(el perfil elige el procedimiento por el nombre del archivo)",
+        "en": "the procedure is called '{id}' but the file '{stem}': they must match "
+        "(the profile picks the procedure by its file name)",
+    },
+    "procedure.contact_kind": {
+        "es": "un contacto lleva exactamente uno de: {kinds}",
+        "en": "a contact has exactly one of: {kinds}",
+    },
+    "procedure.bad_email": {
+        "es": "'{value}' no es un correo electrónico",
+        "en": "'{value}' is not an email address",
+    },
+    "procedure.bad_hours": {
+        "es": "horario inválido '{value}': se espera H:MM-H:MM, p. ej. 8:00-16:00",
+        "en": "invalid hours '{value}': expected H:MM-H:MM, e.g. 8:00-16:00",
+    },
+    "procedure.expected_date": {
+        "es": "se esperaba una fecha AAAA-MM-DD",
+        "en": "expected a date YYYY-MM-DD",
+    },
+    "procedure.bad_range": {
+        "es": "el rango termina ({last}) antes de empezar ({first})",
+        "en": "the range ends ({last}) before it starts ({first})",
+    },
+    "procedure.bad_id": {
+        "es": "id de paso inválido '{id}': minúsculas, dígitos, '-' y '_', empezando con letra",
+        "en": "invalid step id '{id}': lower case letters, digits, '-' and '_', "
+        "starting with a letter",
+    },
+    "procedure.unknown_kind": {
+        "es": "tipo de paso desconocido '{kind}'{hint}; usa uno de: {kinds}",
+        "en": "unknown step kind '{kind}'{hint}; use one of: {kinds}",
+    },
+    "procedure.unknown_step_ref": {
+        "es": "'{step}' no es un paso anterior{hint} (un paso solo depende de pasos escritos "
+        "antes que él)",
+        "en": "'{step}' is not an earlier step{hint} (a step depends only on steps written "
+        "before it)",
+    },
+    "procedure.last_before_first": {
+        "es": "'last' ({last}) no puede ser menor que 'first' ({first})",
+        "en": "'last' ({last}) cannot be less than 'first' ({first})",
+    },
+    "procedure.expected_days": {
+        "es": "se esperaba un número entero de días hábiles (0 o más)",
+        "en": "expected a whole number of business days (0 or more)",
+    },
+    "procedure.scenario_needed": {
+        "es": "un paso 'kind: scenario' necesita 'scenario' (el id del escenario que lo hace)",
+        "en": "a 'kind: scenario' step needs 'scenario' (the id of the scenario that does it)",
+    },
+    "procedure.scenario_only": {
+        "es": "'scenario' solo va con kind: scenario",
+        "en": "'scenario' only goes with kind: scenario",
+    },
+    "procedure.unknown_scenario": {
+        "es": "escenario desconocido '{name}'{hint}: no hay archivo con ese id ni está entre "
+        "los planeados",
+        "en": "unknown scenario '{name}'{hint}: no file has that id and it is not a planned one",
+    },
+    "procedure.wait_needs_window": {
+        "es": "una espera (kind: wait) necesita 'window' (after, first y opcionalmente last)",
+        "en": "a wait (kind: wait) needs a 'window' (after, first and optionally last)",
+    },
+    "procedure.wait_no_rules": {
+        "es": "una espera termina sola: no lleva '{key}'",
+        "en": "a wait ends by itself: it has no '{key}'",
+    },
+    "procedure.rule_shape": {
+        "es": "en '{key}' cada regla es un mapeo con 'run' o 'profile' (solo done_when "
+        "admite además la palabra mark)",
+        "en": "in '{key}' each rule is a mapping with 'run' or 'profile' (only done_when also "
+        "takes the word mark)",
+    },
+    "procedure.rule_source": {
+        "es": "una regla lleva exactamente uno de: run, profile",
+        "en": "a rule has exactly one of: run, profile",
+    },
+    "procedure.run_rule_needs_scenario": {
+        "es": "'run' solo va en pasos kind: scenario (es la corrida de su escenario)",
+        "en": "'run' only goes in kind: scenario steps (it is a run of its scenario)",
+    },
+    "procedure.run_match_empty": {
+        "es": "'run' necesita 'status', 'yields' o ambos",
+        "en": "'run' needs 'status', 'yields' or both",
+    },
+    "procedure.unknown_status": {
+        "es": "estado de corrida desconocido '{status}'{hint}; usa uno de: {statuses}",
+        "en": "unknown run status '{status}'{hint}; use one of: {statuses}",
+    },
+    "procedure.profile_set": {
+        "es": "para '{field}' escribe set (el perfil tiene un valor); true/false solo van "
+        "con campos sí/no",
+        "en": "for '{field}' write set (the profile has a value); true/false only go with "
+        "yes/no fields",
+    },
+}
+
+_STATUS: dict[str, dict[str, str]] = {
+    # -- bad input ---------------------------------------------------------------------------
+    "status.bad_date": {
+        "es": "{option}: «{value}» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).",
+        "en": "{option}: “{value}” is not a date YYYY-MM-DD (for example 2026-11-17).",
+    },
+    "status.no_institution": {
+        "es": "Tu perfil no dice tu institución, y de ella depende el procedimiento. "
+        "Agrégala: autohelper profile set institution={choices}",
+        "en": "Your profile does not name your institution, which picks the procedure. "
+        "Add it: autohelper profile set institution={choices}",
+    },
+    "status.no_procedure": {
+        "es": "No hay procedimiento para la institución «{institution}» ({path} no existe).",
+        "en": "There is no procedure for the institution “{institution}” ({path} is missing).",
+    },
+    "status.unknown_step": {
+        "es": "«{step}» no es un paso del procedimiento {procedure}{hint}. Pasos: {steps}.",
+        "en": "“{step}” is not a step of the procedure {procedure}{hint}. Steps: {steps}.",
+    },
+    "status.step_other_procedure": {
+        "es": "«{step}» es un paso del procedimiento {other}, pero tu perfil sigue el "
+        "procedimiento {procedure} (según tu institución). Pasos: {steps}.",
+        "en": "“{step}” is a step of the procedure {other}, but your profile follows the "
+        "procedure {procedure} (from your institution). Steps: {steps}.",
+    },
+    "status.not_markable": {
+        "es": "«{step}» es una espera: termina sola, no se marca como hecha.",
+        "en": "“{step}” is a wait: it ends by itself and cannot be marked done.",
+    },
+    "status.nothing_to_undo": {
+        "es": "«{step}» no tiene una marca de hecho que deshacer.",
+        "en": "“{step}” has no done mark to take back.",
+    },
+    "status.cannot_write": {
+        "es": "No pude escribir {path}: {reason}",
+        "en": "Cannot write {path}: {reason}",
+    },
+    # -- dates ---------------------------------------------------------------------------------
+    "status.weekdays": {
+        "es": "lunes,martes,miércoles,jueves,viernes,sábado,domingo",
+        "en": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    },
+    "status.months": {
+        "es": "enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,"
+        "noviembre,diciembre",
+        "en": "January,February,March,April,May,June,July,August,September,October,"
+        "November,December",
+    },
+    "status.day": {"es": "{weekday} {day} de {month}", "en": "{weekday} {day} {month}"},
+    "status.day_year": {
+        "es": "{weekday} {day} de {month} de {year}",
+        "en": "{weekday} {day} {month} {year}",
+    },
+    # -- states ----------------------------------------------------------------------------------
+    "status.state.done": {"es": "hecho", "en": "done"},
+    "status.state.skipped": {"es": "omitido", "en": "skipped"},
+    "status.state.waiting": {"es": "en espera", "en": "waiting"},
+    "status.state.next": {"es": "sigue", "en": "next"},
+    "status.state.todo": {"es": "pendiente", "en": "to do"},
+    "status.state.overdue": {"es": "atrasado", "en": "overdue"},
+    "status.state.in_person": {"es": "en persona", "en": "in person"},
+    "status.state.blocked": {"es": "detenido", "en": "blocked"},
+    "status.done_on": {"es": "hecho el {date}", "en": "done on {date}"},
+    "status.done_via_profile": {"es": "hecho (según tu perfil)", "en": "done (from your profile)"},
+    "status.done_via_mark": {"es": "hecho (marcado)", "en": "done (marked)"},
+    "status.done_via_run": {"es": "hecho", "en": "done"},
+    "status.skipped_because": {"es": "omitido: {why}", "en": "skipped: {why}"},
+    "status.window": {
+        "es": "del {first} al {last} (días hábiles)",
+        "en": "from {first} to {last} (business days)",
+    },
+    "status.place_before": {
+        "es": "empieza en {days} día(s) hábil(es)",
+        "en": "starts in {days} business day(s)",
+    },
+    "status.place_within": {
+        "es": "hoy es el día hábil {days} de {total}",
+        "en": "today is business day {days} of {total}",
+    },
+    "status.place_after": {
+        "es": "terminó hace {days} día(s) hábil(es)",
+        "en": "ended {days} business day(s) ago",
+    },
+    "status.not_before": {"es": "a partir del {date}", "en": "from {date}"},
+    "status.deadline": {"es": "a más tardar el {date}", "en": "by {date}"},
+    "status.recheck": {
+        "es": "el {date} aún no aparecías con derecho: vuelve a consultar, la espera no ha "
+        "terminado",
+        "en": "on {date} you were not covered yet: check again, the wait is not over",
+    },
+    "status.in_person_at": {
+        "es": "hazlo en persona en {where}",
+        "en": "do it in person at {where}",
+    },
+    "status.in_person_generic": {
+        "es": "el portal pidió hacerlo en persona, en la oficina que indicó",
+        "en": "the portal asked for it in person, at the office it named",
+    },
+    "status.blocked_unknown": {
+        "es": "no se supo si el último envío llegó: revisa tu correo o el portal antes de "
+        "intentarlo otra vez",
+        "en": "it is unknown whether the last send went through: check your email or the portal "
+        "before trying again",
+    },
+    "status.blocked_generic": {
+        "es": "algo falló que una persona debe revisar",
+        "en": "something failed that a person must look into",
+    },
+    "status.yield.folio": {"es": "folio", "en": "folio"},
+    "status.yield.nss": {"es": "NSS", "en": "NSS"},
+    "status.yield.verdict": {"es": "resultado", "en": "result"},
+    "status.yield.umf": {"es": "UMF", "en": "UMF"},
+    "status.yield.clinic": {"es": "clínica", "en": "clinic"},
+    "status.yield.turno": {"es": "turno", "en": "shift"},
+    "status.yield.consultorio": {"es": "consultorio", "en": "consultorio"},
+    "status.yield.already_filed": {"es": "ya registrada", "en": "already filed"},
+    # -- the report ------------------------------------------------------------------------------
+    "status.as_of": {"es": "Al {date}", "en": "As of {date}"},
+    "status.next": {"es": "Lo que sigue: {title}", "en": "Next: {title}"},
+    "status.next_from": {"es": "(a partir del {date})", "en": "(from {date})"},
+    "status.next_heading": {"es": "Lo que sigue", "en": "Next"},
+    "status.all_done": {
+        "es": "¡Listo! Terminaste todos los pasos del trámite.",
+        "en": "All done! You finished every step of the procedure.",
+    },
+    "status.command": {"es": "Comando: {command}", "en": "Command: {command}"},
+    "status.where": {"es": "Dónde: {where}", "en": "Where: {where}"},
+    "status.bring": {"es": "Lleva: {bring}", "en": "Bring: {bring}"},
+    "status.mark_hint": {
+        "es": "Cuando lo hayas hecho: {command} (con --on AAAA-MM-DD si fue otro día)",
+        "en": "Once done: {command} (with --on YYYY-MM-DD if it was another day)",
+    },
+    "status.contacts_overdue": {
+        "es": "Algo está atrasado. Contacta a {name}:",
+        "en": "Something is overdue. Contact {name}:",
+    },
+    "status.contacts_blocked": {
+        "es": "Algo está detenido. Contacta a {name}:",
+        "en": "Something is blocked. Contact {name}:",
+    },
+    "status.contact.email": {"es": "Correo", "en": "Email"},
+    "status.contact.whatsapp": {"es": "WhatsApp", "en": "WhatsApp"},
+    "status.contact.phone": {"es": "Teléfono", "en": "Phone"},
+    "status.contact.office": {"es": "En persona", "en": "In person"},
+    "status.hours": {"es": "horario {hours}", "en": "hours {hours}"},
+    "status.message_masked": {
+        "es": "Mensaje listo para copiar (tus datos van ocultos; con --reveal sale completo):",
+        "en": "Message ready to copy (your data is hidden; --reveal shows it in full):",
+    },
+    "status.message_ready": {
+        "es": "Mensaje listo para copiar:",
+        "en": "Message ready to copy:",
+    },
+    "status.msg.greeting": {"es": "Hola, buen día.", "en": "Hello,"},
+    "status.msg.who": {"es": "Soy {name}", "en": "My name is {name}"},
+    "status.msg.who_unnamed": {"es": "Soy estudiante", "en": "I am a student"},
+    "status.msg.student_id": {"es": ", ID {student_id}", "en": ", student ID {student_id}"},
+    "status.msg.filed": {
+        "es": "El {date} completé «{title}»",
+        "en": "On {date} I completed “{title}”",
+    },
+    "status.msg.folio": {"es": " (folio {folio})", "en": " (folio {folio})"},
+    "status.msg.overdue": {
+        "es": "Ya pasó el plazo «{title}» (del {first} al {last}) y mi trámite no aparece listo.",
+        "en": "The period “{title}” is over ({first} to {last}) and my procedure does not show "
+        "as ready.",
+    },
+    "status.msg.blocked": {
+        "es": "Tengo un problema en el paso «{title}».",
+        "en": "I have a problem with the step “{title}”.",
+    },
+    "status.msg.closing": {
+        "es": "¿Me pueden ayudar a revisarlo? Gracias.",
+        "en": "Could you help me look into it? Thank you.",
+    },
+    "status.saved_html": {
+        "es": "Página guardada en {path} (solo tú puedes leerla).",
+        "en": "Page saved in {path} (readable by you only).",
+    },
+    "status.saved_ics": {
+        "es": "Recordatorios guardados en {path}: ábrelo con tu calendario.",
+        "en": "Reminders saved in {path}: open it with your calendar.",
+    },
+    "status.ics.first_day": {"es": "Desde hoy: {title}", "en": "From today: {title}"},
+    "status.ics.last_day": {
+        "es": "Último día hábil: {title}",
+        "en": "Last business day: {title}",
+    },
+    "status.ics.last_day_detail": {
+        "es": "Último día de la espera. Si después de hoy tu trámite no aparece listo, corre "
+        "autohelper status y contacta a {desk}.",
+        "en": "The wait's last day. If your procedure does not show as ready after today, run "
+        "autohelper status and contact {desk}.",
+    },
+    # -- done, undo, next ------------------------------------------------------------------------
+    "status.marked": {
+        "es": "✔ Marcado como hecho: {step} ({title}), el {date}.",
+        "en": "✔ Marked done: {step} ({title}), on {date}.",
+    },
+    "status.marked_future": {
+        "es": "Aviso: el {date} aún no llega; autohelper status lo tomará en cuenta desde ese día.",
+        "en": "Note: {date} has not come yet; autohelper status will count it from that day.",
+    },
+    "status.unmarked": {
+        "es": "Deshecho: {step} ({title}) ya no está marcado como hecho el {date}.",
+        "en": "Undone: {step} ({title}) is no longer marked done on {date}.",
+    },
+    "status.not_yet": {
+        "es": "Todavía no: podrás hacerlo a partir del {date}.",
+        "en": "Not yet: you can do it from {date}.",
+    },
+    "status.ask_run": {"es": "¿Lo corro ahora? ({command})", "en": "Run it now? ({command})"},
+    "status.ask_mark": {
+        "es": "¿Ya lo hiciste? ¿Lo marco como hecho el {date}?",
+        "en": "Did you do it already? Mark it done on {date}?",
+    },
+}
+
+MESSAGES: dict[str, dict[str, str]] = {**_PROCEDURE, **_STATUS}

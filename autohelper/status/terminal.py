@@ -1,0 +1,77 @@
+"""A timeline as terminal lines, in the house style: one line per step (a sign, its id to type
+in `autohelper done`, its title), one indented line on its state, then what comes next and,
+when something is overdue or blocked, whom to contact and a message ready to send."""
+
+from __future__ import annotations
+
+from autohelper.messages import localized, t
+from autohelper.status.helpdesk import helpdesk_message
+from autohelper.status.timeline import Timeline
+from autohelper.status.words import contact_line, describe_state, format_day
+
+SIGNS = {
+    "done": "✔",
+    "skipped": "–",
+    "waiting": "…",
+    "next": "→",
+    "todo": "·",
+    "overdue": "!",
+    "in_person": "⌂",
+    "blocked": "✘",
+}
+
+
+def timeline_lines(timeline: Timeline, reveal: bool = False, lang: str | None = None) -> list[str]:
+    procedure = timeline.procedure
+    width = max(len(step.id) for step in procedure.steps)
+    lines = [
+        localized(procedure.title, lang),
+        t("status.as_of", lang, date=format_day(timeline.as_of, lang)),
+        "",
+    ]
+    for item in timeline.steps:
+        sign = SIGNS[item.state]
+        lines.append(f"  {sign} {item.step.id.ljust(width)}  {localized(item.step.title, lang)}")
+        lines.append(f"    {' ' * width}  {describe_state(item, timeline, reveal, lang)}")
+    lines.append("")
+    lines += next_lines(timeline, lang)
+    if timeline.contacts:
+        lines.append("")
+        lines += contact_lines(timeline, reveal, lang)
+    return lines
+
+
+def next_lines(timeline: Timeline, lang: str | None) -> list[str]:
+    action = timeline.next
+    if action is None:
+        return [t("status.all_done", lang)]
+    step = action.step
+    heading = t("status.next", lang, title=localized(step.title, lang))
+    if action.not_before is not None and action.not_before > timeline.as_of:
+        heading += " " + t("status.next_from", lang, date=format_day(action.not_before, lang))
+    lines = [heading, f"  {localized(step.explain, lang)}"]
+    item = timeline.state(step.id)
+    if action.state == "in_person" and item.rule is not None and item.rule.bring:
+        lines.append("  " + t("status.bring", lang, bring=localized(item.rule.bring, lang)))
+    if action.command is not None and action.state != "in_person":
+        lines.append("  " + t("status.command", lang, command=action.command))
+    if step.kind == "manual" and step.where is not None:
+        lines.append("  " + t("status.where", lang, where=localized(step.where, lang)))
+    if step.markable and (step.kind == "manual" or action.state == "in_person"):
+        lines.append("  " + t("status.mark_hint", lang, command=f"autohelper done {step.id}"))
+    return lines
+
+
+def contact_lines(timeline: Timeline, reveal: bool, lang: str | None) -> list[str]:
+    desk = timeline.procedure.help_desk
+    key = "status.contacts_overdue" if timeline.overdue else "status.contacts_blocked"
+    lines = [t(key, lang, name=localized(desk.name, lang))]
+    for contact in timeline.contacts:
+        hours = contact.hours or desk.hours
+        lines.append("  " + contact_line(contact.kind, contact.shown(lang), hours, lang))
+    message = helpdesk_message(timeline, reveal, lang)
+    if message:
+        lines.append("")
+        lines.append(t("status.message_ready" if reveal else "status.message_masked", lang))
+        lines += [f"  | {line}" for line in message.splitlines()]
+    return lines

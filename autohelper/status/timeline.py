@@ -1,0 +1,313 @@
+"""Where the student stands: a procedure, their profile, their runs and marks, and a date,
+combined into one state per step (DESIGN.md, "Journal and status") and the next action.
+
+Only the student's own history counts: runs in `qa` mode or against the bundled fixtures never
+move a step; runs against a mirror count only when asked (`include_mirrors`). Events dated after
+`as_of` have not happened yet as of that day. This module is pure: no files, no clock.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from autohelper.journal import MarkRow, RunRow
+from autohelper.profile import Profile
+from autohelper.status.business_days import BusinessCalendar, Day
+from autohelper.status.procedure import Contact, Procedure, ProcedureStep, Rule
+
+STATES = ("done", "skipped", "waiting", "next", "todo", "overdue", "in_person", "blocked")
+# States that settle a step for the steps that depend on it.
+_SETTLED = ("done", "skipped")
+
+
+@dataclass(frozen=True)
+class RunEvent:
+    """A counted run of a scenario, on the local day it ended."""
+
+    id: int
+    scenario: str
+    status: str
+    day: Day
+    yields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WindowPlace:
+    """Where `as_of` falls in a wait: `before` (in `days` business days it opens), `within`
+    (business day `days` of `total`; 0 when today is not a business day before the first),
+    or `after` (`days` business days past the last)."""
+
+    phase: str
+    days: int
+    total: int
+
+
+@dataclass(frozen=True)
+class StepState:
+    step: ProcedureStep
+    state: str  # one of STATES
+    day: Day | None = None  # done: when
+    via: str | None = None  # done: mark | run | profile
+    yields: dict[str, str] = field(default_factory=dict)  # what its run gave (masked in journal)
+    rule: Rule | None = None  # what decided a skipped, blocked or in_person state
+    window: tuple[Day, Day] | None = None  # a wait: its first and last business day
+    place: WindowPlace | None = None
+    not_before: Day | None = None
+    deadline: Day | None = None
+    last_run: RunEvent | None = None  # the latest counted run of its scenario
+    recheck: bool = False  # a verdict that only means "not yet" while a wait is open
+
+
+@dataclass(frozen=True)
+class NextAction:
+    step: ProcedureStep
+    state: str
+    command: str | None  # the exact command for a scenario step
+    not_before: Day | None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    procedure: Procedure
+    as_of: Day
+    steps: tuple[StepState, ...]
+    next: NextAction | None
+    overdue: bool
+    contacts: tuple[Contact, ...]
+    profile: Profile
+
+    def state(self, step_id: str) -> StepState:
+        return next(s for s in self.steps if s.step.id == step_id)
+
+
+def counted_runs(
+    runs: Iterable[RunRow], include_mirrors: bool = False, tz: datetime.tzinfo | None = None
+) -> list[RunEvent]:
+    """The student's own finished runs: mode `student`, target `live` (or `mirror` when asked)."""
+    targets = ("live", "mirror") if include_mirrors else ("live",)
+    events: list[RunEvent] = []
+    for run in runs:
+        stamp = run.ended_at or run.started_at
+        if run.mode != "student" or run.target not in targets or run.status == "running":
+            continue
+        day = datetime.datetime.fromisoformat(stamp).astimezone(tz).date()
+        events.append(RunEvent(run.id, run.scenario, run.status, day, dict(run.yields)))
+    return events
+
+
+def _run_matches(rule: Rule, run: RunEvent) -> bool:
+    if rule.source != "run" or (rule.status is not None and run.status != rule.status):
+        return False
+    return all(run.yields.get(key) == value for key, value in rule.yields)
+
+
+def _profile_matches(rule: Rule, values: dict[str, str]) -> bool:
+    if rule.source != "profile":
+        return False
+    return all(
+        key in values if value == "set" else values.get(key) == value for key, value in rule.profile
+    )
+
+
+def _mark_day(marks: Sequence[MarkRow], as_of: Day) -> Day | None:
+    """The day of the latest `done` mark still standing (each `undone` cancels the latest
+    `done` before it), if it is not after `as_of`."""
+    standing: list[Day] = []
+    for mark in marks:
+        if mark.kind == "done":
+            standing.append(datetime.date.fromisoformat(mark.on_date))
+        elif standing:
+            standing.pop()
+    days = [day for day in standing if day <= as_of]
+    return days[-1] if days else None
+
+
+def _decide(
+    step: ProcedureStep,
+    runs: list[RunEvent],
+    marks: list[MarkRow],
+    values: dict[str, str],
+    as_of: Day,
+) -> StepState | None:
+    """The state a step's own evidence gives it, or None when that depends on the others."""
+    own = [run for run in runs if run.scenario == step.scenario and run.day <= as_of]
+    last = own[-1] if own else None
+    done_runs = [run for run in own if any(_run_matches(r, run) for r in step.done_when)]
+    done_run = done_runs[-1] if done_runs else None
+    got = dict(done_run.yields) if done_run else {}
+    mark_day = _mark_day([m for m in marks if m.step == step.id], as_of)
+    if mark_day is not None:
+        return StepState(step, "done", day=mark_day, via="mark", yields=got, last_run=last)
+    if done_run is not None:
+        return StepState(step, "done", day=done_run.day, via="run", yields=got, last_run=last)
+    if any(_profile_matches(rule, values) for rule in step.done_when):
+        return StepState(step, "done", via="profile", last_run=last)
+    for rule in step.skipped_when:
+        if _profile_matches(rule, values) or (last and _run_matches(rule, last)):
+            return StepState(step, "skipped", rule=rule, last_run=last)
+    if last is not None:
+        for rule in step.in_person_when:
+            if _run_matches(rule, last):
+                return StepState(step, "in_person", rule=rule, last_run=last, yields=last.yields)
+        if last.status == "in_person":
+            return StepState(step, "in_person", last_run=last, yields=last.yields)
+        for rule in step.blocked_when:
+            if _run_matches(rule, last):
+                return StepState(step, "blocked", rule=rule, last_run=last, yields=last.yields)
+        if last.status == "unknown":  # a send whose result never came: check before retrying
+            return StepState(step, "blocked", last_run=last)
+    for rule in step.blocked_when:
+        if _profile_matches(rule, values):
+            return StepState(step, "blocked", rule=rule, last_run=last)
+    return None
+
+
+def build_timeline(
+    procedure: Procedure,
+    profile: Profile,
+    runs: Iterable[RunEvent],
+    marks: Iterable[MarkRow],
+    as_of: Day,
+    calendar: BusinessCalendar,
+    command_suffix: str = "",
+) -> Timeline:
+    """Every step's state as of `as_of`, the next action, and whether to show the contacts."""
+    runs, marks = list(runs), list(marks)
+    values = profile.as_template_values()
+    decided = {s.id: _decide(s, runs, marks, values, as_of) for s in procedure.steps}
+    states: dict[str, StepState] = {}
+    ready: list[str] = []
+    for step in procedure.steps:
+        own = decided[step.id]
+        if step.kind == "wait":
+            states[step.id] = _wait_state(step, procedure, decided, states, as_of, calendar)
+        elif own is None or _waits_for_window(own, step, states):
+            states[step.id] = _open_state(step, states, as_of, calendar, own)
+            if _requires_met(step, states):
+                ready.append(step.id)
+        else:
+            states[step.id] = own
+    action = _next_action(procedure, states, ready, command_suffix)
+    if action is not None:
+        current = states[action.step.id]
+        if current.state == "todo" and (action.not_before is None or action.not_before <= as_of):
+            states[action.step.id] = replace(current, state="next")
+            action = replace(action, state="next")
+    ordered = tuple(states[step.id] for step in procedure.steps)
+    overdue = any(s.state == "overdue" for s in ordered)
+    alarm = overdue or any(s.state == "blocked" for s in ordered)
+    contacts = procedure.help_desk.contacts if alarm else ()
+    return Timeline(procedure, as_of, ordered, action, overdue, contacts, profile)
+
+
+def _requires_met(step: ProcedureStep, states: dict[str, StepState]) -> bool:
+    """Every step it requires is settled; a wait counts once its window is known."""
+    return all(
+        states[dep].state in _SETTLED
+        or (states[dep].step.kind == "wait" and states[dep].window is not None)
+        for dep in step.requires
+    )
+
+
+def _waits_for_window(state: StepState, step: ProcedureStep, states: dict[str, StepState]) -> bool:
+    """A verdict marked `after_window` only blocks once the wait before the step is over."""
+    if state.state != "blocked" or state.rule is None or not state.rule.after_window:
+        return False
+    waits = [states[dep] for dep in step.requires if states[dep].step.kind == "wait"]
+    return any(wait.state not in ("overdue", "done") for wait in waits)
+
+
+def _wait_state(
+    step: ProcedureStep,
+    procedure: Procedure,
+    decided: dict[str, StepState | None],
+    states: dict[str, StepState],
+    as_of: Day,
+    calendar: BusinessCalendar,
+) -> StepState:
+    """A wait is done once a step after it is done; else waiting up to its window's last day,
+    overdue past it; `todo` until the step it follows is done."""
+    assert step.window is not None  # the loader requires it
+    after = states[step.window.after]
+    done: list[StepState] = []
+    for later in procedure.steps:
+        state = decided[later.id]
+        if step.id in later.requires and state is not None and state.state == "done":
+            done.append(state)
+    if after.day is None:
+        if done or after.state in _SETTLED:
+            return StepState(step, "done" if done else "skipped")
+        return StepState(step, "todo")
+    first = calendar.nth_after(after.day, step.window.first)
+    last = calendar.nth_after(after.day, step.window.last or step.window.first)
+    place = _place(first, last, as_of, calendar)
+    if done:
+        return StepState(step, "done", day=done[0].day, window=(first, last), place=place)
+    now = "overdue" if as_of > last else "waiting"
+    return StepState(step, now, window=(first, last), place=place, not_before=first)
+
+
+def _place(first: Day, last: Day, as_of: Day, calendar: BusinessCalendar) -> WindowPlace:
+    eve = first - datetime.timedelta(days=1)
+    total = calendar.count_between(eve, last)
+    if as_of < first:
+        return WindowPlace("before", calendar.count_between(as_of, first), total)
+    if as_of <= last:
+        return WindowPlace("within", calendar.count_between(eve, as_of), total)
+    return WindowPlace("after", calendar.count_between(last, as_of), total)
+
+
+def _open_state(
+    step: ProcedureStep,
+    states: dict[str, StepState],
+    as_of: Day,
+    calendar: BusinessCalendar,
+    decided: StepState | None,
+) -> StepState:
+    """A step not settled by its own evidence: `todo` until what it requires is settled; then
+    its earliest day (a wait's first day, its own window) and deadline (its window's last)."""
+    last_run = decided.last_run if decided else None
+    recheck = decided is not None  # only a deferred `after_window` verdict gets here decided
+    if not _requires_met(step, states):
+        return StepState(step, "todo", last_run=last_run)
+    not_before: Day | None = None
+    deadline: Day | None = None
+    for dep in step.requires:
+        window = states[dep].window
+        if states[dep].step.kind == "wait" and window and states[dep].state != "done":
+            not_before = max(filter(None, (not_before, window[0])))
+    if step.window is not None:
+        start = states[step.window.after].day
+        if start is not None:
+            first = calendar.nth_after(start, step.window.first)
+            not_before = max(filter(None, (not_before, first)))
+            if step.window.last is not None:
+                deadline = calendar.nth_after(start, step.window.last)
+    state = "overdue" if deadline is not None and as_of > deadline else "todo"
+    return StepState(
+        step,
+        state,
+        not_before=not_before,
+        deadline=deadline,
+        last_run=last_run,
+        recheck=recheck,
+        yields=decided.yields if decided else {},
+    )
+
+
+def _next_action(
+    procedure: Procedure,
+    states: dict[str, StepState],
+    ready: list[str],
+    command_suffix: str,
+) -> NextAction | None:
+    """The first step, in the procedure's order, that the student can act on: a ready one, or
+    one waiting on an office visit or on a person sorting something out."""
+    for step in procedure.steps:
+        state = states[step.id]
+        if step.id in ready or state.state in ("in_person", "blocked"):
+            command = f"autohelper run {step.scenario}{command_suffix}" if step.scenario else None
+            return NextAction(step, state.state, command, state.not_before)
+    return None

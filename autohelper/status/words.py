@@ -1,0 +1,106 @@
+"""The words every rendering of a timeline shares (terminal, HTML, calendar, help-desk message):
+dates in the person's language, what each state says about a step, and the yields as shown
+(a folio masked unless revealed). All text comes from the catalogue."""
+
+from __future__ import annotations
+
+from autohelper.messages import localized, t
+from autohelper.privacy import PERSONAL_FIELDS, mask
+from autohelper.status.business_days import Day
+from autohelper.status.timeline import StepState, Timeline
+
+# Yields that identify a person's file: shown masked unless revealed. (Personal fields such as
+# the NSS arrive already masked from the journal; masking them again changes nothing.)
+_MASKED_YIELDS = frozenset({"folio"}) | PERSONAL_FIELDS
+
+
+def format_day(day: Day, lang: str | None = None, year: bool = True) -> str:
+    """`miércoles 18 de noviembre de 2026` / `Wednesday 18 November 2026`."""
+    weekday = t("status.weekdays", lang).split(",")[day.weekday()]
+    month = t("status.months", lang).split(",")[day.month - 1]
+    key = "status.day_year" if year else "status.day"
+    return t(key, lang, weekday=weekday, day=day.day, month=month, year=day.year)
+
+
+def shown_yields(yields: dict[str, str], reveal: bool) -> dict[str, str]:
+    return {
+        name: value if reveal or name not in _MASKED_YIELDS else mask(value, name)
+        for name, value in yields.items()
+    }
+
+
+def yield_label(name: str, lang: str | None = None) -> str:
+    key = f"status.yield.{name}"
+    text = t(key, lang)
+    return name if text == key else text
+
+
+def describe_yields(yields: dict[str, str], reveal: bool, lang: str | None = None) -> str:
+    """`folio 1…9 · clínica UMF 12` (the NSS and other personal values stay masked)."""
+    shown = shown_yields(yields, reveal)
+    return " · ".join(f"{yield_label(name, lang)} {value}" for name, value in shown.items())
+
+
+def state_label(state: str, lang: str | None = None) -> str:
+    return t(f"status.state.{state}", lang)
+
+
+def describe_state(item: StepState, timeline: Timeline, reveal: bool, lang: str | None) -> str:
+    """One line saying what the step's state means: when it was done, why it was skipped, the
+    window of a wait and today's place in it, from when it can be done, what blocks it."""
+    same_year = timeline.as_of.year
+
+    def day(value: Day) -> str:
+        return format_day(value, lang, year=value.year != same_year)
+
+    state = item.state
+    parts: list[str] = []
+    if state == "done":
+        if item.day is not None:
+            parts.append(t("status.done_on", lang, date=day(item.day)))
+        else:
+            parts.append(t(f"status.done_via_{item.via or 'profile'}", lang))
+        if item.yields:
+            parts.append(describe_yields(item.yields, reveal, lang))
+    elif state == "skipped":
+        why = localized(item.rule.why, lang) if item.rule and item.rule.why else ""
+        parts.append(
+            t("status.skipped_because", lang, why=why) if why else state_label(state, lang)
+        )
+    elif item.window is not None and state in ("waiting", "overdue"):
+        first, last = item.window
+        parts.append(t("status.window", lang, first=day(first), last=day(last)))
+        if item.place is not None:
+            place = item.place
+            parts.append(t(f"status.place_{place.phase}", lang, days=place.days, total=place.total))
+    elif state in ("next", "todo", "overdue"):
+        parts.append(state_label(state, lang))
+        if item.not_before is not None and item.not_before > timeline.as_of:
+            parts.append(t("status.not_before", lang, date=day(item.not_before)))
+        if item.deadline is not None:
+            parts.append(t("status.deadline", lang, date=day(item.deadline)))
+        if item.recheck and item.last_run is not None:
+            parts.append(t("status.recheck", lang, date=day(item.last_run.day)))
+    elif state == "in_person":
+        where = item.rule.where if item.rule and item.rule.where else None
+        parts.append(
+            t("status.in_person_at", lang, where=localized(where, lang))
+            if where
+            else t("status.in_person_generic", lang)
+        )
+    elif state == "blocked":
+        parts.append(blocked_reason(item, lang))
+    return " · ".join(part for part in parts if part)
+
+
+def blocked_reason(item: StepState, lang: str | None) -> str:
+    if item.rule is not None and item.rule.why is not None:
+        return localized(item.rule.why, lang)
+    if item.last_run is not None and item.last_run.status == "unknown":
+        return t("status.blocked_unknown", lang)
+    return t("status.blocked_generic", lang)
+
+
+def contact_line(kind: str, value: str, hours: str | None, lang: str | None) -> str:
+    label = t(f"status.contact.{kind}", lang)
+    return f"{label}: {value}" + (f" ({t('status.hours', lang, hours=hours)})" if hours else "")

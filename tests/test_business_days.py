@@ -1,0 +1,121 @@
+"""Business days in Mexico: weekends, the federal rest days of LFT art. 74 (from `holidays`),
+and the extra days a procedure closes; dates typed by the person."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from autohelper.errors import UsageError
+from autohelper.status.business_days import BusinessCalendar, parse_day
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [
+        (D(2024, 10, 1), "Transmisión del Poder Ejecutivo Federal"),
+        (D(2030, 10, 1), "Transmisión del Poder Ejecutivo Federal"),
+        (D(2026, 2, 2), "Día de la Constitución"),  # first Monday of February
+        (D(2026, 3, 16), "Natalicio de Benito Juárez"),  # third Monday of March
+        (D(2026, 11, 16), "Día de la Revolución"),  # third Monday of November
+        (D(2026, 9, 16), "Día de la Independencia"),
+        (D(2027, 1, 1), "Año Nuevo"),
+    ],
+)
+def test_federal_rest_days_are_not_business_days(day: datetime.date, name: str) -> None:
+    calendar = BusinessCalendar()
+    assert not calendar.is_business_day(day)
+    assert calendar.holiday(day) == name
+
+
+def test_1_october_is_a_rest_day_only_every_six_years() -> None:
+    calendar = BusinessCalendar()
+    assert calendar.is_business_day(D(2026, 10, 1))  # a Thursday, no change of government
+    assert not calendar.is_business_day(D(2024, 10, 1))
+
+
+def test_holiday_names_follow_the_language() -> None:
+    assert BusinessCalendar(lang="en").holiday(D(2026, 11, 16)) == "Revolution Day"
+
+
+@pytest.mark.parametrize(
+    ("start", "n", "expected"),
+    [
+        (D(2026, 11, 13), 2, D(2026, 11, 18)),  # Fri; Mon 16 is a rest day
+        (D(2026, 11, 13), 5, D(2026, 11, 23)),
+        (D(2026, 12, 23), 2, D(2026, 12, 28)),  # 25 Dec and the weekend
+        (D(2026, 12, 23), 5, D(2026, 12, 31)),
+        (D(2026, 9, 15), 1, D(2026, 9, 17)),  # 16 Sep
+        (D(2026, 11, 14), 0, D(2026, 11, 17)),  # 0: the day itself, or the next business one
+        (D(2026, 11, 17), 0, D(2026, 11, 17)),
+    ],
+)
+def test_nth_business_day_after(start: datetime.date, n: int, expected: datetime.date) -> None:
+    assert BusinessCalendar().nth_after(start, n) == expected
+
+
+def test_a_procedures_closed_days_move_the_window() -> None:
+    calendar = BusinessCalendar([(D(2026, 11, 18), D(2026, 11, 19))])
+    assert calendar.nth_after(D(2026, 11, 13), 2) == D(2026, 11, 20)
+    assert calendar.days_off_between(D(2026, 11, 13), D(2026, 11, 20)) == [
+        (D(2026, 11, 16), "Día de la Revolución"),
+        (D(2026, 11, 18), ""),
+        (D(2026, 11, 19), ""),
+    ]
+
+
+def test_count_between_counts_business_days_after_the_first_up_to_the_second() -> None:
+    calendar = BusinessCalendar()
+    assert calendar.count_between(D(2026, 11, 13), D(2026, 11, 23)) == 5
+    assert calendar.count_between(D(2026, 11, 23), D(2026, 11, 13)) == 0
+
+
+@pytest.mark.parametrize("text", ["2026-13-01", "17/11/2026", "2026-11-1", "mañana", ""])
+def test_a_date_that_is_not_yyyy_mm_dd_names_the_option(text: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_day(text, "--as-of")
+    assert caught.value.message("es") == (
+        f"--as-of: «{text}» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17)."
+    )
+
+
+def test_parse_day() -> None:
+    assert parse_day("2026-11-17", "--on") == D(2026, 11, 17)
+
+
+def _cache_file() -> Path:
+    return Path(platformdirs.user_cache_dir("autohelper")) / "rest-days-mx.json"
+
+
+def test_rest_days_come_from_the_cache_once_computed(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert BusinessCalendar().holiday(D(2026, 11, 16)) == "Día de la Revolución"
+    assert _cache_file().is_file()
+    import holidays
+
+    def no_holidays(*_: object, **__: object) -> None:
+        raise AssertionError("holidays was asked again")
+
+    monkeypatch.setattr(holidays, "country_holidays", no_holidays)
+    assert BusinessCalendar().holiday(D(2026, 11, 16)) == "Día de la Revolución"
+    assert BusinessCalendar().nth_after(D(2026, 11, 13), 2) == D(2026, 11, 18)
+
+
+def test_a_cache_from_another_holidays_release_or_damaged_is_not_trusted() -> None:
+    _cache_file().parent.mkdir(parents=True, exist_ok=True)
+    _cache_file().write_text(
+        json.dumps({"release": "another", "2026-es": [["2026-11-17", "Inventado"]]}),
+        encoding="utf-8",
+    )
+    calendar = BusinessCalendar()
+    assert calendar.holiday(D(2026, 11, 17)) is None
+    assert calendar.holiday(D(2026, 11, 16)) == "Día de la Revolución"
+    cached = json.loads(_cache_file().read_text(encoding="utf-8"))
+    cached["2027-es"] = "not a list of days"
+    _cache_file().write_text(json.dumps(cached), encoding="utf-8")
+    assert BusinessCalendar().holiday(D(2027, 11, 15)) == "Día de la Revolución"

@@ -1,0 +1,239 @@
+"""Procedures as data: the two bundled files carry the contract (step ids, windows, contacts),
+and a broken file is reported like a scenario: every problem as `file:line:column: message`,
+with a "did you mean" where it helps, through `autohelper scenarios validate` too."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+import autohelper.cli
+from autohelper import messages
+from autohelper.status.procedure import PLANNED_SCENARIOS, ProcedureError, procedures_dir
+from autohelper.status.procedure_loader import load_procedure
+
+ITSON = procedures_dir() / "itson.yaml"
+ESCOLAR = procedures_dir() / "escolar.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _spanish_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setattr(messages, "_current_lang", None)
+
+
+class _ConsoleScript:
+    name = "autohelper"
+
+    def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
+        saved = sys.argv
+        sys.argv = ["autohelper", *args]
+        try:
+            autohelper.cli.main()
+        finally:
+            sys.argv = saved
+
+
+def autohelper_cmd(*args: str) -> Result:
+    return CliRunner().invoke(_ConsoleScript(), list(args))  # type: ignore[arg-type]
+
+
+# -- the bundled procedures -------------------------------------------------------------------
+def test_itson_steps_windows_and_contacts() -> None:
+    procedure = load_procedure(ITSON)
+    assert procedure.step_ids == ("precondicion", "nss", "solicitud", "espera", "vigencia", "umf")
+    espera = procedure.step("espera")
+    assert espera is not None and espera.kind == "wait" and espera.window is not None
+    assert (espera.window.after, espera.window.first, espera.window.last) == ("solicitud", 2, 5)
+    desk = procedure.help_desk
+    assert desk.hours == "8:00-16:00"
+    assert [(c.kind, c.value) for c in desk.contacts] == [
+        ("email", "mesadeayuda@itson.edu.mx"),
+        ("whatsapp", "6444-20-73-51"),
+        ("whatsapp", "6441-61-78-36"),
+        ("phone", "6444-410-90-04"),
+    ]
+    scenarios = {step.id: step.scenario for step in procedure.steps if step.kind == "scenario"}
+    assert scenarios == {
+        "nss": "imss-nss",
+        "solicitud": "itson-solicitud",
+        "vigencia": "imss-vigencia",
+        "umf": "imss-umf",
+    }
+
+
+def test_escolar_steps_and_the_day_after_entrega() -> None:
+    procedure = load_procedure(ESCOLAR)
+    assert procedure.step_ids == ("nss", "entrega", "confirmacion", "vigencia", "umf")
+    confirmacion = procedure.step("confirmacion")
+    assert confirmacion is not None and confirmacion.window is not None
+    assert (confirmacion.window.after, confirmacion.window.first) == ("entrega", 1)
+    assert confirmacion.kind == "manual" and confirmacion.markable
+
+
+def test_every_step_has_both_languages() -> None:
+    for path in (ITSON, ESCOLAR):
+        for step in load_procedure(path).steps:
+            assert set(step.title) == {"es", "en"} and all(step.title.values())
+            assert set(step.explain) == {"es", "en"} and all(step.explain.values())
+
+
+def test_scenarios_validate_checks_the_procedures_too() -> None:
+    result = autohelper_cmd("scenarios", "validate")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert f"✔ itson ({ITSON})" in lines
+    assert f"✔ escolar ({ESCOLAR})" in lines
+
+
+def test_a_procedure_is_not_a_scenario_to_run() -> None:
+    result = autohelper_cmd("run", "itson")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: No conozco el escenario 'itson'")
+    assert "escolar" not in result.stderr
+
+
+# -- problems, each at its place --------------------------------------------------------------
+GOOD = ITSON.read_text(encoding="utf-8")
+
+
+def _broken(tmp_path: Path, old: str, new: str, name: str = "itson.yaml") -> tuple[Path, int]:
+    """A copy of the ITSON procedure with `old` replaced once; its path and that line."""
+    assert old in GOOD
+    before = GOOD.index(old)
+    path = tmp_path / name
+    path.write_text(GOOD.replace(old, new, 1), encoding="utf-8")
+    return path, GOOD.count("\n", 0, before) + 1
+
+
+def _problems(path: Path, lang: str = "es") -> list[str]:
+    with pytest.raises(ProcedureError) as caught:
+        load_procedure(path, lang, known_scenarios={"imss-nss"})
+    return caught.value.problems
+
+
+def test_unknown_step_in_depends_on_is_named_with_a_suggestion(tmp_path: Path) -> None:
+    path, line = _broken(
+        tmp_path, "depends_on: [precondicion, nss]", "depends_on: [precondicion, nsss]"
+    )
+    assert _problems(path) == [
+        f"{path}:{line}:32: 'nsss' no es un paso anterior (¿quisiste decir 'nss'?) "
+        "(un paso solo depende de pasos escritos antes que él)"
+    ]
+
+
+def test_depending_on_a_later_step_is_refused(tmp_path: Path) -> None:
+    path, line = _broken(tmp_path, "depends_on: [espera]", "depends_on: [umf]")
+    assert _problems(path) == [
+        f"{path}:{line}:18: 'umf' no es un paso anterior "
+        "(un paso solo depende de pasos escritos antes que él)"
+    ]
+
+
+def test_misspelt_key_and_kind_in_english(tmp_path: Path) -> None:
+    path, line = _broken(tmp_path, "    kind: wait\n    window:", "    kind: wiat\n    windw:")
+    assert _problems(path, "en") == [
+        f"{path}:{line}:11: unknown step kind 'wiat' (did you mean 'wait'?); "
+        "use one of: scenario, manual, wait",
+        f"{path}:{line + 1}:5: unknown key 'windw' (did you mean 'window'?)",
+    ]
+
+
+def test_unknown_scenario_is_an_error_only_when_neither_a_file_nor_planned(tmp_path: Path) -> None:
+    path, line = _broken(tmp_path, "scenario: imss-umf", "scenario: imss-umff")
+    assert _problems(path) == [
+        f"{path}:{line}:15: escenario desconocido 'imss-umff' (¿quisiste decir 'imss-umf'?): "
+        "no hay archivo con ese id ni está entre los planeados"
+    ]
+    # The planned ids need no file yet (only imss-nss exists as a file here).
+    assert "imss-umf" in PLANNED_SCENARIOS
+    assert load_procedure(ITSON, known_scenarios={"imss-nss"}).step("umf") is not None
+
+
+def test_rules_are_checked_against_the_profile_fields_and_run_statuses(tmp_path: Path) -> None:
+    text = GOOD.replace("profile: {nss: set}", "profile: {nsss: set}", 1).replace(
+        "run: {status: in_person}", "run: {status: in_persn}", 1
+    )
+    path = tmp_path / "itson.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = _problems(path)
+    assert len(problems) == 2
+    assert problems[0].endswith(": 'nsss' no es un dato del perfil (¿quisiste decir 'nss'?)")
+    assert problems[1].endswith(
+        ": estado de corrida desconocido 'in_persn' (¿quisiste decir 'in_person'?); usa uno de: "
+        "success, error, declined, unknown, interrupted, in_person"
+    )
+
+
+def test_a_wait_has_no_done_rules(tmp_path: Path) -> None:
+    path, line = _broken(
+        tmp_path,
+        "    window: {after: solicitud",
+        "    done_when: [mark]\n    window: {after: solicitud",
+    )
+    assert _problems(path) == [f"{path}:{line}:16: una espera termina sola: no lleva 'done_when'"]
+
+
+def test_procedure_id_must_match_its_file(tmp_path: Path) -> None:
+    path, line = _broken(tmp_path, "procedure: itson", "procedure: itson", name="other.yaml")
+    assert _problems(path) == [
+        f"{path}:{line}:12: el procedimiento se llama 'itson' pero el archivo 'other': deben "
+        "coincidir (el perfil elige el procedimiento por el nombre del archivo)"
+    ]
+
+
+def test_closed_days_and_hours_are_checked(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        "closed: []",
+        "closed:\n  - 2026-12-21\n  - {from: 2027-01-08, until: 2027-01-04}\n  - mañana",
+        1,
+    )
+    text = text.replace('hours: "8:00-16:00"', 'hours: "8 a 16"', 1)
+    path = tmp_path / "itson.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = [p.split(": ", 1)[1] for p in _problems(path)]
+    assert problems == [
+        "horario inválido '8 a 16': se espera H:MM-H:MM, p. ej. 8:00-16:00",
+        "el rango termina (2027-01-04) antes de empezar (2027-01-08)",
+        "se esperaba una fecha AAAA-MM-DD",
+    ]
+
+
+def test_closed_days_are_read(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        "closed: []", "closed:\n  - 2026-12-21\n  - {from: 2027-01-04, until: 2027-01-08}", 1
+    )
+    path = tmp_path / "itson.yaml"
+    path.write_text(text, encoding="utf-8")
+    closed = load_procedure(path).closed
+    assert [(c.first.isoformat(), c.last.isoformat()) for c in closed] == [
+        ("2026-12-21", "2026-12-21"),
+        ("2027-01-04", "2027-01-08"),
+    ]
+
+
+def test_validate_a_procedure_file_by_path(tmp_path: Path) -> None:
+    path, line = _broken(tmp_path, "depends_on: [espera]", "depends_on: [esperaa]")
+    result = autohelper_cmd("scenarios", "validate", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "Error: 1 problema(s) en el procedimiento:",
+        f"{path}:{line}:18: 'esperaa' no es un paso anterior (¿quisiste decir 'espera'?) "
+        "(un paso solo depende de pasos escritos antes que él)",
+    ]
+
+
+def test_validate_tells_a_procedure_by_content_outside_its_folder(tmp_path: Path) -> None:
+    path = tmp_path / "itson.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    result = autohelper_cmd("scenarios", "validate", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"✔ itson ({path})\n"

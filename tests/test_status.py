@@ -1,0 +1,648 @@
+"""`autohelper status`, `done`, `undo` and `next` through the real entry point: the JSON
+contract of DESIGN.md, the states of each step from the profile, the journal's runs and the
+student's marks, business-day windows, the contacts when something is overdue or blocked, and
+what never shows unmasked."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+import autohelper.cli
+from autohelper import messages
+from autohelper import profile as prof
+from autohelper.journal import Journal, default_path
+
+ROOT = Path(__file__).resolve().parents[1]
+CURP = "HEGG560427MVZRRL04"
+NSS = "12345678903"
+EMAIL = "gloria.prueba@example.com"
+STUDENT_ID = "00000012345"
+FOLIO = "4815162342"
+ITSON_CONTACTS = [
+    {"kind": "email", "value": "mesadeayuda@itson.edu.mx", "hours": "8:00-16:00"},
+    {"kind": "whatsapp", "value": "6444-20-73-51", "hours": "8:00-16:00"},
+    {"kind": "whatsapp", "value": "6441-61-78-36", "hours": "8:00-16:00"},
+    {"kind": "phone", "value": "6444-410-90-04", "hours": "8:00-16:00"},
+]
+
+
+@pytest.fixture(autouse=True)
+def _spanish_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.delenv("AUTOHELPER_PROFILE", raising=False)
+    monkeypatch.setattr(messages, "_current_lang", None)
+
+
+class _ConsoleScript:
+    """The `autohelper` console script (`autohelper.cli.main`), in the shape CliRunner invokes."""
+
+    name = "autohelper"
+
+    def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
+        saved = sys.argv
+        sys.argv = ["autohelper", *args]
+        try:
+            autohelper.cli.main()
+        finally:
+            sys.argv = saved
+
+
+def autohelper_cmd(*args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(_ConsoleScript(), list(args), input=input)  # type: ignore[arg-type]
+
+
+def make_profile(name: str | None = None, **values: str) -> None:
+    fields = {
+        "curp": CURP,
+        "email": EMAIL,
+        "names": "GLORIA",
+        "first_surname": "HERNANDEZ",
+        "second_surname": "GARCIA",
+        "postal_code": "85000",
+        "institution": "itson",
+        "has_other_insurance": "no",
+        "nss_from_employer": "no",
+        "nss": NSS,
+        "student_id": STUDENT_ID,
+    }
+    fields.update(values)
+    prof.update_profile(name, {key: value for key, value in fields.items() if value})
+
+
+def add_run(
+    scenario: str,
+    status: str,
+    yields: dict[str, str] | None = None,
+    *,
+    day: str = "2026-11-19",
+    target: str = "live",
+    mode: str = "student",
+) -> None:
+    journal = Journal()
+    run_id = journal.start_run(scenario, target, mode)
+    journal.end_run(run_id, status, None, yields or {})
+    stamp = f"{day}T18:00:00.000+00:00"  # the same local day anywhere in the Americas
+    with sqlite3.connect(default_path()) as db:
+        db.execute(
+            "UPDATE runs SET started_at = ?, ended_at = ? WHERE id = ?", (stamp, stamp, run_id)
+        )
+
+
+def status_json(*args: str) -> dict[str, Any]:
+    result = autohelper_cmd("status", "--json", *args)
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def steps(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {step["id"]: step for step in data["steps"]}
+
+
+def states(data: dict[str, Any]) -> dict[str, str]:
+    return {step["id"]: step["state"] for step in data["steps"]}
+
+
+# -- the issue's examples -----------------------------------------------------------------------
+def test_itson_after_solicitud_the_wait_skips_the_revolution_day() -> None:
+    make_profile()
+    done = autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    assert done.exit_code == 0, done.output
+    assert done.stdout == (
+        "✔ Marcado como hecho: solicitud (Solicitud del Seguro Facultativo en el CIA), "
+        "el viernes 13 de noviembre de 2026.\n"
+    )
+    data = status_json("--as-of", "2026-11-17")
+    assert data["procedure"] == "itson"
+    assert data["as_of"] == "2026-11-17"
+    by_id = steps(data)
+    assert by_id["espera"]["state"] == "waiting"
+    assert (by_id["espera"]["from"], by_id["espera"]["until"]) == ("2026-11-18", "2026-11-23")
+    assert by_id["espera"]["place"] == {"phase": "before", "days": 1, "total": 4}
+    assert by_id["solicitud"] == {
+        "id": "solicitud",
+        "state": "done",
+        "kind": "scenario",
+        "title": "Solicitud del Seguro Facultativo en el CIA",
+        "date": "2026-11-13",
+        "via": "mark",
+    }
+    assert states(data) == {
+        "precondicion": "done",
+        "nss": "skipped",
+        "solicitud": "done",
+        "espera": "waiting",
+        "vigencia": "todo",
+        "umf": "todo",
+    }
+    assert data["next"]["step"] == "vigencia"
+    assert data["next"]["command"] == "autohelper run imss-vigencia"
+    assert data["next"]["not_before"] == "2026-11-18"
+    assert data["overdue"] is False
+    assert data["contacts"] == []
+    assert "help_desk" not in data
+
+
+def test_within_the_window_vigencia_is_next() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    data = status_json("--as-of", "2026-11-19")
+    assert states(data)["vigencia"] == "next"
+    assert steps(data)["espera"]["place"] == {"phase": "within", "days": 2, "total": 4}
+    assert data["next"]["state"] == "next"
+
+
+def test_after_the_window_the_procedure_is_overdue_with_the_itson_contacts() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    data = status_json("--as-of", "2026-11-24")
+    assert data["overdue"] is True
+    assert states(data)["espera"] == "overdue"
+    assert data["contacts"] == ITSON_CONTACTS
+    message = data["help_desk"]["message"]
+    assert data["help_desk"]["name"] == "Mesa de ayuda del ITSON"
+    assert message.splitlines() == [
+        "Hola, buen día.",
+        "Soy G… H… G…, ID …345.",
+        "El viernes 13 de noviembre de 2026 completé «Solicitud del Seguro Facultativo en el CIA».",
+        "Ya pasó el plazo «Espera de 2 a 5 días hábiles» (del miércoles 18 de noviembre de 2026 "
+        "al lunes 23 de noviembre de 2026) y mi trámite no aparece listo.",
+        "¿Me pueden ayudar a revisarlo? Gracias.",
+    ]
+
+
+def test_a_solicitud_before_christmas_waits_into_the_last_days_of_december() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-12-23")
+    espera = steps(status_json("--as-of", "2026-12-24"))["espera"]
+    assert (espera["from"], espera["until"]) == ("2026-12-28", "2026-12-31")
+
+
+def test_escolar_confirmacion_not_before_the_business_day_after_entrega() -> None:
+    make_profile(institution="escolar")
+    assert autohelper_cmd("done", "entrega", "--on", "2026-09-15").exit_code == 0
+    data = status_json("--as-of", "2026-09-15")
+    assert data["procedure"] == "escolar"
+    assert steps(data)["confirmacion"]["not_before"] == "2026-09-17"
+    assert data["next"] == {
+        "step": "confirmacion",
+        "state": "todo",
+        "kind": "manual",
+        "title": "Confirmar tu alta en Servicios Escolares",
+        "command": None,
+        "not_before": "2026-09-17",
+        "done_command": "autohelper done confirmacion",
+    }
+    assert states(status_json("--as-of", "2026-09-17"))["confirmacion"] == "next"
+
+
+def test_qa_and_fixture_runs_never_move_the_students_status() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    vigente = {"verdict": "vigente"}
+    add_run("imss-vigencia", "success", vigente, target="fixtures", mode="qa")
+    add_run("imss-vigencia", "success", vigente, target="fixtures", mode="student")
+    add_run("imss-vigencia", "success", vigente, target="mirror", mode="qa")
+    data = status_json("--as-of", "2026-11-19")
+    assert states(data)["vigencia"] == "next"
+    assert "last_run" not in steps(data)["vigencia"]
+
+
+def test_a_students_live_vigente_run_marks_vigencia_done_and_makes_umf_next() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    add_run("imss-vigencia", "success", {"verdict": "vigente", "umf": "UMF 12"})
+    data = status_json("--as-of", "2026-11-20")
+    vigencia = steps(data)["vigencia"]
+    assert (vigencia["state"], vigencia["date"], vigencia["via"]) == ("done", "2026-11-19", "run")
+    assert vigencia["yields"] == {"verdict": "vigente", "umf": "UMF 12"}
+    assert states(data)["espera"] == "done"
+    assert data["next"]["step"] == "umf"
+    assert data["next"]["state"] == "next"
+    assert data["next"]["command"] == "autohelper run imss-umf"
+
+
+def test_mirror_runs_count_only_when_asked() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    add_run("imss-vigencia", "success", {"verdict": "vigente"}, target="mirror")
+    assert states(status_json("--as-of", "2026-11-20"))["vigencia"] == "next"
+    with_mirrors = status_json("--as-of", "2026-11-20", "--include-mirrors")
+    assert states(with_mirrors)["vigencia"] == "done"
+
+
+def test_runs_after_the_as_of_day_have_not_happened_yet() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    add_run("imss-vigencia", "success", {"verdict": "vigente"}, day="2026-11-20")
+    assert states(status_json("--as-of", "2026-11-19"))["vigencia"] == "next"
+    assert states(status_json("--as-of", "2026-11-20"))["vigencia"] == "done"
+
+
+# -- the nss step -------------------------------------------------------------------------------
+def test_nss_is_skipped_with_an_nss_from_an_employer() -> None:
+    make_profile(nss="", nss_from_employer="sí")
+    nss = steps(status_json())["nss"]
+    assert (nss["state"], nss["why"]) == ("skipped", "ya tienes un NSS que te dio un empleador")
+
+
+def test_without_an_nss_the_nss_flow_is_next() -> None:
+    make_profile(nss="")
+    data = status_json()
+    assert states(data)["nss"] == "next"
+    assert data["next"]["command"] == "autohelper run imss-nss"
+
+
+def test_a_successful_nss_run_makes_it_done_not_skipped_and_shows_it_masked() -> None:
+    make_profile()
+    add_run("imss-nss", "success", {"nss": "12…03"}, day="2026-11-02")
+    nss = steps(status_json("--as-of", "2026-11-03"))["nss"]
+    assert (nss["state"], nss["date"], nss["yields"]) == ("done", "2026-11-02", {"nss": "12…03"})
+
+
+# -- other states -------------------------------------------------------------------------------
+def test_other_insurance_blocks_the_precondition_and_shows_the_contacts() -> None:
+    make_profile(has_other_insurance="sí")
+    data = status_json()
+    precondicion = steps(data)["precondicion"]
+    assert precondicion["state"] == "blocked"
+    assert precondicion["why"].startswith("Tu perfil dice que ya tienes otro seguro médico")
+    assert states(data)["solicitud"] == "todo"
+    assert data["next"]["step"] == "precondicion"
+    assert data["overdue"] is False
+    assert data["contacts"] == ITSON_CONTACTS
+
+
+def test_a_solicitud_already_filed_is_done_and_its_folio_masked_unless_revealed() -> None:
+    make_profile()
+    add_run("itson-solicitud", "error", {"already_filed": "true", "folio": FOLIO}, day="2026-11-13")
+    masked = steps(status_json("--as-of", "2026-11-16"))["solicitud"]
+    assert (masked["state"], masked["date"]) == ("done", "2026-11-13")
+    assert masked["yields"] == {"already_filed": "true", "folio": "4…2"}
+    revealed = steps(status_json("--as-of", "2026-11-16", "--reveal"))["solicitud"]
+    assert revealed["yields"]["folio"] == FOLIO
+
+
+def test_clinic_refusing_students_online_is_a_visit_not_a_failure() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    add_run("imss-vigencia", "success", {"verdict": "vigente"})
+    add_run("imss-umf", "in_person", day="2026-11-20")
+    data = status_json("--as-of", "2026-11-20")
+    umf = steps(data)["umf"]
+    assert umf["state"] == "in_person"
+    assert (
+        umf["where"] == "la Unidad de Medicina Familiar (UMF) que te corresponde por tu domicilio"
+    )
+    assert umf["bring"].startswith("tu CURP, tu NSS, tu constancia de vigencia")
+    assert data["next"]["step"] == "umf" and data["next"]["state"] == "in_person"
+    assert data["contacts"] == []
+    terminal = autohelper_cmd("status", "--as-of", "2026-11-20").stdout
+    assert "  ⌂ umf           Alta en tu clínica (UMF)" in terminal
+    assert "  Cuando lo hayas hecho: autohelper done umf" in terminal
+
+
+def test_sin_derecho_during_the_wait_means_check_again_and_after_it_blocks() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    add_run("imss-vigencia", "success", {"verdict": "sin_derecho"}, day="2026-11-18")
+    during = status_json("--as-of", "2026-11-19")
+    assert states(during)["vigencia"] == "next"
+    assert steps(during)["vigencia"]["last_run"]["yields"] == {"verdict": "sin_derecho"}
+    after = status_json("--as-of", "2026-11-24")
+    assert states(after)["vigencia"] == "blocked"
+    assert after["contacts"] == ITSON_CONTACTS
+    assert (
+        "Después del tiempo de espera sigo apareciendo sin derecho al servicio médico en mi "
+        "constancia de vigencia." in after["help_desk"]["message"].splitlines()
+    )
+
+
+def test_another_employer_blocks_vigencia_at_once() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    add_run("imss-vigencia", "success", {"verdict": "otro_patron"})
+    vigencia = steps(status_json("--as-of", "2026-11-19"))["vigencia"]
+    assert vigencia["state"] == "blocked"
+    assert vigencia["why"].startswith("Tienes derecho al servicio médico, pero tu último patrón")
+
+
+def test_a_send_with_an_unknown_result_blocks_until_checked() -> None:
+    make_profile(nss="")
+    add_run("imss-nss", "unknown", day="2026-11-02")
+    nss = steps(status_json("--as-of", "2026-11-03"))["nss"]
+    assert nss["state"] == "blocked"
+    assert nss["why"].startswith("no se supo si el último envío llegó")
+    add_run("imss-nss", "success", {"nss": "12…03"}, day="2026-11-03")
+    assert states(status_json("--as-of", "2026-11-03"))["nss"] == "done"
+
+
+# -- done, undo and bad input -----------------------------------------------------------------
+def test_undo_takes_back_the_latest_mark() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    undone = autohelper_cmd("undo", "solicitud")
+    assert undone.exit_code == 0, undone.output
+    assert undone.stdout == (
+        "Deshecho: solicitud (Solicitud del Seguro Facultativo en el CIA) ya no está marcado "
+        "como hecho el viernes 13 de noviembre de 2026.\n"
+    )
+    assert states(status_json("--as-of", "2026-11-17"))["solicitud"] == "next"
+    again = autohelper_cmd("undo", "solicitud")
+    assert again.exit_code == 1
+    assert again.stderr == "Error: «solicitud» no tiene una marca de hecho que deshacer.\n"
+    rows = (
+        sqlite3.connect(default_path()).execute("SELECT step, on_date, kind FROM marks").fetchall()
+    )
+    assert rows == [("solicitud", "2026-11-13", "done"), ("solicitud", rows[1][1], "undone")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("done", "solicitu"),
+            "Error: «solicitu» no es un paso del procedimiento itson (¿quisiste decir "
+            "'solicitud'?). Pasos: precondicion, nss, solicitud, espera, vigencia, umf.\n",
+        ),
+        (
+            ("done", "entrega"),
+            "Error: «entrega» es un paso del procedimiento escolar, pero tu perfil sigue el "
+            "procedimiento itson (según tu institución). Pasos: precondicion, nss, solicitud, "
+            "espera, vigencia, umf.\n",
+        ),
+        (
+            ("done", "espera"),
+            "Error: «espera» es una espera: termina sola, no se marca como hecha.\n",
+        ),
+        (
+            ("done", "solicitud", "--on", "13/11/2026"),
+            "Error: --on: «13/11/2026» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).\n",
+        ),
+        (
+            ("status", "--as-of", "2026-02-30"),
+            "Error: --as-of: «2026-02-30» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).\n",
+        ),
+        (
+            ("next", "--as-of", "ayer"),
+            "Error: --as-of: «ayer» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).\n",
+        ),
+    ],
+)
+def test_bad_input_is_named_without_a_traceback(args: tuple[str, ...], message: str) -> None:
+    make_profile()
+    result = autohelper_cmd(*args)
+    assert result.exit_code == 1
+    assert result.stderr == message
+    assert result.stdout == ""
+
+
+def test_bad_input_in_english() -> None:
+    make_profile()
+    result = autohelper_cmd("--lang", "en", "done", "confirmacion")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: “confirmacion” is a step of the procedure escolar, but your profile follows the "
+        "procedure itson (from your institution). Steps: precondicion, nss, solicitud, espera, "
+        "vigencia, umf.\n"
+    )
+
+
+def test_a_profile_without_an_institution_says_how_to_add_it(tmp_path: Path) -> None:
+    make_profile(institution="")
+    result = autohelper_cmd("status")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: Tu perfil no dice tu institución, y de ella depende el procedimiento. "
+        "Agrégala: autohelper profile set institution=itson|escolar\n"
+    )
+
+
+def test_an_old_generic_profile_follows_the_escolar_procedure() -> None:
+    path = prof.resolve_profile_path(None)
+    path.parent.mkdir(parents=True)
+    path.write_text(f"curp: {CURP}\ninstitution: generic\n", encoding="utf-8")
+    path.chmod(0o600)
+    assert status_json()["procedure"] == "escolar"
+
+
+def test_marks_belong_to_their_profile() -> None:
+    make_profile()
+    make_profile("ana")
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13", "--profile", "ana")
+    assert states(status_json("--as-of", "2026-11-17"))["solicitud"] == "next"
+    ana = status_json("--as-of", "2026-11-17", "--profile", "ana")
+    assert states(ana)["solicitud"] == "done"
+    assert ana["next"]["command"] == "autohelper run imss-vigencia --profile ana"
+
+
+def test_a_mark_in_the_future_counts_from_its_day_and_says_so() -> None:
+    make_profile()
+    result = autohelper_cmd("done", "solicitud", "--on", "2099-01-05")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "Aviso: el lunes 5 de enero de 2099 aún no llega; autohelper status lo tomará en cuenta "
+        "desde ese día.\n"
+    )
+    assert states(status_json("--as-of", "2099-01-04"))["solicitud"] == "next"
+    assert states(status_json("--as-of", "2099-01-05"))["solicitud"] == "done"
+
+
+# -- the terminal, HTML and calendar renderings --------------------------------------------------
+def test_terminal_output_in_spanish() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    result = autohelper_cmd("status", "--as-of", "2026-11-17")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "Seguro Facultativo en el ITSON (guía 004)",
+        "Al martes 17 de noviembre de 2026",
+        "",
+        "  ✔ precondicion  No tener otro seguro médico",
+        "                  hecho (según tu perfil)",
+        "  – nss           Tu Número de Seguridad Social (NSS)",
+        "                  omitido: tu perfil ya tiene tu NSS",
+        "  ✔ solicitud     Solicitud del Seguro Facultativo en el CIA",
+        "                  hecho el viernes 13 de noviembre",
+        "  … espera        Espera de 2 a 5 días hábiles",
+        "                  del miércoles 18 de noviembre al lunes 23 de noviembre (días hábiles) · "
+        "empieza en 1 día(s) hábil(es)",
+        "  · vigencia      Consultar tu vigencia de derechos",
+        "                  pendiente · a partir del miércoles 18 de noviembre",
+        "  · umf           Alta en tu clínica (UMF)",
+        "                  pendiente",
+        "",
+        "Lo que sigue: Consultar tu vigencia de derechos (a partir del miércoles 18 de noviembre "
+        "de 2026)",
+        "  Pide tu constancia de vigencia al IMSS; debes aparecer con derecho al servicio médico "
+        "y con el ITSON como último patrón.",
+        "  Comando: autohelper run imss-vigencia",
+    ]
+
+
+def test_terminal_overdue_in_english_masks_the_message_unless_revealed() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    masked = autohelper_cmd("--lang", "en", "status", "--as-of", "2026-11-24").stdout
+    assert "Something is overdue. Contact ITSON help desk:" in masked
+    assert "  Email: mesadeayuda@itson.edu.mx (hours 8:00-16:00)" in masked
+    assert "  | My name is G… H… G…, student ID …345." in masked
+    assert "GLORIA" not in masked and STUDENT_ID not in masked
+    revealed = autohelper_cmd("--lang", "en", "status", "--as-of", "2026-11-24", "--reveal")
+    assert "  | My name is GLORIA HERNANDEZ GARCIA, student ID 00000012345." in revealed.stdout
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_html_and_ics_files_are_private_and_hold_no_raw_personal_data(tmp_path: Path) -> None:
+    make_profile()
+    add_run("itson-solicitud", "success", {"folio": FOLIO}, day="2026-11-13")
+    page, ics = tmp_path / "estado.html", tmp_path / "recordatorios.ics"
+    page.write_text("old", encoding="utf-8")
+    page.chmod(0o644)  # an existing, readable file becomes private too
+    result = autohelper_cmd(
+        "status", "--as-of", "2026-11-17", "--html", str(page), "--ics", str(ics)
+    )
+    assert result.exit_code == 0, result.output
+    assert f"Página guardada en {page} (solo tú puedes leerla)." in result.stdout
+    assert (_mode(page), _mode(ics)) == (0o600, 0o600)
+    calendar = ics.read_text(encoding="utf-8")
+    assert "DTSTART;VALUE=DATE:20261118" in calendar  # the first day to check the vigencia
+    assert "DTSTART;VALUE=DATE:20261123" in calendar  # the last day of the wait
+    assert calendar.count("BEGIN:VEVENT") == 2 and calendar.count("BEGIN:VALARM") == 2
+    for raw in (CURP, NSS, EMAIL, STUDENT_ID, FOLIO, "GLORIA", "HERNANDEZ"):
+        assert raw not in page.read_text(encoding="utf-8")
+        assert raw not in calendar
+    assert "folio 4…2" in page.read_text(encoding="utf-8")
+
+
+def test_json_with_files_keeps_stdout_pure_json(tmp_path: Path) -> None:
+    make_profile()
+    result = autohelper_cmd("status", "--json", "--ics", str(tmp_path / "r.ics"))
+    assert result.exit_code == 0
+    json.loads(result.stdout)
+    assert "r.ics" in result.stderr
+
+
+def test_status_imports_no_playwright(tmp_path: Path) -> None:
+    make_profile()
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "autohelper", "status", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["procedure"] == "itson"
+    imported = [line for line in proc.stderr.splitlines() if line.startswith("import time:")]
+    assert any("autohelper.status.timeline" in line for line in imported)
+    assert not [line for line in imported if "playwright" in line]
+    assert not [line for line in imported if "icalendar" in line]  # only with --ics
+
+
+# -- next -----------------------------------------------------------------------------------------
+def test_next_explains_a_manual_step_and_marks_it_done_on_yes() -> None:
+    make_profile(institution="escolar")
+    result = autohelper_cmd("next", "--as-of", "2026-09-15", input="s\n")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Lo que sigue: Entregar tu NSS en Servicios Escolares"
+    assert "  Dónde: Departamento de Servicios Escolares de tu escuela" in lines
+    assert lines[-1] == (
+        "✔ Marcado como hecho: entrega (Entregar tu NSS en Servicios Escolares), "
+        "el martes 15 de septiembre de 2026."
+    )
+    data = status_json("--as-of", "2026-09-15")
+    assert steps(data)["entrega"]["date"] == "2026-09-15"
+
+
+def test_next_before_its_day_says_when_and_asks_nothing() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    result = autohelper_cmd("next", "--as-of", "2026-11-17")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        "Todavía no: podrás hacerlo a partir del miércoles 18 de noviembre de 2026."
+    )
+
+
+def test_next_declined_runs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import autohelper.session
+
+    def no_session(*_: Any, **__: Any) -> None:
+        raise AssertionError("a session was started")
+
+    monkeypatch.setattr(autohelper.session, "run_session", no_session)
+    make_profile(nss="")
+    result = autohelper_cmd("next", input="n\n")
+    assert result.exit_code == 0, result.output
+    assert "  Comando: autohelper run imss-nss" in result.stdout
+    assert "¿Lo corro ahora? (autohelper run imss-nss)" in result.stdout
+
+
+def test_next_on_yes_hands_the_scenario_to_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import autohelper.session
+
+    started: list[Any] = []
+
+    class _Result:
+        status, message, yields = "success", "Listo.", {}
+
+    class _Outcome:
+        result, saveable = _Result(), {}
+
+    def fake_session(request: Any, **_: Any) -> _Outcome:
+        started.append(request)
+        return _Outcome()
+
+    monkeypatch.setattr(autohelper.session, "run_session", fake_session)
+    make_profile(nss="")
+    result = autohelper_cmd("next", "--profile", "default", input="s\n")
+    assert result.exit_code == 0, result.output
+    assert [(r.scenario, r.against, r.profile) for r in started] == [
+        ("imss-nss", "live", "default")
+    ]
+
+
+def test_next_when_blocked_shows_whom_to_contact_and_asks_nothing() -> None:
+    make_profile(has_other_insurance="sí")
+    result = autohelper_cmd("next")
+    assert result.exit_code == 0, result.output
+    assert "Algo está detenido. Contacta a Mesa de ayuda del ITSON:" in result.stdout
+    assert "  Teléfono: 6444-410-90-04 (horario 8:00-16:00)" in result.stdout
+    assert "¿" not in result.stdout.split("Mensaje listo")[0]  # no question before the message
+
+
+def test_all_done_has_no_next_step() -> None:
+    make_profile(institution="escolar")
+    for step in ("entrega", "confirmacion", "vigencia", "umf"):
+        assert autohelper_cmd("done", step, "--on", "2026-09-15").exit_code == 0
+    data = status_json("--as-of", "2026-09-16")
+    assert set(states(data).values()) == {"done", "skipped"}
+    assert data["next"] is None
+    result = autohelper_cmd("next", "--as-of", "2026-09-16")
+    assert result.stdout == "¡Listo! Terminaste todos los pasos del trámite.\n"
+
+
+def test_status_reads_without_creating_a_journal() -> None:
+    make_profile()
+    assert status_json()["procedure"] == "itson"
+    assert not default_path().exists()
