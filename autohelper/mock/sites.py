@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from autohelper.mock.cia import CiaSite
 from autohelper.mock.imss import ImssSite
 from autohelper.mock.lab import LabSite
 from autohelper.mock.site import Site
 
-SITE_TYPES: tuple[type[Site[Any, Any]], ...] = (ImssSite, LabSite)
+SITE_TYPES: tuple[type[Site[Any, Any]], ...] = (ImssSite, CiaSite, LabSite)
