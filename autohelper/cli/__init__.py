@@ -62,6 +62,13 @@ _against = click.option(
 _browser = click.option(
     "--browser", metavar="RUTA", default=None, help="Ruta de Chromium (o AUTOHELPER_BROWSER)."
 )
+_mock_options = click.option(
+    "--mock",
+    "mock_options",
+    multiple=True,
+    metavar="CLAVE=VALOR",
+    help="Con --against fixtures: modo del simulado (p. ej. result_version=1).",
+)
 _profile = click.option(
     "--profile",
     "profile",
@@ -107,6 +114,7 @@ def _render(outcome: Any) -> int:
     metavar="ARCHIVO",
     help="Guardar una traza de Playwright (en el portal real contiene tus datos).",
 )
+@_mock_options
 @_browser
 def run(
     scenario: str,
@@ -114,11 +122,13 @@ def run(
     profile: str | None,
     headless: bool | None,
     trace: Path | None,
+    mock_options: tuple[str, ...],
     browser: str | None,
 ) -> None:
     """Sesión guiada: el navegador recorre el trámite, tú escribes el CAPTCHA y confirmas."""
     from autohelper.browser import has_display
     from autohelper.human import ScriptedHuman, TerminalHuman, ask_yes_no
+    from autohelper.mock.config import parse_options
     from autohelper.session import SessionRequest, run_session, save_nss
 
     shown_headless = headless if headless is not None else not has_display()
@@ -139,6 +149,7 @@ def run(
         headless=headless,
         browser=browser,
         trace=trace,
+        mock_options=parse_options(mock_options),
     )
     outcome = run_session(request, ask_secret=_ask_secret)
     code = _render(outcome)
@@ -161,13 +172,7 @@ def _ask_secret(name: str) -> str:
 @_against
 @_profile
 @click.option("--decline", is_flag=True, help="Responder «no» a la confirmación del envío.")
-@click.option(
-    "--mock",
-    "mock_options",
-    multiple=True,
-    metavar="CLAVE=VALOR",
-    help="Con --against fixtures: modo del simulado (p. ej. result_version=1).",
-)
+@_mock_options
 @click.option(
     "--timeout",
     "step_timeout",
