@@ -7,5 +7,6 @@ from typing import Any
 from autohelper.mock.imss import ImssSite
 from autohelper.mock.lab import LabSite
 from autohelper.mock.site import Site
+from autohelper.mock.umf import UmfSite
 
-SITE_TYPES: tuple[type[Site[Any, Any]], ...] = (ImssSite, LabSite)
+SITE_TYPES: tuple[type[Site[Any, Any]], ...] = (ImssSite, UmfSite, LabSite)
