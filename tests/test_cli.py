@@ -292,7 +292,8 @@ def _only_run() -> tuple[Any, list[tuple[Any, ...]], list[tuple[Any, ...]]]:
 
 @pytest.mark.browser
 def test_qa_happy_path_result_version_2() -> None:
-    result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures")
+    # A person who already has an NSS: the scenario does not fill the new NSS's address step.
+    result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--mock", "nss_found=true")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Paso 1/17: Abrir la página del trámite IMSS-02-008")
     *_, message, nss_line = result.stdout.splitlines()
@@ -393,7 +394,17 @@ def test_qa_drifted_portal_in_a_real_process() -> None:
 # -- the guided command, with nobody at the keyboard --------------------------------------------
 @pytest.mark.browser
 def test_run_against_fixtures_unattended_is_a_demo() -> None:
-    result = autohelper_cmd("run", "imss-nss", "--against", "fixtures", "--headless", input="")
+    # A person who already has an NSS: the scenario does not fill the new NSS's address step.
+    result = autohelper_cmd(
+        "run",
+        "imss-nss",
+        "--against",
+        "fixtures",
+        "--mock",
+        "nss_found=true",
+        "--headless",
+        input="",
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(
         "Demostración sin nadie en el teclado: el portal simulado responde el CAPTCHA"

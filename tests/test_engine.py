@@ -25,6 +25,14 @@ pytestmark = pytest.mark.browser
 VALIDA = "asignacionNSS/valida"
 
 
+@pytest.fixture
+def portal(portal: MockPortal) -> MockPortal:
+    """The mock, for a person who already has an NSS: the emailed link leads straight to the
+    final page. (A new NSS first gives an address, which this scenario does not fill yet.)"""
+    portal.configure(nss_found=True)
+    return portal
+
+
 def nss_scenario(tmp_path: Path, *edits: Edit) -> Scenario:
     return copy_scenario(tmp_path, "imss-nss", *edits)
 
@@ -55,7 +63,8 @@ def test_v2_follows_the_emailed_link_through_its_redirect_and_reads_the_nss(
     assert result.status == "success", result.message
     assert result.yields == {"nss": nss_for(CURP)}
     assert page.url.startswith(
-        "https://serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo/solicitudFinalizada"
+        "https://serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo/asignacionNSS/"
+        "solicitudFinalizada"
     )
     assert portal.posts(VALIDA) == 1
     [row] = journal.runs()

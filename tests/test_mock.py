@@ -166,7 +166,7 @@ def test_wrong_captcha_is_rejected_and_values_kept(portal: MockPortal) -> None:
     reply = client.submit(curp=CURP.lower(), captcha="nope")
     assert reply.status == 302 and reply.headers["Location"] == f"{LIVE_SD}/asignacionNSS"
     page = client.follow(reply.headers["Location"])
-    assert _danger(page.text) == "El texto de la imagen no coincide, favor de intentar nuevamente."
+    assert _danger(page.text) == "El captcha no fue válido, favor de intentar nuevamente"
     assert f'value="{CURP.lower()}"' in page.text and f'value="{EMAIL}"' in page.text
     assert 'name="captcha" class="form-control" maxlength="10" autocomplete="off">' in page.text
     assert 'id="modalBienvenida" style="display:none"' in page.text
@@ -179,7 +179,7 @@ def test_captcha_answer_is_case_sensitive(portal: MockPortal) -> None:
     client.request(SD + "/servlet/CaptchaServlet")
     answer = client.oracle()
     reply = client.submit(captcha=answer.swapcase())
-    assert "no coincide" in _danger(client.follow(reply.headers["Location"]).text)
+    assert "captcha no fue válido" in _danger(client.follow(reply.headers["Location"]).text)
 
 
 @pytest.mark.parametrize(
@@ -236,7 +236,8 @@ def test_version_2_confirmation_link_leads_to_the_nss(portal: MockPortal) -> Non
     assert link.startswith(f"{LIVE_SD}/confirmacionUrl?token=") and f"curp={CURP}" in link
     confirmed = Client(portal).follow(link)  # another browser: the link works on its own
     assert confirmed.status == 302
-    assert confirmed.headers["Location"] == f"{LIVE_SD}/solicitudFinalizada"
+    # A person with no NSS yet (the default) gives an address first.
+    assert confirmed.headers["Location"] == f"{LIVE_SD}/asignacionNSS/capturaDomicilio"
     assert (
         "Path=/" in confirmed.headers["Set-Cookie"]
         and "Domain" not in confirmed.headers["Set-Cookie"]
@@ -250,7 +251,16 @@ def test_solicitud_finalizada_shows_a_valid_nss(portal: MockPortal) -> None:
     client = Client(portal)
     client.submit()
     link = portal.outbox[-1]["links"][0]
-    final = client.follow(client.follow(link).headers["Location"]).text
+    assert client.follow(link).headers["Location"].endswith("/asignacionNSS/capturaDomicilio")
+    address = {
+        "domicilio.codigoPostal.codigoPostal": "91000",
+        "domicilio.asentamiento.clave": "0001",
+        "domicilio.calle": "Calle de Prueba",
+        "domicilio.numExteriorAlf": "12",
+    }
+    finished = client.request(SD + "/asignacionNSS/finalizar", address)
+    assert finished.headers["Location"] == f"{LIVE_SD}/asignacionNSS/solicitudFinalizada"
+    final = client.follow(finished.headers["Location"]).text
     match = re.search(r'alert alert-success">Asignación de NSS exitosa\.<br>NSS: (\d{11})<', final)
     assert match and luhn.is_valid(match.group(1)) and match.group(1) == nss_for(CURP)
     assert match.group(1)[4:6] == CURP[4:6]
@@ -277,7 +287,9 @@ def test_found_nss_wording(portal: MockPortal) -> None:
     portal.configure(nss_found=True)
     client = Client(portal)
     client.submit()
-    final = client.follow(client.follow(portal.outbox[-1]["links"][0]).headers["Location"])
+    confirmed = client.follow(portal.outbox[-1]["links"][0])
+    assert confirmed.headers["Location"] == f"{LIVE_SD}/asignacionNSS/solicitudFinalizada"
+    final = client.follow(confirmed.headers["Location"])
     assert f"Tu NSS es: {nss_for(CURP)}" in final.text
 
 
@@ -340,7 +352,7 @@ def test_a_drift_that_no_longer_applies_is_an_error(
 def test_pages_of_a_host_share_its_layout(portal: MockPortal) -> None:
     host = portal.pages.root / "serviciosdigitales.imss.gob.mx"
     pages = sorted(host.glob("gestionAsegurados-web-externo/*.html"))
-    assert len(pages) == 5
+    assert len(pages) == 6
     for page in pages:
         text = portal.pages.template(page.relative_to(portal.pages.root).as_posix())
         title = page.read_text(encoding="utf-8").splitlines()[0]

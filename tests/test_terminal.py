@@ -33,6 +33,8 @@ def short_tmp() -> Iterator[Path]:
 
 
 def student_session(portal: MockPortal, tmp: Path) -> pexpect.spawn:
+    # A person who already has an NSS: the scenario does not fill the new NSS's address step.
+    portal.configure(nss_found=True)
     update_profile("default", {"curp": CURP, "email": EMAIL})
     env = {**os.environ, "TMPDIR": str(tmp), "LANG": "es_MX.UTF-8", "COLUMNS": "200"}
     env.pop("DISPLAY", None)

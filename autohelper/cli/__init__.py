@@ -72,6 +72,7 @@ def main() -> None:
 # -- running scenarios ------------------------------------------------------------------------
 _against = click.option("--against", default="live", show_default=True)
 _browser = click.option("--browser", default=None)
+_mock_options = click.option("--mock", "mock_options", multiple=True)
 _profile = click.option(
     "--profile",
     "profile",
@@ -105,6 +106,7 @@ def _render(outcome: Any) -> int:
 @_profile
 @click.option("--headless/--headed", default=None)
 @click.option("--trace", type=OutputFile(), default=None)
+@_mock_options
 @_browser
 def run(
     scenario: str,
@@ -112,11 +114,13 @@ def run(
     profile: str | None,
     headless: bool | None,
     trace: Path | None,
+    mock_options: tuple[str, ...],
     browser: str | None,
 ) -> None:
     """A guided session: the person answers the CAPTCHA and confirms every send."""
     from autohelper.browser import has_display
     from autohelper.human import ScriptedHuman, TerminalHuman, ask_yes_no
+    from autohelper.mock.config import parse_options
     from autohelper.session import SessionRequest, run_session, save_to_profile
 
     shown_headless = headless if headless is not None else not has_display()
@@ -137,6 +141,7 @@ def run(
         headless=headless,
         browser=browser,
         trace=trace,
+        mock_options=parse_options(mock_options),
     )
     outcome = run_session(request, ask_secret=_ask_secret)
     code = _render(outcome)
@@ -164,7 +169,7 @@ def _ask_secret(name: str) -> str:
 @_against
 @_profile
 @click.option("--decline", is_flag=True)
-@click.option("--mock", "mock_options", multiple=True)
+@_mock_options
 @click.option("--timeout", "step_timeout", type=click.FloatRange(min=0.5), default=None)
 @click.option("--artifacts", type=OutputFolder(), default=None)
 @_browser

@@ -188,6 +188,10 @@ _HELP: dict[str, tuple[str, str]] = {
         "Responder «no» a la confirmación del envío.",
         "Answer “no” to the confirmation before sending.",
     ),
+    "help.run.mock_options": (
+        "Con --against fixtures: modo del simulado (p. ej. imss.nss_found=true).",
+        "With --against fixtures: a mode of the mock (e.g. imss.nss_found=true).",
+    ),
     "help.qa.mock_options": (
         "Con --against fixtures: modo del simulado (p. ej. result_version=1).",
         "With --against fixtures: a mode of the mock (e.g. result_version=1).",

@@ -367,7 +367,7 @@ class CiaSite(Site[CiaSettings, CiaVisitor]):
             req, lambda sid: answer(req, config, self.session(sid)) or _not_found(self)
         )
 
-    def page(self, name: str, config: MockConfig, **values: str) -> str:
+    def page(self, name: str, config: MockConfig, /, **values: str) -> str:
         return super().page(name, config, **LINKS, **values)
 
     # apps9: the ID, the warning, the help-desk chat.

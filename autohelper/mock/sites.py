@@ -8,6 +8,13 @@ from autohelper.mock.cia import CiaSite
 from autohelper.mock.imss import ImssSite
 from autohelper.mock.lab import LabSite
 from autohelper.mock.site import Site
+from autohelper.mock.umf import UmfSite
 from autohelper.mock.vigencia import VigenciaSite
 
-SITE_TYPES: tuple[type[Site[Any, Any]], ...] = (ImssSite, VigenciaSite, CiaSite, LabSite)
+SITE_TYPES: tuple[type[Site[Any, Any]], ...] = (
+    ImssSite,
+    VigenciaSite,
+    UmfSite,
+    CiaSite,
+    LabSite,
+)
