@@ -102,7 +102,7 @@ def test_three_wrong_captchas_stop_the_run(page: Page, portal: MockPortal, tmp_p
     result = run(page, nss_scenario(tmp_path), tmp_path, human)
     assert result.status == "error"
     assert result.message.startswith(
-        "Lo intentamos 3 veces y el portal respondió lo mismo: «El texto de la imagen no coincide"
+        "Lo intentamos 3 veces y el portal respondió lo mismo: «El captcha no fue válido"
     )
     assert portal.posts(VALIDA) == 3
 
