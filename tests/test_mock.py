@@ -441,3 +441,23 @@ def test_browser_submit_with_the_oracle_answer(portal: MockPortal, page: Page) -
         page.get_by_role("button", name="Buscar").click()
     assert portal.posts("asignacionNSS/valida") == 1
     assert portal.outbox[-1]["to"] == EMAIL
+
+
+def test_a_failing_page_is_one_line_on_screen_and_its_traceback_only_in_the_debug_log(
+    portal: MockPortal, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: Any) -> None:
+        raise KeyError("a bug in a mock site")
+
+    monkeypatch.setattr(portal, "_page", broken)
+    caplog.set_level("DEBUG", logger="autohelper.mock.server")
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(portal.url + "/www.imss.gob.mx/tramites/imss02008")
+    assert caught.value.code == 500
+    shown = [r for r in caplog.records if r.levelname != "DEBUG"]
+    assert [r.getMessage() for r in shown] == [
+        "mock portal failed on GET /www.imss.gob.mx/tramites/imss02008: "
+        "KeyError: 'a bug in a mock site'"
+    ]
+    assert shown[0].exc_info is None
+    assert any(r.exc_info for r in caplog.records if r.levelname == "DEBUG")

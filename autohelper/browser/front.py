@@ -172,6 +172,11 @@ class _FrontServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
         self.tls_by_socket: dict[int, bool] = {}
         super().__init__(("127.0.0.1", 0), _FrontHandler)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # socketserver would print the traceback to stderr (a browser that hung up mid-answer):
+        # the debug log keeps it, the screen does not.
+        log.debug("front: connection from %s failed", client_address, exc_info=True)
+
     def finish_request(self, request: Any, client_address: Any) -> None:
         # One port for both schemes: a TLS ClientHello starts with byte 0x16.
         try:

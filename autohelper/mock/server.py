@@ -256,6 +256,11 @@ class _MirrorServer(ThreadingHTTPServer):
     daemon_threads = True
     portal: MockPortal
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # socketserver prints the traceback of a dropped connection to stderr: a browser that
+        # closed mid-answer is no news; it goes to the debug log.
+        logger.debug("mock portal: connection from %s failed", client_address, exc_info=True)
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -272,8 +277,10 @@ class _Handler(BaseHTTPRequestHandler):
         portal = cast(_MirrorServer, self.server).portal
         try:
             response = portal.answer(method, self.path, body, self.headers.get("Cookie", ""))
-        except Exception:  # a bug in the mock must show as a 500, not a hung browser
-            logger.exception("mock portal failed on %s %s", method, self.path)
+        except Exception as exc:  # a bug in the mock must show as a 500, not a hung browser
+            # One line on the screen; the traceback only in the debug log (-vv).
+            logger.error("mock portal failed on %s %s: %s", method, self.path, _one_line(exc))
+            logger.debug("mock portal traceback", exc_info=True)
             response = Response.text("mock error", status=500)
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
@@ -285,6 +292,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
         logger.debug("mock %s - %s", self.address_string(), format % args)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
 def _split_host(path: str) -> tuple[str, str]:
