@@ -59,6 +59,13 @@ class ProfileError(AutohelperError):
     """The student's profile is missing, unreadable, unsafe or invalid."""
 
 
+class JournalError(AutohelperError):
+    """The journal file cannot be used; params name it, and the message says what to do
+    (`autohelper journal repair`, or how to move it aside)."""
+
+    key = "journal.damaged"
+
+
 class BrowserNotFound(AutohelperError):
     """No usable Chromium on this machine."""
 

@@ -1,31 +1,43 @@
-"""What happened, durably: a SQLite journal of runs, steps and submits.
+"""What happened, durably: a SQLite journal of runs, steps, submits and marks.
 
 Every text that goes in has been masked by the caller's Redactor; the file is readable by its
 owner only. A submit is written (and committed) before its button is pressed, so even a crash
 right after the press leaves a trace that something may have been sent.
+
+The schema is versioned (`PRAGMA user_version`) and migrated forward when an older journal is
+opened. A journal that cannot be used (damaged, a folder, unreadable, on a read-only disk, from a
+newer autohelper) is a `JournalError` naming the file and what to do; `set_aside` moves a bad one
+out of the way under a timestamped name (never deleting it) so a fresh one can start.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from autohelper.engine.events import RunListener, RunResult, StepRecord
+from autohelper.errors import JournalError
 from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
+from autohelper.yamlerrors import os_problem
 
 if TYPE_CHECKING:
     from autohelper.scenario.model import Scenario, Step
 
-SCHEMA = """
+# Migration i takes a journal from version i to i + 1. A journal written before versions were
+# kept reads as version 0 and may already hold some of these tables: hence IF NOT EXISTS.
+MIGRATIONS: tuple[str, ...] = (
+    """
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     scenario TEXT NOT NULL,
@@ -57,6 +69,8 @@ CREATE TABLE IF NOT EXISTS submits (
     pressed_at TEXT NOT NULL,
     result TEXT NOT NULL DEFAULT 'pending'
 );
+""",
+    """
 CREATE TABLE IF NOT EXISTS marks (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     profile TEXT NOT NULL,
@@ -66,7 +80,17 @@ CREATE TABLE IF NOT EXISTS marks (
     kind TEXT NOT NULL CHECK (kind IN ('done', 'undone')),
     created_at TEXT NOT NULL
 );
-"""
+""",
+    # Whose run it was (the profile file, as marks key it), and which run a resumed one resumes.
+    """
+ALTER TABLE runs ADD COLUMN profile TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN resumes INTEGER REFERENCES runs(id);
+""",
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+_RUN_COLUMNS = (
+    "id, scenario, target, mode, started_at, ended_at, status, message, yields, profile, resumes"
+)
 
 
 def default_path() -> Path:
@@ -77,6 +101,46 @@ def default_path() -> Path:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def local_day(stamp: str) -> date:
+    """The local calendar day of a stored UTC timestamp."""
+    return datetime.fromisoformat(stamp).astimezone().date()
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    """The one place a connection is made (tests put a read-only one here for a read-only
+    disk, which stops even root)."""
+    return sqlite3.connect(path, timeout=10)
+
+
+def _problem(path: Path, exc: Exception) -> JournalError:
+    """What a failure of the journal file means for the person, with what to do."""
+    where = str(path)
+    if path.is_dir():
+        return JournalError("journal.is_directory", path=where)
+    if isinstance(exc, OSError):
+        if exc.errno == errno.EROFS:
+            return JournalError("journal.read_only", path=where)
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return JournalError("journal.unreadable", path=where, reason=os_problem(exc))
+        return JournalError("journal.cannot_open", path=where, reason=os_problem(exc, True))
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith("SQLITE_READONLY"):
+        return JournalError("journal.read_only", path=where)
+    if name.startswith("SQLITE_CANTOPEN") or name.startswith("SQLITE_PERM"):
+        return JournalError("journal.unreadable", path=where, reason=_access_phrase(path))
+    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR")):
+        code = errno.ENOSPC if name.startswith("SQLITE_FULL") else errno.EIO
+        return JournalError(
+            "journal.cannot_write", path=where, reason=os_problem(OSError(code, ""), True)
+        )
+    return JournalError("journal.damaged", path=where)
+
+
+def _access_phrase(path: Path) -> Any:
+    code = errno.EACCES if path.exists() and not os.access(path, os.R_OK) else errno.EIO
+    return os_problem(OSError(code, ""))
 
 
 @dataclass(frozen=True)
@@ -90,36 +154,103 @@ class RunRow:
     status: str
     message: str | None
     yields: dict[str, str]
+    profile: str = ""  # the profile file's resolved path ("" before the journal kept it)
+    resumes: int | None = None  # the run this one resumed (after its send), if any
+
+
+def _run_row(row: tuple[Any, ...]) -> RunRow:
+    """A `runs` row as selected by `_RUN_COLUMNS`."""
+    fields = list(row)
+    fields[8] = json.loads(fields[8])
+    return RunRow(*fields)
+
+
+@dataclass(frozen=True)
+class SubmitRow:
+    id: int
+    run_id: int
+    position: int
+    description: str
+    summary: str
+    pressed_at: str
+    result: str
 
 
 class Journal:
-    """One SQLite file; each write is its own short transaction (a crash loses nothing)."""
+    """One SQLite file; each write is its own short transaction (a crash loses nothing).
 
-    def __init__(self, path: Path | None = None) -> None:
+    Opening it checks it (and migrates an older schema); `writable` also proves a write goes
+    through, so a run finds a read-only disk before its browser starts, not after its send."""
+
+    def __init__(self, path: Path | None = None, writable: bool = True) -> None:
         self.path = path or default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            self._prepare(writable)
+            with self._connect() as db:
+                self._migrate(db, writable)
+        except JournalError:
+            raise
+        except (OSError, sqlite3.Error) as exc:
+            raise _problem(self.path, exc) from None
+
+    def _prepare(self, writable: bool) -> None:
+        if self.path.is_dir():
+            raise JournalError("journal.is_directory", path=str(self.path))
         if not self.path.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             # Create it private before SQLite opens it, so it is never readable by others.
             fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)
-        os.chmod(self.path, 0o600)
-        with self._connect() as db:
-            db.executescript(SCHEMA)
+        elif not os.access(self.path, os.R_OK):
+            raise JournalError(
+                "journal.unreadable",
+                path=str(self.path),
+                reason=os_problem(OSError(errno.EACCES, "")),
+            )
+        if writable and stat.S_IMODE(self.path.stat().st_mode) != 0o600:
+            os.chmod(self.path, 0o600)
+
+    def _migrate(self, db: sqlite3.Connection, writable: bool) -> None:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise JournalError(
+                "journal.newer", path=str(self.path), found=version, known=SCHEMA_VERSION
+            )
+        if version == SCHEMA_VERSION:
+            if writable:  # proves the disk takes a write, and changes nothing
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            return
+        # All steps in one transaction: a journal is never left half migrated.
+        db.commit()
+        script = "".join(MIGRATIONS[version:])
+        try:
+            db.executescript(f"BEGIN;{script}PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
+        except sqlite3.Error:
+            db.rollback()
+            raise
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=10)
+        try:
+            db = _open(self.path)
+        except sqlite3.Error as exc:
+            raise _problem(self.path, exc) from None
         try:
             with db:
                 yield db
+        except sqlite3.Error as exc:
+            raise _problem(self.path, exc) from None
         finally:
             db.close()
 
-    def start_run(self, scenario: str, target: str, mode: str) -> int:
+    def start_run(
+        self, scenario: str, target: str, mode: str, profile: str = "", resumes: int | None = None
+    ) -> int:
         with self._connect() as db:
             cursor = db.execute(
-                "INSERT INTO runs (scenario, target, mode, started_at) VALUES (?, ?, ?, ?)",
-                (scenario, target, mode, _now()),
+                "INSERT INTO runs (scenario, target, mode, started_at, profile, resumes)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (scenario, target, mode, _now(), profile, resumes),
             )
             return int(cursor.lastrowid or 0)
 
@@ -165,27 +296,24 @@ class Journal:
             db.execute("UPDATE submits SET result = ? WHERE id = ?", (result, submit_id))
 
     def runs(self, scenario: str | None = None) -> list[RunRow]:
-        query = "SELECT * FROM runs"
+        query = f"SELECT {_RUN_COLUMNS} FROM runs"
         params: tuple[Any, ...] = ()
         if scenario:
             query += " WHERE scenario = ?"
             params = (scenario,)
         with self._connect() as db:
             rows = db.execute(query + " ORDER BY id", params).fetchall()
-        return [
-            RunRow(
-                id=row[0],
-                scenario=row[1],
-                target=row[2],
-                mode=row[3],
-                started_at=row[4],
-                ended_at=row[5],
-                status=row[6],
-                message=row[7],
-                yields=json.loads(row[8]),
-            )
-            for row in rows
-        ]
+        return [_run_row(row) for row in rows]
+
+    def submits(self, run_id: int) -> list[SubmitRow]:
+        """The submits of one run, in the order they were pressed."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT id, run_id, position, description, summary, pressed_at, result"
+                " FROM submits WHERE run_id = ? ORDER BY id",
+                (run_id,),
+            ).fetchall()
+        return [SubmitRow(*row) for row in rows]
 
     def rows(self, table: str, run_id: int) -> list[sqlite3.Row]:
         """The rows of `steps` or `submits` for one run, read by column name."""
@@ -197,10 +325,17 @@ class Journal:
                 f"SELECT * FROM {table} WHERE run_id = ? ORDER BY id", (run_id,)
             ).fetchall()
 
-    def listener(self, mode: str, target: str, redactor: Redactor) -> JournalListener:
+    def listener(
+        self,
+        mode: str,
+        target: str,
+        redactor: Redactor,
+        profile: str = "",
+        resumes: int | None = None,
+    ) -> JournalListener:
         """A listener that keeps one run in this journal (`mode`: student or qa; `target`: live,
-        fixtures or mirror)."""
-        return JournalListener(self, mode, target, redactor)
+        fixtures or mirror; `profile`: whose; `resumes`: the run it takes up after its send)."""
+        return JournalListener(self, mode, target, redactor, profile, resumes)
 
     # -- marks: steps a student records by hand (`autohelper done` / `autohelper undo`) --------
     def record_mark(self, profile: str, procedure: str, step: str, on_date: str, kind: str) -> int:
@@ -244,16 +379,28 @@ class JournalListener(RunListener):
     """Keeps a run's events in the journal: the run, each step, each submit before its press.
     Every text is redacted on the way in, and personal yields are masked."""
 
-    def __init__(self, journal: Journal, mode: str, target: str, redactor: Redactor) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        mode: str,
+        target: str,
+        redactor: Redactor,
+        profile: str = "",
+        resumes: int | None = None,
+    ) -> None:
         self.journal = journal
         self.mode = mode
         self.target = target
         self.redactor = redactor
+        self.profile = profile
+        self.resumes = resumes
         self.run_id: int | None = None
         self._submits: dict[int, int] = {}  # step index -> submit row of its last press
 
     def run_started(self, scenario: Scenario) -> None:
-        self.run_id = self.journal.start_run(scenario.id, self.target, self.mode)
+        self.run_id = self.journal.start_run(
+            scenario.id, self.target, self.mode, self.profile, self.resumes
+        )
 
     def step_finished(self, record: StepRecord) -> None:
         assert self.run_id is not None
@@ -288,3 +435,51 @@ class JournalListener(RunListener):
         }
         message = self.redactor(result.message) if result.message else None
         self.journal.end_run(self.run_id, result.status, message, yields)
+
+
+@dataclass(frozen=True)
+class Repair:
+    """What `repair` did: `healthy` or `absent` (nothing moved), or `repaired` (the old file is
+    at `moved_to`, a fresh journal at `path`)."""
+
+    state: str
+    path: Path
+    moved_to: Path | None = None
+
+
+def _aside_name(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    candidate = path.with_name(f"{path.name}.old-{stamp}")
+    number = 1
+    while candidate.exists() or candidate.is_symlink():
+        candidate = path.with_name(f"{path.name}.old-{stamp}-{number}")
+        number += 1
+    return candidate
+
+
+def repair(path: Path | None = None) -> Repair:
+    """Set an unusable journal aside under a timestamped name (never deleting it, nor the
+    SQLite side files next to it) and start a fresh one. A healthy journal is left alone."""
+    path = path or default_path()
+    if not path.exists() and not path.is_symlink():
+        return Repair("absent", path)
+    try:
+        Journal(path)
+    except JournalError as exc:
+        if exc.key == "journal.read_only":
+            raise  # moving it needs a writable disk too: the message says what to do
+    else:
+        return Repair("healthy", path)
+    aside = _aside_name(path)
+    try:
+        os.rename(path, aside)
+        for suffix in ("-journal", "-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                os.rename(side, aside.with_name(aside.name + suffix))
+    except OSError as exc:
+        raise JournalError(
+            "journal.cannot_move", path=str(path), reason=os_problem(exc, writing=True)
+        ) from None
+    Journal(path)
+    return Repair("repaired", path, aside)

@@ -128,6 +128,9 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     profile = profiles.load_profile(profile_ref, trusted=synthetic)
     profile_path = profiles.resolve_profile_path(profile_ref)
     profiles.require_fields(profile, scenario.needs.profile, profile_path)
+    # The journal is checked now (and migrated if older): a damaged one or a read-only disk is
+    # found before the browser starts, not after a request was sent.
+    Journal(request.journal)
     secrets = _secrets(scenario, ask_secret)
     redactor = profiles.redactor_for(profile)
     redactor.add_secrets(secrets.values())

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,8 @@ class Case:
     files: dict[str, str | bytes] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
     secret: str = ""  # a personal value the answer must not show in full
+    # A state files cannot set up (a read-only disk, which stops even root): done before.
+    prepare: Callable[[Path, pytest.MonkeyPatch], None] | None = None
 
     @property
     def lang(self) -> str:
@@ -76,8 +79,8 @@ def _spanish_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(messages, "_current_lang", None)
 
 
-def answer(case: Case, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Result, str]:
-    """Run the case; its stderr with the test's folder written `{tmp}`."""
+def arrange(case: Case, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files, environment and state the case finds."""
     for name, content in case.files.items():
         path = tmp / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,13 +91,24 @@ def answer(case: Case, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Resu
         path.chmod(0o600)
     for name, value in case.env.items():
         monkeypatch.setenv(name, value)
+    if case.prepare is not None:
+        case.prepare(tmp, monkeypatch)
+
+
+def answer(
+    case: Case, tmp: Path, monkeypatch: pytest.MonkeyPatch, arranged: bool = False
+) -> tuple[Result, str]:
+    """Run the case (arranged first, unless it was); its stderr with the test's folder written
+    `{tmp}`."""
+    if not arranged:
+        arrange(case, tmp, monkeypatch)
     args = [arg.replace("{tmp}", str(tmp)) for arg in case.args]
     result = CliRunner().invoke(_ConsoleScript(), args)  # type: ignore[arg-type]
     return result, result.stderr.replace(str(tmp), "{tmp}")
 
 
-def check(case: Case, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    result, err = answer(case, tmp, monkeypatch)
+def check(case: Case, tmp: Path, monkeypatch: pytest.MonkeyPatch, arranged: bool = False) -> None:
+    result, err = answer(case, tmp, monkeypatch, arranged)
     assert result.exit_code == case.exit, err
     assert case.says in err, err
     assert "Traceback" not in result.output
@@ -626,3 +640,119 @@ def test_a_read_only_disk_is_refused_before_the_run(
 
     monkeypatch.setattr(autohelper.cli.paths, "_probe", read_only)
     check(Case("read-only", args, 2, says), tmp_path, monkeypatch)
+
+
+# --- The journal: damaged, a folder, unreadable, newer, on a read-only disk -------------------
+
+_JOURNAL = "data/journal.sqlite3"  # AUTOHELPER_DATA_DIR is {tmp}/data (conftest)
+_STUDENT = {"config/profiles/default.yaml": f"curp: {CURP}\nemail: {EMAIL}\ninstitution: itson\n"}
+_NOT_SQLITE = "esto no es una base de datos\n" * 40
+
+
+def _newer_journal(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp / "data").mkdir()
+    with sqlite3.connect(tmp / _JOURNAL) as db:
+        db.execute("PRAGMA user_version = 99")
+
+
+def _read_only_disk(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A journal on a read-only disk: SQLite opened read-only stands for it (root included)."""
+    import autohelper.journal
+
+    autohelper.journal.Journal(tmp / _JOURNAL)
+    monkeypatch.setattr(
+        autohelper.journal, "_open", lambda p: sqlite3.connect(f"file:{p}?mode=ro", uri=True)
+    )
+
+
+def _unreadable(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A journal its user may not read (another owner's, or mode 000): permission bits do not
+    stop root, so the access check answers as for anyone else."""
+    (tmp / "data").mkdir()
+    (tmp / _JOURNAL).write_bytes(b"")
+    (tmp / _JOURNAL).chmod(0)
+    real = os.access
+
+    def access(path: Any, mode: int) -> bool:
+        return False if str(path).endswith("sqlite3") else real(path, mode)
+
+    monkeypatch.setattr(os, "access", access)
+
+
+JOURNAL_STATES = [
+    Case(
+        "damaged-at-run",
+        ("run", "imss-nss", "--against", "fixtures"),
+        1,
+        "Error: El diario {tmp}/data/journal.sqlite3 está dañado o no es un diario de "
+        "autohelper (no es una base de datos SQLite que pueda leer). Para apartarlo sin "
+        "borrarlo y empezar uno nuevo: autohelper journal repair",
+        {_JOURNAL: _NOT_SQLITE},
+    ),
+    Case(
+        "damaged-at-status-en",
+        ("--lang", "en", "status"),
+        1,
+        "Error: The journal {tmp}/data/journal.sqlite3 is damaged or is not an autohelper journal",
+        {_JOURNAL: b"\x00\xff" * 600, **_STUDENT},
+    ),
+    Case(
+        "a-folder",
+        ("done", "nss"),
+        1,
+        "Error: {tmp}/data/journal.sqlite3 es una carpeta, no el archivo del diario. Para "
+        "apartarla sin borrar nada y empezar un diario nuevo: autohelper journal repair",
+        {f"{_JOURNAL}/x": "", **_STUDENT},
+    ),
+    Case(
+        "newer-schema-en",
+        ("--lang", "en", "status"),
+        1,
+        "Error: The journal {tmp}/data/journal.sqlite3 is from a newer autohelper (schema 99; "
+        "this one knows up to 3). Update autohelper, or set the journal aside",
+        _STUDENT,
+        prepare=_newer_journal,
+    ),
+    Case(
+        "unreadable",
+        ("status",),
+        1,
+        "Error: No puedo abrir el diario {tmp}/data/journal.sqlite3: no tienes permiso para "
+        "leerlo. Si es tuyo, dale permisos de lectura (chmod 600 {tmp}/data/journal.sqlite3)",
+        _STUDENT,
+        prepare=_unreadable,
+    ),
+    Case(
+        "read-only-disk",
+        ("done", "nss"),
+        1,
+        "Error: No puedo escribir en el diario {tmp}/data/journal.sqlite3: el disco es de "
+        "solo lectura. Usa otra carpeta para el diario con AUTOHELPER_DATA_DIR=/otra/carpeta",
+        _STUDENT,
+        prepare=_read_only_disk,
+    ),
+    Case(
+        "read-only-disk-repair-en",
+        ("--lang", "en", "journal", "repair"),
+        1,
+        "Error: Cannot write to the journal {tmp}/data/journal.sqlite3: the disk is read-only.",
+        prepare=_read_only_disk,
+    ),
+    Case(
+        "data-folder-is-a-file",
+        ("run", "imss-nss", "--against", "fixtures"),
+        1,
+        "Error: No puedo crear ni abrir el diario {tmp}/data/journal.sqlite3: una parte de la "
+        "ruta es un archivo, no una carpeta. Usa otra carpeta con AUTOHELPER_DATA_DIR",
+        {"data": ""},
+    ),
+]
+
+
+@table(JOURNAL_STATES)
+def test_journal_states(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    arrange(case, tmp_path, monkeypatch)
+    before = {p: p.stat().st_mtime_ns for p in (tmp_path / "data").glob("*")}
+    check(case, tmp_path, monkeypatch, arranged=True)
+    # Never lost: whatever was there is still there, unchanged.
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "data").glob("*")} == before

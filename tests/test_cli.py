@@ -443,3 +443,20 @@ def test_a_profile_missing_a_needed_field_stops_before_any_browser() -> None:
     assert result.exit_code == 1
     assert "no tiene email; fíjalo con `autohelper profile set email=...`" in result.stderr
     assert not default_path().exists()  # no run began: nothing was journaled
+
+
+def test_journal_repair_sets_the_damaged_journal_aside_and_says_where() -> None:
+    path = default_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("no es SQLite\n" * 100)
+    result = autohelper_cmd("journal", "repair")
+    assert result.exit_code == 0, result.output
+    [old] = path.parent.glob("journal.sqlite3.old-*")
+    assert result.stdout == (
+        f"Aparté el diario anterior en {old} (no se borró nada) y empecé uno nuevo en {path}.\n"
+    )
+    assert old.read_text() == "no es SQLite\n" * 100
+    assert Journal(path).runs() == []
+    again = autohelper_cmd("journal", "repair")
+    assert again.stdout == f"El diario {path} está bien: no hay nada que reparar.\n"
+    assert len(list(path.parent.iterdir())) == 2

@@ -3,12 +3,15 @@ its press and its result after."""
 
 from __future__ import annotations
 
+import sqlite3
 import stat
 from pathlib import Path
 
 import pytest
 
-from autohelper.journal import Journal, default_path
+from autohelper import journal as journal_module
+from autohelper.errors import JournalError
+from autohelper.journal import SCHEMA_VERSION, Journal, Repair, default_path, repair
 
 
 def test_the_journal_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
@@ -41,3 +44,88 @@ def test_a_run_its_steps_and_its_submit(tmp_path: Path) -> None:
     assert step[2:6] == (0, "goto", "Abrir", "ok")
     assert journal.rows("submits", run_id)[0][-1] == "http 200"
     assert journal.runs("other") == []
+
+
+# The journal before schema versions were kept: no marks table yet, user_version 0.
+_UNVERSIONED = """
+CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, scenario TEXT NOT NULL,
+    target TEXT NOT NULL, mode TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running', message TEXT, yields TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE steps (id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL,
+    position INTEGER NOT NULL, kind TEXT NOT NULL, description TEXT NOT NULL,
+    status TEXT NOT NULL, started_at TEXT NOT NULL, duration_ms INTEGER NOT NULL, detail TEXT);
+CREATE TABLE submits (id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL,
+    position INTEGER NOT NULL, description TEXT NOT NULL, summary TEXT NOT NULL,
+    pressed_at TEXT NOT NULL, result TEXT NOT NULL DEFAULT 'pending');
+INSERT INTO runs (scenario, target, mode, started_at, status)
+    VALUES ('imss-nss', 'live', 'student', '2026-11-13T17:00:00+00:00', 'success');
+"""
+
+
+def test_an_older_journal_is_migrated_and_keeps_its_runs(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(_UNVERSIONED)
+    journal = Journal(path)
+    [run] = journal.runs()
+    assert (run.scenario, run.status, run.profile, run.resumes) == ("imss-nss", "success", "", None)
+    journal.record_mark("p", "itson", "nss", "2026-11-13", "done")  # the table it lacked
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_journal_from_a_newer_autohelper_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = path.read_bytes()
+    with pytest.raises(JournalError) as caught:
+        Journal(path)
+    assert caught.value.key == "journal.newer"
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["text", "folder"])
+def test_repair_sets_a_bad_journal_aside_and_starts_a_new_one(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "journal.sqlite3"
+    if kind == "text":
+        path.write_text("no soy una base de datos\n" * 50)
+    else:
+        (path / "inside").mkdir(parents=True)
+    with pytest.raises(JournalError):
+        Journal(path)
+    done = repair(path)
+    assert done.state == "repaired" and done.moved_to is not None
+    assert done.moved_to.name.startswith("journal.sqlite3.old-")
+    if kind == "text":
+        assert done.moved_to.read_text().startswith("no soy una base de datos")
+    else:
+        assert (done.moved_to / "inside").is_dir()
+    assert Journal(path).runs() == []
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_repair_leaves_a_healthy_journal_alone(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    Journal(path).start_run("imss-nss", "live", "student")
+    assert repair(path) == Repair("healthy", path)
+    assert len(Journal(path).runs()) == 1
+    assert repair(tmp_path / "none.sqlite3").state == "absent"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.sqlite3"]
+
+
+def test_a_read_only_disk_is_found_when_the_journal_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only disk stops even root: SQLite opened read-only stands for it."""
+    path = tmp_path / "journal.sqlite3"
+    Journal(path)
+    monkeypatch.setattr(
+        journal_module,
+        "_open",
+        lambda p: sqlite3.connect(f"file:{p}?mode=ro", uri=True),
+    )
+    with pytest.raises(JournalError) as caught:
+        Journal(path)
+    assert caught.value.key == "journal.read_only"
+    assert Journal(path, writable=False).runs() == []  # reading still works (status)

@@ -272,6 +272,7 @@ def doctor(browser: str | None) -> None:
 
 def _register() -> None:
     from autohelper.cli import documents as document_commands
+    from autohelper.cli import journal as journal_commands
     from autohelper.cli import profile as profile_commands
     from autohelper.cli import status as status_commands
 
@@ -279,6 +280,7 @@ def _register() -> None:
         *profile_commands.COMMANDS,
         *document_commands.COMMANDS,
         *status_commands.COMMANDS,
+        *journal_commands.COMMANDS,
     ):
         cli.add_command(command)
 

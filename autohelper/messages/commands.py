@@ -52,6 +52,16 @@ _HELP: dict[str, tuple[str, str]] = {
         "Sirve el simulado en 127.0.0.1 (en forma de espejo: /www.imss.gob.mx/...).",
         "Serve the mock on 127.0.0.1 (shaped as a mirror: /www.imss.gob.mx/...).",
     ),
+    "help.journal": (
+        "El diario de autohelper (lo que se hizo en cada corrida).",
+        "autohelper's journal (what each run did).",
+    ),
+    "help.journal.repair": (
+        "Aparta un diario dañado (sin borrarlo: queda al lado con la fecha en el nombre) y "
+        "empieza uno nuevo.",
+        "Set a damaged journal aside (without deleting it: it stays next to it, dated) and start "
+        "a new one.",
+    ),
     "help.vigencia": (
         "Lee tu constancia de vigencia de derechos (PDF) y dice qué significa, sin navegador.",
         "Read your constancia de vigencia de derechos (PDF) and say what it means, no browser.",

@@ -152,4 +152,72 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": " Se espera un número (finito).",
         "en": " Expected a (finite) number.",
     },
+    "journal.damaged": {
+        "es": "El diario {path} está dañado o no es un diario de autohelper (no es una base de "
+        "datos SQLite que pueda leer). Para apartarlo sin borrarlo y empezar uno nuevo: "
+        "autohelper journal repair",
+        "en": "The journal {path} is damaged or is not an autohelper journal (not an SQLite "
+        "database I can read). To set it aside without deleting it and start a new one: "
+        "autohelper journal repair",
+    },
+    "journal.is_directory": {
+        "es": "{path} es una carpeta, no el archivo del diario. Para apartarla sin borrar nada y "
+        "empezar un diario nuevo: autohelper journal repair (o muévela tú: mv {path} "
+        "{path}.aparte)",
+        "en": "{path} is a folder, not the journal file. To set it aside without deleting "
+        "anything and start a new journal: autohelper journal repair (or move it yourself: mv "
+        "{path} {path}.aside)",
+    },
+    "journal.unreadable": {
+        "es": "No puedo abrir el diario {path}: {reason}. Si es tuyo, dale permisos de lectura "
+        "(chmod 600 {path}); si no, apártalo sin borrarlo con: autohelper journal repair",
+        "en": "Cannot open the journal {path}: {reason}. If it is yours, make it readable "
+        "(chmod 600 {path}); otherwise set it aside without deleting it: autohelper journal "
+        "repair",
+    },
+    "journal.read_only": {
+        "es": "No puedo escribir en el diario {path}: el disco es de solo lectura. Usa otra "
+        "carpeta para el diario con AUTOHELPER_DATA_DIR=/otra/carpeta, o vuelve a montar el "
+        "disco con escritura.",
+        "en": "Cannot write to the journal {path}: the disk is read-only. Use another folder for "
+        "the journal with AUTOHELPER_DATA_DIR=/another/folder, or mount the disk writable "
+        "again.",
+    },
+    "journal.cannot_open": {
+        "es": "No puedo crear ni abrir el diario {path}: {reason}. Usa otra carpeta con "
+        "AUTOHELPER_DATA_DIR=/otra/carpeta.",
+        "en": "Cannot create or open the journal {path}: {reason}. Use another folder with "
+        "AUTOHELPER_DATA_DIR=/another/folder.",
+    },
+    "journal.cannot_write": {
+        "es": "No pude escribir en el diario {path}: {reason}.",
+        "en": "Could not write to the journal {path}: {reason}.",
+    },
+    "journal.newer": {
+        "es": "El diario {path} es de una versión más nueva de autohelper (esquema {found}; esta "
+        "conoce hasta el {known}). Actualiza autohelper, o aparta el diario sin borrarlo con: "
+        "autohelper journal repair",
+        "en": "The journal {path} is from a newer autohelper (schema {found}; this one knows up "
+        "to {known}). Update autohelper, or set the journal aside without deleting it: "
+        "autohelper journal repair",
+    },
+    "journal.repaired": {
+        "es": "Aparté el diario anterior en {old} (no se borró nada) y empecé uno nuevo en {path}.",
+        "en": "Set the old journal aside as {old} (nothing was deleted) and started a new one at "
+        "{path}.",
+    },
+    "journal.healthy": {
+        "es": "El diario {path} está bien: no hay nada que reparar.",
+        "en": "The journal {path} is fine: nothing to repair.",
+    },
+    "journal.absent": {
+        "es": "Aún no hay diario en {path}: no hay nada que reparar.",
+        "en": "There is no journal at {path} yet: nothing to repair.",
+    },
+    "journal.cannot_move": {
+        "es": "No pude apartar {path}: {reason}. Muévelo tú a otro nombre (mv {path} "
+        "{path}.aparte) o usa otra carpeta con AUTOHELPER_DATA_DIR=/otra/carpeta.",
+        "en": "Could not set {path} aside: {reason}. Move it yourself to another name (mv {path} "
+        "{path}.aside) or use another folder with AUTOHELPER_DATA_DIR=/another/folder.",
+    },
 }

@@ -52,7 +52,7 @@ def student(profile_name: str | None) -> Student:
 
 def _journal() -> jr.Journal | None:
     path = jr.default_path()
-    return jr.Journal(path) if path.exists() else None
+    return jr.Journal(path, writable=False) if path.exists() else None
 
 
 def current_timeline(request: StatusRequest) -> Timeline:
