@@ -72,7 +72,7 @@ def engine_run(
     profile: Mapping[str, str] = PROFILE,
     secrets: Mapping[str, str] | None = None,
     listeners: list[RunListener] | None = None,
-    **options: float | bool,
+    **options: float | bool | int,
 ) -> RunResult:
     """Run `scenario` on `page` as QA would (the scripted human by default), keeping it in
     `journal` when given."""
@@ -83,6 +83,7 @@ def engine_run(
         retry=FAST,
         step_timeout=float(options.get("step_timeout", 5.0)),
         submit_timeout=float(options.get("submit_timeout", 10.0)),
+        start_at=int(options.get("start_at", 0)),
     )
     redactor = Redactor()
     redactor.add_profile(dict(profile))

@@ -321,3 +321,25 @@ def test_a_required_page_that_does_not_come_is_a_changed_portal(
     )
     assert isinstance(result.error, PortalChanged)
     assert "«Pasar el aviso (a veces no aparece)»" in result.message
+
+
+def test_a_run_can_start_at_a_later_step(page: Page, portal: MockPortal, tmp_path: Path) -> None:
+    """What a resumed run does: the steps before `start_at` (here, one that would fail) are
+    not run, and the journal keeps only the steps that ran."""
+    scenario = lab_scenario(
+        tmp_path,
+        """
+  - expect: {text: "Nunca está aquí"}
+    timeout: 1
+    description: Un paso que fallaría
+  - goto: https://lab.autohelper.test/done?what=retomado
+    description: Abrir la página final
+  - expect: {text: "Trámite terminado: retomado"}
+    description: Leerla
+""",
+    )
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = engine_run(page, scenario, tmp_path, journal=journal, start_at=1)
+    assert result.status == "success", result.message
+    [run] = journal.runs()
+    assert [row["position"] for row in journal.rows("steps", run.id)] == [1, 2]

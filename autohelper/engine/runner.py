@@ -62,6 +62,8 @@ class RunOptions:
     step_timeout: float = 15.0
     submit_timeout: float = 45.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    # The step to start at (0: the first). A run resumed after its send starts past the send.
+    start_at: int = 0
 
 
 class Restart(Exception):
@@ -197,7 +199,7 @@ class Runner:
 
     def _run_steps(self) -> RunResult:
         steps = self.scenario.steps
-        index = 0
+        index = self.options.start_at
         try:
             while index < len(steps):
                 self.index = index
