@@ -8,7 +8,6 @@ student's form or a downloaded constancia is personal data.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,26 +15,12 @@ from typing import TYPE_CHECKING
 
 from playwright.sync_api import Error as PlaywrightError
 
+from autohelper.privatefiles import make_private, private_dir, write_private
+
 if TYPE_CHECKING:
     from playwright.sync_api import Download, Locator, Page
 
 log = logging.getLogger(__name__)
-
-
-def private_dir(path: Path) -> Path:
-    """`path` as a folder only its owner can enter (created if needed)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
-    return path
-
-
-def write_private(path: Path, data: bytes) -> Path:
-    """Write `data` to a file readable by its owner only, from its first byte."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.chmod(path, 0o600)  # an existing file keeps its old mode through O_TRUNC
-    return path
 
 
 def safe_name(name: str, default: str = "file") -> str:
@@ -75,5 +60,4 @@ class Evidence:
         suggested = safe_name(download.suggested_filename, "document")
         path = private_dir(self.folder) / f"{self.token}-{safe_name(name)}-{suggested}"
         download.save_as(path)
-        os.chmod(path, 0o600)
-        return path
+        return make_private(path)
