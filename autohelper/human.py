@@ -26,6 +26,8 @@ import click
 from autohelper.browser import has_display
 from autohelper.errors import UsageError
 from autohelper.messages import t
+from autohelper.privacy import mask
+from autohelper.privatefiles import private_dir, write_private
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -35,6 +37,15 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 ORACLE = "oracle"  # a ScriptedHuman CAPTCHA answer meaning "ask the mock"
 NEW_IMAGE = "?"  # a CAPTCHA answer meaning "I cannot read it: show me another image"
+OUTBOX = "outbox"  # a ScriptedHuman link answer meaning "the newest link in the mock's outbox"
+# What a person types to leave a question after the send for later (the run stops, nothing more
+# is sent, and the run can be resumed).
+QUIT_WORDS = ("salir", "quit", "exit")
+
+
+def wants_to_quit(answer: str) -> bool:
+    """Whether the person typed one of the words that leave the question for later."""
+    return answer.strip().strip("«»\"'").lower() in QUIT_WORDS
 
 
 class Human(Protocol):
@@ -56,8 +67,10 @@ class Human(Protocol):
 
     def manual(self, instruction: str) -> None: ...
 
-    def email_link(self, page: Page, contains: str, email: str) -> str | None:
-        """The emailed link, or None when the person opened it in the browser."""
+    def email_link(self, page: Page, contains: str, email: str, attempt: int) -> str | None:
+        """What the person gave for the emailed link (`attempt` counts the asks, from 1): a text
+        that should hold it, None when they say they opened it in the browser, or one of
+        QUIT_WORDS. The engine checks the text and asks again when it is not the link."""
 
     def firewall(self, page: Page) -> bool:
         """True when the person says the firewall challenge is resolved and we may go on."""
@@ -75,6 +88,38 @@ def _open_quietly(path: Path) -> None:
         )
     except OSError as exc:
         log.debug("no viewer for %s: %s", path, exc)
+
+
+def _mock_oracle(page: Page, name: str) -> str | None:
+    """A mock's control `/__mock__/<name>`, fetched inside the page (same origin, same session
+    cookie); None where there is none (a live portal, a blank page)."""
+    try:
+        text = page.evaluate(
+            "async (name) => { const r = await fetch('/__mock__/' + name, {cache: 'no-store'});"
+            " return r.ok ? await r.text() : null; }",
+            name,
+        )
+    except Exception as exc:  # noqa: BLE001 - any failure means "no oracle here"
+        log.debug("no mock %s here: %s", name, exc)
+        return None
+    return str(text) if text is not None else None
+
+
+def mock_emails(page: Page, email: str) -> list[dict[str, Any]]:
+    """The mock's emails to `email`, oldest first (none where there is no mock)."""
+    raw = _mock_oracle(page, "outbox")
+    try:
+        messages = json.loads(raw) if raw else []
+    except ValueError:
+        return []
+    return [m for m in messages if str(m.get("to", "")).lower() == email.lower()]
+
+
+def links_in(message: Mapping[str, Any], contains: str) -> list[str]:
+    """The links of an email that contain `contains`: its links list, then any in its body."""
+    body_links = re.findall(r"https?://[^\s\"'<>]+", str(message.get("body", "")))
+    found = [html.unescape(str(link)) for link in [*message.get("links", []), *body_links]]
+    return [link for link in dict.fromkeys(found) if contains in link]
 
 
 def prompt(text: str, **options: Any) -> Any:
@@ -108,26 +153,39 @@ def ask_yes_no(question: str, default: bool = False) -> bool:
 
 
 class TerminalHuman:
-    """The student: prompts on the terminal, the browser visible unless headless."""
+    """The student: prompts on the terminal, the browser visible unless headless. A prompt never
+    offers what the person cannot do (typing into a hidden browser).
 
-    def __init__(self, headless: bool, echo: Callable[[str], None] = click.echo) -> None:
+    With `practice` (a run against the bundled mock), what a real portal would send elsewhere
+    is shown here: the mock's emails, as a mail client would show them, and, when the browser
+    is hidden on a machine with no display, the CAPTCHA's text (the image cannot be seen)."""
+
+    def __init__(
+        self, headless: bool, echo: Callable[[str], None] = click.echo, practice: bool = False
+    ) -> None:
         self.headless = headless
         self.echo = echo
+        self.practice = practice
+        self._shown_emails = 0
 
     def progress(self, text: str) -> None:
         self.echo(text)
 
     def captcha(self, page: Page, image: Locator, attempt: int, artifacts: Path) -> str | None:
         if self.headless:
-            path = artifacts / f"captcha-{attempt}.png"
-            image.screenshot(path=str(path))
+            path = private_dir(artifacts) / f"captcha-{attempt}.png"
+            write_private(path, image.screenshot())
             self.echo(t("human.captcha_saved", path=str(path)))
             if has_display():  # hidden browser on a desktop: show the image in a viewer
                 _open_quietly(path)
+            elif self.practice:
+                hint = _mock_oracle(page, "captcha")
+                if hint:
+                    self.echo(t("human.captcha_practice", text=hint.strip()))
         else:
             image.scroll_into_view_if_needed()
-        question = t("human.captcha_prompt", attempt=attempt)
-        answer = prompt(question, default="", show_default=False).strip()
+        key = "human.captcha_prompt_headless" if self.headless else "human.captcha_prompt"
+        answer = prompt(t(key, attempt=attempt), default="", show_default=False).strip()
         return answer or None
 
     def confirm(self, title: str, summary: Sequence[tuple[str, str]]) -> bool:
@@ -159,11 +217,39 @@ class TerminalHuman:
     def manual(self, instruction: str) -> None:
         prompt(t("human.manual_prompt", instruction=instruction), default="", show_default=False)
 
-    def email_link(self, page: Page, contains: str, email: str) -> str | None:
-        answer = prompt(t("human.email_link_prompt"), default="", show_default=False)
-        return answer.strip() or None
+    def email_link(self, page: Page, contains: str, email: str, attempt: int) -> str | None:
+        shown = self.practice and self._show_mock_email(page, contains, email)
+        if shown:
+            key = "human.email_link_prompt_practice"
+        else:
+            key = "human.email_link_prompt_headless" if self.headless else "human.email_link_prompt"
+        answer = prompt(t(key), default="", show_default=False)
+        return str(answer).strip() or None
+
+    def _show_mock_email(self, page: Page, contains: str, email: str) -> bool:
+        """Show the mock's newest email with the link, the way a mail client would; True when
+        there is one (shown now, or earlier in this run)."""
+        emails = [m for m in mock_emails(page, email) if links_in(m, contains)]
+        if not emails:
+            return False
+        if len(emails) > self._shown_emails:
+            self._shown_emails = len(emails)
+            message = emails[-1]
+            rule = "─" * 60
+            self.echo("")
+            self.echo(t("human.mail_heading"))
+            self.echo(rule)
+            self.echo(t("human.mail_to", to=mask(email, "email")))
+            self.echo(t("human.mail_subject", subject=message.get("subject", "")))
+            self.echo("")
+            self.echo(str(message.get("body", "")).rstrip())
+            self.echo(rule)
+        return True
 
     def firewall(self, page: Page) -> bool:
+        if self.headless:  # nothing to solve in a browser nobody sees: say so, do not ask
+            self.echo(t("human.firewall_headless"))
+            return False
         self.echo(t("human.firewall"))
         return ask_yes_no(t("human.firewall_prompt"), default=False)
 
@@ -178,6 +264,7 @@ class ScriptedHuman:
         on_progress: Callable[[str], None] | None = None,
         secrets: Mapping[str, Sequence[str]] | None = None,
         choices: Sequence[int | str] = (),
+        links: Sequence[str | None] = (),
     ) -> None:
         self._captcha = self._cycle_last(list(captcha_answers))
         self._confirm = self._cycle_last([confirm] if isinstance(confirm, bool) else list(confirm))
@@ -187,6 +274,9 @@ class ScriptedHuman:
         self._secrets = {name: list(values) for name, values in (secrets or {}).items()}
         # Picks by index or by (part of) the option's text; the default is the first option.
         self._choices = list(choices)
+        # What the person gives at the link step, in turn (a text, None for "opened it here");
+        # OUTBOX, and anything after the list, follows the newest link in the mock's outbox.
+        self._links = list(links)
         self.prompts: list[str] = []  # what a person would have been shown, for assertions
 
     @staticmethod
@@ -205,10 +295,7 @@ class ScriptedHuman:
         if answer != ORACLE:
             return answer
         # fetch() in the page: same origin, same session cookie as the image just shown.
-        text = page.evaluate(
-            "async () => { const r = await fetch('/__mock__/captcha', {cache: 'no-store'});"
-            " return r.ok ? await r.text() : null; }"
-        )
+        text = _mock_oracle(page, "captcha")
         if not text:
             raise UsageError("human.no_oracle")
         return str(text).strip()
@@ -236,22 +323,18 @@ class ScriptedHuman:
     def manual(self, instruction: str) -> None:
         self.prompts.append(instruction)
 
-    def email_link(self, page: Page, contains: str, email: str) -> str | None:
-        raw = page.evaluate(
-            "async () => { const r = await fetch('/__mock__/outbox', {cache: 'no-store'});"
-            " return r.ok ? await r.text() : null; }"
-        )
-        if raw is None:
+    def email_link(self, page: Page, contains: str, email: str, attempt: int) -> str | None:
+        if self._links:
+            given = self._links.pop(0)
+            if given != OUTBOX:
+                return given
+        if _mock_oracle(page, "outbox") is None:
             raise UsageError("human.no_oracle")
-        messages = json.loads(raw)
-        for message in reversed(messages):
-            if str(message.get("to", "")).lower() != email.lower():
-                continue
-            # The links list first; a mirror that only writes the link into the body works too.
-            body_links = re.findall(r"https?://[^\s\"'<>]+", str(message.get("body", "")))
-            for link in [*message.get("links", []), *body_links]:
-                if contains in link:
-                    return html.unescape(str(link))
+        # The links list first; a mirror that only writes the link into the body works too.
+        for message in reversed(mock_emails(page, email)):
+            found = links_in(message, contains)
+            if found:
+                return found[0]
         raise UsageError("human.no_email_link", contains=contains)
 
     def firewall(self, page: Page) -> bool:

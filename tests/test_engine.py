@@ -14,7 +14,7 @@ from support import CURP, EMAIL, Edit, copy_scenario, engine_run
 
 from autohelper.engine import RunResult
 from autohelper.errors import FirewallBlocked, OriginViolation, PortalChanged, SubmitUnknown
-from autohelper.human import NEW_IMAGE, ORACLE, ScriptedHuman
+from autohelper.human import NEW_IMAGE, ORACLE, OUTBOX, ScriptedHuman
 from autohelper.journal import Journal
 from autohelper.mock import MockPortal
 from autohelper.mock.captcha import nss_for
@@ -295,3 +295,60 @@ def test_screenshots_mask_the_fields_with_personal_data_unless_the_profile_is_sy
     assert stat.S_IMODE(shot.parent.stat().st_mode) == 0o700
     pixels = magenta_pixels(page, shot)
     assert pixels > 2000 if masked else pixels == 0
+
+
+LINK = "https://serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo/confirmacionUrl"
+
+
+def stale_link(portal: MockPortal, token: str, days_old: int = 1, used: bool = False) -> str:
+    """A link the mock issued earlier (a day old: expired; or already opened: used)."""
+    from datetime import date, timedelta
+    from urllib.parse import urlencode
+
+    from autohelper.mock.imss import Confirmation
+
+    issued = date.today() - timedelta(days=days_old)
+    site = portal.site("imss")
+    with portal.state.lock:
+        tokens: dict[str, Confirmation] = site.tokens  # type: ignore[attr-defined]
+        tokens[token] = Confirmation(CURP, EMAIL, issued=issued, used=used)
+    return f"{LINK}?" + urlencode({"token": token, "curp": CURP, "correo": EMAIL})
+
+
+def test_after_the_send_an_answer_that_is_not_the_link_is_asked_again_never_the_end(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    expired = stale_link(portal, "caducada-" + "x" * 20)
+    used = stale_link(portal, "usada-" + "y" * 20, days_old=0, used=True)
+    human = ScriptedHuman(
+        links=[
+            "no sé cuál es",  # not a link
+            None,  # "I opened it in this browser", but nothing opened
+            "https://www.example.com/confirmacionUrl?token=zz",  # a link elsewhere
+            f"Abra la siguiente liga:\n{expired}\n\nIMSS",  # a piece of the email: expired
+            used,
+            OUTBOX,
+        ]
+    )
+    result = run(page, nss_scenario(tmp_path), tmp_path, human)
+    assert result.status == "success", result.message
+    assert portal.posts(VALIDA) == 1
+    said = "\n".join(human.prompts)
+    not_the_link = "Esa no es la liga (la del correo del portal contiene «confirmacionUrl»)"
+    assert said.count(not_the_link) == 2
+    assert "No veo la liga abierta en el navegador." in said
+    assert "El IMSS dice «Token expirado»: esa liga venció" in said
+    assert "El IMSS dice «Este token ya fue utilizado»" in said
+
+
+def test_salir_at_the_link_stops_the_run_saying_the_request_went_out(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    journal = Journal(tmp_path / "journal.sqlite3")
+    result = run(page, nss_scenario(tmp_path), tmp_path, ScriptedHuman(links=["salir"]), journal)
+    assert result.status == "declined"
+    assert result.message.startswith("Dejaste la liga para después")
+    assert "Tu solicitud ya se envió: no la envíes otra vez." in result.message
+    [row] = journal.runs()
+    [submit] = journal.submits(row.id)
+    assert (row.status, submit.result) == ("declined", "http 200")

@@ -69,7 +69,7 @@ def test_a_student_types_the_captcha_confirms_pastes_the_link_and_keeps_the_nss(
     child.expect("¿Lo envío\\? \\[s/N\\]")
     assert portal.posts("asignacionNSS/valida") == 0  # nothing before the yes
     child.sendline("s")
-    child.expect("Pégala aquí")
+    child.expect("pégala aquí")
     [mail] = [m for m in portal.outbox if m["to"] == EMAIL]
     child.sendline(mail["links"][0])
     child.expect("Tu NSS: ")

@@ -7,6 +7,7 @@ lives in `outcome.py`.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -16,7 +17,7 @@ from playwright.sync_api import expect
 
 from autohelper.engine import locate
 from autohelper.errors import Declined, PortalChanged, SubmitUnknown
-from autohelper.human import NEW_IMAGE
+from autohelper.human import NEW_IMAGE, wants_to_quit
 from autohelper.messages import localized, t
 from autohelper.privacy import mask
 from autohelper.scenario import model as m
@@ -224,17 +225,45 @@ def manual(run: Runner, step: m.Manual) -> None:
 
 @handles(m.EmailLink)
 def email_link(run: Runner, step: m.EmailLink) -> None:
+    """The person gives the emailed link, after a send: an answer that cannot be used is asked
+    again (never the end of a run whose request went out), until the link, or «salir»."""
     email = run.profile.get("email", "")
-    link = run.human.email_link(run.page, step.contains, email)
-    if link is None:
-        pages = run.page.context.pages
-        if pages[-1] is not run.page:  # opened in a new tab of this browser: follow it
-            run.switch_to(pages[-1])
+    context = run.page.context
+    before = list(context.pages)
+    url_before = run.page.url
+    attempt = 0
+    while True:
+        attempt += 1
+        answer = run.human.email_link(run.page, step.contains, email, attempt)
+        if answer is None:  # "I opened it in this browser": believed only if something opened
+            opened = [page for page in context.pages if page not in before]
+            if opened:
+                run.switch_to(opened[-1])
+                return
+            if run.page.url != url_before:
+                run.page.wait_for_load_state("domcontentloaded", timeout=run.timeout_ms(step))
+                return
+            run.human.progress(t("run.link_not_opened"))
+            continue
+        if wants_to_quit(answer):
+            raise Declined("run.link_later", step=step.describe())
+        link = _the_link(run, step, answer)
+        if link is None:
+            run.human.progress(t("run.not_the_link", contains=step.contains))
+            continue
+        run.page.goto(link, wait_until="domcontentloaded", timeout=run.timeout_ms(step))
         return
-    link = from_mirror(link, run.scenario.origins)
-    if not origin_allowed(link, run.scenario.origins) or step.contains not in link:
-        raise run.stop("run.bad_link", step)
-    run.page.goto(link, wait_until="domcontentloaded", timeout=run.timeout_ms(step))
+
+
+def _the_link(run: Runner, step: m.EmailLink, text: str) -> str | None:
+    """The emailed link in what the person pasted (the link alone, or a piece of the email
+    around it), as the live URL; None when no link there is on the scenario's sites and holds
+    what the step expects."""
+    for found in re.findall(r"https?://[^\s\"'<>]+", html.unescape(text)):
+        link = from_mirror(found.rstrip(".,;)»"), run.scenario.origins)
+        if origin_allowed(link, run.scenario.origins) and step.contains in link:
+            return link
+    return None
 
 
 @handles(m.Screenshot)

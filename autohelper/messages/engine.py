@@ -141,11 +141,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I do not recognise what the document “{name}” says at step “{step}”. Open it and "
         "check it yourself.",
     },
-    "run.bad_link": {
-        "es": "Esa liga no es la del correo del portal (debe ser de un sitio permitido y "
-        "contener la ruta esperada). Paso: «{step}».",
-        "en": "That link is not the one from the portal's email (it must be on an allowed site "
-        "and contain the expected path). Step: “{step}”.",
+    "run.not_the_link": {
+        "es": "Esa no es la liga (la del correo del portal contiene «{contains}»); pégala otra "
+        "vez o escribe «salir».",
+        "en": "That is not the link (the one in the portal's email contains “{contains}”); paste "
+        "it again or type “quit”.",
+    },
+    "run.link_not_opened": {
+        "es": "No veo la liga abierta en el navegador. Ábrela ahí o pégala aquí, o escribe "
+        "«salir».",
+        "en": "I do not see the link open in the browser. Open it there or paste it here, or "
+        "type “quit”.",
+    },
+    "run.link_later": {
+        "es": "Dejaste la liga para después («{step}»). Tu solicitud ya se envió: no la envíes "
+        "otra vez. La liga vale solo el día en que llegó; cuando la tengas, retoma esta sesión.",
+        "en": "You left the link for later (“{step}”). Your request was already sent: do not send "
+        "it again. The link is valid only on the day it arrived; once you have it, resume this "
+        "session.",
     },
     "human.captcha_saved": {
         "es": "La imagen del CAPTCHA está en: {path}",
@@ -159,6 +172,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "prefer to type it in the browser, do so and leave this empty; type ? for another "
         "image",
     },
+    "human.captcha_prompt_headless": {
+        "es": "Escribe los caracteres de la imagen (distingue mayúsculas y minúsculas; intento "
+        "{attempt}); escribe ? para ver otra imagen",
+        "en": "Type the characters in the image (case-sensitive; attempt {attempt}); type ? for "
+        "another image",
+    },
+    "human.captcha_practice": {
+        "es": "Práctica con el portal simulado, sin pantalla para ver la imagen: dice «{text}». "
+        "(Con el portal real tendrás que leerla tú.)",
+        "en": "Practice on the mock portal, with no display to see the image: it says “{text}”. "
+        "(On the real portal you will have to read it yourself.)",
+    },
     "human.confirm_title": {
         "es": "{title}. Esto es lo que se enviará:",
         "en": "{title}. This is what will be sent:",
@@ -169,10 +194,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{instruction}\nWhen you are done, press Enter",
     },
     "human.email_link_prompt": {
-        "es": "Te llegó un correo del IMSS con una liga de confirmación. Pégala aquí (o ábrela "
-        "en este mismo navegador y presiona Enter)",
-        "en": "IMSS emailed you a confirmation link. Paste it here (or open it in this same "
-        "browser and press Enter)",
+        "es": "Te llegó un correo del portal con una liga. Pégala aquí, o ábrela en este mismo "
+        "navegador y presiona Enter (escribe «salir» para dejarlo para después)",
+        "en": "The portal emailed you a link. Paste it here, or open it in this same browser and "
+        "press Enter (type “quit” to leave it for later)",
+    },
+    "human.email_link_prompt_headless": {
+        "es": "Te llegó un correo del portal con una liga. Cópiala de tu correo y pégala aquí "
+        "(escribe «salir» para dejarlo para después)",
+        "en": "The portal emailed you a link. Copy it from your email and paste it here (type "
+        "“quit” to leave it for later)",
+    },
+    "human.email_link_prompt_practice": {
+        "es": "Ese es el correo que mandó el portal simulado (arriba). Copia su liga y pégala "
+        "aquí (escribe «salir» para dejarlo para después)",
+        "en": "That is the email the mock portal sent (above). Copy its link and paste it here "
+        "(type “quit” to leave it for later)",
+    },
+    "human.mail_heading": {
+        "es": "Correo recibido (portal simulado: con el real llega a tu buzón):",
+        "en": "Email received (mock portal: with the real one it arrives in your inbox):",
+    },
+    "human.mail_to": {"es": "Para: {to}", "en": "To: {to}"},
+    "human.mail_subject": {"es": "Asunto: {subject}", "en": "Subject: {subject}"},
+    "human.firewall_headless": {
+        "es": "El portal mostró una página de su firewall (bloqueo o verificación) y el "
+        "navegador va oculto, así que no puedes resolverla desde aquí. Espera un rato y vuelve "
+        "a intentarlo con el navegador visible (--headed).",
+        "en": "The portal showed a firewall page (block or check) and the browser is hidden, so "
+        "you cannot solve it from here. Wait a while and try again with the browser visible "
+        "(--headed).",
     },
     "human.firewall": {
         "es": "El portal mostró una página de su firewall (bloqueo o verificación). Si en el "
