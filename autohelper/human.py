@@ -223,8 +223,12 @@ class TerminalHuman:
             key = "human.email_link_prompt_practice"
         else:
             key = "human.email_link_prompt_headless" if self.headless else "human.email_link_prompt"
-        answer = prompt(t(key), default="", show_default=False)
-        return str(answer).strip() or None
+        while True:
+            answer = str(prompt(t(key), default="", show_default=False)).strip()
+            if answer or not self.headless:
+                return answer or None  # empty: "I opened it in the browser" (the engine checks)
+            # A hidden browser cannot have opened anything: an empty line is just asked again.
+            self.echo(t("human.link_empty"))
 
     def _show_mock_email(self, page: Page, contains: str, email: str) -> bool:
         """Show the mock's newest email with the link, the way a mail client would; True when

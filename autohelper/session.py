@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
-from autohelper import privacy
+from autohelper import privacy, resume
 from autohelper import profile as profiles
 from autohelper.browser import find_browser, has_display
 from autohelper.browser.provider import BrowserProvider, LocalLaunch
@@ -32,10 +33,15 @@ from autohelper.engine.retry import FAST, RetryPolicy
 from autohelper.errors import UsageError
 from autohelper.human import Human
 from autohelper.journal import Journal
-from autohelper.privacy import RedactingFilter, Redactor
+from autohelper.journal import default_path as default_journal_path
+from autohelper.messages import t
+from autohelper.privacy import RedactingFilter, Redactor, mask
+from autohelper.privatefiles import private_dir
+from autohelper.resume import ResumePoint
 from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 from autohelper.scenario.model import Scenario
 from autohelper.target import TargetSpec, parse_against
+from autohelper.yamlerrors import os_problem
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -65,7 +71,8 @@ class SessionRequest:
     journal: Path | None = None
     mock_options: dict[str, Any] = field(default_factory=dict)
     step_timeout: float | None = None
-    trace: Path | None = None  # a Playwright trace file; on live runs it holds personal data
+    trace: Path | None = None  # a Playwright trace file; with a real profile, personal data
+    resume: bool = False  # take up today's sent request at its link step (resume.py)
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,8 @@ class RunPlan:
     journal: Path | None
     mock_options: dict[str, Any]
     trace: Path | None
+    profile_key: str = ""  # whose run, in the journal: the profile file's resolved path
+    resume: ResumePoint | None = None
 
 
 @dataclass
@@ -112,6 +121,31 @@ def _secrets(scenario: Scenario, ask: Callable[[str], str] | None) -> dict[str, 
     return values
 
 
+def _profile_ref(request: SessionRequest, spec: TargetSpec) -> tuple[str | Path, bool]:
+    """The profile a run uses, and whether it is the bundled synthetic one: with no profile
+    named, QA runs and the bundled mock (the demo) use the synthetic one."""
+    if request.profile is None and (request.mode == "qa" or spec.kind == "fixtures"):
+        return FIXTURE_PROFILE, True
+    return profiles.resolve_profile_path(request.profile), False
+
+
+def profile_key(path: Path) -> str:
+    """How the journal names a profile (as marks do): its file's resolved path."""
+    return str(path.expanduser().resolve())
+
+
+def pending_resume(request: SessionRequest) -> ResumePoint | None:
+    """A request of this scenario sent today with this profile and target whose emailed link
+    is still to be opened (a journal that is not there yet has none)."""
+    path = request.journal or default_journal_path()
+    if request.mode != "student" or not path.exists():
+        return None
+    scenario = load_scenario(find_scenario(request.scenario, scenarios_dir()))
+    spec = parse_against(request.against)
+    ref, _ = _profile_ref(request, spec)
+    return resume.find(Journal(path), scenario, profile_key(Path(ref)), spec.kind)
+
+
 def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = None) -> RunPlan:
     """Load and check everything a run needs, before any browser."""
     from autohelper.engine.runner import RunOptions
@@ -120,21 +154,25 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     spec = parse_against(request.against)
     if request.mode == "qa" and spec.is_live:
         raise UsageError("session.qa_live")
-    profile_ref: str | Path | None = request.profile
-    # With no profile named, QA runs and the bundled mock (the demo) use the synthetic one.
-    synthetic = profile_ref is None and (request.mode == "qa" or spec.kind == "fixtures")
-    if synthetic:
-        profile_ref = FIXTURE_PROFILE
+    if request.headless is False and not has_display():
+        # Chromium's own words for this are a wall of X11 errors.
+        raise UsageError("browser.no_display")
+    profile_ref, synthetic = _profile_ref(request, spec)
     profile = profiles.load_profile(profile_ref, trusted=synthetic)
     profile_path = profiles.resolve_profile_path(profile_ref)
     profiles.require_fields(profile, scenario.needs.profile, profile_path)
     # The journal is checked now (and migrated if older): a damaged one or a read-only disk is
     # found before the browser starts, not after a request was sent.
-    Journal(request.journal)
+    journal = Journal(request.journal)
+    key = profile_key(profile_path)
+    point = None
+    if request.resume:
+        point = resume.resume_point(journal, scenario, key, spec.kind)
     secrets = _secrets(scenario, ask_secret)
     redactor = profiles.redactor_for(profile)
     redactor.add_secrets(secrets.values())
     artifacts = request.artifacts or Path(platformdirs.user_cache_dir("autohelper")) / "runs"
+    _check_artifacts(artifacts)
     options = RunOptions(
         artifacts=artifacts,
         live=spec.is_live,
@@ -142,6 +180,7 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
         retry=FAST if not spec.is_live else RetryPolicy(),
         step_timeout=request.step_timeout or (15.0 if spec.is_live else 10.0),
         submit_timeout=45.0 if spec.is_live else 20.0,
+        start_at=point.step if point else 0,
     )
     return RunPlan(
         scenario=scenario,
@@ -156,7 +195,53 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
         journal=request.journal,
         mock_options=request.mock_options,
         trace=request.trace,
+        profile_key=key,
+        resume=point,
     )
+
+
+def _check_artifacts(folder: Path) -> None:
+    """The folder for the run's screenshots and CAPTCHA images (0700), tried now: a folder
+    that is a file, or a disk that refuses the write, is said before anything is sent."""
+    try:
+        with tempfile.TemporaryFile(dir=private_dir(folder)):
+            pass
+    except OSError as exc:
+        raise UsageError(
+            "session.artifacts_unusable", path=str(folder), reason=os_problem(exc, writing=True)
+        ) from None
+
+
+def opening_lines(plan: RunPlan) -> list[str]:
+    """What the first lines of a run say: which profile (masked), which target, a trace that
+    will hold personal data, a resumed send."""
+    if plan.synthetic:
+        who = t("session.profile_synthetic")
+    else:
+        assert plan.profile_path is not None
+        who = t("session.profile_own", name=plan.profile_path.stem, who=_masked_name(plan))
+    spec = plan.target
+    target = t(f"session.target_{spec.kind}", url=spec.mirror_url or "")
+    lines = [t("session.using", profile=who, target=target)]
+    if not plan.synthetic and not spec.is_live:
+        lines.append(t("session.own_profile_on_mock"))
+    if plan.trace is not None and not plan.synthetic:
+        lines.append(t("cli.trace_warning", path=str(plan.trace)))
+    if plan.resume is not None:
+        lines.append(t("session.resuming", time=plan.resume.sent_time()))
+    return lines
+
+
+def _masked_name(plan: RunPlan) -> str:
+    profile = plan.profile
+    names = [
+        mask(value, kind)
+        for kind, value in (("names", profile.names), ("first_surname", profile.first_surname))
+        if value
+    ]
+    if names:
+        return " ".join(names)
+    return mask(profile.curp, "curp") if profile.curp else "-"
 
 
 @contextlib.contextmanager
@@ -219,7 +304,13 @@ def execute(
     if plan.trace is not None:
         # A trace holds every page as it was, personal data included: only on request.
         context.tracing.start(screenshots=True, snapshots=True)
-    journal = Journal(plan.journal).listener(plan.mode, plan.target.kind, plan.redactor)
+    journal = Journal(plan.journal).listener(
+        plan.mode,
+        plan.target.kind,
+        plan.redactor,
+        plan.profile_key,
+        plan.resume.run_id if plan.resume else None,
+    )
     every = [Progress(human.progress), journal, *(listeners or [])]
     try:
         result = run_scenario(
@@ -254,8 +345,10 @@ def _finish(context: Any, trace: Path | None) -> None:
 def run_session(
     request: SessionRequest, ask_secret: Callable[[str], str] | None = None
 ) -> SessionResult:
-    """Plan, set up the target and the browser, run, clean up."""
+    """Plan, say what the run uses, set up the target and the browser, run, clean up."""
     plan = plan_run(request, ask_secret)
+    for line in opening_lines(plan):
+        request.human.progress(line)
     headless = request.headless if request.headless is not None else not has_display()
     provider = LocalLaunch(find_browser(request.browser), headless)
     privacy.ACTIVE.merge(plan.redactor)

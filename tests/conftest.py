@@ -7,6 +7,8 @@ part); each test gets the mock reset to its defaults and a fresh browser context
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,15 @@ def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AUTOHELPER_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("AUTOHELPER_LANG", raising=False)
+
+
+@pytest.fixture
+def short_tmp() -> Iterator[Path]:
+    """Chromium's singleton socket path must stay short: a TMPDIR of our own, under /tmp (for
+    runs in a subprocess)."""
+    path = Path(tempfile.mkdtemp(prefix="ah-", dir="/tmp"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

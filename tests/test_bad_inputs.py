@@ -756,3 +756,122 @@ def test_journal_states(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     check(case, tmp_path, monkeypatch, arranged=True)
     # Never lost: whatever was there is still there, unchanged.
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "data").glob("*")} == before
+
+
+# --- The file system and the display: what a run needs before its browser -------------------
+
+
+def _no_display(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+
+
+FILE_SYSTEM = [
+    Case(
+        "headed-without-a-display",
+        ("run", "imss-nss", "--against", "fixtures", "--headed"),
+        1,
+        "Error: Pediste el navegador visible (--headed), pero esta sesión no tiene pantalla",
+        prepare=_no_display,
+    ),
+    Case(
+        "headed-without-a-display-en",
+        ("--lang", "en", "run", "imss-nss", "--against", "fixtures", "--headed"),
+        1,
+        "Error: You asked for a visible browser (--headed), but this session has no display",
+        prepare=_no_display,
+    ),
+    Case(
+        "cache-folder-is-a-file",
+        ("run", "imss-nss", "--against", "fixtures"),
+        1,
+        "Error: No puedo guardar las capturas de la corrida en {tmp}/cache/autohelper/runs: una "
+        "parte de la ruta es un archivo, no una carpeta",
+        {"cache/autohelper": ""},
+    ),
+    Case(
+        "resume-with-nothing-sent-en",
+        ("--lang", "en", "run", "imss-nss", "--against", "http://127.0.0.1:9", "--resume"),
+        1,
+        "Error: There is no sent imss-nss request to resume (with this profile and target).",
+        {"config/profiles/default.yaml": f"curp: {CURP}\nemail: {EMAIL}\n"},
+        secret=EMAIL,
+    ),
+    Case(
+        "resume-a-demo",
+        ("run", "imss-nss", "--against", "fixtures", "--resume"),
+        1,
+        "Error: El portal simulado incluido olvida sus ligas al cerrarse: una demostración no "
+        "se puede retomar.",
+    ),
+]
+
+
+@table(FILE_SYSTEM)
+def test_file_system_and_display(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(case, tmp_path, monkeypatch)
+
+
+# --- Prompts after a send: the person leaves the link for later ---------------------------------
+
+PROMPTS_AFTER_A_SEND = [
+    pytest.param(
+        None,
+        ("Escribe los caracteres de la imagen", "¿Lo envío\\? \\[s/N\\]", "s", "pégala aquí"),
+        "salir",
+        "Dejaste la liga para después («Abrir la liga de confirmación que llegó a tu correo»). "
+        "Tu solicitud ya se envió: no la envíes otra vez.",
+        id="salir",
+    ),
+    pytest.param(
+        "en",
+        ("Type the characters in the image", "Send it\\? \\[y/N\\]", "y", "paste it here"),
+        "quit",
+        "You left the link for later (“Open the confirmation link from your email”). Your "
+        "request was already sent: do not send it again.",
+        id="quit-en",
+    ),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("lang", "flow", "leave", "says"), PROMPTS_AFTER_A_SEND)
+def test_prompts_after_a_send(
+    portal: Any,
+    short_tmp: Path,
+    lang: str | None,
+    flow: tuple[str, str, str, str],
+    leave: str,
+    says: str,
+) -> None:
+    """In a real terminal: leaving the link for later ends with exit 1, the step named, the
+    request said to be sent, how to resume it, no traceback, one language."""
+    import io
+
+    import pexpect
+    from terminal_session import current_captcha, student_session
+
+    child = student_session(portal, short_tmp, lang=lang)
+    transcript = io.StringIO()
+    child.logfile_read = transcript
+    captcha_prompt, confirm_prompt, yes, link_prompt = flow
+    child.expect(captcha_prompt)
+    child.sendline(current_captcha(portal))
+    child.expect(confirm_prompt)
+    child.sendline(yes)
+    child.expect(link_prompt)
+    child.sendline(leave)
+    child.expect(pexpect.EOF)
+    child.close()
+    shown = " ".join(transcript.getvalue().split())
+    assert child.exitstatus == 1, shown
+    assert " ".join(says.split()) in shown
+    assert "autohelper run imss-nss --against" in shown and "--resume" in shown
+    assert "Traceback" not in shown
+    assert portal.posts("asignacionNSS/valida") == 1
+    if lang == "en":
+        assert not SPANISH.search(shown), SPANISH.search(shown)
+    else:
+        assert not ENGLISH.search(shown), ENGLISH.search(shown)

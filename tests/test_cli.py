@@ -295,7 +295,10 @@ def test_qa_happy_path_result_version_2() -> None:
     # A person who already has an NSS: the scenario does not fill the new NSS's address step.
     result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--mock", "nss_found=true")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Paso 1/17: Abrir la página del trámite IMSS-02-008")
+    assert result.stdout.startswith(
+        "Perfil: perfil de prueba (datos inventados). Destino: el portal simulado incluido "
+        "(nada sale de tu computadora).\nPaso 1/17: Abrir la página del trámite IMSS-02-008"
+    )
     *_, message, nss_line = result.stdout.splitlines()
     assert message == (
         "Listo. Tu NSS aparece en la página y el IMSS te envió el comprobante y tu tarjeta "

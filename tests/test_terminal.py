@@ -4,56 +4,29 @@ which closes the browser and exits 130 having sent nothing."""
 
 from __future__ import annotations
 
+import io
 import os
-import shutil
-import sys
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pexpect
 import pytest
+from terminal_session import (
+    CURP,
+    EMAIL,
+    current_captcha,
+    expired_link,
+    send_to_the_link_step,
+    student_session,
+    the_link,
+)
 
 from autohelper.journal import Journal
 from autohelper.mock import MockPortal
 from autohelper.mock.captcha import nss_for
-from autohelper.profile import load_profile, update_profile
+from autohelper.profile import load_profile
 
 pytestmark = pytest.mark.browser
-CURP = "HEGG560427MVZRRL04"
-EMAIL = "estudiante.prueba@example.com"
-
-
-@pytest.fixture
-def short_tmp() -> Iterator[Path]:
-    """Chromium's singleton socket path must stay short: a TMPDIR of our own, under /tmp."""
-    path = Path(tempfile.mkdtemp(prefix="ah-", dir="/tmp"))
-    yield path
-    shutil.rmtree(path, ignore_errors=True)
-
-
-def student_session(portal: MockPortal, tmp: Path) -> pexpect.spawn:
-    # A person who already has an NSS: the scenario does not fill the new NSS's address step.
-    portal.configure(nss_found=True)
-    update_profile("default", {"curp": CURP, "email": EMAIL})
-    env = {**os.environ, "TMPDIR": str(tmp), "LANG": "es_MX.UTF-8", "COLUMNS": "200"}
-    env.pop("DISPLAY", None)
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "autohelper", "run", "imss-nss", "--against", portal.url, "--headless"],
-        env=env,
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(50, 200),
-    )
-
-
-def current_captcha(portal: MockPortal) -> str:
-    """What the image shows (the person reads it; the test asks the mock it runs in-process)."""
-    with portal.state.lock:
-        shown = list(portal.state.captchas.values())
-    assert len(shown) == 1
-    return str(shown[0])
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_a_student_types_the_captcha_confirms_pastes_the_link_and_keeps_the_nss(
@@ -100,3 +73,104 @@ def test_ctrl_c_at_the_captcha_closes_the_browser_and_sends_nothing(
     # Playwright removes the browser's profile folder only when the browser was closed.
     assert not list(short_tmp.glob("playwright*"))
     assert [run.status for run in Journal().runs()] == ["interrupted"]
+
+
+def test_at_the_link_a_wrong_text_an_empty_line_and_an_expired_link_are_asked_again(
+    portal: MockPortal, short_tmp: Path
+) -> None:
+    child = student_session(portal, short_tmp)
+    send_to_the_link_step(child, portal)
+    child.sendline("ya lo abrí")
+    child.expect("Esa no es la liga \\(la del correo del portal contiene «confirmacionUrl»\\); ")
+    child.expect("pégala otra vez o escribe «salir».")
+    child.sendline("")
+    child.expect("No escribiste nada. Pega la liga del correo, o escribe «salir».")
+    child.sendline(expired_link(portal))
+    child.expect("El IMSS dice «Token expirado»: esa liga venció")
+    child.expect("Cópiala de tu correo y pégala aquí")
+    child.sendline(the_link(portal))
+    child.expect("Tu NSS: (\\d{11})")
+    assert child.match.group(1) == nss_for(CURP)  # in full, to its owner, on the terminal only
+    child.expect("¿Guardo «NSS» en tu perfil\\? \\[S/n\\]")
+    child.sendline("n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert portal.posts("asignacionNSS/valida") == 1
+    [run] = Journal().runs()
+    assert nss_for(CURP) not in str(run.yields)
+
+
+def test_a_run_cut_short_after_its_send_is_resumed_at_the_link_without_a_second_send(
+    portal: MockPortal, short_tmp: Path
+) -> None:
+    child = student_session(portal, short_tmp)
+    send_to_the_link_step(child, portal)
+    child.sendintr()  # Ctrl-C: the person went to look for the email
+    child.expect(
+        "Tu solicitud ya se envió. Para retomarla hoy en el paso de la liga, sin enviarla de "
+        "nuevo: (autohelper run imss-nss --against \\S+ --resume)"
+    )
+    command = child.match.group(1).split()
+    child.expect("Cancelado. No se envió nada más.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    # What the tool said to type, as typed.
+    again = student_session(portal, short_tmp, command[2:])
+    again.expect("Retomo la solicitud que enviaste hoy a las \\d\\d:\\d\\d, en el paso de la liga")
+    again.expect("Paso 16/17: Abrir la liga de confirmación que llegó a tu correo")
+    again.expect("pégala aquí")
+    again.sendline(the_link(portal))
+    again.expect("Tu NSS: ")
+    again.expect("¿Guardo «NSS» en tu perfil\\? \\[S/n\\]")
+    again.sendline("s")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 0, again.before
+    assert portal.posts("asignacionNSS/valida") == 1
+    assert load_profile("default").nss == nss_for(CURP)
+    first, resumed = Journal().runs()
+    assert (first.status, resumed.status, resumed.resumes) == ("interrupted", "success", first.id)
+    assert Journal().submits(resumed.id) == []
+
+
+def test_make_demo_is_finished_with_only_what_the_terminal_shows(short_tmp: Path) -> None:
+    """Anyone can finish the demo: no display, no mock port, no oracle; the CAPTCHA's text and
+    the mock's email (with its link) are read off the terminal, as a person would."""
+    env = {**os.environ, "TMPDIR": str(short_tmp), "LANG": "es_MX.UTF-8", "COLUMNS": "200"}
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    child = pexpect.spawn(
+        "make",
+        ["demo"],
+        cwd=str(ROOT),
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(50, 200),
+    )
+    transcript = io.StringIO()
+    child.logfile_read = transcript
+    child.expect(
+        "Perfil: perfil de prueba \\(datos inventados\\). Destino: el portal simulado incluido "
+        "\\(nada sale de tu computadora\\)."
+    )
+    child.expect("Práctica con el portal simulado, sin pantalla para ver la imagen: dice «(\\w+)»")
+    captcha = child.match.group(1)
+    child.expect("Escribe los caracteres de la imagen")
+    child.sendline(captcha)
+    child.expect("¿Lo envío\\? \\[s/N\\]")
+    child.sendline("s")
+    child.expect("Correo recibido \\(portal simulado: con el real llega a tu buzón\\):")
+    child.expect("Para: e…@example.com")
+    child.expect("(https://\\S+/confirmacionUrl\\?\\S+)")
+    link = child.match.group(1)
+    child.expect("Copia su liga y pégala aquí")
+    child.sendline(link)
+    child.expect("Tu NSS: \\d{11}")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, transcript.getvalue()
+    assert "127.0.0.1" not in transcript.getvalue()  # the mock's address is never needed

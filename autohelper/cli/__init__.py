@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -85,16 +86,15 @@ def _progress(text: str) -> None:
     click.echo(text)
 
 
-def _render(outcome: Any) -> int:
-    """Show a session's result; returns the exit code (0 only for success)."""
+def _render(outcome: Any, reveal: bool = False) -> int:
+    """Show a session's result; returns the exit code (0 only for success). With `reveal`, the
+    person the values belong to sees them in full (here only, never in a log or the journal)."""
     result = outcome.result
     if result.status in ("success", "in_person"):
         click.secho(result.message, fg="green")
         for name, value in result.yields.items():
-            click.echo(
-                f"{t('cli.yield.' + name) if has('cli.yield.' + name) else name}: "
-                f"{mask(value, name)}"
-            )
+            label = t("cli.yield." + name) if has("cli.yield." + name) else name
+            click.echo(f"{label}: {value if reveal else mask(value, name)}")
         return 0
     click.secho(result.message, fg="yellow" if result.status == "declined" else "red", err=True)
     return 1
@@ -106,6 +106,7 @@ def _render(outcome: Any) -> int:
 @_profile
 @click.option("--headless/--headed", default=None)
 @click.option("--trace", type=OutputFile(), default=None)
+@click.option("--resume", is_flag=True)
 @_mock_options
 @_browser
 def run(
@@ -114,6 +115,7 @@ def run(
     profile: str | None,
     headless: bool | None,
     trace: Path | None,
+    resume: bool,
     mock_options: tuple[str, ...],
     browser: str | None,
 ) -> None:
@@ -121,18 +123,17 @@ def run(
     from autohelper.browser import has_display
     from autohelper.human import ScriptedHuman, TerminalHuman, ask_yes_no
     from autohelper.mock.config import parse_options
-    from autohelper.session import SessionRequest, run_session, save_to_profile
+    from autohelper.session import SessionRequest, pending_resume, run_session, save_to_profile
 
     shown_headless = headless if headless is not None else not has_display()
     human: Any
-    if against != "live" and not sys.stdin.isatty():
+    attended = against == "live" or sys.stdin.isatty()
+    if not attended:
         # A demo with nobody at the keyboard: the mock's oracle answers, and we say so.
         click.echo(t("cli.demo_unattended"))
         human = ScriptedHuman(on_progress=_progress)
     else:
-        human = TerminalHuman(headless=shown_headless)
-    if trace is not None and against == "live":
-        click.secho(t("cli.trace_warning", path=str(trace)), fg="yellow", err=True)
+        human = TerminalHuman(headless=shown_headless, practice=against == "fixtures")
     request = SessionRequest(
         scenario=scenario,
         human=human,
@@ -142,9 +143,22 @@ def run(
         browser=browser,
         trace=trace,
         mock_options=parse_options(mock_options),
+        resume=resume,
     )
-    outcome = run_session(request, ask_secret=_ask_secret)
-    code = _render(outcome)
+    if not resume and attended:
+        point = pending_resume(request)
+        if point is not None and ask_yes_no(
+            t("cli.resume_offer", time=point.sent_time()), default=True
+        ):
+            request.resume = True
+    try:
+        outcome = run_session(request, ask_secret=_ask_secret)
+    except KeyboardInterrupt:
+        _resume_hint(request)
+        raise
+    code = _render(outcome, reveal=True)
+    if code:
+        _resume_hint(request)
     chosen = [
         name
         for name in outcome.saveable
@@ -154,6 +168,29 @@ def run(
         path = save_to_profile(outcome, chosen)
         click.echo(t("cli.profile_saved", path=str(path)))
     sys.exit(code)
+
+
+def _command(scenario: str, profile: str | None, against: str, *flags: str) -> str:
+    """The `autohelper run` line to type, with the options this one was given."""
+    words = ["autohelper", "run", scenario]
+    if against != "live":
+        words += ["--against", against]
+    if profile is not None:
+        words += ["--profile", profile]
+    return shlex.join([*words, *flags])
+
+
+def _resume_hint(request: Any) -> None:
+    """After a run that stopped after its send: the command that takes it up again today."""
+    from autohelper.session import pending_resume
+
+    try:
+        point = pending_resume(request)
+    except Exception:  # noqa: BLE001 - a hint must never hide why the run stopped
+        return
+    if point is not None:
+        command = _command(request.scenario, request.profile, request.against, "--resume")
+        click.secho(t("cli.resume_hint", command=command), fg="yellow", err=True)
 
 
 def _ask_secret(name: str) -> str:

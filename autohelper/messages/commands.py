@@ -190,6 +190,11 @@ _HELP: dict[str, tuple[str, str]] = {
         "Navegador oculto o visible (por omisión: visible si hay pantalla).",
         "Hidden or visible browser (by default: visible when there is a display).",
     ),
+    "help.run.resume": (
+        "Retoma la solicitud que enviaste hoy en el paso de la liga del correo, sin enviarla de "
+        "nuevo.",
+        "Resume the request you sent today at the emailed-link step, without sending it again.",
+    ),
     "help.run.trace": (
         "Guardar una traza de Playwright (en el portal real contiene tus datos).",
         "Save a Playwright trace (on the real portal it holds your data).",

@@ -220,4 +220,96 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Could not set {path} aside: {reason}. Move it yourself to another name (mv {path} "
         "{path}.aside) or use another folder with AUTOHELPER_DATA_DIR=/another/folder.",
     },
+    "resume.fixtures": {
+        "es": "El portal simulado incluido olvida sus ligas al cerrarse: una demostración no se "
+        "puede retomar. Empieza de nuevo: autohelper run {scenario} --against fixtures",
+        "en": "The bundled mock portal forgets its links when it stops: a demo cannot be "
+        "resumed. Start again: autohelper run {scenario} --against fixtures",
+    },
+    "resume.expired": {
+        "es": "La solicitud de {scenario} se envió el {day}: su liga ya venció (vale solo el día "
+        "en que llegó), así que no hay nada que retomar. Haz una solicitud nueva cuando el "
+        "portal te deje.",
+        "en": "The {scenario} request was sent on {day}: its link has expired (it is valid only "
+        "on the day it arrived), so there is nothing to resume. Make a new request when the "
+        "portal lets you.",
+    },
+    "resume.nothing": {
+        "es": "No hay una solicitud de {scenario} enviada que retomar (con este perfil y este "
+        "destino). Para empezar: autohelper run {scenario}",
+        "en": "There is no sent {scenario} request to resume (with this profile and target). To "
+        "start: autohelper run {scenario}",
+    },
+    "session.resuming": {
+        "es": "Retomo la solicitud que enviaste hoy a las {time}, en el paso de la liga del "
+        "correo: no se envía nada de nuevo.",
+        "en": "Resuming the request you sent today at {time}, at the emailed-link step: nothing "
+        "is sent again.",
+    },
+    "cli.resume_offer": {
+        "es": "Hoy a las {time} enviaste esta solicitud y falta abrir la liga del correo. ¿La "
+        "retomo ahí, sin enviar nada de nuevo?",
+        "en": "Today at {time} you sent this request and its emailed link is still to be opened. "
+        "Resume there, without sending anything again?",
+    },
+    "cli.resume_hint": {
+        "es": "Tu solicitud ya se envió. Para retomarla hoy en el paso de la liga, sin enviarla "
+        "de nuevo: {command}",
+        "en": "Your request was already sent. To resume it today at the link step, without "
+        "sending it again: {command}",
+    },
+    "session.using": {
+        "es": "Perfil: {profile}. Destino: {target}.",
+        "en": "Profile: {profile}. Target: {target}.",
+    },
+    "session.profile_synthetic": {
+        "es": "perfil de prueba (datos inventados)",
+        "en": "test profile (made-up data)",
+    },
+    "session.profile_own": {
+        "es": "tu perfil «{name}» ({who})",
+        "en": "your profile “{name}” ({who})",
+    },
+    "session.target_live": {
+        "es": "los portales reales (lo que confirmes se envía de verdad)",
+        "en": "the real portals (what you confirm is really sent)",
+    },
+    "session.target_fixtures": {
+        "es": "el portal simulado incluido (nada sale de tu computadora)",
+        "en": "the bundled mock portal (nothing leaves your computer)",
+    },
+    "session.target_mirror": {"es": "el espejo {url}", "en": "the mirror {url}"},
+    "session.own_profile_on_mock": {
+        "es": "Usas tu propio perfil, no el de prueba, con el portal simulado: tus datos solo se "
+        "escriben en el simulado, en tu computadora.",
+        "en": "You are using your own profile, not the test one, with the mock portal: your "
+        "data is only typed into the mock, on your computer.",
+    },
+    "browser.no_display": {
+        "es": "Pediste el navegador visible (--headed), pero esta sesión no tiene pantalla (no "
+        "hay DISPLAY ni WAYLAND_DISPLAY: ¿una conexión SSH o un servidor?). Quita --headed para "
+        "usarlo oculto (el CAPTCHA se guarda como imagen), o corre autohelper desde tu "
+        "escritorio.",
+        "en": "You asked for a visible browser (--headed), but this session has no display (no "
+        "DISPLAY or WAYLAND_DISPLAY: an SSH connection or a server?). Drop --headed to run it "
+        "hidden (the CAPTCHA is saved as an image), or run autohelper from your desktop.",
+    },
+    "cli.not_needed": {
+        "es": "No necesitas «{title}»: {why}.",
+        "en": "You do not need “{title}”: {why}.",
+    },
+    "cli.next_instead": {
+        "es": "Lo que sigue: {title}. {explain}",
+        "en": "What comes next: {title}. {explain}",
+    },
+    "cli.run_again": {
+        "es": "Si de todos modos quieres hacerlo: {command}",
+        "en": "If you want to do it anyway: {command}",
+    },
+    "session.artifacts_unusable": {
+        "es": "No puedo guardar las capturas de la corrida en {path}: {reason}. Elige otra "
+        "carpeta (XDG_CACHE_HOME, o --artifacts en autohelper qa).",
+        "en": "Cannot keep the run's screenshots in {path}: {reason}. Choose another folder "
+        "(XDG_CACHE_HOME, or --artifacts with autohelper qa).",
+    },
 }

@@ -211,6 +211,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "That is the email the mock portal sent (above). Copy its link and paste it here "
         "(type “quit” to leave it for later)",
     },
+    "human.link_empty": {
+        "es": "No escribiste nada. Pega la liga del correo, o escribe «salir».",
+        "en": "You typed nothing. Paste the link from the email, or type “quit”.",
+    },
     "human.mail_heading": {
         "es": "Correo recibido (portal simulado: con el real llega a tu buzón):",
         "en": "Email received (mock portal: with the real one it arrives in your inbox):",

@@ -1,0 +1,115 @@
+"""A run cut short after its send (Ctrl-C, a closed terminal, a crash, or «salir» at the link),
+taken up again without a second send.
+
+The journal knows each run's submits and what came of them, and which steps ran after; the
+scenario knows which step waits for the emailed link after a submit. A resumed run is a new
+run that starts at that step (`RunOptions.start_at`): the steps between the send and the link
+(reading the portal's "we emailed you a link") already ran and are not run again, and the link
+step needs no page of its own (it opens the link, or the person opens it in this browser), so a
+fresh browser is enough. It is offered only while the link can still work: the same calendar
+day as the send, for the same scenario, profile and kind of target. The bundled mock forgets
+its links when it stops, so a demo against it cannot be resumed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from autohelper.errors import UsageError
+from autohelper.journal import Journal, RunRow, local_day
+from autohelper.scenario import model as m
+
+# A run that ended like this needs no resuming.
+_FINISHED = ("success", "in_person")
+# Submit results that mean nothing went out.
+_NOT_SENT = ("not_sent",)
+# Steps the journal records as done with.
+_DONE_STEPS = ("ok", "skipped")
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    """Where to take a sent request up: `run_id` is the run whose submit went out, `step` the
+    index of the link step to start at, `sent_at` when the submit was pressed (UTC, ISO)."""
+
+    run_id: int
+    step: int
+    sent_at: str
+
+    def sent_time(self) -> str:
+        """The local time of the send, `HH:MM`."""
+        return datetime.datetime.fromisoformat(self.sent_at).astimezone().strftime("%H:%M")
+
+
+def link_step_after(scenario: m.Scenario, position: int) -> int | None:
+    """The first step waiting for an emailed link after step `position`, if any."""
+    for index in range(position + 1, len(scenario.steps)):
+        if isinstance(scenario.steps[index], m.EmailLink):
+            return index
+    return None
+
+
+def _reached(journal: Journal, run_id: int, submit_position: int, link: int) -> bool:
+    """Whether every step between the submit and the link step ran well after the last press."""
+    rows = journal.rows("steps", run_id)
+    last_press = max(
+        (i for i, row in enumerate(rows) if row["position"] == submit_position), default=None
+    )
+    if last_press is None:
+        return False
+    done = {row["position"] for row in rows[last_press + 1 :] if row["status"] in _DONE_STEPS}
+    return set(range(submit_position + 1, link)) <= done
+
+
+def _runs_newest_first(journal: Journal, scenario: str, profile: str, target: str) -> list[RunRow]:
+    runs = [
+        run
+        for run in journal.runs(scenario)
+        if run.mode == "student" and run.profile == profile and run.target == target
+    ]
+    return list(reversed(runs))
+
+
+def find(
+    journal: Journal,
+    scenario: m.Scenario,
+    profile: str,
+    target: str,
+    today: datetime.date | None = None,
+) -> ResumePoint | None:
+    """The send to take up, or None; `resume_point` says why not when asked to resume."""
+    try:
+        return resume_point(journal, scenario, profile, target, today)
+    except UsageError:
+        return None
+
+
+def resume_point(
+    journal: Journal,
+    scenario: m.Scenario,
+    profile: str,
+    target: str,
+    today: datetime.date | None = None,
+) -> ResumePoint:
+    """The send of this scenario, profile and target to take up at its link step; a UsageError
+    says why there is none (nothing sent, finished since, sent on another day, a demo)."""
+    today = today or datetime.date.today()
+    if target == "fixtures":
+        raise UsageError("resume.fixtures", scenario=scenario.id)
+    for run in _runs_newest_first(journal, scenario.id, profile, target):
+        if run.status in _FINISHED:
+            break
+        origin = run.resumes or run.id
+        sent = [s for s in journal.submits(origin) if s.result not in _NOT_SENT]
+        if not sent:
+            continue
+        press = sent[-1]
+        link = link_step_after(scenario, press.position)
+        if link is None or not _reached(journal, origin, press.position, link):
+            continue
+        day = local_day(press.pressed_at)
+        if day != today:
+            raise UsageError("resume.expired", scenario=scenario.id, day=day.isoformat())
+        return ResumePoint(origin, link, press.pressed_at)
+    raise UsageError("resume.nothing", scenario=scenario.id)
