@@ -463,3 +463,52 @@ def test_journal_repair_sets_the_damaged_journal_aside_and_says_where() -> None:
     again = autohelper_cmd("journal", "repair")
     assert again.stdout == f"El diario {path} está bien: no hay nada que reparar.\n"
     assert len(list(path.parent.iterdir())) == 2
+
+
+@pytest.mark.parametrize(
+    ("institution", "field", "says"),
+    [
+        (
+            "escolar",
+            "nss_from_employer=true",
+            [
+                "No necesitas «Tu Número de Seguridad Social (NSS)»: ya tienes un NSS de un "
+                "trabajo: solo llévalo a Servicios Escolares.",
+                "Lo que sigue: Entregar tu NSS en Servicios Escolares. Lleva tu NSS impreso al "
+                "Depto. de Servicios Escolares para que registren tu alta del Seguro Facultativo.",
+                "Si de todos modos quieres hacerlo: autohelper run imss-nss --again",
+            ],
+        ),
+        (
+            "itson",
+            "nss=67905612346",
+            [
+                "No necesitas «Tu Número de Seguridad Social (NSS)»: tu perfil ya tiene tu NSS.",
+                "Lo que sigue: Solicitud del Seguro Facultativo en el CIA. Entra al CIA con tu ID "
+                "y contraseña: Autoservicio > Seguro Facultativo > Solicitud Seguro; llénala y "
+                "guárdala.",
+                "  autohelper run itson-solicitud",
+                "Si de todos modos quieres hacerlo: autohelper run imss-nss --again",
+            ],
+        ),
+    ],
+)
+def test_run_says_when_the_profile_makes_the_step_unneeded_and_what_to_do_instead(
+    institution: str, field: str, says: list[str]
+) -> None:
+    from autohelper.profile import update_profile
+
+    update_profile(
+        "default",
+        {
+            "curp": FIXTURE_CURP,
+            "email": FIXTURE_EMAIL,
+            "institution": institution,
+            "has_other_insurance": "false",
+            **dict([field.split("=")]),
+        },
+    )
+    result = autohelper_cmd("run", "imss-nss")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == says
+    assert not default_path().exists()  # nothing ran

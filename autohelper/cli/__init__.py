@@ -107,6 +107,7 @@ def _render(outcome: Any, reveal: bool = False) -> int:
 @click.option("--headless/--headed", default=None)
 @click.option("--trace", type=OutputFile(), default=None)
 @click.option("--resume", is_flag=True)
+@click.option("--again", is_flag=True)
 @_mock_options
 @_browser
 def run(
@@ -116,6 +117,7 @@ def run(
     headless: bool | None,
     trace: Path | None,
     resume: bool,
+    again: bool,
     mock_options: tuple[str, ...],
     browser: str | None,
 ) -> None:
@@ -125,6 +127,8 @@ def run(
     from autohelper.mock.config import parse_options
     from autohelper.session import SessionRequest, pending_resume, run_session, save_to_profile
 
+    if not resume and not again and _not_needed(scenario, profile, against):
+        sys.exit(0)
     shown_headless = headless if headless is not None else not has_display()
     human: Any
     attended = against == "live" or sys.stdin.isatty()
@@ -168,6 +172,34 @@ def run(
         path = save_to_profile(outcome, chosen)
         click.echo(t("cli.profile_saved", path=str(path)))
     sys.exit(code)
+
+
+def _not_needed(scenario: str, profile: str | None, against: str) -> bool:
+    """Say so when the student's procedure skips this scenario for their profile (an NSS
+    already saved, or one from an employer), with what to do instead; True when it does."""
+    if profile is None and against != "live":
+        return False  # the demo's test profile
+    from autohelper.messages import localized
+    from autohelper.status.standing import not_needed
+
+    found = not_needed(profile, scenario)
+    if found is None:
+        return False
+    why = localized(found.why) if found.why else ""
+    click.echo(t("cli.not_needed", title=localized(found.step.title), why=why))
+    action = found.next
+    if action is not None:
+        click.echo(
+            t(
+                "cli.next_instead",
+                title=localized(action.step.title),
+                explain=localized(action.step.explain),
+            )
+        )
+        if action.command:
+            click.echo(f"  {action.command}")
+    click.echo(t("cli.run_again", command=_command(scenario, profile, against, "--again")))
+    return True
 
 
 def _command(scenario: str, profile: str | None, against: str, *flags: str) -> str:

@@ -195,6 +195,11 @@ _HELP: dict[str, tuple[str, str]] = {
         "nuevo.",
         "Resume the request you sent today at the emailed-link step, without sending it again.",
     ),
+    "help.run.again": (
+        "Hazlo aunque tu perfil diga que no hace falta (por ejemplo, ya tienes tu NSS).",
+        "Do it even though your profile says it is not needed (for example, you already have "
+        "your NSS).",
+    ),
     "help.run.trace": (
         "Guardar una traza de Playwright (en el portal real contiene tus datos).",
         "Save a Playwright trace (on the real portal it holds your data).",

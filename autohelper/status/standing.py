@@ -17,8 +17,14 @@ from autohelper.messages import current_lang
 from autohelper.profile import Profile, load_profile, resolve_profile_path
 from autohelper.scenario.nodes import did_you_mean
 from autohelper.status.business_days import BusinessCalendar, Day
-from autohelper.status.procedure import Procedure, ProcedureStep, procedure_for, procedure_paths
-from autohelper.status.timeline import Timeline, build_timeline, counted_runs
+from autohelper.status.procedure import (
+    Procedure,
+    ProcedureStep,
+    Text,
+    procedure_for,
+    procedure_paths,
+)
+from autohelper.status.timeline import NextAction, Timeline, build_timeline, counted_runs
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,32 @@ def current_timeline(request: StatusRequest) -> Timeline:
     return build_timeline(
         who.procedure, who.profile, runs, marks, request.as_of, calendar, request.command_suffix
     )
+
+
+@dataclass(frozen=True)
+class NotNeeded:
+    """A scenario the student's procedure skips for their profile (an NSS already saved, one
+    from an employer): the step, why, and what comes next instead."""
+
+    step: ProcedureStep
+    why: Text | None
+    next: NextAction | None
+
+
+def not_needed(profile_name: str | None, scenario_id: str) -> NotNeeded | None:
+    """Whether the student's own procedure says `scenario_id` is not needed, by their profile.
+    A profile that is missing or names no institution says nothing here: the run's own checks
+    speak for it."""
+    path = resolve_profile_path(profile_name)
+    if not path.exists() or not load_profile(path).institution:
+        return None
+    timeline = current_timeline(StatusRequest(profile_name, today()))
+    for item in timeline.steps:
+        rule = item.rule
+        skipped = item.step.scenario == scenario_id and item.state == "skipped"
+        if skipped and rule is not None and rule.source == "profile":
+            return NotNeeded(item.step, rule.why, timeline.next)
+    return None
 
 
 def find_step(procedure: Procedure, step_id: str) -> ProcedureStep:
