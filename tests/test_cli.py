@@ -263,6 +263,7 @@ def test_qa_timeout_has_a_floor() -> None:
     assert "--timeout" in result.stderr
 
 
+@pytest.mark.browser  # doctor launches it
 def test_doctor_names_the_browser() -> None:
     result = autohelper_cmd("doctor")
     assert result.exit_code == 0, result.output
@@ -512,3 +513,21 @@ def test_run_says_when_the_profile_makes_the_step_unneeded_and_what_to_do_instea
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == says
     assert not default_path().exists()  # nothing ran
+
+
+@pytest.mark.browser
+def test_doctor_launches_the_browser_and_says_when_it_is_not_a_chromium_playwright_drives(
+    tmp_path: Path,
+) -> None:
+    result = autohelper_cmd("doctor")
+    assert re.search(r"✔ Lo abrí oculto y Playwright lo controla: Chromium \d+\.", result.stdout)
+    not_a_browser = tmp_path / "chromium"
+    not_a_browser.write_text("#!/bin/sh\necho 'Chromium 999'\n")
+    not_a_browser.chmod(0o700)
+    result = autohelper_cmd("doctor", "--browser", str(not_a_browser))
+    assert result.exit_code == 1
+    assert (
+        f"✘ Lo intenté abrir oculto y Playwright no pudo controlarlo: {not_a_browser} no es un "
+        "Chromium que Playwright maneje" in result.stdout
+    )
+    assert "Traceback" not in result.output and "Error" not in result.output

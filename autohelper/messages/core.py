@@ -312,4 +312,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot keep the run's screenshots in {path}: {reason}. Choose another folder "
         "(XDG_CACHE_HOME, or --artifacts with autohelper qa).",
     },
+    "doctor.launch_ok": {
+        "es": "Lo abrí oculto y Playwright lo controla: Chromium {version}.",
+        "en": "I opened it hidden and Playwright drives it: Chromium {version}.",
+    },
+    "doctor.launch_failed": {
+        "es": "Lo intenté abrir oculto y Playwright no pudo controlarlo: {path} no es un Chromium "
+        "que Playwright maneje (o le falta algo para arrancar). Instala Chromium (sudo apt-get "
+        "install chromium) o indica otro con --browser RUTA; con -vv verás el detalle.",
+        "en": "I tried to open it hidden and Playwright could not drive it: {path} is not a "
+        "Chromium Playwright handles (or it lacks something to start). Install Chromium (sudo "
+        "apt-get install chromium) or give another one with --browser PATH; -vv shows the "
+        "details.",
+    },
+    "doctor.launch_timeout": {
+        "es": "Lo intenté abrir oculto y {path} no respondió a tiempo. Vuelve a probar con la "
+        "computadora menos ocupada, o indica otro navegador con --browser RUTA.",
+        "en": "I tried to open it hidden and {path} did not answer in time. Try again with the "
+        "computer less busy, or give another browser with --browser PATH.",
+    },
 }
