@@ -19,6 +19,18 @@ class Phrase(Protocol):
     def message(self, lang: str | None = None) -> str: ...
 
 
+class Words:
+    """A catalogue phrase given as another message's parameter (a reason): rendered in the
+    language of the message that holds it."""
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str | None = None) -> str:
+        return t(self.key, lang, **self.params)
+
+
 class AutohelperError(Exception):
     """An expected failure: the CLI shows `message()` and exits with `exit_code`."""
 

@@ -30,7 +30,7 @@ from autohelper.browser import find_browser, has_display
 from autohelper.browser.provider import BrowserProvider, LocalLaunch
 from autohelper.engine.events import Progress, RunListener, RunResult
 from autohelper.engine.retry import FAST, RetryPolicy
-from autohelper.errors import UsageError
+from autohelper.errors import UsageError, Words
 from autohelper.human import Human
 from autohelper.journal import Journal
 from autohelper.journal import default_path as default_journal_path
@@ -254,6 +254,8 @@ def serve_target(spec: TargetSpec, mock_options: dict[str, Any]) -> Iterator[Por
 
     mock = None
     upstream = spec.mirror_url or ""
+    if spec.kind == "mirror":
+        probe_mirror(upstream)
     if spec.kind == "fixtures":
         from autohelper.mock import MockPortal
         from autohelper.mock.config import build
@@ -268,6 +270,36 @@ def serve_target(spec: TargetSpec, mock_options: dict[str, Any]) -> Iterator[Por
         front.stop()
         if mock is not None:
             mock.stop()
+
+
+def probe_mirror(url: str, timeout: float = 10.0) -> None:
+    """One request to the mirror before the browser starts: one that cannot be reached is said
+    as such (the front would answer 502, which reads like a portal in maintenance). Any HTTP
+    answer, even an error page, means it is there."""
+    import socket
+    import ssl
+    import urllib.error
+    import urllib.request
+
+    # A test mirror's certificate is its own business: the front relays to it unverified too.
+    context = ssl._create_unverified_context()  # noqa: S323
+    try:
+        with urllib.request.urlopen(url + "/", timeout=timeout, context=context):
+            return
+    except urllib.error.HTTPError:
+        return
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        log.debug("mirror %s unreachable: %s", url, reason)
+        if isinstance(reason, ConnectionRefusedError):
+            key = "target.mirror_refused"
+        elif isinstance(reason, TimeoutError | socket.timeout):
+            key = "target.mirror_timeout"
+        elif isinstance(reason, socket.gaierror):
+            key = "target.mirror_unknown_host"
+        else:
+            key = "target.mirror_other"
+        raise UsageError("target.mirror_unreachable", url=url, reason=Words(key)) from None
 
 
 @contextlib.contextmanager

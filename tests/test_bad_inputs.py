@@ -798,6 +798,20 @@ FILE_SYSTEM = [
         secret=EMAIL,
     ),
     Case(
+        "mirror-refuses",
+        ("qa", "imss-nss", "--against", "http://127.0.0.1:9"),
+        1,
+        "Error: No se pudo conectar con el espejo http://127.0.0.1:9: rechazó la conexión (¿no "
+        "está corriendo?). Revisa la dirección y que el espejo esté corriendo",
+    ),
+    Case(
+        "mirror-unknown-host-en",
+        ("--lang", "en", "qa", "imss-nss", "--against", "http://no-such-host.invalid"),
+        1,
+        "Error: Could not connect to the mirror http://no-such-host.invalid: there is no server "
+        "by that name.",
+    ),
+    Case(
         "resume-a-demo",
         ("run", "imss-nss", "--against", "fixtures", "--resume"),
         1,

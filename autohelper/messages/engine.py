@@ -250,6 +250,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "«{contains}».",
         "en": "No email with a link containing “{contains}” in the mock's outbox.",
     },
+    "target.mirror_unreachable": {
+        "es": "No se pudo conectar con el espejo {url}: {reason}. Revisa la dirección y que el "
+        "espejo esté corriendo (por ejemplo, autohelper mock serve).",
+        "en": "Could not connect to the mirror {url}: {reason}. Check the address and that the "
+        "mirror is running (for example, autohelper mock serve).",
+    },
+    "target.mirror_refused": {
+        "es": "rechazó la conexión (¿no está corriendo?)",
+        "en": "it refused the connection (is it not running?)",
+    },
+    "target.mirror_timeout": {"es": "no respondió a tiempo", "en": "it did not answer in time"},
+    "target.mirror_unknown_host": {
+        "es": "no existe un servidor con ese nombre",
+        "en": "there is no server by that name",
+    },
+    "target.mirror_other": {
+        "es": "la red no lo alcanza",
+        "en": "the network does not reach it",
+    },
     "target.bad_against": {
         "es": "--against acepta live, fixtures o una URL http(s)://…; recibí «{value}».",
         "en": "--against takes live, fixtures or an http(s)://… URL; got “{value}”.",
