@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from autohelper.journal import Journal
 from autohelper.journal import default_path as default_journal_path
 from autohelper.messages import t
 from autohelper.privacy import RedactingFilter, Redactor, mask
-from autohelper.privatefiles import private_dir
+from autohelper.privatefiles import make_private, private_dir
 from autohelper.resume import ResumePoint
 from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 from autohelper.scenario.model import Scenario
@@ -367,11 +368,23 @@ def execute(
 
 
 def _finish(context: Any, trace: Path | None) -> None:
-    """Save the trace (0600) if one was asked for, and close the context."""
+    """Save the trace if one was asked for, and close the context."""
     if trace is not None:
-        context.tracing.stop(path=str(trace))
-        os.chmod(trace, 0o600)
+        _save_trace(context, trace)
     _close(context)
+
+
+def _save_trace(context: Any, trace: Path) -> None:
+    """The trace holds every page as it was: it is written in a private folder (0700) beside
+    its place, made 0600 there, then moved into place, so it is never readable by others, not
+    even for a moment."""
+    folder = Path(tempfile.mkdtemp(prefix=".autohelper-trace-", dir=trace.parent))
+    try:
+        staged = folder / "trace.zip"
+        context.tracing.stop(path=str(staged))
+        os.replace(make_private(staged), trace)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def run_session(

@@ -3,6 +3,7 @@ our own on the lab's pages, and one way to run the engine on pytest-playwright's
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -99,4 +100,26 @@ def engine_run(
         opts,
         every,
         redactor,
+    )
+
+
+def magenta_pixels(page: Page, png: Path) -> int:
+    """Pixels of Playwright's mask colour (#FF00FF) in a screenshot, counted by a canvas."""
+    data = base64.b64encode(png.read_bytes()).decode()
+    page.set_content(f'<img id="shot" src="data:image/png;base64,{data}">')
+    return int(
+        page.evaluate("""async () => {
+        const img = document.getElementById("shot");
+        await img.decode();
+        const canvas = Object.assign(document.createElement("canvas"),
+                                     {width: img.naturalWidth, height: img.naturalHeight});
+        const context = canvas.getContext("2d");
+        context.drawImage(img, 0, 0);
+        const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+            if (pixels[i] > 240 && pixels[i + 1] < 15 && pixels[i + 2] > 240) count++;
+        }
+        return count;
+    }""")
     )

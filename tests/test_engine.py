@@ -4,13 +4,12 @@ the origin guard, a changed portal, the firewall, and the journal it leaves."""
 
 from __future__ import annotations
 
-import base64
 import stat
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
-from support import CURP, EMAIL, Edit, copy_scenario, engine_run
+from support import CURP, EMAIL, Edit, copy_scenario, engine_run, magenta_pixels
 
 from autohelper.engine import RunResult
 from autohelper.errors import FirewallBlocked, OriginViolation, PortalChanged, SubmitUnknown
@@ -259,28 +258,6 @@ def test_an_unreachable_site_is_retried_then_reported_with_the_step(
     assert "No pude llegar al portal en el paso «Abrir la página del trámite" in result.message
     assert "Página: https://portal.invalid/tramites/imss02008" in result.message
     assert not portal.requests
-
-
-def magenta_pixels(page: Page, png: Path) -> int:
-    """Pixels of Playwright's mask colour (#FF00FF) in a screenshot, counted by a canvas."""
-    data = base64.b64encode(png.read_bytes()).decode()
-    page.set_content(f'<img id="shot" src="data:image/png;base64,{data}">')
-    return int(
-        page.evaluate("""async () => {
-        const img = document.getElementById("shot");
-        await img.decode();
-        const canvas = Object.assign(document.createElement("canvas"),
-                                     {width: img.naturalWidth, height: img.naturalHeight});
-        const context = canvas.getContext("2d");
-        context.drawImage(img, 0, 0);
-        const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-        let count = 0;
-        for (let i = 0; i < pixels.length; i += 4) {
-            if (pixels[i] > 240 && pixels[i + 1] < 15 && pixels[i + 2] > 240) count++;
-        }
-        return count;
-    }""")
-    )
 
 
 @pytest.mark.parametrize("masked", [True, False], ids=["real-profile", "synthetic-profile"])

@@ -4,14 +4,19 @@ personal data in anything they print or write: logs, messages, the journal, scre
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import quote
 
+import pexpect
 import pytest
 import yaml
+from playwright.sync_api import Page
+from support import magenta_pixels
 
+from autohelper.mock import MockPortal
 from autohelper.mock.captcha import nss_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,3 +168,43 @@ def test_every_personal_field_is_masked_and_scrubbed() -> None:
     assert mask("6441234567", "phone") == "…67"
     assert mask("00001234567", "student_id") == "…567"
     assert mask("1234-B", "exterior_number") == "…"
+
+
+@pytest.mark.browser
+def test_a_students_own_profile_on_the_mock_leaves_nothing_others_can_read(
+    page: Page, portal: MockPortal, short_tmp: Path, tmp_path: Path
+) -> None:
+    """A real profile against the mock, headless, with --trace, through a stop that keeps a
+    screenshot: every file the run wrote is its owner's alone, in folders only its owner can
+    enter, and the screenshot has the personal values masked (counted on its pixels)."""
+    from terminal_session import CURP, EMAIL, current_captcha, student_session
+
+    from autohelper.profile import update_profile
+
+    # The portal answers with the form again (its values kept) and a message: a stop, with
+    # its screenshot, after a CAPTCHA image was saved for the person.
+    portal.configure(subdelegacion=True)
+    update_profile("default", {"curp": CURP, "email": EMAIL})
+    (tmp_path / "traces").mkdir()
+    trace = tmp_path / "traces" / "t.zip"
+    args = ["imss-nss", "--against", portal.url, "--headless", "--trace", str(trace)]
+    child = student_session(portal, short_tmp, args)
+    child.expect("Aviso: la traza .*t.zip guardará las páginas tal como se vean")
+    child.expect("Escribe los caracteres de la imagen")
+    child.sendline(current_captcha(portal))
+    child.expect("¿Lo envío\\? \\[s/N\\]")
+    child.sendline("s")
+    child.expect("El portal respondió")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1, child.before
+
+    written = [trace, *(tmp_path / "data").rglob("*"), *(tmp_path / "cache").rglob("*")]
+    files = [path for path in written if path.is_file()]
+    assert trace in files and len([f for f in files if f.suffix == ".png"]) == 2
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
+        if path != trace:  # the trace's folder is the person's own choice
+            assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700, path.parent
+    [shot] = (tmp_path / "cache").rglob("*error*.png")
+    assert magenta_pixels(page, shot) > 2000
