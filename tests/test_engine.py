@@ -329,3 +329,15 @@ def test_salir_at_the_link_stops_the_run_saying_the_request_went_out(
     [row] = journal.runs()
     [submit] = journal.submits(row.id)
     assert (row.status, submit.result) == ("declined", "http 200")
+
+
+def test_an_empty_captcha_is_never_sent_it_is_asked_again(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    human = ScriptedHuman(captcha_answers=["", "  ", ORACLE])
+    result = run(page, nss_scenario(tmp_path), tmp_path, human)
+    assert result.status == "success", result.message
+    assert (
+        human.prompts.count("El CAPTCHA está vacío: nunca lo envío así. Escríbelo, por favor.") == 2
+    )
+    assert portal.posts(VALIDA) == 1  # one send, with the CAPTCHA typed

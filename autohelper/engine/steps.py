@@ -151,8 +151,8 @@ def captcha(run: Runner, step: m.Captcha) -> None:
             expect(image).not_to_have_attribute("src", old_src, timeout=timeout)
             expect(image).to_have_js_property("complete", True, timeout=timeout)
             continue
-        if answer and answer != NEW_IMAGE:
-            answer_field.fill(answer)
+        if answer and answer.strip() and answer != NEW_IMAGE:
+            answer_field.fill(answer.strip())
             return
         if answer_field.input_value().strip():
             return  # typed in the browser
