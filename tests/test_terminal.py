@@ -111,14 +111,19 @@ def test_a_run_cut_short_after_its_send_is_resumed_at_the_link_without_a_second_
         "Tu solicitud ya se envió. Para retomarla hoy en el paso de la liga, sin enviarla de "
         "nuevo: (autohelper run imss-nss --against \\S+ --resume)"
     )
-    command = child.match.group(1).split()
+    assert child.match.group(1) == f"autohelper run imss-nss --against {portal.url} --resume"
     child.expect("Cancelado. No se envió nada más.")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
 
-    # What the tool said to type, as typed.
-    again = student_session(portal, short_tmp, command[2:])
+    # The next run offers to take it up (the same as --resume).
+    again = student_session(portal, short_tmp, ["imss-nss", "--against", portal.url, "--headless"])
+    again.expect(
+        "Hoy a las \\d\\d:\\d\\d enviaste esta solicitud y falta abrir la liga del correo. "
+        "¿La retomo ahí, sin enviar nada de nuevo\\? \\[S/n\\]"
+    )
+    again.sendline("")
     again.expect("Retomo la solicitud que enviaste hoy a las \\d\\d:\\d\\d, en el paso de la liga")
     again.expect("Paso 16/17: Abrir la liga de confirmación que llegó a tu correo")
     again.expect("pégala aquí")

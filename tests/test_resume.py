@@ -1,0 +1,108 @@
+"""Which sent request a run may take up at its link step, read from the journal: only a send
+whose answer was read, today, for the same scenario, profile and target, not finished since."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from support import copy_scenario
+
+from autohelper.errors import UsageError
+from autohelper.journal import Journal
+from autohelper.resume import ResumePoint, link_step_after, resume_point
+from autohelper.scenario.model import Scenario
+
+PROFILE = "/home/ana/.config/autohelper/profiles/default.yaml"
+
+
+@pytest.fixture
+def scenario(tmp_path: Path) -> Scenario:
+    return copy_scenario(tmp_path, "imss-nss")
+
+
+def sent_run(
+    journal: Journal,
+    scenario: Scenario,
+    result: str = "http 200",
+    answer_read: bool = True,
+    status: str = "interrupted",
+    profile: str = PROFILE,
+    resumes: int | None = None,
+) -> int:
+    """A run that pressed the scenario's submit and (when `answer_read`) read the answer."""
+    submit = next(i for i, s in enumerate(scenario.steps) if s.kind == "submit")
+    run = journal.start_run(scenario.id, "live", "student", profile, resumes)
+    for position in range(submit + 1):
+        journal.record_step(run, position, "x", "x", "ok", "t", 1)
+    journal.finish_submit(journal.record_submit(run, submit, "Enviar", "CURP: H…4"), result)
+    if answer_read:
+        journal.record_step(run, submit + 1, "outcome", "Leer", "ok", "t", 1)
+    journal.end_run(run, status, None, {})
+    return run
+
+
+def test_the_send_is_taken_up_at_the_link_step(scenario: Scenario, tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "j.sqlite3")
+    run = sent_run(journal, scenario)
+    point = resume_point(journal, scenario, PROFILE, "live")
+    assert (point.run_id, point.step) == (run, scenario.step_index("link"))
+    assert link_step_after(scenario, 0) == point.step
+    # A resumed run stopped again («salir»): its origin's send is still the one to take up.
+    journal.end_run(
+        journal.start_run(scenario.id, "live", "student", PROFILE, run), "declined", None, {}
+    )
+    assert resume_point(journal, scenario, PROFILE, "live") == point
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        ({"result": "not_sent"}, "resume.nothing"),
+        ({"answer_read": False}, "resume.nothing"),  # pressed, its answer never read
+        ({"status": "success"}, "resume.nothing"),
+        ({"profile": "/home/otra/perfil.yaml"}, "resume.nothing"),
+    ],
+)
+def test_nothing_to_take_up(
+    scenario: Scenario, tmp_path: Path, change: dict[str, object], key: str
+) -> None:
+    journal = Journal(tmp_path / "j.sqlite3")
+    sent_run(journal, scenario, **change)  # type: ignore[arg-type]
+    with pytest.raises(UsageError) as caught:
+        resume_point(journal, scenario, PROFILE, "live")
+    assert caught.value.key == key
+
+
+def test_a_send_of_another_day_has_an_expired_link(scenario: Scenario, tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "j.sqlite3")
+    sent_run(journal, scenario)
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    with sqlite3.connect(journal.path) as db:
+        db.execute("UPDATE submits SET pressed_at = ?", (yesterday.isoformat(),))
+    with pytest.raises(UsageError) as caught:
+        resume_point(journal, scenario, PROFILE, "live")
+    assert caught.value.key == "resume.expired"
+    assert caught.value.params["day"] == yesterday.astimezone().date().isoformat()
+
+
+def test_a_later_success_ends_it_and_a_demo_cannot_be_resumed(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    journal = Journal(tmp_path / "j.sqlite3")
+    first = sent_run(journal, scenario)
+    journal.end_run(
+        journal.start_run(scenario.id, "live", "student", PROFILE, first), "success", None, {}
+    )
+    with pytest.raises(UsageError):
+        resume_point(journal, scenario, PROFILE, "live")
+    with pytest.raises(UsageError) as caught:
+        resume_point(journal, scenario, PROFILE, "fixtures")
+    assert caught.value.key == "resume.fixtures"
+
+
+def test_the_time_of_the_send_is_local() -> None:
+    stamp = datetime(2026, 11, 17, 18, 5, tzinfo=UTC)
+    assert ResumePoint(1, 15, stamp.isoformat()).sent_time() == stamp.astimezone().strftime("%H:%M")
