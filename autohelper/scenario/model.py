@@ -415,7 +415,8 @@ class Outcome(Step):
 
 @dataclass(frozen=True)
 class EmailLink(Step):
-    """The portal emailed a link: the person pastes it (or opens it in this browser); the
+    """The portal emailed a link: the person pastes it (or opens it in this browser); an answer
+    that is not the link is asked again, «salir» leaves it for later (a resumable stop); the
     scripted QA human follows the newest matching link in the mock's outbox."""
 
     kind: ClassVar[str] = "email_link"
