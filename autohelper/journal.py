@@ -211,23 +211,33 @@ class Journal:
             os.chmod(self.path, 0o600)
 
     def _migrate(self, db: sqlite3.Connection, writable: bool) -> None:
+        version = self._version(db)
+        if version == SCHEMA_VERSION:
+            if writable:  # proves the disk takes a write, and changes nothing
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            return
+        # One transaction, taken before the version is read again: two processes opening an
+        # old journal at once migrate it once, and it is never left half migrated.
+        db.isolation_level = None
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._version(db)
+            for script in MIGRATIONS[version:]:
+                for statement in filter(str.strip, script.split(";")):
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _version(self, db: sqlite3.Connection) -> int:
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise JournalError(
                 "journal.newer", path=str(self.path), found=version, known=SCHEMA_VERSION
             )
-        if version == SCHEMA_VERSION:
-            if writable:  # proves the disk takes a write, and changes nothing
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            return
-        # All steps in one transaction: a journal is never left half migrated.
-        db.commit()
-        script = "".join(MIGRATIONS[version:])
-        try:
-            db.executescript(f"BEGIN;{script}PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
-        except sqlite3.Error:
-            db.rollback()
-            raise
+        return version
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:

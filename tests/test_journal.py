@@ -129,3 +129,14 @@ def test_a_read_only_disk_is_found_when_the_journal_opens(
         Journal(path)
     assert caught.value.key == "journal.read_only"
     assert Journal(path, writable=False).runs() == []  # reading still works (status)
+
+
+def test_an_older_journal_opened_by_several_runs_at_once_is_migrated_once(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "journal.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(_UNVERSIONED)
+    with ThreadPoolExecutor(4) as pool:
+        journals = list(pool.map(lambda _: Journal(path), range(4)))
+    assert all(len(journal.runs()) == 1 for journal in journals)
