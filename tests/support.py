@@ -20,7 +20,14 @@ from autohelper.scenario.model import Scenario
 ROOT = Path(__file__).resolve().parents[1]
 CURP = "HEGG560427MVZRRL04"
 EMAIL = "estudiante.prueba@example.com"
-PROFILE = {"curp": CURP, "email": EMAIL}
+# Synthetic, like fixtures/profiles/student.yaml: a student with no NSS yet, and an address.
+PROFILE = {
+    "curp": CURP,
+    "email": EMAIL,
+    "postal_code": "91000",
+    "street": "AVENIDA DE PRUEBA",
+    "exterior_number": "123",
+}
 
 Edit = tuple[str, str] | Callable[[str], str]
 

@@ -242,7 +242,7 @@ def test_template_unknown_profile_field(tmp_path: Path) -> None:
 def test_template_field_not_in_needs(tmp_path: Path) -> None:
     text = HEADER + "  - fill: {css: a}\n    value: 'x {profile.nss}'\n    description: x\n"
     assert problems(tmp_path, text) == [
-        "s.yaml:10:12: '{profile.nss}' is not declared in needs.profile"
+        "s.yaml:10:12: '{profile.nss}' is not declared in needs.profile (nor in needs.optional)"
     ]
 
 

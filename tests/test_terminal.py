@@ -33,9 +33,10 @@ def short_tmp() -> Iterator[Path]:
 
 
 def student_session(portal: MockPortal, tmp: Path) -> pexpect.spawn:
-    # A person who already has an NSS: the scenario does not fill the new NSS's address step.
+    # A person who already has an NSS (found): the emailed link leads to the final page.
     portal.configure(nss_found=True)
-    update_profile("default", {"curp": CURP, "email": EMAIL})
+    address = {"postal_code": "91000", "street": "AVENIDA DE PRUEBA", "exterior_number": "123"}
+    update_profile("default", {"curp": CURP, "email": EMAIL, **address})
     env = {**os.environ, "TMPDIR": str(tmp), "LANG": "es_MX.UTF-8", "COLUMNS": "200"}
     env.pop("DISPLAY", None)
     return pexpect.spawn(

@@ -85,16 +85,21 @@ def _progress(text: str) -> None:
     click.echo(text)
 
 
+def _yield_label(name: str) -> str:
+    """What a run yielded, named for the person: its own label, a profile field's, or as is."""
+    for key in (f"cli.yield.{name}", f"profile.field.{name}"):
+        if has(key):
+            return t(key)
+    return name
+
+
 def _render(outcome: Any) -> int:
     """Show a session's result; returns the exit code (0 only for success)."""
     result = outcome.result
     if result.status in ("success", "in_person"):
         click.secho(result.message, fg="green")
         for name, value in result.yields.items():
-            click.echo(
-                f"{t('cli.yield.' + name) if has('cli.yield.' + name) else name}: "
-                f"{mask(value, name)}"
-            )
+            click.echo(f"{_yield_label(name)}: {mask(value, name)}")
         return 0
     click.secho(result.message, fg="yellow" if result.status == "declined" else "red", err=True)
     return 1

@@ -169,8 +169,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{ref}' is not a profile field{hint}",
     },
     "scenario.profile_not_declared": {
-        "es": "'{ref}' no está declarado en needs.profile",
-        "en": "'{ref}' is not declared in needs.profile",
+        "es": "'{ref}' no está declarado en needs.profile (ni en needs.optional)",
+        "en": "'{ref}' is not declared in needs.profile (nor in needs.optional)",
     },
     "scenario.secret_not_declared": {
         "es": "'{ref}' no está declarado en needs.secrets",
