@@ -526,6 +526,17 @@ CONFIRM = "  - confirm: [{label: CURP, value: '{profile.curp}'}]\n    descriptio
             "s.yaml:10:15: no earlier 'download' step keeps a document 'nada'",
         ),
         (
+            "  - outcome: [{matches: x, result: success}]\n    read: constancia\n"
+            "    description: x\n",
+            "s.yaml:10:5: 'read' reads a downloaded document: name it with 'document'",
+        ),
+        (
+            "  - download: {css: a}\n    save_as: c\n    description: d\n"
+            "  - outcome: [{matches: x, result: success}]\n    document: c\n"
+            "    read: constansia\n    description: x\n",
+            "s.yaml:14:11: unknown document reader 'constansia' (did you mean 'constancia'?)",
+        ),
+        (
             "  - click: {css: a}\n    dialog: aceptar\n    description: x\n",
             "s.yaml:10:13: 'dialog' is accept, dismiss or {accept: true|false, text: ...}",
         ),

@@ -56,14 +56,23 @@ def outcome(run: Runner, step: m.Outcome) -> None:
 
 
 def _read_document(run: Runner, step: m.Outcome, name: str) -> None:
-    from autohelper.engine.documents import document_text
-
+    """Match the cases against the document's text, or against what its reader found."""
     path = run.downloads.get(name)
     if path is None:  # the download was optional and did not happen
         raise run.stop("run.no_document", step, name=name)
-    text = document_text(path)
+    if step.read is not None:
+        from autohelper.documents.readers import READERS
+
+        reading = READERS[step.read](path, run.profile)
+        run.yields.update(reading.yields)
+        text = reading.text
+    else:
+        from autohelper.documents.pdf import pdf_text
+
+        text = pdf_text(path)
     for number, case in enumerate(step.cases):
-        if case.matches is not None and re.search(case.matches, text, re.IGNORECASE):
+        flags = re.IGNORECASE | re.MULTILINE
+        if case.matches is not None and re.search(case.matches, text, flags):
             _apply(run, step, number, case, text)
             return
     raise run.stop("run.unknown_document", step, name=name)

@@ -367,6 +367,15 @@ class _Parser(FieldReader):
                 self.fail(entries["document"][0], "scenario.document_needs_matches")
         elif cls is Outcome and any(case.matches for case in kwargs.get("cases", ())):
             self.fail(node, "scenario.matches_needs_document")
+        if cls is Outcome and "read" in entries:
+            from autohelper.documents.readers import READERS
+
+            reader = kwargs.get("read")
+            if "document" not in entries:
+                self.fail(entries["read"][0], "scenario.read_needs_document")
+            elif reader is not None and reader not in READERS:
+                hint = self.hint(reader, READERS)
+                self.fail(entries["read"][1], "scenario.unknown_reader", name=reader, hint=hint)
         if cls is Choose and kwargs.get("remember") is not None:
             name = kwargs["remember"]
             if name not in profile.STORED_FIELDS:

@@ -410,6 +410,9 @@ class Outcome(Step):
     primary: ClassVar[str] = "cases"
     cases: tuple[OutcomeCase, ...] = ()
     document: str | None = None  # the `save_as` of an earlier download
+    # A reader of that document (autohelper/documents/readers.py): its findings become yields,
+    # and the cases' `matches` look at them as `name: value` lines (`^verdict: vigente$`).
+    read: str | None = None
 
     @property
     def targets(self) -> tuple[Target, ...]:
