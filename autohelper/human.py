@@ -56,6 +56,13 @@ class Human(Protocol):
 
     def manual(self, instruction: str) -> None: ...
 
+    def hand_off(
+        self, page: Page, step: str, target: str, value: tuple[str, str | None] | None
+    ) -> bool:
+        """The scenario could not find `target` for `step`: the person may do the step by hand
+        in the browser (for a field, `value` is (as shown masked, in full or None for a
+        secret)). True once done; False to stop instead."""
+
     def email_link(self, page: Page, contains: str, email: str) -> str | None:
         """The emailed link, or None when the person opened it in the browser."""
 
@@ -159,6 +166,23 @@ class TerminalHuman:
     def manual(self, instruction: str) -> None:
         prompt(t("human.manual_prompt", instruction=instruction), default="", show_default=False)
 
+    def hand_off(
+        self, page: Page, step: str, target: str, value: tuple[str, str | None] | None
+    ) -> bool:
+        self.echo(t("human.hand_off", step=step, target=target))
+        if value is not None:
+            shown, full = value
+            self.echo(t("human.hand_off_value" if full else "human.hand_off_secret", value=shown))
+        while True:
+            answer = str(prompt(t("human.hand_off_prompt"), default="", show_default=False))
+            answer = answer.strip().lower()
+            if not answer:
+                return True
+            if answer in ("ver", "show") and value is not None and value[1]:
+                self.echo(value[1])  # to its owner, at the terminal only
+            elif answer in ("salir", "no", "n", "quit", "exit"):
+                return False
+
     def email_link(self, page: Page, contains: str, email: str) -> str | None:
         answer = prompt(t("human.email_link_prompt"), default="", show_default=False)
         return answer.strip() or None
@@ -178,6 +202,7 @@ class ScriptedHuman:
         on_progress: Callable[[str], None] | None = None,
         secrets: Mapping[str, Sequence[str]] | None = None,
         choices: Sequence[int | str] = (),
+        by_hand: Callable[[Page], None] | None = None,
     ) -> None:
         self._captcha = self._cycle_last(list(captcha_answers))
         self._confirm = self._cycle_last([confirm] if isinstance(confirm, bool) else list(confirm))
@@ -187,6 +212,9 @@ class ScriptedHuman:
         self._secrets = {name: list(values) for name, values in (secrets or {}).items()}
         # Picks by index or by (part of) the option's text; the default is the first option.
         self._choices = list(choices)
+        # What the scripted person does in the browser when a step is handed over (None: QA
+        # never stands in for a missing target).
+        self._by_hand = by_hand
         self.prompts: list[str] = []  # what a person would have been shown, for assertions
 
     @staticmethod
@@ -235,6 +263,15 @@ class ScriptedHuman:
 
     def manual(self, instruction: str) -> None:
         self.prompts.append(instruction)
+
+    def hand_off(
+        self, page: Page, step: str, target: str, value: tuple[str, str | None] | None
+    ) -> bool:
+        self.prompts.append(t("human.hand_off", step=step, target=target))
+        if self._by_hand is None:
+            return False
+        self._by_hand(page)
+        return True
 
     def email_link(self, page: Page, contains: str, email: str) -> str | None:
         raw = page.evaluate(

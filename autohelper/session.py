@@ -84,6 +84,7 @@ class RunPlan:
     journal: Path | None
     mock_options: dict[str, Any]
     trace: Path | None
+    headless: bool
 
 
 @dataclass
@@ -132,11 +133,14 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     redactor = profiles.redactor_for(profile)
     redactor.add_secrets(secrets.values())
     artifacts = request.artifacts or Path(platformdirs.user_cache_dir("autohelper")) / "runs"
+    headless = request.headless if request.headless is not None else not has_display()
     options = RunOptions(
         artifacts=artifacts,
         live=spec.is_live,
         mask_screenshots=not synthetic,
         retry=FAST if not spec.is_live else RetryPolicy(),
+        # A student at a visible browser may stand in for a step the live portal changed.
+        hand_off=spec.is_live and request.mode == "student" and not headless,
         step_timeout=request.step_timeout or (15.0 if spec.is_live else 10.0),
         submit_timeout=45.0 if spec.is_live else 20.0,
     )
@@ -153,6 +157,7 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
         journal=request.journal,
         mock_options=request.mock_options,
         trace=request.trace,
+        headless=headless,
     )
 
 
@@ -253,8 +258,7 @@ def run_session(
 ) -> SessionResult:
     """Plan, set up the target and the browser, run, clean up."""
     plan = plan_run(request, ask_secret)
-    headless = request.headless if request.headless is not None else not has_display()
-    provider = LocalLaunch(find_browser(request.browser), headless)
+    provider = LocalLaunch(find_browser(request.browser), plan.headless)
     privacy.ACTIVE.merge(plan.redactor)
     from playwright.sync_api import sync_playwright
 

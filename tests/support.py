@@ -11,7 +11,7 @@ from playwright.sync_api import Page
 from autohelper.engine import RunOptions, RunResult, run_scenario
 from autohelper.engine.events import RunListener
 from autohelper.engine.retry import FAST
-from autohelper.human import ScriptedHuman
+from autohelper.human import Human, ScriptedHuman
 from autohelper.journal import Journal
 from autohelper.privacy import Redactor
 from autohelper.scenario.loader import load_scenario
@@ -74,7 +74,7 @@ def engine_run(
     page: Page,
     scenario: Scenario,
     tmp_path: Path,
-    human: ScriptedHuman | None = None,
+    human: Human | None = None,
     journal: Journal | None = None,
     profile: Mapping[str, str] = PROFILE,
     secrets: Mapping[str, str] | None = None,
@@ -90,6 +90,7 @@ def engine_run(
         retry=FAST,
         step_timeout=float(options.get("step_timeout", 5.0)),
         submit_timeout=float(options.get("submit_timeout", 10.0)),
+        hand_off=bool(options.get("hand_off", False)),
     )
     redactor = Redactor()
     redactor.add_profile(dict(profile))

@@ -40,7 +40,7 @@ from autohelper.errors import (
 )
 from autohelper.human import Human
 from autohelper.messages import t
-from autohelper.privacy import PERSONAL_FIELDS, SECRET_MASK, Redactor
+from autohelper.privacy import PERSONAL_FIELDS, SECRET_MASK, Redactor, mask
 from autohelper.scenario import model as m
 from autohelper.target import origin_allowed
 
@@ -62,6 +62,13 @@ class RunOptions:
     step_timeout: float = 15.0
     submit_timeout: float = 45.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    # A person at a visible browser may do a step by hand when its target is not found (live
+    # student runs only: against a mock, a missing target is what QA must see).
+    hand_off: bool = False
+
+
+# What a person can do by hand in the browser when the scenario's target is not found.
+HAND_OFF_STEPS = (m.Click, m.Fill, m.Select, m.Check, m.Choose, m.Expect, m.Captcha, m.Submit)
 
 
 class Restart(Exception):
@@ -235,6 +242,13 @@ class Runner:
             status = "skipped"
         except (Restart, Finished):
             raise
+        except PortalChanged as exc:
+            if not (self.options.hand_off and isinstance(step, HAND_OFF_STEPS)):
+                status, detail = "error", exc.message("en")
+                raise
+            self._hand_off(step, exc)
+            # Done by the person: the journal keeps the locator that failed, to fix the scenario.
+            status, detail = "by_hand", f"not found: {exc.params.get('target', '?')}"
         except TransientError as exc:
             status, detail = "error", str(exc)
             key = "run.network" if isinstance(exc, NetworkError) else "run.unavailable"
@@ -253,6 +267,29 @@ class Runner:
             duration = int((time.monotonic() - clock) * 1000)
             detail = self.redactor(detail) if detail else None
             self.events.step_finished(StepRecord(index, step, status, started, duration, detail))
+
+    def _hand_off(self, step: m.Step, missing: PortalChanged) -> None:
+        """The person does the step in the visible browser (told what to do and, for a field,
+        which value from their profile: masked unless they ask). A submit still needs its yes
+        first, and is kept as pressed before the person presses it."""
+        value: tuple[str, str | None] | None = None
+        if isinstance(step, m.Fill | m.Select):
+            kind = step.value.sensitive_kind
+            full = self.value(step.value)
+            secret = kind == "secret"
+            value = (mask(full, kind) if kind else full, None if secret else full)
+        if isinstance(step, m.Submit):
+            if not self.confirmed:
+                raise Declined(step=step.describe())
+            self.confirmed = False
+            self.events.submit_pressing(self.index, step, self.redactor(self.summary))
+            self.secrets.sent()
+        target = missing.params.get("target", "?")
+        done = self.human.hand_off(self.page, step.describe(), target, value)
+        if isinstance(step, m.Submit):
+            self.events.submit_finished(self.index, step, "by_hand" if done else "not_sent")
+        if not done:
+            raise missing
 
     def _attempt(self, handler: Callable[[Runner, Any], None], step: m.Step) -> None:
         """One try of a retried step: first put the page right if the portal was down."""
