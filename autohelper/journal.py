@@ -103,17 +103,42 @@ class Journal:
             fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)
         os.chmod(self.path, 0o600)
+        self._held: sqlite3.Connection | None = None
         with self._connect() as db:
+            # Write-ahead logging: a run's steps go in as one group, and readers (status) never
+            # wait for a writer. SQLite makes its -wal and -shm files with the database's mode.
+            db.execute("PRAGMA journal_mode=WAL")
             db.executescript(SCHEMA)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
+        if self._held is not None:
+            yield self._held  # a run's group: committed by `commit()`, not here
+            return
         db = sqlite3.connect(self.path, timeout=10)
         try:
             with db:
                 yield db
         finally:
             db.close()
+
+    def hold(self) -> None:
+        """Keep one connection open and group writes until `commit()` (a run's steps)."""
+        if self._held is None:
+            self._held = sqlite3.connect(self.path, timeout=10)
+            self._held.execute("PRAGMA synchronous=FULL")  # a commit is on disk when it returns
+
+    def commit(self) -> None:
+        """Make the writes so far durable (before a submit is pressed, at a run's end)."""
+        if self._held is not None:
+            self._held.commit()
+
+    def release(self) -> None:
+        """Commit and close the held connection."""
+        if self._held is not None:
+            self._held.commit()
+            self._held.close()
+            self._held = None
 
     def start_run(self, scenario: str, target: str, mode: str) -> int:
         with self._connect() as db:
@@ -253,7 +278,9 @@ class JournalListener(RunListener):
         self._submits: dict[int, int] = {}  # step index -> submit row of its last press
 
     def run_started(self, scenario: Scenario) -> None:
+        self.journal.hold()
         self.run_id = self.journal.start_run(scenario.id, self.target, self.mode)
+        self.journal.commit()  # a run that crashes at its first step is still on record
 
     def step_finished(self, record: StepRecord) -> None:
         assert self.run_id is not None
@@ -273,10 +300,13 @@ class JournalListener(RunListener):
         self._submits[index] = self.journal.record_submit(
             self.run_id, index, self.redactor(step.describe()), self.redactor(summary)
         )
+        # On disk before the button is pressed: a crash right after the press leaves a trace.
+        self.journal.commit()
 
     def submit_finished(self, index: int, step: Step, result: str) -> None:
         if index in self._submits:
             self.journal.finish_submit(self._submits[index], result)
+            self.journal.commit()
 
     def run_finished(self, result: RunResult) -> None:
         if self.run_id is None:
@@ -288,3 +318,4 @@ class JournalListener(RunListener):
         }
         message = self.redactor(result.message) if result.message else None
         self.journal.end_run(self.run_id, result.status, message, yields)
+        self.journal.release()

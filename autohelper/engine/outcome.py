@@ -38,9 +38,11 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     try:
         scope = locate.frame_for(run.page, every[0].frame, run.timeout_ms(step))
         locate.any_of(scope, every).wait_for(state="visible", timeout=run.timeout_ms(step))
+        # The first case (in the scenario's order) with a visible element wins; the locators
+        # are filtered to visible elements, so one count says it.
         for number, case in enumerate(step.cases):
             matched = locate.any_of(scope, case.when)
-            if matched.count() and matched.is_visible():
+            if matched.count():
                 _apply(run, step, number, case, matched.inner_text())
                 return
     except (PlaywrightTimeout, locate.FrameMissing):

@@ -274,6 +274,8 @@ class Fill(Step):
     value: Template = Template("")
     # Type key by key (fires key events; for fields whose page blocks paste or reacts per key).
     type: bool = False
+    # Leave the field afterwards, for a page that checks or rewrites a value when it loses focus.
+    blur: bool = False
 
 
 @dataclass(frozen=True)
