@@ -18,7 +18,7 @@ browser:
 
 # The mock's person already has an NSS: the scenario does not fill a new NSS's address step yet.
 demo: $(STAMP) browser
-	$(BIN)/autohelper run imss-nss --against fixtures --mock imss.nss_found=true
+	$(BIN)/autohelper run imss-nss --against fixtures
 
 test: $(STAMP) browser lint pytest
 

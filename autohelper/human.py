@@ -67,6 +67,13 @@ class Human(Protocol):
 
     def manual(self, instruction: str) -> None: ...
 
+    def hand_off(
+        self, page: Page, step: str, target: str, value: tuple[str, str | None] | None
+    ) -> bool:
+        """The scenario could not find `target` for `step`: the person may do the step by hand
+        in the browser (for a field, `value` is (as shown masked, in full or None for a
+        secret)). True once done; False to stop instead."""
+
     def email_link(self, page: Page, contains: str, email: str, attempt: int) -> str | None:
         """What the person gave for the emailed link (`attempt` counts the asks, from 1): a text
         that should hold it, None when they say they opened it in the browser, or one of
@@ -217,6 +224,23 @@ class TerminalHuman:
     def manual(self, instruction: str) -> None:
         prompt(t("human.manual_prompt", instruction=instruction), default="", show_default=False)
 
+    def hand_off(
+        self, page: Page, step: str, target: str, value: tuple[str, str | None] | None
+    ) -> bool:
+        self.echo(t("human.hand_off", step=step, target=target))
+        if value is not None:
+            shown, full = value
+            self.echo(t("human.hand_off_value" if full else "human.hand_off_secret", value=shown))
+        while True:
+            answer = str(prompt(t("human.hand_off_prompt"), default="", show_default=False))
+            answer = answer.strip().lower()
+            if not answer:
+                return True
+            if answer in ("ver", "show") and value is not None and value[1]:
+                self.echo(value[1])  # to its owner, at the terminal only
+            elif answer in ("salir", "no", "n", "quit", "exit"):
+                return False
+
     def email_link(self, page: Page, contains: str, email: str, attempt: int) -> str | None:
         shown = self.practice and self._show_mock_email(page, contains, email)
         if shown:
@@ -268,6 +292,7 @@ class ScriptedHuman:
         on_progress: Callable[[str], None] | None = None,
         secrets: Mapping[str, Sequence[str]] | None = None,
         choices: Sequence[int | str] = (),
+        by_hand: Callable[[Page], None] | None = None,
         links: Sequence[str | None] = (),
     ) -> None:
         self._captcha = self._cycle_last(list(captcha_answers))
@@ -278,6 +303,9 @@ class ScriptedHuman:
         self._secrets = {name: list(values) for name, values in (secrets or {}).items()}
         # Picks by index or by (part of) the option's text; the default is the first option.
         self._choices = list(choices)
+        # What the scripted person does in the browser when a step is handed over (None: QA
+        # never stands in for a missing target).
+        self._by_hand = by_hand
         # What the person gives at the link step, in turn (a text, None for "opened it here");
         # OUTBOX, and anything after the list, follows the newest link in the mock's outbox.
         self._links = list(links)
@@ -326,6 +354,15 @@ class ScriptedHuman:
 
     def manual(self, instruction: str) -> None:
         self.prompts.append(instruction)
+
+    def hand_off(
+        self, page: Page, step: str, target: str, value: tuple[str, str | None] | None
+    ) -> bool:
+        self.prompts.append(t("human.hand_off", step=step, target=target))
+        if self._by_hand is None:
+            return False
+        self._by_hand(page)
+        return True
 
     def email_link(self, page: Page, contains: str, email: str, attempt: int) -> str | None:
         if self._links:

@@ -177,17 +177,25 @@ class SubmitRow:
 
 
 class Journal:
-    """One SQLite file; each write is its own short transaction (a crash loses nothing).
+    """One SQLite file (write-ahead logged). Outside a run each write is its own short
+    transaction; a run's writes share one held connection and are committed when it starts,
+    before each submit is pressed, after every step once something was sent, and at its end.
 
     Opening it checks it (and migrates an older schema); `writable` also proves a write goes
     through, so a run finds a read-only disk before its browser starts, not after its send."""
 
     def __init__(self, path: Path | None = None, writable: bool = True) -> None:
         self.path = path or default_path()
+        self._held: sqlite3.Connection | None = None
         try:
             self._prepare(writable)
             with self._connect() as db:
                 self._migrate(db, writable)
+                if writable:
+                    # Write-ahead logging: a run's steps go in as one group, and readers
+                    # (status) never wait for a writer. SQLite makes its -wal and -shm files
+                    # with the database's mode.
+                    db.execute("PRAGMA journal_mode=WAL")
         except JournalError:
             raise
         except (OSError, sqlite3.Error) as exc:
@@ -241,6 +249,12 @@ class Journal:
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
+        if self._held is not None:
+            try:
+                yield self._held  # a run's group: committed by `commit()`, not here
+            except sqlite3.Error as exc:
+                raise _problem(self.path, exc) from None
+            return
         try:
             db = _open(self.path)
         except sqlite3.Error as exc:
@@ -252,6 +266,34 @@ class Journal:
             raise _problem(self.path, exc) from None
         finally:
             db.close()
+
+    def hold(self) -> None:
+        """Keep one connection open and group writes until `commit()` (a run's steps)."""
+        if self._held is None:
+            try:
+                self._held = _open(self.path)
+                self._held.execute("PRAGMA synchronous=FULL")  # a commit is on disk on return
+            except sqlite3.Error as exc:
+                raise _problem(self.path, exc) from None
+
+    def commit(self) -> None:
+        """Make the writes so far durable (before a submit is pressed, at a run's end)."""
+        if self._held is not None:
+            try:
+                self._held.commit()
+            except sqlite3.Error as exc:
+                raise _problem(self.path, exc) from None
+
+    def release(self) -> None:
+        """Commit and close the held connection."""
+        if self._held is not None:
+            held, self._held = self._held, None
+            try:
+                held.commit()
+            except sqlite3.Error as exc:
+                raise _problem(self.path, exc) from None
+            finally:
+                held.close()
 
     def start_run(
         self, scenario: str, target: str, mode: str, profile: str = "", resumes: int | None = None
@@ -408,9 +450,11 @@ class JournalListener(RunListener):
         self._submits: dict[int, int] = {}  # step index -> submit row of its last press
 
     def run_started(self, scenario: Scenario) -> None:
+        self.journal.hold()
         self.run_id = self.journal.start_run(
             scenario.id, self.target, self.mode, self.profile, self.resumes
         )
+        self.journal.commit()  # a run that crashes at its first step is still on record
 
     def step_finished(self, record: StepRecord) -> None:
         assert self.run_id is not None
@@ -424,16 +468,23 @@ class JournalListener(RunListener):
             record.duration_ms,
             record.detail,
         )
+        if self._submits:
+            # After a send, each step is on disk at once: a run cut short then (a closed
+            # terminal) can be resumed from what the journal shows it reached.
+            self.journal.commit()
 
     def submit_pressing(self, index: int, step: Step, summary: str) -> None:
         assert self.run_id is not None
         self._submits[index] = self.journal.record_submit(
             self.run_id, index, self.redactor(step.describe()), self.redactor(summary)
         )
+        # On disk before the button is pressed: a crash right after the press leaves a trace.
+        self.journal.commit()
 
     def submit_finished(self, index: int, step: Step, result: str) -> None:
         if index in self._submits:
             self.journal.finish_submit(self._submits[index], result)
+            self.journal.commit()
 
     def run_finished(self, result: RunResult) -> None:
         if self.run_id is None:
@@ -445,6 +496,7 @@ class JournalListener(RunListener):
         }
         message = self.redactor(result.message) if result.message else None
         self.journal.end_run(self.run_id, result.status, message, yields)
+        self.journal.release()
 
 
 @dataclass(frozen=True)

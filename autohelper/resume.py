@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from autohelper.errors import UsageError
 from autohelper.journal import Journal, RunRow, local_day
@@ -50,16 +51,33 @@ def link_step_after(scenario: m.Scenario, position: int) -> int | None:
     return None
 
 
-def _reached(journal: Journal, run_id: int, submit_position: int, link: int) -> bool:
-    """Whether every step between the submit and the link step ran well after the last press."""
+def _link_read_at(scenario: m.Scenario, link: int) -> int:
+    """The step that reads what the link opened: the first outcome after it (else the link)."""
+    for index in range(link + 1, len(scenario.steps)):
+        if isinstance(scenario.steps[index], m.Outcome):
+            return index
+    return link
+
+
+def _after_press(journal: Journal, run_id: int, submit_position: int) -> list[Any] | None:
+    """The run's step rows recorded after its last press of the submit (None: never pressed)."""
     rows = journal.rows("steps", run_id)
     last_press = max(
         (i for i, row in enumerate(rows) if row["position"] == submit_position), default=None
     )
-    if last_press is None:
-        return False
-    done = {row["position"] for row in rows[last_press + 1 :] if row["status"] in _DONE_STEPS}
+    return None if last_press is None else rows[last_press + 1 :]
+
+
+def _reached(rows: list[Any], submit_position: int, link: int) -> bool:
+    """Whether every step between the submit and the link step ran well after the press."""
+    done = {row["position"] for row in rows if row["status"] in _DONE_STEPS}
     return set(range(submit_position + 1, link)) <= done
+
+
+def _went_past(rows: list[Any], read_at: int) -> bool:
+    """Whether a run went on past the step that reads the link's page: the link worked, it was
+    used (a link is good once), and there is nothing left to take up at it."""
+    return any(row["position"] > read_at for row in rows)
 
 
 def _runs_newest_first(journal: Journal, scenario: str, profile: str, target: str) -> list[RunRow]:
@@ -93,7 +111,8 @@ def resume_point(
     today: datetime.date | None = None,
 ) -> ResumePoint:
     """The send of this scenario, profile and target to take up at its link step; a UsageError
-    says why there is none (nothing sent, finished since, sent on another day, a demo)."""
+    says why there is none (nothing sent, finished since, the link already used, sent on
+    another day, a demo)."""
     today = today or datetime.date.today()
     if target == "fixtures":
         raise UsageError("resume.fixtures", scenario=scenario.id)
@@ -106,8 +125,13 @@ def resume_point(
             continue
         press = sent[-1]
         link = link_step_after(scenario, press.position)
-        if link is None or not _reached(journal, origin, press.position, link):
+        rows = _after_press(journal, origin, press.position)
+        if link is None or rows is None or not _reached(rows, press.position, link):
             continue
+        read_at = _link_read_at(scenario, link)
+        resumed = journal.rows("steps", run.id) if run.resumes is not None else []
+        if _went_past(rows, read_at) or _went_past(resumed, read_at):
+            raise UsageError("resume.link_used", scenario=scenario.id)
         day = local_day(press.pressed_at)
         if day != today:
             raise UsageError("resume.expired", scenario=scenario.id, day=day.isoformat())

@@ -92,6 +92,7 @@ class RunPlan:
     journal: Path | None
     mock_options: dict[str, Any]
     trace: Path | None
+    headless: bool
     profile_key: str = ""  # whose run, in the journal: the profile file's resolved path
     resume: ResumePoint | None = None
 
@@ -173,12 +174,15 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     redactor = profiles.redactor_for(profile)
     redactor.add_secrets(secrets.values())
     artifacts = request.artifacts or Path(platformdirs.user_cache_dir("autohelper")) / "runs"
+    headless = request.headless if request.headless is not None else not has_display()
     _check_artifacts(artifacts)
     options = RunOptions(
         artifacts=artifacts,
         live=spec.is_live,
         mask_screenshots=not synthetic,
         retry=FAST if not spec.is_live else RetryPolicy(),
+        # A student at a visible browser may stand in for a step the live portal changed.
+        hand_off=spec.is_live and request.mode == "student" and not headless,
         step_timeout=request.step_timeout or (15.0 if spec.is_live else 10.0),
         submit_timeout=45.0 if spec.is_live else 20.0,
         start_at=point.step if point else 0,
@@ -196,6 +200,7 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
         journal=request.journal,
         mock_options=request.mock_options,
         trace=request.trace,
+        headless=headless,
         profile_key=key,
         resume=point,
     )
@@ -394,8 +399,7 @@ def run_session(
     plan = plan_run(request, ask_secret)
     for line in opening_lines(plan):
         request.human.progress(line)
-    headless = request.headless if request.headless is not None else not has_display()
-    provider = LocalLaunch(find_browser(request.browser), headless)
+    provider = LocalLaunch(find_browser(request.browser), plan.headless)
     privacy.ACTIVE.merge(plan.redactor)
     from playwright.sync_api import sync_playwright
 

@@ -12,7 +12,7 @@ from playwright.sync_api import Page
 from autohelper.engine import RunOptions, RunResult, run_scenario
 from autohelper.engine.events import RunListener
 from autohelper.engine.retry import FAST
-from autohelper.human import ScriptedHuman
+from autohelper.human import Human, ScriptedHuman
 from autohelper.journal import Journal
 from autohelper.privacy import Redactor
 from autohelper.scenario.loader import load_scenario
@@ -21,7 +21,14 @@ from autohelper.scenario.model import Scenario
 ROOT = Path(__file__).resolve().parents[1]
 CURP = "HEGG560427MVZRRL04"
 EMAIL = "estudiante.prueba@example.com"
-PROFILE = {"curp": CURP, "email": EMAIL}
+# Synthetic, like fixtures/profiles/student.yaml: a student with no NSS yet, and an address.
+PROFILE = {
+    "curp": CURP,
+    "email": EMAIL,
+    "postal_code": "91000",
+    "street": "AVENIDA DE PRUEBA",
+    "exterior_number": "123",
+}
 
 Edit = tuple[str, str] | Callable[[str], str]
 
@@ -68,7 +75,7 @@ def engine_run(
     page: Page,
     scenario: Scenario,
     tmp_path: Path,
-    human: ScriptedHuman | None = None,
+    human: Human | None = None,
     journal: Journal | None = None,
     profile: Mapping[str, str] = PROFILE,
     secrets: Mapping[str, str] | None = None,
@@ -85,6 +92,7 @@ def engine_run(
         step_timeout=float(options.get("step_timeout", 5.0)),
         submit_timeout=float(options.get("submit_timeout", 10.0)),
         start_at=int(options.get("start_at", 0)),
+        hand_off=bool(options.get("hand_off", False)),
     )
     redactor = Redactor()
     redactor.add_profile(dict(profile))

@@ -26,9 +26,10 @@ def student_session(
     pseudo-terminal, for a student whose own profile has a CURP and an email. The first call
     sets the mock up; a second one (a resumed run) keeps its state."""
     if args is None:
-        # A person who already has an NSS: the scenario does not fill the new NSS's address step.
+        # A person who already has an NSS (found): the emailed link leads to the final page.
         portal.configure(nss_found=True)
-        update_profile("default", {"curp": CURP, "email": EMAIL})
+        address = {"postal_code": "91000", "street": "AVENIDA DE PRUEBA", "exterior_number": "123"}
+        update_profile("default", {"curp": CURP, "email": EMAIL, **address})
         args = ["imss-nss", "--against", portal.url, "--headless"]
     env = {**os.environ, "TMPDIR": str(tmp), "LANG": "es_MX.UTF-8", "COLUMNS": "200"}
     env.pop("DISPLAY", None)

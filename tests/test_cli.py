@@ -293,18 +293,17 @@ def _only_run() -> tuple[Any, list[tuple[Any, ...]], list[tuple[Any, ...]]]:
 
 @pytest.mark.browser
 def test_qa_happy_path_result_version_2() -> None:
-    # A person who already has an NSS: the scenario does not fill the new NSS's address step.
-    result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--mock", "nss_found=true")
+    result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(
         "Perfil: perfil de prueba (datos inventados). Destino: el portal simulado incluido "
-        "(nada sale de tu computadora).\nPaso 1/17: Abrir la página del trámite IMSS-02-008"
+        "(nada sale de tu computadora).\nPaso 1/27: Abrir la página del trámite IMSS-02-008"
     )
-    *_, message, nss_line = result.stdout.splitlines()
+    *_, message, colonia_line, nss_line = result.stdout.splitlines()
     assert message == (
-        "Listo. Tu NSS aparece en la página y el IMSS te envió el comprobante y tu tarjeta "
-        "por correo."
+        "Listo. El IMSS te asignó tu NSS; te envió el comprobante y tu tarjeta por correo."
     )
+    assert colonia_line == "Colonia: C…"
     shown = re.fullmatch(r"Tu NSS: (\d\d…\d\d)", nss_line)
     assert shown, nss_line  # the NSS is shown masked on screen, never in full
     assert not NSS_RE.search(result.output)
@@ -317,11 +316,13 @@ def test_qa_happy_path_result_version_2() -> None:
         "qa",
         "success",
     )
-    assert run.yields == {"nss": shown.group(1)}  # masked, never the raw NSS
-    assert len(submits) == 1
-    assert submits[0][3] == "Enviar la solicitud al IMSS («Buscar»)"
-    assert submits[0][6] == "http 200"
-    assert len(steps) == 17 and {row[5] for row in steps} == {"ok"}, steps
+    assert run.yields == {"nss": shown.group(1), "colonia": "C…"}  # masked, never raw
+    assert [s["description"] for s in submits] == [
+        "Enviar la solicitud al IMSS («Buscar»)",
+        "Enviar tu domicilio al IMSS («Continuar»)",
+    ]
+    assert [s["result"] for s in submits] == ["http 200", "http 200"]
+    assert len(steps) == 27 and {row["status"] for row in steps} == {"ok"}, steps
     assert_no_raw_personal_data(journal_dump())
 
 
@@ -404,8 +405,6 @@ def test_run_against_fixtures_unattended_is_a_demo() -> None:
         "imss-nss",
         "--against",
         "fixtures",
-        "--mock",
-        "nss_found=true",
         "--headless",
         input="",
     )
@@ -413,10 +412,10 @@ def test_run_against_fixtures_unattended_is_a_demo() -> None:
     assert result.stdout.startswith(
         "Demostración sin nadie en el teclado: el portal simulado responde el CAPTCHA"
     )
-    assert "Listo. Tu NSS aparece en la página" in result.stdout
+    assert "Listo. El IMSS te asignó tu NSS" in result.stdout
     assert "¿Guardo «NSS» en tu perfil?" not in result.stdout  # never for the fixture profile
     run, _, submits = _only_run()
-    assert (run.mode, run.status, len(submits)) == ("student", "success", 1)
+    assert (run.mode, run.status, len(submits)) == ("student", "success", 2)
 
 
 def test_mock_serve_announces_its_real_address_and_serves_the_portal() -> None:
@@ -445,7 +444,8 @@ def test_a_profile_missing_a_needed_field_stops_before_any_browser() -> None:
     assert autohelper_cmd("profile", "set", "curp=HEGG560427MVZRRL04").exit_code == 0
     result = autohelper_cmd("run", "imss-nss", "--against", "fixtures", "--profile", "default")
     assert result.exit_code == 1
-    assert "no tiene email; fíjalo con `autohelper profile set email=...`" in result.stderr
+    assert "no tiene email, postal_code, street, exterior_number; fíjalo con " in result.stderr
+    assert "`autohelper profile set email=... postal_code=... street=..." in result.stderr
     assert not default_path().exists()  # no run began: nothing was journaled
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
-from support import CURP, EMAIL, Edit, copy_scenario, engine_run, magenta_pixels
+from support import CURP, EMAIL, PROFILE, Edit, copy_scenario, engine_run, magenta_pixels
 
 from autohelper.engine import RunResult
 from autohelper.errors import FirewallBlocked, OriginViolation, PortalChanged, SubmitUnknown
@@ -22,14 +22,6 @@ from autohelper.scenario.model import Scenario
 pytestmark = pytest.mark.browser
 
 VALIDA = "asignacionNSS/valida"
-
-
-@pytest.fixture
-def portal(portal: MockPortal) -> MockPortal:
-    """The mock, for a person who already has an NSS: the emailed link leads straight to the
-    final page. (A new NSS first gives an address, which this scenario does not fill yet.)"""
-    portal.configure(nss_found=True)
-    return portal
 
 
 def nss_scenario(tmp_path: Path, *edits: Edit) -> Scenario:
@@ -54,25 +46,51 @@ def run(
     return engine_run(page, scenario, tmp_path, human, journal, **options)
 
 
-def test_v2_follows_the_emailed_link_through_its_redirect_and_reads_the_nss(
+def test_a_new_nss_follows_the_link_gives_the_address_and_reads_the_nss(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:
     journal = Journal(tmp_path / "journal.sqlite3")
-    result = run(page, nss_scenario(tmp_path), tmp_path, journal=journal)
+    human = ScriptedHuman(choices=["AGUACATAL"])
+    result = run(page, nss_scenario(tmp_path), tmp_path, human, journal=journal)
+    assert result.status == "success", result.message
+    assert result.yields == {"nss": nss_for(CURP), "colonia": "AGUACATAL"}
+    assert "Asignación de NSS exitosa" in page.locator("div.alert-success").inner_text()
+    assert portal.posts(VALIDA) == 1
+    assert portal.posts("asignacionNSS/finalizar") == 1
+    [row] = journal.runs()
+    assert (row.status, row.yields["nss"]) == (
+        "success",
+        f"{nss_for(CURP)[:2]}…{nss_for(CURP)[-2:]}",
+    )
+    assert row.yields["colonia"] == "A…"
+    first, address = journal.rows("submits", row.id)
+    assert "HEGG…L04" in first["summary"] and CURP not in first["summary"]
+    assert "AVENIDA" not in address["summary"] and "A… D… P…" in address["summary"]
+
+
+def test_a_found_nss_goes_from_the_link_straight_to_the_final_page(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(nss_found=True)
+    result = run(page, nss_scenario(tmp_path), tmp_path)
     assert result.status == "success", result.message
     assert result.yields == {"nss": nss_for(CURP)}
     assert page.url.startswith(
         "https://serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo/asignacionNSS/"
         "solicitudFinalizada"
     )
-    assert portal.posts(VALIDA) == 1
-    [row] = journal.runs()
-    assert (row.status, row.yields["nss"]) == (
-        "success",
-        f"{nss_for(CURP)[:2]}…{nss_for(CURP)[-2:]}",
-    )
-    [submit] = journal.rows("submits", row.id)
-    assert "HEGG…L04" in submit["summary"] and CURP not in submit["summary"]
+    assert portal.posts("asignacionNSS/finalizar") == 0
+
+
+def test_a_postal_code_without_a_clinic_stops_before_the_address_is_sent(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    profile = {**PROFILE, "postal_code": "85760"}
+    result = engine_run(page, nss_scenario(tmp_path), tmp_path, profile=profile)
+    assert result.status == "error"
+    assert "no tiene una clínica (UMF)" in result.message
+    assert "El Código Postal 85…60 no se encuentra relacionado" in result.message  # masked
+    assert portal.posts("asignacionNSS/finalizar") == 0
 
 
 def test_v1_ends_on_the_report_page_and_the_nss_goes_by_email(

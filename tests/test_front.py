@@ -117,12 +117,13 @@ def test_the_scenario_runs_unchanged_against_a_foreign_mirror(
     page: Page, portal: MockPortal, foreign: ForeignMirror, tmp_path: Path, version: int
 ) -> None:
     # A person who already has an NSS: the scenario does not fill the new NSS's address step.
-    portal.configure(result_version=version, nss_found=True)
+    portal.configure(result_version=version)
     scenario = load_scenario(scenarios_dir() / "imss-nss.yaml")
     result = engine_run(page, scenario, tmp_path)
     assert result.status == "success", result.message
     assert page.url.startswith("https://serviciosdigitales.imss.gob.mx/")
-    assert result.yields == ({"nss": nss_for(CURP)} if version == 2 else {})
+    # Version 2 gives a new NSS after the address step (its colonia picked from the list).
+    assert result.yields == ({"nss": nss_for(CURP), "colonia": "CENTRO"} if version == 2 else {})
     assert portal.posts("asignacionNSS/valida") == 1
 
 

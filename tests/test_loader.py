@@ -242,7 +242,7 @@ def test_template_unknown_profile_field(tmp_path: Path) -> None:
 def test_template_field_not_in_needs(tmp_path: Path) -> None:
     text = HEADER + "  - fill: {css: a}\n    value: 'x {profile.nss}'\n    description: x\n"
     assert problems(tmp_path, text) == [
-        "s.yaml:10:12: '{profile.nss}' is not declared in needs.profile"
+        "s.yaml:10:12: '{profile.nss}' is not declared in needs.profile (nor in needs.optional)"
     ]
 
 
@@ -524,6 +524,17 @@ CONFIRM = "  - confirm: [{label: CURP, value: '{profile.curp}'}]\n    descriptio
             "  - outcome: [{matches: x, result: success}]\n    document: nada\n"
             "    description: x\n",
             "s.yaml:10:15: no earlier 'download' step keeps a document 'nada'",
+        ),
+        (
+            "  - outcome: [{matches: x, result: success}]\n    read: constancia\n"
+            "    description: x\n",
+            "s.yaml:10:5: 'read' reads a downloaded document: name it with 'document'",
+        ),
+        (
+            "  - download: {css: a}\n    save_as: c\n    description: d\n"
+            "  - outcome: [{matches: x, result: success}]\n    document: c\n"
+            "    read: constansia\n    description: x\n",
+            "s.yaml:14:11: unknown document reader 'constansia' (did you mean 'constancia'?)",
         ),
         (
             "  - click: {css: a}\n    dialog: aceptar\n    description: x\n",

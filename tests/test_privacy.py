@@ -14,7 +14,7 @@ import pexpect
 import pytest
 import yaml
 from playwright.sync_api import Page
-from support import magenta_pixels
+from support import copy_scenario, magenta_pixels
 
 from autohelper.mock import MockPortal
 from autohelper.mock.captcha import nss_for
@@ -26,19 +26,21 @@ SECRET = "contraseña-Secreta-123"
 
 def scenario_with_a_secret(tmp_path: Path) -> Path:
     """imss-nss, plus a secret typed into the CAPTCHA field (the CAPTCHA step overwrites it)."""
-    text = (ROOT / "scenarios" / "imss-nss.yaml").read_text(encoding="utf-8")
-    text = text.replace(
-        "  profile: [curp, email]\n", "  profile: [curp, email]\n  secrets: [cia_password]\n"
+    scenario = copy_scenario(
+        tmp_path,
+        "imss-nss",
+        (
+            "  optional: [interior_number, colonia]\n",
+            "  optional: [interior_number, colonia]\n  secrets: [cia_password]\n",
+        ),
+        (
+            '  - captcha: {css: "img#captchaImg"}\n',
+            '  - fill: {css: "input[name=captcha]"}\n    value: "{secret.cia_password}"\n'
+            "    description: Escribir el secreto (prueba de privacidad)\n"
+            '  - captcha: {css: "img#captchaImg"}\n',
+        ),
     )
-    text = text.replace(
-        '  - captcha: {css: "img#captchaImg"}\n',
-        '  - fill: {css: "input[name=captcha]"}\n    value: "{secret.cia_password}"\n'
-        "    description: Escribir el secreto (prueba de privacidad)\n"
-        '  - captcha: {css: "img#captchaImg"}\n',
-    )
-    path = tmp_path / "imss-nss-secret.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return Path(scenario.path)
 
 
 def forbidden() -> list[str]:
@@ -62,8 +64,7 @@ def written_text(root: Path) -> str:
 # The drift case waits for a field that never comes: a short step timeout keeps it quick.
 @pytest.mark.parametrize(
     "mock",
-    # A person who already has an NSS: the scenario does not fill the new NSS's address step.
-    [["--mock", "imss.nss_found=true"], ["--mock", "drift=true", "--timeout", "3"]],
+    [[], ["--mock", "drift=true", "--timeout", "3"]],
     ids=["success", "drift"],
 )
 def test_a_verbose_qa_run_leaks_no_personal_data(tmp_path: Path, mock: list[str]) -> None:

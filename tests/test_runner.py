@@ -4,6 +4,7 @@ expired session mid-form that is signed into again without a second send, bounde
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from playwright.sync_api import Page
 from support import PROFILE, engine_run, lab_scenario
 
 from autohelper.errors import PortalChanged
-from autohelper.human import ScriptedHuman
+from autohelper.human import ScriptedHuman, TerminalHuman
 from autohelper.journal import Journal
 from autohelper.mock import MockPortal
 
@@ -343,3 +344,83 @@ def test_a_run_can_start_at_a_later_step(page: Page, portal: MockPortal, tmp_pat
     assert result.status == "success", result.message
     [run] = journal.runs()
     assert [row["position"] for row in journal.rows("steps", run.id)] == [1, 2]
+
+
+HAND_OFF = f"""
+  - goto: {LAB}/ajax
+    description: Abrir
+  - fill: {{label: Dato del estudiante}}
+    value: "{{profile.phone}}"
+    description: Escribir tu teléfono
+  - confirm: [{{label: Teléfono, value: "{{profile.phone}}"}}]
+    description: Confirmar
+  - submit: {{role: button, name: Guardar}}
+    until: {{css: "#resultado", has_text: folio}}
+    description: Guardar
+  - outcome:
+      - when: {{css: "#resultado", has_text: folio}}
+        result: success
+    description: Ver el folio
+"""
+
+
+class Keyboard(io.StringIO):
+    """The student at the terminal: before pressing Enter at the hand-off, they type the value
+    into the browser themselves; then "s" at the confirmation."""
+
+    def __init__(self, page: Page, phone: str) -> None:
+        super().__init__()
+        self.page, self.phone, self.lines = page, phone, ["\n", "s\n"]
+
+    def readline(self, size: int | None = -1) -> str:
+        if len(self.lines) == 2:
+            self.page.locator("#folioEntrada").fill(self.phone)
+        return self.lines.pop(0)
+
+
+def test_a_live_run_hands_a_missing_field_to_the_student_and_journals_it(
+    page: Page,
+    portal: MockPortal,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    scenario = lab_scenario(tmp_path, HAND_OFF, profile=("phone",))
+    monkeypatch.setattr("sys.stdin", Keyboard(page, STUDENT["phone"]))
+    shown: list[str] = []
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = engine_run(
+        page,
+        scenario,
+        tmp_path,
+        TerminalHuman(headless=False, echo=shown.append),
+        journal,
+        profile=STUDENT,
+        live=True,
+        hand_off=True,
+        mask_screenshots=True,
+    )
+    assert result.status == "success", result.message
+    assert page.locator("#folioEntrada").input_value() == STUDENT["phone"]
+    assert shown[0].startswith(
+        "No encontré en la página lo que el paso «Escribir tu teléfono» busca "
+        "(label='Dato del estudiante')"
+    )
+    assert "El valor de tu perfil para ese campo: …67" in shown[1]  # masked unless asked
+    assert STUDENT["phone"] not in "\n".join(shown) + capsys.readouterr().out
+    [run] = journal.runs()
+    by_hand = [s for s in journal.rows("steps", run.id) if s["status"] == "by_hand"]
+    assert [(s["description"], s["detail"]) for s in by_hand] == [
+        ("Escribir tu teléfono", "not found: label='Dato del estudiante'")
+    ]
+    assert portal.posts("/ajax/save") == 1
+
+
+def test_qa_never_stands_in_for_a_missing_field(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    scenario = lab_scenario(tmp_path, HAND_OFF, profile=("phone",))
+    result = engine_run(page, scenario, tmp_path, profile=STUDENT, step_timeout=2.0)
+    assert isinstance(result.error, PortalChanged)
+    assert "Dato del estudiante" in result.message
+    assert portal.posts("/ajax/save") == 0

@@ -222,3 +222,32 @@ def test_a_download_is_kept_private_and_read_by_an_outcome(
     [kept] = (tmp_path / "artifacts").glob("*comprobantePrueba.pdf")
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
+
+
+def test_a_downloaded_document_is_judged_by_its_reader(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    # The lab's PDF says "con derecho: SI" but names no employer: the verdict is "ilegible".
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/download
+    description: Abrir
+  - download: {{css: "#descargarReporte"}}
+    save_as: constancia
+    description: Descargar
+  - outcome:
+      - matches: '^verdict: vigente$'
+        result: success
+      - matches: '^verdict: ilegible$'
+        result: error
+        message: No se ve quién es tu patrón.
+    document: constancia
+    read: constancia
+    description: Juzgar la constancia
+""",
+    )
+    result = engine_run(page, scenario, tmp_path)
+    assert result.status == "error"
+    assert "No se ve quién es tu patrón." in result.message
+    assert result.yields == {"verdict": "ilegible", "con_derecho": "si"}

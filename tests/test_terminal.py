@@ -174,6 +174,11 @@ def test_make_demo_is_finished_with_only_what_the_terminal_shows(short_tmp: Path
     link = child.match.group(1)
     child.expect("Copia su liga y pégala aquí")
     child.sendline(link)
+    # The mock's default person has no NSS yet: the address step, a colonia, a second yes.
+    child.expect("Escribe el número de tu opción")
+    child.sendline("1")
+    child.expect("¿Lo envío\\? \\[s/N\\]")
+    child.sendline("s")
     child.expect("Tu NSS: \\d{11}")
     child.expect(pexpect.EOF)
     child.close()

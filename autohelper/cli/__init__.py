@@ -3,7 +3,6 @@ renders its result and exits. Playwright is never imported here (start-up stays 
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 import shlex
 import sys
@@ -33,6 +32,8 @@ def _lang_now(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     # Click's own --version fixes its text when the module is imported, before --lang is known.
     if value and not ctx.resilient_parsing:
+        import importlib.metadata  # here: it costs start-up for every other command
+
         click.echo(t("cli.version", version=importlib.metadata.version("autohelper")))
         ctx.exit()
 
@@ -86,6 +87,14 @@ def _progress(text: str) -> None:
     click.echo(text)
 
 
+def _yield_label(name: str) -> str:
+    """What a run yielded, named for the person: its own label, a profile field's, or as is."""
+    for key in (f"cli.yield.{name}", f"profile.field.{name}"):
+        if has(key):
+            return t(key)
+    return name
+
+
 def _render(outcome: Any, reveal: bool = False) -> int:
     """Show a session's result; returns the exit code (0 only for success). With `reveal`, the
     person the values belong to sees them in full (here only, never in a log or the journal)."""
@@ -93,8 +102,7 @@ def _render(outcome: Any, reveal: bool = False) -> int:
     if result.status in ("success", "in_person"):
         click.secho(result.message, fg="green")
         for name, value in result.yields.items():
-            label = t("cli.yield." + name) if has("cli.yield." + name) else name
-            click.echo(f"{label}: {value if reveal else mask(value, name)}")
+            click.echo(f"{_yield_label(name)}: {value if reveal else mask(value, name)}")
         return 0
     click.secho(result.message, fg="yellow" if result.status == "declined" else "red", err=True)
     return 1

@@ -8,14 +8,24 @@ means for the student.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from autohelper.documents.constancia import ConstanciaFacts, parse_constancia, read_constancia
-from autohelper.documents.employers import Employer
-from autohelper.documents.pdf import pdf_text, shown_path
-from autohelper.documents.verdict import VERDICTS, Expectation, Verdict, expectation_for, judge
+if TYPE_CHECKING:
+    from autohelper.documents.constancia import (
+        ConstanciaFacts,
+        parse_constancia,
+        read_constancia,
+    )
+    from autohelper.documents.employers import Employer
+    from autohelper.documents.pdf import pdf_text, shown_path
+    from autohelper.documents.report import VigenciaReport, check_constancia
+    from autohelper.documents.verdict import (
+        VERDICTS,
+        Expectation,
+        Verdict,
+        expectation_for,
+        judge,
+    )
 
 __all__ = [
     "VERDICTS",
@@ -33,32 +43,28 @@ __all__ = [
     "shown_path",
 ]
 
+# Where each name lives: loaded on first use, so importing a light module of this package (the
+# readers an outcome may name) does not cost pypdf.
+_HOMES = {
+    "ConstanciaFacts": "constancia",
+    "parse_constancia": "constancia",
+    "read_constancia": "constancia",
+    "Employer": "employers",
+    "pdf_text": "pdf",
+    "shown_path": "pdf",
+    "VigenciaReport": "report",
+    "check_constancia": "report",
+    "VERDICTS": "verdict",
+    "Expectation": "verdict",
+    "Verdict": "verdict",
+    "expectation_for": "verdict",
+    "judge": "verdict",
+}
 
-@dataclass(frozen=True)
-class VigenciaReport:
-    """A constancia read and judged: where it was (masked), its facts, the verdict."""
 
-    path: str
-    facts: ConstanciaFacts
-    verdict: Verdict
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(name)
+    import importlib
 
-    def public(self) -> dict[str, Any]:
-        """For the journal and --json: no personal data unmasked (the NSS, CURP and name are
-        masked; the employers' names and registros are not the student's)."""
-        return {
-            "file": self.path,
-            **self.verdict.public(),
-            "expectation": self.verdict.expectation.public(),
-            "facts": self.facts.public(),
-        }
-
-
-def check_constancia(
-    path: Path | str, institution: str | None = None, expectation: Expectation | None = None
-) -> VigenciaReport:
-    """Read the constancia PDF at `path` (it stays where it is) and judge it against the
-    expectation for `institution` (or the one given). Raises a DocumentError subclass when
-    the file is not a readable constancia."""
-    facts = read_constancia(path)
-    verdict = judge(facts, expectation or expectation_for(institution))
-    return VigenciaReport(shown_path(path), facts, verdict)
+    return getattr(importlib.import_module(f"autohelper.documents.{_HOMES[name]}"), name)

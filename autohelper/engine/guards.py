@@ -1,36 +1,55 @@
-"""What the engine watches on a page: where the main frame goes (the origin guard), how the last
-document arrived (status, method: a POST result is never reloaded), whether the page is the
-portal at all or its firewall's or a maintenance page (from the portal's facts: the engine
-knows no portal), and the browser dialogs (`alert`, `confirm`) the page opens.
+"""What the engine watches on a page: where the main frame goes (the origin guard), how the
+current document arrived (its status; whether it came from a send, which is never reloaded),
+whether it is the portal at all or its firewall's or a maintenance page (from the portal's
+facts: the engine knows no portal), and the browser dialogs (`alert`, `confirm`) it opens.
+
+Nothing here asks the page after each step: the page reports its own facts once per document
+(an init script, through the console), and navigations and dialogs arrive as events.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from playwright.sync_api import Error as PlaywrightError
 
 from autohelper.scenario.model import BrowserDialog, Portal
 from autohelper.target import origin_allowed
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Dialog, Frame, Page, Request, Response
+    from playwright.sync_api import ConsoleMessage, Dialog, Frame, Page, Request
 
 log = logging.getLogger(__name__)
 
 # A page this short that names maintenance is a maintenance page, not a portal page that happens
 # to mention the word; the same length tells a firewall's challenge page from a portal page.
 SHORT_PAGE = 2000
+# How the page's report is told from the page's own console messages.
+REPORT_TAG = "__autohelper_page__"
 
-_INSPECT = """([block, challenge, maintenance, short]) => {
-    const text = document.body ? document.body.innerText : "";
-    const html = document.documentElement ? document.documentElement.outerHTML : "";
-    const isShort = text.length < short;
-    return [block.some(m => text.includes(m)) || (isShort && challenge.some(m => html.includes(m))),
-            isShort && maintenance !== "" && new RegExp(maintenance, "i").test(text)];
-}"""
+# Runs in every document before its own scripts; the main frame reports, once its content is
+# there: firewall page?, maintenance page?, the HTTP status the document came with.
+_REPORT_JS = """(facts => {
+    if (window.top !== window) return;
+    const report = () => {
+        const text = document.body ? document.body.innerText : "";
+        const html = document.documentElement ? document.documentElement.outerHTML : "";
+        const short = text.length < facts.short;
+        const nav = performance.getEntriesByType("navigation")[0];
+        console.debug(facts.tag + JSON.stringify([
+            facts.block.some(m => text.includes(m))
+                || (short && facts.challenge.some(m => html.includes(m))),
+            short && facts.maintenance !== "" && new RegExp(facts.maintenance, "i").test(text),
+            nav && nav.responseStatus ? nav.responseStatus : 0,
+        ]));
+    };
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", report, {once: true});
+    } else {
+        report();
+    }
+})"""
 
 
 @dataclass
@@ -41,69 +60,72 @@ class PageWatch:
     origins: tuple[str, ...]
     facts: Portal
     violation: str | None = None
-    last_status: int | None = None
-    last_method: str = "GET"
-    requests_sent: list[str] = field(default_factory=list)
+    # The current document: its status, and whether a send produced it (never reloaded).
+    status: int | None = None
+    posted: bool = False
+    firewall: bool = False
+    maintenance: bool = False
     navigations: int = 0
-    _inspected: tuple[int, tuple[bool, bool]] | None = None
+    # Requests that can carry a send (a navigation, an AJAX write): a submit counts them to
+    # tell a send whose answer never came from one that never left.
+    sends: int = 0
 
     def __post_init__(self) -> None:
         self.page.on("framenavigated", self._on_navigated)
+        self.page.on("console", self._on_console)
         self.page.on("request", self._on_request)
-        self.page.on("response", self._on_response)
+        firewall = self.facts.firewall
+        script = (
+            _REPORT_JS
+            + "("
+            + json.dumps(
+                {
+                    "tag": REPORT_TAG,
+                    "block": list(firewall.block_text if firewall else ()),
+                    "challenge": list(firewall.challenge_html if firewall else ()),
+                    "maintenance": self.facts.maintenance_re,
+                    "short": SHORT_PAGE,
+                }
+            )
+            + ")"
+        )
+        self.page.add_init_script(script)
 
     def _on_navigated(self, frame: Frame) -> None:
         if frame != self.page.main_frame:
             return
+        # A new document: what was known of the last one no longer holds.
         self.navigations += 1
+        self.status, self.posted, self.firewall, self.maintenance = None, False, False, False
         if not origin_allowed(frame.url, self.origins):
             self.violation = self.violation or frame.url
 
-    def _on_request(self, request: Request) -> None:
-        if request.is_navigation_request() and request.frame == self.page.main_frame:
-            self.last_method = request.method
-        if request.is_navigation_request() or request.method not in ("GET", "HEAD", "OPTIONS"):
-            # A send shows as a request: a navigation (a form post, in any frame) or an AJAX
-            # write. What a submit whose answer never came may have sent is counted here.
-            self.requests_sent.append(request.method)
-
-    def _on_response(self, response: Response) -> None:
-        request = response.request
-        if request.is_navigation_request() and request.frame == self.page.main_frame:
-            self.last_status = response.status
-
-    def _inspect(self) -> tuple[bool, bool]:
-        """(firewall page?, maintenance page?) of the current document, looked at once per
-        navigation: one round trip to the page, not a copy of its HTML."""
-        if self._inspected is not None and self._inspected[0] == self.navigations:
-            return self._inspected[1]
-        firewall = self.facts.firewall
+    def _on_console(self, message: ConsoleMessage) -> None:
+        text = message.text
+        if not text.startswith(REPORT_TAG):
+            return
         try:
-            found = self.page.evaluate(
-                _INSPECT,
-                [
-                    list(firewall.block_text if firewall else ()),
-                    list(firewall.challenge_html if firewall else ()),
-                    self.facts.maintenance_re,
-                    SHORT_PAGE,
-                ],
-            )
-        except PlaywrightError as exc:
-            # A page mid-navigation has no document yet: nothing to classify, look again later.
-            log.debug("page inspection skipped: %s", exc)
-            return (False, False)
-        answer = (bool(found[0]), bool(found[1]))
-        self._inspected = (self.navigations, answer)
-        return answer
+            firewall, maintenance, status = json.loads(text[len(REPORT_TAG) :])
+        except ValueError:  # a page writing our tag itself: not our report
+            return
+        self.firewall, self.maintenance = bool(firewall), bool(maintenance)
+        self.status = int(status) or self.status
+
+    def _on_request(self, request: Request) -> None:
+        if request.is_navigation_request() or request.method not in ("GET", "HEAD", "OPTIONS"):
+            self.sends += 1
+
+    def arrived(self, status: int | None, posted: bool) -> None:
+        """What the engine knows of the document a step just opened (a goto's or a send's)."""
+        self.status = status if status is not None else self.status
+        self.posted = posted
 
     def is_firewall(self) -> bool:
-        return self._inspect()[0]
+        return self.firewall
 
     def is_unavailable(self) -> bool:
         """A 5xx document, or a page that says the service is down for maintenance."""
-        if self.last_status is not None and self.last_status >= 500:
-            return True
-        return self._inspect()[1]
+        return (self.status is not None and self.status >= 500) or self.maintenance
 
 
 class DialogGuard:

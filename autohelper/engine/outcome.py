@@ -38,9 +38,11 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     try:
         scope = locate.frame_for(run.page, every[0].frame, run.timeout_ms(step))
         locate.any_of(scope, every).wait_for(state="visible", timeout=run.timeout_ms(step))
+        # The first case (in the scenario's order) with a visible element wins; the locators
+        # are filtered to visible elements, so one count says it.
         for number, case in enumerate(step.cases):
             matched = locate.any_of(scope, case.when)
-            if matched.count() and matched.is_visible():
+            if matched.count():
                 _apply(run, step, number, case, matched.inner_text())
                 return
     except (PlaywrightTimeout, locate.FrameMissing):
@@ -56,14 +58,23 @@ def outcome(run: Runner, step: m.Outcome) -> None:
 
 
 def _read_document(run: Runner, step: m.Outcome, name: str) -> None:
-    from autohelper.engine.documents import document_text
-
+    """Match the cases against the document's text, or against what its reader found."""
     path = run.downloads.get(name)
     if path is None:  # the download was optional and did not happen
         raise run.stop("run.no_document", step, name=name)
-    text = document_text(path)
+    if step.read is not None:
+        from autohelper.documents.readers import READERS
+
+        reading = READERS[step.read](path, run.profile)
+        run.yields.update(reading.yields)
+        text = reading.text
+    else:
+        from autohelper.documents.pdf import pdf_text
+
+        text = pdf_text(path)
     for number, case in enumerate(step.cases):
-        if case.matches is not None and re.search(case.matches, text, re.IGNORECASE):
+        flags = re.IGNORECASE | re.MULTILINE
+        if case.matches is not None and re.search(case.matches, text, flags):
             _apply(run, step, number, case, text)
             return
     raise run.stop("run.unknown_document", step, name=name)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -40,7 +40,7 @@ from autohelper.errors import (
 )
 from autohelper.human import Human
 from autohelper.messages import t
-from autohelper.privacy import PERSONAL_FIELDS, SECRET_MASK, Redactor
+from autohelper.privacy import PERSONAL_FIELDS, SECRET_MASK, Redactor, mask
 from autohelper.scenario import model as m
 from autohelper.target import origin_allowed
 
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Locator as PwLocator
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,13 @@ class RunOptions:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     # The step to start at (0: the first). A run resumed after its send starts past the send.
     start_at: int = 0
+    # A person at a visible browser may do a step by hand when its target is not found (live
+    # student runs only: against a mock, a missing target is what QA must see).
+    hand_off: bool = False
+
+
+# What a person can do by hand in the browser when the scenario's target is not found.
+HAND_OFF_STEPS = (m.Click, m.Fill, m.Select, m.Check, m.Choose, m.Expect, m.Captcha, m.Submit)
 
 
 class Restart(Exception):
@@ -174,6 +182,9 @@ class Runner:
         self.watch = PageWatch(page, scenario.origins, scenario.facts)
         self.dialogs = DialogGuard()
         self.dialogs.watch(page)
+        # Pages the portal opens (a link with target=_blank): the run follows them.
+        self.opened: list[Page] = []
+        page.context.on("page", self._on_page)
         token = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         personal = [v for k, v in profile.items() if k in PERSONAL_FIELDS]
         self.evidence = Evidence(options.artifacts, token, options.mask_screenshots, personal)
@@ -237,6 +248,13 @@ class Runner:
             status = "skipped"
         except (Restart, Finished):
             raise
+        except PortalChanged as exc:
+            if not (self.options.hand_off and isinstance(step, HAND_OFF_STEPS)):
+                status, detail = "error", exc.message("en")
+                raise
+            self._hand_off(step, exc)
+            # Done by the person: the journal keeps the locator that failed, to fix the scenario.
+            status, detail = "by_hand", f"not found: {exc.params.get('target', '?')}"
         except TransientError as exc:
             status, detail = "error", str(exc)
             key = "run.network" if isinstance(exc, NetworkError) else "run.unavailable"
@@ -256,6 +274,29 @@ class Runner:
             detail = self.redactor(detail) if detail else None
             self.events.step_finished(StepRecord(index, step, status, started, duration, detail))
 
+    def _hand_off(self, step: m.Step, missing: PortalChanged) -> None:
+        """The person does the step in the visible browser (told what to do and, for a field,
+        which value from their profile: masked unless they ask). A submit still needs its yes
+        first, and is kept as pressed before the person presses it."""
+        value: tuple[str, str | None] | None = None
+        if isinstance(step, m.Fill | m.Select):
+            kind = step.value.sensitive_kind
+            full = self.value(step.value)
+            secret = kind == "secret"
+            value = (mask(full, kind) if kind else full, None if secret else full)
+        if isinstance(step, m.Submit):
+            if not self.confirmed:
+                raise Declined(step=step.describe())
+            self.confirmed = False
+            self.events.submit_pressing(self.index, step, self.redactor(self.summary))
+            self.secrets.sent()
+        target = missing.params.get("target", "?")
+        done = self.human.hand_off(self.page, step.describe(), target, value)
+        if isinstance(step, m.Submit):
+            self.events.submit_finished(self.index, step, "by_hand" if done else "not_sent")
+        if not done:
+            raise missing
+
     def _attempt(self, handler: Callable[[Runner, Any], None], step: m.Step) -> None:
         """One try of a retried step: first put the page right if the portal was down."""
         self.recover_if_unavailable()
@@ -270,11 +311,12 @@ class Runner:
     def recover_if_unavailable(self) -> None:
         if not self.watch.is_unavailable():
             return
-        if self.watch.last_method != "GET":
-            return  # a POST result is never reloaded: that would send it again
-        self.page.reload(wait_until="domcontentloaded")
+        if self.watch.posted:
+            return  # a send's answer is never reloaded: that would send it again
+        response = self.page.reload(wait_until="domcontentloaded")
+        self.watch.arrived(response.status if response else None, posted=False)
         if self.watch.is_unavailable():
-            raise TransientError(f"portal unavailable ({self.watch.last_status})")
+            raise TransientError(f"portal unavailable ({self.watch.status})")
 
     # -- guards -----------------------------------------------------------------------------
     def guard(self, step: m.Step) -> None:
@@ -356,21 +398,31 @@ class Runner:
     def find(
         self, step: m.Step, target: m.Target, default: float | None = None
     ) -> tuple[PwLocator, Frame]:
-        """The first visible element of `target`, waited for, and its frame. An optional step
-        whose element does not come (or whose next step's comes first) is skipped."""
+        """The first visible element of `target` (a locator: actions on it wait for it, as
+        Playwright's do) and its frame. An optional step whose element does not come (or whose
+        next step's comes first) is skipped."""
         frame = self.frame(step, target, default)
-        found = locate.any_of(frame, target)
+        if step.optional:
+            self.acting(step, target, lambda: self._wait_optional(step, frame, target))
+        return locate.any_of(frame, target), frame
+
+    def acting(self, step: m.Step, target: m.Target, action: Callable[[], T]) -> T:
+        """Run an action on `target` (which waits for it): when it never comes, or its frame
+        went away, the target is missing (see `missing`)."""
         try:
-            if step.optional:
-                self._wait_optional(step, frame, target)
-            found.wait_for(state="visible", timeout=self.timeout_ms(step, default))
+            return action()
         except PlaywrightTimeout:
             raise self.missing(step, target) from None
         except PlaywrightError as exc:
             if not locate.is_gone(exc):
                 raise
             raise self.missing(step, target) from None
-        return found, frame
+
+    def wait_visible(self, step: m.Step, target: m.Target, default: float | None = None) -> None:
+        """Wait until `target` shows (an `expect`, a page's first element)."""
+        found, _ = self.find(step, target, default)
+        timeout = self.timeout_ms(step, default)
+        self.acting(step, target, lambda: found.wait_for(state="visible", timeout=timeout))
 
     def _wait_optional(self, step: m.Step, frame: Frame, target: m.Target) -> None:
         """Wait for the optional element or, when the next step's element is in the same frame,
@@ -405,6 +457,15 @@ class Runner:
     def shown(self, template: m.Template) -> str:
         """A template's value as a summary shows it (secrets masked, never looked up)."""
         return template.render(self.profile, _Masked())
+
+    def _on_page(self, page: Page) -> None:
+        self.opened.append(page)
+
+    def follow_new_tab(self) -> None:
+        """After a click: if the portal opened a new tab, go on there."""
+        if self.opened:
+            self.switch_to(self.opened.pop())
+            self.opened.clear()
 
     def switch_to(self, page: Page) -> None:
         """Go on in another tab; the new page is watched, and judged where it already is."""

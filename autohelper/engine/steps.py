@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -51,28 +52,22 @@ def handles(cls: type[S]) -> Callable[[Callable[[Runner, S], None]], Callable[[R
 
 @handles(m.Goto)
 def goto(run: Runner, step: m.Goto) -> None:
-    run.page.goto(step.url, wait_until="domcontentloaded", timeout=run.timeout_ms(step))
+    response = run.page.goto(step.url, wait_until="domcontentloaded", timeout=run.timeout_ms(step))
+    run.watch.arrived(response.status if response else None, posted=False)
 
 
-def _click(run: Runner, step: m.Step, element: PwLocator) -> None:
-    """Click; when the portal opens the next page in a new tab, follow it there."""
+def _click(run: Runner, step: m.Step, target: m.Target, element: PwLocator) -> None:
+    """Click (the click waits for the element); when the portal opens the next page in a new
+    tab, the run follows it there (the context reports new pages as they open)."""
     timeout = run.timeout_ms(step)
-    opens_tab = element.evaluate(
-        "e => { const a = e.closest('a'); return !!a && a.target === '_blank'; }"
-    )
-    if opens_tab:
-        with run.page.context.expect_page(timeout=timeout) as new_page:
-            element.click(timeout=timeout)
-        run.switch_to(new_page.value)
-    else:
-        element.click(timeout=timeout)
-    run.page.wait_for_load_state("domcontentloaded", timeout=timeout)
+    run.acting(step, target, lambda: element.click(timeout=timeout))
+    run.follow_new_tab()
 
 
 @handles(m.Click)
 def click(run: Runner, step: m.Click) -> None:
     element, _ = run.find(step, step.target)
-    _click(run, step, element)
+    _click(run, step, step.target, element)
 
 
 @handles(m.Fill)
@@ -80,12 +75,15 @@ def fill(run: Runner, step: m.Fill) -> None:
     field, frame = run.find(step, step.target)
     run.ensure_origin(step, frame)
     value = run.value(step.value)
+    timeout = run.timeout_ms(step)
     if step.type:
-        field.fill("")
-        field.press_sequentially(value)
+        # Cleared first: a portal may keep what was typed before (a retry after its error).
+        run.acting(step, step.target, lambda: field.fill("", timeout=timeout))
+        field.press_sequentially(value, timeout=timeout)
     else:
-        field.fill(value)
-    field.blur()
+        run.acting(step, step.target, lambda: field.fill(value, timeout=timeout))
+    if step.blur:
+        field.blur()
 
 
 @handles(m.Select)
@@ -94,14 +92,19 @@ def select(run: Runner, step: m.Select) -> None:
     run.ensure_origin(step, frame)
     wanted = run.value(step.value)
     # One look at the options: by label (what a person reads) first, then by value.
-    value = field.evaluate(
-        """(s, wanted) => {
+    value = run.acting(
+        step,
+        step.target,
+        lambda: field.evaluate(
+            """(s, wanted) => {
             const norm = x => x.trim().toLowerCase();
             const byLabel = Array.from(s.options).find(o => norm(o.text) === norm(wanted));
             if (byLabel) return byLabel.value;
             return Array.from(s.options).some(o => o.value === wanted) ? wanted : null;
         }""",
-        wanted,
+            wanted,
+            timeout=run.timeout_ms(step),
+        ),
     )
     if value is None:
         raise run.stop("run.no_option", step, PortalChanged, option=wanted)
@@ -112,14 +115,15 @@ def select(run: Runner, step: m.Select) -> None:
 def check(run: Runner, step: m.Check) -> None:
     field, frame = run.find(step, step.target)
     run.ensure_origin(step, frame)
-    field.set_checked(step.value, timeout=run.timeout_ms(step))
+    timeout = run.timeout_ms(step)
+    run.acting(step, step.target, lambda: field.set_checked(step.value, timeout=timeout))
 
 
 @handles(m.Expect)
 def expect_step(run: Runner, step: m.Expect) -> None:
     timeout = run.timeout_ms(step)
     if step.target:
-        run.find(step, step.target)
+        run.wait_visible(step, step.target)
     try:
         if step.url:
             expect(run.page).to_have_url(re.compile(step.url), timeout=timeout)
@@ -138,7 +142,10 @@ def captcha(run: Runner, step: m.Captcha) -> None:
     image, frame = run.find(step, step.image)
     run.ensure_origin(step, frame)
     timeout = run.timeout_ms(step)
-    expect(image).to_have_js_property("complete", True, timeout=timeout)
+    try:
+        expect(image).to_have_js_property("complete", True, timeout=timeout)
+    except AssertionError:
+        raise run.missing(step, step.image) from None
     run.captcha_attempt += 1
     answer_field, _ = run.find(step, step.answer)
     while True:
@@ -152,7 +159,8 @@ def captcha(run: Runner, step: m.Captcha) -> None:
             expect(image).to_have_js_property("complete", True, timeout=timeout)
             continue
         if answer and answer.strip() and answer != NEW_IMAGE:
-            answer_field.fill(answer.strip())
+            typed = answer.strip()
+            run.acting(step, step.answer, partial(answer_field.fill, typed, timeout=timeout))
             return
         if answer_field.input_value().strip():
             return  # typed in the browser
@@ -178,44 +186,53 @@ def submit(run: Runner, step: m.Submit) -> None:
     if not run.confirmed:  # the loader orders confirm before submit; this is the backstop
         raise Declined(step=step.describe())
     run.confirmed = False  # one yes, one press
+    # The button must be there before anything is recorded as pressed: a missing one is a
+    # changed portal (or, live, the person's to press), not a send that never left.
+    run.wait_visible(step, step.target)
     button, frame = run.find(step, step.target)
     run.ensure_origin(step, frame)
     run.events.submit_pressing(run.index, step, run.redactor(run.summary))
     run.secrets.sent()
-    sent_before = len(run.watch.requests_sent)
+    sends_before = run.watch.sends
     try:
-        _press(run, step, button, frame)
+        status = _press(run, step, button, frame)
     except PlaywrightTimeout:
-        sent = len(run.watch.requests_sent) > sent_before
+        sent = run.watch.sends > sends_before
         run.events.submit_finished(run.index, step, "unknown" if sent else "not_sent")
         run.guard(step)  # a dialog nobody declared explains it better than a timeout
         if sent:
             raise run.stop("run.submit_unknown", step, SubmitUnknown) from None
         raise run.stop("run.not_sent", step) from None
-    status = run.watch.last_status
     run.events.submit_finished(run.index, step, f"http {status}" if status else "ok")
 
 
-def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> None:
+def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> int | None:
     """Press, and wait for what shows the send went through (by default: the button's page or
-    frame navigates)."""
+    frame navigates); the HTTP status of the answer, when one came as a document."""
     timeout = run.timeout_ms(step, run.options.submit_timeout)
     click_timeout = run.timeout_ms(step)
     until = step.until
     if until is None:
-        with frame.expect_navigation(wait_until="domcontentloaded", timeout=timeout):
+        with frame.expect_navigation(wait_until="domcontentloaded", timeout=timeout) as nav:
             button.click(timeout=click_timeout)
-    elif until.response is not None:
+        response = nav.value
+        if response is None:
+            return None
+        if frame == run.page.main_frame:
+            run.watch.arrived(response.status, posted=response.request.method == "POST")
+        return response.status
+    if until.response is not None:
         wanted = until.response
-        with run.page.expect_response(lambda r: wanted in r.url, timeout=timeout):
+        with run.page.expect_response(lambda r: wanted in r.url, timeout=timeout) as answer:
             button.click(timeout=click_timeout)
+        return answer.value.status
+    button.click(timeout=click_timeout)
+    if until.url is not None:
+        run.page.wait_for_url(re.compile(until.url), timeout=timeout)
     else:
-        button.click(timeout=click_timeout)
-        if until.url is not None:
-            run.page.wait_for_url(re.compile(until.url), timeout=timeout)
-        else:
-            scope = locate.frame_for(run.page, until.target[0].frame, timeout)
-            locate.any_of(scope, until.target).wait_for(state="visible", timeout=timeout)
+        scope = locate.frame_for(run.page, until.target[0].frame, timeout)
+        locate.any_of(scope, until.target).wait_for(state="visible", timeout=timeout)
+    return None
 
 
 @handles(m.Manual)
@@ -228,17 +245,15 @@ def email_link(run: Runner, step: m.EmailLink) -> None:
     """The person gives the emailed link, after a send: an answer that cannot be used is asked
     again (never the end of a run whose request went out), until the link, or «salir»."""
     email = run.profile.get("email", "")
-    context = run.page.context
-    before = list(context.pages)
+    run.opened.clear()  # a tab that opens from here on is the person opening the link
     url_before = run.page.url
     attempt = 0
     while True:
         attempt += 1
         answer = run.human.email_link(run.page, step.contains, email, attempt)
         if answer is None:  # "I opened it in this browser": believed only if something opened
-            opened = [page for page in context.pages if page not in before]
-            if opened:
-                run.switch_to(opened[-1])
+            if run.opened:
+                run.follow_new_tab()
                 return
             if run.page.url != url_before:
                 run.page.wait_for_load_state("domcontentloaded", timeout=run.timeout_ms(step))
@@ -251,7 +266,9 @@ def email_link(run: Runner, step: m.EmailLink) -> None:
         if link is None:
             run.human.progress(t("run.not_the_link", contains=step.contains))
             continue
-        run.page.goto(link, wait_until="domcontentloaded", timeout=run.timeout_ms(step))
+        timeout = run.timeout_ms(step)
+        response = run.page.goto(link, wait_until="domcontentloaded", timeout=timeout)
+        run.watch.arrived(response.status if response else None, posted=False)
         return
 
 
@@ -276,7 +293,10 @@ def screenshot(run: Runner, step: m.Screenshot) -> None:
 def choose(run: Runner, step: m.Choose) -> None:
     element, frame = run.find(step, step.target)
     run.ensure_origin(step, frame)
-    is_select = element.evaluate("e => e.tagName === 'SELECT'")
+    timeout = run.timeout_ms(step)
+    is_select = run.acting(
+        step, step.target, lambda: element.evaluate("e => e.tagName === 'SELECT'", timeout=timeout)
+    )
     if is_select:
         # Chained selects fill their options after the choice before: wait for a real one.
         try:
@@ -296,7 +316,7 @@ def choose(run: Runner, step: m.Choose) -> None:
     if is_select:
         element.select_option(value=options[pick][0], timeout=run.timeout_ms(step))
     else:
-        _click(run, step, locate.every(frame, step.target).nth(pick))
+        _click(run, step, step.target, locate.every(frame, step.target).nth(pick))
     if step.remember:
         run.yields[step.remember] = labels[pick]
         run.redactor.add(labels[pick], step.remember)
@@ -319,8 +339,9 @@ def _pick(run: Runner, step: m.Choose, labels: list[str]) -> int:
 def download(run: Runner, step: m.Download) -> None:
     element, _ = run.find(step, step.target)
     timeout = run.timeout_ms(step, run.options.submit_timeout)
+    click_timeout = run.timeout_ms(step)
     with run.page.expect_download(timeout=timeout) as info:
-        element.click(timeout=run.timeout_ms(step))
+        run.acting(step, step.target, lambda: element.click(timeout=click_timeout))
     path = run.evidence.keep_download(info.value, step.save_as)
     run.downloads[step.save_as] = path
 

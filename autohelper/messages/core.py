@@ -234,6 +234,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "on the day it arrived), so there is nothing to resume. Make a new request when the "
         "portal lets you.",
     },
+    "resume.link_used": {
+        "es": "La liga de tu solicitud de {scenario} ya se abrió (sirve una sola vez) y la sesión "
+        "siguió después, así que no hay un paso de liga que retomar. Revisa tu correo: si el "
+        "trámite quedó a medias, haz una solicitud nueva: autohelper run {scenario}",
+        "en": "The link of your {scenario} request was already opened (it works once) and the "
+        "session went on after it, so there is no link step to resume. Check your email: if the "
+        "procedure was left half done, make a new request: autohelper run {scenario}",
+    },
     "resume.nothing": {
         "es": "No hay una solicitud de {scenario} enviada que retomar (con este perfil y este "
         "destino). Para empezar: autohelper run {scenario}",

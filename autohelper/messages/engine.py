@@ -291,6 +291,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The portal asks for “{name}” again. Type it yourself (I neither keep it nor "
         "re-send it on my own); leave it empty to send nothing more.",
     },
+    "human.hand_off": {
+        "es": "No encontré en la página lo que el paso «{step}» busca ({target}): el portal puede "
+        "haber cambiado. Puedes hacerlo tú en el navegador.",
+        "en": "I could not find on the page what step “{step}” looks for ({target}): the portal "
+        "may have changed. You can do it yourself in the browser.",
+    },
+    "human.hand_off_value": {
+        "es": "El valor de tu perfil para ese campo: {value} (escribe «ver» para verlo completo).",
+        "en": "The value from your profile for that field: {value} (type “show” to see it in "
+        "full).",
+    },
+    "human.hand_off_secret": {
+        "es": "Ese campo lleva tu contraseña ({value}): escríbela tú.",
+        "en": "That field takes your password ({value}): type it yourself.",
+    },
+    "human.hand_off_prompt": {
+        "es": "Cuando lo hayas hecho, presiona Enter (o escribe «salir» para detenerte)",
+        "en": "When you are done, press Enter (or type “quit” to stop)",
+    },
     "human.choose_title": {"es": "{title}. Opciones:", "en": "{title}. Options:"},
     "human.choose_prompt": {
         "es": "Escribe el número de tu opción",

@@ -127,6 +127,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "'matches' lee el texto de un documento: indica cuál con 'document'",
         "en": "'matches' reads a document's text: name it with 'document'",
     },
+    "scenario.read_needs_document": {
+        "es": "'read' lee un documento descargado: indica cuál con 'document'",
+        "en": "'read' reads a downloaded document: name it with 'document'",
+    },
+    "scenario.unknown_reader": {
+        "es": "no conozco el lector de documentos '{name}'{hint}",
+        "en": "unknown document reader '{name}'{hint}",
+    },
     "scenario.bad_step_id": {
         "es": "id de paso inválido '{id}': letras minúsculas, números, '-' y '_', empezando por "
         "una letra (hasta 40)",
@@ -169,8 +177,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{ref}' is not a profile field{hint}",
     },
     "scenario.profile_not_declared": {
-        "es": "'{ref}' no está declarado en needs.profile",
-        "en": "'{ref}' is not declared in needs.profile",
+        "es": "'{ref}' no está declarado en needs.profile (ni en needs.optional)",
+        "en": "'{ref}' is not declared in needs.profile (nor in needs.optional)",
     },
     "scenario.secret_not_declared": {
         "es": "'{ref}' no está declarado en needs.secrets",

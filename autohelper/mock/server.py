@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -119,11 +120,11 @@ class MockPortal:
         with self.state.lock:
             return [dict(r) for r in self.state.requests]
 
-    def posts(self, path_substring: str) -> int:
-        """How many POSTs went to a live path containing `path_substring`."""
-        return sum(
-            1 for r in self.requests if r["method"] == "POST" and path_substring in r["path"]
-        )
+    def posts(self, path_part: str) -> int:
+        """How many POSTs went to a live path containing `path_part` as a whole: `valida`
+        counts `.../valida`, not `.../validaDomicilio`."""
+        whole = re.compile(re.escape(path_part) + r"(?![A-Za-z0-9_])")
+        return sum(1 for r in self.requests if r["method"] == "POST" and whole.search(r["path"]))
 
     @property
     def outbox(self) -> list[dict[str, Any]]:

@@ -103,7 +103,10 @@ class FieldReader(NodeReader):
             elif ref.group(1) == "profile" and ref.group(2) not in profile.FIELDS:
                 hint = self.hint(ref.group(2), profile.FIELDS)
                 self.fail(node, "scenario.unknown_profile_field", ref=ref.group(), hint=hint)
-            elif ref.group(1) == "profile" and ref.group(2) not in self.needs.profile:
+            elif ref.group(1) == "profile" and ref.group(2) not in (
+                *self.needs.profile,
+                *self.needs.optional,
+            ):
                 self.fail(node, "scenario.profile_not_declared", ref=ref.group())
         return Template(raw)
 

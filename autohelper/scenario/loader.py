@@ -262,19 +262,23 @@ class _Parser(FieldReader):
 
     def parse_needs(self, node: Node) -> Needs:
         entries = self.mapping(node, NEEDS_KEYS)
-        names: dict[str, list[str]] = {"profile": [], "secrets": []}
+        names: dict[str, list[str]] = {key: [] for key in NEEDS_KEYS}
         for key, (_, value) in entries.items():
             for item in self.sequence(value, empty=True):
                 name = self.string(item)
                 if name is None:
                     continue
-                if key == "profile" and name not in profile.FIELDS:
+                if key in ("profile", "optional") and name not in profile.FIELDS:
                     hint = self.hint(name, profile.FIELDS)
                     self.fail(item, "scenario.unknown_profile_field", ref=name, hint=hint)
                 elif key == "secrets" and not _SECRET_RE.fullmatch(name):
                     self.fail(item, "scenario.bad_template", fragment=f"{{secret.{name}}}")
                 names[key].append(name)
-        return Needs(profile=tuple(names["profile"]), secrets=tuple(names["secrets"]))
+        return Needs(
+            profile=tuple(names["profile"]),
+            secrets=tuple(names["secrets"]),
+            optional=tuple(names["optional"]),
+        )
 
     def step(self, node: Node) -> Step | None:
         cls = self.step_type(node)
@@ -363,6 +367,15 @@ class _Parser(FieldReader):
                 self.fail(entries["document"][0], "scenario.document_needs_matches")
         elif cls is Outcome and any(case.matches for case in kwargs.get("cases", ())):
             self.fail(node, "scenario.matches_needs_document")
+        if cls is Outcome and "read" in entries:
+            from autohelper.documents.readers import READERS
+
+            reader = kwargs.get("read")
+            if "document" not in entries:
+                self.fail(entries["read"][0], "scenario.read_needs_document")
+            elif reader is not None and reader not in READERS:
+                hint = self.hint(reader, READERS)
+                self.fail(entries["read"][1], "scenario.unknown_reader", name=reader, hint=hint)
         if cls is Choose and kwargs.get("remember") is not None:
             name = kwargs["remember"]
             if name not in profile.STORED_FIELDS:

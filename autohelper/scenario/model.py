@@ -185,8 +185,11 @@ class Template:
 
     def render(self, profile: Mapping[str, str], secrets: Mapping[str, str]) -> str:
         def substitute(match: re.Match[str]) -> str:
-            source = profile if match.group(1) == "profile" else secrets
-            return str(source[match.group(2)])
+            if match.group(1) == "profile":
+                # A field the scenario needs is there (checked before the run); an optional
+                # one may be missing, and is then empty.
+                return str(profile.get(match.group(2), ""))
+            return str(secrets[match.group(2)])
 
         return TEMPLATE_RE.sub(substitute, self.raw).replace("{{", "{").replace("}}", "}")
 
@@ -271,6 +274,8 @@ class Fill(Step):
     value: Template = Template("")
     # Type key by key (fires key events; for fields whose page blocks paste or reacts per key).
     type: bool = False
+    # Leave the field afterwards, for a page that checks or rewrites a value when it loses focus.
+    blur: bool = False
 
 
 @dataclass(frozen=True)
@@ -407,6 +412,9 @@ class Outcome(Step):
     primary: ClassVar[str] = "cases"
     cases: tuple[OutcomeCase, ...] = ()
     document: str | None = None  # the `save_as` of an earlier download
+    # A reader of that document (autohelper/documents/readers.py): its findings become yields,
+    # and the cases' `matches` look at them as `name: value` lines (`^verdict: vigente$`).
+    read: str | None = None
 
     @property
     def targets(self) -> tuple[Target, ...]:
@@ -484,8 +492,12 @@ COMMON_KEYS = ("description", "id", "timeout", "optional", "dialog")
 
 @dataclass(frozen=True)
 class Needs:
+    """What the steps use: profile fields that must be set (checked before any browser),
+    profile fields used when set (empty otherwise: an interior number), and secrets."""
+
     profile: tuple[str, ...] = ()
     secrets: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -568,4 +580,4 @@ HEADER_KEYS = (
     "save_to_profile",
 )
 SIGN_IN_KEYS = ("first", "last", "expired", "url")
-NEEDS_KEYS = ("profile", "secrets")
+NEEDS_KEYS = ("profile", "secrets", "optional")

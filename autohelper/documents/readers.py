@@ -1,0 +1,55 @@
+"""Readers an `outcome` may name for a downloaded document (`read: constancia`): what the document
+means, as yields (recorded by the run) and as `name: value` lines its cases match.
+
+The names are what a scenario may write; the readers themselves load on first use (pypdf is not
+paid for by loading a scenario).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a reader found: yields with no personal data in them (an employer's name and
+    registro patronal are not the student's), one per fact."""
+
+    yields: dict[str, str]
+
+    @property
+    def text(self) -> str:
+        """The yields as `name: value` lines: what the outcome's `matches` look at."""
+        return "\n".join(f"{name}: {value}" for name, value in self.yields.items())
+
+
+def read_constancia(path: Path, profile: Mapping[str, str]) -> Reading:
+    """The constancia de vigencia judged against what the profile's institution expects."""
+    from autohelper.documents.report import check_constancia
+
+    report = check_constancia(path, institution=profile.get("institution"))
+    facts = report.facts
+    yields = {"verdict": report.verdict.code}
+    if facts.con_derecho is not None:
+        yields["con_derecho"] = "si" if facts.con_derecho else "no"
+    if facts.situacion:
+        yields["situacion"] = facts.situacion
+    if facts.umf:
+        yields["umf"] = facts.umf
+    last = facts.last_employer
+    if last is not None:
+        for name, value in (
+            ("patron", last.name),
+            ("registro_patronal", last.registro),
+            ("modalidad", str(last.modalidad) if last.modalidad is not None else None),
+        ):
+            if value:
+                yields[name] = value
+    return Reading(yields)
+
+
+READERS: dict[str, Callable[[Path, Mapping[str, str]], Reading]] = {
+    "constancia": read_constancia,
+}
