@@ -19,6 +19,12 @@ CURP = "HEGG560427MVZRRL04"
 EMAIL = "estudiante.prueba@example.com"
 
 
+def own_profile() -> None:
+    """The student's own default profile: what the NSS scenario needs."""
+    address = {"postal_code": "91000", "street": "AVENIDA DE PRUEBA", "exterior_number": "123"}
+    update_profile("default", {"curp": CURP, "email": EMAIL, **address})
+
+
 def student_session(
     portal: MockPortal, tmp: Path, args: list[str] | None = None, lang: str | None = None
 ) -> pexpect.spawn:
@@ -28,8 +34,7 @@ def student_session(
     if args is None:
         # A person who already has an NSS (found): the emailed link leads to the final page.
         portal.configure(nss_found=True)
-        address = {"postal_code": "91000", "street": "AVENIDA DE PRUEBA", "exterior_number": "123"}
-        update_profile("default", {"curp": CURP, "email": EMAIL, **address})
+        own_profile()
         args = ["imss-nss", "--against", portal.url, "--headless"]
     env = {**os.environ, "TMPDIR": str(tmp), "LANG": "es_MX.UTF-8", "COLUMNS": "200"}
     env.pop("DISPLAY", None)

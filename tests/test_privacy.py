@@ -178,14 +178,12 @@ def test_a_students_own_profile_on_the_mock_leaves_nothing_others_can_read(
     """A real profile against the mock, headless, with --trace, through a stop that keeps a
     screenshot: every file the run wrote is its owner's alone, in folders only its owner can
     enter, and the screenshot has the personal values masked (counted on its pixels)."""
-    from terminal_session import CURP, EMAIL, current_captcha, student_session
-
-    from autohelper.profile import update_profile
+    from terminal_session import current_captcha, own_profile, student_session
 
     # The portal answers with the form again (its values kept) and a message: a stop, with
     # its screenshot, after a CAPTCHA image was saved for the person.
     portal.configure(subdelegacion=True)
-    update_profile("default", {"curp": CURP, "email": EMAIL})
+    own_profile()
     (tmp_path / "traces").mkdir()
     trace = tmp_path / "traces" / "t.zip"
     args = ["imss-nss", "--against", portal.url, "--headless", "--trace", str(trace)]
