@@ -106,3 +106,16 @@ def test_a_later_success_ends_it_and_a_demo_cannot_be_resumed(
 def test_the_time_of_the_send_is_local() -> None:
     stamp = datetime(2026, 11, 17, 18, 5, tzinfo=UTC)
     assert ResumePoint(1, 15, stamp.isoformat()).sent_time() == stamp.astimezone().strftime("%H:%M")
+
+
+def test_a_link_already_used_leaves_nothing_to_take_up(scenario: Scenario, tmp_path: Path) -> None:
+    """The run went on past the page the link opened (the address step): the link worked and
+    is good once; going back to it would only meet "Este token ya fue utilizado"."""
+    journal = Journal(tmp_path / "j.sqlite3")
+    run = sent_run(journal, scenario)
+    address = scenario.step_index("address")
+    for position in range(scenario.step_index("link"), address + 1):
+        journal.record_step(run, position, "x", "x", "ok", "t", 1)
+    with pytest.raises(UsageError) as caught:
+        resume_point(journal, scenario, PROFILE, "live")
+    assert caught.value.key == "resume.link_used"
