@@ -229,8 +229,10 @@ def opening_lines(plan: RunPlan) -> list[str]:
     spec = plan.target
     target = t(f"session.target_{spec.kind}", url=spec.mirror_url or "")
     lines = [t("session.using", profile=who, target=target)]
-    if not plan.synthetic and not spec.is_live:
+    if not plan.synthetic and spec.kind == "fixtures":
         lines.append(t("session.own_profile_on_mock"))
+    elif not plan.synthetic and spec.kind == "mirror":
+        lines.append(t("session.own_profile_on_mirror", url=spec.mirror_url or ""))
     if plan.trace is not None and not plan.synthetic:
         lines.append(t("cli.trace_warning", path=str(plan.trace)))
     if plan.resume is not None:

@@ -286,6 +286,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el portal simulado incluido (nada sale de tu computadora)",
         "en": "the bundled mock portal (nothing leaves your computer)",
     },
+    "session.own_profile_on_mirror": {
+        "es": "Usas tu propio perfil, no el de prueba, con el espejo {url}: tus datos se escriben "
+        "en ese servidor, no en el portal real.",
+        "en": "You are using your own profile, not the test one, with the mirror {url}: your data "
+        "is typed into that server, not the real portal.",
+    },
     "session.target_mirror": {"es": "el espejo {url}", "en": "the mirror {url}"},
     "session.own_profile_on_mock": {
         "es": "Usas tu propio perfil, no el de prueba, con el portal simulado: tus datos solo se "
