@@ -156,9 +156,6 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     spec = parse_against(request.against)
     if request.mode == "qa" and spec.is_live:
         raise UsageError("session.qa_live")
-    if request.headless is False and not has_display():
-        # Chromium's own words for this are a wall of X11 errors.
-        raise UsageError("browser.no_display")
     profile_ref, synthetic = _profile_ref(request, spec)
     profile = profiles.load_profile(profile_ref, trusted=synthetic)
     profile_path = profiles.resolve_profile_path(profile_ref)
@@ -399,6 +396,9 @@ def run_session(
 ) -> SessionResult:
     """Plan, say what the run uses, set up the target and the browser, run, clean up."""
     plan = plan_run(request, ask_secret)
+    if request.headless is False and not has_display():
+        # Chromium's own words for this are a wall of X11 errors.
+        raise UsageError("browser.no_display")
     for line in opening_lines(plan):
         request.human.progress(line)
     provider = LocalLaunch(find_browser(request.browser), plan.headless)

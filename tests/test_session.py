@@ -1,5 +1,5 @@
-"""The session's plan, before any browser: what the first lines of a run say (which profile,
-which target, a trace with personal data, a resumed send)."""
+"""The session's plan: every check before a browser starts, the profile each kind of run uses,
+what a run may hand to the person, and what is offered for the student's profile."""
 
 from __future__ import annotations
 
@@ -7,13 +7,102 @@ from pathlib import Path
 
 import pytest
 
+from autohelper.engine.events import RunResult
+from autohelper.errors import ProfileError, UsageError
 from autohelper.human import ScriptedHuman
+from autohelper.mock.captcha import nss_for
 from autohelper.profile import update_profile
-from autohelper.session import SessionRequest, opening_lines, plan_run
+from autohelper.session import (
+    FIXTURE_PROFILE,
+    SessionRequest,
+    _saveable,
+    opening_lines,
+    plan_run,
+)
 
-CURP = "HEGG560427MVZRRL04"
+STUDENT = {
+    "curp": "HEGG560427MVZRRL04",
+    "email": "ana@example.com",
+    "postal_code": "83000",
+    "street": "CALLE UNO",
+    "exterior_number": "5",
+}
+
+
+def request(**changes: object) -> SessionRequest:
+    fields: dict[str, object] = {"scenario": "imss-nss", "human": ScriptedHuman()}
+    fields.update(changes)
+    return SessionRequest(**fields)  # type: ignore[arg-type]
+
+
+def test_qa_and_the_bundled_mock_use_the_synthetic_profile_unmasked() -> None:
+    for plan in (
+        plan_run(request(mode="qa", against="fixtures")),
+        plan_run(request(against="fixtures")),
+    ):
+        assert plan.synthetic and plan.profile_path == FIXTURE_PROFILE
+        assert not plan.options.mask_screenshots and not plan.options.hand_off
+
+
+def test_a_students_own_profile_is_masked_on_screenshots_whatever_the_target() -> None:
+    update_profile("default", STUDENT)
+    plan = plan_run(request(against="fixtures", profile="default"))
+    assert not plan.synthetic and plan.options.mask_screenshots
+    assert plan.redactor("ana@example.com") == "a…@example.com"
+
+
+def test_qa_never_runs_against_the_live_portals() -> None:
+    with pytest.raises(UsageError) as caught:
+        plan_run(request(mode="qa", against="live"))
+    assert caught.value.key == "session.qa_live"
+
+
+def test_a_profile_missing_what_the_scenario_needs_stops_before_any_browser() -> None:
+    update_profile("default", {"curp": STUDENT["curp"], "email": STUDENT["email"]})
+    with pytest.raises(ProfileError) as caught:
+        plan_run(request(against="fixtures", profile="default"))
+    assert "postal_code, street, exterior_number" in caught.value.message("es")
+
+
+def test_a_missing_secret_names_its_environment_variable(tmp_path: Path) -> None:
+    text = (
+        Path("scenarios/imss-nss.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "  optional: [interior_number, colonia]\n",
+            "  optional: [interior_number, colonia]\n  secrets: [cia_password]\n",
+        )
+    )
+    path = tmp_path / "with-secret.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        plan_run(request(scenario=str(path), mode="qa", against="fixtures"))
+    assert "AUTOHELPER_SECRET_CIA_PASSWORD" in caught.value.message("en")
+
+
+def test_the_hand_off_is_only_for_a_student_at_a_visible_live_browser() -> None:
+    update_profile("default", STUDENT)
+    assert plan_run(request(profile="default", headless=False)).options.hand_off
+    assert not plan_run(request(profile="default", headless=True)).options.hand_off
+    assert not plan_run(
+        request(profile="default", against="fixtures", headless=False)
+    ).options.hand_off
+
+
+def test_only_a_students_successful_run_offers_what_differs_from_the_profile() -> None:
+    nss = nss_for(STUDENT["curp"])
+    update_profile("default", {**STUDENT, "nss": nss})
+    plan = plan_run(request(profile="default", against="fixtures"))
+    yielded = {"nss": nss, "colonia": "CENTRO", "folio": "123"}
+    assert _saveable(plan, RunResult("success", yields=yielded)) == {"colonia": "CENTRO"}
+    assert _saveable(plan, RunResult("error", yields=yielded)) == {}
+    synthetic = plan_run(request(against="fixtures"))
+    assert _saveable(synthetic, RunResult("success", yields=yielded)) == {}
+
+
+# -- what the first lines of a run say ------------------------------------------------------
 OWN = {
-    "curp": CURP,
+    "curp": "HEGG560427MVZRRL04",
     "email": "ana.lopez@gmail.com",
     "names": "ANA MARIA",
     "first_surname": "LOPEZ",
@@ -23,9 +112,8 @@ OWN = {
 }
 
 
-def lines(against: str, profile: str | None = None, trace: Path | None = None) -> list[str]:
-    request = SessionRequest("imss-nss", ScriptedHuman(), against, profile, trace=trace)
-    return opening_lines(plan_run(request))
+def opening(against: str, profile: str | None = None, trace: Path | None = None) -> list[str]:
+    return opening_lines(plan_run(request(against=against, profile=profile, trace=trace)))
 
 
 @pytest.fixture
@@ -34,7 +122,7 @@ def own_profile() -> None:
 
 
 def test_the_demo_says_it_uses_the_test_profile_and_the_bundled_mock() -> None:
-    assert lines("fixtures") == [
+    assert opening("fixtures") == [
         "Perfil: perfil de prueba (datos inventados). Destino: el portal simulado incluido (nada "
         "sale de tu computadora)."
     ]
@@ -42,7 +130,7 @@ def test_the_demo_says_it_uses_the_test_profile_and_the_bundled_mock() -> None:
 
 @pytest.mark.usefixtures("own_profile")
 def test_the_students_own_profile_on_the_mock_is_said_masked(tmp_path: Path) -> None:
-    assert lines("fixtures", "default", trace=tmp_path / "t.zip") == [
+    assert opening("fixtures", "default", trace=tmp_path / "t.zip") == [
         "Perfil: tu perfil «default» (A… M… L…). Destino: el portal simulado incluido (nada sale "
         "de tu computadora).",
         "Usas tu propio perfil, no el de prueba, con el portal simulado: tus datos solo se "
@@ -54,11 +142,11 @@ def test_the_students_own_profile_on_the_mock_is_said_masked(tmp_path: Path) -> 
 
 @pytest.mark.usefixtures("own_profile")
 def test_live_and_a_mirror_are_named() -> None:
-    assert lines("live") == [
+    assert opening("live") == [
         "Perfil: tu perfil «default» (A… M… L…). Destino: los portales reales (lo que confirmes "
         "se envía de verdad)."
     ]
-    assert lines("http://127.0.0.1:9") == [
+    assert opening("http://127.0.0.1:9") == [
         "Perfil: tu perfil «default» (A… M… L…). Destino: el espejo http://127.0.0.1:9.",
         "Usas tu propio perfil, no el de prueba, con el espejo http://127.0.0.1:9: tus datos se "
         "escriben en ese servidor, no en el portal real.",
