@@ -120,7 +120,13 @@ def resume_point(
         if run.status in _FINISHED:
             break
         origin = run.resumes or run.id
-        sent = [s for s in journal.submits(origin) if s.result not in _NOT_SENT]
+        # The last send that an emailed link follows (a later send, such as an address given
+        # after the link, means the link was used: the steps after it say so below).
+        sent = [
+            s
+            for s in journal.submits(origin)
+            if s.result not in _NOT_SENT and link_step_after(scenario, s.position) is not None
+        ]
         if not sent:
             continue
         press = sent[-1]

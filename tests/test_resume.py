@@ -119,3 +119,10 @@ def test_a_link_already_used_leaves_nothing_to_take_up(scenario: Scenario, tmp_p
     with pytest.raises(UsageError) as caught:
         resume_point(journal, scenario, PROFILE, "live")
     assert caught.value.key == "resume.link_used"
+    # The address sent too: the last send has no link after it; the first one's was used.
+    submits = [i for i, step in enumerate(scenario.steps) if step.kind == "submit"]
+    journal.finish_submit(journal.record_submit(run, submits[-1], "Enviar", "-"), "http 200")
+    journal.commit()
+    with pytest.raises(UsageError) as caught:
+        resume_point(journal, scenario, PROFILE, "live")
+    assert caught.value.key == "resume.link_used"
