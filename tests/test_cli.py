@@ -443,3 +443,16 @@ def test_a_profile_missing_a_needed_field_stops_before_any_browser() -> None:
     assert "no tiene email, postal_code, street, exterior_number; fíjalo con " in result.stderr
     assert "`autohelper profile set email=... postal_code=... street=..." in result.stderr
     assert not default_path().exists()  # no run began: nothing was journaled
+
+
+def test_help_loads_none_of_the_heavy_machinery() -> None:
+    """`--help` (and so every command's start) imports no browser, YAML, PDF, calendar or
+    validation library: each costs start-up time, and only the commands that use one load it."""
+    probe = (
+        "import sys, autohelper.cli; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('playwright', 'yaml', 'stdnum', 'pypdf', 'fpdf', 'holidays', 'icalendar', 'cssselect')"
+        " or m in ('autohelper.profile', 'autohelper.validation', 'importlib.metadata')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -3,7 +3,6 @@ renders its result and exits. Playwright is never imported here (start-up stays 
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 import sys
 from pathlib import Path
@@ -32,6 +31,8 @@ def _lang_now(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     # Click's own --version fixes its text when the module is imported, before --lang is known.
     if value and not ctx.resilient_parsing:
+        import importlib.metadata  # here: it costs start-up for every other command
+
         click.echo(t("cli.version", version=importlib.metadata.version("autohelper")))
         ctx.exit()
 
