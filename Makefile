@@ -27,8 +27,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check autohelper tests bench
 	$(BIN)/mypy
 
+# Two workers (pytest-xdist), each with its own browser, mock and front; pytest prints the wall
+# time at the end.
 pytest: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2
 
 bench: $(STAMP) browser
 	$(BIN)/python bench/run.py

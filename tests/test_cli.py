@@ -14,6 +14,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import threading
 import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,8 +61,19 @@ class _ConsoleScript:
 
 
 def autohelper_cmd(*args: str, input: str | None = None) -> Result:
-    """Run `autohelper ARGS...` in-process; stdout and stderr are kept apart."""
-    return CliRunner().invoke(_ConsoleScript(), list(args), input=input)  # type: ignore[arg-type]
+    """Run `autohelper ARGS...` in-process; stdout and stderr are kept apart. On a thread of
+    its own: a command that drives a browser starts Playwright's sync API, which cannot share
+    a thread with the one pytest-playwright's tests already run in this process."""
+    results: list[Result] = []
+
+    def invoke() -> None:
+        runner = CliRunner()
+        results.append(runner.invoke(_ConsoleScript(), list(args), input=input))  # type: ignore[arg-type]
+
+    worker = threading.Thread(target=invoke, name="autohelper-cli")
+    worker.start()
+    worker.join()
+    return results[0]
 
 
 def python_m_autohelper(*args: str, importtime: bool = False) -> subprocess.CompletedProcess[str]:
