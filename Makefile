@@ -32,7 +32,10 @@ lint: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest -q -n 2
 
+# The benchmark's own set-up: Selenium (the `bench` extra) and Debian's chromedriver.
 bench: $(STAMP) browser
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
+	@scripts/ensure-chromedriver
 	$(BIN)/python bench/run.py
 
 clean:
