@@ -1,0 +1,94 @@
+"""The session's plan: every check before a browser starts, the profile each kind of run uses,
+what a run may hand to the person, and what is offered for the student's profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from autohelper.engine.events import RunResult
+from autohelper.errors import ProfileError, UsageError
+from autohelper.human import ScriptedHuman
+from autohelper.mock.captcha import nss_for
+from autohelper.profile import update_profile
+from autohelper.session import FIXTURE_PROFILE, SessionRequest, _saveable, plan_run
+
+STUDENT = {
+    "curp": "HEGG560427MVZRRL04",
+    "email": "ana@example.com",
+    "postal_code": "83000",
+    "street": "CALLE UNO",
+    "exterior_number": "5",
+}
+
+
+def request(**changes: object) -> SessionRequest:
+    fields: dict[str, object] = {"scenario": "imss-nss", "human": ScriptedHuman()}
+    fields.update(changes)
+    return SessionRequest(**fields)  # type: ignore[arg-type]
+
+
+def test_qa_and_the_bundled_mock_use_the_synthetic_profile_unmasked() -> None:
+    for plan in (
+        plan_run(request(mode="qa", against="fixtures")),
+        plan_run(request(against="fixtures")),
+    ):
+        assert plan.synthetic and plan.profile_path == FIXTURE_PROFILE
+        assert not plan.options.mask_screenshots and not plan.options.hand_off
+
+
+def test_a_students_own_profile_is_masked_on_screenshots_whatever_the_target() -> None:
+    update_profile("default", STUDENT)
+    plan = plan_run(request(against="fixtures", profile="default"))
+    assert not plan.synthetic and plan.options.mask_screenshots
+    assert plan.redactor("ana@example.com") == "a…@example.com"
+
+
+def test_qa_never_runs_against_the_live_portals() -> None:
+    with pytest.raises(UsageError) as caught:
+        plan_run(request(mode="qa", against="live"))
+    assert caught.value.key == "session.qa_live"
+
+
+def test_a_profile_missing_what_the_scenario_needs_stops_before_any_browser() -> None:
+    update_profile("default", {"curp": STUDENT["curp"], "email": STUDENT["email"]})
+    with pytest.raises(ProfileError) as caught:
+        plan_run(request(against="fixtures", profile="default"))
+    assert "postal_code, street, exterior_number" in caught.value.message("es")
+
+
+def test_a_missing_secret_names_its_environment_variable(tmp_path: Path) -> None:
+    text = (
+        Path("scenarios/imss-nss.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "  optional: [interior_number, colonia]\n",
+            "  optional: [interior_number, colonia]\n  secrets: [cia_password]\n",
+        )
+    )
+    path = tmp_path / "with-secret.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        plan_run(request(scenario=str(path), mode="qa", against="fixtures"))
+    assert "AUTOHELPER_SECRET_CIA_PASSWORD" in caught.value.message("en")
+
+
+def test_the_hand_off_is_only_for_a_student_at_a_visible_live_browser() -> None:
+    update_profile("default", STUDENT)
+    assert plan_run(request(profile="default", headless=False)).options.hand_off
+    assert not plan_run(request(profile="default", headless=True)).options.hand_off
+    assert not plan_run(
+        request(profile="default", against="fixtures", headless=False)
+    ).options.hand_off
+
+
+def test_only_a_students_successful_run_offers_what_differs_from_the_profile() -> None:
+    nss = nss_for(STUDENT["curp"])
+    update_profile("default", {**STUDENT, "nss": nss})
+    plan = plan_run(request(profile="default", against="fixtures"))
+    yielded = {"nss": nss, "colonia": "CENTRO", "folio": "123"}
+    assert _saveable(plan, RunResult("success", yields=yielded)) == {"colonia": "CENTRO"}
+    assert _saveable(plan, RunResult("error", yields=yielded)) == {}
+    synthetic = plan_run(request(against="fixtures"))
+    assert _saveable(synthetic, RunResult("success", yields=yielded)) == {}
