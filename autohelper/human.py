@@ -56,6 +56,9 @@ class Human(Protocol):
 
     def manual(self, instruction: str) -> None: ...
 
+    def ask(self, question: str) -> bool:
+        """The person's yes (True) or no to a question of its own (not a send)."""
+
     def email_link(self, page: Page, contains: str, email: str) -> str | None:
         """The emailed link, or None when the person opened it in the browser."""
 
@@ -159,6 +162,11 @@ class TerminalHuman:
     def manual(self, instruction: str) -> None:
         prompt(t("human.manual_prompt", instruction=instruction), default="", show_default=False)
 
+    def ask(self, question: str) -> bool:
+        self.echo("")
+        # No default yes: the person says it.
+        return ask_yes_no(question, default=False)
+
     def email_link(self, page: Page, contains: str, email: str) -> str | None:
         answer = prompt(t("human.email_link_prompt"), default="", show_default=False)
         return answer.strip() or None
@@ -178,6 +186,7 @@ class ScriptedHuman:
         on_progress: Callable[[str], None] | None = None,
         secrets: Mapping[str, Sequence[str]] | None = None,
         choices: Sequence[int | str] = (),
+        answers: Sequence[bool] = (),
     ) -> None:
         self._captcha = self._cycle_last(list(captcha_answers))
         self._confirm = self._cycle_last([confirm] if isinstance(confirm, bool) else list(confirm))
@@ -187,6 +196,8 @@ class ScriptedHuman:
         self._secrets = {name: list(values) for name, values in (secrets or {}).items()}
         # Picks by index or by (part of) the option's text; the default is the first option.
         self._choices = list(choices)
+        # Yes/no answers to `ask` questions, in order; yes once the list is used up.
+        self._answers = list(answers)
         self.prompts: list[str] = []  # what a person would have been shown, for assertions
 
     @staticmethod
@@ -235,6 +246,10 @@ class ScriptedHuman:
 
     def manual(self, instruction: str) -> None:
         self.prompts.append(instruction)
+
+    def ask(self, question: str) -> bool:
+        self.prompts.append(question)
+        return self._answers.pop(0) if self._answers else True
 
     def email_link(self, page: Page, contains: str, email: str) -> str | None:
         raw = page.evaluate(

@@ -20,6 +20,7 @@ from autohelper.scenario.loader import (
     scenarios_dir,
 )
 from autohelper.scenario.model import (
+    Ask,
     Captcha,
     Check,
     Choose,
@@ -119,6 +120,9 @@ VALID = (
         message: Ve a tu clínica.
     document: constancia
     description: Leer la constancia
+  - ask: {es: "¿No tienes otro seguro médico?", en: "No other health insurance?"}
+    if_no: {es: Entonces no lo necesitas., en: Then you do not need it.}
+    description: Preguntar por otro seguro
 """
 )
 
@@ -188,6 +192,12 @@ def test_valid_scenario_with_every_step_type(tmp_path: Path) -> None:
     assert isinstance(steps[16], Outcome) and steps[16].document == "constancia"
     assert [c.matches for c in steps[16].cases] == ["CON DERECHO", "SIN DERECHO"]
     assert steps[16].cases[1].result == "in_person"
+    assert isinstance(steps[17], Ask) and steps[17].describe("en") == "Preguntar por otro seguro"
+    assert steps[17].question == {
+        "es": "¿No tienes otro seguro médico?",
+        "en": "No other health insurance?",
+    }
+    assert steps[17].if_no == {"es": "Entonces no lo necesitas.", "en": "Then you do not need it."}
     # Frozen all the way down: tuples, not lists.
     assert isinstance(scenario.steps, tuple) and isinstance(steps[8].items, tuple)
     with pytest.raises(dataclasses.FrozenInstanceError):

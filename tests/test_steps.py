@@ -106,6 +106,38 @@ def test_select_takes_an_option_value_too(page: Page, tmp_path: Path) -> None:
     assert page.locator("#sexo").input_value() == "H"
 
 
+ASK = """
+  - ask: {es: "¿Confirmas que no tienes otro seguro médico?", en: "No other insurance?"}
+    if_no: {es: Entonces no necesitas este trámite., en: Then you do not need this.}
+    description: No tener otro seguro
+  - check: {label: Declaro no tener otro seguro}
+    description: Marcar la declaración
+  - fill: {placeholder: Tu NSS}
+    value: "{profile.nss}"
+    description: Escribir el NSS
+"""
+
+
+@pytest.mark.parametrize("answer", [True, False], ids=["yes", "no"])
+def test_ask_goes_on_after_a_yes_and_a_no_stops_before_anything_is_touched(
+    page: Page, tmp_path: Path, answer: bool
+) -> None:
+    human = ScriptedHuman(answers=[answer])
+    result = run_steps(page, tmp_path, ASK, human)
+    assert "¿Confirmas que no tienes otro seguro médico?" in human.prompts
+    assert page.locator("#declaro").is_checked() is answer
+    assert page.locator("#nss").input_value() == ("12345678903" if answer else "")
+    if answer:
+        assert result.status == "success", result.message
+        return
+    assert result.status == "declined"
+    assert result.message == (
+        "Respondiste que no («No tener otro seguro»): me detengo sin llenar ni enviar nada.\n"
+        "Entonces no necesitas este trámite."
+    )
+    assert "Paso 2/3: Marcar la declaración" not in human.prompts
+
+
 @pytest.mark.parametrize(
     ("step", "missing"),
     [

@@ -222,6 +222,12 @@ def manual(run: Runner, step: m.Manual) -> None:
     run.human.manual(localized(step.instruction))
 
 
+@handles(m.Ask)
+def ask(run: Runner, step: m.Ask) -> None:
+    if not run.human.ask(localized(step.question)):
+        raise Declined("run.answered_no", step=step.describe(), advice=localized(step.if_no))
+
+
 @handles(m.EmailLink)
 def email_link(run: Runner, step: m.EmailLink) -> None:
     email = run.profile.get("email", "")

@@ -64,6 +64,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "No confirmaste el envío («{step}»): no se envió nada.",
         "en": "You did not confirm sending (“{step}”): nothing was sent.",
     },
+    "run.answered_no": {
+        "es": "Respondiste que no («{step}»): me detengo sin llenar ni enviar nada.\n{advice}",
+        "en": "You answered no (“{step}”): stopping without filling in or sending anything.\n"
+        "{advice}",
+    },
     "run.unknown": {
         "es": "No reconozco la respuesta del portal en el paso «{step}».\n"
         "Página: {url}\nCaptura: {screenshot}\n"

@@ -372,6 +372,20 @@ class Manual(Step):
     instruction: Text = ""
 
 
+@dataclass(frozen=True)
+class Ask(Step):
+    """Ask the person a yes/no question of its own (a precondition, never a send): yes goes on;
+    no ends the run, `declined`, with the `if_no` explanation (who this is not for, whom to
+    ask). A later step acts on the answer (e.g. ticks a declaration): never a stored value."""
+
+    kind: ClassVar[str] = "ask"
+    # It touches no page: a walk of a portal may pass it (the scripted person says yes).
+    read_only: ClassVar[bool] = True
+    primary: ClassVar[str] = "question"
+    question: Text = ""
+    if_no: Text = ""
+
+
 OutcomeResult = Literal["success", "continue", "retry", "error", "in_person"]
 OUTCOME_RESULTS: tuple[str, ...] = ("success", "continue", "retry", "error", "in_person")
 
@@ -471,6 +485,7 @@ STEP_TYPES: dict[str, type[Step]] = {
         Confirm,
         Submit,
         Manual,
+        Ask,
         Outcome,
         EmailLink,
         Screenshot,
