@@ -610,3 +610,23 @@ def test_bounded_retries_are_counted_from_one_to_ten(tmp_path: Path) -> None:
     assert problems(tmp_path, HEADER + steps) == [
         "s.yaml:12:71: expected a whole number from 1 to 10"
     ]
+
+
+def test_a_case_may_yield_a_fixed_value_besides_what_it_reads(tmp_path: Path) -> None:
+    steps = (
+        "  - outcome:\n"
+        "      - when: {css: '.alert'}\n"
+        "        result: success\n"
+        "        yields: {folio: 'folio (\\d+)', already_filed: {value: 'true'}}\n"
+        "    description: x\n"
+    )
+    [step] = load_scenario(write(tmp_path, HEADER + steps)).steps
+    assert isinstance(step, Outcome)
+    [case] = step.cases
+    assert case.yields == (("folio", r"folio (\d+)"),)
+    assert case.fixed == (("already_filed", "true"),)
+    bad = steps.replace("{value: 'true'}", "{valor: 'true'}")
+    assert problems(tmp_path, HEADER + bad) == [
+        "s.yaml:12:55: missing key 'value'",
+        "s.yaml:12:56: unknown key 'valor' (did you mean 'value'?)",
+    ]

@@ -398,7 +398,8 @@ class OutcomeCase:
     `error` stops the run with `message` as the advice, `in_person` ends it well but says the
     step must be done at an office (`message` says where and what to bring). `yields` maps a
     name (`nss`, `folio`) to a regular expression whose first group (or whole match) is read
-    from the matched element's text (or the document's)."""
+    from the matched element's text (or the document's); `fixed` holds the yields the case
+    records whatever the text says (`already_filed: "true"`)."""
 
     when: Target
     result: str  # one of OUTCOME_RESULTS
@@ -409,6 +410,7 @@ class OutcomeCase:
     matches: str | None = None
     max_tries: int = 3
     last_try: Text | None = None
+    fixed: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
