@@ -254,3 +254,38 @@ def test_a_download_is_kept_private_and_read_by_an_outcome(
     [kept] = (tmp_path / "artifacts").glob("*comprobantePrueba.pdf")
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
+
+
+def test_a_secret_for_a_plain_http_page_is_announced_once_and_never_for_https(
+    page: Page, tmp_path: Path
+) -> None:
+    form = '<!doctype html><input id="pwd" type="password" aria-label="Contraseña">'
+    for url in ("http://plain.autohelper.test:8400/entrar", f"{LAB}/entrar"):
+        page.route(url, lambda route: route.fulfill(content_type="text/html", body=form))
+    steps = "".join(
+        f"""
+  - goto: {url}
+    description: Abrir {url}
+  - fill: {{css: "#pwd"}}
+    value: "{{secret.lab_password}}"
+    description: Escribir la contraseña
+"""
+        for url in (f"{LAB}/entrar", "http://plain.autohelper.test:8400/entrar") * 2
+    )
+    human = ScriptedHuman()
+    result = engine_run(
+        page,
+        lab_scenario(tmp_path, steps, secrets=("lab_password",)),
+        tmp_path,
+        human,
+        secrets={"lab_password": "lab-secreto"},
+    )
+    assert result.status == "success", result.message
+    notices = [line for line in human.prompts if "no está cifrada" in line]
+    assert notices == [
+        "Aviso: la página donde vas a escribir tu contraseña (http://plain.autohelper.test:8400) "
+        "no está cifrada (http://, sin candado): lo que escribes ahí viaja por la red sin "
+        "protección. Así funciona ese portal; no es un error. Mejor no lo hagas desde una red "
+        "Wi-Fi pública."
+    ]
+    assert page.locator("#pwd").input_value() == "lab-secreto"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
@@ -78,6 +79,7 @@ def click(run: Runner, step: m.Click) -> None:
 def fill(run: Runner, step: m.Fill) -> None:
     field, frame = run.find(step, step.target)
     run.ensure_origin(step, frame)
+    _tell_plain_http(run, step, frame)
     value = run.value(step.value)
     if step.type:
         field.fill("")
@@ -85,6 +87,18 @@ def fill(run: Runner, step: m.Fill) -> None:
     else:
         field.fill(value)
     field.blur()
+
+
+def _tell_plain_http(run: Runner, step: m.Fill, frame: Frame) -> None:
+    """Once per run, before a secret is typed into a page that is not encrypted (`http://`):
+    the person should know it travels in the clear. A fact about the portal, not a stop."""
+    if run.told_plain_http or not any(source == "secret" for source, _ in step.value.refs):
+        return
+    where = urlsplit(frame.url)
+    if where.scheme != "http":
+        return
+    run.told_plain_http = True
+    run.human.progress(t("run.plain_http", origin=f"{where.scheme}://{where.netloc}"))
 
 
 @handles(m.Select)
