@@ -630,3 +630,17 @@ def test_a_case_may_yield_a_fixed_value_besides_what_it_reads(tmp_path: Path) ->
         "s.yaml:12:55: missing key 'value'",
         "s.yaml:12:56: unknown key 'valor' (did you mean 'value'?)",
     ]
+
+
+def test_once_and_the_scenario_that_provides_a_needed_field(tmp_path: Path) -> None:
+    header = HEADER.replace("steps:\n", "once: true\nrequires: {curp: imss-nss}\nsteps:\n")
+    steps = "  - goto: https://serviciosdigitales.imss.gob.mx/portal\n    description: g\n"
+    scenario = load_scenario(write(tmp_path, header + steps))
+    assert scenario.once is True
+    assert scenario.requires == (("curp", "imss-nss"),)
+    assert load_scenario(write(tmp_path, HEADER + steps)).once is False
+    bad = header.replace("{curp: imss-nss}", "{curp: imss-nsss, phone: imss-nss}")
+    assert problems(tmp_path, bad + steps) == [
+        "s.yaml:9:18: there is no scenario 'imss-nsss' (did you mean 'imss-nss'?)",
+        "s.yaml:9:29: 'phone' is not declared in needs.profile",
+    ]

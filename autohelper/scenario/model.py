@@ -564,6 +564,12 @@ class Scenario:
     save_to_profile: tuple[str, ...] = ()
     # The portal's facts (firewall, maintenance texts), from its portal file.
     facts: Portal = UNKNOWN
+    # Done once for good (a request filed with an institution): a student's run stops before
+    # any browser when their journal holds a success of it, unless they ask again.
+    once: bool = False
+    # Profile fields another scenario provides (`nss` → `imss-nss`): a profile without one is
+    # told to run that scenario first.
+    requires: tuple[tuple[str, str], ...] = ()
 
     def step_index(self, step_id: str) -> int:
         for index, step in enumerate(self.steps):
@@ -582,6 +588,8 @@ HEADER_KEYS = (
     "description",
     "sign_in",
     "save_to_profile",
+    "once",
+    "requires",
 )
 SIGN_IN_KEYS = ("first", "last", "expired", "url")
 NEEDS_KEYS = ("profile", "secrets")
