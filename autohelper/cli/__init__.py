@@ -106,6 +106,7 @@ def _render(outcome: Any) -> int:
 @_profile
 @click.option("--headless/--headed", default=None)
 @click.option("--trace", type=OutputFile(), default=None)
+@click.option("--again", is_flag=True)
 @_mock_options
 @_browser
 def run(
@@ -114,6 +115,7 @@ def run(
     profile: str | None,
     headless: bool | None,
     trace: Path | None,
+    again: bool,
     mock_options: tuple[str, ...],
     browser: str | None,
 ) -> None:
@@ -142,6 +144,7 @@ def run(
         browser=browser,
         trace=trace,
         mock_options=parse_options(mock_options),
+        again=again,
     )
     outcome = run_session(request, ask_secret=_ask_secret)
     code = _render(outcome)

@@ -184,6 +184,12 @@ _HELP: dict[str, tuple[str, str]] = {
         "Guardar una traza de Playwright (en el portal real contiene tus datos).",
         "Save a Playwright trace (on the real portal it holds your data).",
     ),
+    "help.run.again": (
+        "Hacer otra vez un trámite que tu historial ya da por hecho (p. ej. la solicitud del "
+        "Seguro Facultativo).",
+        "Do again a procedure your history already shows as done (e.g. the Seguro Facultativo "
+        "request).",
+    ),
     "help.qa.decline": (
         "Responder «no» a la confirmación del envío.",
         "Answer “no” to the confirmation before sending.",
