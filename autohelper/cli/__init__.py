@@ -16,7 +16,7 @@ from autohelper.cli.errors import handle_errors
 from autohelper.cli.localized import LocalizedGroup
 from autohelper.cli.paths import OutputFile, OutputFolder
 from autohelper.messages import has, set_lang, t
-from autohelper.privacy import mask
+from autohelper.privacy import PERSONAL_FIELDS, mask
 
 # Click's own words (usage errors, headings) through the catalogue, for every caller of `cli`.
 localized.install()
@@ -90,11 +90,12 @@ def _render(outcome: Any) -> int:
     result = outcome.result
     if result.status in ("success", "in_person"):
         click.secho(result.message, fg="green")
+        # The yields the catalogue names (a flag such as `already_filed` is for `status`);
+        # personal data masked, the rest (a folio to keep) as the portal gave it.
         for name, value in result.yields.items():
-            click.echo(
-                f"{t('cli.yield.' + name) if has('cli.yield.' + name) else name}: "
-                f"{mask(value, name)}"
-            )
+            if has("cli.yield." + name):
+                shown = mask(value, name) if name in PERSONAL_FIELDS else value
+                click.echo(f"{t('cli.yield.' + name)}: {shown}")
         return 0
     click.secho(result.message, fg="yellow" if result.status == "declined" else "red", err=True)
     return 1

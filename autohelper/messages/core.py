@@ -121,6 +121,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Tu NSS",
         "en": "Your NSS",
     },
+    "cli.yield.folio": {"es": "Tu folio", "en": "Your folio"},
     "browser.launch_failed": {
         "es": "El navegador {path} no pudo arrancar: {reason}\n"
         "Revisa `autohelper doctor`, o usa otro con --browser RUTA.",
