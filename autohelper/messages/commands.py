@@ -18,12 +18,14 @@ _HELP: dict[str, tuple[str, str]] = {
         "autohelper: tu guía para el Seguro Facultativo del IMSS.\n\n\b\n"
         "Para empezar:  autohelper init\n"
         "NSS (IMSS):    autohelper run imss-nss\n"
+        "ITSON (CIA):   autohelper run itson-solicitud\n"
         "Tu constancia de vigencia (PDF):  autohelper vigencia --pdf ARCHIVO\n"
         "Probar sin riesgo con el portal simulado:  autohelper run imss-nss --against fixtures",
         "autohelper: your guide to the IMSS student health insurance (Seguro Facultativo).\n\n"
         "\b\n"
         "To start:      autohelper init\n"
         "NSS (IMSS):    autohelper run imss-nss\n"
+        "ITSON (CIA):   autohelper run itson-solicitud\n"
         "Your constancia de vigencia (PDF):  autohelper vigencia --pdf FILE\n"
         "Try it risk-free on the mock portal:  autohelper run imss-nss --against fixtures",
     ),
