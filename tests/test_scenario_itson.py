@@ -166,6 +166,18 @@ def test_the_request_is_filed_once_and_the_journal_keeps_its_folio(
 
 
 @pytest.mark.browser
+def test_the_portals_refusal_of_a_second_request_is_a_success_with_the_first_folio(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(**{"cia.existing_folio": 4810777})
+    result = run_itson(page, tmp_path)
+    assert result.status == "success", result.message
+    assert result.message.startswith("El CIA dice que ya tenías una solicitud")
+    assert result.yields == {"folio": "4810777", "already_filed": "true"}
+    assert cia(portal).saves == {"refused": 1}
+
+
+@pytest.mark.browser
 def test_smartweb2_without_the_warning_page(page: Page, portal: MockPortal, tmp_path: Path) -> None:
     portal.configure(**{"cia.server": "smartweb2", "cia.warning": False})
     journal = Journal(tmp_path / "j.sqlite3")
