@@ -63,6 +63,9 @@ class Human(Protocol):
         in the browser (for a field, `value` is (as shown masked, in full or None for a
         secret)). True once done; False to stop instead."""
 
+    def ask(self, question: str) -> bool:
+        """The person's yes (True) or no to a question of its own (not a send)."""
+
     def email_link(self, page: Page, contains: str, email: str) -> str | None:
         """The emailed link, or None when the person opened it in the browser."""
 
@@ -183,6 +186,11 @@ class TerminalHuman:
             elif answer in ("salir", "no", "n", "quit", "exit"):
                 return False
 
+    def ask(self, question: str) -> bool:
+        self.echo("")
+        # No default yes: the person says it.
+        return ask_yes_no(question, default=False)
+
     def email_link(self, page: Page, contains: str, email: str) -> str | None:
         answer = prompt(t("human.email_link_prompt"), default="", show_default=False)
         return answer.strip() or None
@@ -203,6 +211,7 @@ class ScriptedHuman:
         secrets: Mapping[str, Sequence[str]] | None = None,
         choices: Sequence[int | str] = (),
         by_hand: Callable[[Page], None] | None = None,
+        answers: Sequence[bool] = (),
     ) -> None:
         self._captcha = self._cycle_last(list(captcha_answers))
         self._confirm = self._cycle_last([confirm] if isinstance(confirm, bool) else list(confirm))
@@ -215,6 +224,9 @@ class ScriptedHuman:
         # What the scripted person does in the browser when a step is handed over (None: QA
         # never stands in for a missing target).
         self._by_hand = by_hand
+
+        # Yes/no answers to `ask` questions, in order; yes once the list is used up.
+        self._answers = list(answers)
         self.prompts: list[str] = []  # what a person would have been shown, for assertions
 
     @staticmethod
@@ -272,6 +284,10 @@ class ScriptedHuman:
             return False
         self._by_hand(page)
         return True
+
+    def ask(self, question: str) -> bool:
+        self.prompts.append(question)
+        return self._answers.pop(0) if self._answers else True
 
     def email_link(self, page: Page, contains: str, email: str) -> str | None:
         raw = page.evaluate(

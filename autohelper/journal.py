@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS runs (
     ended_at TEXT,
     status TEXT NOT NULL DEFAULT 'running',
     message TEXT,
-    yields TEXT NOT NULL DEFAULT '{}'
+    yields TEXT NOT NULL DEFAULT '{}',
+    profile TEXT
 );
 CREATE TABLE IF NOT EXISTS steps (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -90,6 +91,8 @@ class RunRow:
     status: str
     message: str | None
     yields: dict[str, str]
+    # The profile (its file) the run was for; None in runs from before it was recorded.
+    profile: str | None = None
 
 
 class Journal:
@@ -109,6 +112,9 @@ class Journal:
             # wait for a writer. SQLite makes its -wal and -shm files with the database's mode.
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(runs)")}
+            if "profile" not in columns:  # a journal from before runs named their profile
+                db.execute("ALTER TABLE runs ADD COLUMN profile TEXT")
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -140,11 +146,12 @@ class Journal:
             self._held.close()
             self._held = None
 
-    def start_run(self, scenario: str, target: str, mode: str) -> int:
+    def start_run(self, scenario: str, target: str, mode: str, profile: str | None = None) -> int:
         with self._connect() as db:
             cursor = db.execute(
-                "INSERT INTO runs (scenario, target, mode, started_at) VALUES (?, ?, ?, ?)",
-                (scenario, target, mode, _now()),
+                "INSERT INTO runs (scenario, target, mode, started_at, profile)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (scenario, target, mode, _now(), profile),
             )
             return int(cursor.lastrowid or 0)
 
@@ -208,9 +215,23 @@ class Journal:
                 status=row[6],
                 message=row[7],
                 yields=json.loads(row[8]),
+                profile=row[9],
             )
             for row in rows
         ]
+
+    def last_success(
+        self, scenario: str, mode: str, target: str, profile: str | None
+    ) -> RunRow | None:
+        """The latest successful run of `scenario` in that mode, against that target, for that
+        profile (a run from before runs named their profile counts for any)."""
+        found = [
+            run
+            for run in self.runs(scenario)
+            if (run.status, run.mode, run.target) == ("success", mode, target)
+            and run.profile in (None, profile)
+        ]
+        return found[-1] if found else None
 
     def rows(self, table: str, run_id: int) -> list[sqlite3.Row]:
         """The rows of `steps` or `submits` for one run, read by column name."""
@@ -222,10 +243,12 @@ class Journal:
                 f"SELECT * FROM {table} WHERE run_id = ? ORDER BY id", (run_id,)
             ).fetchall()
 
-    def listener(self, mode: str, target: str, redactor: Redactor) -> JournalListener:
+    def listener(
+        self, mode: str, target: str, redactor: Redactor, profile: str | None = None
+    ) -> JournalListener:
         """A listener that keeps one run in this journal (`mode`: student or qa; `target`: live,
-        fixtures or mirror)."""
-        return JournalListener(self, mode, target, redactor)
+        fixtures or mirror; `profile`: the profile's file, which says whose run it is)."""
+        return JournalListener(self, mode, target, redactor, profile)
 
     # -- marks: steps a student records by hand (`autohelper done` / `autohelper undo`) --------
     def record_mark(self, profile: str, procedure: str, step: str, on_date: str, kind: str) -> int:
@@ -269,17 +292,25 @@ class JournalListener(RunListener):
     """Keeps a run's events in the journal: the run, each step, each submit before its press.
     Every text is redacted on the way in, and personal yields are masked."""
 
-    def __init__(self, journal: Journal, mode: str, target: str, redactor: Redactor) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        mode: str,
+        target: str,
+        redactor: Redactor,
+        profile: str | None = None,
+    ) -> None:
         self.journal = journal
         self.mode = mode
         self.target = target
         self.redactor = redactor
+        self.profile = profile
         self.run_id: int | None = None
         self._submits: dict[int, int] = {}  # step index -> submit row of its last press
 
     def run_started(self, scenario: Scenario) -> None:
         self.journal.hold()
-        self.run_id = self.journal.start_run(scenario.id, self.target, self.mode)
+        self.run_id = self.journal.start_run(scenario.id, self.target, self.mode, self.profile)
         self.journal.commit()  # a run that crashes at its first step is still on record
 
     def step_finished(self, record: StepRecord) -> None:

@@ -32,6 +32,7 @@ from autohelper.engine.retry import FAST, RetryPolicy
 from autohelper.errors import UsageError
 from autohelper.human import Human
 from autohelper.journal import Journal
+from autohelper.once import refuse_repeat
 from autohelper.privacy import RedactingFilter, Redactor
 from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 from autohelper.scenario.model import Scenario
@@ -66,6 +67,7 @@ class SessionRequest:
     mock_options: dict[str, Any] = field(default_factory=dict)
     step_timeout: float | None = None
     trace: Path | None = None  # a Playwright trace file; on live runs it holds personal data
+    again: bool = False  # run a scenario done once for good (`once: true`) again anyway
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class RunPlan:
     mock_options: dict[str, Any]
     trace: Path | None
     headless: bool
+    profile_key: str = ""  # whose run it is, in the journal: the profile's file
 
 
 @dataclass
@@ -128,7 +131,10 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
         profile_ref = FIXTURE_PROFILE
     profile = profiles.load_profile(profile_ref, trusted=synthetic)
     profile_path = profiles.resolve_profile_path(profile_ref)
-    profiles.require_fields(profile, scenario.needs.profile, profile_path)
+    profiles.require_fields(profile, scenario.needs.profile, profile_path, dict(scenario.requires))
+    profile_key = str(profile_path.expanduser().resolve())
+    if not request.again:
+        refuse_repeat(scenario, request.mode, spec.kind, profile_key, request.journal)
     secrets = _secrets(scenario, ask_secret)
     redactor = profiles.redactor_for(profile)
     redactor.add_secrets(secrets.values())
@@ -158,6 +164,7 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
         mock_options=request.mock_options,
         trace=request.trace,
         headless=headless,
+        profile_key=profile_key,
     )
 
 
@@ -221,7 +228,9 @@ def execute(
     if plan.trace is not None:
         # A trace holds every page as it was, personal data included: only on request.
         context.tracing.start(screenshots=True, snapshots=True)
-    journal = Journal(plan.journal).listener(plan.mode, plan.target.kind, plan.redactor)
+    journal = Journal(plan.journal).listener(
+        plan.mode, plan.target.kind, plan.redactor, plan.profile_key
+    )
     every = [Progress(human.progress), journal, *(listeners or [])]
     try:
         result = run_scenario(

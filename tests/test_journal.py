@@ -41,3 +41,34 @@ def test_a_run_its_steps_and_its_submit(tmp_path: Path) -> None:
     assert step[2:6] == (0, "goto", "Abrir", "ok")
     assert journal.rows("submits", run_id)[0][-1] == "http 200"
     assert journal.runs("other") == []
+
+
+def test_a_journal_from_before_runs_named_their_profile_gains_the_column(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, scenario TEXT NOT NULL,"
+            " target TEXT NOT NULL, mode TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT,"
+            " status TEXT NOT NULL DEFAULT 'running', message TEXT,"
+            " yields TEXT NOT NULL DEFAULT '{}')"
+        )
+        db.execute(
+            "INSERT INTO runs (scenario, target, mode, started_at, status) VALUES"
+            " ('itson-solicitud', 'live', 'student', '2026-11-13T17:00:00+00:00', 'success')"
+        )
+    path.chmod(0o600)
+    journal = Journal(path)
+    [old] = journal.runs()
+    assert old.profile is None
+    new = journal.start_run("itson-solicitud", "live", "student", "/p/ana.yaml")
+    assert [run.profile for run in journal.runs()] == [None, "/p/ana.yaml"]
+    journal.end_run(new, "success", "Listo.", {"folio": "4810001"})
+    # A run that named no profile counts for any; a named one only for its own.
+    found = journal.last_success("itson-solicitud", "student", "live", "/p/luis.yaml")
+    assert found is not None and found.id == old.id
+    found = journal.last_success("itson-solicitud", "student", "live", "/p/ana.yaml")
+    assert found is not None and found.yields == {"folio": "4810001"}
+    assert journal.last_success("itson-solicitud", "student", "mirror", "/p/ana.yaml") is None
+    assert journal.last_success("itson-solicitud", "qa", "live", "/p/ana.yaml") is None

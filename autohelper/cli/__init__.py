@@ -86,12 +86,13 @@ def _progress(text: str) -> None:
     click.echo(text)
 
 
-def _yield_label(name: str) -> str:
-    """What a run yielded, named for the person: its own label, a profile field's, or as is."""
+def _yield_label(name: str) -> str | None:
+    """What a run yielded, named for the person (its own label, or a profile field's); None
+    for what only the journal keeps (a flag such as `already_filed`)."""
     for key in (f"cli.yield.{name}", f"profile.field.{name}"):
         if has(key):
             return t(key)
-    return name
+    return None
 
 
 def _render(outcome: Any) -> int:
@@ -99,8 +100,15 @@ def _render(outcome: Any) -> int:
     result = outcome.result
     if result.status in ("success", "in_person"):
         click.secho(result.message, fg="green")
+        # The yields the catalogue names (a flag such as `already_filed` is for `status`);
+        # personal data masked, the rest (a folio to keep) as the portal gave it.
         for name, value in result.yields.items():
-            click.echo(f"{_yield_label(name)}: {mask(value, name)}")
+            label = _yield_label(name)
+            from autohelper.privacy import PERSONAL_FIELDS  # the profile's list: when needed
+
+            if label is not None:  # a yield without a label is for the journal, not the person
+                shown = mask(value, name) if name in PERSONAL_FIELDS else value
+                click.echo(f"{label}: {shown}")
         return 0
     click.secho(result.message, fg="yellow" if result.status == "declined" else "red", err=True)
     return 1
@@ -112,6 +120,7 @@ def _render(outcome: Any) -> int:
 @_profile
 @click.option("--headless/--headed", default=None)
 @click.option("--trace", type=OutputFile(), default=None)
+@click.option("--again", is_flag=True)
 @_mock_options
 @_browser
 def run(
@@ -120,6 +129,7 @@ def run(
     profile: str | None,
     headless: bool | None,
     trace: Path | None,
+    again: bool,
     mock_options: tuple[str, ...],
     browser: str | None,
 ) -> None:
@@ -148,6 +158,7 @@ def run(
         browser=browser,
         trace=trace,
         mock_options=parse_options(mock_options),
+        again=again,
     )
     outcome = run_session(request, ask_secret=_ask_secret)
     code = _render(outcome)

@@ -18,12 +18,14 @@ _HELP: dict[str, tuple[str, str]] = {
         "autohelper: tu guía para el Seguro Facultativo del IMSS.\n\n\b\n"
         "Para empezar:  autohelper init\n"
         "NSS (IMSS):    autohelper run imss-nss\n"
+        "ITSON (CIA):   autohelper run itson-solicitud\n"
         "Tu constancia de vigencia (PDF):  autohelper vigencia --pdf ARCHIVO\n"
         "Probar sin riesgo con el portal simulado:  autohelper run imss-nss --against fixtures",
         "autohelper: your guide to the IMSS student health insurance (Seguro Facultativo).\n\n"
         "\b\n"
         "To start:      autohelper init\n"
         "NSS (IMSS):    autohelper run imss-nss\n"
+        "ITSON (CIA):   autohelper run itson-solicitud\n"
         "Your constancia de vigencia (PDF):  autohelper vigencia --pdf FILE\n"
         "Try it risk-free on the mock portal:  autohelper run imss-nss --against fixtures",
     ),
@@ -183,6 +185,12 @@ _HELP: dict[str, tuple[str, str]] = {
     "help.run.trace": (
         "Guardar una traza de Playwright (en el portal real contiene tus datos).",
         "Save a Playwright trace (on the real portal it holds your data).",
+    ),
+    "help.run.again": (
+        "Hacer otra vez un trámite que tu historial ya da por hecho (p. ej. la solicitud del "
+        "Seguro Facultativo).",
+        "Do again a procedure your history already shows as done (e.g. the Seguro Facultativo "
+        "request).",
     ),
     "help.qa.decline": (
         "Responder «no» a la confirmación del envío.",
