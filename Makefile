@@ -27,10 +27,15 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check autohelper tests bench
 	$(BIN)/mypy
 
+# Two workers (pytest-xdist), each with its own browser, mock and front; pytest prints the wall
+# time at the end.
 pytest: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2
 
+# The benchmark's own set-up: Selenium (the `bench` extra) and Debian's chromedriver.
 bench: $(STAMP) browser
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
+	@scripts/ensure-chromedriver
 	$(BIN)/python bench/run.py
 
 clean:

@@ -74,6 +74,9 @@ class Human(Protocol):
         in the browser (for a field, `value` is (as shown masked, in full or None for a
         secret)). True once done; False to stop instead."""
 
+    def ask(self, question: str) -> bool:
+        """The person's yes (True) or no to a question of its own (not a send)."""
+
     def email_link(self, page: Page, contains: str, email: str, attempt: int) -> str | None:
         """What the person gave for the emailed link (`attempt` counts the asks, from 1): a text
         that should hold it, None when they say they opened it in the browser, or one of
@@ -241,6 +244,11 @@ class TerminalHuman:
             elif answer in ("salir", "no", "n", "quit", "exit"):
                 return False
 
+    def ask(self, question: str) -> bool:
+        self.echo("")
+        # No default yes: the person says it.
+        return ask_yes_no(question, default=False)
+
     def email_link(self, page: Page, contains: str, email: str, attempt: int) -> str | None:
         shown = self.practice and self._show_mock_email(page, contains, email)
         if shown:
@@ -293,6 +301,7 @@ class ScriptedHuman:
         secrets: Mapping[str, Sequence[str]] | None = None,
         choices: Sequence[int | str] = (),
         by_hand: Callable[[Page], None] | None = None,
+        answers: Sequence[bool] = (),
         links: Sequence[str | None] = (),
     ) -> None:
         self._captcha = self._cycle_last(list(captcha_answers))
@@ -306,6 +315,9 @@ class ScriptedHuman:
         # What the scripted person does in the browser when a step is handed over (None: QA
         # never stands in for a missing target).
         self._by_hand = by_hand
+
+        # Yes/no answers to `ask` questions, in order; yes once the list is used up.
+        self._answers = list(answers)
         # What the person gives at the link step, in turn (a text, None for "opened it here");
         # OUTBOX, and anything after the list, follows the newest link in the mock's outbox.
         self._links = list(links)
@@ -363,6 +375,10 @@ class ScriptedHuman:
             return False
         self._by_hand(page)
         return True
+
+    def ask(self, question: str) -> bool:
+        self.prompts.append(question)
+        return self._answers.pop(0) if self._answers else True
 
     def email_link(self, page: Page, contains: str, email: str, attempt: int) -> str | None:
         if self._links:

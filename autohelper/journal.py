@@ -28,8 +28,8 @@ import platformdirs
 
 from autohelper.engine.events import RunListener, RunResult, StepRecord
 from autohelper.errors import JournalError
+from autohelper.files import os_problem
 from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
-from autohelper.yamlerrors import os_problem
 
 if TYPE_CHECKING:
     from autohelper.scenario.model import Scenario, Step
@@ -47,7 +47,8 @@ CREATE TABLE IF NOT EXISTS runs (
     ended_at TEXT,
     status TEXT NOT NULL DEFAULT 'running',
     message TEXT,
-    yields TEXT NOT NULL DEFAULT '{}'
+    yields TEXT NOT NULL DEFAULT '{}',
+    profile TEXT
 );
 CREATE TABLE IF NOT EXISTS steps (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -81,11 +82,9 @@ CREATE TABLE IF NOT EXISTS marks (
     created_at TEXT NOT NULL
 );
 """,
-    # Whose run it was (the profile file, as marks key it), and which run a resumed one resumes.
-    """
-ALTER TABLE runs ADD COLUMN profile TEXT NOT NULL DEFAULT '';
-ALTER TABLE runs ADD COLUMN resumes INTEGER REFERENCES runs(id);
-""",
+    # Whose run it was (the profile file, as marks key it; NULL in older runs), and which run a
+    # resumed one takes up. A journal of the version between may have `profile` already.
+    "ADD COLUMN runs profile TEXT;ADD COLUMN runs resumes INTEGER REFERENCES runs(id)",
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _RUN_COLUMNS = (
@@ -112,6 +111,18 @@ def _open(path: Path) -> sqlite3.Connection:
     """The one place a connection is made (tests put a read-only one here for a read-only
     disk, which stops even root)."""
     return sqlite3.connect(path, timeout=10)
+
+
+def _apply(db: sqlite3.Connection, statement: str) -> None:
+    """One migration statement; `ADD COLUMN table column declaration` adds the column only
+    where it is missing (SQLite has no ADD COLUMN IF NOT EXISTS)."""
+    if not statement.startswith("ADD COLUMN "):
+        db.execute(statement)
+        return
+    table, column, declaration = statement[len("ADD COLUMN ") :].split(" ", 2)
+    columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+    if column not in columns:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
 
 def _problem(path: Path, exc: Exception) -> JournalError:
@@ -154,7 +165,8 @@ class RunRow:
     status: str
     message: str | None
     yields: dict[str, str]
-    profile: str = ""  # the profile file's resolved path ("" before the journal kept it)
+    # The profile (its file) the run was for; None in runs from before it was recorded.
+    profile: str | None = None
     resumes: int | None = None  # the run this one resumed (after its send), if any
 
 
@@ -232,7 +244,7 @@ class Journal:
             version = self._version(db)
             for script in MIGRATIONS[version:]:
                 for statement in filter(str.strip, script.split(";")):
-                    db.execute(statement)
+                    _apply(db, statement.strip())
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute("COMMIT")
         except BaseException:
@@ -296,7 +308,12 @@ class Journal:
                 held.close()
 
     def start_run(
-        self, scenario: str, target: str, mode: str, profile: str = "", resumes: int | None = None
+        self,
+        scenario: str,
+        target: str,
+        mode: str,
+        profile: str | None = None,
+        resumes: int | None = None,
     ) -> int:
         with self._connect() as db:
             cursor = db.execute(
@@ -367,6 +384,19 @@ class Journal:
             ).fetchall()
         return [SubmitRow(*row) for row in rows]
 
+    def last_success(
+        self, scenario: str, mode: str, target: str, profile: str | None
+    ) -> RunRow | None:
+        """The latest successful run of `scenario` in that mode, against that target, for that
+        profile (a run from before runs named their profile counts for any)."""
+        found = [
+            run
+            for run in self.runs(scenario)
+            if (run.status, run.mode, run.target) == ("success", mode, target)
+            and run.profile in (None, profile)
+        ]
+        return found[-1] if found else None
+
     def rows(self, table: str, run_id: int) -> list[sqlite3.Row]:
         """The rows of `steps` or `submits` for one run, read by column name."""
         if table not in ("steps", "submits"):
@@ -382,7 +412,7 @@ class Journal:
         mode: str,
         target: str,
         redactor: Redactor,
-        profile: str = "",
+        profile: str | None = None,
         resumes: int | None = None,
     ) -> JournalListener:
         """A listener that keeps one run in this journal (`mode`: student or qa; `target`: live,
@@ -437,7 +467,7 @@ class JournalListener(RunListener):
         mode: str,
         target: str,
         redactor: Redactor,
-        profile: str = "",
+        profile: str | None = None,
         resumes: int | None = None,
     ) -> None:
         self.journal = journal

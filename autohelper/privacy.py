@@ -10,14 +10,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 from urllib.parse import quote, quote_plus
 
-# The profile fields that are personal data, as the profile's field list declares them: one
-# source, so a new field says whether it is personal where it is defined. (profile.py imports
-# this module only inside functions, so the import cannot cycle.)
-from autohelper.profile import PERSONAL_FIELDS
-
-__all__ = ["ACTIVE", "PERSONAL_FIELDS", "RedactingFilter", "Redactor", "mask"]
+# PERSONAL_FIELDS is here too, read when first used (see __getattr__ at the end).
+__all__ = ["ACTIVE", "RedactingFilter", "Redactor", "mask"]
 
 ELLIPSIS = "…"
 SECRET_MASK = "••••"
@@ -68,7 +65,7 @@ class Redactor:
 
     def add_profile(self, data: Mapping[str, object]) -> None:
         for key, value in data.items():
-            if key in PERSONAL_FIELDS and isinstance(value, str):
+            if key in _personal_fields() and isinstance(value, str):
                 self.add(value, key)
 
     def add_secrets(self, values: Iterable[str]) -> None:
@@ -102,3 +99,18 @@ class RedactingFilter(logging.Filter):
 # The values of the run in progress, for the one place that writes text without a run at hand:
 # the crash log of the top-level error handler.
 ACTIVE = Redactor()
+
+
+def _personal_fields() -> frozenset[str]:
+    # The profile fields that are personal data, as the profile's field list declares them:
+    # one source, so a new field says whether it is personal where it is defined. Read when
+    # needed: masking a value or importing this module must not load the profile machinery.
+    from autohelper.profile import PERSONAL_FIELDS
+
+    return PERSONAL_FIELDS
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PERSONAL_FIELDS":
+        return _personal_fields()
+    raise AttributeError(name)

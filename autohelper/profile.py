@@ -462,16 +462,55 @@ def update_profile(
     return ProfileUpdate(profile, path, created, tuple(profile_warnings(profile)))
 
 
-def require_fields(profile: Profile, fields: Iterable[str], path: Path | str = "") -> None:
-    """Stop before a browser starts when a scenario needs fields the profile lacks."""
+def require_fields(
+    profile: Profile,
+    fields: Iterable[str],
+    path: Path | str = "",
+    providers: Mapping[str, str] | None = None,
+) -> None:
+    """Stop before a browser starts when a scenario needs fields the profile lacks; a field
+    that another scenario provides (`providers`: field → scenario) says to run that one first."""
     missing = profile.missing(fields)
     if missing:
-        raise ProfileError(
-            "profile.needs_fields",
-            path=str(path),
-            fields=", ".join(missing),
-            example=" ".join(f"{name}=..." for name in missing),
-        )
+        raise MissingFields(path, missing, providers or {})
+
+
+class MissingFields(ProfileError):
+    """Fields a scenario needs and the profile lacks: each one another scenario gets is named
+    with that scenario's command; the others with the command that sets them."""
+
+    key = "profile.needs_fields"
+
+    def __init__(self, path: Path | str, missing: list[str], providers: Mapping[str, str]) -> None:
+        super().__init__(path=str(path), fields=", ".join(missing))
+        self.path = path
+        self.missing = missing
+        self.providers = {name: providers[name] for name in missing if name in providers}
+
+    def message(self, lang: str | None = None) -> str:
+        lines = [
+            t(
+                "profile.needs_first",
+                lang,
+                field=t(f"profile.field.{name}", lang),
+                scenario=scenario,
+                name=name,
+            )
+            for name, scenario in self.providers.items()
+        ]
+        rest = [name for name in self.missing if name not in self.providers]
+        if rest:
+            example = " ".join(f"{name}=..." for name in rest)
+            lines.append(
+                t(
+                    "profile.needs_fields",
+                    lang,
+                    path=str(self.path),
+                    fields=", ".join(rest),
+                    example=example,
+                )
+            )
+        return "\n".join(lines)
 
 
 # --- Showing without leaking ----------------------------------------------------------------

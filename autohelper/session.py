@@ -32,17 +32,18 @@ from autohelper.browser.provider import BrowserProvider, LocalLaunch
 from autohelper.engine.events import Progress, RunListener, RunResult
 from autohelper.engine.retry import FAST, RetryPolicy
 from autohelper.errors import UsageError, Words
+from autohelper.files import os_problem
 from autohelper.human import Human
 from autohelper.journal import Journal
 from autohelper.journal import default_path as default_journal_path
 from autohelper.messages import t
+from autohelper.once import refuse_repeat
 from autohelper.privacy import RedactingFilter, Redactor, mask
 from autohelper.privatefiles import make_private, private_dir
 from autohelper.resume import ResumePoint
 from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 from autohelper.scenario.model import Scenario
 from autohelper.target import TargetSpec, parse_against
-from autohelper.yamlerrors import os_problem
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -73,6 +74,7 @@ class SessionRequest:
     mock_options: dict[str, Any] = field(default_factory=dict)
     step_timeout: float | None = None
     trace: Path | None = None  # a Playwright trace file; with a real profile, personal data
+    again: bool = False  # run a scenario done once for good (`once: true`) again anyway
     resume: bool = False  # take up today's sent request at its link step (resume.py)
 
 
@@ -159,11 +161,13 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     profile_ref, synthetic = _profile_ref(request, spec)
     profile = profiles.load_profile(profile_ref, trusted=synthetic)
     profile_path = profiles.resolve_profile_path(profile_ref)
-    profiles.require_fields(profile, scenario.needs.profile, profile_path)
+    profiles.require_fields(profile, scenario.needs.profile, profile_path, dict(scenario.requires))
     # The journal is checked now (and migrated if older): a damaged one or a read-only disk is
     # found before the browser starts, not after a request was sent.
     journal = Journal(request.journal)
     key = profile_key(profile_path)
+    if not request.again and not request.resume:
+        refuse_repeat(scenario, request.mode, spec.kind, key, request.journal)
     point = None
     if request.resume:
         point = resume.resume_point(journal, scenario, key, spec.kind)

@@ -11,102 +11,35 @@ is reported at its place before any caller reads it.
 
 from __future__ import annotations
 
-import errno
 import re
-import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 import yaml.constructor
 
-from autohelper.messages import t
+from autohelper.files import MAX_BYTES, FileProblem, os_problem, read_text
+
+__all__ = [
+    "MAX_BYTES",
+    "FileProblem",
+    "compose",
+    "construct",
+    "load_file",
+    "os_problem",
+    "read_text",
+]
 
 # Our deepest scenario nests about 8 levels and a profile 1: 50 leaves room for any honest file
 # and stays far below the interpreter's recursion limit (PyYAML's composer recurses per level).
 MAX_DEPTH = 50
 # Nodes after alias expansion: a scenario has a few thousand; "billion laughs" has billions.
 MAX_NODES = 100_000
-# Scenarios and profiles are a few kilobytes; a bigger file is not one of them (or /dev/zero).
-MAX_BYTES = 1_000_000
 
 _CORE_TAG = "tag:yaml.org,2002:"
 _MERGE_TAG = _CORE_TAG + "merge"
 # What a tagged scalar was meant to be, for "this value cannot be read as ...".
 _TAG_KINDS = {"int": "integer", "float": "number", "bool": "bool", "timestamp": "date"}
-
-
-class FileProblem(Exception):
-    """Why a YAML file could not be read: a catalogue key with its parameters and, when known,
-    the 1-based line and column."""
-
-    def __init__(
-        self, key: str, line: int | None = None, column: int | None = None, /, **params: Any
-    ) -> None:
-        super().__init__(key)
-        self.key, self.line, self.column, self.params = key, line, column, params
-
-    def message(self, lang: str | None = None) -> str:
-        """The phrase alone, in `lang` (default: the process language)."""
-        return t(self.key, lang, **self.params)
-
-    def located(self, file: str, lang: str | None = None) -> str:
-        """`file:line:column: phrase`, or `file: phrase` when the place is the whole file."""
-        where = f"{file}:{self.line}:{self.column}" if self.line is not None else file
-        return f"{where}: {self.message(lang)}"
-
-    def __str__(self) -> str:
-        return self.message("en")
-
-
-# --- Reading the bytes ----------------------------------------------------------------------
-
-
-def os_problem(exc: OSError, writing: bool = False) -> FileProblem:
-    """A file-system failure as a phrase (missing, a folder, no permission, a read-only or full
-    disk), or the errno's name: never the C library's English text."""
-    code = exc.errno
-    if code == errno.ENOENT:
-        return FileProblem("file.no_folder" if writing else "file.not_found")
-    if code == errno.EISDIR:
-        return FileProblem("file.is_directory")
-    # EEXIST: a mkdir(exist_ok=True) found a file where a folder of the path should be.
-    if code in (errno.ENOTDIR, errno.EEXIST):
-        return FileProblem("file.not_a_folder")
-    if code in (errno.EACCES, errno.EPERM):
-        return FileProblem("file.cannot_write" if writing else "file.no_permission")
-    if code == errno.EROFS:
-        return FileProblem("file.read_only")
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return FileProblem("file.disk_full")
-    name = errno.errorcode.get(code or 0, str(code))
-    return FileProblem("file.os_error_write" if writing else "file.os_error", code=name)
-
-
-def read_text(path: Path) -> str:
-    """The text of a UTF-8 file; a file that is not UTF-8 is a problem at the line and column of
-    its first bad byte (a file saved as Latin-1 by an old editor, typically)."""
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise FileProblem("file.is_directory")
-        if not stat.S_ISREG(info.st_mode):
-            raise FileProblem("file.not_regular")
-        if info.st_size > MAX_BYTES:
-            raise FileProblem("file.too_big", limit=MAX_BYTES // 1000)
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise os_problem(exc) from exc
-    if len(data) > MAX_BYTES:
-        raise FileProblem("file.too_big", limit=MAX_BYTES // 1000)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
-        raise FileProblem("file.not_utf8", line, column, byte=f"0x{data[exc.start]:02X}") from exc
 
 
 # --- Composing, bounded ---------------------------------------------------------------------

@@ -14,6 +14,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import threading
 import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,8 +61,19 @@ class _ConsoleScript:
 
 
 def autohelper_cmd(*args: str, input: str | None = None) -> Result:
-    """Run `autohelper ARGS...` in-process; stdout and stderr are kept apart."""
-    return CliRunner().invoke(_ConsoleScript(), list(args), input=input)  # type: ignore[arg-type]
+    """Run `autohelper ARGS...` in-process; stdout and stderr are kept apart. On a thread of
+    its own: a command that drives a browser starts Playwright's sync API, which cannot share
+    a thread with the one pytest-playwright's tests already run in this process."""
+    results: list[Result] = []
+
+    def invoke() -> None:
+        runner = CliRunner()
+        results.append(runner.invoke(_ConsoleScript(), list(args), input=input))  # type: ignore[arg-type]
+
+    worker = threading.Thread(target=invoke, name="autohelper-cli")
+    worker.start()
+    worker.join()
+    return results[0]
 
 
 def python_m_autohelper(*args: str, importtime: bool = False) -> subprocess.CompletedProcess[str]:
@@ -178,7 +190,7 @@ def test_unknown_scenario_suggests_the_close_one() -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: No conozco el escenario 'imss-nsss' (¿quisiste decir 'imss-nss'?). "
-        "Disponibles: imss-nss\n"
+        "Disponibles: imss-nss, itson-solicitud\n"
     )
     assert not default_path().exists()  # refused before any run was started
 
@@ -531,3 +543,16 @@ def test_doctor_launches_the_browser_and_says_when_it_is_not_a_chromium_playwrig
         "Chromium que Playwright maneje" in result.stdout
     )
     assert "Traceback" not in result.output and "Error" not in result.output
+
+
+def test_help_loads_none_of_the_heavy_machinery() -> None:
+    """`--help` (and so every command's start) imports no browser, YAML, PDF, calendar or
+    validation library: each costs start-up time, and only the commands that use one load it."""
+    probe = (
+        "import sys, autohelper.cli; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('playwright', 'yaml', 'stdnum', 'pypdf', 'fpdf', 'holidays', 'icalendar', 'cssselect')"
+        " or m in ('autohelper.profile', 'autohelper.validation', 'importlib.metadata')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -68,7 +68,12 @@ def test_an_older_journal_is_migrated_and_keeps_its_runs(tmp_path: Path) -> None
         db.executescript(_UNVERSIONED)
     journal = Journal(path)
     [run] = journal.runs()
-    assert (run.scenario, run.status, run.profile, run.resumes) == ("imss-nss", "success", "", None)
+    assert (run.scenario, run.status, run.profile, run.resumes) == (
+        "imss-nss",
+        "success",
+        None,
+        None,
+    )
     journal.record_mark("p", "itson", "nss", "2026-11-13", "done")  # the table it lacked
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -140,3 +145,45 @@ def test_an_older_journal_opened_by_several_runs_at_once_is_migrated_once(tmp_pa
     with ThreadPoolExecutor(4) as pool:
         journals = list(pool.map(lambda _: Journal(path), range(4)))
     assert all(len(journal.runs()) == 1 for journal in journals)
+
+
+def test_a_journal_from_before_runs_named_their_profile_gains_the_column(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, scenario TEXT NOT NULL,"
+            " target TEXT NOT NULL, mode TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT,"
+            " status TEXT NOT NULL DEFAULT 'running', message TEXT,"
+            " yields TEXT NOT NULL DEFAULT '{}')"
+        )
+        db.execute(
+            "INSERT INTO runs (scenario, target, mode, started_at, status) VALUES"
+            " ('itson-solicitud', 'live', 'student', '2026-11-13T17:00:00+00:00', 'success')"
+        )
+    path.chmod(0o600)
+    journal = Journal(path)
+    [old] = journal.runs()
+    assert old.profile is None
+    new = journal.start_run("itson-solicitud", "live", "student", "/p/ana.yaml")
+    assert [run.profile for run in journal.runs()] == [None, "/p/ana.yaml"]
+    journal.end_run(new, "success", "Listo.", {"folio": "4810001"})
+    # A run that named no profile counts for any; a named one only for its own.
+    found = journal.last_success("itson-solicitud", "student", "live", "/p/luis.yaml")
+    assert found is not None and found.id == old.id
+    found = journal.last_success("itson-solicitud", "student", "live", "/p/ana.yaml")
+    assert found is not None and found.yields == {"folio": "4810001"}
+    assert journal.last_success("itson-solicitud", "student", "mirror", "/p/ana.yaml") is None
+    assert journal.last_success("itson-solicitud", "qa", "live", "/p/ana.yaml") is None
+
+
+def test_a_journal_that_already_names_profiles_is_migrated_too(tmp_path: Path) -> None:
+    """The version between: no schema version yet, but `runs.profile` already there."""
+    path = tmp_path / "journal.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(_UNVERSIONED)
+        db.execute("ALTER TABLE runs ADD COLUMN profile TEXT")
+        db.execute("UPDATE runs SET profile = '/p/ana.yaml'")
+    [run] = Journal(path).runs()
+    assert (run.profile, run.resumes) == ("/p/ana.yaml", None)

@@ -20,6 +20,7 @@ from autohelper.scenario.loader import (
     scenarios_dir,
 )
 from autohelper.scenario.model import (
+    Ask,
     Captcha,
     Check,
     Choose,
@@ -119,6 +120,9 @@ VALID = (
         message: Ve a tu clínica.
     document: constancia
     description: Leer la constancia
+  - ask: {es: "¿No tienes otro seguro médico?", en: "No other health insurance?"}
+    if_no: {es: Entonces no lo necesitas., en: Then you do not need it.}
+    description: Preguntar por otro seguro
 """
 )
 
@@ -188,6 +192,12 @@ def test_valid_scenario_with_every_step_type(tmp_path: Path) -> None:
     assert isinstance(steps[16], Outcome) and steps[16].document == "constancia"
     assert [c.matches for c in steps[16].cases] == ["CON DERECHO", "SIN DERECHO"]
     assert steps[16].cases[1].result == "in_person"
+    assert isinstance(steps[17], Ask) and steps[17].describe("en") == "Preguntar por otro seguro"
+    assert steps[17].question == {
+        "es": "¿No tienes otro seguro médico?",
+        "en": "No other health insurance?",
+    }
+    assert steps[17].if_no == {"es": "Entonces no lo necesitas.", "en": "Then you do not need it."}
     # Frozen all the way down: tuples, not lists.
     assert isinstance(scenario.steps, tuple) and isinstance(steps[8].items, tuple)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -610,4 +620,38 @@ def test_bounded_retries_are_counted_from_one_to_ten(tmp_path: Path) -> None:
     )
     assert problems(tmp_path, HEADER + steps) == [
         "s.yaml:12:71: expected a whole number from 1 to 10"
+    ]
+
+
+def test_a_case_may_yield_a_fixed_value_besides_what_it_reads(tmp_path: Path) -> None:
+    steps = (
+        "  - outcome:\n"
+        "      - when: {css: '.alert'}\n"
+        "        result: success\n"
+        "        yields: {folio: 'folio (\\d+)', already_filed: {value: 'true'}}\n"
+        "    description: x\n"
+    )
+    [step] = load_scenario(write(tmp_path, HEADER + steps)).steps
+    assert isinstance(step, Outcome)
+    [case] = step.cases
+    assert case.yields == (("folio", r"folio (\d+)"),)
+    assert case.fixed == (("already_filed", "true"),)
+    bad = steps.replace("{value: 'true'}", "{valor: 'true'}")
+    assert problems(tmp_path, HEADER + bad) == [
+        "s.yaml:12:55: missing key 'value'",
+        "s.yaml:12:56: unknown key 'valor' (did you mean 'value'?)",
+    ]
+
+
+def test_once_and_the_scenario_that_provides_a_needed_field(tmp_path: Path) -> None:
+    header = HEADER.replace("steps:\n", "once: true\nrequires: {curp: imss-nss}\nsteps:\n")
+    steps = "  - goto: https://serviciosdigitales.imss.gob.mx/portal\n    description: g\n"
+    scenario = load_scenario(write(tmp_path, header + steps))
+    assert scenario.once is True
+    assert scenario.requires == (("curp", "imss-nss"),)
+    assert load_scenario(write(tmp_path, HEADER + steps)).once is False
+    bad = header.replace("{curp: imss-nss}", "{curp: imss-nsss, phone: imss-nss}")
+    assert problems(tmp_path, bad + steps) == [
+        "s.yaml:9:18: there is no scenario 'imss-nsss' (did you mean 'imss-nss'?)",
+        "s.yaml:9:29: 'phone' is not declared in needs.profile (nor in needs.optional)",
     ]

@@ -46,6 +46,7 @@ def scenario_with_a_secret(tmp_path: Path) -> Path:
 def forbidden() -> list[str]:
     values = [PROFILE["curp"], PROFILE["email"], nss_for(PROFILE["curp"]), SECRET]
     values += [PROFILE["names"], PROFILE["first_surname"] + " " + PROFILE["second_surname"]]
+    values += [PROFILE["student_id"], PROFILE["phone"]]
     return values + [quote(value, safe="") for value in values]
 
 
@@ -60,14 +61,8 @@ def written_text(root: Path) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.browser
-# The drift case waits for a field that never comes: a short step timeout keeps it quick.
-@pytest.mark.parametrize(
-    "mock",
-    [[], ["--mock", "drift=true", "--timeout", "3"]],
-    ids=["success", "drift"],
-)
-def test_a_verbose_qa_run_leaks_no_personal_data(tmp_path: Path, mock: list[str]) -> None:
+def qa_run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """A verbose `qa` run in a home of its own, the secret in the environment."""
     home = tmp_path / "home"
     env = {
         **os.environ,
@@ -78,32 +73,54 @@ def test_a_verbose_qa_run_leaks_no_personal_data(tmp_path: Path, mock: list[str]
         "AUTOHELPER_SECRET_CIA_PASSWORD": SECRET,
     }
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "autohelper",
-            "-vv",
-            "qa",
-            str(scenario_with_a_secret(tmp_path)),
-            "--against",
-            "fixtures",
-            *mock,
-        ],
+        [sys.executable, "-m", "autohelper", "-vv", "qa", *args, "--against", "fixtures"],
         capture_output=True,
         text=True,
         env=env,
         timeout=120,
         cwd=ROOT,
     )
-    assert done.returncode == (1 if "drift=true" in mock else 0), done.stderr
+    return done, home
+
+
+def assert_no_leak(done: subprocess.CompletedProcess[str], home: Path) -> None:
     assert "DEBUG" in done.stderr  # the logging really was verbose
     everything = done.stdout + done.stderr + written_text(home)
     names = [path.name for path in home.rglob("*")]
     assert "journal.sqlite3" in names  # the run really wrote what we search
-    if "drift=true" in mock:
-        assert any(name.endswith(".png") for name in names)  # the error's screenshot
     for value in forbidden():
         assert value.lower() not in everything.lower(), f"leaked: {value[:4]}…"
+
+
+@pytest.mark.browser
+# The drift case waits for a field that never comes: a short step timeout keeps it quick.
+@pytest.mark.parametrize(
+    "mock",
+    [[], ["--mock", "drift=true", "--timeout", "3"]],
+    ids=["success", "drift"],
+)
+def test_a_verbose_qa_run_leaks_no_personal_data(tmp_path: Path, mock: list[str]) -> None:
+    done, home = qa_run(tmp_path, str(scenario_with_a_secret(tmp_path)), *mock)
+    assert done.returncode == (1 if "drift=true" in mock else 0), done.stderr
+    if "drift=true" in mock:
+        assert any(path.name.endswith(".png") for path in home.rglob("*"))  # its screenshot
+    assert_no_leak(done, home)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "mock",
+    # The password typed once; and typed again after the session expired at the save.
+    [[], ["--mock", "cia.expire_at_save=true"]],
+    ids=["filed", "expired"],
+)
+def test_the_cia_request_leaks_neither_the_password_nor_the_student_id(
+    tmp_path: Path, mock: list[str]
+) -> None:
+    done, home = qa_run(tmp_path, "itson-solicitud", "--mock", f"cia.password={SECRET}", *mock)
+    assert done.returncode == 0, done.stderr
+    assert "Tu folio: 4810001" in done.stdout
+    assert_no_leak(done, home)
 
 
 def test_masks_keep_only_what_identifies_nothing() -> None:

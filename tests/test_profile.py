@@ -384,6 +384,17 @@ def test_template_values_missing_and_redactor() -> None:
     with pytest.raises(ProfileError) as info:
         prof.require_fields(profile, ["student_id"], "default")
     assert "autohelper profile set student_id=..." in info.value.message()
+    with pytest.raises(ProfileError) as info:
+        prof.require_fields(
+            prof.Profile(curp=CURP), ["nss", "phone", "student_id"], "default", {"nss": "imss-nss"}
+        )
+    assert info.value.message() == (
+        "Primero consigue tu NSS: autohelper run imss-nss (si ya lo tienes, guárdalo con "
+        "`autohelper profile set nss=...`)\n"
+        "el perfil default no tiene phone, student_id; fíjalo con `autohelper profile set "
+        "phone=... student_id=...` o con `autohelper init`"
+    )
+    assert info.value.message("en").startswith("First get your NSS: autohelper run imss-nss")
     redact = prof.redactor_for(profile)
     text = redact(f"curp {CURP.lower()} nss {NSS} mail {EMAIL} born 27/04/1956")
     for raw in (CURP.lower(), NSS, EMAIL, "27/04/1956"):

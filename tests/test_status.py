@@ -22,6 +22,7 @@ import autohelper.cli
 from autohelper import messages
 from autohelper import profile as prof
 from autohelper.journal import Journal, default_path
+from autohelper.profile import resolve_profile_path
 
 ROOT = Path(__file__).resolve().parents[1]
 CURP = "HEGG560427MVZRRL04"
@@ -90,9 +91,10 @@ def add_run(
     day: str = "2026-11-19",
     target: str = "live",
     mode: str = "student",
+    profile: str | None = None,
 ) -> None:
     journal = Journal()
-    run_id = journal.start_run(scenario, target, mode)
+    run_id = journal.start_run(scenario, target, mode, profile)
     journal.end_run(run_id, status, None, yields or {})
     stamp = f"{day}T18:00:00.000+00:00"  # the same local day anywhere in the Americas
     with sqlite3.connect(default_path()) as db:
@@ -646,3 +648,18 @@ def test_status_reads_without_creating_a_journal() -> None:
     make_profile()
     assert status_json()["procedure"] == "itson"
     assert not default_path().exists()
+
+
+def test_only_this_students_runs_count_on_a_shared_machine() -> None:
+    make_profile()
+    make_profile("hermana")
+    mine = str(resolve_profile_path("default").resolve())
+    theirs = str(resolve_profile_path("hermana").resolve())
+    add_run("imss-vigencia", "success", {"verdict": "vigente"}, profile=theirs)
+    steps = {step["id"]: step["state"] for step in status_json("--as-of", "2026-11-20")["steps"]}
+    assert steps["vigencia"] != "done"
+    add_run("imss-vigencia", "success", {"verdict": "vigente"}, profile=mine)
+    steps = {step["id"]: step["state"] for step in status_json("--as-of", "2026-11-20")["steps"]}
+    assert steps["vigencia"] == "done"
+    hers = status_json("--as-of", "2026-11-20", "--profile", "hermana")["steps"]
+    assert {step["id"]: step["state"] for step in hers}["vigencia"] == "done"

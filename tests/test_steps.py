@@ -106,6 +106,38 @@ def test_select_takes_an_option_value_too(page: Page, tmp_path: Path) -> None:
     assert page.locator("#sexo").input_value() == "H"
 
 
+ASK = """
+  - ask: {es: "¿Confirmas que no tienes otro seguro médico?", en: "No other insurance?"}
+    if_no: {es: Entonces no necesitas este trámite., en: Then you do not need this.}
+    description: No tener otro seguro
+  - check: {label: Declaro no tener otro seguro}
+    description: Marcar la declaración
+  - fill: {placeholder: Tu NSS}
+    value: "{profile.nss}"
+    description: Escribir el NSS
+"""
+
+
+@pytest.mark.parametrize("answer", [True, False], ids=["yes", "no"])
+def test_ask_goes_on_after_a_yes_and_a_no_stops_before_anything_is_touched(
+    page: Page, tmp_path: Path, answer: bool
+) -> None:
+    human = ScriptedHuman(answers=[answer])
+    result = run_steps(page, tmp_path, ASK, human)
+    assert "¿Confirmas que no tienes otro seguro médico?" in human.prompts
+    assert page.locator("#declaro").is_checked() is answer
+    assert page.locator("#nss").input_value() == ("12345678903" if answer else "")
+    if answer:
+        assert result.status == "success", result.message
+        return
+    assert result.status == "declined"
+    assert result.message == (
+        "Respondiste que no («No tener otro seguro»): me detengo sin llenar ni enviar nada.\n"
+        "Entonces no necesitas este trámite."
+    )
+    assert "Paso 2/3: Marcar la declaración" not in human.prompts
+
+
 @pytest.mark.parametrize(
     ("step", "missing"),
     [
@@ -251,3 +283,38 @@ def test_a_downloaded_document_is_judged_by_its_reader(
     assert result.status == "error"
     assert "No se ve quién es tu patrón." in result.message
     assert result.yields == {"verdict": "ilegible", "con_derecho": "si"}
+
+
+def test_a_secret_for_a_plain_http_page_is_announced_once_and_never_for_https(
+    page: Page, tmp_path: Path
+) -> None:
+    form = '<!doctype html><input id="pwd" type="password" aria-label="Contraseña">'
+    for url in ("http://plain.autohelper.test:8400/entrar", f"{LAB}/entrar"):
+        page.route(url, lambda route: route.fulfill(content_type="text/html", body=form))
+    steps = "".join(
+        f"""
+  - goto: {url}
+    description: Abrir {url}
+  - fill: {{css: "#pwd"}}
+    value: "{{secret.lab_password}}"
+    description: Escribir la contraseña
+"""
+        for url in (f"{LAB}/entrar", "http://plain.autohelper.test:8400/entrar") * 2
+    )
+    human = ScriptedHuman()
+    result = engine_run(
+        page,
+        lab_scenario(tmp_path, steps, secrets=("lab_password",)),
+        tmp_path,
+        human,
+        secrets={"lab_password": "lab-secreto"},
+    )
+    assert result.status == "success", result.message
+    notices = [line for line in human.prompts if "no está cifrada" in line]
+    assert notices == [
+        "Aviso: la página donde vas a escribir tu contraseña (http://plain.autohelper.test:8400) "
+        "no está cifrada (http://, sin candado): lo que escribes ahí viaja por la red sin "
+        "protección. Así funciona ese portal; no es un error. Mejor no lo hagas desde una red "
+        "Wi-Fi pública."
+    ]
+    assert page.locator("#pwd").input_value() == "lab-secreto"

@@ -87,12 +87,13 @@ def _progress(text: str) -> None:
     click.echo(text)
 
 
-def _yield_label(name: str) -> str:
-    """What a run yielded, named for the person: its own label, a profile field's, or as is."""
+def _yield_label(name: str) -> str | None:
+    """What a run yielded, named for the person (its own label, or a profile field's); None
+    for what only the journal keeps (a flag such as `already_filed`)."""
     for key in (f"cli.yield.{name}", f"profile.field.{name}"):
         if has(key):
             return t(key)
-    return name
+    return None
 
 
 def _render(outcome: Any, reveal: bool = False) -> int:
@@ -101,8 +102,17 @@ def _render(outcome: Any, reveal: bool = False) -> int:
     result = outcome.result
     if result.status in ("success", "in_person"):
         click.secho(result.message, fg="green")
+        # The yields the catalogue names (a flag such as `already_filed` is for `status`);
+        # personal data masked, the rest (a folio to keep) as the portal gave it.
         for name, value in result.yields.items():
-            click.echo(f"{_yield_label(name)}: {value if reveal else mask(value, name)}")
+            label = _yield_label(name)
+            from autohelper.privacy import PERSONAL_FIELDS  # the profile's list: when needed
+
+            if label is not None:  # a yield without a label is for the journal, not the person
+                # Personal data masked unless `reveal` (its owner, here); the rest (a folio to
+                # keep) as the portal gave it.
+                hide = name in PERSONAL_FIELDS and not reveal
+                click.echo(f"{label}: {mask(value, name) if hide else value}")
         return 0
     click.secho(result.message, fg="yellow" if result.status == "declined" else "red", err=True)
     return 1
@@ -156,6 +166,7 @@ def run(
         trace=trace,
         mock_options=parse_options(mock_options),
         resume=resume,
+        again=again,
     )
     if not resume and attended:
         point = pending_resume(request)

@@ -19,8 +19,8 @@ import platformdirs
 
 from autohelper import privacy
 from autohelper.errors import AutohelperError
+from autohelper.files import os_problem
 from autohelper.messages import t
-from autohelper.yamlerrors import os_problem
 
 
 def handle_errors(command: click.Command) -> None:

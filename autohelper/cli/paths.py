@@ -17,8 +17,8 @@ from typing import Any, NoReturn
 
 import click
 
+from autohelper.files import FileProblem, os_problem
 from autohelper.messages import t
-from autohelper.yamlerrors import FileProblem, os_problem
 
 
 def _fail(

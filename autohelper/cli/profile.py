@@ -8,15 +8,21 @@ and shown by the one top-level handler.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from autohelper import profile as prof
 from autohelper.cli.localized import LocalizedCommand, LocalizedGroup
 from autohelper.errors import UsageError
 from autohelper.messages import t
 from autohelper.privacy import mask
-from autohelper.validation import Problem, emails_match, parse_bool
+
+if TYPE_CHECKING:
+    from autohelper import profile as prof
+    from autohelper.validation import Problem
+
+# The profile machinery (PyYAML, python-stdnum) is imported by the functions that use it, so
+# listing commands (`--help`) stays fast.
 
 _PROFILE_OPTION = click.option(
     "--profile", "profile_name", default=None, envvar="AUTOHELPER_PROFILE"
@@ -34,6 +40,8 @@ def _echo_warnings(warnings: list[Problem] | tuple[Problem, ...]) -> None:
 
 
 def _echo_rows(profile: prof.Profile, reveal: bool) -> None:
+    from autohelper import profile as prof
+
     rows = prof.display_rows(profile, reveal=reveal)
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
@@ -74,6 +82,8 @@ def _prompt(label: str) -> str:
 @_PROFILE_OPTION
 def init_command(profile_name: str | None) -> None:
     """The wizard: every field explained and asked until valid; the answers replace the file."""
+    from autohelper import profile as prof
+
     path = prof.resolve_profile_path(profile_name)
     created = not path.exists()
     current: dict[str, str] = {}
@@ -110,6 +120,8 @@ def _next_step(profile: prof.Profile) -> str:
 
 def _ask_field(name: str, spec: prof.FieldSpec, current: str | None, values: dict[str, str]) -> str:
     """Ask one field until its value is valid; returns "" for an optional field left empty."""
+    from autohelper import profile as prof
+
     click.echo("")
     click.echo(t(f"profile.explain.{name}"))
     if current is not None:
@@ -143,6 +155,9 @@ def _ask_field(name: str, spec: prof.FieldSpec, current: str | None, values: dic
 def _fix_email_typo(email: str) -> str:
     """Right after the first entry, a misspelt provider (gmial.com) is pointed out and can be
     fixed before the confirmation is typed: the suggested address, or the one typed."""
+    from autohelper import profile as prof
+    from autohelper.validation import parse_bool
+
     warnings = prof.validate_value("email", email).warnings
     typo = next((w for w in warnings if w.key == "validation.email.typo"), None)
     if typo is None:
@@ -157,6 +172,8 @@ def _fix_email_typo(email: str) -> str:
 
 
 def _confirm_email(email: str) -> bool:
+    from autohelper.validation import emails_match
+
     # Forms ask for the email twice for a reason: a typo here loses every IMSS link.
     again = _prompt(t("profile.wizard_confirm_email"))
     if emails_match(email, again):
@@ -166,6 +183,8 @@ def _confirm_email(email: str) -> bool:
 
 
 def _shown(name: str, value: str) -> str:
+    from autohelper import profile as prof
+
     if name in prof.SPECS and prof.SPECS[name].is_bool:
         return t("profile.yes" if value == "true" else "profile.no")
     return mask(value, name) if name in prof.MASKED_FIELDS else value
@@ -181,6 +200,8 @@ def profile_group() -> None:
 @_PROFILE_OPTION
 def set_command(pairs: tuple[str, ...], profile_name: str | None) -> None:
     """Set fields without questions; every value is validated before anything is written."""
+    from autohelper import profile as prof
+
     assignments = _parse_assignments(pairs)
     update = prof.update_profile(profile_name, assignments)
     _echo_warnings(update.warnings)
@@ -192,6 +213,8 @@ def set_command(pairs: tuple[str, ...], profile_name: str | None) -> None:
 @_PROFILE_OPTION
 def show_command(reveal: bool, profile_name: str | None) -> None:
     """Show every field, personal data masked unless --reveal."""
+    from autohelper import profile as prof
+
     path = prof.resolve_profile_path(profile_name)
     profile = prof.load_profile(path)
     click.echo(t("profile.show_header", path=str(path)))
@@ -205,6 +228,8 @@ def show_command(reveal: bool, profile_name: str | None) -> None:
 @_PROFILE_OPTION
 def check_command(file: Path | None, profile_name: str | None) -> None:
     """Exit 0 when the profile is valid and complete; every problem listed otherwise."""
+    from autohelper import profile as prof
+
     path = file if file is not None else prof.resolve_profile_path(profile_name)
     problems = prof.check_profile(path)
     if problems:

@@ -88,6 +88,7 @@ def _apply(run: Runner, step: m.Outcome, number: int, case: m.OutcomeCase, text:
             run.yields[name] = value
             if name in PERSONAL_FIELDS:
                 run.redactor.add(value, name)  # from here on, it is scrubbed like the rest
+    run.yields.update(case.fixed)
     advice = localized(case.message) if case.message else ""
     if case.result in ("success", "in_person"):
         raise Finished(case.result, advice or t("run.done"), dict(run.yields))

@@ -196,6 +196,7 @@ class Runner:
         self.tries: Counter[tuple[int, int]] = Counter()
         self.downloads: dict[str, Path] = {}
         self.signed_in_again: set[int] = set()  # steps that already sent us back to sign in
+        self.told_plain_http = False  # the person knows a secret goes to an unencrypted page
 
     # -- the loop ---------------------------------------------------------------------------
     def run(self) -> RunResult:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
@@ -74,6 +75,7 @@ def click(run: Runner, step: m.Click) -> None:
 def fill(run: Runner, step: m.Fill) -> None:
     field, frame = run.find(step, step.target)
     run.ensure_origin(step, frame)
+    _tell_plain_http(run, step, frame)
     value = run.value(step.value)
     timeout = run.timeout_ms(step)
     if step.type:
@@ -84,6 +86,18 @@ def fill(run: Runner, step: m.Fill) -> None:
         run.acting(step, step.target, lambda: field.fill(value, timeout=timeout))
     if step.blur:
         field.blur()
+
+
+def _tell_plain_http(run: Runner, step: m.Fill, frame: Frame) -> None:
+    """Once per run, before a secret is typed into a page that is not encrypted (`http://`):
+    the person should know it travels in the clear. A fact about the portal, not a stop."""
+    if run.told_plain_http or not any(source == "secret" for source, _ in step.value.refs):
+        return
+    where = urlsplit(frame.url)
+    if where.scheme != "http":
+        return
+    run.told_plain_http = True
+    run.human.progress(t("run.plain_http", origin=f"{where.scheme}://{where.netloc}"))
 
 
 @handles(m.Select)
@@ -238,6 +252,12 @@ def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> int 
 @handles(m.Manual)
 def manual(run: Runner, step: m.Manual) -> None:
     run.human.manual(localized(step.instruction))
+
+
+@handles(m.Ask)
+def ask(run: Runner, step: m.Ask) -> None:
+    if not run.human.ask(localized(step.question)):
+        raise Declined("run.answered_no", step=step.describe(), advice=localized(step.if_no))
 
 
 @handles(m.EmailLink)

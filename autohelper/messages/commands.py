@@ -18,12 +18,14 @@ _HELP: dict[str, tuple[str, str]] = {
         "autohelper: tu guía para el Seguro Facultativo del IMSS.\n\n\b\n"
         "Para empezar:  autohelper init\n"
         "NSS (IMSS):    autohelper run imss-nss\n"
+        "ITSON (CIA):   autohelper run itson-solicitud\n"
         "Tu constancia de vigencia (PDF):  autohelper vigencia --pdf ARCHIVO\n"
         "Probar sin riesgo con el portal simulado:  autohelper run imss-nss --against fixtures",
         "autohelper: your guide to the IMSS student health insurance (Seguro Facultativo).\n\n"
         "\b\n"
         "To start:      autohelper init\n"
         "NSS (IMSS):    autohelper run imss-nss\n"
+        "ITSON (CIA):   autohelper run itson-solicitud\n"
         "Your constancia de vigencia (PDF):  autohelper vigencia --pdf FILE\n"
         "Try it risk-free on the mock portal:  autohelper run imss-nss --against fixtures",
     ),
@@ -195,14 +197,15 @@ _HELP: dict[str, tuple[str, str]] = {
         "nuevo.",
         "Resume the request you sent today at the emailed-link step, without sending it again.",
     ),
-    "help.run.again": (
-        "Hazlo aunque tu perfil diga que no hace falta (por ejemplo, ya tienes tu NSS).",
-        "Do it even though your profile says it is not needed (for example, you already have "
-        "your NSS).",
-    ),
     "help.run.trace": (
-        "Guardar una traza de Playwright (en el portal real contiene tus datos).",
-        "Save a Playwright trace (on the real portal it holds your data).",
+        "Guardar una traza de Playwright (con tu perfil contiene tus datos).",
+        "Save a Playwright trace (with your profile it holds your data).",
+    ),
+    "help.run.again": (
+        "Hacerlo aunque ya no haga falta: un trámite que tu historial ya da por hecho (p. ej. la "
+        "solicitud del Seguro Facultativo), o el NSS cuando tu perfil ya lo tiene.",
+        "Do it even though it is not needed: a procedure your history already shows as done "
+        "(e.g. the Seguro Facultativo request), or the NSS when your profile already has it.",
     ),
     "help.qa.decline": (
         "Responder «no» a la confirmación del envío.",

@@ -67,6 +67,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The secret “{name}” is missing: type it when asked or set the environment "
         "variable {env}.",
     },
+    "session.already_done": {
+        "es": "Ya hiciste «{title}» el {date}{folio}. No lo repito, para no enviar una segunda "
+        "solicitud (`autohelper status` te dice qué sigue). Si de verdad necesitas hacerlo otra "
+        "vez, usa --again.",
+        "en": "You already did “{title}” on {date}{folio}. I will not repeat it, so as not to "
+        "send a second request (`autohelper status` tells you what comes next). If you really "
+        "need to do it again, use --again.",
+    },
+    "session.with_folio": {"es": " con el folio {folio}", "en": " with folio {folio}"},
     "session.qa_live": {
         "es": "El modo QA no corre contra los portales reales: usa --against fixtures o "
         "--against URL de un espejo.",
@@ -112,6 +121,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Tu NSS",
         "en": "Your NSS",
     },
+    "cli.yield.folio": {"es": "Tu folio", "en": "Your folio"},
     "browser.launch_failed": {
         "es": "El navegador {path} no pudo arrancar: {reason}\n"
         "Revisa `autohelper doctor`, o usa otro con --browser RUTA.",

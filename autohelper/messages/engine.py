@@ -64,6 +64,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "No confirmaste el envío («{step}»): no se envió nada.",
         "en": "You did not confirm sending (“{step}”): nothing was sent.",
     },
+    "run.plain_http": {
+        "es": "Aviso: la página donde vas a escribir tu contraseña ({origin}) no está cifrada "
+        "(http://, sin candado): lo que escribes ahí viaja por la red sin protección. Así funciona "
+        "ese portal; no es un error. Mejor no lo hagas desde una red Wi-Fi pública.",
+        "en": "Note: the page where you will type your password ({origin}) is not encrypted "
+        "(http://, no padlock): what you type there travels over the network unprotected. That is "
+        "how that portal works; it is not an error. Better not do it on a public Wi-Fi network.",
+    },
+    "run.answered_no": {
+        "es": "Respondiste que no («{step}»): me detengo sin llenar ni enviar nada.\n{advice}",
+        "en": "You answered no (“{step}”): stopping without filling in or sending anything.\n"
+        "{advice}",
+    },
     "run.unknown": {
         "es": "No reconozco la respuesta del portal en el paso «{step}».\n"
         "Página: {url}\nCaptura: {screenshot}\n"

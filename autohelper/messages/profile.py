@@ -326,6 +326,12 @@ _PROFILE: dict[str, dict[str, str]] = {
         "en": "the profile {path} lacks {fields}; set it with `autohelper profile set {example}` "
         "or with `autohelper init`",
     },
+    "profile.needs_first": {
+        "es": "Primero consigue tu {field}: autohelper run {scenario} (si ya lo tienes, guárdalo "
+        "con `autohelper profile set {name}=...`)",
+        "en": "First get your {field}: autohelper run {scenario} (if you already have it, save "
+        "it with `autohelper profile set {name}=...`)",
+    },
     "profile.bad_name": {
         "es": "'{name}' no es un nombre de perfil válido (letras, dígitos, . _ -) ni una ruta "
         "(con / o terminada en .yaml)",

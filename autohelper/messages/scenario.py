@@ -95,6 +95,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "no conozco el portal '{portal}' (no hay scenarios/portals/{portal}.yaml){hint}",
         "en": "unknown portal '{portal}' (there is no scenarios/portals/{portal}.yaml){hint}",
     },
+    "scenario.unknown_scenario": {
+        "es": "no hay un escenario '{name}'{hint}",
+        "en": "there is no scenario '{name}'{hint}",
+    },
     "scenario.unknown_step_id": {
         "es": "no hay un paso con id '{step}'{hint}",
         "en": "there is no step with id '{step}'{hint}",

@@ -271,7 +271,7 @@ class FieldReader(NodeReader):
         for key in ("max_tries", "last_try"):
             if key in value and result != "retry":
                 self.fail(entries[key][0], "scenario.only_retry", key=key)
-        yields = self.yields(value["yields"]) if "yields" in value else ()
+        yields, fixed = self.yields(value["yields"]) if "yields" in value else ((), ())
         return OutcomeCase(
             when=self.target(value["when"]) or () if "when" in value else (),
             result=result or "",
@@ -282,14 +282,25 @@ class FieldReader(NodeReader):
             matches=self.regex(value["matches"]) if "matches" in value else None,
             max_tries=self.count(value["max_tries"]) or 3 if "max_tries" in value else 3,
             last_try=self.text(value["last_try"]) if "last_try" in value else None,
+            fixed=fixed,
         )
 
-    def yields(self, node: Node) -> tuple[tuple[str, str], ...]:
+    def yields(self, node: Node) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+        """`name: regex` (read from the text) or `name: {value: text}` (recorded as written)."""
         # The names are free (`nss`, `folio`, ...), so not `mapping`, which checks the keys.
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, "scenario.expected_mapping")
-            return ()
-        return tuple((str(key.value), self.regex(pattern) or "") for key, pattern in node.value)
+            return (), ()
+        read: list[tuple[str, str]] = []
+        fixed: list[tuple[str, str]] = []
+        for key, item in node.value:
+            if isinstance(item, yaml.MappingNode):
+                entries = self.mapping(item, ("value",), ("value",))
+                if "value" in entries:
+                    fixed.append((str(key.value), self.string(entries["value"][1]) or ""))
+            else:
+                read.append((str(key.value), self.regex(item) or ""))
+        return tuple(read), tuple(fixed)
 
 
 FIELD_PARSERS: dict[str, Callable[[FieldReader, Node], Any]] = {

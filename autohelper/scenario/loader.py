@@ -167,7 +167,7 @@ class _Parser(FieldReader):
         self.downloads: set[str] = set()
 
     def scenario(self, root: Node) -> Scenario:
-        optional = ("description", "origins", "sign_in", "save_to_profile")
+        optional = ("description", "origins", "sign_in", "save_to_profile", "once", "requires")
         required = [key for key in HEADER_KEYS if key not in optional]
         entries = self.mapping(root, HEADER_KEYS, required)
         value = {key: v for key, (_, v) in entries.items()}
@@ -202,7 +202,29 @@ class _Parser(FieldReader):
                 self.profile_fields(value["save_to_profile"]) if "save_to_profile" in value else ()
             ),
             facts=facts,
+            once=bool(self.boolean(value["once"])) if "once" in value else False,
+            requires=self.requires(value["requires"]) if "requires" in value else (),
         )
+
+    def requires(self, node: Node) -> tuple[tuple[str, str], ...]:
+        """`field: scenario`: a needed profile field, and the scenario that gets it."""
+        # The keys are profile fields, so not `mapping`, which checks the keys.
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, "scenario.expected_mapping")
+            return ()
+        known = {path.stem for path in scenario_files(scenarios_dir())}
+        known |= {path.stem for path in scenario_files(Path(self.file).parent)}
+        found: list[tuple[str, str]] = []
+        for key, item in node.value:
+            field, provider = str(key.value), self.string(item)
+            if field not in self.needs.profile:
+                self.fail(key, "scenario.profile_not_declared", ref=field)
+            elif provider is not None and provider not in known:
+                hint = self.hint(provider, known)
+                self.fail(item, "scenario.unknown_scenario", name=provider, hint=hint)
+            elif provider is not None:
+                found.append((field, provider))
+        return tuple(found)
 
     def portal(self, node: Node) -> Portal:
         """The portal named in the header: its file's facts (and origins)."""

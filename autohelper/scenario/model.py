@@ -377,6 +377,20 @@ class Manual(Step):
     instruction: Text = ""
 
 
+@dataclass(frozen=True)
+class Ask(Step):
+    """Ask the person a yes/no question of its own (a precondition, never a send): yes goes on;
+    no ends the run, `declined`, with the `if_no` explanation (who this is not for, whom to
+    ask). A later step acts on the answer (e.g. ticks a declaration): never a stored value."""
+
+    kind: ClassVar[str] = "ask"
+    # It touches no page: a walk of a portal may pass it (the scripted person says yes).
+    read_only: ClassVar[bool] = True
+    primary: ClassVar[str] = "question"
+    question: Text = ""
+    if_no: Text = ""
+
+
 OutcomeResult = Literal["success", "continue", "retry", "error", "in_person"]
 OUTCOME_RESULTS: tuple[str, ...] = ("success", "continue", "retry", "error", "in_person")
 
@@ -389,7 +403,8 @@ class OutcomeCase:
     `error` stops the run with `message` as the advice, `in_person` ends it well but says the
     step must be done at an office (`message` says where and what to bring). `yields` maps a
     name (`nss`, `folio`) to a regular expression whose first group (or whole match) is read
-    from the matched element's text (or the document's)."""
+    from the matched element's text (or the document's); `fixed` holds the yields the case
+    records whatever the text says (`already_filed: "true"`)."""
 
     when: Target
     result: str  # one of OUTCOME_RESULTS
@@ -400,6 +415,7 @@ class OutcomeCase:
     matches: str | None = None
     max_tries: int = 3
     last_try: Text | None = None
+    fixed: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -480,6 +496,7 @@ STEP_TYPES: dict[str, type[Step]] = {
         Confirm,
         Submit,
         Manual,
+        Ask,
         Outcome,
         EmailLink,
         Screenshot,
@@ -560,6 +577,12 @@ class Scenario:
     save_to_profile: tuple[str, ...] = ()
     # The portal's facts (firewall, maintenance texts), from its portal file.
     facts: Portal = UNKNOWN
+    # Done once for good (a request filed with an institution): a student's run stops before
+    # any browser when their journal holds a success of it, unless they ask again.
+    once: bool = False
+    # Profile fields another scenario provides (`nss` → `imss-nss`): a profile without one is
+    # told to run that scenario first.
+    requires: tuple[tuple[str, str], ...] = ()
 
     def step_index(self, step_id: str) -> int:
         for index, step in enumerate(self.steps):
@@ -578,6 +601,8 @@ HEADER_KEYS = (
     "description",
     "sign_in",
     "save_to_profile",
+    "once",
+    "requires",
 )
 SIGN_IN_KEYS = ("first", "last", "expired", "url")
 NEEDS_KEYS = ("profile", "secrets", "optional")

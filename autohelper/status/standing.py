@@ -65,7 +65,7 @@ def current_timeline(request: StatusRequest) -> Timeline:
     """Where the student of `request.profile` stands on `request.as_of`."""
     who = student(request.profile)
     journal = _journal()
-    runs = counted_runs(journal.runs(), request.include_mirrors) if journal else []
+    runs = counted_runs(journal.runs(), request.include_mirrors, profile=who.key) if journal else []
     marks = journal.marks(who.key, who.procedure.id) if journal else []
     closed = ((days.first, days.last) for days in who.procedure.closed)
     calendar = BusinessCalendar(closed, lang=current_lang())

@@ -83,15 +83,21 @@ class Timeline:
 
 
 def counted_runs(
-    runs: Iterable[RunRow], include_mirrors: bool = False, tz: datetime.tzinfo | None = None
+    runs: Iterable[RunRow],
+    include_mirrors: bool = False,
+    tz: datetime.tzinfo | None = None,
+    profile: str | None = None,
 ) -> list[RunEvent]:
-    """The student's own finished runs: mode `student`, target `live` (or `mirror` when asked)."""
+    """The student's own finished runs: mode `student`, target `live` (or `mirror` when asked),
+    and this profile's (a run from before runs recorded their profile counts for any)."""
     targets = ("live", "mirror") if include_mirrors else ("live",)
     events: list[RunEvent] = []
     for run in runs:
         stamp = run.ended_at or run.started_at
         if run.mode != "student" or run.target not in targets or run.status == "running":
             continue
+        if profile is not None and run.profile is not None and run.profile != profile:
+            continue  # another student of this machine
         day = datetime.datetime.fromisoformat(stamp).astimezone(tz).date()
         events.append(RunEvent(run.id, run.scenario, run.status, day, dict(run.yields)))
     return events

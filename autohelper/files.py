@@ -1,0 +1,88 @@
+"""Reading a person's file: every failure of the file system or the codec becomes a catalogue
+phrase with its place (a missing file, a folder, no permission, a read-only or full disk, a file
+that is not UTF-8 at the line and column of its first bad byte), never the library's English.
+
+Plain work with no YAML in it: the command line's path options use it, and must load fast.
+"""
+
+from __future__ import annotations
+
+import errno
+import stat
+from pathlib import Path
+from typing import Any
+
+from autohelper.messages import t
+
+# Scenarios and profiles are a few kilobytes; a bigger file is not one of them (or /dev/zero).
+MAX_BYTES = 1_000_000
+
+
+class FileProblem(Exception):
+    """Why a YAML file could not be read: a catalogue key with its parameters and, when known,
+    the 1-based line and column."""
+
+    def __init__(
+        self, key: str, line: int | None = None, column: int | None = None, /, **params: Any
+    ) -> None:
+        super().__init__(key)
+        self.key, self.line, self.column, self.params = key, line, column, params
+
+    def message(self, lang: str | None = None) -> str:
+        """The phrase alone, in `lang` (default: the process language)."""
+        return t(self.key, lang, **self.params)
+
+    def located(self, file: str, lang: str | None = None) -> str:
+        """`file:line:column: phrase`, or `file: phrase` when the place is the whole file."""
+        where = f"{file}:{self.line}:{self.column}" if self.line is not None else file
+        return f"{where}: {self.message(lang)}"
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+def os_problem(exc: OSError, writing: bool = False) -> FileProblem:
+    """A file-system failure as a phrase (missing, a folder, no permission, a read-only or full
+    disk), or the errno's name: never the C library's English text."""
+    code = exc.errno
+    if code == errno.ENOENT:
+        return FileProblem("file.no_folder" if writing else "file.not_found")
+    if code == errno.EISDIR:
+        return FileProblem("file.is_directory")
+    # EEXIST: a mkdir(exist_ok=True) found a file where a folder of the path should be.
+    if code in (errno.ENOTDIR, errno.EEXIST):
+        return FileProblem("file.not_a_folder")
+    if code in (errno.EACCES, errno.EPERM):
+        return FileProblem("file.cannot_write" if writing else "file.no_permission")
+    if code == errno.EROFS:
+        return FileProblem("file.read_only")
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return FileProblem("file.disk_full")
+    name = errno.errorcode.get(code or 0, str(code))
+    return FileProblem("file.os_error_write" if writing else "file.os_error", code=name)
+
+
+def read_text(path: Path) -> str:
+    """The text of a UTF-8 file; a file that is not UTF-8 is a problem at the line and column of
+    its first bad byte (a file saved as Latin-1 by an old editor, typically)."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise FileProblem("file.is_directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem("file.not_regular")
+        if info.st_size > MAX_BYTES:
+            raise FileProblem("file.too_big", limit=MAX_BYTES // 1000)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise os_problem(exc) from exc
+    if len(data) > MAX_BYTES:
+        raise FileProblem("file.too_big", limit=MAX_BYTES // 1000)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        raise FileProblem("file.not_utf8", line, column, byte=f"0x{data[exc.start]:02X}") from exc

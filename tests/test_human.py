@@ -1,0 +1,69 @@
+"""The person in the loop: the scripted human answers as told (and only a mock's oracles), the
+terminal human re-asks what it cannot use."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from autohelper.human import ScriptedHuman, TerminalHuman, ask_yes_no
+
+
+def test_the_script_answers_in_order_then_repeats_its_last_answer() -> None:
+    human = ScriptedHuman(confirm=[False, True])
+    assert [human.confirm("Enviar", []) for _ in range(3)] == [False, True, True]
+
+
+def test_a_secret_asked_again_comes_from_the_script_then_runs_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AUTOHELPER_SECRET_CIA_PASSWORD", "from-the-environment")
+    human = ScriptedHuman(secrets={"cia_password": ["second-try"]})
+    assert human.secret("cia_password") == "second-try"
+    assert human.secret("cia_password") is None  # the person gives no more
+    assert ScriptedHuman().secret("cia_password") == "from-the-environment"
+    assert any("cia_password" in line for line in human.prompts)
+
+
+def test_choices_by_index_by_text_and_the_first_by_default() -> None:
+    options = ["CENTRO", "AGUACATAL", "LOS ÁNGELES"]
+    human = ScriptedHuman(choices=[2, "aguacatal", "nowhere"])
+    assert [human.choose("Colonia", options) for _ in range(3)] == [2, 1, None]
+    assert ScriptedHuman().choose("Colonia", options) == 0
+
+
+def test_a_scripted_person_never_stands_in_for_a_missing_target_unless_told() -> None:
+    assert ScriptedHuman().hand_off(None, "Escribir", "css='#x'", None) is False  # type: ignore[arg-type]
+
+
+def test_yes_no_takes_spanish_and_english_and_re_asks_on_anything_else(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("quizá\nsí\n"))
+    assert ask_yes_no("¿Lo envío?") is True
+    assert "Responde s (sí) o n (no)." in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    assert ask_yes_no("¿Lo envío?") is False  # Enter takes the default: no
+
+
+def test_the_terminal_choice_re_asks_until_it_is_a_listed_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("sys.stdin", io.StringIO("7\nuno\n2\n"))
+    pick = TerminalHuman(headless=True, echo=shown.append).choose("Colonia", ["CENTRO", "SUR"])
+    assert pick == 1
+    assert shown == ["Colonia. Opciones:", "  1. CENTRO", "  2. SUR"]
+
+
+def test_ctrl_c_at_a_prompt_is_an_interruption_not_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Interrupted(io.StringIO):
+        def readline(self, size: int | None = -1) -> str:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr("sys.stdin", Interrupted())
+    with pytest.raises(KeyboardInterrupt):
+        TerminalHuman(headless=True).manual("Revisa tus datos")

@@ -1,0 +1,440 @@
+"""The scenario `itson-solicitud` (ITSON's CIA, guide 004) against the mock CIA: the request
+filed once with its folio in the journal, a second run stopped before any browser, `--again`
+meeting the portal's refusal, the variants of the live portal (no warning page, smartweb2, a
+session that expires at the save), a renamed menu leaf, the precondition answered no, the
+sign-in refused (a person typing in a real terminal), and a profile without an NSS."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+from click.testing import CliRunner, Result
+from playwright.sync_api import Page
+from support import copy_scenario, engine_run
+
+import autohelper.cli
+from autohelper import messages
+from autohelper.errors import PortalChanged
+from autohelper.human import ScriptedHuman
+from autohelper.journal import Journal, default_path
+from autohelper.mock import MockPortal
+from autohelper.mock.captcha import nss_for
+from autohelper.mock.cia import DEFAULT_PASSWORD, FORM_COMPONENT, CiaSite
+from autohelper.once import AlreadyDone
+from autohelper.profile import update_profile
+from autohelper.session import SessionRequest, plan_run
+from autohelper.status.words import format_day
+
+CURP = "HEGG560427MVZRRL04"
+STUDENT = {
+    "curp": CURP,
+    "email": "estudiante.prueba@example.com",
+    "nss": nss_for(CURP),
+    "student_id": "00000231857",
+    "phone": "6449876543",
+}
+TITLE = "Solicitud del Seguro Facultativo en el CIA del ITSON"
+SIGN_IN_POST = "/psp/ITSONPRD/EMPLOYEE/HRMS/"
+SAVE_POST = f"/c/{FORM_COMPONENT}"
+HELP_DESK = (
+    "mesadeayuda@itson.edu.mx, WhatsApp 6444-20-73-51 o 6441-61-78-36, teléfono 6444-410-90-04"
+)
+PLAIN_HTTP = "no está cifrada (http://, sin candado)"
+
+
+@pytest.fixture(autouse=True)
+def _spanish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Spanish, the default, whatever the machine's locale; restored after each test."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setattr(messages, "_current_lang", None)
+
+
+def cia(portal: MockPortal) -> CiaSite:
+    site = portal.site("cia")
+    assert isinstance(site, CiaSite)
+    return site
+
+
+def sign_ins(portal: MockPortal) -> int:
+    return sum(
+        1
+        for r in portal.requests
+        if r["method"] == "POST" and r["path"].startswith(SIGN_IN_POST) and "login" in r["query"]
+    )
+
+
+def student_profile(directory: Path, **values: str) -> Path:
+    """A student's own profile file (0600), with the ITSON fields unless told otherwise."""
+    path = directory / "ana.yaml"
+    update_profile(path, {k: v for k, v in {**STUDENT, **values}.items() if v})
+    return path
+
+
+def cli(*args: str) -> Result:
+    """`autohelper ARGS...` in-process, under the real entry point (errors as a terminal shows
+    them). Only for commands that start no browser: pytest-playwright's own is in this process."""
+
+    class Script:
+        name = "autohelper"
+
+        def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
+            saved, sys.argv = sys.argv, ["autohelper", *args]
+            try:
+                autohelper.cli.main()
+            finally:
+                sys.argv = saved
+
+    return CliRunner().invoke(Script(), list(args))  # type: ignore[arg-type]
+
+
+def process(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m autohelper ARGS...` with nobody at the keyboard (`run` is then the demo)."""
+    return subprocess.run(
+        [sys.executable, "-m", "autohelper", *args],
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+# -- the engine on the mock CIA ----------------------------------------------------------------
+
+
+def run_itson(
+    page: Page, tmp_path: Path, human: ScriptedHuman | None = None, **options: Any
+) -> Any:
+    journal = options.pop("journal", None)
+    secrets = {"cia_password": options.pop("password", DEFAULT_PASSWORD)}
+    return engine_run(
+        page,
+        copy_scenario(tmp_path, "itson-solicitud", *options.pop("edits", ())),
+        tmp_path,
+        human or ScriptedHuman(),
+        journal,
+        profile=STUDENT,
+        secrets=secrets,
+        **options,
+    )
+
+
+@pytest.mark.browser
+def test_the_request_is_filed_once_and_the_journal_keeps_its_folio(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    human = ScriptedHuman()
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = run_itson(page, tmp_path, human, journal=journal)
+    assert result.status == "success", result.message
+    assert result.yields == {"folio": "4810001"}
+    assert cia(portal).saves == {"saved": 1}
+    [saved] = cia(portal).solicitudes.values()
+    assert (saved.nss, saved.curp, saved.phone) == (STUDENT["nss"], CURP, STUDENT["phone"])
+    [run] = journal.runs()
+    assert (run.scenario, run.status, run.yields) == (
+        "itson-solicitud",
+        "success",
+        {"folio": "4810001"},
+    )
+    # The warning page was there, and passed.
+    steps = journal.rows("steps", run.id)
+    assert [s["status"] for s in steps if s["description"].startswith("Pasar el aviso")] == ["ok"]
+    # Two sends, each after a yes, each summary masked: the sign-in and the save.
+    sign_in, save = journal.rows("submits", run.id)
+    assert sign_in["summary"] == "ID ITSON: …857; Contraseña: ••••"
+    assert save["summary"] == (
+        "Número de Seguridad Social: 67…88; CURP: HEGG…L04; Correo electrónico: "
+        "e…@example.com; Teléfono celular: …43; Sin otro servicio médico: sí"
+    )
+    # Told once, before the password went to the plain-HTTP page.
+    [notice] = [i for i, p in enumerate(human.prompts) if PLAIN_HTTP in p]
+    assert "(http://smartweb1.itson.edu.mx:8400)" in human.prompts[notice]
+    assert notice < human.prompts.index(
+        "Revisar con qué datos se inicia sesión en el CIA y confirmar"
+    )
+
+
+@pytest.mark.browser
+def test_the_portals_refusal_of_a_second_request_is_a_success_with_the_first_folio(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(**{"cia.existing_folio": 4810777})
+    result = run_itson(page, tmp_path)
+    assert result.status == "success", result.message
+    assert result.message.startswith("El CIA dice que ya tenías una solicitud")
+    assert result.yields == {"folio": "4810777", "already_filed": "true"}
+    assert cia(portal).saves == {"refused": 1}
+
+
+@pytest.mark.browser
+def test_smartweb2_without_the_warning_page(page: Page, portal: MockPortal, tmp_path: Path) -> None:
+    portal.configure(**{"cia.server": "smartweb2", "cia.warning": False})
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = run_itson(page, tmp_path, journal=journal)
+    assert result.status == "success", result.message
+    assert cia(portal).saves == {"saved": 1}
+    hosts = {r["host"] for r in portal.requests}
+    assert "smartweb2.itson.edu.mx:8400" in hosts and "smartweb1.itson.edu.mx:8400" not in hosts
+    [run] = journal.runs()
+    steps = journal.rows("steps", run.id)
+    assert [s["status"] for s in steps if s["description"].startswith("Pasar el aviso")] == [
+        "skipped"
+    ]
+
+
+@pytest.mark.browser
+def test_a_session_that_expires_at_the_save_is_signed_into_again_and_saved_once(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(**{"cia.expire_at_save": True})
+    # The password went once: signing in again, the person gives it again.
+    human = ScriptedHuman(secrets={"cia_password": [DEFAULT_PASSWORD]})
+    result = run_itson(page, tmp_path, human)
+    assert result.status == "success", result.message
+    assert cia(portal).saves == {"expired": 1, "saved": 1}
+    assert sign_ins(portal) == 2
+    assert any("venció" in p for p in human.prompts)
+    assert sum("cia_password" in p for p in human.prompts) == 1
+    assert sum(PLAIN_HTTP in p for p in human.prompts) == 1  # told once per run
+
+
+@pytest.mark.browser
+def test_a_renamed_menu_leaf_is_a_portal_change_at_that_step(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(drift=True)
+    result = run_itson(page, tmp_path, step_timeout=2.0)
+    assert isinstance(result.error, PortalChanged)
+    assert result.message.startswith(
+        "El portal cambió en este paso: «Abrir «Solicitud Seguro»». No encontré role='link' "
+        "name='Solicitud Seguro' frame=name='NAV'."
+    )
+    assert cia(portal).saves == {}
+
+
+@pytest.mark.browser
+def test_no_to_the_precondition_sends_nothing_and_ticks_nothing(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    human = ScriptedHuman(answers=[False])
+    result = run_itson(page, tmp_path, human)
+    assert result.status == "declined"
+    assert result.message.startswith(
+        "Respondiste que no («No tener otro servicio médico (requisito de la guía)»): me detengo "
+        "sin llenar ni enviar nada.\nEl Seguro Facultativo es para estudiantes sin otro servicio "
+        "médico"
+    )
+    assert HELP_DESK in result.message
+    # Nothing reached the CIA: no ID typed, no sign-in, no box ticked, no save.
+    assert not [r for r in portal.requests if "itson" in r["host"]]
+    assert cia(portal).saves == {}
+
+
+@pytest.mark.browser
+def test_three_wrong_passwords_stop_with_the_help_desks_contacts(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    human = ScriptedHuman(secrets={"cia_password": ["mala-2", "mala-3"]})
+    result = run_itson(page, tmp_path, human, password="mala-1")
+    assert result.status == "error"
+    assert "Tu cuenta del CIA está bloqueada: no lo intentes más." in result.message
+    assert HELP_DESK in result.message
+    assert sign_ins(portal) == 3
+    assert sum(p.startswith("Último intento: si vuelve a fallar") for p in human.prompts) == 1
+    assert "mala" not in result.message
+    assert cia(portal).saves == {}
+
+
+# -- the session: once for good, again on request, the NSS first ----------------------------
+
+
+@pytest.mark.browser
+def test_a_second_run_stops_before_the_browser_and_again_meets_the_portals_refusal(
+    portal: MockPortal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A student's runs against a mirror (the test mock, which remembers the request)."""
+    monkeypatch.setenv("AUTOHELPER_SECRET_CIA_PASSWORD", DEFAULT_PASSWORD)
+    profile = str(student_profile(tmp_path))
+    args = ("run", "itson-solicitud", "--against", portal.url, "--profile", profile, "--headless")
+    first = process(*args)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "Tu folio: 4810001" in first.stdout
+    assert cia(portal).saves == {"saved": 1}
+
+    requests = len(portal.requests)
+    second = process(*args)
+    assert second.returncode == 1
+    today = format_day(datetime.date.today())
+    assert second.stderr == (
+        f"Error: Ya hiciste «{TITLE}» el {today} con el folio 4810001. No lo repito, para no "
+        "enviar una segunda solicitud (`autohelper status` te dice qué sigue). Si de verdad "
+        "necesitas hacerlo otra vez, usa --again.\n"
+    )
+    assert len(portal.requests) == requests  # no browser, not a single request
+    assert len(Journal().runs()) == 1
+
+    again = process(*args, "--again")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "ya tenías una solicitud del Seguro Facultativo registrada" in again.stdout
+    assert cia(portal).saves == {"saved": 1, "refused": 1}
+    first_run, again_run = Journal().runs()
+    assert (again_run.mode, again_run.target, again_run.status) == ("student", "mirror", "success")
+    assert again_run.yields == {"folio": "4810001", "already_filed": "true"}
+    assert first_run.profile == again_run.profile == str(Path(profile).resolve())
+
+
+def test_only_a_students_own_success_against_that_kind_of_target_stops_a_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUTOHELPER_SECRET_CIA_PASSWORD", "x")
+    profile = student_profile(tmp_path)
+    journal = Journal()
+    run = journal.start_run("itson-solicitud", "live", "student", str(profile.resolve()))
+    journal.end_run(run, "success", "Listo.", {"folio": "4810042"})
+
+    def plan(**kwargs: Any) -> Any:
+        request = SessionRequest("itson-solicitud", ScriptedHuman(), profile=str(profile))
+        for key, value in kwargs.items():
+            setattr(request, key, value)
+        return plan_run(request)
+
+    with pytest.raises(AlreadyDone) as info:
+        plan()
+    assert "con el folio 4810042" in info.value.message()
+    assert info.value.message("en").startswith("You already did “Seguro Facultativo request in ")
+    assert plan(again=True).scenario.id == "itson-solicitud"
+    assert plan(against="http://127.0.0.1:9").target.kind == "mirror"  # live runs guard live
+    assert plan(against="fixtures").target.kind == "fixtures"
+    other = tmp_path / "other"
+    other.mkdir()
+    assert plan(profile=str(student_profile(other))).scenario.once  # another student's file
+
+
+def test_a_profile_without_an_nss_is_told_to_get_it_first(tmp_path: Path) -> None:
+    profile = student_profile(tmp_path, nss="")
+    result = cli("run", "itson-solicitud", "--against", "fixtures", "--profile", str(profile))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "Error: Primero consigue tu NSS: autohelper run imss-nss (si ya lo tienes, guárdalo con "
+        "`autohelper profile set nss=...`)"
+    )
+    assert not default_path().exists()  # nothing began
+
+
+@pytest.mark.browser
+def test_qa_against_the_bundled_mock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AUTOHELPER_SECRET_CIA_PASSWORD", DEFAULT_PASSWORD)
+    result = process("qa", "itson-solicitud", "--against", "fixtures")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "Tu folio: 4810001"
+    [run] = Journal().runs()
+    assert (run.mode, run.target, run.status, run.yields) == (
+        "qa",
+        "fixtures",
+        "success",
+        {"folio": "4810001"},
+    )
+    assert [s["result"] for s in Journal().rows("submits", run.id)] == ["http 200"] * 2
+
+
+# -- a person at a real terminal -----------------------------------------------------------------
+
+
+@pytest.fixture
+def short_tmp() -> Iterator[Path]:
+    """Chromium's singleton socket path must stay short: a TMPDIR of our own, under /tmp."""
+    path = Path(tempfile.mkdtemp(prefix="ah-", dir="/tmp"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def terminal_session(portal: MockPortal, tmp: Path) -> pexpect.spawn:
+    update_profile("default", STUDENT)
+    env = {**os.environ, "TMPDIR": str(tmp), "LANG": "es_MX.UTF-8", "COLUMNS": "200"}
+    env.pop("DISPLAY", None)
+    env.pop("AUTOHELPER_SECRET_CIA_PASSWORD", None)
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "autohelper", "run", "itson-solicitud", "--against", portal.url, "--headless"],
+        env=env,
+        encoding="utf-8",
+        timeout=40,
+        dimensions=(50, 200),
+    )
+
+
+def sign_in(child: pexpect.spawn, password: str) -> None:
+    child.expect("\\(no se guarda ni se muestra\\)")
+    child.sendline(password)
+    child.expect("ID ITSON: …857")
+    child.expect("¿Lo envío\\? \\[s/N\\]")
+    child.sendline("s")
+
+
+@pytest.mark.browser
+def test_a_person_types_a_wrong_password_then_the_right_one(
+    portal: MockPortal, short_tmp: Path
+) -> None:
+    child = terminal_session(portal, short_tmp)
+    child.expect("Escribe cia_password \\(no se guarda ni se muestra\\)")
+    child.sendline("equivocada")
+    child.expect("¿confirmas que NO tienes otro servicio médico.*\\[s/N\\]")
+    child.sendline("s")
+    child.expect(PLAIN_HTTP.replace("(", "\\(").replace(")", "\\)"))
+    child.expect("ID ITSON: …857")
+    child.expect("Contraseña: ••••")
+    child.expect("¿Lo envío\\? \\[s/N\\]")
+    child.sendline("s")
+    child.expect("El CIA no aceptó tu ID o tu contraseña")
+    child.expect("El portal pide «cia_password» otra vez")
+    sign_in(child, DEFAULT_PASSWORD)
+    child.expect("Número de Seguridad Social: 67…88")
+    child.expect("¿Lo envío\\? \\[s/N\\]")
+    assert cia(portal).saves == {}  # nothing saved before the yes
+    child.sendline("s")
+    child.expect("Tu folio: 4810001")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert cia(portal).saves == {"saved": 1}
+    assert sign_ins(portal) == 2
+    everything = Journal().path.read_bytes().decode("utf-8", "replace")
+    for secret in ("equivocada", DEFAULT_PASSWORD, STUDENT["student_id"]):
+        assert secret not in everything
+
+
+@pytest.mark.browser
+def test_a_person_whose_three_passwords_are_refused_gets_the_help_desk(
+    portal: MockPortal, short_tmp: Path
+) -> None:
+    child = terminal_session(portal, short_tmp)
+    child.expect("Escribe cia_password \\(no se guarda ni se muestra\\)")
+    child.sendline("mala-1")
+    child.expect("\\[s/N\\]")
+    child.sendline("s")
+    child.expect("¿Lo envío\\? \\[s/N\\]")
+    child.sendline("s")
+    child.expect("El portal pide «cia_password» otra vez")
+    sign_in(child, "mala-2")
+    child.expect("Último intento: si vuelve a fallar, el ITSON puede bloquear tu cuenta")
+    child.expect("El portal pide «cia_password» otra vez")
+    sign_in(child, "mala-3")
+    child.expect("Tu cuenta del CIA está bloqueada")
+    child.expect(re.escape(HELP_DESK))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert sign_ins(portal) == 3
+    assert cia(portal).saves == {}
+    assert "mala-" not in child.before
