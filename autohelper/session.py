@@ -46,7 +46,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FIXTURES_DIR = Path(__file__).resolve().parents[1] / "fixtures"
-FIXTURE_PROFILE = FIXTURES_DIR / "profiles" / "student.yaml"
+
+
+def qa_profile_path(scenario: Scenario) -> Path:
+    """The synthetic profile a QA run (or a demo) of `scenario` uses: its header's `qa_profile`."""
+    return FIXTURES_DIR / "profiles" / f"{scenario.qa_profile}.yaml"
 
 
 @dataclass
@@ -124,7 +128,7 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     # With no profile named, QA runs and the bundled mock (the demo) use the synthetic one.
     synthetic = profile_ref is None and (request.mode == "qa" or spec.kind == "fixtures")
     if synthetic:
-        profile_ref = FIXTURE_PROFILE
+        profile_ref = qa_profile_path(scenario)
     profile = profiles.load_profile(profile_ref, trusted=synthetic)
     profile_path = profiles.resolve_profile_path(profile_ref)
     profiles.require_fields(profile, scenario.needs.profile, profile_path)

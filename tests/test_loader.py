@@ -611,3 +611,21 @@ def test_bounded_retries_are_counted_from_one_to_ten(tmp_path: Path) -> None:
     assert problems(tmp_path, HEADER + steps) == [
         "s.yaml:12:71: expected a whole number from 1 to 10"
     ]
+
+
+def test_a_scenario_names_the_synthetic_profile_its_qa_runs_use(tmp_path: Path) -> None:
+    from autohelper.session import qa_profile_path
+
+    steps = "  - goto: https://serviciosdigitales.imss.gob.mx/x\n    description: g\n"
+    plain = load_scenario(write(tmp_path, HEADER + steps))
+    assert plain.qa_profile == "student"
+    assert qa_profile_path(plain).name == "student.yaml"
+    header = HEADER.replace("steps:\n", "qa_profile: student-with-nss\nsteps:\n")
+    named = load_scenario(write(tmp_path, header + steps))
+    assert named.qa_profile == "student-with-nss"
+    assert qa_profile_path(named).is_file()
+    typo = header.replace("student-with-nss", "student-with-ns")
+    assert problems(tmp_path, typo + steps) == [
+        "s.yaml:8:13: there is no QA profile 'student-with-ns' in fixtures/profiles/ "
+        "(did you mean 'student-with-nss'?); there are: student, student-with-nss"
+    ]

@@ -95,6 +95,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "no conozco el portal '{portal}' (no hay scenarios/portals/{portal}.yaml){hint}",
         "en": "unknown portal '{portal}' (there is no scenarios/portals/{portal}.yaml){hint}",
     },
+    "scenario.unknown_qa_profile": {
+        "es": "no hay un perfil de QA '{name}' en fixtures/profiles/{hint}; los hay: {available}",
+        "en": "there is no QA profile '{name}' in fixtures/profiles/{hint}; there are: {available}",
+    },
     "scenario.unknown_step_id": {
         "es": "no hay un paso con id '{step}'{hint}",
         "en": "there is no step with id '{step}'{hint}",

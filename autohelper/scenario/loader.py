@@ -25,6 +25,7 @@ from autohelper.scenario.docs import describe_step_types
 from autohelper.scenario.fields import FIELD_PARSERS, FieldReader, is_required, parameters, type_key
 from autohelper.scenario.model import (
     COMMON_KEYS,
+    DEFAULT_QA_PROFILE,
     HEADER_KEYS,
     LOCATOR_KINDS,
     NEEDS_KEYS,
@@ -88,6 +89,11 @@ def scenarios_dir() -> Path:
     """The repository's `scenarios/` folder, or AUTOHELPER_SCENARIOS when set."""
     override = os.environ.get("AUTOHELPER_SCENARIOS")
     return Path(override) if override else Path(__file__).parents[2] / "scenarios"
+
+
+def qa_profiles_dir() -> Path:
+    """The synthetic profiles a scenario's `qa_profile` names: `fixtures/profiles/`."""
+    return Path(__file__).parents[2] / "fixtures" / "profiles"
 
 
 # Folders of `scenarios/` that hold other kinds of files: facts per portal, procedures.
@@ -167,7 +173,7 @@ class _Parser(FieldReader):
         self.downloads: set[str] = set()
 
     def scenario(self, root: Node) -> Scenario:
-        optional = ("description", "origins", "sign_in", "save_to_profile")
+        optional = ("description", "origins", "sign_in", "save_to_profile", "qa_profile")
         required = [key for key in HEADER_KEYS if key not in optional]
         entries = self.mapping(root, HEADER_KEYS, required)
         value = {key: v for key, (_, v) in entries.items()}
@@ -202,7 +208,32 @@ class _Parser(FieldReader):
                 self.profile_fields(value["save_to_profile"]) if "save_to_profile" in value else ()
             ),
             facts=facts,
+            qa_profile=(
+                self.qa_profile(value["qa_profile"])
+                if "qa_profile" in value
+                else DEFAULT_QA_PROFILE
+            ),
         )
+
+    def qa_profile(self, node: Node | None) -> str:
+        """A synthetic profile of `fixtures/profiles/`, by its name (none given: the default)."""
+        if node is None:
+            return DEFAULT_QA_PROFILE
+        name = self.string(node)
+        available = sorted(path.stem for path in qa_profiles_dir().glob("*.yaml"))
+        if name is None:
+            return DEFAULT_QA_PROFILE
+        if name not in available:
+            hint = self.hint(name, available)
+            self.fail(
+                node,
+                "scenario.unknown_qa_profile",
+                name=name,
+                hint=hint,
+                available=", ".join(available) or "-",
+            )
+            return DEFAULT_QA_PROFILE
+        return name
 
     def portal(self, node: Node) -> Portal:
         """The portal named in the header: its file's facts (and origins)."""

@@ -526,6 +526,8 @@ class Portal:
         return "|".join(re.escape(phrase) for phrase in self.maintenance)
 
 
+DEFAULT_QA_PROFILE = "student"
+
 # A portal with no facts: what a scenario with its own origins and no portal file runs with.
 UNKNOWN = Portal(id="", name="", origins=())
 
@@ -557,6 +559,9 @@ class Scenario:
     save_to_profile: tuple[str, ...] = ()
     # The portal's facts (firewall, maintenance texts), from its portal file.
     facts: Portal = UNKNOWN
+    # The synthetic profile (`fixtures/profiles/<name>.yaml`) a QA run or a demo uses when no
+    # profile is named: a flow that needs an NSS runs as a student who has one.
+    qa_profile: str = DEFAULT_QA_PROFILE
 
     def step_index(self, step_id: str) -> int:
         for index, step in enumerate(self.steps):
@@ -575,6 +580,7 @@ HEADER_KEYS = (
     "description",
     "sign_in",
     "save_to_profile",
+    "qa_profile",
 )
 SIGN_IN_KEYS = ("first", "last", "expired", "url")
 NEEDS_KEYS = ("profile", "secrets", "optional")
