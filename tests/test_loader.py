@@ -629,3 +629,45 @@ def test_a_scenario_names_the_synthetic_profile_its_qa_runs_use(tmp_path: Path) 
         "s.yaml:8:13: there is no QA profile 'student-with-ns' in fixtures/profiles/ "
         "(did you mean 'student-with-nss'?); there are: student, student-with-nss"
     ]
+
+
+def test_run_templates_name_what_an_earlier_step_yields(tmp_path: Path) -> None:
+    steps = (
+        "  - expect: {css: '#consultorio'}\n    value: '\\S'\n    description: e\n"
+        "  - outcome:\n"
+        "      - when: {css: '.dialogo'}\n        result: continue\n"
+        "        yields: {clinic: 'UMF: (.+)'}\n        sets: {verdict: sin_derecho}\n"
+        "    description: o\n"
+        "  - choose: {css: select}\n    remember: colonia\n    description: c\n"
+        "  - confirm:\n"
+        "      - {label: Clínica, value: '{run.clinic}'}\n"
+        "      - {label: Colonia, value: '{run.colonia}'}\n"
+        "      - {label: Veredicto, value: '{run.verdict}'}\n"
+        "    description: r\n"
+    )
+    scenario = load_scenario(write(tmp_path, HEADER + steps))
+    expect, outcome, _, confirm = scenario.steps
+    assert isinstance(expect, Expect) and expect.value == "\\S"
+    assert isinstance(outcome, Outcome) and outcome.cases[0].sets == (("verdict", "sin_derecho"),)
+    assert isinstance(confirm, Confirm)
+    clinic, colonia, verdict = (item.value for item in confirm.items)
+    run = {"clinic": "UMF No. 1", "colonia": "CENTRO", "verdict": "sin_derecho"}
+    assert clinic.render({}, {}, run) == "UMF No. 1"
+    # A yield that is personal data is masked in a summary; a clinic's name is not.
+    assert (clinic.sensitive_kind, colonia.sensitive_kind) == (None, "colonia")
+    assert verdict.render({}, {}, {}) == ""  # the page did not show it: empty, not a crash
+
+    early = HEADER + (
+        "  - confirm: [{label: x, value: '{run.clinic}'}]\n    description: r\n"
+        "  - outcome: [{when: {css: a}, result: continue, yields: {clinic: 'x'}}]\n"
+        "    description: o\n"
+        "  - confirm: [{label: x, value: '{run.clinc}'}]\n    description: r\n"
+        "  - expect: {url: x}\n    value: y\n    description: e\n"
+    )
+    assert problems(tmp_path, early) == [
+        "s.yaml:9:33: no earlier step yields '{run.clinic}' (an outcome's `yields` and `sets`, "
+        "what its `read` finds, a choose's `remember`)",
+        "s.yaml:13:33: no earlier step yields '{run.clinc}' (an outcome's `yields` and `sets`, "
+        "what its `read` finds, a choose's `remember`) (did you mean 'clinic'?)",
+        "s.yaml:16:5: `value` is an element's value: the expect needs a locator",
+    ]

@@ -219,7 +219,11 @@ def test_a_download_is_kept_private_and_read_by_an_outcome(
     result = engine_run(page, scenario, tmp_path)
     assert result.status == "success", result.message
     assert result.yields == {"folio": "123"}
-    [kept] = (tmp_path / "artifacts").glob("*comprobantePrueba.pdf")
+    # Named after `save_as`, not the portal's name (the constancia's holds the NSS).
+    [kept] = (tmp_path / "artifacts").glob("*.pdf")
+    assert kept.name.endswith("-constancia.pdf")
+    assert result.documents["constancia"].path == kept
+    assert result.documents["constancia"].filename == "comprobantePrueba.pdf"
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
 

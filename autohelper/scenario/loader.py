@@ -324,6 +324,8 @@ class _Parser(FieldReader):
         for name, (_, value) in entries.items():
             if name == "id":
                 kwargs["id"] = self.step_id(value)
+            elif cls is Expect and name == "value":
+                kwargs["value"] = self.regex(value)
             elif cls is Expect and name == cls.kind and _is_page_check(value):
                 # `expect: {url: ...}` waits for the page, not an element.
                 for key, (_, check) in self.mapping(value, ("url", "title")).items():
@@ -343,13 +345,17 @@ class _Parser(FieldReader):
         waits_for = (kwargs.get(key) for key in ("target", "url", "title"))
         if cls is Expect and len(self.problems) == before and not any(waits_for):
             self.fail(node, "scenario.expect_nothing")
+        if cls is Expect and "value" in entries and not kwargs.get("target"):
+            self.fail(entries["value"][0], "scenario.value_needs_element")
         self.check_order(cls, node, entries, kwargs)
         # The id is registered last, so an outcome's own id does not count as "earlier".
         if kwargs.get("id") is not None:
             self.ids[kwargs["id"]] = entries["id"][1]
         if len(self.problems) > before:
             return None  # a half-built step would only hide the problems already reported
-        return cls(**{key: v for key, v in kwargs.items() if v is not None})
+        step = cls(**{key: v for key, v in kwargs.items() if v is not None})
+        self.yielded |= _yield_names(step)
+        return step
 
     def step_type(self, node: Node) -> type[Step] | None:
         """The class of the one step-type key among the step's keys, or None after a problem."""
@@ -425,6 +431,19 @@ class _Parser(FieldReader):
             self.fail(node, "scenario.duplicate_id", id=step_id, line=line)
             return None
         return step_id
+
+
+def _yield_names(step: Step) -> set[str]:
+    """The names a step may yield: its outcome cases' yields and sets, its reader's findings,
+    the profile field a choice is remembered as."""
+    from autohelper.documents.readers import READER_YIELDS
+
+    if isinstance(step, Outcome):
+        names = {name for case in step.cases for name, _ in (*case.yields, *case.sets)}
+        return names | set(READER_YIELDS.get(step.read or "", ()))
+    if isinstance(step, Choose) and step.remember:
+        return {step.remember}
+    return set()
 
 
 def _is_page_check(node: Node) -> bool:

@@ -27,7 +27,8 @@ Text = str | dict[str, str]
 
 LOCATOR_KINDS = ("role", "label", "text", "placeholder", "testid", "css")
 FRAME_KINDS = ("name", "url", "css")
-TEMPLATE_RE = re.compile(r"\{(profile|secret)\.([a-z_][a-z0-9_]*)\}")
+# `{profile.x}`, `{secret.x}`, and `{run.x}`: what an earlier step of the run yielded.
+TEMPLATE_RE = re.compile(r"\{(profile|secret|run)\.([a-z_][a-z0-9_]*)\}")
 STEP_ID_RE = re.compile(r"[a-z][a-z0-9_-]{0,39}")
 MAX_SECONDS = 600.0  # the longest wait a step may declare: ten minutes
 MAX_TRIES = 10
@@ -175,7 +176,9 @@ def describe_target(target: Target) -> str:
 
 @dataclass(frozen=True)
 class Template:
-    """A value with `{profile.x}` / `{secret.x}` references; `{{` and `}}` are literal braces."""
+    """A value with `{profile.x}` / `{secret.x}` / `{run.x}` references (`run`: what an earlier
+    step yielded, e.g. a clinic read off the page, for a summary); `{{` and `}}` are literal
+    braces."""
 
     raw: str
 
@@ -183,20 +186,33 @@ class Template:
     def refs(self) -> tuple[tuple[str, str], ...]:
         return tuple((m.group(1), m.group(2)) for m in TEMPLATE_RE.finditer(self.raw))
 
-    def render(self, profile: Mapping[str, str], secrets: Mapping[str, str]) -> str:
+    def render(
+        self,
+        profile: Mapping[str, str],
+        secrets: Mapping[str, str],
+        run: Mapping[str, str] | None = None,
+    ) -> str:
         def substitute(match: re.Match[str]) -> str:
             if match.group(1) == "profile":
                 # A field the scenario needs is there (checked before the run); an optional
                 # one may be missing, and is then empty.
                 return str(profile.get(match.group(2), ""))
+            if match.group(1) == "run":
+                # Yielded by an earlier step (checked at load) when its page showed it.
+                return str((run or {}).get(match.group(2), ""))
             return str(secrets[match.group(2)])
 
         return TEMPLATE_RE.sub(substitute, self.raw).replace("{{", "{").replace("}}", "}")
 
     @property
     def sensitive_kind(self) -> str | None:
-        """The masking kind of the value: the field it comes from, `secret`, or None (literal)."""
+        """The masking kind of the value: the field it comes from, `secret`, or None (a literal,
+        or a yield that is no personal data: a clinic's name)."""
+        from autohelper.profile import PERSONAL_FIELDS
+
         for source, name in self.refs:
+            if source == "run":
+                return name if name in PERSONAL_FIELDS else None
             return "secret" if source == "secret" else name
         return None
 
@@ -300,7 +316,8 @@ class Check(Step):
 
 @dataclass(frozen=True)
 class Expect(Step):
-    """Wait until any of the locators is visible, or the URL / title matches."""
+    """Wait until any of the locators is visible (and its value matches `value`), or the URL /
+    title matches."""
 
     kind: ClassVar[str] = "expect"
     retried: ClassVar[bool] = True
@@ -309,6 +326,9 @@ class Expect(Step):
     target: Target = ()
     url: str | None = None  # a regular expression searched in the page URL
     title: str | None = None  # a substring of the page title
+    # A regular expression the found field's value must match: a value the page fills in late
+    # (a read-only input an AJAX answer fills).
+    value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -387,7 +407,8 @@ class OutcomeCase:
     `error` stops the run with `message` as the advice, `in_person` ends it well but says the
     step must be done at an office (`message` says where and what to bring). `yields` maps a
     name (`nss`, `folio`) to a regular expression whose first group (or whole match) is read
-    from the matched element's text (or the document's)."""
+    from the matched element's text (or the document's); `sets` records literal values (what an
+    answer means, e.g. `verdict: sin_derecho`) the way yields are recorded."""
 
     when: Target
     result: str  # one of OUTCOME_RESULTS
@@ -398,6 +419,7 @@ class OutcomeCase:
     matches: str | None = None
     max_tries: int = 3
     last_try: Text | None = None
+    sets: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -455,7 +477,8 @@ class Choose(Step):
 @dataclass(frozen=True)
 class Download(Step):
     """Click what produces a file; keep the file for the run (private, 0600) under `save_as`,
-    for later steps (an `outcome` may read it)."""
+    for later steps (an `outcome` may read it). An optional download that brings no file (the
+    portal shows it instead) is skipped."""
 
     kind: ClassVar[str] = "download"
     read_only: ClassVar[bool] = True
