@@ -297,7 +297,9 @@ def test_qa_happy_path_result_version_2() -> None:
     assert result.stdout.startswith("Paso 1/27: Abrir la página del trámite IMSS-02-008")
     *_, message, colonia_line, nss_line = result.stdout.splitlines()
     assert message == (
-        "Listo. El IMSS te asignó tu NSS; te envió el comprobante y tu tarjeta por correo."
+        "Listo. El IMSS te asignó tu NSS; te envió el comprobante y tu tarjeta por correo. "
+        "Después: con tu NSS, pide el Seguro Facultativo en tu escuela (en el ITSON, en el CIA: "
+        "autohelper run itson-solicitud; en otras, llévalo a Servicios Escolares)."
     )
     assert colonia_line == "Colonia: C…"
     shown = re.fullmatch(r"Tu NSS: (\d\d…\d\d)", nss_line)
@@ -328,7 +330,8 @@ def test_qa_happy_path_result_version_1() -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == (
         "Listo: el IMSS te enviará tu NSS por correo, en PDF. Cuando lo tengas, guárdalo con: "
-        "autohelper profile set nss=TU_NSS"
+        "autohelper profile set nss=TU_NSS. Después: pide el Seguro Facultativo en tu escuela (en "
+        "el ITSON, en el CIA; en otras, en Servicios Escolares)."
     )
     run, _, submits = _only_run()
     assert run.status == "success"
