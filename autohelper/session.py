@@ -27,7 +27,7 @@ from autohelper import privacy
 from autohelper import profile as profiles
 from autohelper.browser import find_browser, has_display
 from autohelper.browser.provider import BrowserProvider, LocalLaunch
-from autohelper.engine.events import Progress, RunListener, RunResult
+from autohelper.engine.events import Document, Progress, RunListener, RunResult
 from autohelper.engine.retry import FAST, RetryPolicy
 from autohelper.errors import UsageError
 from autohelper.human import Human
@@ -304,3 +304,23 @@ def save_to_profile(outcome: SessionResult, names: list[str]) -> Path:
     assert outcome.profile_path is not None
     values = {name: outcome.saveable[name] for name in names}
     return profiles.update_profile(outcome.profile_path, values).path
+
+
+def keep_document(document: Document, folder: Path) -> Path:
+    """A copy of a document the run downloaded, for the student: in `folder`, under the name the
+    portal gave it, 0600, never over a file that is there already. Returns its path."""
+    from autohelper.engine.evidence import safe_name, write_private
+
+    name = Path(safe_name(document.filename, document.path.name))
+    target = folder / name
+    number = 1
+    while target.exists():
+        target = folder / f"{name.stem}-{number}{name.suffix}"
+        number += 1
+    return write_private(target, document.path.read_bytes())
+
+
+def discard_documents(outcome: SessionResult) -> None:
+    """Delete the run's own copies of what it downloaded (personal data: kept only if asked)."""
+    for document in outcome.result.documents.values():
+        document.path.unlink(missing_ok=True)

@@ -11,12 +11,12 @@ from typing import Any
 
 import click
 
+from autohelper import privacy
 from autohelper.cli import localized
 from autohelper.cli.errors import handle_errors
 from autohelper.cli.localized import LocalizedGroup
 from autohelper.cli.paths import OutputFile, OutputFolder
 from autohelper.messages import has, set_lang, t
-from autohelper.privacy import mask
 
 # Click's own words (usage errors, headings) through the catalogue, for every caller of `cli`.
 localized.install()
@@ -95,11 +95,15 @@ def _yield_label(name: str) -> str:
 
 def _render(outcome: Any) -> int:
     """Show a session's result; returns the exit code (0 only for success)."""
+    from autohelper.status.words import shown_yields
+
     result = outcome.result
     if result.status in ("success", "in_person"):
         click.secho(result.message, fg="green")
-        for name, value in result.yields.items():
-            click.echo(f"{_yield_label(name)}: {mask(value, name)}")
+        # Masked as `status` shows them (personal data, a folio); the rest scrubbed of any
+        # personal value they might carry, as the journal keeps them.
+        for name, value in shown_yields(result.yields, reveal=False).items():
+            click.echo(f"{_yield_label(name)}: {privacy.ACTIVE(value)}")
         return 0
     click.secho(result.message, fg="yellow" if result.status == "declined" else "red", err=True)
     return 1
@@ -158,7 +162,28 @@ def run(
     if chosen:
         path = save_to_profile(outcome, chosen)
         click.echo(t("cli.profile_saved", path=str(path)))
+    _offer_documents(outcome, ask=not isinstance(human, ScriptedHuman))
+    from autohelper.cli.status import next_after_run
+
+    for line in next_after_run(profile, against):
+        click.echo(line)
     sys.exit(code)
+
+
+def _offer_documents(outcome: Any, ask: bool) -> None:
+    """Each document the run downloaded (a constancia, an acuse): a copy in the current folder
+    if the student wants it; the run's own copy is deleted either way."""
+    from autohelper.human import ask_yes_no
+    from autohelper.session import discard_documents, keep_document
+
+    try:
+        for document in outcome.result.documents.values() if ask else ():
+            shown = privacy.ACTIVE(document.filename)
+            if ask_yes_no(t("cli.keep_document", file=shown, folder=str(Path.cwd()))):
+                kept = keep_document(document, Path.cwd())
+                click.echo(t("cli.document_kept", path=privacy.ACTIVE(str(kept))))
+    finally:
+        discard_documents(outcome)
 
 
 def _ask_secret(name: str) -> str:
@@ -207,7 +232,13 @@ def qa(
         step_timeout=step_timeout,
     )
     outcome = run_session(request)
-    sys.exit(_render(outcome))
+    code = _render(outcome)
+    if artifacts is None:
+        # A QA engineer who named an artifacts folder keeps the documents there as evidence.
+        from autohelper.session import discard_documents
+
+        discard_documents(outcome)
+    sys.exit(code)
 
 
 # -- scenarios ----------------------------------------------------------------------------------
