@@ -186,7 +186,10 @@ def next_after_run(profile_name: str | None, against: str) -> list[str]:
         kind = parse_against(against).kind
         if kind == "fixtures":
             return []
-        request = standing.StatusRequest(profile_name, _today(), include_mirrors=kind == "mirror")
+        # The command shown names the profile the run was given.
+        suffix = f" --profile {shlex.quote(profile_name)}" if profile_name else ""
+        mirrors = kind == "mirror"
+        request = standing.StatusRequest(profile_name, _today(), mirrors, suffix)
         lines = next_lines(standing.current_timeline(request), current_lang())
     except AutohelperError:
         return []
