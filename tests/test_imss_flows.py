@@ -217,3 +217,27 @@ def test_umf_online_the_student_chooses_confirms_once_and_gets_the_registration(
     assert result.documents["acuse"].filename == "acuseTramite.pdf"
     assert row.yields["colonia"] == "C…" and row.yields["clinic"] == "UMF No. 1 CIUDAD OBREGÓN"
     assert_nothing_personal(recorded(journal, row))
+
+
+@pytest.mark.parametrize(
+    ("setting", "status", "said"),
+    [
+        ({"vigencia.answer": "clarification"}, "in_person", "acude a la Subdelegación"),
+        ({"vigencia.answer": "period_limit"}, "error", "Vuelve a intentarlo mañana"),
+        ({"vigencia.several_emails": True}, "error", "Esa decisión es tuya"),
+    ],
+    ids=["clarification", "period-limit", "several-emails"],
+)
+def test_vigencia_page_1s_other_answers(
+    page: Page,
+    portal: MockPortal,
+    tmp_path: Path,
+    setting: dict[str, object],
+    status: str,
+    said: str,
+) -> None:
+    portal.configure(**setting)
+    result, row, _ = flow("imss-vigencia", page, tmp_path)
+    assert (result.status, row.status) == (status, status)
+    assert said in result.message
+    assert not portal.outbox  # no link was sent
