@@ -15,6 +15,7 @@ from autohelper.engine.events import Progress
 from autohelper.engine.retry import FAST
 from autohelper.errors import PortalChanged
 from autohelper.human import ScriptedHuman
+from autohelper.journal import Journal
 from autohelper.mock import MockPortal
 from autohelper.scenario.loader import load_scenario
 
@@ -255,3 +256,29 @@ def test_a_downloaded_document_is_judged_by_its_reader(
     assert result.status == "error"
     assert "No se ve quién es tu patrón." in result.message
     assert result.yields == {"verdict": "ilegible", "con_derecho": "si"}
+
+
+def test_an_optional_download_that_brings_no_file_is_skipped(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    # The link shows a page instead of handing a file over (as a portal may show a PDF inline).
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/links
+    description: Abrir
+  - download: {{css: "a.tramite"}}
+    save_as: acuse
+    optional: true
+    timeout: 2
+    description: Descargar el acuse, si lo da
+  - expect: {{text: "Trámite terminado: alta"}}
+    description: Seguir en la página que mostró
+""",
+    )
+    journal = Journal(tmp_path / "journal.sqlite3")
+    result = engine_run(page, scenario, tmp_path, journal=journal)
+    assert result.status == "success", result.message
+    assert result.documents == {}
+    [run] = journal.runs()
+    assert [row["status"] for row in journal.rows("steps", run.id)] == ["ok", "skipped", "ok"]
