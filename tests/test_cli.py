@@ -182,7 +182,7 @@ def test_unknown_scenario_suggests_the_close_one() -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: No conozco el escenario 'imss-nsss' (¿quisiste decir 'imss-nss'?). "
-        "Disponibles: imss-nss\n"
+        "Disponibles: imss-nss, imss-umf, imss-vigencia\n"
     )
     assert not default_path().exists()  # refused before any run was started
 
