@@ -27,7 +27,7 @@ from autohelper import privacy
 from autohelper import profile as profiles
 from autohelper.browser import find_browser, has_display
 from autohelper.browser.provider import BrowserProvider, LocalLaunch
-from autohelper.engine.events import Progress, RunListener, RunResult
+from autohelper.engine.events import Document, Progress, RunListener, RunResult
 from autohelper.engine.retry import FAST, RetryPolicy
 from autohelper.errors import UsageError
 from autohelper.human import Human
@@ -47,7 +47,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FIXTURES_DIR = Path(__file__).resolve().parents[1] / "fixtures"
-FIXTURE_PROFILE = FIXTURES_DIR / "profiles" / "student.yaml"
+
+
+def qa_profile_path(scenario: Scenario) -> Path:
+    """The synthetic profile a QA run (or a demo) of `scenario` uses: its header's `qa_profile`."""
+    return FIXTURES_DIR / "profiles" / f"{scenario.qa_profile}.yaml"
 
 
 @dataclass
@@ -128,7 +132,7 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     # With no profile named, QA runs and the bundled mock (the demo) use the synthetic one.
     synthetic = profile_ref is None and (request.mode == "qa" or spec.kind == "fixtures")
     if synthetic:
-        profile_ref = FIXTURE_PROFILE
+        profile_ref = qa_profile_path(scenario)
     profile = profiles.load_profile(profile_ref, trusted=synthetic)
     profile_path = profiles.resolve_profile_path(profile_ref)
     profiles.require_fields(profile, scenario.needs.profile, profile_path, dict(scenario.requires))
@@ -313,3 +317,23 @@ def save_to_profile(outcome: SessionResult, names: list[str]) -> Path:
     assert outcome.profile_path is not None
     values = {name: outcome.saveable[name] for name in names}
     return profiles.update_profile(outcome.profile_path, values).path
+
+
+def keep_document(document: Document, folder: Path) -> Path:
+    """A copy of a document the run downloaded, for the student: in `folder`, under the name the
+    portal gave it, 0600, never over a file that is there already. Returns its path."""
+    from autohelper.engine.evidence import safe_name, write_private
+
+    name = Path(safe_name(document.filename, document.path.name))
+    target = folder / name
+    number = 1
+    while target.exists():
+        target = folder / f"{name.stem}-{number}{name.suffix}"
+        number += 1
+    return write_private(target, document.path.read_bytes())
+
+
+def discard_documents(outcome: SessionResult) -> None:
+    """Delete the run's own copies of what it downloaded (personal data: kept only if asked)."""
+    for document in outcome.result.documents.values():
+        document.path.unlink(missing_ok=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from autohelper import privacy
 from autohelper.cli import localized
 from autohelper.cli.errors import handle_errors
 from autohelper.cli.localized import LocalizedGroup
@@ -97,17 +98,19 @@ def _yield_label(name: str) -> str | None:
 
 def _render(outcome: Any) -> int:
     """Show a session's result; returns the exit code (0 only for success)."""
+
     result = outcome.result
     if result.status in ("success", "in_person"):
         click.secho(result.message, fg="green")
         # The yields the catalogue names (a flag such as `already_filed` is for `status`);
-        # personal data masked, the rest (a folio to keep) as the portal gave it.
+        # personal data masked, the rest (a folio to write down) as the portal gave it, scrubbed
+        # of any personal value it might carry.
+        from autohelper.privacy import PERSONAL_FIELDS  # the profile's list: when needed
+
         for name, value in result.yields.items():
             label = _yield_label(name)
-            from autohelper.privacy import PERSONAL_FIELDS  # the profile's list: when needed
-
-            if label is not None:  # a yield without a label is for the journal, not the person
-                shown = mask(value, name) if name in PERSONAL_FIELDS else value
+            if label is not None:
+                shown = mask(value, name) if name in PERSONAL_FIELDS else privacy.ACTIVE(value)
                 click.echo(f"{label}: {shown}")
         return 0
     click.secho(result.message, fg="yellow" if result.status == "declined" else "red", err=True)
@@ -170,7 +173,28 @@ def run(
     if chosen:
         path = save_to_profile(outcome, chosen)
         click.echo(t("cli.profile_saved", path=str(path)))
+    _offer_documents(outcome, ask=not isinstance(human, ScriptedHuman))
+    from autohelper.cli.status import next_after_run
+
+    for line in next_after_run(profile, against):
+        click.echo(line)
     sys.exit(code)
+
+
+def _offer_documents(outcome: Any, ask: bool) -> None:
+    """Each document the run downloaded (a constancia, an acuse): a copy in the current folder
+    if the student wants it; the run's own copy is deleted either way."""
+    from autohelper.human import ask_yes_no
+    from autohelper.session import discard_documents, keep_document
+
+    try:
+        for document in outcome.result.documents.values() if ask else ():
+            shown = privacy.ACTIVE(document.filename)
+            if ask_yes_no(t("cli.keep_document", file=shown, folder=str(Path.cwd()))):
+                kept = keep_document(document, Path.cwd())
+                click.echo(t("cli.document_kept", path=privacy.ACTIVE(str(kept))))
+    finally:
+        discard_documents(outcome)
 
 
 def _ask_secret(name: str) -> str:
@@ -219,7 +243,13 @@ def qa(
         step_timeout=step_timeout,
     )
     outcome = run_session(request)
-    sys.exit(_render(outcome))
+    code = _render(outcome)
+    if artifacts is None:
+        # A QA engineer who named an artifacts folder keeps the documents there as evidence.
+        from autohelper.session import discard_documents
+
+        discard_documents(outcome)
+    sys.exit(code)
 
 
 # -- scenarios ----------------------------------------------------------------------------------
