@@ -29,7 +29,7 @@ from autohelper import privacy, resume
 from autohelper import profile as profiles
 from autohelper.browser import find_browser, has_display
 from autohelper.browser.provider import BrowserProvider, LocalLaunch
-from autohelper.engine.events import Progress, RunListener, RunResult
+from autohelper.engine.events import Document, Progress, RunListener, RunResult
 from autohelper.engine.retry import FAST, RetryPolicy
 from autohelper.errors import UsageError, Words
 from autohelper.files import os_problem
@@ -39,7 +39,7 @@ from autohelper.journal import default_path as default_journal_path
 from autohelper.messages import t
 from autohelper.once import refuse_repeat
 from autohelper.privacy import RedactingFilter, Redactor, mask
-from autohelper.privatefiles import make_private, private_dir
+from autohelper.privatefiles import make_private, private_dir, write_private
 from autohelper.resume import ResumePoint
 from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 from autohelper.scenario.model import Scenario
@@ -54,7 +54,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FIXTURES_DIR = Path(__file__).resolve().parents[1] / "fixtures"
-FIXTURE_PROFILE = FIXTURES_DIR / "profiles" / "student.yaml"
+
+
+def qa_profile_path(scenario: Scenario) -> Path:
+    """The synthetic profile a QA run (or a demo) of `scenario` uses: its header's `qa_profile`."""
+    return FIXTURES_DIR / "profiles" / f"{scenario.qa_profile}.yaml"
 
 
 @dataclass
@@ -125,11 +129,13 @@ def _secrets(scenario: Scenario, ask: Callable[[str], str] | None) -> dict[str, 
     return values
 
 
-def _profile_ref(request: SessionRequest, spec: TargetSpec) -> tuple[str | Path, bool]:
-    """The profile a run uses, and whether it is the bundled synthetic one: with no profile
-    named, QA runs and the bundled mock (the demo) use the synthetic one."""
+def _profile_ref(
+    request: SessionRequest, spec: TargetSpec, scenario: Scenario
+) -> tuple[str | Path, bool]:
+    """The profile a run uses, and whether it is a bundled synthetic one: with no profile
+    named, QA runs and the bundled mock (the demo) use the scenario's synthetic one."""
     if request.profile is None and (request.mode == "qa" or spec.kind == "fixtures"):
-        return FIXTURE_PROFILE, True
+        return qa_profile_path(scenario), True
     return profiles.resolve_profile_path(request.profile), False
 
 
@@ -146,7 +152,7 @@ def pending_resume(request: SessionRequest) -> ResumePoint | None:
         return None
     scenario = load_scenario(find_scenario(request.scenario, scenarios_dir()))
     spec = parse_against(request.against)
-    ref, _ = _profile_ref(request, spec)
+    ref, _ = _profile_ref(request, spec, scenario)
     return resume.find(Journal(path), scenario, profile_key(Path(ref)), spec.kind)
 
 
@@ -158,7 +164,7 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     spec = parse_against(request.against)
     if request.mode == "qa" and spec.is_live:
         raise UsageError("session.qa_live")
-    profile_ref, synthetic = _profile_ref(request, spec)
+    profile_ref, synthetic = _profile_ref(request, spec, scenario)
     profile = profiles.load_profile(profile_ref, trusted=synthetic)
     profile_path = profiles.resolve_profile_path(profile_ref)
     profiles.require_fields(profile, scenario.needs.profile, profile_path, dict(scenario.requires))
@@ -451,3 +457,23 @@ def save_to_profile(outcome: SessionResult, names: list[str]) -> Path:
     assert outcome.profile_path is not None
     values = {name: outcome.saveable[name] for name in names}
     return profiles.update_profile(outcome.profile_path, values).path
+
+
+def keep_document(document: Document, folder: Path) -> Path:
+    """A copy of a document the run downloaded, for the student: in `folder`, under the name the
+    portal gave it, 0600, never over a file that is there already. Returns its path."""
+    from autohelper.engine.evidence import safe_name
+
+    name = Path(safe_name(document.filename, document.path.name))
+    target = folder / name
+    number = 1
+    while target.exists():
+        target = folder / f"{name.stem}-{number}{name.suffix}"
+        number += 1
+    return write_private(target, document.path.read_bytes())
+
+
+def discard_documents(outcome: SessionResult) -> None:
+    """Delete the run's own copies of what it downloaded (personal data: kept only if asked)."""
+    for document in outcome.result.documents.values():
+        document.path.unlink(missing_ok=True)

@@ -4,9 +4,12 @@ our own on the lab's pages, and one way to run the engine on pytest-playwright's
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
+from click.testing import CliRunner, Result
 from playwright.sync_api import Page
 
 from autohelper.engine import RunOptions, RunResult, run_scenario
@@ -131,3 +134,22 @@ def magenta_pixels(page: Page, png: Path) -> int:
         return count;
     }""")
     )
+
+
+def console(*args: str, input: str | None = None) -> Result:
+    """`autohelper ARGS...` in-process under the real console entry point (`autohelper.cli.main`,
+    the one top-level error handler); stdout and stderr kept apart."""
+    import autohelper.cli
+
+    class Script:
+        name = "autohelper"
+
+        def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
+            saved = sys.argv
+            sys.argv = ["autohelper", *args]
+            try:
+                autohelper.cli.main()
+            finally:
+                sys.argv = saved
+
+    return CliRunner().invoke(Script(), list(args), input=input)  # type: ignore[arg-type]

@@ -9,9 +9,12 @@ command would; they are marked `browser`.
 
 from __future__ import annotations
 
+import datetime
 import json
+import os
 import re
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -20,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -190,7 +194,7 @@ def test_unknown_scenario_suggests_the_close_one() -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: No conozco el escenario 'imss-nsss' (¿quisiste decir 'imss-nss'?). "
-        "Disponibles: imss-nss, itson-solicitud\n"
+        "Disponibles: imss-nss, imss-umf, imss-vigencia, itson-solicitud\n"
     )
     assert not default_path().exists()  # refused before any run was started
 
@@ -313,7 +317,9 @@ def test_qa_happy_path_result_version_2() -> None:
     )
     *_, message, colonia_line, nss_line = result.stdout.splitlines()
     assert message == (
-        "Listo. El IMSS te asignó tu NSS; te envió el comprobante y tu tarjeta por correo."
+        "Listo. El IMSS te asignó tu NSS; te envió el comprobante y tu tarjeta por correo. "
+        "Después: con tu NSS, pide el Seguro Facultativo en tu escuela (en el ITSON, en el CIA: "
+        "autohelper run itson-solicitud; en otras, llévalo a Servicios Escolares)."
     )
     assert colonia_line == "Colonia: C…"
     shown = re.fullmatch(r"Tu NSS: (\d\d…\d\d)", nss_line)
@@ -344,7 +350,8 @@ def test_qa_happy_path_result_version_1() -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == (
         "Listo: el IMSS te enviará tu NSS por correo, en PDF. Cuando lo tengas, guárdalo con: "
-        "autohelper profile set nss=TU_NSS"
+        "autohelper profile set nss=TU_NSS. Después: pide el Seguro Facultativo en tu escuela (en "
+        "el ITSON, en el CIA; en otras, en Servicios Escolares)."
     )
     run, _, submits = _only_run()
     assert run.status == "success"
@@ -556,3 +563,104 @@ def test_help_loads_none_of_the_heavy_machinery() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# -- the vigencia and clinic flows (QA profile: the student with an NSS) ------------------------
+WITH_NSS = ROOT / "fixtures" / "profiles" / "student-with-nss.yaml"
+
+
+@pytest.mark.browser
+def test_qa_vigencia_reads_the_verdict_from_the_downloaded_pdf_and_keeps_no_copy() -> None:
+    result = autohelper_cmd("qa", "imss-vigencia", "--against", "fixtures")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "Paso 14/15: Descargar tu constancia de vigencia (PDF)" in lines
+    assert "Veredicto: vigente" in lines and "Modalidad: 32" in lines
+    assert "Con derecho al servicio médico: si" in lines
+    run, _, submits = _only_run()
+    assert (run.scenario, run.status, run.yields["verdict"]) == (
+        "imss-vigencia",
+        "success",
+        "vigente",
+    )
+    assert [s["description"] for s in submits] == [
+        "Enviar tu consulta al IMSS (el «Continuar» de la confirmación)"
+    ]
+    # The student with an NSS (the scenario's qa_profile), masked in what is kept.
+    assert "NSS: 09…56" in submits[0]["summary"]
+    assert not NSS_RE.search(json.dumps(journal_dump()))
+    # The downloaded constancia was read, then deleted: QA keeps documents only in --artifacts.
+    assert not list(Path(os.environ["XDG_CACHE_HOME"]).rglob("*.pdf"))
+
+
+@pytest.mark.browser
+def test_qa_umf_the_student_refusal_is_a_visit_with_one_send() -> None:
+    result = autohelper_cmd("qa", "imss-umf", "--against", "fixtures")
+    assert result.exit_code == 0, result.output  # not an error: the step is done in person
+    assert "se hace en persona, y no es un error" in result.stdout
+    run, _, submits = _only_run()
+    assert (run.scenario, run.status) == ("imss-umf", "in_person")
+    assert len(submits) == 1
+
+
+@pytest.mark.browser
+def test_after_a_students_run_status_says_what_comes_next(
+    portal: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run against a mirror counts for status like a live one: after the vigencia, the
+    procedure's next step (the clinic), its command, and `autohelper next`."""
+    own = tmp_path / "ana.yaml"
+    own.write_bytes(WITH_NSS.read_bytes())
+    own.chmod(0o600)
+    monkeypatch.chdir(tmp_path)
+    month_ago = (datetime.date.today() - datetime.timedelta(days=30)).isoformat()
+    assert (
+        autohelper_cmd("done", "solicitud", "--on", month_ago, "--profile", str(own)).exit_code == 0
+    )
+    result = autohelper_cmd(
+        "run", "imss-vigencia", "--against", portal.url, "--profile", str(own), "--headless"
+    )
+    assert result.exit_code == 0, result.output
+    after = result.stdout.split("Después: date de alta en tu clínica (UMF)")[1].splitlines()
+    assert after[after.index("Lo que sigue: Alta en tu clínica (UMF)") + 2 :] == [
+        f"  Comando: autohelper run imss-umf --profile {own}",
+        "  autohelper next lo inicia; autohelper status muestra todo tu trámite.",
+    ]
+    # Nobody at the keyboard to ask: the constancia is not copied, and the run's own is gone.
+    assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_a_downloaded_document_is_copied_only_when_the_student_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from autohelper import human, privacy
+    from autohelper.cli import _offer_documents
+    from autohelper.engine.events import Document, RunResult
+
+    nss = "09139253356"
+    privacy.ACTIVE.add(nss, "nss")
+    monkeypatch.chdir(tmp_path)
+    kept = tmp_path / "run" / "x-constancia.pdf"
+    kept.parent.mkdir()
+    answers = iter([True, False])
+    monkeypatch.setattr(human, "ask_yes_no", lambda question, default=False: next(answers))
+
+    class Outcome:
+        result = RunResult("success")
+
+    for answer in (True, False):
+        kept.write_bytes(b"%PDF-1.4 constancia")
+        Outcome.result.documents = {
+            "constancia": Document(kept, f"comprobanteVigenciaDerechos{nss}.pdf")
+        }
+        shown = CliRunner().invoke(
+            click.Command("x", callback=lambda: _offer_documents(Outcome, True))
+        )
+        assert not kept.exists()  # the run's own copy is gone either way
+        if answer:
+            assert (
+                shown.output == f"Copia guardada: {tmp_path}/comprobanteVigenciaDerechos09…56.pdf\n"
+            )
+    copies = list(tmp_path.glob("comprobante*.pdf"))
+    assert [c.name for c in copies] == [f"comprobanteVigenciaDerechos{nss}.pdf"]
+    assert stat.S_IMODE(copies[0].stat().st_mode) == 0o600

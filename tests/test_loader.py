@@ -623,26 +623,6 @@ def test_bounded_retries_are_counted_from_one_to_ten(tmp_path: Path) -> None:
     ]
 
 
-def test_a_case_may_yield_a_fixed_value_besides_what_it_reads(tmp_path: Path) -> None:
-    steps = (
-        "  - outcome:\n"
-        "      - when: {css: '.alert'}\n"
-        "        result: success\n"
-        "        yields: {folio: 'folio (\\d+)', already_filed: {value: 'true'}}\n"
-        "    description: x\n"
-    )
-    [step] = load_scenario(write(tmp_path, HEADER + steps)).steps
-    assert isinstance(step, Outcome)
-    [case] = step.cases
-    assert case.yields == (("folio", r"folio (\d+)"),)
-    assert case.fixed == (("already_filed", "true"),)
-    bad = steps.replace("{value: 'true'}", "{valor: 'true'}")
-    assert problems(tmp_path, HEADER + bad) == [
-        "s.yaml:12:55: missing key 'value'",
-        "s.yaml:12:56: unknown key 'valor' (did you mean 'value'?)",
-    ]
-
-
 def test_once_and_the_scenario_that_provides_a_needed_field(tmp_path: Path) -> None:
     header = HEADER.replace("steps:\n", "once: true\nrequires: {curp: imss-nss}\nsteps:\n")
     steps = "  - goto: https://serviciosdigitales.imss.gob.mx/portal\n    description: g\n"
@@ -654,4 +634,64 @@ def test_once_and_the_scenario_that_provides_a_needed_field(tmp_path: Path) -> N
     assert problems(tmp_path, bad + steps) == [
         "s.yaml:9:18: there is no scenario 'imss-nsss' (did you mean 'imss-nss'?)",
         "s.yaml:9:29: 'phone' is not declared in needs.profile (nor in needs.optional)",
+    ]
+
+
+def test_a_scenario_names_the_synthetic_profile_its_qa_runs_use(tmp_path: Path) -> None:
+    from autohelper.session import qa_profile_path
+
+    steps = "  - goto: https://serviciosdigitales.imss.gob.mx/x\n    description: g\n"
+    plain = load_scenario(write(tmp_path, HEADER + steps))
+    assert plain.qa_profile == "student"
+    assert qa_profile_path(plain).name == "student.yaml"
+    header = HEADER.replace("steps:\n", "qa_profile: student-with-nss\nsteps:\n")
+    named = load_scenario(write(tmp_path, header + steps))
+    assert named.qa_profile == "student-with-nss"
+    assert qa_profile_path(named).is_file()
+    typo = header.replace("student-with-nss", "student-with-ns")
+    assert problems(tmp_path, typo + steps) == [
+        "s.yaml:8:13: there is no QA profile 'student-with-ns' in fixtures/profiles/ "
+        "(did you mean 'student-with-nss'?); there are: student, student-with-nss"
+    ]
+
+
+def test_run_templates_name_what_an_earlier_step_yields(tmp_path: Path) -> None:
+    steps = (
+        "  - expect: {css: '#consultorio'}\n    value: '\\S'\n    description: e\n"
+        "  - outcome:\n"
+        "      - when: {css: '.dialogo'}\n        result: continue\n"
+        "        yields: {clinic: 'UMF: (.+)'}\n        sets: {verdict: sin_derecho}\n"
+        "    description: o\n"
+        "  - choose: {css: select}\n    remember: colonia\n    description: c\n"
+        "  - confirm:\n"
+        "      - {label: Clínica, value: '{run.clinic}'}\n"
+        "      - {label: Colonia, value: '{run.colonia}'}\n"
+        "      - {label: Veredicto, value: '{run.verdict}'}\n"
+        "    description: r\n"
+    )
+    scenario = load_scenario(write(tmp_path, HEADER + steps))
+    expect, outcome, _, confirm = scenario.steps
+    assert isinstance(expect, Expect) and expect.value == "\\S"
+    assert isinstance(outcome, Outcome) and outcome.cases[0].sets == (("verdict", "sin_derecho"),)
+    assert isinstance(confirm, Confirm)
+    clinic, colonia, verdict = (item.value for item in confirm.items)
+    run = {"clinic": "UMF No. 1", "colonia": "CENTRO", "verdict": "sin_derecho"}
+    assert clinic.render({}, {}, run) == "UMF No. 1"
+    # A yield that is personal data is masked in a summary; a clinic's name is not.
+    assert (clinic.sensitive_kind, colonia.sensitive_kind) == (None, "colonia")
+    assert verdict.render({}, {}, {}) == ""  # the page did not show it: empty, not a crash
+
+    early = HEADER + (
+        "  - confirm: [{label: x, value: '{run.clinic}'}]\n    description: r\n"
+        "  - outcome: [{when: {css: a}, result: continue, yields: {clinic: 'x'}}]\n"
+        "    description: o\n"
+        "  - confirm: [{label: x, value: '{run.clinc}'}]\n    description: r\n"
+        "  - expect: {url: x}\n    value: y\n    description: e\n"
+    )
+    assert problems(tmp_path, early) == [
+        "s.yaml:9:33: no earlier step yields '{run.clinic}' (an outcome's `yields` and `sets`, "
+        "what its `read` finds, a choose's `remember`)",
+        "s.yaml:13:33: no earlier step yields '{run.clinc}' (an outcome's `yields` and `sets`, "
+        "what its `read` finds, a choose's `remember`) (did you mean 'clinic'?)",
+        "s.yaml:16:5: `value` is an element's value: the expect needs a locator",
     ]

@@ -20,7 +20,11 @@ from autohelper.mock import MockPortal
 from autohelper.mock.captcha import nss_for
 
 ROOT = Path(__file__).resolve().parents[1]
-PROFILE = yaml.safe_load((ROOT / "fixtures" / "profiles" / "student.yaml").read_text("utf-8"))
+PROFILES = ROOT / "fixtures" / "profiles"
+PROFILE = yaml.safe_load((PROFILES / "student.yaml").read_text("utf-8"))
+# The vigencia and clinic flows' QA profile: its NSS, and its name, are also in the constancia
+# and the acuse the flows download and read.
+WITH_NSS = yaml.safe_load((PROFILES / "student-with-nss.yaml").read_text("utf-8"))
 SECRET = "contraseña-Secreta-123"
 
 
@@ -43,10 +47,10 @@ def scenario_with_a_secret(tmp_path: Path) -> Path:
     return Path(scenario.path)
 
 
-def forbidden() -> list[str]:
-    values = [PROFILE["curp"], PROFILE["email"], nss_for(PROFILE["curp"]), SECRET]
-    values += [PROFILE["names"], PROFILE["first_surname"] + " " + PROFILE["second_surname"]]
-    values += [PROFILE["student_id"], PROFILE["phone"]]
+def forbidden(profile: dict[str, str] = PROFILE) -> list[str]:
+    values = [profile["curp"], profile["email"], nss_for(profile["curp"]), SECRET]
+    values += [profile["names"], profile["first_surname"] + " " + profile["second_surname"]]
+    values += [profile[name] for name in ("street", "student_id", "phone") if name in profile]
     return values + [quote(value, safe="") for value in values]
 
 
@@ -83,28 +87,41 @@ def qa_run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str]
     return done, home
 
 
-def assert_no_leak(done: subprocess.CompletedProcess[str], home: Path) -> None:
+def assert_no_leak(
+    done: subprocess.CompletedProcess[str], home: Path, profile: dict[str, str] = PROFILE
+) -> None:
     assert "DEBUG" in done.stderr  # the logging really was verbose
     everything = done.stdout + done.stderr + written_text(home)
     names = [path.name for path in home.rglob("*")]
     assert "journal.sqlite3" in names  # the run really wrote what we search
-    for value in forbidden():
+    for value in forbidden(profile):
         assert value.lower() not in everything.lower(), f"leaked: {value[:4]}…"
 
 
 @pytest.mark.browser
-# The drift case waits for a field that never comes: a short step timeout keeps it quick.
+# The drift case waits for a field that never comes: a short step timeout keeps it quick. The
+# vigencia reads a constancia (NSS, CURP and name printed in it) and ends on its verdict; the
+# clinic's online path reads the portal's summary and final page, and downloads the acuse.
 @pytest.mark.parametrize(
-    "mock",
-    [[], ["--mock", "drift=true", "--timeout", "3"]],
-    ids=["success", "drift"],
+    ("scenario", "mock", "code"),
+    [
+        ("nss-secret", [], 0),
+        ("nss-secret", ["--mock", "drift=true", "--timeout", "3"], 1),
+        ("imss-vigencia", [], 0),
+        ("imss-vigencia", ["--mock", "vigencia.case=other_employer"], 1),
+        ("imss-umf", ["--mock", "umf.students_online=true"], 0),
+    ],
+    ids=["success", "drift", "vigencia", "vigencia-otro-patron", "umf-online"],
 )
-def test_a_verbose_qa_run_leaks_no_personal_data(tmp_path: Path, mock: list[str]) -> None:
-    done, home = qa_run(tmp_path, str(scenario_with_a_secret(tmp_path)), *mock)
-    assert done.returncode == (1 if "drift=true" in mock else 0), done.stderr
+def test_a_verbose_qa_run_leaks_no_personal_data(
+    tmp_path: Path, scenario: str, mock: list[str], code: int
+) -> None:
+    which = str(scenario_with_a_secret(tmp_path)) if scenario == "nss-secret" else scenario
+    done, home = qa_run(tmp_path, which, *mock)
+    assert done.returncode == code, done.stderr
     if "drift=true" in mock:
         assert any(path.name.endswith(".png") for path in home.rglob("*"))  # its screenshot
-    assert_no_leak(done, home)
+    assert_no_leak(done, home, PROFILE if scenario == "nss-secret" else WITH_NSS)
 
 
 @pytest.mark.browser

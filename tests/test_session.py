@@ -12,13 +12,9 @@ from autohelper.errors import ProfileError, UsageError
 from autohelper.human import ScriptedHuman
 from autohelper.mock.captcha import nss_for
 from autohelper.profile import update_profile
-from autohelper.session import (
-    FIXTURE_PROFILE,
-    SessionRequest,
-    _saveable,
-    opening_lines,
-    plan_run,
-)
+from autohelper.session import FIXTURES_DIR, SessionRequest, _saveable, opening_lines, plan_run
+
+FIXTURE_PROFILE = FIXTURES_DIR / "profiles" / "student.yaml"  # imss-nss's qa_profile
 
 STUDENT = {
     "curp": "HEGG560427MVZRRL04",

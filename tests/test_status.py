@@ -606,7 +606,7 @@ def test_next_on_yes_hands_the_scenario_to_run(monkeypatch: pytest.MonkeyPatch) 
     started: list[Any] = []
 
     class _Result:
-        status, message, yields = "success", "Listo.", {}
+        status, message, yields, documents = "success", "Listo.", {}, {}
 
     class _Outcome:
         result, saveable = _Result(), {}

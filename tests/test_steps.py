@@ -15,6 +15,7 @@ from autohelper.engine.events import Progress
 from autohelper.engine.retry import FAST
 from autohelper.errors import PortalChanged
 from autohelper.human import ScriptedHuman
+from autohelper.journal import Journal
 from autohelper.mock import MockPortal
 from autohelper.scenario.loader import load_scenario
 
@@ -251,7 +252,11 @@ def test_a_download_is_kept_private_and_read_by_an_outcome(
     result = engine_run(page, scenario, tmp_path)
     assert result.status == "success", result.message
     assert result.yields == {"folio": "123"}
-    [kept] = (tmp_path / "artifacts").glob("*comprobantePrueba.pdf")
+    # Named after `save_as`, not the portal's name (the constancia's holds the NSS).
+    [kept] = (tmp_path / "artifacts").glob("*.pdf")
+    assert kept.name.endswith("-constancia.pdf")
+    assert result.documents["constancia"].path == kept
+    assert result.documents["constancia"].filename == "comprobantePrueba.pdf"
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
 
@@ -318,3 +323,29 @@ def test_a_secret_for_a_plain_http_page_is_announced_once_and_never_for_https(
         "Wi-Fi pública."
     ]
     assert page.locator("#pwd").input_value() == "lab-secreto"
+
+
+def test_an_optional_download_that_brings_no_file_is_skipped(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    # The link shows a page instead of handing a file over (as a portal may show a PDF inline).
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/links
+    description: Abrir
+  - download: {{css: "a.tramite"}}
+    save_as: acuse
+    optional: true
+    timeout: 2
+    description: Descargar el acuse, si lo da
+  - expect: {{text: "Trámite terminado: alta"}}
+    description: Seguir en la página que mostró
+""",
+    )
+    journal = Journal(tmp_path / "journal.sqlite3")
+    result = engine_run(page, scenario, tmp_path, journal=journal)
+    assert result.status == "success", result.message
+    assert result.documents == {}
+    [run] = journal.runs()
+    assert [row["status"] for row in journal.rows("steps", run.id)] == ["ok", "skipped", "ok"]

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from autohelper import privacy
 from autohelper.cli import localized
 from autohelper.cli.errors import handle_errors
 from autohelper.cli.localized import LocalizedGroup
@@ -103,16 +104,19 @@ def _render(outcome: Any, reveal: bool = False) -> int:
     if result.status in ("success", "in_person"):
         click.secho(result.message, fg="green")
         # The yields the catalogue names (a flag such as `already_filed` is for `status`);
-        # personal data masked, the rest (a folio to keep) as the portal gave it.
+        # personal data masked, the rest (a folio to write down) as the portal gave it, scrubbed
+        # of any personal value it might carry.
+        from autohelper.privacy import PERSONAL_FIELDS  # the profile's list: when needed
+
         for name, value in result.yields.items():
             label = _yield_label(name)
-            from autohelper.privacy import PERSONAL_FIELDS  # the profile's list: when needed
-
-            if label is not None:  # a yield without a label is for the journal, not the person
-                # Personal data masked unless `reveal` (its owner, here); the rest (a folio to
-                # keep) as the portal gave it.
-                hide = name in PERSONAL_FIELDS and not reveal
-                click.echo(f"{label}: {mask(value, name) if hide else value}")
+            if label is not None:
+                # Personal data masked unless `reveal` (its owner, here, never a log).
+                if name in PERSONAL_FIELDS:
+                    shown = value if reveal else mask(value, name)
+                else:
+                    shown = privacy.ACTIVE(value)
+                click.echo(f"{label}: {shown}")
         return 0
     click.secho(result.message, fg="yellow" if result.status == "declined" else "red", err=True)
     return 1
@@ -190,6 +194,11 @@ def run(
     if chosen:
         path = save_to_profile(outcome, chosen)
         click.echo(t("cli.profile_saved", path=str(path)))
+    _offer_documents(outcome, ask=not isinstance(human, ScriptedHuman))
+    from autohelper.cli.status import next_after_run
+
+    for line in next_after_run(profile, against):
+        click.echo(line)
     sys.exit(code)
 
 
@@ -244,6 +253,22 @@ def _resume_hint(request: Any) -> None:
         click.secho(t("cli.resume_hint", command=command), fg="yellow", err=True)
 
 
+def _offer_documents(outcome: Any, ask: bool) -> None:
+    """Each document the run downloaded (a constancia, an acuse): a copy in the current folder
+    if the student wants it; the run's own copy is deleted either way."""
+    from autohelper.human import ask_yes_no
+    from autohelper.session import discard_documents, keep_document
+
+    try:
+        for document in outcome.result.documents.values() if ask else ():
+            shown = privacy.ACTIVE(document.filename)
+            if ask_yes_no(t("cli.keep_document", file=shown, folder=str(Path.cwd()))):
+                kept = keep_document(document, Path.cwd())
+                click.echo(t("cli.document_kept", path=privacy.ACTIVE(str(kept))))
+    finally:
+        discard_documents(outcome)
+
+
 def _ask_secret(name: str) -> str:
     return str(
         click.prompt(
@@ -290,7 +315,13 @@ def qa(
         step_timeout=step_timeout,
     )
     outcome = run_session(request)
-    sys.exit(_render(outcome))
+    code = _render(outcome)
+    if artifacts is None:
+        # A QA engineer who named an artifacts folder keeps the documents there as evidence.
+        from autohelper.session import discard_documents
+
+        discard_documents(outcome)
+    sys.exit(code)
 
 
 # -- scenarios ----------------------------------------------------------------------------------

@@ -172,6 +172,30 @@ def next_command(
         )
 
 
+def next_after_run(profile_name: str | None, against: str) -> list[str]:
+    """What `status` says comes next, after a student's run (live, or a mirror): the procedure's
+    next step and its command. Empty when status cannot say (a run against the bundled mock
+    does not count; a profile with no institution has no procedure): the run's own message
+    already said what comes next."""
+    from autohelper.errors import AutohelperError
+    from autohelper.status import standing
+    from autohelper.status.terminal import next_lines
+    from autohelper.target import parse_against
+
+    try:
+        kind = parse_against(against).kind
+        if kind == "fixtures":
+            return []
+        # The command shown names the profile the run was given.
+        suffix = f" --profile {shlex.quote(profile_name)}" if profile_name else ""
+        mirrors = kind == "mirror"
+        request = standing.StatusRequest(profile_name, _today(), mirrors, suffix)
+        lines = next_lines(standing.current_timeline(request), current_lang())
+    except AutohelperError:
+        return []
+    return ["", *lines, "  " + t("status.after_run")]
+
+
 def _day(day: Day) -> str:
     from autohelper.status.words import format_day
 

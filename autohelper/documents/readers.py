@@ -15,9 +15,11 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Reading:
     """What a reader found: yields with no personal data in them (an employer's name and
-    registro patronal are not the student's), one per fact."""
+    registro patronal are not the student's), one per fact; and what that means for the
+    person, in their language (empty when the reader has nothing to say)."""
 
     yields: dict[str, str]
+    meaning: str = ""
 
     @property
     def text(self) -> str:
@@ -47,9 +49,22 @@ def read_constancia(path: Path, profile: Mapping[str, str]) -> Reading:
         ):
             if value:
                 yields[name] = value
-    return Reading(yields)
+    # The words `autohelper vigencia --pdf` uses for the same verdict.
+    return Reading(yields, report.verdict.explanation())
 
 
 READERS: dict[str, Callable[[Path, Mapping[str, str]], Reading]] = {
     "constancia": read_constancia,
+}
+# What each reader may yield (a scenario's `{run.x}` may name them).
+READER_YIELDS: dict[str, tuple[str, ...]] = {
+    "constancia": (
+        "verdict",
+        "con_derecho",
+        "situacion",
+        "umf",
+        "patron",
+        "registro_patronal",
+        "modalidad",
+    ),
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from autohelper.messages import t
@@ -19,16 +20,27 @@ if TYPE_CHECKING:
     from autohelper.scenario.model import Scenario, Step
 
 
+@dataclass(frozen=True)
+class Document:
+    """A file the run downloaded: where the run keeps it (private, 0600) and the name the portal
+    gave it (which may hold personal data: an NSS)."""
+
+    path: Path
+    filename: str
+
+
 @dataclass
 class RunResult:
     """How a run ended: `success`, `in_person` (done, but the step is to be done at an office),
-    `error`, `declined`, `unknown` (a submit whose result never came) or `interrupted`."""
+    `error`, `declined`, `unknown` (a submit whose result never came) or `interrupted`; and the
+    documents it downloaded, by their `save_as`."""
 
     status: str
     message: str = ""
     yields: dict[str, str] = field(default_factory=dict)
     error: AutohelperError | None = None
     run_id: int | None = None  # the journal's id for the run, when a journal listened
+    documents: dict[str, Document] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,9 @@ class Evidence:
         return str(write_private(path, data))
 
     def keep_download(self, download: Download, name: str) -> Path:
-        """Save a download in the run's private folder, 0600."""
-        suggested = safe_name(download.suggested_filename, "document")
-        path = private_dir(self.folder) / f"{self.token}-{safe_name(name)}-{suggested}"
+        """Save a download in the run's private folder, 0600, named after the step's `save_as`:
+        the portal's own name may hold personal data (the constancia's holds the NSS)."""
+        suffix = Path(safe_name(download.suggested_filename, "document")).suffix[:10]
+        path = private_dir(self.folder) / f"{self.token}-{safe_name(name)}{suffix}"
         download.save_as(path)
         return make_private(path)

@@ -62,12 +62,13 @@ def _read_document(run: Runner, step: m.Outcome, name: str) -> None:
     path = run.downloads.get(name)
     if path is None:  # the download was optional and did not happen
         raise run.stop("run.no_document", step, name=name)
+    meaning = ""
     if step.read is not None:
         from autohelper.documents.readers import READERS
 
         reading = READERS[step.read](path, run.profile)
         run.yields.update(reading.yields)
-        text = reading.text
+        text, meaning = reading.text, reading.meaning
     else:
         from autohelper.documents.pdf import pdf_text
 
@@ -75,12 +76,21 @@ def _read_document(run: Runner, step: m.Outcome, name: str) -> None:
     for number, case in enumerate(step.cases):
         flags = re.IGNORECASE | re.MULTILINE
         if case.matches is not None and re.search(case.matches, text, flags):
-            _apply(run, step, number, case, text)
+            _apply(run, step, number, case, text, meaning)
             return
     raise run.stop("run.unknown_document", step, name=name)
 
 
-def _apply(run: Runner, step: m.Outcome, number: int, case: m.OutcomeCase, text: str) -> None:
+def _apply(
+    run: Runner,
+    step: m.Outcome,
+    number: int,
+    case: m.OutcomeCase,
+    text: str,
+    meaning: str = "",
+) -> None:
+    """Record what the case yields and sets, then do what its result says. `meaning` is what a
+    document's reader says it means: it comes before the case's advice."""
     for name, pattern in case.yields:
         found = re.search(pattern, text)
         if found:
@@ -88,16 +98,22 @@ def _apply(run: Runner, step: m.Outcome, number: int, case: m.OutcomeCase, text:
             run.yields[name] = value
             if name in PERSONAL_FIELDS:
                 run.redactor.add(value, name)  # from here on, it is scrubbed like the rest
-    run.yields.update(case.fixed)
+    run.yields.update(case.sets)
     advice = localized(case.message) if case.message else ""
     if case.result in ("success", "in_person"):
-        raise Finished(case.result, advice or t("run.done"), dict(run.yields))
+        said = "\n".join(part for part in (meaning, advice) if part)
+        raise Finished(case.result, said or t("run.done"), dict(run.yields))
     if case.result == "continue":
-        if advice:
-            run.human.progress(advice)
+        for part in (meaning, advice):
+            if part:
+                run.human.progress(part)
         return
     if case.result == "retry":
         _retry(run, step, number, case, text, advice)
+    if step.document is not None:
+        # What the document says (its reader's words, or its text), not "the portal answered".
+        said = meaning or _first_lines(text)
+        raise run.stop("run.document_answer", step, said=said, advice=advice, name=step.document)
     raise run.stop("run.portal_error", step, portal=_first_lines(text), advice=advice)
 
 

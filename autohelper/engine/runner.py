@@ -25,7 +25,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from autohelper.engine import locate
-from autohelper.engine.events import Listeners, RunListener, RunResult, StepRecord
+from autohelper.engine.events import Document, Listeners, RunListener, RunResult, StepRecord
 from autohelper.engine.evidence import Evidence
 from autohelper.engine.guards import DialogGuard, PageWatch
 from autohelper.engine.retry import NetworkError, RetryPolicy, TransientError
@@ -195,6 +195,7 @@ class Runner:
         self.captcha_attempt = 0
         self.tries: Counter[tuple[int, int]] = Counter()
         self.downloads: dict[str, Path] = {}
+        self.filenames: dict[str, str] = {}  # each download's name as the portal gave it
         self.signed_in_again: set[int] = set()  # steps that already sent us back to sign in
         self.told_plain_http = False  # the person knows a secret goes to an unencrypted page
 
@@ -206,6 +207,10 @@ class Runner:
         except BaseException:  # Ctrl-C or a bug: the listeners still learn how the run ended
             self.events.run_finished(RunResult("interrupted", yields=self._masked_yields()))
             raise
+        result.documents = {
+            name: Document(path, self.filenames.get(name, path.name))
+            for name, path in self.downloads.items()
+        }
         self.events.run_finished(result)
         return result
 
@@ -453,11 +458,11 @@ class Runner:
     # -- values -----------------------------------------------------------------------------
     def value(self, template: m.Template) -> str:
         """A template's value to type: profile values, and secrets (asked again once sent)."""
-        return template.render(self.profile, _Typed(self.secrets))
+        return template.render(self.profile, _Typed(self.secrets), self.yields)
 
     def shown(self, template: m.Template) -> str:
         """A template's value as a summary shows it (secrets masked, never looked up)."""
-        return template.render(self.profile, _Masked())
+        return template.render(self.profile, _Masked(), self.yields)
 
     def _on_page(self, page: Page) -> None:
         self.opened.append(page)

@@ -18,6 +18,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from autohelper.engine import locate
+from autohelper.engine.runner import Skip
 from autohelper.errors import Declined, PortalChanged, SubmitUnknown
 from autohelper.human import NEW_IMAGE, wants_to_quit
 from autohelper.messages import localized, t
@@ -136,9 +137,14 @@ def check(run: Runner, step: m.Check) -> None:
 @handles(m.Expect)
 def expect_step(run: Runner, step: m.Expect) -> None:
     timeout = run.timeout_ms(step)
-    if step.target:
+    found = None
+    if step.target and step.value is None:
         run.wait_visible(step, step.target)
+    elif step.target:
+        found = run.find(step, step.target)[0]  # its value is waited for below
     try:
+        if found is not None and step.value is not None:
+            expect(found).to_have_value(re.compile(step.value), timeout=timeout)
         if step.url:
             expect(run.page).to_have_url(re.compile(step.url), timeout=timeout)
         if step.title:
@@ -146,9 +152,11 @@ def expect_step(run: Runner, step: m.Expect) -> None:
     except AssertionError:
         run.recover_if_unavailable()
         run.signed_out(step)
-        raise run.stop(
-            "run.portal_changed", step, PortalChanged, target=step.url or step.title or ""
-        ) from None
+        if found is not None and step.value is not None:
+            wanted = f"{m.describe_target(step.target)} value~{step.value!r}"
+        else:
+            wanted = step.url or step.title or ""
+        raise run.stop("run.portal_changed", step, PortalChanged, target=wanted) from None
 
 
 @handles(m.Captcha)
@@ -360,10 +368,16 @@ def download(run: Runner, step: m.Download) -> None:
     element, _ = run.find(step, step.target)
     timeout = run.timeout_ms(step, run.options.submit_timeout)
     click_timeout = run.timeout_ms(step)
-    with run.page.expect_download(timeout=timeout) as info:
-        run.acting(step, step.target, lambda: element.click(timeout=click_timeout))
+    try:
+        with run.page.expect_download(timeout=timeout) as info:
+            run.acting(step, step.target, lambda: element.click(timeout=click_timeout))
+    except PlaywrightTimeout:
+        if step.optional:  # the portal showed the document instead of handing it over
+            raise Skip() from None
+        raise
     path = run.evidence.keep_download(info.value, step.save_as)
     run.downloads[step.save_as] = path
+    run.filenames[step.save_as] = info.value.suggested_filename
 
 
 from autohelper.engine import outcome as _outcome  # noqa: E402,F401  (registers its handler)

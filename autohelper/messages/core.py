@@ -121,7 +121,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Tu NSS",
         "en": "Your NSS",
     },
+    "cli.keep_document": {
+        "es": "¿Guardo una copia de {file} en {folder}? (si no, la borro)",
+        "en": "Keep a copy of {file} in {folder}? (if not, I delete it)",
+    },
+    "cli.document_kept": {"es": "Copia guardada: {path}", "en": "Copy saved: {path}"},
+    # What the vigencia and clinic flows yield, named for the person.
+    "cli.yield.verdict": {"es": "Veredicto", "en": "Verdict"},
+    "cli.yield.con_derecho": {
+        "es": "Con derecho al servicio médico",
+        "en": "Entitled to medical service",
+    },
+    "cli.yield.situacion": {"es": "Situación", "en": "Situation"},
+    "cli.yield.umf": {"es": "UMF (clínica)", "en": "UMF (clinic)"},
+    "cli.yield.patron": {
+        "es": "Patrón del último movimiento",
+        "en": "Employer of the last movement",
+    },
+    "cli.yield.registro_patronal": {"es": "Registro patronal", "en": "Employer registration"},
+    "cli.yield.modalidad": {"es": "Modalidad", "en": "Modalidad"},
     "cli.yield.folio": {"es": "Tu folio", "en": "Your folio"},
+    "cli.yield.clinic": {"es": "Clínica", "en": "Clinic"},
+    "cli.yield.turno": {"es": "Turno", "en": "Shift"},
+    "cli.yield.consultorio": {"es": "Consultorio", "en": "Consultorio"},
     "browser.launch_failed": {
         "es": "El navegador {path} no pudo arrancar: {reason}\n"
         "Revisa `autohelper doctor`, o usa otro con --browser RUTA.",

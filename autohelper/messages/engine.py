@@ -144,6 +144,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "El CAPTCHA está vacío: nunca lo envío así. Escríbelo, por favor.",
         "en": "The CAPTCHA is empty: I never send it like that. Please type it.",
     },
+    "run.document_answer": {
+        "es": "{said}\n{advice}\nPaso: «{step}»",
+        "en": "{said}\n{advice}\nStep: “{step}”",
+    },
     "run.no_document": {
         "es": "No hay un documento «{name}» que leer en el paso «{step}» (no se descargó).",
         "en": "There is no document “{name}” to read at step “{step}” (it was not downloaded).",

@@ -99,6 +99,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "no hay un escenario '{name}'{hint}",
         "en": "there is no scenario '{name}'{hint}",
     },
+    "scenario.run_not_yielded": {
+        "es": "'{ref}' no lo da ningún paso anterior (los `yields` y `sets` de un outcome, lo que "
+        "lee su `read`, el `remember` de un choose){hint}",
+        "en": "no earlier step yields '{ref}' (an outcome's `yields` and `sets`, what its `read` "
+        "finds, a choose's `remember`){hint}",
+    },
+    "scenario.value_needs_element": {
+        "es": "`value` es el valor de un elemento: el expect necesita un localizador",
+        "en": "`value` is an element's value: the expect needs a locator",
+    },
+    "scenario.unknown_qa_profile": {
+        "es": "no hay un perfil de QA '{name}' en fixtures/profiles/{hint}; los hay: {available}",
+        "en": "there is no QA profile '{name}' in fixtures/profiles/{hint}; there are: {available}",
+    },
     "scenario.unknown_step_id": {
         "es": "no hay un paso con id '{step}'{hint}",
         "en": "there is no step with id '{step}'{hint}",

@@ -221,6 +221,11 @@ _STATUS: dict[str, dict[str, str]] = {
     "status.yield.folio": {"es": "folio", "en": "folio"},
     "status.yield.nss": {"es": "NSS", "en": "NSS"},
     "status.yield.verdict": {"es": "resultado", "en": "result"},
+    "status.yield.con_derecho": {"es": "con derecho", "en": "entitled"},
+    "status.yield.situacion": {"es": "situación", "en": "situation"},
+    "status.yield.patron": {"es": "último patrón", "en": "last employer"},
+    "status.yield.registro_patronal": {"es": "registro patronal", "en": "employer registration"},
+    "status.yield.modalidad": {"es": "modalidad", "en": "modalidad"},
     "status.yield.umf": {"es": "UMF", "en": "UMF"},
     "status.yield.clinic": {"es": "clínica", "en": "clinic"},
     "status.yield.turno": {"es": "turno", "en": "shift"},
@@ -229,6 +234,10 @@ _STATUS: dict[str, dict[str, str]] = {
     # -- the report ------------------------------------------------------------------------------
     "status.as_of": {"es": "Al {date}", "en": "As of {date}"},
     "status.next": {"es": "Lo que sigue: {title}", "en": "Next: {title}"},
+    "status.after_run": {
+        "es": "autohelper next lo inicia; autohelper status muestra todo tu trámite.",
+        "en": "autohelper next starts it; autohelper status shows your whole procedure.",
+    },
     "status.next_from": {"es": "(a partir del {date})", "en": "(from {date})"},
     "status.next_heading": {"es": "Lo que sigue", "en": "Next"},
     "status.all_done": {

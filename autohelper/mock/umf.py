@@ -28,10 +28,10 @@ from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from autohelper.mock import captcha, postal
+from autohelper.mock.documents import MockPerson, acuse_umf_pdf
 from autohelper.mock.imss import CURP_RE, DEFAULT_EMAIL_MISMATCH, EMAIL_RE, MSG_EMAIL, SERVICIOS
 from autohelper.mock.model import Request, Response, attachment
 from autohelper.mock.pages import Drift
-from autohelper.mock.pdf import text_pdf
 from autohelper.mock.site import MockSettingError, Route, Site, Visitor
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ FINAL_URL = f"{LIVE_CONTEXT}{TRAMITE}/solicitud/finalizada"
 SESSION_COOKIE = "JSESSIONID"  # assumed: the application's cookie is not known
 TEMPLATES = f"{SERVICIOS}{CONTEXT}{TRAMITE}"
 
+FECHA = "%d/%m/%Y %H:%M"  # the final page's "Fecha y hora" (assumed format)
 UMF_FIELD = "medicoEnTurno.unidadMedicaFamiliar.idUMF"
 SHIFT_FIELD = "medicoEnTurno.turno.idTurno"
 
@@ -405,7 +406,7 @@ class UmfSite(Site[UmfSettings, UmfVisitor]):
         registration = {
             **person,
             "folio": folio[:10],
-            "fecha": datetime.now().strftime("%d/%m/%Y %H:%M"),  # assumed format
+            "fecha": datetime.now().strftime(FECHA),
             "clinica": choice.clinic.name,
             "direccion": choice.clinic.address,
             "turno": choice.shift.name,
@@ -444,20 +445,23 @@ class UmfSite(Site[UmfSettings, UmfVisitor]):
 
 
 def _acuse_pdf(registration: dict[str, str]) -> bytes:
-    """The acuse of the clinic registration (its real layout is not known)."""
-    return text_pdf(
-        "Acuse de trámite: Alta en clínica o Unidad de Medicina Familiar",
-        [
-            f"Folio: {registration['folio']}",
-            f"Fecha y hora: {registration['fecha']}",
-            f"Nombre: {registration['nombre']}",
-            f"CURP: {registration['curp']}",
-            f"NSS: {registration['nss']}",
-            f"Clínica asignada: {registration['clinica']}",
-            f"Dirección de la clínica o UMF: {registration['direccion']}",
-            f"Turno: {registration['turno']}",
-            f"Consultorio: {registration['consultorio']}",
-        ],
+    """The acuse of the clinic registration (`acuseTramite.pdf`; its real layout is not known)."""
+    names, first, second = registration["nombre"].split(" ", 2)
+    person = MockPerson(
+        nss=registration["nss"],
+        curp=registration["curp"],
+        names=names,
+        first_surname=first,
+        second_surname=second,
+    )
+    return acuse_umf_pdf(
+        person,
+        folio=registration["folio"],
+        clinic=registration["clinica"],
+        address=registration["direccion"],
+        turno=registration["turno"],
+        consultorio=registration["consultorio"],
+        when=datetime.strptime(registration["fecha"], FECHA),
     )
 
 

@@ -5,7 +5,8 @@ honouring every fact of PORTALS.md.
 It shares its host, its context and its session cookie with the NSS application (imss.py), and so
 its CAPTCHA servlet: the form's image is `<context>/servlet/CaptchaServlet`, which the NSS site
 answers, keeping the text per host and session where `take_captcha` finds it. This site claims
-only the `vigencia` prefix (the longest prefix wins).
+only the `vigencia` prefix (the longest prefix wins). The constancia is `documents.py`'s
+(`constancia_pdf`), one of its cases per `vigencia.case`.
 
 What the portal's public source does not show is assumed here, and said so where it is chosen:
 the `#myModal` wording, the page's headings and intro, the constancia's printed labels and layout,
@@ -27,9 +28,10 @@ from urllib.parse import urlencode
 
 from stdnum.mx import curp as stdnum_curp
 
+from autohelper.mock.documents import ConstanciaCase, MockPerson, constancia_pdf
 from autohelper.mock.model import Request, Response, attachment
-from autohelper.mock.pdf import text_pdf
 from autohelper.mock.site import MockSettingError, Route, Site, Visitor
+from autohelper.mock.umf import synthetic_name
 
 if TYPE_CHECKING:
     from autohelper.mock.config import MockConfig
@@ -129,7 +131,16 @@ LINK_ANSWERS: dict[str, str] = {
     "report_error": MSG_REPORT_ERROR,
     "not_registered": MSG_NOT_REGISTERED,
 }
-CASES = ("itson", "no_rights", "other_employer", "other_school")
+# `vigencia.case` → the constancia of that case (autohelper/mock/documents.py): con derecho with
+# the procedure's school (ITSON) as the employer of the last movement in modalidad 32; sin
+# derecho (BAJA); con derecho through a job, the school's registration not through yet; con
+# derecho in modalidad 32 through another school.
+CASES: dict[str, ConstanciaCase] = {
+    "itson": "vigente",
+    "no_rights": "sin_derecho",
+    "other_employer": "otro_patron",
+    "other_school": "otra_escuela",
+}
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@([^@\s]+)$")
 _DOMAIN_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
@@ -187,46 +198,6 @@ class VigenciaToken:
     email: str
     issued: date
     used: bool = False
-
-
-@dataclass(frozen=True)
-class Person:
-    """Whom the constancia is about: CURP and NSS from the form, the rest synthetic or read off
-    the CURP (sex, birth date, birth state)."""
-
-    nss: str
-    curp: str
-    names: str
-    first_surname: str
-    second_surname: str
-    sex: str
-    birth_date: date
-    birth_place: str
-
-
-@dataclass(frozen=True)
-class Employer:
-    """One employer on the constancia; `school`: a registered school (modalidad 32)."""
-
-    registro: str  # registro patronal, 11 characters
-    modalidad: int
-    name: str
-    school: bool = False
-
-    @property
-    def modalidad_text(self) -> str:
-        """The number, with the description the constancia gives modalidad 32 (PORTALS.md)."""
-        if self.modalidad != 32:
-            return str(self.modalidad)
-        kind = "SEGURO FACULTATIVO ESTUDIANTES" if self.school else "SEGURO FACULTATIVO IMSS / CFE"
-        return f"32 {kind}"
-
-
-# Synthetic employers (names of real institutions, made-up registros patronales).
-ITSON = Employer("E6011047104", 32, "INSTITUTO TECNOLOGICO DE SONORA", school=True)
-OTHER_SCHOOL = Employer("E6012208101", 32, "UNIVERSIDAD DE SONORA", school=True)
-COMPANY = Employer("C1260578100", 10, "COMERCIALIZADORA DEL NOROESTE SA DE CV")
-CFE = Employer("E6013371109", 32, "COMISION FEDERAL DE ELECTRICIDAD")
 
 
 def _today() -> date:
@@ -439,8 +410,7 @@ class VigenciaSite(Site[VigenciaSettings, VigenciaVisitor]):
             # Verbatim HTML: the daily limit's `<br>` is the portal's; the NSS is all digits.
             text = LINK_ANSWERS[settings.answer].replace("{nss}", escape(found.nss))
             return self._message(config, text)
-        person = _person(found.curp, found.nss)
-        pdf = _constancia_pdf(settings.case, person)
+        pdf = constancia_pdf(CASES[settings.case], _person(found.curp, found.nss), _today())
         folio = str(int(hashlib.sha256(f"vigencia{found.nss}{token}".encode()).hexdigest(), 16))
         result = {
             "nss": found.nss,
@@ -526,135 +496,10 @@ def _email_key(email: str) -> str:
 
 # The person ---------------------------------------------------------------------------------
 
-STATES = {
-    "AS": "AGUASCALIENTES",
-    "BC": "BAJA CALIFORNIA",
-    "BS": "BAJA CALIFORNIA SUR",
-    "CC": "CAMPECHE",
-    "CL": "COAHUILA",
-    "CM": "COLIMA",
-    "CS": "CHIAPAS",
-    "CH": "CHIHUAHUA",
-    "DF": "CIUDAD DE MEXICO",
-    "DG": "DURANGO",
-    "GT": "GUANAJUATO",
-    "GR": "GUERRERO",
-    "HG": "HIDALGO",
-    "JC": "JALISCO",
-    "MC": "ESTADO DE MEXICO",
-    "MN": "MICHOACAN",
-    "MS": "MORELOS",
-    "NT": "NAYARIT",
-    "NL": "NUEVO LEON",
-    "OC": "OAXACA",
-    "PL": "PUEBLA",
-    "QT": "QUERETARO",
-    "QR": "QUINTANA ROO",
-    "SP": "SAN LUIS POTOSI",
-    "SL": "SINALOA",
-    "SR": "SONORA",
-    "TC": "TABASCO",
-    "TS": "TAMAULIPAS",
-    "TL": "TLAXCALA",
-    "VZ": "VERACRUZ",
-    "YN": "YUCATAN",
-    "ZS": "ZACATECAS",
-    "NE": "NACIDO EN EL EXTRANJERO",
-}
-_NAMES = {
-    "M": ("MARIA FERNANDA", "ANA SOFIA", "VALERIA", "XIMENA", "DANIELA"),
-    "H": ("JOSE LUIS", "DIEGO", "SANTIAGO", "CARLOS ALBERTO", "EMILIANO"),
-}
-_SURNAMES = ("LOPEZ", "RAMIREZ", "VALENZUELA", "MORENO", "ESPINOZA", "FIGUEROA", "OCHOA", "RUIZ")
 
-
-def _person(curp: str, nss: str) -> Person:
-    """The person of a CURP (valid: the checks passed): names made up from it, always the same
-    for the same CURP; sex, birth date and state as the CURP says."""
-    seed = hashlib.sha256(curp.encode()).digest()
-    sex = "M" if curp[10] == "M" else "H"
-    century = 1900 if curp[16].isdigit() else 2000
-    born = date(century + int(curp[4:6]), int(curp[6:8]), int(curp[8:10]))
-    return Person(
-        nss=nss,
-        curp=curp,
-        names=_NAMES[sex][seed[0] % len(_NAMES[sex])],
-        first_surname=_SURNAMES[seed[1] % len(_SURNAMES)],
-        second_surname=_SURNAMES[seed[2] % len(_SURNAMES)],
-        sex="MUJER" if sex == "M" else "HOMBRE",
-        birth_date=born,
-        birth_place=STATES.get(curp[11:13], "NACIDO EN EL EXTRANJERO"),
-    )
-
-
-# The constancia -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Coverage:
-    """What one case of the constancia says beyond the person."""
-
-    situation: str
-    entitled: bool
-    start_days_ago: int
-    end_days_from_now: int
-    last: Employer
-
-
-# `vigencia.case` → the constancia's content (PORTALS.md's cases for a student).
-_CASES: dict[str, _Coverage] = {
-    # Con derecho, the school of the procedure as the employer of the last movement.
-    "itson": _Coverage("VIGENTE", True, 3, 1460, ITSON),
-    # Sin derecho: an old coverage ended, no school registration yet.
-    "no_rights": _Coverage("BAJA", False, 400, -30, CFE),
-    # Con derecho through a job: the school's registration has not gone through yet.
-    "other_employer": _Coverage("VIGENTE", True, 90, 365, COMPANY),
-    # Registered by another school.
-    "other_school": _Coverage("VIGENTE", True, 30, 1460, OTHER_SCHOOL),
-}
-
-
-def _constancia_pdf(case: str, person: Person) -> bytes:
-    """The constancia de vigencia de derechos for `case` (CASES), as a real PDF.
-
-    Its printed labels and layout are NOT known (PORTALS.md lists only the data it is built
-    from): the ones below are assumed, a label and its value on one line. One function, so a
-    nicer generator can take its place.
-    """
-    coverage = _CASES[case]
-    today = _today()
-    day = "%d/%m/%Y"
-    lines = [
-        "INSTITUTO MEXICANO DEL SEGURO SOCIAL",
-        f"Fecha de emisión: {today.strftime(day)}",
-        "",
-        "DATOS DEL ASEGURADO",
-        f"Número de Seguridad Social: {person.nss}",
-        f"Nombre: {person.names} {person.first_surname} {person.second_surname}",
-        f"CURP: {person.curp}",
-        f"Sexo: {person.sex}",
-        f"Fecha de nacimiento: {person.birth_date.strftime(day)}",
-        f"Lugar de nacimiento: {person.birth_place}",
-        "",
-        "VIGENCIA DE DERECHOS",
-        f"Situación: {coverage.situation}",
-        "Delegación: SONORA",
-        "Unidad de Medicina Familiar (UMF): 1",
-        "Turno: MATUTINO",
-        "Consultorio: 5",
-        f"Con derecho al servicio médico: {'SI' if coverage.entitled else 'NO'}",
-        f"Inicio de vigencia: {(today - timedelta(days=coverage.start_days_ago)).strftime(day)}",
-        f"Fin de vigencia: {(today + timedelta(days=coverage.end_days_from_now)).strftime(day)}",
-        "",
-        "Patrón del último movimiento del asegurado",
-        *_employer_lines(coverage.last),
-    ]
-    return text_pdf("Comprobante de Vigencia de Derechos", lines)
-
-
-def _employer_lines(employer: Employer) -> list[str]:
-    return [
-        f"Registro patronal: {employer.registro}",
-        f"Modalidad: {employer.modalidad_text}",
-        f"Nombre o razón social: {employer.name}",
-    ]
+def _person(curp: str, nss: str) -> MockPerson:
+    """Whom the constancia is about: the CURP and NSS given on page 1, and the made-up name the
+    mock's IMSS applications give that CURP (the clinic application's `synthetic_name`: for the
+    fixture profiles, the profile's own name)."""
+    names, first, second = synthetic_name(curp).split(" ", 2)
+    return MockPerson(nss=nss, curp=curp, names=names, first_surname=first, second_surname=second)

@@ -44,10 +44,20 @@ _COMMON_FIELDS = {f.name for f in dataclasses.fields(Step)}
 # Parameters left empty on purpose: some portals reload the CAPTCHA image themselves.
 _OPTIONAL = {("captcha", "refresh")}
 _LOCATOR_KEYS = (*LOCATOR_KINDS, "name", "exact", "has_text", "frame")
-_CASE_KEYS = ("when", "matches", "result", "message", "from", "yields", "max_tries", "last_try")
+_CASE_KEYS = (
+    "when",
+    "matches",
+    "result",
+    "message",
+    "from",
+    "yields",
+    "sets",
+    "max_tries",
+    "last_try",
+)
 _UNTIL_KEYS = (*LOCATOR_KINDS, "name", "exact", "has_text", "frame", "url", "response")
 _DIALOG_KEYS = ("accept", "text")
-_TEMPLATE_MARK = re.compile(r"\{(profile|secret)\.")
+_TEMPLATE_MARK = re.compile(r"\{(profile|secret|run)\.")
 
 
 def type_key(field: Field) -> str:
@@ -80,6 +90,9 @@ class FieldReader(NodeReader):
         # a retry's `from` against the ids of the steps before it (in order: it looks back only).
         self.needs = Needs()
         self.ids: dict[str, Node] = {}
+        # What the steps so far yield (outcome yields and sets, a reader's findings, a choice
+        # remembered): what a `{run.x}` may name.
+        self.yielded: set[str] = set()
 
     def text(self, node: Node) -> Text | None:
         if not isinstance(node, yaml.MappingNode):
@@ -98,6 +111,9 @@ class FieldReader(NodeReader):
             if ref is None:
                 fragment = raw[brace.start() :].split("}")[0][:30] + "}"
                 self.fail(node, "scenario.bad_template", fragment=fragment)
+            elif ref.group(1) == "run" and ref.group(2) not in self.yielded:
+                hint = self.hint(ref.group(2), self.yielded)
+                self.fail(node, "scenario.run_not_yielded", ref=ref.group(), hint=hint)
             elif ref.group(1) == "secret" and ref.group(2) not in self.needs.secrets:
                 self.fail(node, "scenario.secret_not_declared", ref=ref.group())
             elif ref.group(1) == "profile" and ref.group(2) not in profile.FIELDS:
@@ -271,7 +287,8 @@ class FieldReader(NodeReader):
         for key in ("max_tries", "last_try"):
             if key in value and result != "retry":
                 self.fail(entries[key][0], "scenario.only_retry", key=key)
-        yields, fixed = self.yields(value["yields"]) if "yields" in value else ((), ())
+        yields = self.yields(value["yields"]) if "yields" in value else ()
+        sets = self.sets(value["sets"]) if "sets" in value else ()
         return OutcomeCase(
             when=self.target(value["when"]) or () if "when" in value else (),
             result=result or "",
@@ -282,25 +299,24 @@ class FieldReader(NodeReader):
             matches=self.regex(value["matches"]) if "matches" in value else None,
             max_tries=self.count(value["max_tries"]) or 3 if "max_tries" in value else 3,
             last_try=self.text(value["last_try"]) if "last_try" in value else None,
-            fixed=fixed,
+            sets=sets,
         )
 
-    def yields(self, node: Node) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-        """`name: regex` (read from the text) or `name: {value: text}` (recorded as written)."""
+    def yields(self, node: Node) -> tuple[tuple[str, str], ...]:
+        """`name: regex` pairs, read from the matched text (for a literal value, `sets`)."""
         # The names are free (`nss`, `folio`, ...), so not `mapping`, which checks the keys.
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, "scenario.expected_mapping")
-            return (), ()
-        read: list[tuple[str, str]] = []
-        fixed: list[tuple[str, str]] = []
-        for key, item in node.value:
-            if isinstance(item, yaml.MappingNode):
-                entries = self.mapping(item, ("value",), ("value",))
-                if "value" in entries:
-                    fixed.append((str(key.value), self.string(entries["value"][1]) or ""))
-            else:
-                read.append((str(key.value), self.regex(item) or ""))
-        return tuple(read), tuple(fixed)
+            return ()
+        return tuple((str(key.value), self.regex(pattern) or "") for key, pattern in node.value)
+
+    def sets(self, node: Node) -> tuple[tuple[str, str], ...]:
+        """`name: literal` pairs (free names, like `yields`)."""
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, "scenario.expected_mapping")
+            return ()
+        found = ((str(key.value), self.string(value)) for key, value in node.value)
+        return tuple((name, text) for name, text in found if text is not None)
 
 
 FIELD_PARSERS: dict[str, Callable[[FieldReader, Node], Any]] = {

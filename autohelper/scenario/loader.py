@@ -25,6 +25,7 @@ from autohelper.scenario.docs import describe_step_types
 from autohelper.scenario.fields import FIELD_PARSERS, FieldReader, is_required, parameters, type_key
 from autohelper.scenario.model import (
     COMMON_KEYS,
+    DEFAULT_QA_PROFILE,
     HEADER_KEYS,
     LOCATOR_KINDS,
     NEEDS_KEYS,
@@ -88,6 +89,11 @@ def scenarios_dir() -> Path:
     """The repository's `scenarios/` folder, or AUTOHELPER_SCENARIOS when set."""
     override = os.environ.get("AUTOHELPER_SCENARIOS")
     return Path(override) if override else Path(__file__).parents[2] / "scenarios"
+
+
+def qa_profiles_dir() -> Path:
+    """The synthetic profiles a scenario's `qa_profile` names: `fixtures/profiles/`."""
+    return Path(__file__).parents[2] / "fixtures" / "profiles"
 
 
 # Folders of `scenarios/` that hold other kinds of files: facts per portal, procedures.
@@ -167,7 +173,15 @@ class _Parser(FieldReader):
         self.downloads: set[str] = set()
 
     def scenario(self, root: Node) -> Scenario:
-        optional = ("description", "origins", "sign_in", "save_to_profile", "once", "requires")
+        optional = (
+            "description",
+            "origins",
+            "sign_in",
+            "save_to_profile",
+            "once",
+            "requires",
+            "qa_profile",
+        )
         required = [key for key in HEADER_KEYS if key not in optional]
         entries = self.mapping(root, HEADER_KEYS, required)
         value = {key: v for key, (_, v) in entries.items()}
@@ -204,6 +218,11 @@ class _Parser(FieldReader):
             facts=facts,
             once=bool(self.boolean(value["once"])) if "once" in value else False,
             requires=self.requires(value["requires"]) if "requires" in value else (),
+            qa_profile=(
+                self.qa_profile(value["qa_profile"])
+                if "qa_profile" in value
+                else DEFAULT_QA_PROFILE
+            ),
         )
 
     def requires(self, node: Node) -> tuple[tuple[str, str], ...]:
@@ -225,6 +244,26 @@ class _Parser(FieldReader):
             elif provider is not None:
                 found.append((field, provider))
         return tuple(found)
+
+    def qa_profile(self, node: Node | None) -> str:
+        """A synthetic profile of `fixtures/profiles/`, by its name (none given: the default)."""
+        if node is None:
+            return DEFAULT_QA_PROFILE
+        name = self.string(node)
+        available = sorted(path.stem for path in qa_profiles_dir().glob("*.yaml"))
+        if name is None:
+            return DEFAULT_QA_PROFILE
+        if name not in available:
+            hint = self.hint(name, available)
+            self.fail(
+                node,
+                "scenario.unknown_qa_profile",
+                name=name,
+                hint=hint,
+                available=", ".join(available) or "-",
+            )
+            return DEFAULT_QA_PROFILE
+        return name
 
     def portal(self, node: Node) -> Portal:
         """The portal named in the header: its file's facts (and origins)."""
@@ -315,6 +354,8 @@ class _Parser(FieldReader):
         for name, (_, value) in entries.items():
             if name == "id":
                 kwargs["id"] = self.step_id(value)
+            elif cls is Expect and name == "value":
+                kwargs["value"] = self.regex(value)
             elif cls is Expect and name == cls.kind and _is_page_check(value):
                 # `expect: {url: ...}` waits for the page, not an element.
                 for key, (_, check) in self.mapping(value, ("url", "title")).items():
@@ -334,13 +375,17 @@ class _Parser(FieldReader):
         waits_for = (kwargs.get(key) for key in ("target", "url", "title"))
         if cls is Expect and len(self.problems) == before and not any(waits_for):
             self.fail(node, "scenario.expect_nothing")
+        if cls is Expect and "value" in entries and not kwargs.get("target"):
+            self.fail(entries["value"][0], "scenario.value_needs_element")
         self.check_order(cls, node, entries, kwargs)
         # The id is registered last, so an outcome's own id does not count as "earlier".
         if kwargs.get("id") is not None:
             self.ids[kwargs["id"]] = entries["id"][1]
         if len(self.problems) > before:
             return None  # a half-built step would only hide the problems already reported
-        return cls(**{key: v for key, v in kwargs.items() if v is not None})
+        step = cls(**{key: v for key, v in kwargs.items() if v is not None})
+        self.yielded |= _yield_names(step)
+        return step
 
     def step_type(self, node: Node) -> type[Step] | None:
         """The class of the one step-type key among the step's keys, or None after a problem."""
@@ -416,6 +461,19 @@ class _Parser(FieldReader):
             self.fail(node, "scenario.duplicate_id", id=step_id, line=line)
             return None
         return step_id
+
+
+def _yield_names(step: Step) -> set[str]:
+    """The names a step may yield: its outcome cases' yields and sets, its reader's findings,
+    the profile field a choice is remembered as."""
+    from autohelper.documents.readers import READER_YIELDS
+
+    if isinstance(step, Outcome):
+        names = {name for case in step.cases for name, _ in (*case.yields, *case.sets)}
+        return names | set(READER_YIELDS.get(step.read or "", ()))
+    if isinstance(step, Choose) and step.remember:
+        return {step.remember}
+    return set()
 
 
 def _is_page_check(node: Node) -> bool:

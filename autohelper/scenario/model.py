@@ -27,7 +27,8 @@ Text = str | dict[str, str]
 
 LOCATOR_KINDS = ("role", "label", "text", "placeholder", "testid", "css")
 FRAME_KINDS = ("name", "url", "css")
-TEMPLATE_RE = re.compile(r"\{(profile|secret)\.([a-z_][a-z0-9_]*)\}")
+# `{profile.x}`, `{secret.x}`, and `{run.x}`: what an earlier step of the run yielded.
+TEMPLATE_RE = re.compile(r"\{(profile|secret|run)\.([a-z_][a-z0-9_]*)\}")
 STEP_ID_RE = re.compile(r"[a-z][a-z0-9_-]{0,39}")
 MAX_SECONDS = 600.0  # the longest wait a step may declare: ten minutes
 MAX_TRIES = 10
@@ -175,7 +176,9 @@ def describe_target(target: Target) -> str:
 
 @dataclass(frozen=True)
 class Template:
-    """A value with `{profile.x}` / `{secret.x}` references; `{{` and `}}` are literal braces."""
+    """A value with `{profile.x}` / `{secret.x}` / `{run.x}` references (`run`: what an earlier
+    step yielded, e.g. a clinic read off the page, for a summary); `{{` and `}}` are literal
+    braces."""
 
     raw: str
 
@@ -183,20 +186,33 @@ class Template:
     def refs(self) -> tuple[tuple[str, str], ...]:
         return tuple((m.group(1), m.group(2)) for m in TEMPLATE_RE.finditer(self.raw))
 
-    def render(self, profile: Mapping[str, str], secrets: Mapping[str, str]) -> str:
+    def render(
+        self,
+        profile: Mapping[str, str],
+        secrets: Mapping[str, str],
+        run: Mapping[str, str] | None = None,
+    ) -> str:
         def substitute(match: re.Match[str]) -> str:
             if match.group(1) == "profile":
                 # A field the scenario needs is there (checked before the run); an optional
                 # one may be missing, and is then empty.
                 return str(profile.get(match.group(2), ""))
+            if match.group(1) == "run":
+                # Yielded by an earlier step (checked at load) when its page showed it.
+                return str((run or {}).get(match.group(2), ""))
             return str(secrets[match.group(2)])
 
         return TEMPLATE_RE.sub(substitute, self.raw).replace("{{", "{").replace("}}", "}")
 
     @property
     def sensitive_kind(self) -> str | None:
-        """The masking kind of the value: the field it comes from, `secret`, or None (literal)."""
+        """The masking kind of the value: the field it comes from, `secret`, or None (a literal,
+        or a yield that is no personal data: a clinic's name)."""
+        from autohelper.profile import PERSONAL_FIELDS
+
         for source, name in self.refs:
+            if source == "run":
+                return name if name in PERSONAL_FIELDS else None
             return "secret" if source == "secret" else name
         return None
 
@@ -302,7 +318,8 @@ class Check(Step):
 
 @dataclass(frozen=True)
 class Expect(Step):
-    """Wait until any of the locators is visible, or the URL / title matches."""
+    """Wait until any of the locators is visible (and its value matches `value`), or the URL /
+    title matches."""
 
     kind: ClassVar[str] = "expect"
     retried: ClassVar[bool] = True
@@ -311,6 +328,9 @@ class Expect(Step):
     target: Target = ()
     url: str | None = None  # a regular expression searched in the page URL
     title: str | None = None  # a substring of the page title
+    # A regular expression the found field's value must match: a value the page fills in late
+    # (a read-only input an AJAX answer fills).
+    value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -403,8 +423,8 @@ class OutcomeCase:
     `error` stops the run with `message` as the advice, `in_person` ends it well but says the
     step must be done at an office (`message` says where and what to bring). `yields` maps a
     name (`nss`, `folio`) to a regular expression whose first group (or whole match) is read
-    from the matched element's text (or the document's); `fixed` holds the yields the case
-    records whatever the text says (`already_filed: "true"`)."""
+    from the matched element's text (or the document's); `sets` records literal values (what an
+    answer means, e.g. `verdict: sin_derecho`) the way yields are recorded."""
 
     when: Target
     result: str  # one of OUTCOME_RESULTS
@@ -415,7 +435,7 @@ class OutcomeCase:
     matches: str | None = None
     max_tries: int = 3
     last_try: Text | None = None
-    fixed: tuple[tuple[str, str], ...] = ()
+    sets: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -474,7 +494,8 @@ class Choose(Step):
 @dataclass(frozen=True)
 class Download(Step):
     """Click what produces a file; keep the file for the run (private, 0600) under `save_as`,
-    for later steps (an `outcome` may read it)."""
+    for later steps (an `outcome` may read it). An optional download that brings no file (the
+    portal shows it instead) is skipped."""
 
     kind: ClassVar[str] = "download"
     read_only: ClassVar[bool] = True
@@ -546,6 +567,8 @@ class Portal:
         return "|".join(re.escape(phrase) for phrase in self.maintenance)
 
 
+DEFAULT_QA_PROFILE = "student"
+
 # A portal with no facts: what a scenario with its own origins and no portal file runs with.
 UNKNOWN = Portal(id="", name="", origins=())
 
@@ -583,6 +606,9 @@ class Scenario:
     # Profile fields another scenario provides (`nss` → `imss-nss`): a profile without one is
     # told to run that scenario first.
     requires: tuple[tuple[str, str], ...] = ()
+    # The synthetic profile (`fixtures/profiles/<name>.yaml`) a QA run or a demo uses when no
+    # profile is named: a flow that needs an NSS runs as a student who has one.
+    qa_profile: str = DEFAULT_QA_PROFILE
 
     def step_index(self, step_id: str) -> int:
         for index, step in enumerate(self.steps):
@@ -603,6 +629,7 @@ HEADER_KEYS = (
     "save_to_profile",
     "once",
     "requires",
+    "qa_profile",
 )
 SIGN_IN_KEYS = ("first", "last", "expired", "url")
 NEEDS_KEYS = ("profile", "secrets", "optional")

@@ -1,0 +1,243 @@
+"""The vigencia and clinic scenarios on a real Chromium against the mock over HTTP, as the student
+who has an NSS (fixtures/profiles/student-with-nss.yaml): each ends well-formed with what the
+portal (or the constancia) said, one send per yes, nothing personal in what they record; the
+constancia the flow downloads gets the same verdict from `autohelper vigencia --pdf`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Page
+from support import ROOT, console, engine_run
+
+from autohelper.engine import RunResult
+from autohelper.human import ScriptedHuman
+from autohelper.journal import Journal, RunRow
+from autohelper.mock import MockPortal
+from autohelper.mock.captcha import nss_for
+from autohelper.scenario.loader import load_scenario
+
+pytestmark = pytest.mark.browser
+
+PROFILE_FILE = ROOT / "fixtures" / "profiles" / "student-with-nss.yaml"
+STUDENT = {k: str(v) for k, v in yaml.safe_load(PROFILE_FILE.read_text("utf-8")).items()}
+CURP, NSS, EMAIL = STUDENT["curp"], STUDENT["nss"], STUDENT["email"]
+RAW = (CURP, NSS, EMAIL, "LUIS", "BELTRAN", "MARTINEZ", "CALLE DE PRUEBA")
+
+
+def test_the_fixture_student_has_the_nss_the_mock_gives_their_curp() -> None:
+    assert nss_for(CURP) == NSS
+
+
+def flow(
+    name: str, page: Page, tmp_path: Path, human: ScriptedHuman | None = None
+) -> tuple[RunResult, RunRow, Journal]:
+    """The bundled scenario `name`, run as the student with an NSS, kept in a journal."""
+    journal = Journal(tmp_path / "journal.sqlite3")
+    scenario = load_scenario(ROOT / "scenarios" / f"{name}.yaml")
+    result = engine_run(
+        page, scenario, tmp_path, human, journal, profile=STUDENT, submit_timeout=20.0
+    )
+    [row] = journal.runs()
+    return result, row, journal
+
+
+def recorded(journal: Journal, row: RunRow) -> str:
+    """Everything the journal keeps of a run, as text."""
+    parts = [row.message or "", repr(row.yields)]
+    for table in ("steps", "submits"):
+        parts += [repr(tuple(r)) for r in journal.rows(table, row.id)]
+    return "\n".join(parts)
+
+
+def assert_nothing_personal(*texts: str) -> None:
+    for text in texts:
+        for value in RAW:
+            assert value.lower() not in text.lower(), f"leaked {value[:4]}…"
+
+
+def cli_verdict(pdf: Path, tmp_path: Path) -> str:
+    """The verdict `autohelper vigencia --pdf FILE` gives, as the student with that profile
+    (their own file: readable by them only)."""
+    own = tmp_path / "student.yaml"
+    own.write_bytes(PROFILE_FILE.read_bytes())
+    own.chmod(0o600)
+    result = console("--lang", "es", "vigencia", "--pdf", str(pdf), "--profile", str(own))
+    line = next(line for line in result.stdout.splitlines() if line.startswith("Veredicto: "))
+    return line.removeprefix("Veredicto: ")
+
+
+# -- vigencia ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("case", "verdict", "said"),
+    [
+        ("itson", "vigente", "tu Seguro Facultativo está vigente"),
+        ("no_rights", "sin_derecho", "NO tienes derecho al servicio médico"),
+        ("other_employer", "otro_patron", "pero el patrón de tu último movimiento es"),
+        ("other_school", "otra_escuela", "pero por otra escuela"),
+    ],
+)
+def test_vigencia_reads_the_verdict_off_the_downloaded_constancia(
+    page: Page, portal: MockPortal, tmp_path: Path, case: str, verdict: str, said: str
+) -> None:
+    portal.configure(**{"vigencia.case": case})
+    result, row, journal = flow("imss-vigencia", page, tmp_path)
+    assert result.status == ("success" if verdict == "vigente" else "error"), result.message
+    assert result.yields["verdict"] == verdict
+    assert said in result.message  # the reader's words, as `vigencia --pdf` says them
+    assert "El portal respondió" not in result.message  # a document is not the portal
+    # One send, one link, one download: the verdict comes from the PDF the flow downloaded.
+    assert portal.posts("vigencia/consultar") == 1
+    assert portal.posts("vigencia/downloadReport") == 1
+    pdf = result.documents["constancia"].path
+    assert result.documents["constancia"].filename == f"comprobanteVigenciaDerechos{NSS}.pdf"
+    assert NSS not in pdf.name  # kept under `save_as`, not the portal's name
+    assert cli_verdict(pdf, tmp_path) == verdict
+    # The journal: the verdict and the facts it rests on, nothing personal.
+    assert (row.status, row.yields["verdict"]) == (result.status, verdict)
+    assert row.yields["situacion"] == ("BAJA" if case == "no_rights" else "VIGENTE")
+    [submit] = journal.rows("submits", row.id)
+    assert "NSS: 09…56" in submit["summary"]
+    assert_nothing_personal(recorded(journal, row), result.message)
+
+
+def test_vigencia_a_student_not_registered_yet_gets_the_sin_derecho_verdict(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(**{"vigencia.answer": "not_registered"})
+    result, row, journal = flow("imss-vigencia", page, tmp_path)
+    assert result.status == "error"
+    assert row.yields == {"verdict": "sin_derecho"}  # what status reads as "not yet"
+    assert "no se encuentra registrado aún como derechohabiente" in result.message
+    assert "09…56" in result.message  # the portal's words, the NSS in them masked
+    assert "todavía no te tiene registrado" in result.message
+    assert portal.posts("vigencia/downloadReport") == 0
+    assert_nothing_personal(recorded(journal, row), result.message)
+
+
+def test_vigencia_the_daily_limit_is_explained(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(**{"vigencia.answer": "daily_limit"})
+    result, row, _ = flow("imss-vigencia", page, tmp_path)
+    assert (result.status, row.status) == ("error", "error")
+    assert "Has agotado el número de consultas permitidas por día" in result.message
+    assert "Vuelve a intentarlo mañana, o pide tu comprobante de vigencia en tu Unidad" in (
+        result.message
+    )
+    assert "verdict" not in row.yields
+
+
+def test_vigencia_what_only_a_subdelegacion_can_do_is_a_visit_not_a_failure(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(**{"vigencia.answer": "not_online"})
+    result, row, _ = flow("imss-vigencia", page, tmp_path)
+    assert (result.status, row.status) == ("in_person", "in_person")
+    assert "Pídela en persona en tu Subdelegación del IMSS" in result.message
+    assert not portal.outbox  # no link was sent
+
+
+def test_vigencia_without_the_students_yes_nothing_is_sent(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    human = ScriptedHuman(confirm=False)
+    result, row, journal = flow("imss-vigencia", page, tmp_path, human)
+    assert (result.status, row.status) == ("declined", "declined")
+    assert portal.posts("vigencia/consultar") == 0 and journal.rows("submits", row.id) == []
+    assert "CURP: BEML…S09" in human.prompts and f"NSS: {NSS[:2]}…{NSS[-2:]}" in human.prompts
+
+
+# -- the clinic ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("answer", ["", "estudiante_anterior"], ids=["today", "older-wording"])
+def test_umf_the_student_refusal_ends_in_person_not_as_an_error(
+    page: Page, portal: MockPortal, tmp_path: Path, answer: str
+) -> None:
+    if answer:
+        portal.configure(**{"umf.answer": answer})
+    result, row, journal = flow("imss-umf", page, tmp_path)
+    assert (result.status, row.status) == ("in_person", "in_person"), result.message
+    assert "se hace en persona, y no es un error" in result.message
+    for what in ("CURP", "NSS", "comprobante de domicilio", "identificación", "constancia"):
+        assert what in result.message
+    assert portal.posts("tramite/validar") == 1
+    assert portal.site("umf").finalizations == 0
+    assert len(journal.rows("submits", row.id)) == 1
+
+
+@pytest.mark.parametrize(
+    ("answer", "status", "said"),
+    [
+        ("ya_registrado", "success", "ya está registrado en una clínica"),
+        ("sin_relacion_laboral", "error", "autohelper run imss-vigencia"),
+        ("inconsistencias", "in_person", "acude a la Unidad de Medicina Familiar"),
+    ],
+)
+def test_umf_the_other_answers_of_step_1(
+    page: Page, portal: MockPortal, tmp_path: Path, answer: str, status: str, said: str
+) -> None:
+    portal.configure(**{"umf.answer": answer})
+    result, row, _ = flow("imss-umf", page, tmp_path)
+    assert (result.status, row.status) == (status, status)
+    assert said in result.message
+
+
+def test_umf_online_the_student_chooses_confirms_once_and_gets_the_registration(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    portal.configure(**{"umf.students_online": True, "umf.terms_checkbox": True})
+    human = ScriptedHuman(choices=["CAMPESTRE", 0, "VESPERTINO"])
+    result, row, journal = flow("imss-umf", page, tmp_path, human)
+    assert result.status == "success", result.message
+    # What the final page shows, read back: the portal's own registration.
+    registration = portal.site("umf").sessions
+    [done] = [v.registration for v in registration.values() if v.registration]
+    assert result.yields == {
+        "colonia": "CAMPESTRE",
+        "clinic": "UMF No. 1 CIUDAD OBREGÓN",
+        "turno": "VESPERTINO 14:00 A 20:00",
+        "consultorio": "21",
+        "folio": done["folio"],
+    }
+    # Two sends (step 1, the dialog's Aceptar), each after its own yes; one registration.
+    assert portal.posts("tramite/validar") == 1 and portal.posts("registro/finalizar") == 1
+    assert portal.site("umf").finalizations == 1
+    assert len(journal.rows("submits", row.id)) == 2
+    # The second yes was asked with what the portal was about to register.
+    for shown in (
+        "Clínica: UMF No. 1 CIUDAD OBREGÓN",
+        "Turno: VESPERTINO 14:00 A 20:00",
+        "Consultorio: 21",
+        "Colonia: C…",
+    ):
+        assert shown in human.prompts
+    assert "Colonia: CAMPESTRE" not in human.prompts  # the colonia is personal: masked
+    assert result.documents["acuse"].filename == "acuseTramite.pdf"
+    assert row.yields["colonia"] == "C…" and row.yields["clinic"] == "UMF No. 1 CIUDAD OBREGÓN"
+    assert_nothing_personal(recorded(journal, row))
+
+
+@pytest.mark.parametrize(
+    ("setting", "status", "said"),
+    [
+        ({"vigencia.answer": "clarification"}, "in_person", "acude a la Subdelegación"),
+        ({"vigencia.answer": "period_limit"}, "error", "Vuelve a intentarlo mañana"),
+        ({"vigencia.several_emails": True}, "error", "Esa decisión es tuya"),
+    ],
+    ids=["clarification", "period-limit", "several-emails"],
+)
+def test_vigencia_page_1s_other_answers(
+    page: Page,
+    portal: MockPortal,
+    tmp_path: Path,
+    setting: dict[str, object],
+    status: str,
+    said: str,
+) -> None:
+    portal.configure(**setting)
+    result, row, _ = flow("imss-vigencia", page, tmp_path)
+    assert (result.status, row.status) == (status, status)
+    assert said in result.message
+    assert not portal.outbox  # no link was sent
