@@ -2,8 +2,8 @@
 
 1. the plan (`plan_run`): everything that can be wrong with the input (scenario, profile,
    secrets, target) is checked before any browser starts;
-2. the browser, from a provider (`browser/provider.py`: launched here today; a Playwright
-   server or a DevTools endpoint next);
+2. the browser, from a provider (`browser/provider.py`: launched here, a Playwright server or
+   a DevTools endpoint);
 3. the execution (`execute`) of one scenario on one fresh context of that browser, with the
    run's listeners (the journal, the terminal's progress).
 
@@ -25,8 +25,8 @@ import platformdirs
 
 from autohelper import privacy
 from autohelper import profile as profiles
-from autohelper.browser import find_browser, has_display
-from autohelper.browser.provider import BrowserProvider, LocalLaunch
+from autohelper.browser import has_display
+from autohelper.browser.provider import BrowserProvider, provider_for
 from autohelper.engine.events import Progress, RunListener, RunResult
 from autohelper.engine.retry import FAST, RetryPolicy
 from autohelper.errors import UsageError
@@ -66,6 +66,8 @@ class SessionRequest:
     mock_options: dict[str, Any] = field(default_factory=dict)
     step_timeout: float | None = None
     trace: Path | None = None  # a Playwright trace file; on live runs it holds personal data
+    connect: str | None = None  # a Playwright server's ws:// endpoint (browser/provider.py)
+    cdp: str | None = None  # a Chromium's DevTools endpoint
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,7 @@ def serve_target(spec: TargetSpec, mock_options: dict[str, Any]) -> Iterator[Por
 
 
 @contextlib.contextmanager
-def _redacting(redactor: Redactor) -> Iterator[None]:
+def redacting(redactor: Redactor) -> Iterator[None]:
     """Every log record of the run passes through the redactor, whatever handler prints it."""
     filt = RedactingFilter(redactor)
     root = logging.getLogger()
@@ -204,8 +206,12 @@ def execute(
     front: PortalFront | None,
     human: Human,
     listeners: list[RunListener] | None = None,
+    keep_trace: Callable[[RunResult | None], bool] | None = None,
 ) -> RunResult:
-    """Run the plan's scenario on a fresh context of `browser`; the context is closed after."""
+    """Run the plan's scenario on a fresh context of `browser`; the context is closed after.
+
+    With `plan.trace`, the trace is recorded and saved there, unless `keep_trace` says from the
+    result (None after a crash) that it is not wanted (QA keeps it only on failure)."""
     from autohelper.engine.runner import run_scenario
 
     context = browser.new_context(
@@ -234,17 +240,19 @@ def execute(
         # going away. The browser's own close (the caller's) ends it all.
         raise
     except BaseException:
-        _finish(context, plan.trace)
+        _finish(context, plan.trace, keep_trace is None or keep_trace(None))
         raise
-    _finish(context, plan.trace)
+    _finish(context, plan.trace, keep_trace is None or keep_trace(result))
     return result
 
 
-def _finish(context: Any, trace: Path | None) -> None:
-    """Save the trace (0600) if one was asked for, and close the context."""
-    if trace is not None:
+def _finish(context: Any, trace: Path | None, keep: bool = True) -> None:
+    """Save the trace (0600) if one was asked for and is kept, and close the context."""
+    if trace is not None and keep:
         context.tracing.stop(path=str(trace))
         os.chmod(trace, 0o600)
+    elif trace is not None:
+        context.tracing.stop()
     _close(context)
 
 
@@ -254,12 +262,12 @@ def run_session(
     """Plan, set up the target and the browser, run, clean up."""
     plan = plan_run(request, ask_secret)
     headless = request.headless if request.headless is not None else not has_display()
-    provider = LocalLaunch(find_browser(request.browser), headless)
+    provider = provider_for(request.browser, headless, request.connect, request.cdp)
     privacy.ACTIVE.merge(plan.redactor)
     from playwright.sync_api import sync_playwright
 
     with (
-        _redacting(plan.redactor),
+        redacting(plan.redactor),
         serve_target(plan.target, plan.mock_options) as front,
         sync_playwright() as pw,
     ):
