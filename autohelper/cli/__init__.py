@@ -14,7 +14,7 @@ import click
 from autohelper.cli import localized
 from autohelper.cli.errors import handle_errors
 from autohelper.cli.localized import LocalizedGroup
-from autohelper.cli.paths import OutputFile, OutputFolder
+from autohelper.cli.paths import OutputFile
 from autohelper.messages import has, set_lang, t
 from autohelper.privacy import mask
 
@@ -85,7 +85,7 @@ def _progress(text: str) -> None:
     click.echo(text)
 
 
-def _render(outcome: Any) -> int:
+def render_result(outcome: Any) -> int:
     """Show a session's result; returns the exit code (0 only for success)."""
     result = outcome.result
     if result.status in ("success", "in_person"):
@@ -108,6 +108,8 @@ def _render(outcome: Any) -> int:
 @click.option("--trace", type=OutputFile(), default=None)
 @_mock_options
 @_browser
+@click.option("--connect", default=None)
+@click.option("--cdp", default=None)
 def run(
     scenario: str,
     against: str,
@@ -116,6 +118,8 @@ def run(
     trace: Path | None,
     mock_options: tuple[str, ...],
     browser: str | None,
+    connect: str | None,
+    cdp: str | None,
 ) -> None:
     """A guided session: the person answers the CAPTCHA and confirms every send."""
     from autohelper.browser import has_display
@@ -142,9 +146,11 @@ def run(
         browser=browser,
         trace=trace,
         mock_options=parse_options(mock_options),
+        connect=connect,
+        cdp=cdp,
     )
     outcome = run_session(request, ask_secret=_ask_secret)
-    code = _render(outcome)
+    code = render_result(outcome)
     chosen = [
         name
         for name in outcome.saveable
@@ -162,47 +168,6 @@ def _ask_secret(name: str) -> str:
             t("cli.secret_prompt", name=name), hide_input=True, default="", show_default=False
         )
     )
-
-
-@cli.command()
-@click.argument("scenario")
-@_against
-@_profile
-@click.option("--decline", is_flag=True)
-@_mock_options
-@click.option("--timeout", "step_timeout", type=click.FloatRange(min=0.5), default=None)
-@click.option("--artifacts", type=OutputFolder(), default=None)
-@_browser
-def qa(
-    scenario: str,
-    against: str,
-    profile: str | None,
-    decline: bool,
-    mock_options: tuple[str, ...],
-    step_timeout: float | None,
-    artifacts: Path | None,
-    browser: str | None,
-) -> None:
-    """An unattended run (QA): the scripted human answers; exit 0 only on success."""
-    from autohelper.human import ScriptedHuman
-    from autohelper.mock.config import parse_options
-    from autohelper.session import SessionRequest, run_session
-
-    human = ScriptedHuman(confirm=not decline, on_progress=_progress)
-    request = SessionRequest(
-        scenario=scenario,
-        human=human,
-        against=against,
-        profile=profile,
-        mode="qa",
-        headless=True,
-        browser=browser,
-        artifacts=artifacts,
-        mock_options=parse_options(mock_options),
-        step_timeout=step_timeout,
-    )
-    outcome = run_session(request)
-    sys.exit(_render(outcome))
 
 
 # -- scenarios ----------------------------------------------------------------------------------
@@ -273,12 +238,14 @@ def doctor(browser: str | None) -> None:
 def _register() -> None:
     from autohelper.cli import documents as document_commands
     from autohelper.cli import profile as profile_commands
+    from autohelper.cli import qa as qa_commands
     from autohelper.cli import status as status_commands
 
     for command in (
         *profile_commands.COMMANDS,
         *document_commands.COMMANDS,
         *status_commands.COMMANDS,
+        *qa_commands.COMMANDS,
     ):
         cli.add_command(command)
 

@@ -218,4 +218,80 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{option} espera una dirección ws://… (o http://… para --cdp); recibí «{value}».",
         "en": "{option} expects a ws://… address (or http://… for --cdp); got “{value}”.",
     },
+    # The front's choices.
+    "qa.no_cases_for": {
+        "es": "No hay casos de QA para el escenario '{scenario}'{hint}. Tienen casos: {covered}",
+        "en": "No QA cases for scenario '{scenario}'{hint}. Scenarios with cases: {covered}",
+    },
+    "qa.one_run_only": {
+        "es": "--mock, --decline y --timeout son para una sola corrida de un escenario; no van "
+        "con varios escenarios, --all, --workers, --junit, --html, --shard ni --cases.",
+        "en": "--mock, --decline and --timeout are for one run of one scenario; they do not go "
+        "with several scenarios, --all, --workers, --junit, --html, --shard or --cases.",
+    },
+    "qa.needs_extra": {
+        "es": "Para correr casos de QA falta {module}: instala autohelper con sus extras de QA "
+        "(pip install 'autohelper[qa]').",
+        "en": "Running QA cases needs {module}: install autohelper with its QA extras "
+        "(pip install 'autohelper[qa]').",
+    },
+    "qa.junit_unreadable": {
+        "es": "No pude leer el JUnit «{path}»: {reason}",
+        "en": "Could not read the JUnit file “{path}”: {reason}",
+    },
+    "qa.junit_duplicate": {
+        "es": "El caso {case} aparece en {first} y en {second}: los fragmentos se traslapan.",
+        "en": "Case {case} is in both {first} and {second}: the shards overlap.",
+    },
+    "qa.junit_merged": {
+        "es": "{path}: {tests} caso(s), {failures} fallido(s), {errors} con error, "
+        "{skipped} omitido(s).",
+        "en": "{path}: {tests} case(s), {failures} failed, {errors} errors, {skipped} skipped.",
+    },
+    # autohelper check.
+    "check.no_scenario": {
+        "es": "Nombra uno o más escenarios, o usa --all.",
+        "en": "Name one or more scenarios, or use --all.",
+    },
+    "check.walk": {
+        "es": "{scenario} (contra {target}):",
+        "en": "{scenario} (against {target}):",
+    },
+    "check.status.ok": {"es": "", "en": ""},
+    "check.status.changed": {"es": " — CAMBIÓ", "en": " — CHANGED"},
+    "check.status.absent": {
+        "es": " — no apareció (paso opcional)",
+        "en": " — did not appear (optional step)",
+    },
+    "check.status.not_checked": {
+        "es": " — no se revisa sin escribir ni enviar",
+        "en": " — not checked without typing or sending",
+    },
+    "check.status.unreachable": {"es": " — no pude llegar", "en": " — could not reach"},
+    "check.locator": {"es": "no encontré {locator}", "en": "could not find {locator}"},
+    "check.url": {"es": "página: {url}", "en": "page: {url}"},
+    "check.offers": {
+        "es": "la página ofrece en su lugar: {offers}",
+        "en": "the page offers instead: {offers}",
+    },
+    "check.new_required": {
+        "es": "campo obligatorio nuevo que el escenario no llena: {field}",
+        "en": "a new required field the scenario does not fill: {field}",
+    },
+    "check.verdict.ok": {
+        "es": "Sin cambios: el portal coincide con el escenario.",
+        "en": "No change: the portal matches the scenario.",
+    },
+    "check.verdict.changed": {
+        "es": "El portal cambió: el escenario necesita actualizarse.",
+        "en": "The portal changed: the scenario needs updating.",
+    },
+    "check.verdict.unreachable": {
+        "es": "No pude llegar al portal: no se sabe si cambió.",
+        "en": "Could not reach the portal: whether it changed is unknown.",
+    },
+    "check.mock_needs_fixtures": {
+        "es": "--mock cambia el simulado incluido: solo va con --against fixtures.",
+        "en": "--mock changes the bundled mock: it only goes with --against fixtures.",
+    },
 }

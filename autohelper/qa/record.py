@@ -120,7 +120,9 @@ class CaseReport:
 def _step_line(step: dict[str, Any]) -> str:
     status = t(f"qa.step_status.{step['status']}")
     line = f"{step['n']:>2}. {status:<8} {step['ms']:>6} ms  {step['description']}"
-    return line + (f"  ({step['detail'].splitlines()[0]})" if step.get("detail") else "")
+    # An error's detail is the message shown above, in the journal's words: not again.
+    detail = step.get("detail") if step["status"] != "error" else None
+    return line + (f"  ({detail.splitlines()[0]})" if detail else "")
 
 
 def build_report(
