@@ -122,7 +122,7 @@ def engine_flow(page: Page, scenario: Scenario, profile: dict[str, str], artifac
     from autohelper.human import ScriptedHuman
 
     options = RunOptions(artifacts=artifacts, live=False, retry=FAST)
-    result = run_scenario(page, scenario, profile, {}, ScriptedHuman(), options, journal=None)
+    result = run_scenario(page, scenario, profile, {}, ScriptedHuman(), options)
     if result.status != "success" or "nss" not in result.yields:
         raise RuntimeError(f"engine: {result.status}: {result.message}")
     return result.yields["nss"]

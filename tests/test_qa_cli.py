@@ -393,3 +393,60 @@ def test_qa_and_check_through_a_devtools_endpoint(tmp_path: Path, devtools_chrom
         "check", "imss-nss", "--against", "fixtures", "--cdp", devtools_chromium
     )
     assert walk.returncode == 0, walk.stdout + walk.stderr
+
+
+# -- privacy -------------------------------------------------------------------------------------
+CURP, EMAIL = "HEGG560427MVZRRL04", "estudiante.prueba@example.com"
+ON_A_MIRROR = """\
+scenario: imss-nss
+cases:
+  - id: expired-link-expected-to-pass
+    description: The mirror's emailed links have expired; the case wrongly expects a success
+    against: mirror
+    expect: success
+"""
+
+
+@pytest.mark.browser
+def test_reports_of_a_mirror_run_with_a_real_profile_are_masked(tmp_path: Path) -> None:
+    """A profile that is not the synthetic one: its CURP and email appear in the mirror's URLs
+    (the emailed link carries both), yet no report, log or evidence file shows them."""
+    profile = tmp_path / "real.yaml"
+    profile.write_text((ROOT / "fixtures/profiles/student.yaml").read_text(), encoding="utf-8")
+    profile.chmod(0o600)
+    junit, report, evidence = tmp_path / "out.xml", tmp_path / "out.html", tmp_path / "evidence"
+    with MockPortal(MockConfig().changed({"imss.token_expired": True})) as mirror:
+        result = autohelper_cmd(
+            "qa",
+            "--all",
+            "--against",
+            mirror.url,
+            "--profile",
+            str(profile),
+            "--cases",
+            str(cases_folder(tmp_path, ON_A_MIRROR)),
+            "--junit",
+            str(junit),
+            "--html",
+            str(report),
+            "--artifacts",
+            str(evidence),
+        )
+        assert any("confirmacionUrl" in r["path"] for r in mirror.requests)
+    assert result.exit_code == 1, result.output
+    assert "Token expirado" in result.stdout  # the failure is told...
+    folder = evidence / "imss-nss" / "expired-link-expected-to-pass"
+    kept = sorted(path.name for path in folder.iterdir())
+    assert "trace.zip" not in kept  # a trace holds every page as it was: never for a real one
+    assert "requests.json" in kept and "case.json" in kept
+    texts = {
+        "stdout": result.stdout,
+        "junit": junit.read_text(encoding="utf-8"),
+        "html": report.read_text(encoding="utf-8"),
+        **{name: (folder / name).read_text(encoding="utf-8") for name in kept if ".json" in name},
+    }
+    assert "confirmacionUrl" in texts["requests.json"]
+    for name, text in texts.items():
+        for raw in (CURP, EMAIL, EMAIL.replace("@", "%40")):
+            assert raw.lower() not in text.lower(), (name, raw)  # ...masked everywhere
+    assert "HEGG…L04" in texts["requests.json"]

@@ -178,6 +178,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the case only runs against {against}",
     },
     # pytest-html.
+    "qa.html.title": {"es": "Casos de QA de autohelper", "en": "autohelper QA cases"},
     "qa.html.screenshot": {"es": "Captura", "en": "Screenshot"},
     "qa.html.expected": {"es": "Esperado", "en": "Expected"},
     "qa.html.observed": {"es": "Obtenido", "en": "Got"},

@@ -241,6 +241,11 @@ def _html_extras(report: CaseReport) -> list[dict[str, Any]]:
 
 
 @pytest.hookimpl(optionalhook=True)
+def pytest_html_report_title(report: Any) -> None:
+    report.title = t("qa.html.title")
+
+
+@pytest.hookimpl(optionalhook=True)
 def pytest_html_results_table_header(cells: list[str]) -> None:
     cells.insert(2, f"<th>{html.escape(t('qa.html.expected'))}</th>")
     cells.insert(3, f"<th>{html.escape(t('qa.html.observed'))}</th>")
