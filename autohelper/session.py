@@ -207,11 +207,14 @@ def execute(
     human: Human,
     listeners: list[RunListener] | None = None,
     keep_trace: Callable[[RunResult | None], bool] | None = None,
+    screencast: bool = True,
 ) -> RunResult:
     """Run the plan's scenario on a fresh context of `browser`; the context is closed after.
 
     With `plan.trace`, the trace is recorded and saved there, unless `keep_trace` says from the
-    result (None after a crash) that it is not wanted (QA keeps it only on failure)."""
+    result (None after a crash) that it is not wanted (QA keeps it only on failure). Without
+    `screencast` it holds each action's DOM snapshot but no film of the page, which costs about
+    a third of a run's CPU (measured: docs/benchmark.md)."""
     from autohelper.engine.runner import run_scenario
 
     context = browser.new_context(
@@ -221,7 +224,7 @@ def execute(
     )
     if plan.trace is not None:
         # A trace holds every page as it was, personal data included: only on request.
-        context.tracing.start(screenshots=True, snapshots=True)
+        context.tracing.start(screenshots=screencast, snapshots=True)
     journal = Journal(plan.journal).listener(plan.mode, plan.target.kind, plan.redactor)
     every = [Progress(human.progress), journal, *(listeners or [])]
     try:

@@ -263,8 +263,8 @@ def playwright_modules_after_cli_import() -> list[str]:
 
 # -- memory of a process tree -------------------------------------------------------------------
 def _tree_rss(root: int) -> int:
-    """Bytes of resident memory of `root` and all its descendants (a sum of RSS: shared pages
-    count once per process, so it is an upper bound)."""
+    """Bytes of memory of `root` and all its descendants: the sum of their proportional set
+    sizes (PSS), so pages they share are counted once."""
     parents: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -281,10 +281,11 @@ def _tree_rss(root: int) -> int:
     total = 0
     for pid in tree:
         try:
-            status = Path(f"/proc/{pid}/status").read_text()
+            # PSS: a page shared by n processes counts 1/n in each (Chromium shares a lot).
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
             continue
-        found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+        found = re.search(r"^Pss:\s+(\d+) kB", rollup, re.M)
         total += int(found.group(1)) * 1024 if found else 0
     return total
 
@@ -292,7 +293,7 @@ def _tree_rss(root: int) -> int:
 class PeakMemory:
     """Samples a process tree's memory while it runs (a bench may poll; the engine never does)."""
 
-    def __init__(self, pid: int, every: float = 0.25) -> None:
+    def __init__(self, pid: int, every: float = 0.5) -> None:
         self.pid, self.every, self.peak = pid, every, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)

@@ -182,8 +182,17 @@ class Worker:
         assert self.front is not None and self.provider is not None
         privacy.ACTIVE.merge(plan.redactor)
         with redacting(plan.redactor):
+            # Every case records a trace, few keep it: DOM snapshots, no screencast (the
+            # screenshot of the stop is kept apart).
             result = execute(
-                plan, self._browser(), self.provider, self.front, human, [recorder], keep_trace
+                plan,
+                self._browser(),
+                self.provider,
+                self.front,
+                human,
+                [recorder],
+                keep_trace,
+                screencast=False,
             )
         observed = observe(result, recorder)
         verdict = judge(case.expect, observed, recorder)
