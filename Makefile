@@ -10,13 +10,12 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,qa]'
 	@touch $(STAMP)
 
 browser:
 	@scripts/ensure-browser
 
-# The mock's person already has an NSS: the scenario does not fill a new NSS's address step yet.
 demo: $(STAMP) browser
 	$(BIN)/autohelper run imss-nss --against fixtures
 
@@ -34,7 +33,7 @@ pytest: $(STAMP)
 
 # The benchmark's own set-up: Selenium (the `bench` extra) and Debian's chromedriver.
 bench: $(STAMP) browser
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,qa,bench]'
 	@scripts/ensure-chromedriver
 	$(BIN)/python bench/run.py
 

@@ -57,6 +57,12 @@ class UsageError(AutohelperError):
     """Bad input from the person: a file, an option, a value."""
 
 
+class MirrorUnreachable(UsageError):
+    """The mirror named by `--against URL` did not answer at all (`autohelper check`: exit 2)."""
+
+    key = "target.mirror_unreachable"
+
+
 class ScenarioError(AutohelperError):
     """A scenario file is invalid; `problems` holds every `file:line:column: message`."""
 

@@ -2,8 +2,8 @@
 
 1. the plan (`plan_run`): everything that can be wrong with the input (scenario, profile,
    secrets, target) is checked before any browser starts;
-2. the browser, from a provider (`browser/provider.py`: launched here today; a Playwright
-   server or a DevTools endpoint next);
+2. the browser, from a provider (`browser/provider.py`: launched here, a Playwright server or
+   a DevTools endpoint);
 3. the execution (`execute`) of one scenario on one fresh context of that browser, with the
    run's listeners (the journal, the terminal's progress).
 
@@ -27,11 +27,11 @@ import platformdirs
 
 from autohelper import privacy, resume
 from autohelper import profile as profiles
-from autohelper.browser import find_browser, has_display
-from autohelper.browser.provider import BrowserProvider, LocalLaunch
+from autohelper.browser import has_display
+from autohelper.browser.provider import BrowserProvider, provider_for
 from autohelper.engine.events import Document, Progress, RunListener, RunResult
 from autohelper.engine.retry import FAST, RetryPolicy
-from autohelper.errors import UsageError, Words
+from autohelper.errors import MirrorUnreachable, UsageError, Words
 from autohelper.files import os_problem
 from autohelper.human import Human
 from autohelper.journal import Journal
@@ -80,6 +80,8 @@ class SessionRequest:
     trace: Path | None = None  # a Playwright trace file; with a real profile, personal data
     again: bool = False  # run a scenario done once for good (`once: true`) again anyway
     resume: bool = False  # take up today's sent request at its link step (resume.py)
+    connect: str | None = None  # a Playwright server's ws:// endpoint (browser/provider.py)
+    cdp: str | None = None  # a Chromium's DevTools endpoint
 
 
 @dataclass(frozen=True)
@@ -314,11 +316,11 @@ def probe_mirror(url: str, timeout: float = 10.0) -> None:
             key = "target.mirror_unknown_host"
         else:
             key = "target.mirror_other"
-        raise UsageError("target.mirror_unreachable", url=url, reason=Words(key)) from None
+        raise MirrorUnreachable(url=url, reason=Words(key)) from None
 
 
 @contextlib.contextmanager
-def _redacting(redactor: Redactor) -> Iterator[None]:
+def redacting(redactor: Redactor) -> Iterator[None]:
     """Every log record of the run passes through the redactor, whatever handler prints it."""
     filt = RedactingFilter(redactor)
     root = logging.getLogger()
@@ -339,8 +341,15 @@ def execute(
     front: PortalFront | None,
     human: Human,
     listeners: list[RunListener] | None = None,
+    keep_trace: Callable[[RunResult | None], bool] | None = None,
+    screencast: bool = True,
 ) -> RunResult:
-    """Run the plan's scenario on a fresh context of `browser`; the context is closed after."""
+    """Run the plan's scenario on a fresh context of `browser`; the context is closed after.
+
+    With `plan.trace`, the trace is recorded and saved there, unless `keep_trace` says from the
+    result (None after a crash) that it is not wanted (QA keeps it only on failure). Without
+    `screencast` it holds each action's DOM snapshot but no film of the page, which costs about
+    a third of a run's CPU (measured: docs/benchmark.md)."""
     from autohelper.engine.runner import run_scenario
 
     context = browser.new_context(
@@ -350,7 +359,7 @@ def execute(
     )
     if plan.trace is not None:
         # A trace holds every page as it was, personal data included: only on request.
-        context.tracing.start(screenshots=True, snapshots=True)
+        context.tracing.start(screenshots=screencast, snapshots=True)
     journal = Journal(plan.journal).listener(
         plan.mode,
         plan.target.kind,
@@ -375,16 +384,18 @@ def execute(
         # going away. The browser's own close (the caller's) ends it all.
         raise
     except BaseException:
-        _finish(context, plan.trace)
+        _finish(context, plan.trace, keep_trace is None or keep_trace(None))
         raise
-    _finish(context, plan.trace)
+    _finish(context, plan.trace, keep_trace is None or keep_trace(result))
     return result
 
 
-def _finish(context: Any, trace: Path | None) -> None:
-    """Save the trace if one was asked for, and close the context."""
-    if trace is not None:
+def _finish(context: Any, trace: Path | None, keep: bool = True) -> None:
+    """Save the trace (0600) if one was asked for and is kept, and close the context."""
+    if trace is not None and keep:
         _save_trace(context, trace)
+    elif trace is not None:
+        context.tracing.stop()
     _close(context)
 
 
@@ -411,12 +422,12 @@ def run_session(
         raise UsageError("browser.no_display")
     for line in opening_lines(plan):
         request.human.progress(line)
-    provider = LocalLaunch(find_browser(request.browser), plan.headless)
+    provider = provider_for(request.browser, plan.headless, request.connect, request.cdp)
     privacy.ACTIVE.merge(plan.redactor)
     from playwright.sync_api import sync_playwright
 
     with (
-        _redacting(plan.redactor),
+        redacting(plan.redactor),
         serve_target(plan.target, plan.mock_options) as front,
         sync_playwright() as pw,
     ):

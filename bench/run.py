@@ -8,6 +8,8 @@
    hand-written script started the same way (bench/standalone.py).
 3. Start-up: `autohelper --help`, `autohelper status --json`, `import autohelper.cli`, against
    `python -c pass`; and `status` with a thousand runs in the journal against an empty one.
+4. QA throughput (`--qa`, bench/throughput.py): the bundled case set with 1, 2 and 4 workers.
+5. The parallel model (`--qa`): K worker processes against one async process, K flows at a time.
 
 Run with `make bench` or `.venv/bin/python bench/run.py --runs N`. Absolute seconds depend on
 the machine; the ratios are what DESIGN.md's "Speed" section asks about. The load average is
@@ -35,6 +37,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import throughput  # noqa: E402
 from flows import MOCK_SETTINGS, engine_flow, playwright_flow, selenium_flow  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -373,19 +376,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-flows", action="store_true", help="no browser flows")
     parser.add_argument("--skip-process", action="store_true", help="no whole-process runs")
     parser.add_argument("--skip-selenium", action="store_true", help="no Selenium subject")
+    parser.add_argument("--qa", action="store_true", help="also QA throughput and the model")
+    parser.add_argument("--qa-only", action="store_true", help="QA throughput and the model only")
+    parser.add_argument("--qa-rounds", type=int, default=3, help="rounds of the QA runs")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where the JSON goes")
+    # The children of part 5 (not for people).
+    parser.add_argument("--flow-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--processes-child", type=int, nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--async-child", type=int, nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.flow_child is not None:
+        throughput.flow_child(args.flow_child)
+        return 0
+    if args.processes_child is not None:
+        throughput.processes_child(*args.processes_child)
+        return 0
+    if args.async_child is not None:
+        throughput.async_child(*args.async_child)
+        return 0
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
     load_before = [round(x, 2) for x in os.getloadavg()]
     leaked = playwright_modules_after_cli_import()
     comparisons: list[Comparison] = []
-    if not args.skip_flows:
-        comparisons += bench_flows(args.runs, not args.skip_selenium)
-    if not args.skip_process:
-        comparisons += bench_process(args.runs)
-    comparisons += bench_startup(args.runs)
+    if not args.qa_only:
+        if not args.skip_flows:
+            comparisons += bench_flows(args.runs, not args.skip_selenium)
+        if not args.skip_process:
+            comparisons += bench_process(args.runs)
+        comparisons += bench_startup(args.runs)
+    qa: list[throughput.Throughput] = []
+    model: list[throughput.Throughput] = []
+    if args.qa or args.qa_only:
+        print(f"QA throughput, load average before: {[round(x, 2) for x in os.getloadavg()]}")
+        qa = throughput.bench_qa((1, 2, 4), args.qa_rounds)
+        model = throughput.bench_model((1, 4), flows=3, rounds=args.qa_rounds)
     load_after = [round(x, 2) for x in os.getloadavg()]
 
     print(
@@ -393,9 +419,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{platform.machine()}, {os.cpu_count()} CPUs, "
         f"load average {load_before} before, {load_after} after"
     )
-    print_table(comparisons)
+    if comparisons:
+        print_table(comparisons)
     print(f"playwright modules after `import autohelper.cli`: {leaked or 'none'}")
     ok = not leaked and all("MISSED" not in verdict(c) for c in comparisons)
+    if qa:
+        throughput.print_throughput(qa, qa[0])
+        for entry in qa[1:]:
+            workers = int(entry.name.rsplit(" ", 1)[1])
+            target = throughput.QA_TARGETS.get(workers)
+            ratio = entry.per_minute / qa[0].per_minute
+            if target is not None:
+                met = ratio >= target
+                mark = "ok" if met else "MISSED"
+                print(f"{entry.name} / --workers 1: {ratio:.2f} ({mark} ≥ {target})")
+                ok = ok and met
+    if model:
+        throughput.print_throughput(model, model[0])
     args.output.write_text(
         json.dumps(
             {
@@ -407,6 +447,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "playwright_modules_after_cli_import": leaked,
                 "ok": ok,
                 "comparisons": [{**c.as_dict(), "target": verdict(c)} for c in comparisons],
+                "qa_throughput": [entry.as_dict() for entry in qa],
+                "parallel_model": [entry.as_dict() for entry in model],
             },
             indent=2,
         )

@@ -153,3 +153,10 @@ def console(*args: str, input: str | None = None) -> Result:
                 sys.argv = saved
 
     return CliRunner().invoke(Script(), list(args), input=input)  # type: ignore[arg-type]
+
+
+def step_count(scenario: str) -> int:
+    """How many steps a bundled scenario has (what "Paso i/N" counts)."""
+    from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
+
+    return len(load_scenario(find_scenario(scenario, scenarios_dir())).steps)

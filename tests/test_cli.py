@@ -26,6 +26,7 @@ from typing import Any
 import click
 import pytest
 from click.testing import CliRunner, Result
+from support import step_count
 
 import autohelper.cli
 from autohelper import messages
@@ -309,7 +310,7 @@ def _only_run() -> tuple[Any, list[tuple[Any, ...]], list[tuple[Any, ...]]]:
 
 @pytest.mark.browser
 def test_qa_happy_path_result_version_2() -> None:
-    result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures")
+    result = autohelper_cmd("qa", "imss-nss", "--single", "--against", "fixtures")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(
         "Perfil: perfil de prueba (datos inventados). Destino: el portal simulado incluido "
@@ -367,7 +368,9 @@ def test_qa_declined_sends_nothing() -> None:
         "No confirmaste el envío («Revisar lo que se enviará al IMSS y confirmar»): "
         "no se envió nada.\n"
     )
-    assert "Paso 14/17" not in result.stdout  # the submit step was never reached
+    steps = step_count("imss-nss")
+    assert f"/{steps}: Revisar lo que se enviará al IMSS y confirmar" in result.stdout
+    assert "Enviar la solicitud al IMSS" not in result.stdout  # the submit was never reached
     run, _, submits = _only_run()
     assert run.status == "declined"
     assert submits == []
@@ -571,7 +574,7 @@ WITH_NSS = ROOT / "fixtures" / "profiles" / "student-with-nss.yaml"
 
 @pytest.mark.browser
 def test_qa_vigencia_reads_the_verdict_from_the_downloaded_pdf_and_keeps_no_copy() -> None:
-    result = autohelper_cmd("qa", "imss-vigencia", "--against", "fixtures")
+    result = autohelper_cmd("qa", "imss-vigencia", "--single", "--against", "fixtures")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert "Paso 14/15: Descargar tu constancia de vigencia (PDF)" in lines
@@ -595,7 +598,7 @@ def test_qa_vigencia_reads_the_verdict_from_the_downloaded_pdf_and_keeps_no_copy
 
 @pytest.mark.browser
 def test_qa_umf_the_student_refusal_is_a_visit_with_one_send() -> None:
-    result = autohelper_cmd("qa", "imss-umf", "--against", "fixtures")
+    result = autohelper_cmd("qa", "imss-umf", "--single", "--against", "fixtures")
     assert result.exit_code == 0, result.output  # not an error: the step is done in person
     assert "se hace en persona, y no es un error" in result.stdout
     run, _, submits = _only_run()

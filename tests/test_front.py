@@ -160,3 +160,58 @@ def test_the_browser_reaches_a_plain_http_origin_with_a_port_through_the_front(
     )
     page.get_by_role("link", name="Volver a HTTPS").click()
     page.wait_for_url("https://lab.autohelper.test/done?what=https")
+
+
+# -- the front as a proxy (for browsers launched elsewhere) ------------------------------------
+def _proxy_exchange(port: int, request: bytes) -> bytes:
+    """Send `request` to the front as a browser sends to its proxy; the raw answer's head."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+        conn.sendall(request)
+        return conn.recv(65536)
+
+
+def test_the_front_as_a_proxy_tunnels_only_to_the_portals_hosts(mock_portal: MockPortal) -> None:
+    import socket
+    import ssl
+
+    with PortalFront(mock_portal.url) as front:
+        refused = _proxy_exchange(front.port, b"CONNECT example.com:443 HTTP/1.1\r\n\r\n")
+        assert refused.startswith(b"HTTP/1.1 403"), refused
+        # A portal host: the tunnel opens, TLS ends at the front, and the page inside it is
+        # the mock's, at its live URL.
+        with socket.create_connection(("127.0.0.1", front.port), timeout=10) as raw:
+            raw.sendall(b"CONNECT www.imss.gob.mx:443 HTTP/1.1\r\nHost: www.imss.gob.mx\r\n\r\n")
+            assert raw.recv(4096).startswith(b"HTTP/1.1 200")
+            context = ssl.create_default_context()
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE  # the front's own certificate, made up on the spot
+            with context.wrap_socket(raw, server_hostname="www.imss.gob.mx") as tls:
+                tls.sendall(
+                    b"GET /tramites/imss02008 HTTP/1.1\r\nHost: www.imss.gob.mx\r\n"
+                    b"Connection: close\r\n\r\n"
+                )
+                answer = b""
+                while chunk := tls.recv(65536):
+                    answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
+    assert "IMSS-02-008" in answer.decode("utf-8")
+
+
+def test_the_front_as_a_proxy_answers_absolute_urls_of_portals_only(
+    mock_portal: MockPortal,
+) -> None:
+    with PortalFront(mock_portal.url) as front:
+        page = _proxy_exchange(
+            front.port,
+            b"GET http://www.imss.gob.mx/tramites/imss02008 HTTP/1.1\r\n"
+            b"Host: www.imss.gob.mx\r\nConnection: close\r\n\r\n",
+        )
+        elsewhere = _proxy_exchange(
+            front.port,
+            b"GET http://example.com/ HTTP/1.1\r\nHost: example.com\r\nConnection: close\r\n\r\n",
+        )
+    assert page.startswith(b"HTTP/1.1 200"), page[:200]
+    assert elsewhere.startswith(b"HTTP/1.1 403"), elsewhere[:200]
+    assert not [r for r in mock_portal.requests if "example.com" in r["host"]]

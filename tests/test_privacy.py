@@ -77,7 +77,17 @@ def qa_run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str]
         "AUTOHELPER_SECRET_CIA_PASSWORD": SECRET,
     }
     done = subprocess.run(
-        [sys.executable, "-m", "autohelper", "-vv", "qa", *args, "--against", "fixtures"],
+        [
+            sys.executable,
+            "-m",
+            "autohelper",
+            "-vv",
+            "qa",
+            *args,
+            "--single",
+            "--against",
+            "fixtures",
+        ],
         capture_output=True,
         text=True,
         env=env,

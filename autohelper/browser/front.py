@@ -6,6 +6,12 @@ under the Host's prefix. Whatever the mirror writes of its own address (links, r
 cookie paths, emailed links) is rewritten back to the live one, so URLs, cookies and redirects
 behave as on the live portal. Playwright's request routing is not used for this: a redirect
 fulfilled by a route handler is not re-intercepted (DESIGN.md).
+
+A browser the front did not launch (a Playwright server, a DevTools endpoint) cannot take
+resolver rules: its context is given the front as an HTTP proxy instead (`proxy()`). The same
+port then also speaks proxy: absolute-form requests for http, and CONNECT tunnels for https that
+end here, TLS-terminated with the front's certificate. Either way only the portals' hosts are
+answered; any other host is refused (403), so a run never reaches a live site.
 """
 
 from __future__ import annotations
@@ -101,22 +107,57 @@ class _FrontHandler(BaseHTTPRequestHandler):
 
     do_POST = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = do_PATCH = do_GET
 
+    def do_CONNECT(self) -> None:
+        """A browser given the front as its proxy opens a tunnel for each https origin: only to
+        the portals' hosts, and the tunnel ends here, TLS-terminated with the front's own
+        certificate, so the requests inside it are forwarded like any other."""
+        host, _, port = self.path.rpartition(":")
+        if not port.isdigit() or not self.server.front.is_portal_host(host):
+            self.send_error(403, "not a portal host")
+            return
+        self.send_response(200, "Connection Established")
+        self.end_headers()
+        self.close_connection = True
+        try:
+            tunnel = self.server.ssl_context.wrap_socket(self.connection, server_side=True)
+        except (ssl.SSLError, OSError) as exc:
+            log.debug("front: TLS in the tunnel to %s failed: %s", self.path, exc)
+            return
+        self.server.tls_by_socket[id(tunnel)] = True
+        try:
+            _FrontHandler(tunnel, self.client_address, self.server)
+        except OSError as exc:
+            log.debug("front: tunnel to %s closed: %s", self.path, exc)
+        finally:
+            self.server.tls_by_socket.pop(id(tunnel), None)
+
     def _forward(self) -> None:
         front = self.server.front
+        tls = bool(self.server.tls_by_socket.get(id(self.connection)))
+        if self.path.startswith(("http://", "https://")):
+            # A proxy's request in absolute form (plain http through the front as a proxy).
+            absolute = urlsplit(self.path)
+            del self.headers["Host"]
+            self.headers["Host"] = absolute.netloc
+            tls = absolute.scheme == "https"
+            self.path = absolute.path or "/"
+            self.path += f"?{absolute.query}" if absolute.query else ""
         # The Host keeps a port the live URL names (`smartweb1.itson.edu.mx:8400`): the mirror
         # serves that origin under `host:port`, as the contract says.
         host = (self.headers.get("Host") or "").lower()
         name, _, port = host.partition(":")
-        default = "443" if self.server.tls_by_socket.get(id(self.connection)) else "80"
+        if not front.is_portal_host(name):
+            # Only the portals: a test never reaches a live site through the front.
+            self.send_error(403, "not a portal host")
+            return
+        default = "443" if tls else "80"
         host = name if port in ("", default) else host
         upstream = urlsplit(front.upstream)
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_HEADERS}
         headers["X-Forwarded-Host"] = self.headers.get("Host") or host
-        headers["X-Forwarded-Proto"] = (
-            "https" if self.server.tls_by_socket.get(id(self.connection)) else "http"
-        )
+        headers["X-Forwarded-Proto"] = "https" if tls else "http"
         headers["Accept-Encoding"] = "identity"
         connection: http.client.HTTPConnection
         if upstream.scheme == "https":
@@ -232,7 +273,13 @@ class PortalFront:
             self._server = None
 
     def launch_args(self) -> list[str]:
+        """For a browser launched here: the portals' hosts resolve to the front."""
         return [f"--host-resolver-rules={resolver_rules(self.port, self.origins)}"]
+
+    def proxy(self) -> dict[str, str]:
+        """For a browser launched elsewhere (a Playwright server, a DevTools endpoint): the
+        front as the context's HTTP proxy; it refuses every host but the portals'."""
+        return {"server": f"http://127.0.0.1:{self.port}"}
 
     def __enter__(self) -> PortalFront:
         self.start()
@@ -245,7 +292,8 @@ class PortalFront:
     def _mirror_host_re(self) -> re.Pattern[str]:
         return re.compile(re.escape(self.upstream) + "/" + _HOST, re.I)
 
-    def _is_portal_host(self, netloc: str) -> bool:
+    def is_portal_host(self, netloc: str) -> bool:
+        """Whether `host[:port]` is one of the portals' hosts."""
         host = netloc.partition(":")[0]
         return any(host_matches(host, pattern) for pattern in host_patterns(self.origins))
 
@@ -260,7 +308,7 @@ class PortalFront:
         if prefix and value.startswith(prefix + "/"):
             value = value[len(prefix) :]
         first, _, rest = value[1:].partition("/") if value.startswith("/") else ("", "", "")
-        if first and self._is_portal_host(first):
+        if first and self.is_portal_host(first):
             return f"{self._live(first)}/{rest}"
         return value
 
@@ -284,7 +332,7 @@ class PortalFront:
 
         def root_relative(match: re.Match[str]) -> str:
             netloc = match.group(2)
-            if not self._is_portal_host(netloc):
+            if not self.is_portal_host(netloc):
                 return match.group(0)
             return f"{match.group(1)}{self._live(netloc)}/"
 

@@ -1,19 +1,21 @@
 """Where a run's browser comes from: the seam between a run and its browser.
 
-Today a local launch (`LocalLaunch`); a Playwright server (`--connect`) and a Chromium's DevTools
-endpoint (`--cdp`) plug in here next, and so do QA's pooled workers. A provider gives a
-Browser, and the options of each context opened on it (a remote browser reaches a mirror
-through the front as a proxy, since launch flags cannot reach it).
+A local launch (`LocalLaunch`), a Playwright server (`PlaywrightServer`, `--connect`) or a
+Chromium's DevTools endpoint (`DevToolsEndpoint`, `--cdp`); `provider_for` picks one from the
+command line. A provider gives a Browser, and the options of each context opened on it: a
+browser launched here reaches a mock or mirror through resolver rules given at launch; a remote
+one cannot take launch flags, so each of its contexts is given the front as a proxy.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from autohelper.browser.find import BASE_ARGS, BrowserChoice
-from autohelper.errors import BrowserLaunchFailed
+from autohelper.browser.find import BASE_ARGS, BrowserChoice, find_browser
+from autohelper.errors import BrowserLaunchFailed, UsageError
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Playwright
@@ -56,3 +58,82 @@ class LocalLaunch:
     def context_options(self, front: PortalFront | None) -> dict[str, Any]:
         # The front's certificate is made up on the spot: only its own hosts go through it.
         return {"ignore_https_errors": front is not None}
+
+
+def _through_front(front: PortalFront | None) -> dict[str, Any]:
+    """A remote browser's contexts: the front as their proxy (its certificate is its own)."""
+    if front is None:
+        return {}
+    return {"proxy": front.proxy(), "ignore_https_errors": True}
+
+
+def _unreachable(endpoint: str, exc: Exception) -> BrowserLaunchFailed:
+    log.debug("remote browser %s: %s", endpoint, exc)
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "?"
+    return BrowserLaunchFailed("browser.remote_failed", endpoint=endpoint, reason=reason)
+
+
+@dataclass(frozen=True)
+class PlaywrightServer:
+    """A browser from a Playwright server (`python -m playwright run-server`, or any service
+    speaking its protocol) at a `ws://` endpoint. `executable` names the server machine's
+    Chromium; a server accepts it only when started with `--unsafe`."""
+
+    endpoint: str
+    headless: bool = True
+    executable: str | None = None
+
+    def open(self, playwright: Playwright, front: PortalFront | None) -> Browser:
+        from playwright.sync_api import Error as PlaywrightError
+
+        options: dict[str, Any] = {"headless": self.headless, "args": list(BASE_ARGS)}
+        if self.executable:
+            options["executablePath"] = self.executable
+        headers = {"x-playwright-launch-options": json.dumps(options)}
+        try:
+            return playwright.chromium.connect(self.endpoint, headers=headers, timeout=30_000)
+        except PlaywrightError as exc:
+            raise _unreachable(self.endpoint, exc) from None
+
+    def context_options(self, front: PortalFront | None) -> dict[str, Any]:
+        return _through_front(front)
+
+
+@dataclass(frozen=True)
+class DevToolsEndpoint:
+    """A running Chromium's DevTools endpoint (`--remote-debugging-port`; Selenium Grid 4 nodes
+    and browser fleets expose one): `http://host:port` or its `ws://` URL."""
+
+    endpoint: str
+
+    def open(self, playwright: Playwright, front: PortalFront | None) -> Browser:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            return playwright.chromium.connect_over_cdp(self.endpoint, timeout=30_000)
+        except PlaywrightError as exc:
+            raise _unreachable(self.endpoint, exc) from None
+
+    def context_options(self, front: PortalFront | None) -> dict[str, Any]:
+        return _through_front(front)
+
+
+def provider_for(
+    browser: str | None = None,
+    headless: bool = True,
+    connect: str | None = None,
+    cdp: str | None = None,
+) -> BrowserProvider:
+    """The provider the command line names: `--connect WS`, `--cdp URL`, else a local launch
+    (of `--browser` or the Chromium `find_browser` picks)."""
+    if connect and cdp:
+        raise UsageError("browser.connect_and_cdp")
+    if connect:
+        if not connect.startswith(("ws://", "wss://")):
+            raise UsageError("browser.bad_endpoint", option="--connect", value=connect)
+        return PlaywrightServer(connect, headless, browser)
+    if cdp:
+        if not cdp.startswith(("ws://", "wss://", "http://", "https://")):
+            raise UsageError("browser.bad_endpoint", option="--cdp", value=cdp)
+        return DevToolsEndpoint(cdp)
+    return LocalLaunch(find_browser(browser), headless)

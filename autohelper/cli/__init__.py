@@ -15,7 +15,7 @@ from autohelper import privacy
 from autohelper.cli import localized
 from autohelper.cli.errors import handle_errors
 from autohelper.cli.localized import LocalizedGroup
-from autohelper.cli.paths import OutputFile, OutputFolder
+from autohelper.cli.paths import OutputFile
 from autohelper.messages import has, set_lang, t
 from autohelper.privacy import mask
 
@@ -97,7 +97,7 @@ def _yield_label(name: str) -> str | None:
     return None
 
 
-def _render(outcome: Any, reveal: bool = False) -> int:
+def render_result(outcome: Any, reveal: bool = False) -> int:
     """Show a session's result; returns the exit code (0 only for success). With `reveal`, the
     person the values belong to sees them in full (here only, never in a log or the journal)."""
     result = outcome.result
@@ -132,6 +132,8 @@ def _render(outcome: Any, reveal: bool = False) -> int:
 @click.option("--again", is_flag=True)
 @_mock_options
 @_browser
+@click.option("--connect", default=None)
+@click.option("--cdp", default=None)
 def run(
     scenario: str,
     against: str,
@@ -142,6 +144,8 @@ def run(
     again: bool,
     mock_options: tuple[str, ...],
     browser: str | None,
+    connect: str | None,
+    cdp: str | None,
 ) -> None:
     """A guided session: the person answers the CAPTCHA and confirms every send."""
     from autohelper.browser import has_display
@@ -171,6 +175,8 @@ def run(
         mock_options=parse_options(mock_options),
         resume=resume,
         again=again,
+        connect=connect,
+        cdp=cdp,
     )
     if not resume and attended:
         point = pending_resume(request)
@@ -183,7 +189,7 @@ def run(
     except KeyboardInterrupt:
         _resume_hint(request)
         raise
-    code = _render(outcome, reveal=True)
+    code = render_result(outcome, reveal=True)
     if code:
         _resume_hint(request)
     chosen = [
@@ -277,53 +283,6 @@ def _ask_secret(name: str) -> str:
     )
 
 
-@cli.command()
-@click.argument("scenario")
-@_against
-@_profile
-@click.option("--decline", is_flag=True)
-@_mock_options
-@click.option("--timeout", "step_timeout", type=click.FloatRange(min=0.5), default=None)
-@click.option("--artifacts", type=OutputFolder(), default=None)
-@_browser
-def qa(
-    scenario: str,
-    against: str,
-    profile: str | None,
-    decline: bool,
-    mock_options: tuple[str, ...],
-    step_timeout: float | None,
-    artifacts: Path | None,
-    browser: str | None,
-) -> None:
-    """An unattended run (QA): the scripted human answers; exit 0 only on success."""
-    from autohelper.human import ScriptedHuman
-    from autohelper.mock.config import parse_options
-    from autohelper.session import SessionRequest, run_session
-
-    human = ScriptedHuman(confirm=not decline, on_progress=_progress)
-    request = SessionRequest(
-        scenario=scenario,
-        human=human,
-        against=against,
-        profile=profile,
-        mode="qa",
-        headless=True,
-        browser=browser,
-        artifacts=artifacts,
-        mock_options=parse_options(mock_options),
-        step_timeout=step_timeout,
-    )
-    outcome = run_session(request)
-    code = _render(outcome)
-    if artifacts is None:
-        # A QA engineer who named an artifacts folder keeps the documents there as evidence.
-        from autohelper.session import discard_documents
-
-        discard_documents(outcome)
-    sys.exit(code)
-
-
 # -- scenarios ----------------------------------------------------------------------------------
 @cli.group()
 def scenarios() -> None:
@@ -393,6 +352,7 @@ def _register() -> None:
     from autohelper.cli import documents as document_commands
     from autohelper.cli import journal as journal_commands
     from autohelper.cli import profile as profile_commands
+    from autohelper.cli import qa as qa_commands
     from autohelper.cli import status as status_commands
 
     for command in (
@@ -400,6 +360,7 @@ def _register() -> None:
         *document_commands.COMMANDS,
         *status_commands.COMMANDS,
         *journal_commands.COMMANDS,
+        *qa_commands.COMMANDS,
     ):
         cli.add_command(command)
 

@@ -18,13 +18,14 @@ from autohelper.messages import (
     engine,
     files,
     profile,
+    qa,
     scenario,
     status,
 )
 
 LANGS = ("es", "en")
 _CATALOGUE: dict[str, dict[str, str]] = {}
-_TABLES = (clickwords, commands, core, documents, engine, files, profile, scenario, status)
+_TABLES = (clickwords, commands, core, documents, engine, files, profile, qa, scenario, status)
 for _table in (module.MESSAGES for module in _TABLES):
     _overlap = _CATALOGUE.keys() & _table.keys()
     assert not _overlap, f"duplicate message keys: {sorted(_overlap)}"

@@ -34,8 +34,22 @@ _HELP: dict[str, tuple[str, str]] = {
         "Guided session: the browser walks the procedure, you type the CAPTCHA and confirm.",
     ),
     "help.qa": (
-        "Corrida desatendida contra el simulado o un espejo; código 0 solo si termina con éxito.",
-        "Unattended run against the mock or a mirror; exit code 0 only on success.",
+        "Casos de QA (fixtures/qa) contra el simulado o un espejo, desatendidos; código 0 solo "
+        "si cada caso se comportó como se esperaba. Con --single (o --mock, --decline, "
+        "--timeout): una sola corrida de un escenario (código 0 solo si termina con éxito).",
+        "QA cases (fixtures/qa) against the mock or a mirror, unattended; exit code 0 only when "
+        "every case behaved as expected. With --single (or --mock, --decline, --timeout): one "
+        "run of one scenario (exit code 0 only on success).",
+    ),
+    "help.check": (
+        "Recorre la parte de solo lectura de cada escenario (sin escribir ni enviar nada) y "
+        "dice qué cambió en el portal: código 0 sin cambios, 1 un cambio, 2 no pude llegar.",
+        "Walk the read-only part of each scenario (typing and sending nothing) and say what "
+        "changed on the portal: exit code 0 no change, 1 a change, 2 could not reach.",
+    ),
+    "help.merge-junit": (
+        "Une los JUnit de los fragmentos de una corrida (qa --shard i/n) en un solo archivo.",
+        "Merge the JUnit files of a run's shards (qa --shard i/n) into one file.",
     ),
     "help.scenarios": (
         "Listar y validar escenarios (archivos YAML de cada trámite).",
@@ -187,7 +201,55 @@ _HELP: dict[str, tuple[str, str]] = {
         "Perfil a usar: un nombre (p. ej. ana) o la ruta de un .yaml.",
         "Profile to use: a name (e.g. ana) or the path of a .yaml file.",
     ),
+    "help.option.scenarios": (
+        "Escenarios por nombre (p. ej. imss-nss) o ruta de su .yaml.",
+        "Scenarios by name (e.g. imss-nss) or the path of their .yaml.",
+    ),
+    "help.option.every": ("Todos los escenarios.", "Every scenario."),
+    "help.option.connect": (
+        "Usar el navegador de un servidor de Playwright (ws://…; playwright run-server).",
+        "Use the browser of a Playwright server (ws://…; playwright run-server).",
+    ),
+    "help.option.cdp": (
+        "Usar un Chromium ya abierto por su DevTools (http://… o ws://…).",
+        "Use a running Chromium through its DevTools endpoint (http://… or ws://…).",
+    ),
     # Parameters of one command.
+    "help.qa.workers": (
+        "Casos en paralelo: un navegador y un simulado por trabajador.",
+        "Cases in parallel: one browser and one mock per worker.",
+    ),
+    "help.qa.junit": ("Escribir un informe JUnit XML.", "Write a JUnit XML report."),
+    "help.qa.html_file": (
+        "Escribir un informe HTML (un solo archivo, con capturas).",
+        "Write an HTML report (one file, with screenshots).",
+    ),
+    "help.qa.shard": (
+        "Correr solo el fragmento i de n (el mismo reparto en cada máquina).",
+        "Run only shard i of n (the same split on every machine).",
+    ),
+    "help.qa.cases": (
+        "Archivos o carpetas de casos (por omisión, fixtures/qa).",
+        "Case files or folders (by default, fixtures/qa).",
+    ),
+    "help.check.mock_options": (
+        "Con --against fixtures: modo del simulado (p. ej. drift=true).",
+        "With --against fixtures: a mode of the mock (e.g. drift=true).",
+    ),
+    "help.check.step_timeout": (
+        "Espera máxima de cada paso, en segundos.",
+        "Longest wait of each step, in seconds.",
+    ),
+    "help.check.as_json": ("Salida JSON para CI.", "JSON output, for CI."),
+    "help.check.artifacts": (
+        "Carpeta para las capturas de lo que cambió.",
+        "Folder for the screenshots of what changed.",
+    ),
+    "help.merge-junit.output": ("El JUnit unido.", "The merged JUnit file."),
+    "help.merge-junit.inputs": (
+        "Los JUnit de cada fragmento.",
+        "The JUnit file of each shard.",
+    ),
     "help.run.headless": (
         "Navegador oculto o visible (por omisión: visible si hay pantalla).",
         "Hidden or visible browser (by default: visible when there is a display).",
@@ -207,6 +269,10 @@ _HELP: dict[str, tuple[str, str]] = {
         "Do it even though it is not needed: a procedure your history already shows as done "
         "(e.g. the Seguro Facultativo request), or the NSS when your profile already has it.",
     ),
+    "help.qa.single": (
+        "Una sola corrida desatendida del escenario, sin sus casos de QA.",
+        "One unattended run of the scenario, without its QA cases.",
+    ),
     "help.qa.decline": (
         "Responder «no» a la confirmación del envío.",
         "Answer “no” to the confirmation before sending.",
@@ -223,7 +289,10 @@ _HELP: dict[str, tuple[str, str]] = {
         "Espera máxima de cada paso, en segundos (10 por omisión).",
         "Longest wait of each step, in seconds (10 by default).",
     ),
-    "help.qa.artifacts": ("Carpeta para capturas de pantalla.", "Folder for screenshots."),
+    "help.qa.artifacts": (
+        "Carpeta para la evidencia (capturas; de cada caso fallido, también traza y peticiones).",
+        "Folder for evidence (screenshots; for each failed case, the trace and requests too).",
+    ),
     "help.scenarios.validate.files": (
         "Archivos de escenario a revisar.",
         "Scenario files to check.",
@@ -266,6 +335,15 @@ _HELP: dict[str, tuple[str, str]] = {
     "help.metavar.artifacts": ("CARPETA", "FOLDER"),
     "help.metavar.port": ("PUERTO", "PORT"),
     "help.metavar.files": ("ARCHIVO", "FILE"),
+    "help.metavar.scenarios": ("ESCENARIO", "SCENARIO"),
+    "help.metavar.workers": ("N", "N"),
+    "help.metavar.junit": ("ARCHIVO", "FILE"),
+    "help.metavar.shard": ("I/N", "I/N"),
+    "help.metavar.cases": ("RUTA", "PATH"),
+    "help.metavar.connect": ("WS", "WS"),
+    "help.metavar.cdp": ("URL", "URL"),
+    "help.metavar.output": ("SALIDA", "OUTPUT"),
+    "help.metavar.inputs": ("ARCHIVO", "FILE"),
     "help.metavar.pairs": ("CLAVE=VALOR", "KEY=VALUE"),
     "help.metavar.file": ("ARCHIVO", "FILE"),
 }

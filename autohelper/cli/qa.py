@@ -1,0 +1,238 @@
+"""QA commands: `qa` (cases, or one unattended run), `check` (the read-only drift walk) and
+`merge-junit` (one report from the shards of a run).
+
+Thin on purpose: each parses its options and calls one function of `autohelper.qa` (or the
+session, for one run). Playwright and pytest are never imported here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from autohelper.cli.localized import LocalizedCommand
+from autohelper.cli.paths import OutputFile, OutputFolder
+from autohelper.errors import UsageError
+from autohelper.messages import t
+
+# Help texts and placeholders come from the catalogue (messages/commands.py, `help.qa*`).
+_against = click.option("--against", default="live", show_default=True)
+_browser = click.option("--browser", default=None)
+_connect = click.option("--connect", default=None)
+_cdp = click.option("--cdp", default=None)
+_mock_options = click.option("--mock", "mock_options", multiple=True)
+_timeout = click.option("--timeout", "step_timeout", type=click.FloatRange(min=0.5), default=None)
+
+
+def _say(text: str) -> None:
+    click.echo(text)
+
+
+@click.command("qa", cls=LocalizedCommand)
+@click.argument("scenarios", nargs=-1)
+@click.option("--all", "every", is_flag=True)
+@_against
+@click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True)
+@click.option("--junit", type=OutputFile(), default=None)
+@click.option("--html", "html_file", type=OutputFile(), default=None)
+@click.option("--shard", default=None)
+@click.option("--cases", type=click.Path(path_type=Path), multiple=True)
+@click.option("--profile", "profile", default=None, envvar="AUTOHELPER_PROFILE")
+@click.option("--single", is_flag=True)
+@click.option("--decline", is_flag=True)
+@_mock_options
+@_timeout
+@click.option("--artifacts", type=OutputFolder(), default=None)
+@_browser
+@_connect
+@_cdp
+def qa(
+    scenarios: tuple[str, ...],
+    every: bool,
+    against: str,
+    workers: int,
+    junit: Path | None,
+    html_file: Path | None,
+    shard: str | None,
+    cases: tuple[Path, ...],
+    profile: str | None,
+    single: bool,
+    decline: bool,
+    mock_options: tuple[str, ...],
+    step_timeout: float | None,
+    artifacts: Path | None,
+    browser: str | None,
+    connect: str | None,
+    cdp: str | None,
+) -> None:
+    """The QA cases of the scenarios named (or all), unattended; exit 0 only when every case
+    behaved as expected. With --single (implied by --mock, --decline or --timeout): one run of
+    one scenario (exit 0 only on success)."""
+    if single or mock_options or decline or step_timeout is not None:
+        many = len(scenarios) != 1 or every or workers > 1
+        if many or junit or html_file or shard or cases:
+            raise UsageError("qa.one_run_only")
+        sys.exit(
+            _one_run(
+                scenarios[0],
+                against,
+                profile,
+                decline,
+                mock_options,
+                step_timeout,
+                artifacts,
+                browser,
+                connect,
+                cdp,
+            )
+        )
+    from autohelper.qa.suite import SuiteRequest, run_suite
+
+    _require("pytest", "xdist", "pytest_html")
+    request = SuiteRequest(
+        scenarios=scenarios,
+        every=every,
+        against=against,
+        workers=workers,
+        junit=junit,
+        html=html_file,
+        shard=shard,
+        cases=cases,
+        artifacts=artifacts,
+        browser=browser,
+        connect=connect,
+        cdp=cdp,
+        profile=profile,
+    )
+    sys.exit(run_suite(request, _say))
+
+
+def _require(*modules: str) -> None:
+    """The QA extras (pytest, pytest-xdist, pytest-html) must be installed."""
+    import importlib.util
+
+    for module in modules:
+        if importlib.util.find_spec(module) is None:
+            raise UsageError("qa.needs_extra", module=module)
+
+
+def _one_run(
+    scenario: str,
+    against: str,
+    profile: str | None,
+    decline: bool,
+    mock_options: tuple[str, ...],
+    step_timeout: float | None,
+    artifacts: Path | None,
+    browser: str | None,
+    connect: str | None,
+    cdp: str | None,
+) -> int:
+    """One unattended run (the scripted human answers), as `qa` always did."""
+    from autohelper.cli import render_result
+    from autohelper.human import ScriptedHuman
+    from autohelper.mock.config import parse_options
+    from autohelper.session import SessionRequest, run_session
+
+    human = ScriptedHuman(confirm=not decline, on_progress=_say)
+    request = SessionRequest(
+        scenario=scenario,
+        human=human,
+        against=against,
+        profile=profile,
+        mode="qa",
+        headless=True,
+        browser=browser,
+        artifacts=artifacts,
+        mock_options=parse_options(mock_options),
+        step_timeout=step_timeout,
+        connect=connect,
+        cdp=cdp,
+    )
+    outcome = run_session(request)
+    code = render_result(outcome)
+    if artifacts is None:
+        # A QA engineer who named an artifacts folder keeps the documents there as evidence.
+        from autohelper.session import discard_documents
+
+        discard_documents(outcome)
+    return code
+
+
+@click.command("check", cls=LocalizedCommand)
+@click.argument("scenarios", nargs=-1)
+@click.option("--all", "every", is_flag=True)
+@_against
+@_mock_options
+@_timeout
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--artifacts", type=OutputFolder(), default=None)
+@_browser
+@_connect
+@_cdp
+def check(
+    scenarios: tuple[str, ...],
+    every: bool,
+    against: str,
+    mock_options: tuple[str, ...],
+    step_timeout: float | None,
+    as_json: bool,
+    artifacts: Path | None,
+    browser: str | None,
+    connect: str | None,
+    cdp: str | None,
+) -> None:
+    """Walk the read-only part of each scenario: exit 0 as expected, 1 a change, 2 could not
+    reach."""
+    from autohelper.mock.config import parse_options
+    from autohelper.qa.check import CheckRequest, exit_code, render
+    from autohelper.qa.check import check as walk_all
+    from autohelper.target import parse_against
+
+    spec = parse_against(against)
+    if mock_options and spec.kind != "fixtures":
+        raise UsageError("check.mock_needs_fixtures")
+    request = CheckRequest(
+        scenarios=scenarios,
+        every=every,
+        against=against,
+        mock_options=parse_options(mock_options),
+        step_timeout=step_timeout,
+        browser=browser,
+        connect=connect,
+        cdp=cdp,
+        artifacts=artifacts,
+    )
+
+    def show(walk: Any) -> None:
+        if not as_json:
+            for line in render(walk):
+                click.echo(line)
+
+    walks = walk_all(request, show)
+    if as_json:
+        code = exit_code(walks)
+        status = {0: "ok", 1: "changed", 2: "unreachable"}[code]
+        document = {"status": status, "exit_code": code, "walks": [w.as_dict() for w in walks]}
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    sys.exit(exit_code(walks))
+
+
+@click.command("merge-junit", cls=LocalizedCommand)
+@click.argument("output", type=OutputFile())
+@click.argument(
+    "inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+def merge_junit(output: Path, inputs: tuple[Path, ...]) -> None:
+    """One JUnit file from the JUnit files of a run's shards (`qa --shard i/n --junit ...`)."""
+    from autohelper.qa.junit import merge
+
+    totals = merge(inputs, output)
+    click.echo(t("qa.junit_merged", path=str(output), **totals))
+
+
+COMMANDS = (qa, check, merge_junit)

@@ -1,0 +1,302 @@
+"""Messages of QA at scale: case files, verdicts, reports, the front of `autohelper qa`, the
+drift check and remote browsers."""
+
+from __future__ import annotations
+
+_KINDS: dict[str, tuple[str, str]] = {
+    "success": ("éxito", "success"),
+    "in_person": ("trámite en oficina", "to be done in person"),
+    "portal_changed": ("el portal cambió", "the portal changed"),
+    "firewall": ("bloqueo del firewall, pasado a una persona", "firewall handed to a person"),
+    "portal_error": ("error del portal", "the portal's error"),
+    "limit_of_tries": ("detenido al límite de intentos", "stopped at the limit of tries"),
+    "declined": ("no se envió nada (no confirmado)", "nothing sent (declined)"),
+    "not_sent": ("no se envió nada (el portal no aceptó)", "nothing sent (not accepted)"),
+    "unknown": ("envío sin respuesta", "a send whose answer never came"),
+    "unavailable": ("portal no disponible", "portal unavailable"),
+    "unrecognised": ("respuesta no reconocida", "an answer nobody declared"),
+    "network": ("sin conexión con el portal", "could not reach the portal"),
+    "origin": ("salió de los sitios permitidos", "left the allowed sites"),
+    "unexpected_dialog": ("diálogo inesperado", "an unexpected dialog"),
+    "step_failed": ("el paso falló (error del navegador)", "the step failed (a browser error)"),
+    "expired": ("sesión vencida otra vez", "session expired again"),
+    "bad_link": ("liga de correo no válida", "a bad emailed link"),
+    "no_document": ("sin documento", "no document"),
+    "interrupted": ("interrumpido", "interrupted"),
+    "crashed": ("falla de autohelper", "an autohelper crash"),
+}
+
+_STEP_STATUS: dict[str, tuple[str, str]] = {
+    "ok": ("ok", "ok"),
+    "error": ("error", "error"),
+    "skipped": ("omitido", "skipped"),
+    "by_hand": ("a mano", "by hand"),
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    **{f"qa.kind.{k}": {"es": es, "en": en} for k, (es, en) in _KINDS.items()},
+    **{f"qa.step_status.{k}": {"es": es, "en": en} for k, (es, en) in _STEP_STATUS.items()},
+    "qa.at_step": {"es": " en el paso {step}", "en": " at step {step}"},
+    "qa.yielding": {"es": " (con {names})", "en": " (yielding {names})"},
+    # Verdicts.
+    "qa.problem.kind": {
+        "es": "se esperaba «{expected}», pero la herramienta informó «{observed}»",
+        "en": "expected “{expected}”, but the tool reported “{observed}”",
+    },
+    "qa.problem.step": {
+        "es": "se esperaba en el paso {expected}, pero se informó en el paso {observed}",
+        "en": "expected at step {expected}, but it was reported at step {observed}",
+    },
+    "qa.problem.text": {
+        "es": "el portal debía decir «{expected}», pero dijo «{observed}»",
+        "en": "the portal was to say “{expected}”, but it said “{observed}”",
+    },
+    "qa.problem.no_yield": {
+        "es": "la corrida no obtuvo «{name}»",
+        "en": "the run did not yield “{name}”",
+    },
+    "qa.problem.bad_yield": {
+        "es": "«{name}» no tiene la forma esperada ({pattern})",
+        "en": "“{name}” does not have the expected shape ({pattern})",
+    },
+    "qa.problem.sent": {
+        "es": "se esperaba que no se enviara nada, pero un envío llegó al portal",
+        "en": "nothing was to be sent, but a send reached the portal",
+    },
+    "qa.problem.pressed": {
+        "es": "se esperaba que no se presionara ningún envío, pero se presionó uno",
+        "en": "no send was to be pressed, but one was",
+    },
+    "qa.problem.message_step": {
+        "es": "el mensaje nombra el paso «{named}», pero la corrida se detuvo en «{step}»",
+        "en": "the message names step “{named}”, but the run stopped at “{step}”",
+    },
+    "qa.problem.crash": {
+        "es": "la corrida terminó con una falla de autohelper: {error}",
+        "en": "the run ended in an autohelper crash: {error}",
+    },
+    # Reports.
+    "qa.headline.step": {"es": "Paso {step}", "en": "Step {step}"},
+    "qa.headline.locator": {"es": "localizador {locator}", "en": "locator {locator}"},
+    "qa.headline.url": {"es": "URL {url}", "en": "URL {url}"},
+    "qa.failure.expected": {"es": "Se esperaba: {text}", "en": "Expected: {text}"},
+    "qa.failure.observed": {"es": "Se obtuvo:   {text}", "en": "Got:      {text}"},
+    "qa.failure.message": {
+        "es": "Mensaje de la herramienta:",
+        "en": "The tool's message:",
+    },
+    "qa.failure.steps": {"es": "Pasos:", "en": "Steps:"},
+    "qa.evidence.screenshot": {"es": "Captura: {path}", "en": "Screenshot: {path}"},
+    "qa.evidence.trace": {
+        "es": "Traza de Playwright: {path} (playwright show-trace)",
+        "en": "Playwright trace: {path} (playwright show-trace)",
+    },
+    "qa.evidence.requests": {
+        "es": "Peticiones al simulado: {path}",
+        "en": "Requests to the mock: {path}",
+    },
+    "qa.evidence.report": {"es": "Informe del caso: {path}", "en": "Case report: {path}"},
+    # Case files.
+    "qa.cases_invalid": {
+        "es": "{count} problema(s) en los casos de QA:\n{problems}",
+        "en": "{count} problem(s) in the QA cases:\n{problems}",
+    },
+    "qa.no_such_cases": {
+        "es": "No existe el archivo o carpeta de casos «{path}».",
+        "en": "No case file or folder “{path}”.",
+    },
+    "qa.duplicate_case": {
+        "es": "caso repetido '{id}' (ya definido en {where})",
+        "en": "duplicate case '{id}' (already defined at {where})",
+    },
+    "qa.scenario_invalid": {
+        "es": "el escenario '{name}' tiene {count} problema(s): revísalo con "
+        "`autohelper scenarios validate`",
+        "en": "scenario '{name}' has {count} problem(s): check it with "
+        "`autohelper scenarios validate`",
+    },
+    "qa.scenario_unknown": {"es": "{detail}", "en": "{detail}"},
+    "qa.bad_case_id": {
+        "es": "id de caso no válido '{id}': minúsculas, dígitos, - y _",
+        "en": "invalid case id '{id}': lower-case letters, digits, - and _",
+    },
+    "qa.one_kind": {
+        "es": "se espera exactamente uno de: {kinds}",
+        "en": "expected exactly one of: {kinds}",
+    },
+    "qa.unknown_kind": {
+        "es": "comportamiento esperado desconocido '{kind}'{hint}",
+        "en": "unknown expected behaviour '{kind}'{hint}",
+    },
+    "qa.kind_needs": {
+        "es": "'{kind}' necesita '{key}'",
+        "en": "'{kind}' needs '{key}'",
+    },
+    "qa.unknown_step": {
+        "es": "el escenario no tiene el paso '{step}'{hint} (nómbralo por su id o su descripción)",
+        "en": "the scenario has no step '{step}'{hint} (name it by its id or its description)",
+    },
+    "qa.no_step_number": {
+        "es": "el escenario no tiene el paso {n} (tiene {total})",
+        "en": "the scenario has no step {n} (it has {total})",
+    },
+    "qa.yields_shape": {
+        "es": "se esperaba una lista de nombres o un mapeo nombre: patrón",
+        "en": "expected a list of names or a mapping name: pattern",
+    },
+    "qa.unknown_mock_setting": {
+        "es": "ajuste del simulado desconocido '{key}'{hint}",
+        "en": "unknown mock setting '{key}'{hint}",
+    },
+    "qa.bad_mock_value": {"es": "{detail}", "en": "{detail}"},
+    "qa.expected_scalar": {
+        "es": "se esperaba un valor (texto, número o true/false)",
+        "en": "expected a value (text, number or true/false)",
+    },
+    "qa.bad_choice": {
+        "es": "una elección es un número o un texto",
+        "en": "a choice is a number or a text",
+    },
+    "qa.bad_against": {
+        "es": "'{value}' no es fixtures, mirror, any ni la URL de un espejo{hint}",
+        "en": "'{value}' is not fixtures, mirror, any nor a mirror's URL{hint}",
+    },
+    "qa.mock_needs_fixtures": {
+        "es": "un caso con ajustes del simulado (mock:) solo corre con --against fixtures",
+        "en": "a case with mock settings (mock:) only runs with --against fixtures",
+    },
+    "qa.bad_tag": {
+        "es": "etiqueta no válida '{tag}': minúsculas, dígitos y _",
+        "en": "invalid tag '{tag}': lower-case letters, digits and _",
+    },
+    "qa.bad_shard": {
+        "es": "--qa-shard/--shard espera i/n con 1 ≤ i ≤ n (p. ej. 2/3); recibí «{value}».",
+        "en": "--qa-shard/--shard expects i/n with 1 ≤ i ≤ n (e.g. 2/3); got “{value}”.",
+    },
+    "qa.skip_target": {
+        "es": "el caso corre solo contra {against}",
+        "en": "the case only runs against {against}",
+    },
+    # pytest-html.
+    "qa.html.title": {"es": "Casos de QA de autohelper", "en": "autohelper QA cases"},
+    "qa.html.screenshot": {"es": "Captura", "en": "Screenshot"},
+    "qa.html.expected": {"es": "Esperado", "en": "Expected"},
+    "qa.html.observed": {"es": "Obtenido", "en": "Got"},
+    # The front of `autohelper qa`.
+    "qa.front.passed": {"es": "✔ {case}: {observed}", "en": "✔ {case}: {observed}"},
+    "qa.front.failed": {
+        "es": "✘ {case}: no se comportó como se esperaba",
+        "en": "✘ {case}: did not behave as expected",
+    },
+    "qa.front.skipped": {
+        "es": "– {case}: omitido ({reason})",
+        "en": "– {case}: skipped ({reason})",
+    },
+    "qa.front.collect_failed": {
+        "es": "✘ {path}: no pude leer los casos:\n{detail}",
+        "en": "✘ {path}: could not read the cases:\n{detail}",
+    },
+    "qa.front.summary": {
+        "es": "{total} caso(s): {passed} como se esperaba, {failed} no, {skipped} omitido(s).",
+        "en": "{total} case(s): {passed} as expected, {failed} not, {skipped} skipped.",
+    },
+    "qa.front.junit": {"es": "JUnit: {path}", "en": "JUnit: {path}"},
+    "qa.front.html": {"es": "Informe HTML: {path}", "en": "HTML report: {path}"},
+    "qa.front.evidence": {
+        "es": "Evidencia de los casos fallidos: {path}",
+        "en": "Evidence of the failed cases: {path}",
+    },
+    # Remote browsers.
+    "browser.remote_failed": {
+        "es": "No pude usar el navegador remoto {endpoint}: {reason}",
+        "en": "Could not use the remote browser {endpoint}: {reason}",
+    },
+    "browser.connect_and_cdp": {
+        "es": "Usa --connect o --cdp, no los dos.",
+        "en": "Use --connect or --cdp, not both.",
+    },
+    "browser.bad_endpoint": {
+        "es": "{option} espera una dirección ws://… (o http://… para --cdp); recibí «{value}».",
+        "en": "{option} expects a ws://… address (or http://… for --cdp); got “{value}”.",
+    },
+    # The front's choices.
+    "qa.no_cases_for": {
+        "es": "No hay casos de QA para el escenario '{scenario}'{hint}. Tienen casos: "
+        "{covered}. Para una sola corrida del escenario: autohelper qa {scenario} --single",
+        "en": "No QA cases for scenario '{scenario}'{hint}. Scenarios with cases: {covered}. "
+        "For one run of the scenario: autohelper qa {scenario} --single",
+    },
+    "qa.one_run_only": {
+        "es": "--single, --mock, --decline y --timeout son para una sola corrida de un "
+        "escenario; no van con varios escenarios, --all, --workers, --junit, --html, --shard "
+        "ni --cases.",
+        "en": "--single, --mock, --decline and --timeout are for one run of one scenario; they "
+        "do not go with several scenarios, --all, --workers, --junit, --html, --shard or "
+        "--cases.",
+    },
+    "qa.needs_extra": {
+        "es": "Para correr casos de QA falta {module}: instala autohelper con sus extras de QA "
+        "(pip install 'autohelper[qa]').",
+        "en": "Running QA cases needs {module}: install autohelper with its QA extras "
+        "(pip install 'autohelper[qa]').",
+    },
+    "qa.junit_unreadable": {
+        "es": "No pude leer el JUnit «{path}»: {reason}",
+        "en": "Could not read the JUnit file “{path}”: {reason}",
+    },
+    "qa.junit_duplicate": {
+        "es": "El caso {case} aparece en {first} y en {second}: los fragmentos se traslapan.",
+        "en": "Case {case} is in both {first} and {second}: the shards overlap.",
+    },
+    "qa.junit_merged": {
+        "es": "{path}: {tests} caso(s), {failures} fallido(s), {errors} con error, "
+        "{skipped} omitido(s).",
+        "en": "{path}: {tests} case(s), {failures} failed, {errors} errors, {skipped} skipped.",
+    },
+    # autohelper check.
+    "check.no_scenario": {
+        "es": "Nombra uno o más escenarios, o usa --all.",
+        "en": "Name one or more scenarios, or use --all.",
+    },
+    "check.walk": {
+        "es": "{scenario} (contra {target}):",
+        "en": "{scenario} (against {target}):",
+    },
+    "check.status.ok": {"es": "", "en": ""},
+    "check.status.changed": {"es": " — CAMBIÓ", "en": " — CHANGED"},
+    "check.status.absent": {
+        "es": " — no apareció (paso opcional)",
+        "en": " — did not appear (optional step)",
+    },
+    "check.status.not_checked": {
+        "es": " — no se revisa sin escribir ni enviar",
+        "en": " — not checked without typing or sending",
+    },
+    "check.status.unreachable": {"es": " — no pude llegar", "en": " — could not reach"},
+    "check.locator": {"es": "no encontré {locator}", "en": "could not find {locator}"},
+    "check.url": {"es": "página: {url}", "en": "page: {url}"},
+    "check.offers": {
+        "es": "la página ofrece en su lugar: {offers}",
+        "en": "the page offers instead: {offers}",
+    },
+    "check.new_required": {
+        "es": "campo obligatorio nuevo que el escenario no llena: {field}",
+        "en": "a new required field the scenario does not fill: {field}",
+    },
+    "check.verdict.ok": {
+        "es": "Sin cambios: el portal coincide con el escenario.",
+        "en": "No change: the portal matches the scenario.",
+    },
+    "check.verdict.changed": {
+        "es": "El portal cambió: el escenario necesita actualizarse.",
+        "en": "The portal changed: the scenario needs updating.",
+    },
+    "check.verdict.unreachable": {
+        "es": "No pude llegar al portal: no se sabe si cambió.",
+        "en": "Could not reach the portal: whether it changed is unknown.",
+    },
+    "check.mock_needs_fixtures": {
+        "es": "--mock cambia el simulado incluido: solo va con --against fixtures.",
+        "en": "--mock changes the bundled mock: it only goes with --against fixtures.",
+    },
+}

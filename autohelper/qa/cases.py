@@ -1,0 +1,440 @@
+"""QA cases as data: `fixtures/qa/*.yaml`, one file per scenario (or more), validated like
+scenarios (every problem as `file:line:column: message`, with a "did you mean").
+
+    scenario: imss-nss
+    cases:
+      - id: drift-form
+        description: El formulario cambió el id del campo CURP
+        mock: {drift: true}          # the bundled mock's settings (`--mock` keys)
+        timeout: 3                   # each step's wait (a missing element shows after it)
+        human: {captcha: [oracle]}   # the scripted person: captcha, confirm, secrets, choices
+        expect:
+          portal_changed: {step: form}   # a step by id or by description
+
+A case runs against the bundled mock (`fixtures`) or a mirror; one with `mock:` settings needs
+the bundled mock (`against: fixtures` by default), one without runs against either. The case's
+full id is `<scenario>/<id>`: the name in reports, `-k`, and the shard's hash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from autohelper import yamlerrors
+from autohelper.errors import AutohelperError, ScenarioError, UsageError
+from autohelper.human import ORACLE
+from autohelper.messages import localized, t
+from autohelper.qa.expect import KINDS, Expectation, StepRef
+from autohelper.scenario.fields import FieldReader
+from autohelper.scenario.model import Position, Scenario, Text
+from autohelper.scenario.nodes import Node
+
+if TYPE_CHECKING:
+    from autohelper.human import ScriptedHuman
+
+FILE_KEYS = ("scenario", "cases")
+CASE_KEYS = ("id", "description", "mock", "human", "expect", "timeout", "against", "tags")
+HUMAN_KEYS = ("captcha", "confirm", "secrets", "choices")
+EXPECT_PARAMS = ("step", "text", "yields")
+AGAINST = ("fixtures", "mirror", "any")
+CASE_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
+TAG_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+def cases_dir() -> Path:
+    """The bundled cases: the repository's `fixtures/qa/`."""
+    return Path(__file__).resolve().parents[2] / "fixtures" / "qa"
+
+
+class CasesInvalid(ScenarioError):
+    """One or more case files are invalid; `problems` holds every `file:line:column: ...`."""
+
+    key = "qa.cases_invalid"
+
+
+@dataclass(frozen=True)
+class HumanScript:
+    """The scripted person of a case: CAPTCHA answers in order (`oracle`: the mock's answer;
+    the last one repeats), yes/no answers to confirmations, secrets given again, choices."""
+
+    captcha: tuple[str, ...] = (ORACLE,)
+    confirm: tuple[bool, ...] = (True,)
+    secrets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    choices: tuple[int | str, ...] = ()
+
+    def human(self) -> ScriptedHuman:
+        from autohelper.human import ScriptedHuman
+
+        return ScriptedHuman(
+            captcha_answers=self.captcha,
+            confirm=self.confirm,
+            secrets={name: list(values) for name, values in self.secrets},
+            choices=self.choices,
+        )
+
+
+@dataclass(frozen=True)
+class Case:
+    """One QA case: a scenario, where it runs, the mock's settings, the person's script and
+    what the tool is expected to do."""
+
+    name: str
+    scenario: str
+    scenario_path: str
+    expect: Expectation
+    pos: Position
+    description: Text = ""
+    mock: tuple[tuple[str, Any], ...] = ()  # canonical setting names, typed values
+    human: HumanScript = field(default_factory=HumanScript)
+    timeout: float | None = None
+    against: str = "any"  # fixtures, mirror, any, or a mirror's URL
+    tags: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"{self.scenario}/{self.name}"
+
+    def runs_against(self, kind: str, url: str | None) -> bool:
+        """Whether the case belongs to a run against `kind` (fixtures or mirror) at `url`."""
+        if self.against == "any":
+            return True
+        if self.against in ("fixtures", "mirror"):
+            return self.against == kind
+        return kind == "mirror" and (url or "").rstrip("/") == self.against.rstrip("/")
+
+    def describe(self, lang: str | None = None) -> str:
+        return localized(self.description, lang) if self.description else self.name
+
+
+def case_files(paths: Iterable[Path]) -> list[Path]:
+    """The case files named: files as given, folders searched for `*.yaml` (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(path.rglob("*.yaml"))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UsageError("qa.no_such_cases", path=str(path))
+    return found
+
+
+def load_case_file(path: Path, lang: str | None = None) -> list[Case]:
+    """Every case of one file; CasesInvalid with every problem found."""
+    cases, problems = _parse_file(path, lang)
+    if problems:
+        raise CasesInvalid(problems)
+    return cases
+
+
+def load_cases(paths: Sequence[Path], lang: str | None = None) -> list[Case]:
+    """The cases of several files, checked together (a full id used twice is a problem)."""
+    cases: list[Case] = []
+    problems: list[str] = []
+    seen: dict[str, Case] = {}
+    for path in paths:
+        found, file_problems = _parse_file(path, lang)
+        problems += file_problems
+        for case in found:
+            if case.id in seen:
+                problems.append(
+                    f"{case.pos}: "
+                    + t("qa.duplicate_case", lang, id=case.id, where=str(seen[case.id].pos))
+                )
+            seen.setdefault(case.id, case)
+            cases.append(case)
+    if problems:
+        raise CasesInvalid(problems)
+    return cases
+
+
+def _parse_file(path: Path, lang: str | None) -> tuple[list[Case], list[str]]:
+    file = str(path)
+    try:
+        text = yamlerrors.read_text(path)
+    except yamlerrors.FileProblem as exc:
+        return [], [exc.located(file, lang)]
+    reader = _CaseReader(file, lang)
+    cases: list[Case] = []
+    try:
+        root = yamlerrors.compose(text)
+    except yamlerrors.FileProblem as exc:
+        line, column = (exc.line or 1) - 1, (exc.column or 1) - 1
+        reader.problem(line, column, "scenario.yaml_syntax", detail=exc.message(lang))
+    else:
+        if root is None:
+            reader.problem(0, 0, "scenario.empty")
+        else:
+            cases = reader.document(root)
+    return cases, reader.report()
+
+
+class _CaseReader(FieldReader):
+    """Walks one case file's nodes; each method returns the value, or None after a problem."""
+
+    def __init__(self, file: str, lang: str | None) -> None:
+        super().__init__(file, lang)
+        self.scenario: Scenario | None = None
+        self.names: dict[str, Node] = {}
+
+    def document(self, root: Node) -> list[Case]:
+        entries = self.mapping(root, FILE_KEYS, FILE_KEYS)
+        if "scenario" in entries:
+            self.scenario = self.scenario_named(entries["scenario"][1])
+        if "cases" not in entries:
+            return []
+        cases = [self.qa_case(node) for node in self.sequence(entries["cases"][1])]
+        return [case for case in cases if case is not None]
+
+    def scenario_named(self, node: Node) -> Scenario | None:
+        from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
+
+        name = self.string(node)
+        if name is None:
+            return None
+        try:
+            return load_scenario(find_scenario(name, scenarios_dir()), self.lang)
+        except ScenarioError as exc:
+            self.fail(node, "qa.scenario_invalid", name=name, count=len(exc.problems))
+        except AutohelperError as exc:
+            self.fail(node, "qa.scenario_unknown", detail=exc.message(self.lang))
+        return None
+
+    def qa_case(self, node: Node) -> Case | None:
+        entries = self.mapping(node, CASE_KEYS, ("id", "expect"))
+        value = {key: v for key, (_, v) in entries.items()}
+        name = self.case_name(value["id"]) if "id" in value else None
+        expect = self.expectation(value["expect"]) if "expect" in value else None
+        mock = self.mock(value["mock"]) if "mock" in value else ()
+        human = self.human(value["human"]) if "human" in value else HumanScript()
+        timeout = self.seconds(value["timeout"]) if "timeout" in value else None
+        description = self.text(value["description"]) if "description" in value else ""
+        tags = self.tags(value["tags"]) if "tags" in value else ()
+        against = "fixtures" if mock else "any"
+        if "against" in value:
+            against = self.against(value["against"]) or against
+            if mock and against != "fixtures":
+                self.fail(value["against"], "qa.mock_needs_fixtures")
+        if name is None or expect is None or self.scenario is None:
+            return None
+        return Case(
+            name=name,
+            scenario=self.scenario.id,
+            scenario_path=self.scenario.path,
+            expect=expect,
+            pos=self.pos(node),
+            description=description or "",
+            mock=mock or (),
+            human=human or HumanScript(),
+            timeout=timeout,
+            against=against,
+            tags=tags or (),
+        )
+
+    def case_name(self, node: Node) -> str | None:
+        name = self.string(node)
+        if name is None:
+            return None
+        if not CASE_ID_RE.fullmatch(name):
+            self.fail(node, "qa.bad_case_id", id=name)
+            return None
+        if name in self.names:
+            line = self.names[name].start_mark.line + 1
+            self.fail(node, "scenario.duplicate_id", id=name, line=line)
+            return None
+        self.names[name] = node
+        return name
+
+    # -- expect ---------------------------------------------------------------------------------
+    def expectation(self, node: Node) -> Expectation | None:
+        if isinstance(node, yaml.ScalarNode):
+            kind = self.kind(node)
+            if kind is None:
+                return None
+            return self.expect_params(node, kind, {})
+        entries = self.mapping(node, tuple(KINDS))
+        if len(entries) != 1:
+            if entries or (isinstance(node, yaml.MappingNode) and not node.value):
+                self.fail(node, "qa.one_kind", kinds=", ".join(KINDS))
+            return None
+        ((kind, (_, params_node)),) = entries.items()
+        spec = KINDS[kind]
+        params: dict[str, Node] = {}
+        if isinstance(params_node, yaml.MappingNode):
+            params = {k: v for k, (_, v) in self.mapping(params_node, spec.params).items()}
+        elif spec.primary is not None and self.scalar(params_node) is not None:
+            params = {spec.primary: params_node}
+        elif not (isinstance(params_node, yaml.ScalarNode) and params_node.value == ""):
+            self.fail(params_node, "scenario.expected_mapping")
+            return None
+        return self.expect_params(node, kind, params)
+
+    def kind(self, node: Node) -> str | None:
+        name = self.string(node)
+        if name is None:
+            return None
+        if name not in KINDS:
+            self.fail(node, "qa.unknown_kind", kind=name, hint=self.hint(name, KINDS))
+            return None
+        return name
+
+    def expect_params(self, node: Node, kind: str, params: dict[str, Node]) -> Expectation | None:
+        for required in KINDS[kind].required:
+            if required not in params:
+                self.fail(node, "qa.kind_needs", kind=kind, key=required)
+                return None
+        step = self.step_ref(params["step"]) if "step" in params else None
+        text = self.string(params["text"]) if "text" in params else None
+        yields = self.expected_yields(params["yields"]) if "yields" in params else ()
+        return Expectation(kind, step, text, yields or ())
+
+    def step_ref(self, node: Node) -> StepRef | None:
+        written = self.scalar(node)
+        if not isinstance(written, str | int) or isinstance(written, bool):
+            self.fail(node, "scenario.expected_text")
+            return None
+        if self.scenario is None:
+            return None
+        steps = self.scenario.steps
+        names: dict[str, int] = {}
+        for index, step in enumerate(steps):
+            for lang in ("es", "en"):
+                names.setdefault(localized(step.description, lang), index)
+            if step.id:
+                names[step.id] = index
+        if isinstance(written, int):
+            if 1 <= written <= len(steps):
+                index = written - 1
+            else:
+                self.fail(node, "qa.no_step_number", n=written, total=len(steps))
+                return None
+        elif written in names:
+            index = names[written]
+        else:
+            ids = [step.id for step in steps if step.id]
+            hint = self.hint(written, [*ids, *names])
+            self.fail(node, "qa.unknown_step", step=written, hint=hint)
+            return None
+        step = steps[index]
+        return StepRef(index, step.id, step.description, str(written))
+
+    def expected_yields(self, node: Node) -> tuple[tuple[str, str | None], ...] | None:
+        if isinstance(node, yaml.SequenceNode):
+            names = [self.string(item) for item in self.sequence(node)]
+            return tuple((name, None) for name in names if name is not None)
+        found: list[tuple[str, str | None]] = []
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, "qa.yields_shape")
+            return None
+        for key, value in node.value:
+            name = self.string(key)
+            pattern = self.regex(value)
+            if name is not None and pattern is not None:
+                found.append((name, pattern))
+        return tuple(found)
+
+    # -- mock, human, the rest ------------------------------------------------------------------
+    def mock(self, node: Node) -> tuple[tuple[str, Any], ...] | None:
+        from autohelper.mock.config import canonical, known_settings, parse_options
+
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, "scenario.expected_mapping")
+            return None
+        settings: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.string(key_node)
+            if key is None:
+                continue
+            try:
+                name = canonical(key)
+            except KeyError:
+                bare = {known.rpartition(".")[2] for known in known_settings()}
+                hint = self.hint(key, [*known_settings(), *bare])
+                self.fail(key_node, "qa.unknown_mock_setting", key=key, hint=hint)
+                continue
+            raw = self.mock_value(value_node)
+            if raw is None:
+                continue
+            try:
+                settings.update(parse_options([f"{name}={raw}"]))
+            except UsageError as exc:
+                self.fail(value_node, "qa.bad_mock_value", detail=exc.message(self.lang))
+        return tuple(sorted(settings.items()))
+
+    def mock_value(self, node: Node) -> str | None:
+        if isinstance(node, yaml.SequenceNode):
+            words = [self.string(item) for item in node.value]
+            return ",".join(word for word in words if word is not None)
+        value = self.scalar(node)
+        if value is None or isinstance(value, dict | list):
+            self.fail(node, "qa.expected_scalar")
+            return None
+        return str(value).lower() if isinstance(value, bool) else str(value)
+
+    def human(self, node: Node) -> HumanScript | None:
+        entries = self.mapping(node, HUMAN_KEYS)
+        value = {key: v for key, (_, v) in entries.items()}
+        script = HumanScript()
+        captcha = script.captcha
+        if "captcha" in value:
+            answers = [self.string(item) for item in self.sequence(value["captcha"])]
+            captcha = tuple(answer for answer in answers if answer is not None) or captcha
+        confirm = script.confirm
+        if "confirm" in value:
+            node_c = value["confirm"]
+            if isinstance(node_c, yaml.SequenceNode):
+                answers_c = [self.boolean(item) for item in self.sequence(node_c)]
+                confirm = tuple(a for a in answers_c if a is not None) or confirm
+            else:
+                single = self.boolean(node_c)
+                confirm = (single,) if single is not None else confirm
+        secrets: list[tuple[str, tuple[str, ...]]] = []
+        if "secrets" in value:
+            if isinstance(value["secrets"], yaml.MappingNode):
+                for key, answers_node in value["secrets"].value:
+                    name = self.string(key)
+                    given = [self.string(a, empty=True) for a in self.sequence(answers_node, True)]
+                    if name is not None:
+                        secrets.append((name, tuple(g for g in given if g is not None)))
+            else:
+                self.fail(value["secrets"], "scenario.expected_mapping")
+        choices: list[int | str] = []
+        if "choices" in value:
+            for item in self.sequence(value["choices"]):
+                pick = self.scalar(item)
+                if isinstance(pick, int | str) and not isinstance(pick, bool):
+                    choices.append(pick)
+                else:
+                    self.fail(item, "qa.bad_choice")
+        return HumanScript(captcha, confirm, tuple(secrets), tuple(choices))
+
+    def against(self, node: Node) -> str | None:
+        from autohelper.target import parse_against
+
+        value = self.string(node)
+        if value is None or value in AGAINST:
+            return value
+        try:
+            spec = parse_against(value)
+        except UsageError:
+            spec = None
+        if spec is None or spec.kind != "mirror":
+            self.fail(node, "qa.bad_against", value=value, hint=self.hint(value, AGAINST))
+            return None
+        return value
+
+    def tags(self, node: Node) -> tuple[str, ...] | None:
+        found: list[str] = []
+        for item in self.sequence(node):
+            tag = self.string(item)
+            if tag is not None and TAG_RE.fullmatch(tag):
+                found.append(tag)
+            elif tag is not None:
+                self.fail(item, "qa.bad_tag", tag=tag)
+        return tuple(found)

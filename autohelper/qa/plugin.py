@@ -1,0 +1,306 @@
+"""The pytest plugin of autohelper's QA cases (registered as a `pytest11` entry point, as tavern
+does for its YAML tests): each case file (`qa/*.yaml`, or `*.qa.yaml`) is a pytest `File`
+whose cases are `Item`s, so `-k`, markers, `-n N` (pytest-xdist), `--junitxml` and pytest-html
+come from pytest, and QA can mix the cases into their own suites.
+
+    pytest fixtures/qa -n 4 --junitxml=qa.xml --html=qa.html --self-contained-html
+    pytest fixtures/qa --qa-against http://127.0.0.1:8000 -k drift
+    pytest fixtures/qa --qa-connect ws://127.0.0.1:3000/ --qa-browser /usr/bin/chromium
+    pytest fixtures/qa --qa-shard 2/3
+
+A failed case is reported at its line in the case file with the step, the locator and the URL
+first, never as a Python traceback. Only public hooks are used; each worker process keeps its
+browser, mock and front in `config.stash` and closes them at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import html
+import os
+import re
+import sys
+from collections.abc import Generator, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from autohelper.errors import AutohelperError
+from autohelper.messages import set_lang, t
+from autohelper.qa.cases import Case, load_case_file
+from autohelper.qa.worker import RunSettings, Worker
+
+if TYPE_CHECKING:
+    from autohelper.qa.record import CaseReport
+
+SETTINGS = pytest.StashKey[RunSettings]()
+WORKER = pytest.StashKey[Worker]()
+SHARD = pytest.StashKey[tuple[int, int] | None]()
+_SHARD_RE = re.compile(r"(\d+)/(\d+)")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("autohelper", "autohelper QA cases (docs/qa.md)")
+    group.addoption(
+        "--qa-against",
+        default="fixtures",
+        help="fixtures (the bundled mock, one per worker) or a mirror's URL",
+    )
+    group.addoption("--qa-browser", default=None, help="path of the Chromium to use")
+    group.addoption("--qa-connect", default=None, help="a Playwright server's ws:// endpoint")
+    group.addoption("--qa-cdp", default=None, help="a Chromium's DevTools endpoint")
+    group.addoption("--qa-profile", default=None, help="profile (default: the synthetic one)")
+    group.addoption(
+        "--qa-artifacts",
+        default=str(Path("test-results") / "qa"),
+        help="folder for the evidence of failed cases (default: test-results/qa)",
+    )
+    group.addoption("--qa-shard", default=None, help="i/n: run the i-th of n shards")
+    group.addoption("--qa-lang", default=None, help="language of reports: es or en")
+    # Only `autohelper qa` passes it: its own words instead of pytest's terminal.
+    group.addoption("--qa-front", action="store_true", help=argparse.SUPPRESS)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "qa: a QA case of autohelper (a case file's item)")
+    if config.getoption("qa_lang"):
+        set_lang(config.getoption("qa_lang"))
+    config.stash[SETTINGS] = RunSettings(
+        against=config.getoption("qa_against"),
+        artifacts=Path(config.getoption("qa_artifacts")).absolute(),
+        browser=config.getoption("qa_browser"),
+        connect=config.getoption("qa_connect"),
+        cdp=config.getoption("qa_cdp"),
+        profile=config.getoption("qa_profile"),
+    )
+    config.stash[SHARD] = parse_shard(config.getoption("qa_shard"))
+    if config.getoption("qa_front") and not hasattr(config, "workerinput"):
+        config.pluginmanager.register(FrontReporter(config), "autohelper-qa-front")
+
+
+def parse_shard(value: str | None) -> tuple[int, int] | None:
+    """`i/n` (1 ≤ i ≤ n) as (i, n); a bad value is a usage error of pytest's."""
+    if value is None:
+        return None
+    found = _SHARD_RE.fullmatch(value.strip())
+    if not found or not 1 <= int(found.group(1)) <= int(found.group(2)):
+        raise pytest.UsageError(t("qa.bad_shard", value=value))
+    return int(found.group(1)), int(found.group(2))
+
+
+def in_shard(key: str, shard: tuple[int, int]) -> bool:
+    """Whether the item named `key` belongs to shard i of n: by a hash of its id, so every
+    machine makes the same split whatever order it collected in."""
+    index, count = shard
+    digest = int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
+    return digest % count == index - 1
+
+
+def is_case_file(path: Path) -> bool:
+    """A QA case file: a YAML file in a folder named `qa`, or named `*.qa.yaml`."""
+    if path.suffix not in (".yaml", ".yml"):
+        return False
+    return path.parent.name == "qa" or path.name.endswith((".qa.yaml", ".qa.yml"))
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> CaseFile | None:
+    if is_case_file(file_path):
+        return CaseFile.from_parent(parent, path=file_path)
+    return None
+
+
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    shard = config.stash[SHARD]
+    if shard is None:
+        return
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    for item in items:
+        key = item.case.id if isinstance(item, CaseItem) else item.nodeid
+        (kept if in_shard(key, shard) else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+class CaseFile(pytest.File):
+    """One case file; its problems are reported as `file:line:column`, all at once."""
+
+    def collect(self) -> Iterable[pytest.Item]:
+        settings = self.config.stash[SETTINGS]
+        for case in load_case_file(self.path):
+            item: CaseItem = CaseItem.from_parent(self, name=case.name, case=case)
+            item.add_marker("qa")
+            for tag in case.tags:
+                self.config.addinivalue_line("markers", f"{tag}: a tag of QA cases")
+                item.add_marker(tag)
+            if not case.runs_against(settings.kind, settings.mirror_url):
+                item.add_marker(pytest.mark.skip(reason=t("qa.skip_target", against=case.against)))
+            yield item
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> str:  # type: ignore[override]
+        if isinstance(excinfo.value, AutohelperError):
+            return excinfo.value.message()
+        return str(super().repr_failure(excinfo))
+
+
+class CaseFailed(Exception):
+    """The tool did not behave as the case expected; the report says how."""
+
+    def __init__(self, report: CaseReport) -> None:
+        super().__init__(report.case)
+        self.report = report
+
+
+class CaseItem(pytest.Item):
+    """One case: run on this worker's browser, judged against its expectation."""
+
+    def __init__(self, *, case: Case, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.case = case
+        self.case_report: CaseReport | None = None
+
+    def runtest(self) -> None:
+        worker = _worker(self.config)
+        report = worker.run(self.case)
+        self.case_report = report
+        self.user_properties.append(("expected", report.expected))
+        self.user_properties.append(("observed", report.observed))
+        for name, path in report.evidence():
+            self.user_properties.append((name, path))
+        if not report.ok:
+            raise CaseFailed(report)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> str:  # type: ignore[override]
+        if isinstance(excinfo.value, CaseFailed):
+            return excinfo.value.report.failure_text()
+        if isinstance(excinfo.value, AutohelperError):
+            return excinfo.value.message()
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, self.case.pos.line - 1, f"{self.case.id}: {self.case.describe()}"
+
+
+def _worker(config: pytest.Config) -> Worker:
+    if WORKER not in config.stash:
+        name = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        config.stash[WORKER] = Worker(config.stash[SETTINGS], name)
+    return config.stash[WORKER]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if WORKER in config.stash:
+        config.stash[WORKER].close()
+        del config.stash[WORKER]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    if not isinstance(item, CaseItem) or report.when != "call":
+        return report
+    case_report = item.case_report
+    if case_report is not None:
+        # Plain attributes travel with the report to xdist's controller and to the reports.
+        report.qa_case = item.case.id  # type: ignore[attr-defined]
+        report.qa_expected = case_report.expected  # type: ignore[attr-defined]
+        report.qa_observed = case_report.observed  # type: ignore[attr-defined]
+        report.qa_headline = case_report.headline()  # type: ignore[attr-defined]
+    if report.failed and case_report is not None and item.config.pluginmanager.hasplugin("html"):
+        report.extras = [*getattr(report, "extras", []), *_html_extras(case_report)]  # type: ignore[attr-defined]
+    return report
+
+
+def _html_extras(report: CaseReport) -> list[dict[str, Any]]:
+    """pytest-html's extras of a failed case: the steps, then the screenshot inline."""
+    from pytest_html import extras
+
+    rows = "".join(
+        f"<tr><td>{step['n']}</td><td>{html.escape(t('qa.step_status.' + step['status']))}</td>"
+        f"<td>{step['ms']} ms</td><td>{html.escape(step['description'])}</td></tr>"
+        for step in report.steps
+    )
+    found: list[dict[str, Any]] = [
+        extras.html(
+            f'<div class="qa-case"><p class="qa-headline">{html.escape(report.headline())}</p>'
+            f'<table class="qa-steps">{rows}</table></div>'
+        )
+    ]
+    if report.screenshot and Path(report.screenshot).is_file():
+        data = base64.b64encode(Path(report.screenshot).read_bytes()).decode("ascii")
+        found.append(extras.image(data, t("qa.html.screenshot")))
+    return found
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_html_report_title(report: Any) -> None:
+    report.title = t("qa.html.title")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_html_results_table_header(cells: list[str]) -> None:
+    cells.insert(2, f"<th>{html.escape(t('qa.html.expected'))}</th>")
+    cells.insert(3, f"<th>{html.escape(t('qa.html.observed'))}</th>")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_html_results_table_row(report: pytest.TestReport, cells: list[str]) -> None:
+    cells.insert(2, f"<td>{html.escape(getattr(report, 'qa_expected', ''))}</td>")
+    cells.insert(3, f"<td>{html.escape(getattr(report, 'qa_observed', ''))}</td>")
+
+
+class FrontReporter:
+    """`autohelper qa`'s own words (pytest's terminal is off then): one line per case as it
+    ends, the failures' details, a summary, in the person's language."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.counts = {"passed": 0, "failed": 0, "skipped": 0}
+
+    def _say(self, text: str) -> None:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.counts["failed"] += 1
+            self._say(t("qa.front.collect_failed", path=report.nodeid, detail=report.longreprtext))
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        name = getattr(report, "qa_case", None) or report.nodeid
+        if report.when == "call" or (report.when == "setup" and not report.passed):
+            if report.skipped:
+                reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
+                self.counts["skipped"] += 1
+                self._say(t("qa.front.skipped", case=name, reason=reason))
+            elif report.passed:
+                self.counts["passed"] += 1
+                observed = getattr(report, "qa_observed", "")
+                self._say(t("qa.front.passed", case=name, observed=observed))
+            else:
+                self.counts["failed"] += 1
+                self._say(t("qa.front.failed", case=name))
+                self._say("\n".join(f"    {line}" for line in report.longreprtext.splitlines()))
+        elif report.when == "teardown" and report.failed:
+            self.counts["failed"] += 1
+            self._say(t("qa.front.failed", case=name))
+            self._say(report.longreprtext)
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        self._say(t("qa.front.summary", total=sum(self.counts.values()), **self.counts))
+        junit = getattr(self.config.option, "xmlpath", None)
+        if junit:
+            self._say(t("qa.front.junit", path=junit))
+        report = getattr(self.config.option, "htmlpath", None)
+        if report:
+            self._say(t("qa.front.html", path=report))
+        if self.counts["failed"]:
+            self._say(t("qa.front.evidence", path=str(self.config.stash[SETTINGS].artifacts)))

@@ -1,0 +1,162 @@
+"""`autohelper qa` over many cases: the friendly front of the pytest plugin (`plugin.py`).
+
+Everything the person can get wrong (case files, scenario names, the target, the shard) is
+checked here, before any browser; then pytest runs in a child process with the plugin, pytest's
+terminal replaced by the plugin's own lines in the person's language, `-n N` for workers,
+`--junitxml` and pytest-html for the reports. The exit code is 0 only when every case behaved
+as expected (a shard with no case of its own has nothing to fail: 0 too).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from autohelper.errors import UsageError
+from autohelper.messages import current_lang
+from autohelper.qa.cases import Case, case_files, cases_dir, load_cases
+from autohelper.target import parse_against
+
+# pytest's exit codes that are no failure of a case.
+_OK = 0
+_NO_TESTS = 5
+
+
+@dataclass(frozen=True)
+class SuiteRequest:
+    """A QA run of many cases, as the command line asks for it."""
+
+    scenarios: tuple[str, ...] = ()
+    every: bool = False
+    against: str = "fixtures"
+    workers: int = 1
+    junit: Path | None = None
+    html: Path | None = None
+    shard: str | None = None
+    cases: tuple[Path, ...] = ()
+    artifacts: Path | None = None
+    browser: str | None = None
+    connect: str | None = None
+    cdp: str | None = None
+    profile: str | None = None
+
+
+def select(request: SuiteRequest) -> tuple[list[Path], list[Case]]:
+    """The case files to run and their cases: every case file checked (all problems at once),
+    then those of the scenarios named (or all with `--all`)."""
+    from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
+    from autohelper.scenario.nodes import did_you_mean
+
+    files = case_files(request.cases or (cases_dir(),))
+    cases = load_cases(files)
+    if request.every or not request.scenarios:
+        wanted = {case.scenario for case in cases}
+    else:
+        wanted = set()
+        for name in request.scenarios:
+            # The scenario's own id (a name or a file may be given, as for `run`).
+            wanted.add(load_scenario(find_scenario(name, scenarios_dir())).id)
+        covered = {case.scenario for case in cases}
+        for name in sorted(wanted - covered):
+            raise UsageError(
+                "qa.no_cases_for",
+                scenario=name,
+                covered=", ".join(sorted(covered)) or "-",
+                hint=did_you_mean(name, covered),
+            )
+    chosen = [case for case in cases if case.scenario in wanted]
+    by_file = {Path(case.pos.file) for case in chosen}
+    return [path for path in files if path in by_file], chosen
+
+
+def pytest_args(request: SuiteRequest, files: Sequence[Path]) -> list[str]:
+    """The child pytest's command line (after `python -m pytest`)."""
+    root = Path(os.path.commonpath([str(path.resolve().parent) for path in files])).parent
+    args = [
+        # No configuration of whatever folder the person is in, no cache written there.
+        "-c",
+        os.devnull,
+        "--rootdir",
+        str(root),
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "no:terminal",
+        # pytest-playwright's fixtures are not used by cases: not loaded either.
+        "-p",
+        "no:playwright",
+        "--qa-front",
+        "--qa-lang",
+        current_lang(),
+        "--qa-against",
+        request.against,
+        "-n",
+        str(request.workers if request.workers > 1 else 0),
+    ]
+    if request.workers > 1:
+        # Cases differ a lot in length (a missing element waits out its timeout): a worker
+        # that is done takes cases from a busy one.
+        args += ["--dist", "worksteal"]
+    optional = {
+        "--junitxml": request.junit,
+        "--html": request.html,
+        "--qa-shard": request.shard,
+        "--qa-artifacts": request.artifacts,
+        "--qa-browser": request.browser,
+        "--qa-connect": request.connect,
+        "--qa-cdp": request.cdp,
+        "--qa-profile": request.profile,
+    }
+    for option, value in optional.items():
+        if value is not None:
+            args += [option, str(value)]
+    if request.html is not None:
+        args.append("--self-contained-html")
+    return [*args, *(str(path) for path in files)]
+
+
+def run_suite(request: SuiteRequest, say: Callable[[str], None]) -> int:
+    """Check everything, run the cases in a child pytest, relay its lines; the exit code."""
+    from autohelper.qa.plugin import parse_shard
+
+    spec = parse_against(request.against)
+    if spec.is_live:
+        raise UsageError("session.qa_live")
+    if request.shard is not None:
+        try:
+            parse_shard(request.shard)
+        except Exception as exc:  # pytest's UsageError, with our message
+            raise UsageError("qa.bad_shard", value=request.shard) from exc
+    if request.connect and request.cdp:
+        raise UsageError("browser.connect_and_cdp")
+    files, _ = select(request)
+    if spec.kind == "mirror":
+        from autohelper.session import probe_mirror
+
+        probe_mirror(spec.mirror_url or "")  # said once here, not once per case
+    for path in (request.junit, request.html):
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "pytest", *pytest_args(request, files)]
+    child = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert child.stdout is not None
+        for line in child.stdout:
+            say(line.rstrip("\n"))
+        code = child.wait()
+    except KeyboardInterrupt:
+        child.terminate()
+        child.wait()
+        raise
+    return 0 if code in (_OK, _NO_TESTS) else 1

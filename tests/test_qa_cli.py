@@ -1,0 +1,459 @@
+"""`autohelper qa` over the cases, `autohelper check`, and both through remote browsers, as QA
+uses them: exit codes, the lines shown, the JUnit file parsed, the HTML report opened in a real
+Chromium. Browser-driving tests are marked `browser`; each starts its own mocks and browsers
+(one per worker), as the command does.
+
+`qa` over cases drives no browser in its own process (pytest runs in a child), so it runs
+in-process here; `check` and `run` drive one, and Playwright's sync API refuses to start a
+second time in a process whose pytest-playwright browser is up: they run as real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+from support import step_count
+from test_cli import ROOT, autohelper_cmd
+from test_front import ForeignMirror
+
+from autohelper.browser import find_browser
+from autohelper.mock import MockPortal
+from autohelper.mock.config import MockConfig
+from autohelper.qa.cases import case_files, cases_dir, load_cases
+
+BUNDLED = load_cases(case_files([cases_dir()]))
+TWO = """\
+scenario: imss-nss
+cases:
+  - id: found
+    mock: {imss.nss_found: true}
+    expect: {success: {yields: [nss]}}
+  - id: drift
+    mock: {drift: true}
+    timeout: 2
+    expect: {portal_changed: {step: form}}
+"""
+ONE_WRONG = """\
+scenario: imss-nss
+cases:
+  - id: found
+    mock: {imss.nss_found: true}
+    expect: success
+  - id: firewall-expected-as-success
+    mock: {firewall: true}
+    expect: success
+"""
+
+NSS_STEPS = step_count("imss-nss")
+
+
+def python_m_autohelper(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m autohelper ARGS` as a real process, nobody at its keyboard."""
+    return subprocess.run(
+        [sys.executable, "-m", "autohelper", *args],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+
+
+def cases_folder(tmp_path: Path, text: str) -> Path:
+    folder = tmp_path / "qa"
+    folder.mkdir(exist_ok=True)
+    (folder / "cases.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def visible_rows(page: Page) -> list[str]:
+    """The test ids of the results table's rows a person sees."""
+    rows = page.locator("tbody.results-table-row").filter(visible=True)
+    return [text.strip() for text in rows.locator("td.col-testId").all_inner_texts()]
+
+
+# -- usage mistakes, before any browser -----------------------------------------------------------
+def test_one_run_options_do_not_mix_with_cases() -> None:
+    result = autohelper_cmd(
+        "qa", "imss-nss", "--against", "fixtures", "--mock", "drift=true", "--workers", "2"
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "Error: --mock, --decline y --timeout son para una sola corrida de un escenario"
+    )
+
+
+def test_a_bad_shard_is_refused_before_any_browser() -> None:
+    result = autohelper_cmd("qa", "--all", "--against", "fixtures", "--shard", "0/2")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: --qa-shard/--shard espera i/n con 1 ≤ i ≤ n (p. ej. 2/3); recibí «0/2».\n"
+    )
+
+
+def test_bad_case_files_are_reported_at_their_lines_before_any_browser(tmp_path: Path) -> None:
+    folder = cases_folder(tmp_path, "scenario: imss-nss\ncases:\n  - {id: a, expect: sucess}\n")
+    result = autohelper_cmd("qa", "--all", "--against", "fixtures", "--cases", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: 1 problema(s) en los casos de QA:\n"
+        f"{folder / 'cases.yaml'}:3:21: comportamiento esperado desconocido 'sucess' "
+        "(¿quisiste decir 'success'?)\n"
+    )
+
+
+def test_a_scenario_without_cases_is_named() -> None:
+    result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--cases", "/nonexistent")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: No existe el archivo o carpeta de casos «/nonexistent».\n"
+
+
+def test_check_refuses_mock_settings_for_a_mirror() -> None:
+    result = autohelper_cmd(
+        "check", "imss-nss", "--against", "http://127.0.0.1:9", "--mock", "drift=true"
+    )
+    assert result.exit_code == 1
+    assert "--mock cambia el simulado incluido" in result.stderr
+
+
+# -- the whole bundled set ----------------------------------------------------------------------
+@pytest.mark.browser
+def test_qa_all_on_two_workers_writes_junit_and_html(tmp_path: Path, page: Page) -> None:
+    junit, report = tmp_path / "out.xml", tmp_path / "out.html"
+    result = autohelper_cmd(
+        "qa",
+        "--all",
+        "--against",
+        "fixtures",
+        "--workers",
+        "2",
+        "--junit",
+        str(junit),
+        "--html",
+        str(report),
+        "--artifacts",
+        str(tmp_path / "evidence"),
+    )
+    assert result.exit_code == 0, result.output
+    total = len(BUNDLED)
+    assert f"{total} caso(s): {total} como se esperaba, 0 no, 0 omitido(s)." in result.stdout
+    for case in BUNDLED:
+        assert re.search(rf"^✔ {re.escape(case.id)}: ", result.stdout, re.M), case.id
+    testcases = list(ET.parse(junit).iter("testcase"))
+    assert sorted(tc.get("name", "") for tc in testcases) == sorted(c.name for c in BUNDLED)
+    assert all(tc.find("failure") is None for tc in testcases)
+    page.goto(report.as_uri())
+    listed = visible_rows(page)
+    assert sorted(row.rpartition("::")[2] for row in listed) == sorted(c.name for c in BUNDLED)
+    assert not list((tmp_path / "evidence").glob("imss-nss/*"))  # passing cases keep nothing
+
+
+@pytest.mark.browser
+def test_the_html_report_filters_failures_and_shows_their_screenshots(
+    tmp_path: Path, page: Page
+) -> None:
+    report = tmp_path / "out.html"
+    result = autohelper_cmd(
+        "qa",
+        "--all",
+        "--against",
+        "fixtures",
+        "--cases",
+        str(cases_folder(tmp_path, ONE_WRONG)),
+        "--html",
+        str(report),
+        "--artifacts",
+        str(tmp_path / "evidence"),
+    )
+    assert result.exit_code == 1, result.output
+    assert "✘ imss-nss/firewall-expected-as-success: no se comportó como se esperaba" in (
+        result.stdout
+    )
+    assert (
+        f"    Paso 1/{NSS_STEPS} «Abrir la página del trámite IMSS-02-008 en imss.gob.mx» · URL "
+        "https://www.imss.gob.mx/tramites/imss02008\n    Se esperaba: éxito\n"
+    ) in result.stdout
+    assert "1 caso(s)" not in result.stdout and "2 caso(s): 1 como se esperaba, 1 no" in (
+        result.stdout
+    )
+    page.goto(report.as_uri())
+    assert sorted(visible_rows(page)) == [
+        "qa/cases.yaml::firewall-expected-as-success",
+        "qa/cases.yaml::found",
+    ]
+    headers = page.locator("#results-table-head th").all_inner_texts()
+    assert "Esperado" in headers and "Obtenido" in headers
+    # The failures only: untick "passed".
+    page.locator("input.filter[data-test-result=passed]").uncheck()
+    assert visible_rows(page) == ["qa/cases.yaml::firewall-expected-as-success"]
+    failed = page.locator("tbody.results-table-row.failed")
+    shot = failed.locator("img[src^='data:image/png;base64,']").first
+    shot.wait_for(state="attached")
+    assert shot.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert f"Paso 1/{NSS_STEPS}" in failed.locator(".qa-headline").inner_text()
+
+
+# -- check ---------------------------------------------------------------------------------------
+@pytest.fixture
+def mirror() -> Iterator[MockPortal]:
+    """The bundled mock as a mirror at its own URL (not through `--against fixtures`)."""
+    with MockPortal() as portal:
+        yield portal
+
+
+@pytest.mark.browser
+def test_check_is_quiet_on_a_faithful_mirror(mirror: MockPortal) -> None:
+    result = python_m_autohelper("check", "imss-nss", "--against", mirror.url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[0] == "imss-nss (contra mirror):"
+    assert result.stdout.splitlines()[-1] == ("  Sin cambios: el portal coincide con el escenario.")
+    # Read-only: nothing was sent to the mirror.
+    assert not mirror.posts("")
+
+
+@pytest.mark.browser
+def test_check_is_quiet_on_a_mirror_in_another_style(portal: MockPortal) -> None:
+    foreign = ForeignMirror(portal)
+    try:
+        result = python_m_autohelper("check", "imss-nss", "--against", foreign.url, "--json")
+    finally:
+        foreign.stop()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout)["status"] == "ok"
+
+
+@pytest.mark.browser
+def test_check_names_the_curp_step_on_a_mirror_whose_curp_field_was_renamed() -> None:
+    with MockPortal(MockConfig(drift=True)) as drifted:
+        text = python_m_autohelper("check", "imss-nss", "--against", drifted.url, "--timeout", "2")
+        as_json = python_m_autohelper(
+            "--lang",
+            "en",
+            "check",
+            "imss-nss",
+            "--against",
+            drifted.url,
+            "--timeout",
+            "2",
+            "--json",
+        )
+        assert not drifted.posts("")
+    assert text.returncode == 1, text.stdout + text.stderr
+    lines = text.stdout.splitlines()
+    changed = lines.index("  ✘ 9. Escribir tu CURP — CAMBIÓ")
+    assert lines[changed + 1 : changed + 4] == [
+        "      no encontré css='#registroCurp'",
+        "      página: https://serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo/"
+        "asignacionNSS",
+        "      la página ofrece en su lugar: «*CURP:» text#curpInput name=curp",
+    ]
+    assert lines[-1] == "  El portal cambió: el escenario necesita actualizarse."
+    assert as_json.returncode == 1
+    document = json.loads(as_json.stdout)
+    assert (document["status"], document["exit_code"]) == ("changed", 1)
+    (walk,) = document["walks"]
+    changed_steps = [step for step in walk["steps"] if step["status"] == "changed"]
+    assert [(s["id"], s["description"], s["locator"]) for s in changed_steps] == [
+        ("form", "Type your CURP", "css='#registroCurp'")
+    ]
+    assert all(step["status"] == "ok" for step in walk["steps"][:8])
+
+
+@pytest.mark.browser
+def test_check_against_an_unreachable_mirror_exits_2(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    result = python_m_autohelper(
+        "check", "imss-nss", "--against", f"http://127.0.0.1:{port}", "--json", "--timeout", "2"
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    document = json.loads(result.stdout)
+    assert document["status"] == "unreachable"
+    walk = document["walks"][0]
+    assert walk["status"] == "unreachable"
+    # Nothing answered: the walk says so before any browser, naming the address.
+    assert walk["message"].startswith(f"No se pudo conectar con el espejo http://127.0.0.1:{port}")
+    assert walk["steps"] == []
+
+
+# -- remote browsers ----------------------------------------------------------------------------
+def _first_match(stream: object, pattern: str) -> str:
+    """The first match of `pattern` in the lines a child writes (read as they come)."""
+    for line in iter(stream.readline, ""):  # type: ignore[attr-defined]
+        found = re.search(pattern, line)
+        if found:
+            return found.group(0)
+    raise AssertionError(f"no {pattern!r} in the child's output")
+
+
+@pytest.fixture
+def playwright_server() -> Iterator[str]:
+    """A real `playwright run-server` on loopback, `--unsafe` so that the client may name the
+    system Chromium (Playwright's own browsers cannot be downloaded here)."""
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "playwright",
+            "run-server",
+            "--port",
+            "0",
+            "--host",
+            "127.0.0.1",
+            "--unsafe",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        yield _first_match(child.stdout, r"ws://127\.0\.0\.1:\d+/\S*")
+    finally:
+        os.killpg(child.pid, signal.SIGTERM)  # the server and its driver, started here
+        child.wait(timeout=30)
+
+
+@pytest.fixture
+def devtools_chromium(tmp_path: Path) -> Iterator[str]:
+    """A real Chromium started with `--remote-debugging-port=0`; its endpoint from stderr."""
+    path = find_browser().path
+    assert path
+    child = subprocess.Popen(
+        [
+            path,
+            "--headless",
+            "--no-sandbox",
+            "--remote-debugging-port=0",
+            "--remote-debugging-address=127.0.0.1",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-first-run",
+            "about:blank",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        yield _first_match(child.stderr, r"ws://127\.0\.0\.1:\d+/devtools/browser/\S+")
+    finally:
+        os.killpg(child.pid, signal.SIGTERM)
+        child.wait(timeout=30)
+
+
+@pytest.mark.browser
+def test_qa_and_run_through_a_playwright_server(tmp_path: Path, playwright_server: str) -> None:
+    chromium = find_browser().path
+    assert chromium
+    remote = ["--connect", playwright_server, "--browser", chromium]
+    result = autohelper_cmd(
+        "qa",
+        "--all",
+        "--against",
+        "fixtures",
+        "--cases",
+        str(cases_folder(tmp_path, TWO)),
+        *remote,
+    )
+    assert result.exit_code == 0, result.output
+    assert "2 caso(s): 2 como se esperaba, 0 no, 0 omitido(s)." in result.stdout
+    demo = python_m_autohelper(
+        "run",
+        "imss-nss",
+        "--against",
+        "fixtures",
+        "--mock",
+        "nss_found=true",
+        "--headless",
+        *remote,
+    )
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    assert "Listo. Tu NSS aparece en la página" in demo.stdout
+
+
+@pytest.mark.browser
+def test_qa_and_check_through_a_devtools_endpoint(tmp_path: Path, devtools_chromium: str) -> None:
+    result = autohelper_cmd(
+        "qa",
+        "--all",
+        "--against",
+        "fixtures",
+        "--cases",
+        str(cases_folder(tmp_path, TWO)),
+        "--cdp",
+        devtools_chromium,
+    )
+    assert result.exit_code == 0, result.output
+    assert "✔ imss-nss/drift: el portal cambió en el paso 9. «Escribir tu CURP»" in result.stdout
+    walk = python_m_autohelper(
+        "check", "imss-nss", "--against", "fixtures", "--cdp", devtools_chromium
+    )
+    assert walk.returncode == 0, walk.stdout + walk.stderr
+
+
+# -- privacy -------------------------------------------------------------------------------------
+CURP, EMAIL = "HEGG560427MVZRRL04", "estudiante.prueba@example.com"
+ON_A_MIRROR = """\
+scenario: imss-nss
+cases:
+  - id: expired-link-expected-to-pass
+    description: The mirror's emailed links have expired; the case wrongly expects a success
+    against: mirror
+    expect: success
+"""
+
+
+@pytest.mark.browser
+def test_reports_of_a_mirror_run_with_a_real_profile_are_masked(tmp_path: Path) -> None:
+    """A profile that is not the synthetic one: its CURP and email appear in the mirror's URLs
+    (the emailed link carries both), yet no report, log or evidence file shows them."""
+    profile = tmp_path / "real.yaml"
+    profile.write_text((ROOT / "fixtures/profiles/student.yaml").read_text(), encoding="utf-8")
+    profile.chmod(0o600)
+    junit, report, evidence = tmp_path / "out.xml", tmp_path / "out.html", tmp_path / "evidence"
+    with MockPortal(MockConfig().changed({"imss.token_expired": True})) as mirror:
+        result = autohelper_cmd(
+            "qa",
+            "--all",
+            "--against",
+            mirror.url,
+            "--profile",
+            str(profile),
+            "--cases",
+            str(cases_folder(tmp_path, ON_A_MIRROR)),
+            "--junit",
+            str(junit),
+            "--html",
+            str(report),
+            "--artifacts",
+            str(evidence),
+        )
+        assert any("confirmacionUrl" in r["path"] for r in mirror.requests)
+    assert result.exit_code == 1, result.output
+    assert "Token expirado" in result.stdout  # the failure is told...
+    folder = evidence / "imss-nss" / "expired-link-expected-to-pass"
+    kept = sorted(path.name for path in folder.iterdir())
+    assert "trace.zip" not in kept  # a trace holds every page as it was: never for a real one
+    assert "requests.json" in kept and "case.json" in kept
+    texts = {
+        "stdout": result.stdout,
+        "junit": junit.read_text(encoding="utf-8"),
+        "html": report.read_text(encoding="utf-8"),
+        **{name: (folder / name).read_text(encoding="utf-8") for name in kept if ".json" in name},
+    }
+    assert "confirmacionUrl" in texts["requests.json"]
+    for name, text in texts.items():
+        for raw in (CURP, EMAIL, EMAIL.replace("@", "%40")):
+            assert raw.lower() not in text.lower(), (name, raw)  # ...masked everywhere
+    assert "HEGG…L04" in texts["requests.json"]

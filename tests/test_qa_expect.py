@@ -1,0 +1,149 @@
+"""How a run is judged against a case: the run is classified by what the tool reported (its
+stop, at which step), and a failure reported badly fails the case even when the flow "failed
+as expected": another step, a timeout instead of "portal changed", a message naming another
+step, a send that went out when nothing was to be sent."""
+
+from __future__ import annotations
+
+import pytest
+
+from autohelper import messages
+from autohelper.engine.events import RunResult, StepRecord
+from autohelper.errors import Declined, PortalChanged, RunStopped
+from autohelper.qa.expect import Expectation, StepRef, judge, observe
+from autohelper.qa.record import CaseRecorder
+from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
+
+SCENARIO = load_scenario(find_scenario("imss-nss", scenarios_dir()))
+CURP_STEP = SCENARIO.step_index("form")  # "Escribir tu CURP"
+EMAIL_STEP = CURP_STEP + 1
+URL = "https://serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo/asignacionNSS"
+
+
+@pytest.fixture(autouse=True)
+def _spanish(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setattr(messages, "_current_lang", None)
+
+
+def ref(index: int) -> StepRef:
+    step = SCENARIO.steps[index]
+    return StepRef(index, step.id, step.description, step.id or "")
+
+
+def stopped_at(
+    index: int, error: RunStopped | None, status: str = "error"
+) -> tuple[RunResult, CaseRecorder]:
+    """A run whose steps went well up to `index`, which ended in `error`."""
+    recorder = CaseRecorder()
+    for n in range(index + 1):
+        state = "error" if n == index else "ok"
+        recorder.step_started(n, len(SCENARIO.steps), SCENARIO.steps[n])
+        recorder.step_finished(StepRecord(n, SCENARIO.steps[n], state, "t", 10))
+    message = error.message() if error else ""
+    return RunResult(status, message, error=error), recorder
+
+
+def changed_at(index: int) -> RunStopped:
+    return PortalChanged(
+        step=SCENARIO.steps[index].describe(), target="css='#x'", url=URL, screenshot="/s.png"
+    )
+
+
+def test_portal_changed_at_the_expected_step_passes() -> None:
+    result, recorder = stopped_at(CURP_STEP, changed_at(CURP_STEP))
+    observed = observe(result, recorder)
+    assert (observed.kind, observed.step, observed.locator, observed.url) == (
+        "portal_changed",
+        CURP_STEP,
+        "css='#x'",
+        URL,
+    )
+    verdict = judge(Expectation("portal_changed", ref(CURP_STEP)), observed, recorder)
+    assert verdict.ok, verdict.problems
+
+
+def test_portal_changed_reported_at_another_step_fails_the_case() -> None:
+    result, recorder = stopped_at(EMAIL_STEP, changed_at(EMAIL_STEP))
+    verdict = judge(
+        Expectation("portal_changed", ref(CURP_STEP)), observe(result, recorder), recorder
+    )
+    assert not verdict.ok
+    assert verdict.problems == (
+        "se esperaba en el paso 9. «Escribir tu CURP» (form), pero se informó en el paso "
+        "10. «Escribir tu correo electrónico»",
+    )
+
+
+def test_portal_changed_reported_as_a_timeout_fails_the_case() -> None:
+    timeout = RunStopped(
+        "run.step_failed",
+        step=SCENARIO.steps[CURP_STEP].describe(),
+        reason="Timeout 10000ms exceeded.",
+        url=URL,
+        screenshot="/s.png",
+    )
+    result, recorder = stopped_at(CURP_STEP, timeout)
+    observed = observe(result, recorder)
+    assert observed.kind == "step_failed"
+    verdict = judge(Expectation("portal_changed", ref(CURP_STEP)), observed, recorder)
+    assert not verdict.ok
+    assert verdict.problems[0].startswith(
+        "se esperaba «el portal cambió en el paso 9. «Escribir tu CURP» (form)», pero la "
+        "herramienta informó «el paso falló (error del navegador) en el paso 9."
+    )
+
+
+def test_a_message_that_names_another_step_than_where_the_run_stopped_fails() -> None:
+    result, recorder = stopped_at(CURP_STEP, changed_at(EMAIL_STEP))
+    verdict = judge(Expectation("portal_changed"), observe(result, recorder), recorder)
+    assert not verdict.ok
+    assert "el mensaje nombra el paso «Escribir tu correo electrónico»" in verdict.problems[0]
+
+
+def test_declined_passes_only_when_nothing_was_pressed() -> None:
+    confirm = SCENARIO.steps.index(next(s for s in SCENARIO.steps if s.kind == "confirm"))
+    error = Declined(step=SCENARIO.steps[confirm].describe())
+    result, recorder = stopped_at(confirm, error, status="declined")
+    assert judge(Expectation("declined", ref(confirm)), observe(result, recorder), recorder).ok
+    recorder.submit_pressing(confirm + 1, SCENARIO.steps[confirm + 1], "")
+    recorder.submit_finished(confirm + 1, SCENARIO.steps[confirm + 1], "http 302")
+    verdict = judge(Expectation("declined"), observe(result, recorder), recorder)
+    assert not verdict.ok
+    assert len(verdict.problems) == 2  # a send went out, and a submit was pressed
+
+
+def test_the_portals_words_must_be_in_what_it_said() -> None:
+    outcome = SCENARIO.steps[CURP_STEP + 6]
+    error = RunStopped(
+        "run.portal_error",
+        portal="Token expirado",
+        advice="…",
+        step=outcome.describe(),
+        screenshot="/s.png",
+    )
+    result, recorder = stopped_at(CURP_STEP + 6, error)
+    observed = observe(result, recorder)
+    assert judge(Expectation("portal_error", text="Token expirado"), observed, recorder).ok
+    verdict = judge(Expectation("portal_error", text="Confirmación inválida"), observed, recorder)
+    assert verdict.problems == (
+        "el portal debía decir «Confirmación inválida», pero dijo «Token expirado»",
+    )
+
+
+def test_a_success_must_yield_what_the_case_names() -> None:
+    recorder = CaseRecorder()
+    good = RunResult("success", "Listo.", {"nss": "12345678901"})
+    assert judge(
+        Expectation("success", yields=(("nss", r"\d{11}"),)), observe(good, recorder), recorder
+    ).ok
+    short = RunResult("success", "Listo.", {"nss": "123"})
+    verdict = judge(
+        Expectation("success", yields=(("nss", r"\d{11}"), ("folio", None))),
+        observe(short, recorder),
+        recorder,
+    )
+    assert verdict.problems == (
+        "«nss» no tiene la forma esperada (\\d{11})",
+        "la corrida no obtuvo «folio»",
+    )

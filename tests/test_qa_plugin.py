@@ -1,0 +1,194 @@
+"""The pytest plugin, as QA uses it: `pytest fixtures/qa` lists every case by its id, `-k`,
+markers and `--qa-shard` select, `-n 2` runs them on two workers, and the JUnit file has one
+testcase per case with the failure's step, locator and URL first and the evidence's paths. Also
+`merge-junit`, which puts the shards' files back together."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from support import step_count
+from test_cli import autohelper_cmd
+
+from autohelper.qa.cases import case_files, cases_dir, load_cases
+from autohelper.qa.junit import merge
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = sorted(case.name for case in load_cases(case_files([cases_dir()])))
+
+NSS_STEPS = step_count("imss-nss")
+
+
+def pytest_run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m pytest ARGS` with the plugin as installed (its pytest11 entry point)."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-c", "/dev/null", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
+    )
+
+
+def collected(*args: str) -> list[str]:
+    proc = pytest_run("--rootdir", str(ROOT), "fixtures/qa", "--collect-only", "-q", *args)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return [line for line in proc.stdout.splitlines() if "::" in line]
+
+
+def test_collect_only_lists_every_case_by_its_id() -> None:
+    assert collected() == [f"fixtures/qa/imss-nss.yaml::{name}" for name in BUNDLED_IN_FILE]
+
+
+BUNDLED_IN_FILE = [case.name for case in load_cases([cases_dir() / "imss-nss.yaml"])]
+
+
+def test_markers_and_keywords_select_cases() -> None:
+    drift = collected("-m", "drift")
+    assert drift == ["fixtures/qa/imss-nss.yaml::drift-form"]
+    assert collected("-k", "captcha") == [
+        "fixtures/qa/imss-nss.yaml::wrong-captcha-once",
+        "fixtures/qa/imss-nss.yaml::wrong-captcha-always",
+    ]
+
+
+def test_two_shards_run_every_case_exactly_once() -> None:
+    first, second = collected("--qa-shard", "1/2"), collected("--qa-shard", "2/2")
+    assert first and second
+    assert not set(first) & set(second)
+    assert sorted(first + second) == sorted(collected())
+    # The same split on every machine: it depends on the case ids alone.
+    assert collected("--qa-shard", "1/2") == first
+    thirds = [collected("--qa-shard", f"{i}/3") for i in (1, 2, 3)]
+    assert sorted(sum(thirds, [])) == sorted(collected())
+
+
+def test_a_bad_shard_is_a_usage_error() -> None:
+    proc = pytest_run("--rootdir", str(ROOT), "fixtures/qa", "--collect-only", "--qa-shard", "3/2")
+    assert proc.returncode == 4
+    assert "--qa-shard/--shard espera i/n" in proc.stderr
+
+
+def test_a_bad_case_file_fails_collection_at_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "qa" / "bad.yaml"
+    bad.parent.mkdir()
+    bad.write_text("scenario: imss-nss\ncases:\n  - {id: a, expect: sucess}\n", encoding="utf-8")
+    proc = pytest_run("--rootdir", str(tmp_path), str(bad), "--collect-only", "--qa-lang", "en")
+    assert proc.returncode == 2, proc.stdout
+    assert f"{bad}:3:21: unknown expected behaviour 'sucess' (did you mean 'success'?)" in (
+        proc.stdout
+    )
+    assert "Traceback" not in proc.stdout
+
+
+SMALL = """\
+scenario: imss-nss
+cases:
+  - id: found
+    mock: {imss.nss_found: true}
+    expect: {success: {yields: [nss]}}
+  - id: declined
+    human: {confirm: false}
+    expect: declined
+  - id: drift-reported-elsewhere
+    description: Expects the change at the email step; the tool reports it at the CURP step
+    mock: {drift: true}
+    timeout: 2
+    expect:
+      portal_changed: {step: Escribir tu correo electrónico}
+"""
+
+
+@pytest.mark.browser
+def test_pytest_n_2_runs_the_cases_and_junit_tells_each_one(tmp_path: Path) -> None:
+    cases = tmp_path / "qa" / "small.yaml"
+    cases.parent.mkdir()
+    cases.write_text(SMALL, encoding="utf-8")
+    junit, artifacts = tmp_path / "out.xml", tmp_path / "evidence"
+    proc = pytest_run(
+        "--rootdir",
+        str(tmp_path),
+        str(cases),
+        "-n",
+        "2",
+        f"--junitxml={junit}",
+        "--qa-artifacts",
+        str(artifacts),
+        "--qa-lang",
+        "es",
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "2 workers" in proc.stdout  # xdist really ran two
+    tree = ET.parse(junit)
+    testcases = {case.get("name"): case for case in tree.iter("testcase")}
+    assert sorted(testcases) == ["declined", "drift-reported-elsewhere", "found"]
+    assert testcases["found"].find("failure") is None
+    assert testcases["declined"].find("failure") is None
+    failure = testcases["drift-reported-elsewhere"].find("failure")
+    assert failure is not None
+    message = failure.get("message", "")
+    # What a person needs to act comes first: the step, the locator, the URL.
+    assert message.startswith(
+        f"Paso 9/{NSS_STEPS} «Escribir tu CURP» (form) · localizador css='#registroCurp' · URL "
+        "https://serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo/asignacionNSS\n"
+        "Se esperaba: el portal cambió en el paso 10. «Escribir tu correo electrónico»\n"
+        "Se obtuvo:   el portal cambió en el paso 9. «Escribir tu CURP»\n"
+    ), message
+    properties = {
+        prop.get("name"): prop.get("value")
+        for prop in testcases["drift-reported-elsewhere"].iter("property")
+    }
+    folder = artifacts / "imss-nss" / "drift-reported-elsewhere"
+    assert properties["trace"] == str(folder / "trace.zip")
+    assert properties["requests"] == str(folder / "requests.json")
+    for name in ("screenshot", "trace", "requests", "report"):
+        assert Path(properties[name]).is_file(), name
+        assert properties[name] in (failure.text or "")  # and in the failure's text
+    assert Path(properties["screenshot"]).read_bytes().startswith(b"\x89PNG")
+    # A passing case keeps nothing.
+    assert not (artifacts / "imss-nss" / "found").exists()
+    assert not (artifacts / "imss-nss" / "declined").exists()
+
+
+def _junit(path: Path, suite: str, names: list[str], failed: int = 0) -> Path:
+    cases = "".join(
+        f'<testcase classname="qa.imss-nss.yaml" name="{name}" time="1.0">'
+        + ("<failure message='x'>x</failure>" if i < failed else "")
+        + "</testcase>"
+        for i, name in enumerate(names)
+    )
+    path.write_text(
+        f'<?xml version="1.0"?><testsuites><testsuite name="{suite}" tests="{len(names)}" '
+        f'failures="{failed}" errors="0" skipped="0" time="{len(names)}.0">{cases}'
+        "</testsuite></testsuites>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_merge_junit_puts_the_shards_together(tmp_path: Path) -> None:
+    one = _junit(tmp_path / "1.xml", "pytest", ["a", "b"], failed=1)
+    two = _junit(tmp_path / "2.xml", "pytest", ["c"])
+    out = tmp_path / "all.xml"
+    result = autohelper_cmd("merge-junit", str(out), str(one), str(two))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (f"{out}: 3 caso(s), 1 fallido(s), 0 con error, 0 omitido(s).\n")
+    root = ET.parse(out).getroot()
+    assert (root.tag, root.get("tests"), root.get("failures")) == ("testsuites", "3", "1")
+    assert [case.get("name") for case in root.iter("testcase")] == ["a", "b", "c"]
+
+
+def test_merge_junit_refuses_a_case_two_shards_both_ran(tmp_path: Path) -> None:
+    one = _junit(tmp_path / "1.xml", "pytest", ["a", "b"])
+    two = _junit(tmp_path / "2.xml", "pytest", ["b"])
+    with pytest.raises(Exception) as raised:
+        merge([one, two], tmp_path / "all.xml")
+    assert "qa.imss-nss.yaml::b" in str(raised.value)
+    result = autohelper_cmd("merge-junit", str(tmp_path / "x.xml"), str(one), str(two))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: El caso qa.imss-nss.yaml::b aparece en ")
