@@ -26,10 +26,15 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check autohelper tests bench
 	$(BIN)/mypy
 
-# Two workers (pytest-xdist), each with its own browser, mock and front; pytest prints the wall
-# time at the end.
+# Two workers (pytest-xdist), each with its own browser, mock and front; then every bundled QA
+# case (fixtures/qa) through `autohelper qa`, as QA runs them, with its reports. The wall time of
+# both is printed at the end.
 pytest: $(STAMP)
-	$(BIN)/pytest -q -n 2
+	@start=$$(date +%s); \
+	$(BIN)/pytest -q -n 2 && \
+	$(BIN)/autohelper qa --all --against fixtures --workers 2 \
+		--junit test-results/qa.xml --html test-results/qa.html --artifacts test-results/qa; \
+	code=$$?; echo "make test: tests and QA cases in $$(( $$(date +%s) - start )) s"; exit $$code
 
 # The benchmark's own set-up: Selenium (the `bench` extra) and Debian's chromedriver.
 bench: $(STAMP) browser

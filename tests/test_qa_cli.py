@@ -28,9 +28,8 @@ from test_front import ForeignMirror
 from autohelper.browser import find_browser
 from autohelper.mock import MockPortal
 from autohelper.mock.config import MockConfig
-from autohelper.qa.cases import case_files, cases_dir, load_cases
+from autohelper.qa.cases import case_files, load_cases
 
-BUNDLED = load_cases(case_files([cases_dir()]))
 TWO = """\
 scenario: imss-nss
 cases:
@@ -88,7 +87,7 @@ def test_one_run_options_do_not_mix_with_cases() -> None:
     )
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        "Error: --mock, --decline y --timeout son para una sola corrida de un escenario"
+        "Error: --single, --mock, --decline y --timeout son para una sola corrida de un escenario"
     )
 
 
@@ -125,15 +124,31 @@ def test_check_refuses_mock_settings_for_a_mirror() -> None:
     assert "--mock cambia el simulado incluido" in result.stderr
 
 
-# -- the whole bundled set ----------------------------------------------------------------------
+# -- a set of cases in two files, on two workers -------------------------------------------------
+# The bundled set itself runs in the suite as pytest items (`fixtures/qa` is in testpaths):
+# here, the same machinery on a small set, so the reports can be checked case by case.
+OTHER_SCENARIO = """\
+scenario: imss-umf
+cases:
+  - id: refusal-in-person
+    expect: in_person
+"""
+
+
 @pytest.mark.browser
 def test_qa_all_on_two_workers_writes_junit_and_html(tmp_path: Path, page: Page) -> None:
+    folder = cases_folder(tmp_path, TWO)
+    (folder / "umf.yaml").write_text(OTHER_SCENARIO, encoding="utf-8")
+    wanted = sorted(case.name for case in load_cases(case_files([folder])))
+    assert len(wanted) == 3
     junit, report = tmp_path / "out.xml", tmp_path / "out.html"
     result = autohelper_cmd(
         "qa",
         "--all",
         "--against",
         "fixtures",
+        "--cases",
+        str(folder),
         "--workers",
         "2",
         "--junit",
@@ -144,17 +159,16 @@ def test_qa_all_on_two_workers_writes_junit_and_html(tmp_path: Path, page: Page)
         str(tmp_path / "evidence"),
     )
     assert result.exit_code == 0, result.output
-    total = len(BUNDLED)
-    assert f"{total} caso(s): {total} como se esperaba, 0 no, 0 omitido(s)." in result.stdout
-    for case in BUNDLED:
-        assert re.search(rf"^✔ {re.escape(case.id)}: ", result.stdout, re.M), case.id
+    assert "3 caso(s): 3 como se esperaba, 0 no, 0 omitido(s)." in result.stdout
+    for line in ("✔ imss-nss/found: ", "✔ imss-nss/drift: ", "✔ imss-umf/refusal-in-person: "):
+        assert re.search(rf"^{re.escape(line)}", result.stdout, re.M), line
     testcases = list(ET.parse(junit).iter("testcase"))
-    assert sorted(tc.get("name", "") for tc in testcases) == sorted(c.name for c in BUNDLED)
+    assert sorted(tc.get("name", "") for tc in testcases) == wanted
     assert all(tc.find("failure") is None for tc in testcases)
     page.goto(report.as_uri())
     listed = visible_rows(page)
-    assert sorted(row.rpartition("::")[2] for row in listed) == sorted(c.name for c in BUNDLED)
-    assert not list((tmp_path / "evidence").glob("imss-nss/*"))  # passing cases keep nothing
+    assert sorted(row.rpartition("::")[2] for row in listed) == wanted
+    assert not list((tmp_path / "evidence").rglob("*.png"))  # passing cases keep nothing
 
 
 @pytest.mark.browser
