@@ -133,3 +133,67 @@ def test_a_case_with_mock_settings_runs_only_against_the_bundled_mock(tmp_path: 
     assert one_mirror.runs_against("mirror", "http://127.0.0.1:8000")
     assert not one_mirror.runs_against("mirror", "http://127.0.0.1:9000")
     assert anywhere.human.confirm == (False,)
+
+
+def test_a_case_gives_the_secrets_the_run_starts_with_and_those_given_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUTOHELPER_SECRET_CIA_PASSWORD", "del-entorno")
+    path = tmp_path / "t.qa.yaml"
+    path.write_text(
+        "scenario: itson-solicitud\ncases:\n"
+        "  - {id: again, expect: success, human: {secrets: {cia_password: [mala, buena]}}}\n"
+        "  - {id: env, expect: success, human: {ask: [false]}}\n",
+        encoding="utf-8",
+    )
+    again, env = load_cases([path])
+    assert (again.human.ask, env.human.ask) == ((), (False,))
+    assert env.human.human().ask("¿Sin otro servicio médico?") is False
+    assert again.human.first_secrets() == {"cia_password": "mala"}
+    person = again.human.human()
+    assert (person.secret("cia_password"), person.secret("cia_password")) == ("buena", None)
+    assert env.human.first_secrets() == {}
+    assert env.human.human().secret("cia_password") == "del-entorno"
+
+
+def test_a_case_names_only_secrets_its_scenario_uses_each_with_a_value(tmp_path: Path) -> None:
+    path = tmp_path / "qa" / "bad.yaml"
+    path.parent.mkdir()
+    path.write_text(
+        "scenario: itson-solicitud\ncases:\n"
+        "  - {id: a, expect: success, human: {secrets: {cia_pasword: [x]}}}\n"
+        "  - {id: b, expect: success, human: {secrets: {cia_password: []}}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CasesInvalid) as raised:
+        load_cases([path])
+    assert raised.value.problems == [
+        f"{path}:3:48: el escenario no usa el secreto 'cia_pasword' (¿quisiste decir "
+        "'cia_password'?)",
+        f"{path}:4:62: 'cia_password' necesita al menos un valor: el primero es con el que "
+        "empieza la corrida",
+    ]
+
+
+def test_a_case_gives_its_person_other_profile_values_checked_like_a_profile(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "qa" / "profile.yaml"
+    path.parent.mkdir()
+    path.write_text(
+        "scenario: imss-nss\ncases:\n"
+        "  - {id: a, expect: success, profile: {postal_code: '85760', street: calle uno}}\n"
+        "  - {id: b, expect: success, profile: {postal_code: '00000', postal_cod: '85760'}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CasesInvalid) as raised:
+        load_cases([path])
+    assert raised.value.problems == [
+        f"{path}:4:53: ningún código postal empieza con 00 (los dos primeros dígitos son el "
+        "estado)",
+        f"{path}:4:62: campo desconocido 'postal_cod'. ¿Quisiste decir 'postal_code'?",
+    ]
+    good = path.read_text(encoding="utf-8").splitlines()[:3]
+    path.write_text("\n".join(good) + "\n", encoding="utf-8")
+    [case] = load_cases([path])
+    assert case.profile == (("postal_code", "85760"), ("street", "calle uno"))
