@@ -307,6 +307,18 @@ def test_a_save_whose_answer_never_comes_is_unknown_and_sent_once(
     assert portal.posts("/ajax/save") == 1
 
 
+def test_a_save_without_navigation_answered_by_a_5xx_is_unavailable_after_the_send(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """Not "an answer I do not know" after the outcome's whole wait: the portal failed the send,
+    which may or may not have arrived; it is never sent again."""
+    portal.configure(fail_first=1, fail_methods=("POST",), fail_paths=("/ajax/save",))
+    scenario = lab_scenario(tmp_path, AJAX.replace("UNTIL", "{response: /ajax/save}"))
+    result = engine_run(page, scenario, tmp_path, step_timeout=5.0)
+    assert result.error is not None and result.error.key == "run.unavailable_after_submit"
+    assert portal.posts("/ajax/save") == 1
+
+
 def test_a_required_page_that_does_not_come_is_a_changed_portal(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:
