@@ -145,12 +145,10 @@ def _retry(
     run.tries[(run.index, number)] += 1
     tries = run.tries[(run.index, number)]
     if tries >= case.max_tries:
-        raise run.stop(
-            "run.too_many_attempts",
-            step,
-            portal=_first_lines(text),
-            n=str(case.max_tries),
-        )
+        said = _first_lines(text)
+        if not said:  # an answer with no words of its own (the sign-in form again): none quoted
+            raise run.stop("run.too_many_attempts_quiet", step, n=str(case.max_tries))
+        raise run.stop("run.too_many_attempts", step, portal=said, n=str(case.max_tries))
     run.human.progress(advice or t("run.retrying"))
     if tries == case.max_tries - 1 and case.last_try:
         run.human.progress(localized(case.last_try))

@@ -62,6 +62,7 @@ _BY_KEY = {
     # A downloaded document's own answer (a constancia "sin derecho"): the portal's words too.
     "run.document_answer": "portal_error",
     "run.too_many_attempts": "limit_of_tries",
+    "run.too_many_attempts_quiet": "limit_of_tries",
     "run.not_sent": "not_sent",
     "run.unavailable": "unavailable",
     "run.unavailable_after_submit": "unavailable",
