@@ -359,11 +359,15 @@ def test_a_dialogs_own_words_leave_out_its_title_bar_and_buttons(page: Page) -> 
         '<div role="dialog" aria-describedby="d"><span>Error</span>'
         '<div id="d">No se localizó información con el código postal ingresado.</div>'
         "<button>Aceptar</button></div>"
-        '<div role="dialog" id="plain"><span>Atención</span><p>Sin descripción</p></div>'
+        '<div role="dialog" id="modal"><h4>Actualización necesaria</h4><p>Elige tu correo.</p>'
+        "<button>Salir</button><button>Continuar</button></div>"
         '<p id="p" aria-describedby="d">Un párrafo</p>'
     )
     assert _described(page.locator("[aria-describedby=d][role=dialog]")) == (
         "No se localizó información con el código postal ingresado."
     )
-    assert _described(page.locator("#plain")) == ""  # its whole text is what it says
-    assert _described(page.locator("#p")) == ""
+    # No description: its title and text, without its buttons.
+    assert " ".join(_described(page.locator("#modal")).split()) == (
+        "Actualización necesaria Elige tu correo."
+    )
+    assert _described(page.locator("#p")) == ""  # not a dialog: its text is what it says

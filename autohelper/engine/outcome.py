@@ -85,7 +85,8 @@ def _read_document(run: Runner, step: m.Outcome, name: str) -> None:
 
 def _described(element: PwLocator) -> str:
     """What a dialog (role `dialog` or `alertdialog`) says in its own words: the element its
-    `aria-describedby` names, without the title bar and the buttons; "" for anything else."""
+    `aria-describedby` names (not its title bar), else its text without its buttons; "" for
+    anything else."""
     try:
         return str(element.evaluate(_DESCRIPTION_JS) or "").strip()
     except PlaywrightError:
@@ -94,9 +95,16 @@ def _described(element: PwLocator) -> str:
 
 _DESCRIPTION_JS = """e => {
     const role = e.getAttribute("role"), id = e.getAttribute("aria-describedby");
-    if (!id || (role !== "dialog" && role !== "alertdialog")) return "";
-    const described = e.ownerDocument.getElementById(id);
-    return described ? described.innerText : "";
+    if (role !== "dialog" && role !== "alertdialog") return "";
+    const described = id ? e.ownerDocument.getElementById(id) : null;
+    if (described) return described.innerText;
+    const chrome = "button, [role=button], select, textarea, script, style";
+    const walker = e.ownerDocument.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    const words = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.parentElement.closest(chrome)) words.push(node.data.trim());
+    }
+    return words.filter(Boolean).join(" ");
 }"""
 
 
