@@ -18,7 +18,16 @@ from autohelper.qa.cases import case_files, cases_dir, load_cases
 from autohelper.qa.junit import merge
 
 ROOT = Path(__file__).resolve().parents[1]
-BUNDLED = sorted(case.name for case in load_cases(case_files([cases_dir()])))
+# Every bundled case as `pytest --collect-only -q` names it, in collection order.
+BUNDLED = [
+    f"fixtures/qa/{path.name}::{case.name}"
+    for path in case_files([cases_dir()])
+    for case in load_cases([path])
+]
+TAGGED = {
+    f"fixtures/qa/{Path(case.pos.file).name}::{case.name}": case.tags
+    for case in load_cases(case_files([cases_dir()]))
+}
 
 NSS_STEPS = step_count("imss-nss")
 
@@ -41,16 +50,23 @@ def collected(*args: str) -> list[str]:
 
 
 def test_collect_only_lists_every_case_by_its_id() -> None:
-    assert collected() == [f"fixtures/qa/imss-nss.yaml::{name}" for name in BUNDLED_IN_FILE]
-
-
-BUNDLED_IN_FILE = [case.name for case in load_cases([cases_dir() / "imss-nss.yaml"])]
+    assert collected() == BUNDLED
+    assert {item.partition("::")[0] for item in BUNDLED} == {
+        "fixtures/qa/imss-nss.yaml",
+        "fixtures/qa/imss-umf.yaml",
+        "fixtures/qa/imss-vigencia.yaml",
+        "fixtures/qa/itson-solicitud.yaml",
+    }
 
 
 def test_markers_and_keywords_select_cases() -> None:
     drift = collected("-m", "drift")
-    assert drift == ["fixtures/qa/imss-nss.yaml::drift-form"]
-    assert collected("-k", "captcha") == [
+    assert drift == [item for item in BUNDLED if "drift" in TAGGED[item]]
+    assert "fixtures/qa/imss-nss.yaml::drift-form" in drift
+    assert collected("-m", "drift", "-k", "itson") == [
+        "fixtures/qa/itson-solicitud.yaml::drift-menu-leaf"
+    ]
+    assert collected("-k", "captcha and imss-nss") == [
         "fixtures/qa/imss-nss.yaml::wrong-captcha-once",
         "fixtures/qa/imss-nss.yaml::wrong-captcha-always",
     ]
