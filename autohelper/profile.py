@@ -313,6 +313,14 @@ def profile_from_values(values: Mapping[str, str]) -> Profile:
     return Profile(**kwargs)
 
 
+def with_values(profile: Profile, values: Mapping[str, str]) -> Profile:
+    """The profile with some fields replaced by already validated, normalised values."""
+    changes: dict[str, Any] = {
+        name: (value == "true") if SPECS[name].is_bool else value for name, value in values.items()
+    }
+    return dataclasses.replace(profile, **changes)
+
+
 def profile_warnings(profile: Profile) -> list[v.Problem]:
     """Suspicious but accepted values of a profile (e.g. NSS and CURP birth years differ)."""
     context = profile.as_template_values()

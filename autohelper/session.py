@@ -82,6 +82,10 @@ class SessionRequest:
     resume: bool = False  # take up today's sent request at its link step (resume.py)
     connect: str | None = None  # a Playwright server's ws:// endpoint (browser/provider.py)
     cdp: str | None = None  # a Chromium's DevTools endpoint
+    # Secrets given by the caller (a QA case's scripted person), before the environment's.
+    secrets: dict[str, str] = field(default_factory=dict)
+    # Profile fields that replace the profile's for this run only (a QA case's person).
+    profile_values: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -116,11 +120,14 @@ class SessionResult:
     saveable: dict[str, str] = field(default_factory=dict)
 
 
-def _secrets(scenario: Scenario, ask: Callable[[str], str] | None) -> dict[str, str]:
-    """From AUTOHELPER_SECRET_<NAME>, else a hidden prompt; never stored anywhere."""
+def _secrets(
+    scenario: Scenario, ask: Callable[[str], str] | None, given: dict[str, str] | None = None
+) -> dict[str, str]:
+    """As given (a QA case's scripted person), else from AUTOHELPER_SECRET_<NAME>, else a hidden
+    prompt; never stored anywhere."""
     values: dict[str, str] = {}
     for name in scenario.needs.secrets:
-        value = os.environ.get(f"AUTOHELPER_SECRET_{name.upper()}")
+        value = (given or {}).get(name) or os.environ.get(f"AUTOHELPER_SECRET_{name.upper()}")
         if not value and ask is not None:
             value = ask(name)
         if not value:
@@ -168,6 +175,8 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
         raise UsageError("session.qa_live")
     profile_ref, synthetic = _profile_ref(request, spec, scenario)
     profile = profiles.load_profile(profile_ref, trusted=synthetic)
+    if request.profile_values:
+        profile = profiles.with_values(profile, request.profile_values)
     profile_path = profiles.resolve_profile_path(profile_ref)
     profiles.require_fields(profile, scenario.needs.profile, profile_path, dict(scenario.requires))
     # The journal is checked now (and migrated if older): a damaged one or a read-only disk is
@@ -179,7 +188,7 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     point = None
     if request.resume:
         point = resume.resume_point(journal, scenario, key, spec.kind)
-    secrets = _secrets(scenario, ask_secret)
+    secrets = _secrets(scenario, ask_secret, request.secrets)
     redactor = profiles.redactor_for(profile)
     redactor.add_secrets(secrets.values())
     artifacts = request.artifacts or Path(platformdirs.user_cache_dir("autohelper")) / "runs"

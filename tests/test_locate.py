@@ -57,6 +57,34 @@ def test_a_form_in_a_nested_frame_is_filled_and_saved_by_a_whole_form_post(
     assert submit["result"] == "http 200" and NSS not in submit["summary"]
 
 
+def test_a_send_from_a_frame_answered_by_a_5xx_is_unavailable_after_the_send(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """Not "an answer I do not know": the portal failed the send, which may or may not have
+    arrived."""
+    portal.configure(fail_first=1, fail_methods=("POST",), fail_paths=("/frames/form",))
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: https://lab.autohelper.test/frames
+    description: Abrir el marco
+  - confirm: [{{label: NSS, value: "{{profile.nss}}"}}]
+    description: Confirmar
+  - submit: {{role: link, name: Guardar, frame: {INNER}}}
+    description: Guardar
+  - outcome:
+      - when: {{text: "Guardado con folio", frame: {INNER}}}
+        result: success
+    description: Leer el folio
+""",
+        profile=("nss",),
+    )
+    result = engine_run(page, scenario, tmp_path, profile={**PROFILE, "nss": NSS}, step_timeout=2)
+    assert result.error is not None and result.error.key == "run.unavailable_after_submit"
+    assert result.message.startswith("Después de enviar, el portal respondió con un error")
+    assert portal.posts("/frames/form") == 1  # never sent again
+
+
 def test_a_frame_found_by_a_fragment_of_its_url_drives_another_frame(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

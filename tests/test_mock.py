@@ -9,6 +9,7 @@ import http.cookiejar
 import io
 import json
 import re
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -21,8 +22,10 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from stdnum import luhn
 
+from autohelper.errors import UsageError
 from autohelper.mock import MockPortal
 from autohelper.mock.captcha import ALPHABET, nss_for
+from autohelper.mock.config import parse_options
 from autohelper.mock.imss import DRIFTS, MSG_NO_REQUEST
 from autohelper.mock.pages import Pages
 
@@ -310,6 +313,20 @@ def test_fail_can_target_only_the_submit(portal: MockPortal) -> None:
     assert portal.posts("asignacionNSS/valida") == 2
 
 
+def test_delay_can_target_only_the_posts_of_a_path(portal: MockPortal) -> None:
+    """The form and its send share a path: `delay_methods` slows the send alone."""
+    portal.configure(delay=0.6, delay_paths=("asignacionNSS",), delay_methods=("post",))
+    client = Client(portal)
+    started = time.monotonic()
+    assert client.request(SD + "/asignacionNSS").status == 200
+    assert time.monotonic() - started < 0.5
+    started = time.monotonic()
+    client.submit()
+    assert time.monotonic() - started >= 0.6
+    with pytest.raises(UsageError):
+        parse_options(["delay_methods=FETCH"])
+
+
 def test_firewall_blocks_every_page_but_not_the_controls(portal: MockPortal) -> None:
     portal.configure(firewall=True)
     client = Client(portal)
@@ -326,6 +343,19 @@ def test_drift_renames_the_curp_field(portal: MockPortal) -> None:
     portal.configure(drift=True)
     text = Client(portal).request(SD + "/asignacionNSS").text
     assert 'id="registroCurp"' not in text and 'id="curpInput"' in text
+
+
+def test_drift_pages_limit_the_drift_to_the_pages_named(portal: MockPortal) -> None:
+    portal.configure(drift=True, drift_pages=("capturaDomicilio", "codigoPostal"))
+    assert 'id="registroCurp"' in Client(portal).request(SD + "/asignacionNSS").text
+    portal.configure(drift_pages=("asignacionNSS.html",))
+    assert 'id="curpInput"' in Client(portal).request(SD + "/asignacionNSS").text
+    portal.configure(drift=False)
+    assert 'id="registroCurp"' in Client(portal).request(SD + "/asignacionNSS").text
+    with pytest.raises(UsageError) as caught:
+        parse_options(["drift_pages=capturaDomicilio,asignacionNss"])
+    assert "«asignacionNss» no está en el nombre de ninguna página" in caught.value.message("es")
+    assert "gestionAsegurados-web-externo/capturaDomicilio.html" in caught.value.message("es")
 
 
 def test_the_drifted_form_differs_from_the_real_one_only_by_the_declared_drift(

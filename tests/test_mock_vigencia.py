@@ -513,6 +513,23 @@ def test_settings_are_checked_before_any_start() -> None:
             parse_options([bad])
 
 
+def test_drift_renames_the_nss_input_and_the_download_and_nothing_else(
+    portal: MockPortal,
+) -> None:
+    portal.configure(drift=True)
+    client = Client(portal)
+    page = client.request(SD + "/vigencia").text
+    assert 'id="nss"' not in page and 'id="nssVigencia"' in page
+    final = client.follow(finish(client, portal).headers["Location"]).text
+    assert 'id="descargarReporte"' not in final and 'id="descargaReporte"' in final
+    for name, drift in vigencia.DRIFTS.items():
+        expected = portal.pages.template(name)
+        for original, drifted in drift:
+            assert original in expected
+            expected = expected.replace(original, drifted)
+        assert portal.pages.template(name, drift) == expected
+
+
 def test_the_firewall_covers_the_application(portal: MockPortal) -> None:
     portal.configure(firewall=True)
     reply = Client(portal).request(SD + "/vigencia")

@@ -5,10 +5,17 @@ scenarios it names, and a mistake in a case file is reported like one in a scena
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from autohelper import messages
+from autohelper.mock.cia import CiaSite
+from autohelper.mock.config import drifted_pages
+from autohelper.mock.imss import ANSWERS as IMSS_ANSWERS
+from autohelper.mock.postal import lookup
+from autohelper.mock.umf import ANSWERS as UMF_ANSWERS
+from autohelper.mock.vigencia import CASES, FORM_ANSWERS, LINK_ANSWERS
 from autohelper.qa.cases import Case, CasesInvalid, case_files, cases_dir, load_cases
 from autohelper.qa.expect import KINDS
 from autohelper.scenario.loader import scenario_files, scenarios_dir
@@ -30,29 +37,76 @@ def test_the_bundled_cases_load_with_unique_ids() -> None:
     assert {case.expect.kind for case in cases} <= set(KINDS)
 
 
-def test_every_bundled_scenario_that_has_cases_is_covered_under_every_fault() -> None:
+def by_scenario() -> dict[str, list[Case]]:
+    found: dict[str, list[Case]] = {}
+    for case in bundled():
+        found.setdefault(case.scenario, []).append(case)
+    return found
+
+
+def values(cases: list[Case], setting: str) -> set[Any]:
+    return {value for case in cases for name, value in case.mock if name == setting}
+
+
+# The mock CIA has no firewall page: none is known in front of the live CIA.
+NO_FIREWALL = {"itson-solicitud"}
+
+
+def test_every_bundled_scenario_is_covered_under_every_fault() -> None:
     """Every fault and version of the mock that a scenario meets has a case: a scenario's file
     without one of these would leave that behaviour untested."""
-    by_scenario: dict[str, list[Case]] = {}
-    for case in bundled():
-        by_scenario.setdefault(case.scenario, []).append(case)
-    assert "imss-nss" in by_scenario
-    for scenario, cases in by_scenario.items():
-        settings = {name for case in cases for name, _ in case.mock}
-        kinds = {case.expect.kind for case in cases}
-        for fault in ("firewall", "drift", "delay", "fail_first"):
-            assert fault in settings, (scenario, fault)
-        assert {"success", "portal_changed", "firewall", "declined"} <= kinds, scenario
-    nss = by_scenario["imss-nss"]
-    assert {"imss.result_version", "imss.nss_found", "imss.answer", "imss.token_expired"} <= {
+    cases = by_scenario()
+    assert set(cases) == {"imss-nss", "imss-vigencia", "imss-umf", "itson-solicitud"}
+    assert CiaSite.firewall_page is None
+    for scenario, mine in cases.items():
+        settings = {name for case in mine for name, _ in case.mock}
+        kinds = {case.expect.kind for case in mine}
+        faults = {"drift", "delay", "fail_first", "fail_methods"}
+        faults |= set() if scenario in NO_FIREWALL else {"firewall"}
+        assert faults <= settings, (scenario, faults - settings)
+        wanted = {"success", "portal_changed", "declined", "unknown", "unavailable"}
+        wanted |= set() if scenario in NO_FIREWALL else {"firewall"}
+        assert wanted <= kinds, (scenario, wanted - kinds)
+
+
+def test_every_drifted_page_a_scenario_meets_has_its_case() -> None:
+    named = {page for case in bundled() for page in dict(case.mock).get("drift_pages", ())}
+    covered = {page for page in drifted_pages() if any(part in page for part in named)}
+    # The CIA's one drift (its menu leaf) is on two pages at once: `drift: true` alone.
+    assert True in values(by_scenario()["itson-solicitud"], "drift")
+    covered |= set(CiaSite.drifts)
+    # The clinic's information page is visited by no scenario.
+    assert set(drifted_pages()) - covered == {"www.imss.gob.mx/tramites/registro-umf.html"}
+
+
+def test_every_verbatim_answer_and_version_of_the_mock_has_its_case() -> None:
+    cases = by_scenario()
+    nss = cases["imss-nss"]
+    assert {"imss.result_version", "imss.nss_found", "imss.token_expired"} <= {
         name for case in nss for name, _ in case.mock
     }
-    assert {value for case in nss for name, value in case.mock if name == "imss.answer"} == {
-        "solicitud_existente",
-        "falla_renapo",
-        "limite_operaciones",
-        "correo_otra_curp",
-    }  # `sin_umf_domicilio` answers the address step, which the scenario does not reach yet
+    assert values(nss, "imss.answer") == set(IMSS_ANSWERS) - {""}
+    assert values(nss, "imss.subdelegacion") == {True}
+    # The address step's postal codes: one no clinic serves, one the IMSS does not know.
+    postal = {value for case in nss for name, value in case.profile if name == "postal_code"}
+    assert {lookup(code) is None for code in postal} == {True, False}
+    vigencia = cases["imss-vigencia"]
+    assert values(vigencia, "vigencia.answer") == {*FORM_ANSWERS, *LINK_ANSWERS}
+    assert values(vigencia, "vigencia.case") | {"itson"} == set(CASES)
+    assert {"vigencia.several_emails", "vigencia.token_age_days"} <= {
+        name for case in vigencia for name, _ in case.mock
+    }
+    umf = cases["imss-umf"]
+    # `estudiante` says what the default refusal of a student says.
+    assert values(umf, "umf.answer") == set(UMF_ANSWERS) - {"estudiante"}
+    assert {"umf.students_online", "umf.terms_checkbox", "umf.ajax_delay"} <= {
+        name for case in umf for name, _ in case.mock
+    }
+    cia = cases["itson-solicitud"]
+    assert values(cia, "cia.server") == {"smartweb2"} and values(cia, "cia.port") == {8600}
+    for setting in ("cia.warning", "cia.expire_at_save", "cia.existing_folio"):
+        assert values(cia, setting), setting
+    assert values(cia, "cia.login_message_at") == {"bottom"}  # `dialog`: not handled yet
 
 
 def test_a_case_file_names_only_scenarios_that_exist() -> None:
@@ -133,3 +187,67 @@ def test_a_case_with_mock_settings_runs_only_against_the_bundled_mock(tmp_path: 
     assert one_mirror.runs_against("mirror", "http://127.0.0.1:8000")
     assert not one_mirror.runs_against("mirror", "http://127.0.0.1:9000")
     assert anywhere.human.confirm == (False,)
+
+
+def test_a_case_gives_the_secrets_the_run_starts_with_and_those_given_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUTOHELPER_SECRET_CIA_PASSWORD", "del-entorno")
+    path = tmp_path / "t.qa.yaml"
+    path.write_text(
+        "scenario: itson-solicitud\ncases:\n"
+        "  - {id: again, expect: success, human: {secrets: {cia_password: [mala, buena]}}}\n"
+        "  - {id: env, expect: success, human: {ask: [false]}}\n",
+        encoding="utf-8",
+    )
+    again, env = load_cases([path])
+    assert (again.human.ask, env.human.ask) == ((), (False,))
+    assert env.human.human().ask("¿Sin otro servicio médico?") is False
+    assert again.human.first_secrets() == {"cia_password": "mala"}
+    person = again.human.human()
+    assert (person.secret("cia_password"), person.secret("cia_password")) == ("buena", None)
+    assert env.human.first_secrets() == {}
+    assert env.human.human().secret("cia_password") == "del-entorno"
+
+
+def test_a_case_names_only_secrets_its_scenario_uses_each_with_a_value(tmp_path: Path) -> None:
+    path = tmp_path / "qa" / "bad.yaml"
+    path.parent.mkdir()
+    path.write_text(
+        "scenario: itson-solicitud\ncases:\n"
+        "  - {id: a, expect: success, human: {secrets: {cia_pasword: [x]}}}\n"
+        "  - {id: b, expect: success, human: {secrets: {cia_password: []}}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CasesInvalid) as raised:
+        load_cases([path])
+    assert raised.value.problems == [
+        f"{path}:3:48: el escenario no usa el secreto 'cia_pasword' (¿quisiste decir "
+        "'cia_password'?)",
+        f"{path}:4:62: 'cia_password' necesita al menos un valor: el primero es con el que "
+        "empieza la corrida",
+    ]
+
+
+def test_a_case_gives_its_person_other_profile_values_checked_like_a_profile(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "qa" / "profile.yaml"
+    path.parent.mkdir()
+    path.write_text(
+        "scenario: imss-nss\ncases:\n"
+        "  - {id: a, expect: success, profile: {postal_code: '85760', street: calle uno}}\n"
+        "  - {id: b, expect: success, profile: {postal_code: '00000', postal_cod: '85760'}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CasesInvalid) as raised:
+        load_cases([path])
+    assert raised.value.problems == [
+        f"{path}:4:53: ningún código postal empieza con 00 (los dos primeros dígitos son el "
+        "estado)",
+        f"{path}:4:62: campo desconocido 'postal_cod'. ¿Quisiste decir 'postal_code'?",
+    ]
+    good = path.read_text(encoding="utf-8").splitlines()[:3]
+    path.write_text("\n".join(good) + "\n", encoding="utf-8")
+    [case] = load_cases([path])
+    assert case.profile == (("postal_code", "85760"), ("street", "calle uno"))

@@ -113,6 +113,22 @@ def test_declined_passes_only_when_nothing_was_pressed() -> None:
     assert len(verdict.problems) == 2  # a send went out, and a submit was pressed
 
 
+def test_declined_after_a_send_confirmed_before_passes() -> None:
+    """A send with its own yes (a sign-in), then a "no" to the next one (or no password again,
+    back at the sign-in): the first send stands."""
+    confirm = SCENARIO.steps.index(next(s for s in SCENARIO.steps if s.kind == "confirm"))
+    recorder = CaseRecorder()
+    for n in (*range(confirm + 2), *range(3, confirm + 1)):  # to the send, then back and on
+        state = "error" if n == confirm and recorder.pressings else "ok"
+        recorder.step_finished(StepRecord(n, SCENARIO.steps[n], state, "t", 10))
+        if n == confirm + 1:
+            recorder.submit_pressing(n, SCENARIO.steps[n], "")
+            recorder.submit_finished(n, SCENARIO.steps[n], "http 302")
+    error = Declined(step=SCENARIO.steps[confirm].describe())
+    result = RunResult("declined", error.message(), error=error)
+    assert judge(Expectation("declined", ref(confirm)), observe(result, recorder), recorder).ok
+
+
 def test_the_portals_words_must_be_in_what_it_said() -> None:
     outcome = SCENARIO.steps[CURP_STEP + 6]
     error = RunStopped(
@@ -129,6 +145,36 @@ def test_the_portals_words_must_be_in_what_it_said() -> None:
     assert verdict.problems == (
         "el portal debía decir «Confirmación inválida», pero dijo «Token expirado»",
     )
+
+
+def test_a_documents_own_answer_is_the_portals_words_at_its_step() -> None:
+    """A constancia "sin derecho": what the document says, as the reader put it."""
+    last = len(SCENARIO.steps) - 1
+    error = RunStopped(
+        "run.document_answer",
+        said="La constancia dice que NO tienes derecho al servicio médico.",
+        advice="…",
+        name="constancia",
+        step=SCENARIO.steps[last].describe(),
+        screenshot="/s.png",
+    )
+    result, recorder = stopped_at(last, error)
+    observed = observe(result, recorder)
+    assert (observed.kind, observed.step) == ("portal_error", last)
+    expected = Expectation("portal_error", ref(last), text="NO tienes derecho")
+    assert judge(expected, observed, recorder).ok
+
+
+def test_in_person_is_observed_at_the_step_that_sends_the_person_to_an_office() -> None:
+    outcome = CURP_STEP + 6
+    result, recorder = stopped_at(outcome, None, status="in_person")
+    recorder.steps[-1] = StepRecord(outcome, SCENARIO.steps[outcome], "ok", "t", 10)
+    result = RunResult("in_person", "Acude a tu Subdelegación.")
+    observed = observe(result, recorder)
+    assert (observed.kind, observed.step) == ("in_person", outcome)
+    assert judge(Expectation("in_person", ref(outcome), "Subdelegación"), observed, recorder).ok
+    verdict = judge(Expectation("in_person", ref(CURP_STEP)), observed, recorder)
+    assert not verdict.ok
 
 
 def test_a_success_must_yield_what_the_case_names() -> None:

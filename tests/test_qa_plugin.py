@@ -20,6 +20,21 @@ from autohelper.qa.junit import merge
 from autohelper.qa.plugin import in_shard
 
 ROOT = Path(__file__).resolve().parents[1]
+# Every bundled case as `pytest --collect-only -q` names it, in collection order.
+BUNDLED = [
+    f"fixtures/qa/{path.name}::{case.name}"
+    for path in case_files([cases_dir()])
+    for case in load_cases([path])
+]
+TAGGED = {
+    f"fixtures/qa/{Path(case.pos.file).name}::{case.name}": case.tags
+    for case in load_cases(case_files([cases_dir()]))
+}
+# Each collected item's case id (what a shard's split is a hash of).
+CASE_IDS = {
+    f"fixtures/qa/{Path(case.pos.file).name}::{case.name}": case.id
+    for case in load_cases(case_files([cases_dir()]))
+}
 
 NSS_STEPS = step_count("imss-nss")
 
@@ -45,26 +60,26 @@ def collected(*args: str) -> list[str]:
 
 
 def test_collect_only_lists_every_case_by_its_id() -> None:
-    assert collected() == list(CASE_IDS)
-
-
-CASE_IDS = {
-    f"fixtures/qa/{path.name}::{case.name}": case.id
-    for path in case_files([cases_dir()])
-    for case in load_cases([path])
-}
+    assert collected() == BUNDLED
+    assert {item.partition("::")[0] for item in BUNDLED} == {
+        "fixtures/qa/imss-nss.yaml",
+        "fixtures/qa/imss-umf.yaml",
+        "fixtures/qa/imss-vigencia.yaml",
+        "fixtures/qa/itson-solicitud.yaml",
+    }
 
 
 def test_markers_and_keywords_select_cases() -> None:
     drift = collected("-m", "drift")
+    assert drift == [item for item in BUNDLED if "drift" in TAGGED[item]]
     assert "fixtures/qa/imss-nss.yaml::drift-form" in drift
-    assert all("drift" in item for item in drift), drift
-    captcha = collected("-k", "captcha")
-    assert captcha[:2] == [
+    assert collected("-m", "drift", "-k", "itson") == [
+        "fixtures/qa/itson-solicitud.yaml::drift-menu-leaf"
+    ]
+    assert collected("-k", "captcha and imss-nss") == [
         "fixtures/qa/imss-nss.yaml::wrong-captcha-once",
         "fixtures/qa/imss-nss.yaml::wrong-captcha-always",
     ]
-    assert all("captcha" in item for item in captcha), captcha
 
 
 def test_two_shards_run_every_case_exactly_once() -> None:

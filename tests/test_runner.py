@@ -155,6 +155,31 @@ def test_a_retry_loop_stops_at_its_limit_with_the_portals_words(
     assert "mala" not in result.message
 
 
+def test_a_retry_loop_whose_answer_has_no_words_stops_without_an_empty_quote(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """A retry told by the sign-in form coming back (its words not known): nothing to quote."""
+    portal.configure(**{"lab.lockout_after": 5})
+    scenario = lab_scenario(
+        tmp_path,
+        SIGN_IN.replace('{css: ".alert-danger", has_text: "no son válidos"}', '{css: "#pwd"}')
+        + FORM,
+        profile=("student_id", "curp", "phone"),
+        secrets=("lab_password",),
+        header=HEADER,
+    )
+    human = ScriptedHuman(secrets={"lab_password": ["mala-2", "mala-3"]})
+    result = engine_run(
+        page, scenario, tmp_path, human, profile=STUDENT, secrets={"lab_password": "mala-1"}
+    )
+    assert result.error is not None and result.error.key == "run.too_many_attempts_quiet"
+    assert result.message.startswith(
+        "Lo intentamos 3 veces y el portal dio la misma respuesta cada vez. Me detengo aquí "
+        "(«Ver si entraste»)."
+    )
+    assert "«»" not in result.message and portal.posts("/login") == 3
+
+
 def test_a_locked_account_stops_with_the_advice(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:
@@ -304,6 +329,18 @@ def test_a_save_whose_answer_never_comes_is_unknown_and_sent_once(
     scenario = lab_scenario(tmp_path, AJAX.replace("UNTIL", "{response: /ajax/save}"))
     result = engine_run(page, scenario, tmp_path, submit_timeout=1.0)
     assert result.status == "unknown"
+    assert portal.posts("/ajax/save") == 1
+
+
+def test_a_save_without_navigation_answered_by_a_5xx_is_unavailable_after_the_send(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """Not "an answer I do not know" after the outcome's whole wait: the portal failed the send,
+    which may or may not have arrived; it is never sent again."""
+    portal.configure(fail_first=1, fail_methods=("POST",), fail_paths=("/ajax/save",))
+    scenario = lab_scenario(tmp_path, AJAX.replace("UNTIL", "{response: /ajax/save}"))
+    result = engine_run(page, scenario, tmp_path, step_timeout=5.0)
+    assert result.error is not None and result.error.key == "run.unavailable_after_submit"
     assert portal.posts("/ajax/save") == 1
 
 

@@ -74,6 +74,20 @@ def test_a_missing_secret_names_its_environment_variable(tmp_path: Path) -> None
     with pytest.raises(UsageError) as caught:
         plan_run(request(scenario=str(path), mode="qa", against="fixtures"))
     assert "AUTOHELPER_SECRET_CIA_PASSWORD" in caught.value.message("en")
+    # A QA case's scripted person gives it (before the environment's).
+    given = plan_run(
+        request(
+            scenario=str(path), mode="qa", against="fixtures", secrets={"cia_password": "de-la-qa"}
+        )
+    )
+    assert given.secrets == {"cia_password": "de-la-qa"}
+    assert "de-la-qa" not in given.redactor("la clave de-la-qa")
+
+
+def test_a_qa_case_may_give_its_person_other_profile_values() -> None:
+    plan = plan_run(request(mode="qa", against="fixtures", profile_values={"postal_code": "85760"}))
+    assert plan.profile.postal_code == "85760" and plan.synthetic
+    assert plan_run(request(mode="qa", against="fixtures")).profile.postal_code == "91000"
 
 
 def test_the_hand_off_is_only_for_a_student_at_a_visible_live_browser() -> None:

@@ -349,3 +349,25 @@ def test_an_optional_download_that_brings_no_file_is_skipped(
     assert result.documents == {}
     [run] = journal.runs()
     assert [row["status"] for row in journal.rows("steps", run.id)] == ["ok", "skipped", "ok"]
+
+
+def test_a_dialogs_own_words_leave_out_its_title_bar_and_buttons(page: Page) -> None:
+    """What an outcome quotes of a jQuery UI dialog: its content, not «Error … Aceptar»."""
+    from autohelper.engine.outcome import _described
+
+    page.set_content(
+        '<div role="dialog" aria-describedby="d"><span>Error</span>'
+        '<div id="d">No se localizó información con el código postal ingresado.</div>'
+        "<button>Aceptar</button></div>"
+        '<div role="dialog" id="modal"><h4>Actualización necesaria</h4><p>Elige tu correo.</p>'
+        "<button>Salir</button><button>Continuar</button></div>"
+        '<p id="p" aria-describedby="d">Un párrafo</p>'
+    )
+    assert _described(page.locator("[aria-describedby=d][role=dialog]")) == (
+        "No se localizó información con el código postal ingresado."
+    )
+    # No description: its title and text, without its buttons.
+    assert " ".join(_described(page.locator("#modal")).split()) == (
+        "Actualización necesaria Elige tu correo."
+    )
+    assert _described(page.locator("#p")) == ""  # not a dialog: its text is what it says

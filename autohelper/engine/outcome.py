@@ -23,6 +23,8 @@ from autohelper.privacy import PERSONAL_FIELDS
 from autohelper.scenario import model as m
 
 if TYPE_CHECKING:
+    from playwright.sync_api import Locator as PwLocator
+
     from autohelper.engine.runner import Runner
 
 
@@ -43,7 +45,7 @@ def outcome(run: Runner, step: m.Outcome) -> None:
         for number, case in enumerate(step.cases):
             matched = locate.any_of(scope, case.when)
             if matched.count():
-                _apply(run, step, number, case, matched.inner_text())
+                _apply(run, step, number, case, matched.inner_text(), said=_described(matched))
                 return
     except (PlaywrightTimeout, locate.FrameMissing):
         pass
@@ -81,6 +83,31 @@ def _read_document(run: Runner, step: m.Outcome, name: str) -> None:
     raise run.stop("run.unknown_document", step, name=name)
 
 
+def _described(element: PwLocator) -> str:
+    """What a dialog (role `dialog` or `alertdialog`) says in its own words: the element its
+    `aria-describedby` names (not its title bar), else its text without its buttons; "" for
+    anything else."""
+    try:
+        return str(element.evaluate(_DESCRIPTION_JS) or "").strip()
+    except PlaywrightError:
+        return ""
+
+
+_DESCRIPTION_JS = """e => {
+    const role = e.getAttribute("role"), id = e.getAttribute("aria-describedby");
+    if (role !== "dialog" && role !== "alertdialog") return "";
+    const described = id ? e.ownerDocument.getElementById(id) : null;
+    if (described) return described.innerText;
+    const chrome = "button, [role=button], select, textarea, script, style";
+    const walker = e.ownerDocument.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    const words = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.parentElement.closest(chrome)) words.push(node.data.trim());
+    }
+    return words.filter(Boolean).join(" ");
+}"""
+
+
 def _apply(
     run: Runner,
     step: m.Outcome,
@@ -88,9 +115,11 @@ def _apply(
     case: m.OutcomeCase,
     text: str,
     meaning: str = "",
+    said: str = "",
 ) -> None:
     """Record what the case yields and sets, then do what its result says. `meaning` is what a
-    document's reader says it means: it comes before the case's advice."""
+    document's reader says it means: it comes before the case's advice. `said` is the portal's
+    words when they are less than the element's text (a dialog's, without its buttons)."""
     for name, pattern in case.yields:
         found = re.search(pattern, text)
         if found:
@@ -109,12 +138,12 @@ def _apply(
                 run.human.progress(part)
         return
     if case.result == "retry":
-        _retry(run, step, number, case, text, advice)
+        _retry(run, step, number, case, said or text, advice)
     if step.document is not None:
         # What the document says (its reader's words, or its text), not "the portal answered".
         said = meaning or _first_lines(text)
         raise run.stop("run.document_answer", step, said=said, advice=advice, name=step.document)
-    raise run.stop("run.portal_error", step, portal=_first_lines(text), advice=advice)
+    raise run.stop("run.portal_error", step, portal=_first_lines(said or text), advice=advice)
 
 
 def _retry(
@@ -124,12 +153,10 @@ def _retry(
     run.tries[(run.index, number)] += 1
     tries = run.tries[(run.index, number)]
     if tries >= case.max_tries:
-        raise run.stop(
-            "run.too_many_attempts",
-            step,
-            portal=_first_lines(text),
-            n=str(case.max_tries),
-        )
+        said = _first_lines(text)
+        if not said:  # an answer with no words of its own (the sign-in form again): none quoted
+            raise run.stop("run.too_many_attempts_quiet", step, n=str(case.max_tries))
+        raise run.stop("run.too_many_attempts", step, portal=said, n=str(case.max_tries))
     run.human.progress(advice or t("run.retrying"))
     if tries == case.max_tries - 1 and case.last_try:
         run.human.progress(localized(case.last_try))

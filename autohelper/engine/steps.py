@@ -240,13 +240,17 @@ def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> int 
         response = nav.value
         if response is None:
             return None
-        if frame == run.page.main_frame:
+        # A frame's answer tells the watch only when the portal failed it (a 5xx): the outcome
+        # then says "unavailable after the send" instead of "an answer I do not know".
+        if frame == run.page.main_frame or response.status >= 500:
             run.watch.arrived(response.status, posted=response.request.method == "POST")
         return response.status
     if until.response is not None:
         wanted = until.response
         with run.page.expect_response(lambda r: wanted in r.url, timeout=timeout) as answer:
             button.click(timeout=click_timeout)
+        if answer.value.status >= 500:  # as a frame's: the outcome says "unavailable"
+            run.watch.arrived(answer.value.status, posted=True)
         return answer.value.status
     button.click(timeout=click_timeout)
     if until.url is not None:

@@ -174,6 +174,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": " Los métodos posibles son: {methods}.",
         "en": " The possible methods are: {methods}.",
     },
+    "mock.drift_pages": {
+        "es": " «{part}» no está en el nombre de ninguna página que cambia: {pages}.",
+        "en": " “{part}” is in the name of no page that drifts: {pages}.",
+    },
     "mock.one_of": {"es": " Debe ser uno de: {choices}.", "en": " It must be one of: {choices}."},
     "mock.expected_bool": {
         "es": " Se espera true o false.",

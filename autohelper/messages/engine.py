@@ -97,6 +97,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "We tried {n} times and the portal answered the same: “{portal}”. Stopping here "
         "(“{step}”).\nTry again calmly later.\nScreenshot: {screenshot}",
     },
+    "run.too_many_attempts_quiet": {
+        "es": "Lo intentamos {n} veces y el portal dio la misma respuesta cada vez. Me detengo "
+        "aquí («{step}»).\nVuelve a intentarlo con calma más tarde.\n"
+        "Captura: {screenshot}",
+        "en": "We tried {n} times and the portal gave the same answer each time. Stopping here "
+        "(“{step}”).\nTry again calmly later.\nScreenshot: {screenshot}",
+    },
     "run.unexpected_dialog": {
         "es": "El portal abrió un diálogo que el escenario no esperaba en el paso «{step}»: "
         "«{text}». Lo cerré sin aceptarlo, así que no se envió nada por él.\n"

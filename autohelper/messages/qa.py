@@ -153,6 +153,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "se esperaba un valor (texto, número o true/false)",
         "en": "expected a value (text, number or true/false)",
     },
+    "qa.bad_profile_value": {"es": "{detail}", "en": "{detail}"},
+    "qa.unknown_secret": {
+        "es": "el escenario no usa el secreto '{name}'{hint}",
+        "en": "the scenario uses no secret '{name}'{hint}",
+    },
+    "qa.secret_needs_value": {
+        "es": "'{name}' necesita al menos un valor: el primero es con el que empieza la corrida",
+        "en": "'{name}' needs at least one value: the first is the one the run starts with",
+    },
     "qa.bad_choice": {
         "es": "una elección es un número o un texto",
         "en": "a choice is a number or a text",

@@ -494,7 +494,7 @@ class CiaSite(Site[CiaSettings, CiaVisitor]):
     def _search(self, req: Request, config: MockConfig) -> Response:
         """The NAV search: menu entries whose name holds every word asked for."""
         words = _plain(req.query.get("SEARCH_TEXT", "")).split()
-        leaf = DRIFTED_LEAF if config.drift else LEAF
+        leaf = DRIFTED_LEAF if config.drifts(f"{PS_PAGES}/nav_seguro.html") else LEAF
         found = [e for e in _menu(leaf) if words and all(w in _plain(e[0]) for w in words)]
         items = "".join(
             f'<li><a class="PTNAVLINK" href="{escape(url)}" target="{target}">{escape(name)}</a>'

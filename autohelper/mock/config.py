@@ -25,28 +25,43 @@ _FALSE = ("false", "0", "no", "n")
 
 @dataclass(frozen=True)
 class MockConfig:
-    """How the mock behaves. `fail_paths`, `fail_methods` and `delay_paths` limit which requests
-    a fault applies to (substrings of the live path, HTTP methods); empty means every
-    non-`__mock__` request. `sites` holds each site's settings by its name (absent: defaults)."""
+    """How the mock behaves. `fail_paths`, `fail_methods`, `delay_paths` and `delay_methods`
+    limit which requests a fault applies to (substrings of the live path, HTTP methods); empty
+    means every non-`__mock__` request. `drift_pages` limits `drift` to the pages whose
+    template name holds one of its substrings (empty: every drifted page). `sites` holds each
+    site's settings by its name (absent: defaults)."""
 
     delay: float = 0.0
     delay_paths: tuple[str, ...] = ()
+    delay_methods: tuple[str, ...] = ()
     fail_first: int = 0
     fail_paths: tuple[str, ...] = ()
     fail_methods: tuple[str, ...] = ()
     firewall: bool = False
     drift: bool = False
+    drift_pages: tuple[str, ...] = ()
     sites: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "fail_methods", tuple(m.upper() for m in self.fail_methods))
+        for name in ("fail_methods", "delay_methods"):
+            object.__setattr__(self, name, tuple(m.upper() for m in getattr(self, name)))
         if not math.isfinite(self.delay) or not 0 <= self.delay <= 600:
             raise MockSettingError("mock.range_seconds", low=0, high=600)
         if not 0 <= self.fail_first <= 1000:
             raise MockSettingError("mock.range_int", low=0, high=1000)
-        unknown = [m for m in self.fail_methods if m not in HTTP_METHODS]
+        unknown = [m for m in (*self.fail_methods, *self.delay_methods) if m not in HTTP_METHODS]
         if unknown:
             raise MockSettingError("mock.http_methods", methods=", ".join(HTTP_METHODS))
+        pages = drifted_pages()
+        for part in self.drift_pages:
+            if not any(part in page for page in pages):
+                raise MockSettingError("mock.drift_pages", part=part, pages=", ".join(pages))
+
+    def drifts(self, template: str) -> bool:
+        """Whether `drift` applies to the page of this template."""
+        if not self.drift:
+            return False
+        return not self.drift_pages or any(part in template for part in self.drift_pages)
 
     def changed(self, options: Mapping[str, Any]) -> MockConfig:
         """A copy with `options` (canonical names, typed values) applied; checks every value."""
@@ -70,6 +85,13 @@ def site_settings() -> dict[str, type[Any]]:
     from autohelper.mock.sites import SITE_TYPES
 
     return {site.name: site.settings_type for site in SITE_TYPES}
+
+
+def drifted_pages() -> list[str]:
+    """The templates some site drifts (`drift=true`), by name."""
+    from autohelper.mock.sites import SITE_TYPES
+
+    return sorted({name for site in SITE_TYPES for name in site.drifts})
 
 
 def _defaults() -> dict[str, Any]:

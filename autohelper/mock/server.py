@@ -162,7 +162,11 @@ class MockPortal:
         site = self._site_for(host, path)
         if site is None:
             return Response.html(self.pages.render("_mock/not_found.html"), status=404)
-        if config.delay and _matches(path, config.delay_paths):
+        if (
+            config.delay
+            and _matches(path, config.delay_paths)
+            and (not config.delay_methods or method in config.delay_methods)
+        ):
             # The configured slowness is the point of this mode; an Event wait is interruptible.
             threading.Event().wait(config.delay)
         if config.firewall and site.firewall_page:

@@ -119,7 +119,7 @@ class Site(Generic[C, S]):
 
     def page(self, name: str, config: MockConfig, /, **values: str) -> str:
         """A template of this site, drifted when the configuration asks for it."""
-        drift = self.drifts.get(name, ()) if config.drift else ()
+        drift = self.drifts.get(name, ()) if config.drifts(name) else ()
         return self.pages.render(name, drift, **values)
 
     def page_response(self, name: str, config: MockConfig, /, **values: str) -> Response:

@@ -23,13 +23,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlencode
 
 from stdnum.mx import curp as stdnum_curp
 
 from autohelper.mock.documents import ConstanciaCase, MockPerson, constancia_pdf
 from autohelper.mock.model import Request, Response, attachment
+from autohelper.mock.pages import Drift
 from autohelper.mock.site import MockSettingError, Route, Site, Visitor
 from autohelper.mock.umf import synthetic_name
 
@@ -142,6 +143,20 @@ CASES: dict[str, ConstanciaCase] = {
     "other_school": "otra_escuela",
 }
 
+# What `MockConfig.drift` changes, per template (a portal redesign, applied to the real pages so
+# that the drifted ones differ from them in nothing else): page 1's NSS input renamed, and the
+# final page's download button.
+DRIFTS: dict[str, Drift] = {
+    f"{_PAGES}/consulta.html": (
+        ('id="nss"', 'id="nssVigencia"'),
+        ('for="nss"', 'for="nssVigencia"'),
+    ),
+    f"{_PAGES}/finalizado.html": (
+        ('id="descargarReporte"', 'id="descargaReporte"'),
+        ("getElementById('descargarReporte')", "getElementById('descargaReporte')"),
+    ),
+}
+
 _EMAIL_RE = re.compile(r"^[^@\s]+@([^@\s]+)$")
 _DOMAIN_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
 # RFC 2606's reserved top-level domains: no mail goes there, so the mock calls them invalid
@@ -214,6 +229,7 @@ class VigenciaSite(Site[VigenciaSettings, VigenciaVisitor]):
     settings_type = VigenciaSettings
     session_type = VigenciaVisitor
     cookie = SESSION_COOKIE
+    drifts: ClassVar[Mapping[str, Drift]] = DRIFTS
     firewall_page = "_mock/incapsula-block.html"  # the same host, behind the same firewall
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -7,7 +7,8 @@ scenarios (every problem as `file:line:column: message`, with a "did you mean").
         description: El formulario cambió el id del campo CURP
         mock: {drift: true}          # the bundled mock's settings (`--mock` keys)
         timeout: 3                   # each step's wait (a missing element shows after it)
-        human: {captcha: [oracle]}   # the scripted person: captcha, confirm, secrets, choices
+        human: {captcha: [oracle]}   # the scripted person: captcha, confirm, ask, secrets, choices
+        # secrets: {cia_password: [wrong, cia-secreto]}: the first at the start, then again
         expect:
           portal_changed: {step: form}   # a step by id or by description
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ from autohelper import yamlerrors
 from autohelper.errors import AutohelperError, ScenarioError, UsageError
 from autohelper.human import ORACLE
 from autohelper.messages import localized, t
+from autohelper.profile import Profile
 from autohelper.qa.expect import KINDS, Expectation, StepRef
 from autohelper.scenario.fields import FieldReader
 from autohelper.scenario.model import Position, Scenario, Text
@@ -39,10 +41,22 @@ if TYPE_CHECKING:
     from autohelper.human import ScriptedHuman
 
 FILE_KEYS = ("scenario", "cases")
-CASE_KEYS = ("id", "description", "mock", "human", "expect", "timeout", "against", "tags")
-HUMAN_KEYS = ("captcha", "confirm", "secrets", "choices")
+CASE_KEYS = (
+    "id",
+    "description",
+    "mock",
+    "profile",
+    "human",
+    "expect",
+    "timeout",
+    "against",
+    "tags",
+)
+HUMAN_KEYS = ("captcha", "confirm", "ask", "secrets", "choices")
 EXPECT_PARAMS = ("step", "text", "yields")
 AGAINST = ("fixtures", "mirror", "any")
+# The profile fields a case may set (the stored ones: the others derive from them).
+CASE_PROFILE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Profile))
 CASE_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
 TAG_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
@@ -61,10 +75,17 @@ class CasesInvalid(ScenarioError):
 @dataclass(frozen=True)
 class HumanScript:
     """The scripted person of a case: CAPTCHA answers in order (`oracle`: the mock's answer;
-    the last one repeats), yes/no answers to confirmations, secrets given again, choices."""
+    the last one repeats), yes/no answers to confirmations (the last one repeats) and to the
+    scenario's own questions (`ask`; yes once they run out), secrets, choices.
+
+    `secrets` holds what the person gives for each secret, in turn: the first value is the one
+    the run starts with (instead of `AUTOHELPER_SECRET_<NAME>`), the next ones are given when the
+    portal asks again; once they run out the person gives no more. A secret the case does not
+    name still comes from the environment."""
 
     captcha: tuple[str, ...] = (ORACLE,)
     confirm: tuple[bool, ...] = (True,)
+    ask: tuple[bool, ...] = ()
     secrets: tuple[tuple[str, tuple[str, ...]], ...] = ()
     choices: tuple[int | str, ...] = ()
 
@@ -74,9 +95,14 @@ class HumanScript:
         return ScriptedHuman(
             captcha_answers=self.captcha,
             confirm=self.confirm,
-            secrets={name: list(values) for name, values in self.secrets},
+            answers=self.ask,
+            secrets={name: list(values[1:]) for name, values in self.secrets},
             choices=self.choices,
         )
+
+    def first_secrets(self) -> dict[str, str]:
+        """The secrets the run starts with (each one's first value)."""
+        return {name: values[0] for name, values in self.secrets if values}
 
 
 @dataclass(frozen=True)
@@ -91,6 +117,8 @@ class Case:
     pos: Position
     description: Text = ""
     mock: tuple[tuple[str, Any], ...] = ()  # canonical setting names, typed values
+    # Profile fields the case's person has instead of the profile's (validated, normalised).
+    profile: tuple[tuple[str, str], ...] = ()
     human: HumanScript = field(default_factory=HumanScript)
     timeout: float | None = None
     against: str = "any"  # fixtures, mirror, any, or a mirror's URL
@@ -212,6 +240,7 @@ class _CaseReader(FieldReader):
         name = self.case_name(value["id"]) if "id" in value else None
         expect = self.expectation(value["expect"]) if "expect" in value else None
         mock = self.mock(value["mock"]) if "mock" in value else ()
+        profile = self.profile(value["profile"]) if "profile" in value else ()
         human = self.human(value["human"]) if "human" in value else HumanScript()
         timeout = self.seconds(value["timeout"]) if "timeout" in value else None
         description = self.text(value["description"]) if "description" in value else ""
@@ -231,6 +260,7 @@ class _CaseReader(FieldReader):
             pos=self.pos(node),
             description=description or "",
             mock=mock or (),
+            profile=profile or (),
             human=human or HumanScript(),
             timeout=timeout,
             against=against,
@@ -367,6 +397,28 @@ class _CaseReader(FieldReader):
                 self.fail(value_node, "qa.bad_mock_value", detail=exc.message(self.lang))
         return tuple(sorted(settings.items()))
 
+    def profile(self, node: Node) -> tuple[tuple[str, str], ...] | None:
+        """`{field: value}`: profile fields, checked as `autohelper profile set` checks them."""
+        from autohelper.profile import validate_value
+
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, "scenario.expected_mapping")
+            return None
+        values: dict[str, str] = {}
+        for key_node, value_node in node.value:
+            name = self.string(key_node)
+            raw = self.mock_value(value_node)
+            if name is None or raw is None:
+                continue
+            result = validate_value(name, raw, values)
+            if result.problems:
+                at = value_node if name in CASE_PROFILE_FIELDS else key_node
+                detail = "; ".join(p.message(self.lang) for p in result.problems)
+                self.fail(at, "qa.bad_profile_value", detail=detail)
+            else:
+                values[name] = result.value
+        return tuple(values.items())
+
     def mock_value(self, node: Node) -> str | None:
         if isinstance(node, yaml.SequenceNode):
             words = [self.string(item) for item in node.value]
@@ -385,25 +437,9 @@ class _CaseReader(FieldReader):
         if "captcha" in value:
             answers = [self.string(item) for item in self.sequence(value["captcha"])]
             captcha = tuple(answer for answer in answers if answer is not None) or captcha
-        confirm = script.confirm
-        if "confirm" in value:
-            node_c = value["confirm"]
-            if isinstance(node_c, yaml.SequenceNode):
-                answers_c = [self.boolean(item) for item in self.sequence(node_c)]
-                confirm = tuple(a for a in answers_c if a is not None) or confirm
-            else:
-                single = self.boolean(node_c)
-                confirm = (single,) if single is not None else confirm
-        secrets: list[tuple[str, tuple[str, ...]]] = []
-        if "secrets" in value:
-            if isinstance(value["secrets"], yaml.MappingNode):
-                for key, answers_node in value["secrets"].value:
-                    name = self.string(key)
-                    given = [self.string(a, empty=True) for a in self.sequence(answers_node, True)]
-                    if name is not None:
-                        secrets.append((name, tuple(g for g in given if g is not None)))
-            else:
-                self.fail(value["secrets"], "scenario.expected_mapping")
+        confirm = self.yes_no(value["confirm"]) if "confirm" in value else None
+        ask = self.yes_no(value["ask"]) if "ask" in value else None
+        secrets = self.secrets(value["secrets"]) if "secrets" in value else ()
         choices: list[int | str] = []
         if "choices" in value:
             for item in self.sequence(value["choices"]):
@@ -412,7 +448,39 @@ class _CaseReader(FieldReader):
                     choices.append(pick)
                 else:
                     self.fail(item, "qa.bad_choice")
-        return HumanScript(captcha, confirm, tuple(secrets), tuple(choices))
+        return HumanScript(
+            captcha, confirm or script.confirm, ask or (), secrets or (), tuple(choices)
+        )
+
+    def yes_no(self, node: Node) -> tuple[bool, ...] | None:
+        """One yes/no, or a list of them in turn."""
+        if isinstance(node, yaml.SequenceNode):
+            answers = [self.boolean(item) for item in self.sequence(node)]
+            return tuple(a for a in answers if a is not None) or None
+        single = self.boolean(node)
+        return (single,) if single is not None else None
+
+    def secrets(self, node: Node) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+        """`{name: [first, again, ...]}`: a secret the scenario needs, and at least one value."""
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, "scenario.expected_mapping")
+            return None
+        needed = self.scenario.needs.secrets if self.scenario is not None else None
+        found: list[tuple[str, tuple[str, ...]]] = []
+        for key, answers_node in node.value:
+            name = self.string(key)
+            given = [self.string(a, empty=True) for a in self.sequence(answers_node, True)]
+            values = tuple(g for g in given if g is not None)
+            if name is None:
+                continue
+            if needed is not None and name not in needed:
+                hint = self.hint(name, needed)
+                self.fail(key, "qa.unknown_secret", name=name, hint=hint)
+            elif not values:
+                self.fail(answers_node, "qa.secret_needs_value", name=name)
+            else:
+                found.append((name, values))
+        return tuple(found)
 
     def against(self, node: Node) -> str | None:
         from autohelper.target import parse_against

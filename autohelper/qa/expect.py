@@ -59,7 +59,10 @@ _BY_KEY = {
     "run.no_options": "portal_changed",
     "run.firewall": "firewall",
     "run.portal_error": "portal_error",
+    # A downloaded document's own answer (a constancia "sin derecho"): the portal's words too.
+    "run.document_answer": "portal_error",
     "run.too_many_attempts": "limit_of_tries",
+    "run.too_many_attempts_quiet": "limit_of_tries",
     "run.not_sent": "not_sent",
     "run.unavailable": "unavailable",
     "run.unavailable_after_submit": "unavailable",
@@ -148,8 +151,18 @@ def observe(result: RunResult, recorder: CaseRecorder) -> Observed:
     failed = recorder.failed_step()
     step = failed.index if failed is not None else None
     step_text = failed.step.describe() if failed is not None else ""
-    if result.status in ("success", "in_person"):
+    if result.status == "success":
         return Observed(result.status, yields=dict(result.yields), message=result.message)
+    if result.status == "in_person":
+        # Ends well, at the step whose answer sends the person to an office: the last one run.
+        last = recorder.steps[-1] if recorder.steps else None
+        return Observed(
+            result.status,
+            step=last.index if last is not None else None,
+            step_text=last.step.describe() if last is not None else "",
+            yields=dict(result.yields),
+            message=result.message,
+        )
     error = result.error
     params = dict(error.params) if error is not None else {}
     key = error.key if error is not None else f"run.{result.status}"
@@ -165,7 +178,7 @@ def observe(result: RunResult, recorder: CaseRecorder) -> Observed:
         message=result.message,
         locator=str(params.get("target") or params.get("option") or ""),
         url=str(params.get("url") or ""),
-        portal=str(params.get("portal") or ""),
+        portal=str(params.get("portal") or params.get("said") or ""),
         screenshot=str(params.get("screenshot") or ""),
         reported_step=str(params.get("step") or ""),
     )
@@ -192,9 +205,13 @@ def judge(expected: Expectation, observed: Observed, recorder: CaseRecorder) -> 
         )
     else:
         problems += _same_kind_problems(expected, observed)
-    if expected.kind in ("declined", "not_sent") and recorder.sent():
+    # A "no" sends nothing: no submit without a yes of its own (a send the person confirmed
+    # before the "no", a sign-in, stands). The portal refusing a form sends nothing at all.
+    if expected.kind == "not_sent" and recorder.sent():
         problems.append(t("qa.problem.sent"))
-    if expected.kind == "declined" and recorder.pressed():
+    if expected.kind == "declined" and recorder.sent(unconfirmed=True):
+        problems.append(t("qa.problem.sent"))
+    if expected.kind == "declined" and recorder.pressed(unconfirmed=True):
         problems.append(t("qa.problem.pressed"))
     # The message must name the step the run stopped at: else it points the person away.
     named = observed.reported_step

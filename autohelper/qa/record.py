@@ -38,29 +38,46 @@ class CaseRecorder(RunListener):
         self.steps: list[StepRecord] = []
         self.submits: list[tuple[int, str]] = []  # (step index, result)
         self.pressings: list[int] = []
+        # Which pressings (their positions in `pressings`) came without a yes of their own: no
+        # `confirm` step ended well since the pressing before.
+        self.unconfirmed: set[int] = set()
+        self._unconfirmed_submits: list[int] = []  # positions in `submits` of those
+        self._yes = False
 
     def step_started(self, index: int, total: int, step: Step) -> None:
         self.total = total
 
     def step_finished(self, record: StepRecord) -> None:
         self.steps.append(record)
+        if record.step.kind == "confirm" and record.status == "ok":
+            self._yes = True
 
     def submit_pressing(self, index: int, step: Step, summary: str) -> None:
+        if not self._yes:
+            self.unconfirmed.add(len(self.pressings))
+        self._yes = False
         self.pressings.append(index)
 
     def submit_finished(self, index: int, step: Step, result: str) -> None:
+        if len(self.pressings) - 1 in self.unconfirmed:
+            self._unconfirmed_submits.append(len(self.submits))
         self.submits.append((index, result))
 
     def failed_step(self) -> StepRecord | None:
         """The step the run stopped at: the last one that ended in error."""
         return next((r for r in reversed(self.steps) if r.status == "error"), None)
 
-    def pressed(self) -> bool:
-        return bool(self.pressings)
+    def pressed(self, unconfirmed: bool = False) -> bool:
+        """Whether a submit was pressed (only those without a yes of their own: `unconfirmed`)."""
+        return bool(self.unconfirmed if unconfirmed else self.pressings)
 
-    def sent(self) -> bool:
-        """Whether a submit went through (`http NNN` or `ok`), as opposed to `not_sent`."""
-        return any(result.startswith("http") or result == "ok" for _, result in self.submits)
+    def sent(self, unconfirmed: bool = False) -> bool:
+        """Whether a submit went through (`http NNN` or `ok`), as opposed to `not_sent` (only
+        those without a yes of their own: `unconfirmed`)."""
+        submits = self.submits
+        if unconfirmed:
+            submits = [self.submits[n] for n in self._unconfirmed_submits]
+        return any(result.startswith("http") or result == "ok" for _, result in submits)
 
 
 @dataclass

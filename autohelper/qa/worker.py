@@ -166,6 +166,8 @@ class Worker:
             mock_options=dict(case.mock),
             step_timeout=case.timeout,
             trace=folder / TRACE_NAME,
+            secrets=case.human.first_secrets(),
+            profile_values=dict(case.profile),
         )
         plan = plan_run(request)
         if not plan.synthetic:
