@@ -203,6 +203,7 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
         hand_off=spec.is_live and request.mode == "student" and not headless,
         step_timeout=request.step_timeout or (15.0 if spec.is_live else 10.0),
         submit_timeout=45.0 if spec.is_live else 20.0,
+        max_wait=request.step_timeout,
         start_at=point.step if point else 0,
     )
     return RunPlan(

@@ -94,6 +94,7 @@ def engine_run(
         retry=FAST,
         step_timeout=float(options.get("step_timeout", 5.0)),
         submit_timeout=float(options.get("submit_timeout", 10.0)),
+        max_wait=float(options["max_wait"]) if "max_wait" in options else None,
         start_at=int(options.get("start_at", 0)),
         hand_off=bool(options.get("hand_off", False)),
     )

@@ -332,6 +332,21 @@ def test_a_save_whose_answer_never_comes_is_unknown_and_sent_once(
     assert portal.posts("/ajax/save") == 1
 
 
+def test_a_bound_on_every_wait_covers_the_sends_own_timeout(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """QA's `--timeout` (a case's `timeout:`) bounds a step's own `timeout:` too: the save
+    below would wait 30 s for an answer that comes after 3; bounded to 1 s, it is unknown."""
+    portal.configure(**{"lab.save_delay": 3.0})
+    steps = AJAX.replace("UNTIL", "{response: /ajax/save}").replace(
+        "    description: Guardar sin navegar",
+        "    timeout: 30\n    description: Guardar sin navegar",
+    )
+    result = engine_run(page, lab_scenario(tmp_path, steps), tmp_path, max_wait=1.0)
+    assert result.status == "unknown", result.message
+    assert portal.posts("/ajax/save") == 1
+
+
 def test_a_save_without_navigation_answered_by_a_5xx_is_unavailable_after_the_send(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

@@ -42,11 +42,16 @@ steps:
 
 
 def run_steps(
-    page: Page, tmp_path: Path, steps: str, human: ScriptedHuman, timeout: float = 5.0
+    page: Page,
+    tmp_path: Path,
+    steps: str,
+    human: ScriptedHuman,
+    timeout: float = 5.0,
+    content: str = PAGE,
 ) -> RunResult:
     path = tmp_path / "steps.yaml"
     path.write_text(HEADER + steps, encoding="utf-8")
-    page.set_content(PAGE)
+    page.set_content(content)
     options = RunOptions(artifacts=tmp_path / "art", live=False, retry=FAST, step_timeout=timeout)
     progress = [Progress(human.progress)]  # the terminal's step lines, as a person sees them
     return run_scenario(
@@ -90,6 +95,35 @@ def test_expect_select_check_fill_click_manual_screenshot(page: Page, tmp_path: 
     [shot] = (tmp_path / "art").iterdir()
     assert shot.name.endswith("-comprobante.png")
     assert "Paso 8/8: Guardar la evidencia" in human.prompts
+
+
+# A sign-in page whose load script focuses the ID field (as the CIA's does): here it happens
+# the first time the password field gets the focus, i.e. in the middle of typing into it.
+FOCUS_THIEF = """<form>
+<input id="userid" maxlength="11" value="00000231857">
+<input id="pwd" type="password">
+</form>
+<script>
+  document.getElementById("pwd").addEventListener(
+    "focus", () => setTimeout(() => document.getElementById("userid").focus()), {once: true});
+</script>"""
+
+
+def test_text_that_a_page_script_sent_elsewhere_is_typed_again(page: Page, tmp_path: Path) -> None:
+    result = run_steps(
+        page,
+        tmp_path,
+        """
+  - fill: {css: "#pwd"}
+    value: cia-secreto
+    description: Escribir la contraseña
+""",
+        ScriptedHuman(),
+        content=FOCUS_THIEF,
+    )
+    assert result.status == "success", result.message
+    assert page.input_value("#pwd") == "cia-secreto"
+    assert page.input_value("#userid") == "00000231857"
 
 
 def test_select_takes_an_option_value_too(page: Page, tmp_path: Path) -> None:

@@ -62,6 +62,9 @@ class RunOptions:
     mask_screenshots: bool = True
     step_timeout: float = 15.0
     submit_timeout: float = 45.0
+    # A bound on every wait, a step's own `timeout:` and the send's included (`--timeout` of
+    # QA, a case's `timeout:`): a case that expects a wait to run out need not sit through 30 s.
+    max_wait: float | None = None
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     # The step to start at (0: the first). A run resumed after its send starts past the send.
     start_at: int = 0
@@ -392,7 +395,10 @@ class Runner:
 
     # -- locators ---------------------------------------------------------------------------
     def timeout_ms(self, step: m.Step, default: float | None = None) -> float:
-        return 1000 * (step.timeout or default or self.options.step_timeout)
+        seconds = step.timeout or default or self.options.step_timeout
+        if self.options.max_wait is not None:
+            seconds = min(seconds, self.options.max_wait)
+        return 1000 * seconds
 
     def frame(self, step: m.Step, target: m.Target, default: float | None = None) -> Frame:
         """The frame `target` lives in; a missing frame is a missing target."""

@@ -8,6 +8,7 @@ lives in `outcome.py`.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from collections.abc import Callable
 from functools import partial
@@ -25,6 +26,8 @@ from autohelper.messages import localized, t
 from autohelper.privacy import mask
 from autohelper.scenario import model as m
 from autohelper.target import from_mirror, origin_allowed
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Frame
@@ -79,12 +82,23 @@ def fill(run: Runner, step: m.Fill) -> None:
     _tell_plain_http(run, step, frame)
     value = run.value(step.value)
     timeout = run.timeout_ms(step)
-    if step.type:
-        # Cleared first: a portal may keep what was typed before (a retry after its error).
-        run.acting(step, step.target, lambda: field.fill("", timeout=timeout))
-        field.press_sequentially(value, timeout=timeout)
-    else:
-        run.acting(step, step.target, lambda: field.fill(value, timeout=timeout))
+
+    def type_it() -> None:
+        if step.type:
+            # Cleared first: a portal may keep what was typed before (a retry after its error).
+            run.acting(step, step.target, lambda: field.fill("", timeout=timeout))
+            field.press_sequentially(value, timeout=timeout)
+        else:
+            run.acting(step, step.target, lambda: field.fill(value, timeout=timeout))
+
+    type_it()
+    if field.input_value(timeout=timeout) != value:
+        # A page script moved the focus while the text went in (a sign-in page focusing its
+        # first field on load, as the CIA's does): the text landed elsewhere or nowhere. Typing
+        # sends nothing, so it is typed once more; a field that reformats what it gets (upper
+        # case, a mask) keeps its own version after that.
+        log.debug("step %s: the field did not keep what was typed; typing it again", run.index)
+        type_it()
     if step.blur:
         field.blur()
 

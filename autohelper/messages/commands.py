@@ -286,8 +286,10 @@ _HELP: dict[str, tuple[str, str]] = {
         "With --against fixtures: a mode of the mock (e.g. result_version=1).",
     ),
     "help.qa.step_timeout": (
-        "Espera máxima de cada paso, en segundos (10 por omisión).",
-        "Longest wait of each step, in seconds (10 by default).",
+        "Espera máxima de cualquier paso, el envío incluido, en segundos (por omisión: 10 "
+        "cada paso, 20 el envío).",
+        "Longest wait of any step, the send included, in seconds (by default: 10 each step, "
+        "20 the send).",
     ),
     "help.qa.artifacts": (
         "Carpeta para la evidencia (capturas; de cada caso fallido, también traza y peticiones).",
