@@ -379,6 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--qa", action="store_true", help="also QA throughput and the model")
     parser.add_argument("--qa-only", action="store_true", help="QA throughput and the model only")
     parser.add_argument("--qa-rounds", type=int, default=3, help="rounds of the QA runs")
+    parser.add_argument("--qa-cases", type=Path, help="case files for the QA part (default: all)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where the JSON goes")
     # The children of part 5 (not for people).
     parser.add_argument("--flow-child", type=int, help=argparse.SUPPRESS)
@@ -410,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model: list[throughput.Throughput] = []
     if args.qa or args.qa_only:
         print(f"QA throughput, load average before: {[round(x, 2) for x in os.getloadavg()]}")
-        qa = throughput.bench_qa((1, 2, 4), args.qa_rounds)
+        qa = throughput.bench_qa((1, 2, 4), args.qa_rounds, args.qa_cases)
         model = throughput.bench_model((1, 4), flows=3, rounds=args.qa_rounds)
     load_after = [round(x, 2) for x in os.getloadavg()]
 

@@ -126,8 +126,9 @@ class Throughput:
 
 
 # -- 4. QA throughput ---------------------------------------------------------------------------
-def bench_qa(workers: Sequence[int], rounds: int) -> list[Throughput]:
-    """The bundled set with each worker count, interleaved round by round."""
+def bench_qa(workers: Sequence[int], rounds: int, cases: Path | None = None) -> list[Throughput]:
+    """The bundled set (or the case files `cases` names) with each worker count, interleaved
+    round by round."""
     results = {n: Throughput(f"qa --workers {n}", 0, [], []) for n in workers}
     with tempfile.TemporaryDirectory(prefix="autohelper-bench-qa-") as tmp:
         env_data = Path(tmp) / "data"
@@ -145,6 +146,7 @@ def bench_qa(workers: Sequence[int], rounds: int) -> list[Throughput]:
                     str(n),
                     "--artifacts",
                     str(Path(tmp) / f"evidence-{n}"),
+                    *(["--cases", str(cases)] if cases else []),
                 ]
                 os.environ["AUTOHELPER_DATA_DIR"] = str(env_data)
                 seconds, peak, out = _run_measured(argv)
