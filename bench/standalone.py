@@ -22,6 +22,8 @@ def main() -> int:
     from autohelper.mock import MockPortal
     from autohelper.mock.config import build
 
+    # The synthetic student of fixtures/profiles/student.yaml (python-stdnum's example CURP),
+    # written out as a hand-written script would, not read through autohelper's profile code.
     curp, email = "HEGG560427MVZRRL04", "estudiante.prueba@example.com"
     with (
         MockPortal(build(MOCK_SETTINGS)) as portal,
