@@ -44,6 +44,7 @@ from autohelper.resume import ResumePoint
 from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 from autohelper.scenario.model import Scenario
 from autohelper.target import TargetSpec, parse_against
+from autohelper.threads import exit_if_stuck
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -390,8 +391,9 @@ def execute(
             plan.redactor,
         )
     except KeyboardInterrupt:
-        # Ctrl-C reached Chromium too: closing its context would wait on a browser that is
-        # going away. The browser's own close (the caller's) ends it all.
+        # The browser's own close (the caller's) ends it all, the context with it; should
+        # any of that hang, the person is not kept waiting.
+        exit_if_stuck()
         raise
     except BaseException:
         _finish(context, plan.trace, keep_trace is None or keep_trace(None))

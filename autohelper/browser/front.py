@@ -25,7 +25,6 @@ import socket
 import socketserver
 import ssl
 import tempfile
-import threading
 import zlib
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from autohelper.target import host_matches, host_patterns, live_origin, resolver_rules
+from autohelper.threads import start_daemon
 
 log = logging.getLogger(__name__)
 
@@ -255,9 +255,7 @@ class PortalFront:
 
     def start(self) -> int:
         self._server = _FrontServer(self)
-        threading.Thread(
-            target=self._server.serve_forever, name="portal-front", daemon=True
-        ).start()
+        start_daemon(self._server.serve_forever, "portal-front")
         log.debug("front listening on 127.0.0.1:%s", self.port)
         return self.port
 

@@ -45,8 +45,13 @@ class LocalLaunch:
 
         args = [*BASE_ARGS, *(front.launch_args() if front else [])]
         try:
+            # Ctrl-C is ours to handle: we close the browser ourselves. Left to the driver
+            # (Playwright's default), it would close the browser at the same moment as we do.
             return playwright.chromium.launch(
-                executable_path=self.choice.path, headless=self.headless, args=args
+                executable_path=self.choice.path,
+                headless=self.headless,
+                args=args,
+                handle_sigint=False,
             )
         except PlaywrightError as exc:
             # The first line says what went wrong; the rest is Chromium's own log, for -v.

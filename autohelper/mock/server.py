@@ -29,6 +29,7 @@ from autohelper.mock.model import Request, Response, SharedState
 from autohelper.mock.pages import Pages
 from autohelper.mock.site import Site
 from autohelper.mock.sites import SITE_TYPES
+from autohelper.threads import start_daemon
 
 logger = logging.getLogger(__name__)
 
@@ -54,10 +55,7 @@ class MockPortal:
         if self._server is None:
             self._server = _MirrorServer(("127.0.0.1", port), _Handler)
             self._server.portal = self
-            self._thread = threading.Thread(
-                target=self._server.serve_forever, name="mock-portal", daemon=True
-            )
-            self._thread.start()
+            self._thread = start_daemon(self._server.serve_forever, "mock-portal")
         return self.url
 
     def stop(self) -> None:
