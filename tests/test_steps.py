@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 from support import engine_run, lab_scenario
 
 from autohelper.engine import RunOptions, RunResult, run_scenario
@@ -387,7 +387,12 @@ def test_an_optional_download_that_brings_no_file_is_skipped(
 
 def test_a_dialogs_own_words_leave_out_its_title_bar_and_buttons(page: Page) -> None:
     """What an outcome quotes of a jQuery UI dialog: its content, not «Error … Aceptar»."""
-    from autohelper.engine.outcome import _described
+    from autohelper.engine.outcome import _read
+
+    def _described(element: Locator) -> str:
+        found = _read(element)
+        assert found is not None
+        return found[1]
 
     page.set_content(
         '<div role="dialog" aria-describedby="d"><span>Error</span>'
@@ -404,4 +409,5 @@ def test_a_dialogs_own_words_leave_out_its_title_bar_and_buttons(page: Page) -> 
     assert " ".join(_described(page.locator("#modal")).split()) == (
         "Actualización necesaria Elige tu correo."
     )
-    assert _described(page.locator("#p")) == ""  # not a dialog: its text is what it says
+    assert _read(page.locator("#p")) == ("Un párrafo", "")  # not a dialog: its text is all
+    assert _read(page.locator("#nothing")) is None

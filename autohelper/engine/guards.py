@@ -9,8 +9,10 @@ Nothing here asks the page after each step: the page reports its own facts once 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,8 +36,9 @@ _REPORT_JS = """(facts => {
     if (window.top !== window) return;
     const report = () => {
         const text = document.body ? document.body.innerText : "";
-        const html = document.documentElement ? document.documentElement.outerHTML : "";
         const short = text.length < facts.short;
+        // A challenge page is short: a long page's markup is never serialized.
+        const html = short && document.documentElement ? document.documentElement.outerHTML : "";
         const nav = performance.getEntriesByType("navigation")[0];
         console.debug(facts.tag + JSON.stringify([
             facts.block.some(m => text.includes(m))
@@ -73,7 +76,6 @@ class PageWatch:
     def __post_init__(self) -> None:
         self.page.on("framenavigated", self._on_navigated)
         self.page.on("console", self._on_console)
-        self.page.on("request", self._on_request)
         firewall = self.facts.firewall
         script = (
             _REPORT_JS
@@ -110,6 +112,16 @@ class PageWatch:
             return
         self.firewall, self.maintenance = bool(firewall), bool(maintenance)
         self.status = int(status) or self.status
+
+    @contextlib.contextmanager
+    def counting_sends(self) -> Iterator[None]:
+        """Count the requests that can carry a send while a submit is pressed: only then, so
+        that no other step pays for an event per request."""
+        self.page.on("request", self._on_request)
+        try:
+            yield
+        finally:
+            self.page.remove_listener("request", self._on_request)
 
     def _on_request(self, request: Request) -> None:
         if request.is_navigation_request() or request.method not in ("GET", "HEAD", "OPTIONS"):

@@ -41,11 +41,12 @@ def outcome(run: Runner, step: m.Outcome) -> None:
         scope = locate.frame_for(run.page, every[0].frame, run.timeout_ms(step))
         locate.any_of(scope, every).wait_for(state="visible", timeout=run.timeout_ms(step))
         # The first case (in the scenario's order) with a visible element wins; the locators
-        # are filtered to visible elements, so one count says it.
+        # are filtered to visible elements, so one look (its text and, for a dialog, its own
+        # words, in one round trip) says it.
         for number, case in enumerate(step.cases):
-            matched = locate.any_of(scope, case.when)
-            if matched.count():
-                _apply(run, step, number, case, matched.inner_text(), said=_described(matched))
+            found = _read(locate.any_of(scope, case.when))
+            if found is not None:
+                _apply(run, step, number, case, found[0], said=found[1])
                 return
     except (PlaywrightTimeout, locate.FrameMissing):
         pass
@@ -83,28 +84,30 @@ def _read_document(run: Runner, step: m.Outcome, name: str) -> None:
     raise run.stop("run.unknown_document", step, name=name)
 
 
-def _described(element: PwLocator) -> str:
-    """What a dialog (role `dialog` or `alertdialog`) says in its own words: the element its
-    `aria-describedby` names (not its title bar), else its text without its buttons; "" for
-    anything else."""
-    try:
-        return str(element.evaluate(_DESCRIPTION_JS) or "").strip()
-    except PlaywrightError:
-        return ""
+def _read(element: PwLocator) -> tuple[str, str] | None:
+    """The first element's text and what it says in its own words (below); None when no
+    element matches."""
+    found = element.evaluate_all(_READ_JS)
+    return (str(found[0]), str(found[1]).strip()) if found else None
 
 
-_DESCRIPTION_JS = """e => {
+# The first matched element's text, and what it says in its own words when it is a dialog
+# (role `dialog` or `alertdialog`): the element its `aria-describedby` names (not its title
+# bar), else its text without its buttons; "" for anything else. null when nothing matched.
+_READ_JS = """elements => {
+    const e = elements[0];
+    if (!e) return null;
     const role = e.getAttribute("role"), id = e.getAttribute("aria-describedby");
-    if (role !== "dialog" && role !== "alertdialog") return "";
+    if (role !== "dialog" && role !== "alertdialog") return [e.innerText, ""];
     const described = id ? e.ownerDocument.getElementById(id) : null;
-    if (described) return described.innerText;
+    if (described) return [e.innerText, described.innerText];
     const chrome = "button, [role=button], select, textarea, script, style";
     const walker = e.ownerDocument.createTreeWalker(e, NodeFilter.SHOW_TEXT);
     const words = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (!node.parentElement.closest(chrome)) words.push(node.data.trim());
     }
-    return words.filter(Boolean).join(" ");
+    return [e.innerText, words.filter(Boolean).join(" ")];
 }"""
 
 

@@ -231,7 +231,8 @@ def submit(run: Runner, step: m.Submit) -> None:
     run.secrets.sent()
     sends_before = run.watch.sends
     try:
-        status = _press(run, step, button, frame)
+        with run.watch.counting_sends():
+            status = _press(run, step, button, frame)
     except PlaywrightTimeout:
         sent = run.watch.sends > sends_before
         run.events.submit_finished(run.index, step, "unknown" if sent else "not_sent")
