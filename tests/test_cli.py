@@ -568,6 +568,53 @@ def test_help_loads_none_of_the_heavy_machinery() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_help_loads_no_command_module_and_no_message_table_it_does_not_show() -> None:
+    """`--help` lists every command from the catalogue: the commands' modules, and the message
+    tables of what it does not show, are loaded only by the command that uses them."""
+    probe = (
+        "import sys, io, contextlib, autohelper.cli as c; sys.argv = ['autohelper', '--help']\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    try: c.main()\n"
+        "    except SystemExit: pass\n"
+        "assert 'status' in out.getvalue()\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('autohelper.cli.', "
+        "'autohelper.messages.')) or m in ('platformdirs', 'tempfile')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(
+        [
+            "autohelper.cli.errors",
+            "autohelper.cli.localized",
+            "autohelper.cli.paths",
+            "autohelper.messages.clickwords",
+            "autohelper.messages.commands",
+            "autohelper.messages.core",
+        ]
+    )
+
+
+def test_every_command_of_the_command_modules_is_registered_under_its_name() -> None:
+    from autohelper.cli import documents, journal, profile, qa, status
+
+    modules = (documents, journal, profile, qa, status)
+    named = {command.name for module in modules for command in module.COMMANDS}
+    cli = autohelper.cli.cli
+    assert named == set(cli.lazy)
+    for name in named:
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None and command.name == name
+
+
+def test_a_message_prefix_of_the_first_tables_is_in_no_later_table() -> None:
+    import importlib
+
+    from autohelper import messages
+
+    for name in messages.LATER_TABLES:
+        table = importlib.import_module(f"autohelper.messages.{name}").MESSAGES
+        assert not [key for key in table if key.startswith(messages.FIRST_ONLY)], name
+
+
 # -- the vigencia and clinic flows (QA profile: the student with an NSS) ------------------------
 WITH_NSS = ROOT / "fixtures" / "profiles" / "student-with-nss.yaml"
 

@@ -349,20 +349,23 @@ def doctor(browser: str | None) -> None:
 
 
 def _register() -> None:
-    from autohelper.cli import documents as document_commands
-    from autohelper.cli import journal as journal_commands
-    from autohelper.cli import profile as profile_commands
-    from autohelper.cli import qa as qa_commands
-    from autohelper.cli import status as status_commands
-
-    for command in (
-        *profile_commands.COMMANDS,
-        *document_commands.COMMANDS,
-        *status_commands.COMMANDS,
-        *journal_commands.COMMANDS,
-        *qa_commands.COMMANDS,
-    ):
-        cli.add_command(command)
+    """The commands kept in their own modules, each imported only when it is run (or its own
+    help is asked for): `--help` and every command load only their own code."""
+    lazy = {
+        "init": "profile:init_command",
+        "profile": "profile:profile_group",
+        "vigencia": "documents:vigencia_command",
+        "status": "status:status_command",
+        "done": "status:done_command",
+        "undo": "status:undo_command",
+        "next": "status:next_command",
+        "journal": "journal:journal_group",
+        "qa": "qa:qa",
+        "check": "qa:check",
+        "merge-junit": "qa:merge_junit",
+    }
+    for name, where in lazy.items():
+        cli.add_lazy(name, f"autohelper.cli.{where}")
 
 
 _register()

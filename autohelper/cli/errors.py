@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import NoReturn
 
 import click
-import platformdirs
 
 from autohelper import privacy
 from autohelper.errors import AutohelperError
@@ -47,6 +46,8 @@ def handle_errors(command: click.Command) -> None:
 
 def crash_log_path() -> Path:
     """Where the last crash's details go: a folder of its own, so its mode is ours to keep."""
+    import platformdirs  # here: only a crash needs it, and it costs every start-up
+
     return Path(platformdirs.user_cache_dir("autohelper")) / "crash" / "crash.log"
 
 

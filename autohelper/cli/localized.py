@@ -128,14 +128,59 @@ class LocalizedCommand(_Localized):
 
 
 class LocalizedGroup(_Localized, click.Group):
-    """A group whose subcommands (and subgroups) are localized too, each under its path."""
+    """A group whose subcommands (and subgroups) are localized too, each under its path.
+
+    A subcommand may be lazy (`add_lazy`): its module is imported when it is run or its own
+    help is asked for, not when the group's help lists it (its line comes from the catalogue),
+    so `--help` and each command load only their own code."""
 
     command_class = LocalizedCommand
     group_class = type  # subgroups are LocalizedGroups
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy: dict[str, str] = {}
+
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
         super().add_command(cmd, name)
         _place(cmd, ".".join(part for part in (self.catalogue_path, name or cmd.name) if part))
+
+    def add_lazy(self, name: str, where: str) -> None:
+        """Add the command `name`, found at `where` ("package.module:attribute") when needed."""
+        self.lazy[name] = where
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            import importlib
+
+            module, _colon, attribute = self.lazy[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def load_all(self) -> None:
+        """Import every lazy subcommand (for tests and docs that walk the whole tree)."""
+        for name in self.lazy:
+            self.get_command(click.Context(self), name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        width = formatter.width - 6 - max(len(name) for name in self.list_commands(ctx))
+        for name in self.list_commands(ctx):
+            if name in self.commands:
+                command = self.commands[name]
+                if command.hidden:
+                    continue
+                rows.append((name, command.get_short_help_str(width)))
+            else:  # not loaded: its line from the catalogue, as the command would give it
+                path = ".".join(part for part in (self.catalogue_path, name) if part)
+                text = _text(f"help.{path}") or ""
+                rows.append((name, click.Command(name, help=text).get_short_help_str(width)))
+        if rows:
+            with formatter.section(_gettext("Commands")):
+                formatter.write_dl(rows)
 
 
 def _place(command: click.Command, path: str) -> None:
@@ -149,6 +194,8 @@ def _place(command: click.Command, path: str) -> None:
 def walk(command: click.Command, path: str = "") -> list[tuple[str, click.Command]]:
     """Every command of the tree with its catalogue path (for tests and docs)."""
     found: list[tuple[str, Any]] = [(path or "autohelper", command)]
+    if isinstance(command, LocalizedGroup):
+        command.load_all()
     if isinstance(command, click.Group):
         for name, sub in command.commands.items():
             found += walk(sub, f"{path}.{name}" if path else name)

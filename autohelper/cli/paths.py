@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -29,6 +28,8 @@ def _fail(
 
 def _probe(folder: Path) -> None:
     """Raise OSError unless a file can be created in `folder` (it is removed at once)."""
+    import tempfile  # here: it costs every start-up, and only a path check needs it
+
     with tempfile.TemporaryFile(dir=folder):
         pass
 

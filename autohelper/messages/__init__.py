@@ -2,34 +2,58 @@
 
 Each concern keeps its own table in a sibling module (`core`, `engine`, `profile`, ...); they are
 merged here. `t(key, lang, **params)` renders one message; a missing key is a bug and shows the key.
+
+The tables every command needs (Click's words, the help pages, the core messages) are loaded
+with this module; the others on the first key they may hold, so `--help` reads no more than it
+shows.
 """
 
 from __future__ import annotations
 
-import locale
+import importlib
 import os
 from typing import Any
 
-from autohelper.messages import (
-    clickwords,
-    commands,
-    core,
-    documents,
-    engine,
-    files,
-    profile,
-    qa,
-    scenario,
-    status,
-)
-
 LANGS = ("es", "en")
+FIRST_TABLES = ("clickwords", "commands", "core")
+# Prefixes held by the first tables alone: a miss there is a miss (help pages look up keys that
+# may not exist, option by option, and must not load every table for it).
+FIRST_ONLY = ("click.", "help.")
+LATER_TABLES = ("documents", "engine", "files", "profile", "qa", "scenario", "status")
 _CATALOGUE: dict[str, dict[str, str]] = {}
-_TABLES = (clickwords, commands, core, documents, engine, files, profile, qa, scenario, status)
-for _table in (module.MESSAGES for module in _TABLES):
-    _overlap = _CATALOGUE.keys() & _table.keys()
-    assert not _overlap, f"duplicate message keys: {sorted(_overlap)}"
-    _CATALOGUE.update(_table)
+_loaded: list[str] = []
+
+
+def _load(names: tuple[str, ...]) -> None:
+    for name in names:
+        if name in _loaded:
+            continue
+        table = importlib.import_module(f"autohelper.messages.{name}").MESSAGES
+        overlap = _CATALOGUE.keys() & table.keys()
+        assert not overlap, f"duplicate message keys: {sorted(overlap)}"
+        _CATALOGUE.update(table)
+        _loaded.append(name)
+
+
+def _entry(key: str) -> dict[str, str] | None:
+    entry = _CATALOGUE.get(key)
+    if (
+        entry is None
+        and len(_loaded) < len(FIRST_TABLES) + len(LATER_TABLES)
+        and not key.startswith(FIRST_ONLY)
+    ):
+        _load(LATER_TABLES)
+        entry = _CATALOGUE.get(key)
+    return entry
+
+
+def catalogue() -> dict[str, dict[str, str]]:
+    """Every message, all tables loaded (for checks and tests)."""
+    _load(LATER_TABLES)
+    return _CATALOGUE
+
+
+_load(FIRST_TABLES)
 
 _current_lang: str | None = None
 
@@ -43,6 +67,8 @@ def detect_lang() -> str:
         value = os.environ.get(var, "")
         if value:
             return "en" if value.lower().startswith("en") else "es"
+    import locale  # only when the environment does not say
+
     loc = locale.getlocale()[0] or ""
     return "en" if loc.lower().startswith("en") else "es"
 
@@ -60,7 +86,7 @@ def current_lang() -> str:
 
 def t(key: str, lang: str | None = None, /, **params: Any) -> str:
     """Render message `key` in `lang` (default: the process language) with `params`."""
-    entry = _CATALOGUE.get(key)
+    entry = _entry(key)
     if entry is None:
         return key if not params else f"{key} {params}"
     text = entry.get(lang or current_lang()) or entry["es"]
@@ -68,7 +94,7 @@ def t(key: str, lang: str | None = None, /, **params: Any) -> str:
 
 
 def has(key: str) -> bool:
-    return key in _CATALOGUE
+    return _entry(key) is not None
 
 
 def localized(value: str | dict[str, str], lang: str | None = None) -> str:
