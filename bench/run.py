@@ -3,7 +3,7 @@
 1. The NSS flow in one process, one browser each, the subjects in turn (the order rotated every
    round): the engine (`run_scenario`, with a journal, as `autohelper qa` runs it), the same
    flow written by hand with Playwright, and with Selenium + chromedriver. A fresh context per
-   Playwright run; Selenium keeps its session and clears cookies and storage before each run.
+   run for each: a Playwright browser context, a WebDriver BiDi user context for Selenium.
 2. A whole QA run: `autohelper qa imss-nss --against fixtures` as a process, against a
    hand-written script started the same way (bench/standalone.py).
 3. Start-up: `autohelper --help`, `autohelper status --json`, `import autohelper.cli`, against
@@ -176,16 +176,27 @@ def _selenium(front_args: list[str]) -> Any:
     for arg in front_args:
         options.add_argument(arg)
     options.add_argument("--lang=es-MX")
+    options.enable_bidi = True  # user contexts: the isolation of a fresh Playwright context
     driver = webdriver.Chrome(service=Service(chromedriver), options=options)
     driver.set_script_timeout(TIMEOUT_MS / 1000)
     return driver
 
 
 def _selenium_run(driver: Any, curp: str, email: str) -> object:
-    """One Selenium run with what isolation a session allows: no cookies or storage left."""
-    driver.delete_all_cookies()
-    driver.get("about:blank")
-    return selenium_flow(driver, curp, email)
+    """One Selenium run with the isolation each Playwright run has: a tab in a user context of
+    its own (WebDriver BiDi's `browser.createUserContext`, what Chromium calls a browser
+    context: no cookies, storage or cache shared), removed afterwards. The session's first tab
+    stays open so that the session lives on."""
+    home = driver.current_window_handle
+    user_context = driver.browser.create_user_context(accept_insecure_certs=True)
+    tab = driver.browsing_context.create(type="tab", user_context=user_context)
+    driver.switch_to.window(tab)
+    try:
+        return selenium_flow(driver, curp, email)
+    finally:
+        driver.browsing_context.close(tab)
+        driver.browser.remove_user_context(user_context)
+        driver.switch_to.window(home)
 
 
 # -- 2. a whole QA run, as a process --------------------------------------------------------------
