@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from autohelper.target import host_matches, host_patterns, live_origin, resolver_rules
-from autohelper.threads import start_daemon
+from autohelper.threads import serve_in_background
 
 log = logging.getLogger(__name__)
 
@@ -255,7 +255,7 @@ class PortalFront:
 
     def start(self) -> int:
         self._server = _FrontServer(self)
-        start_daemon(self._server.serve_forever, "portal-front")
+        serve_in_background(self._server, "portal-front")
         log.debug("front listening on 127.0.0.1:%s", self.port)
         return self.port
 

@@ -29,7 +29,7 @@ from autohelper.mock.model import Request, Response, SharedState
 from autohelper.mock.pages import Pages
 from autohelper.mock.site import Site
 from autohelper.mock.sites import SITE_TYPES
-from autohelper.threads import start_daemon
+from autohelper.threads import serve_in_background
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class MockPortal:
         if self._server is None:
             self._server = _MirrorServer(("127.0.0.1", port), _Handler)
             self._server.portal = self
-            self._thread = start_daemon(self._server.serve_forever, "mock-portal")
+            self._thread = serve_in_background(self._server, "mock-portal")
         return self.url
 
     def stop(self) -> None:
