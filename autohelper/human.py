@@ -115,9 +115,10 @@ def _mock_oracle(page: Page, name: str) -> str | None:
     return str(text) if text is not None else None
 
 
-def mock_emails(page: Page, email: str) -> list[dict[str, Any]]:
-    """The mock's emails to `email`, oldest first (none where there is no mock)."""
-    raw = _mock_oracle(page, "outbox")
+def mock_emails(page: Page, email: str, raw: str | None = None) -> list[dict[str, Any]]:
+    """The mock's emails to `email`, oldest first (none where there is no mock); `raw`: the
+    outbox already fetched."""
+    raw = _mock_oracle(page, "outbox") if raw is None else raw
     try:
         messages = json.loads(raw) if raw else []
     except ValueError:
@@ -385,10 +386,11 @@ class ScriptedHuman:
             given = self._links.pop(0)
             if given != OUTBOX:
                 return given
-        if _mock_oracle(page, "outbox") is None:
+        outbox = _mock_oracle(page, "outbox")
+        if outbox is None:
             raise UsageError("human.no_oracle")
         # The links list first; a mirror that only writes the link into the body works too.
-        for message in reversed(mock_emails(page, email)):
+        for message in reversed(mock_emails(page, email, outbox)):
             found = links_in(message, contains)
             if found:
                 return found[0]
