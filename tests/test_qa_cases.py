@@ -106,7 +106,7 @@ def test_every_verbatim_answer_and_version_of_the_mock_has_its_case() -> None:
     assert values(cia, "cia.server") == {"smartweb2"} and values(cia, "cia.port") == {8600}
     for setting in ("cia.warning", "cia.expire_at_save", "cia.existing_folio"):
         assert values(cia, setting), setting
-    assert values(cia, "cia.login_message_at") == {"bottom"}  # `dialog`: not handled yet
+    assert values(cia, "cia.login_message_at") == {"bottom", "dialog"}
 
 
 def test_a_case_file_names_only_scenarios_that_exist() -> None:

@@ -411,3 +411,42 @@ def test_a_dialogs_own_words_leave_out_its_title_bar_and_buttons(page: Page) -> 
     )
     assert _read(page.locator("#p")) == ("Un párrafo", "")  # not a dialog: its text is all
     assert _read(page.locator("#nothing")) is None
+
+
+SIGN_IN = """<!doctype html><title>Entrar</title>
+<input id="pwd" type="password">
+<button type="button" onclick="alert(document.body.dataset.answer)">Entrar</button>
+"""
+ANSWERS = """
+  - click: {role: button, name: Entrar}
+    dialog: accept
+    description: Entrar
+  - outcome:
+      - when: [{text: bloquead}, {text: locked}]
+        result: error
+        message: Pide que la desbloqueen.
+      - when: {css: "#pwd"}
+        result: success
+        message: El formulario otra vez
+    description: Ver si entraste
+"""
+
+
+@pytest.mark.parametrize(
+    ("answer", "status", "said"),
+    [
+        ("Tu cuenta está bloqueada por intentos fallidos.", "error", "bloqueada"),
+        ("Usuario o contraseña no válidos.", "success", "El formulario otra vez"),
+    ],
+)
+def test_the_words_of_a_declared_dialog_are_the_portals_answer_to_the_outcome(
+    page: Page, tmp_path: Path, answer: str, status: str, said: str
+) -> None:
+    """An alert a step declared answers the outcome after it when a case's text is in its words
+    (quoted by them); when none is, the page decides as usual."""
+    content = SIGN_IN.replace("<title>", f'<body data-answer="{answer}"><title>')
+    result = run_steps(page, tmp_path, ANSWERS, ScriptedHuman(), content=content)
+    assert result.status == status, result.message
+    assert said in result.message
+    if status == "error":
+        assert f"El portal respondió: «{answer}»" in result.message

@@ -11,13 +11,11 @@ from typing import Any
 
 import click
 
-from autohelper import privacy
 from autohelper.cli import localized
 from autohelper.cli.errors import handle_errors
 from autohelper.cli.localized import LocalizedGroup
 from autohelper.cli.paths import OutputFile
 from autohelper.messages import has, set_lang, t
-from autohelper.privacy import mask
 
 # Click's own words (usage errors, headings) through the catalogue, for every caller of `cli`.
 localized.install()
@@ -106,7 +104,8 @@ def render_result(outcome: Any, reveal: bool = False) -> int:
         # The yields the catalogue names (a flag such as `already_filed` is for `status`);
         # personal data masked, the rest (a folio to write down) as the portal gave it, scrubbed
         # of any personal value it might carry.
-        from autohelper.privacy import PERSONAL_FIELDS  # the profile's list: when needed
+        from autohelper import privacy  # here: every other command's start-up is spared it
+        from autohelper.privacy import PERSONAL_FIELDS, mask
 
         for name, value in result.yields.items():
             label = _yield_label(name)
@@ -262,6 +261,7 @@ def _resume_hint(request: Any) -> None:
 def _offer_documents(outcome: Any, ask: bool) -> None:
     """Each document the run downloaded (a constancia, an acuse): a copy in the current folder
     if the student wants it; the run's own copy is deleted either way."""
+    from autohelper import privacy
     from autohelper.human import ask_yes_no
     from autohelper.session import discard_documents, keep_document
 

@@ -16,7 +16,6 @@ from typing import NoReturn
 
 import click
 
-from autohelper import privacy
 from autohelper.errors import AutohelperError
 from autohelper.files import os_problem
 from autohelper.messages import t
@@ -52,6 +51,8 @@ def crash_log_path() -> Path:
 
 
 def _crash(trace: str) -> NoReturn:
+    from autohelper import privacy  # here: only a crash needs it
+
     try:
         log = _write_crash_log(privacy.ACTIVE(trace))
     except OSError as exc:

@@ -148,6 +148,9 @@ class DialogGuard:
     def __init__(self) -> None:
         self.declared: BrowserDialog | None = None
         self.unexpected: str | None = None
+        # The words of the last declared dialog answered: the portal may give its answer to a
+        # send that way (an alert on the page that comes back), for the outcome to read.
+        self.answered: str | None = None
 
     def watch(self, page: Page) -> None:
         page.on("dialog", self._on_dialog)
@@ -157,6 +160,7 @@ class DialogGuard:
         if dialog.type == "beforeunload":
             dialog.accept()  # leaving the page is what the step asked for
         elif declared is not None and (declared.text is None or declared.text in dialog.message):
+            self.answered = dialog.message
             dialog.accept() if declared.accept else dialog.dismiss()
         else:
             self.unexpected = self.unexpected or dialog.message

@@ -36,6 +36,8 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     run.guard(step)
     if run.watch.is_unavailable():  # a 5xx or maintenance page answers at once: no wait
         raise run.stop("run.unavailable_after_submit", step)
+    if _answer_in_dialog(run, step) is not None:
+        return
     every = tuple(locator for case in step.cases for locator in case.when)
     try:
         scope = locate.frame_for(run.page, every[0].frame, run.timeout_ms(step))
@@ -82,6 +84,28 @@ def _read_document(run: Runner, step: m.Outcome, name: str) -> None:
             _apply(run, step, number, case, text, meaning)
             return
     raise run.stop("run.unknown_document", step, name=name)
+
+
+def _answer_in_dialog(run: Runner, step: m.Outcome) -> str | None:
+    """A browser dialog the last step declared (an alert on the page a send brought back) is
+    part of the portal's answer: the first case with a `text` locator its words contain is
+    the answer, quoted by those words. Its words when it was; None when no case matched."""
+    said = run.dialog_said
+    if not said:
+        return None
+    for number, case in enumerate(step.cases):
+        if any(_in_words(locator, said) for locator in case.when):
+            _apply(run, step, number, case, said, said=said)
+            return said
+    return None
+
+
+def _in_words(locator: m.Locator, words: str) -> bool:
+    if locator.kind != "text" or locator.frame or locator.has_text is not None:
+        return False
+    return (
+        locator.value == words.strip() if locator.exact else locator.value.lower() in words.lower()
+    )
 
 
 def _read(element: PwLocator) -> tuple[str, str] | None:

@@ -184,6 +184,7 @@ class Runner:
         self.secrets = Secrets(secrets, human, self.redactor)
         self.watch = PageWatch(page, scenario.origins, scenario.facts)
         self.dialogs = DialogGuard()
+        self.dialog_said: str | None = None
         self.dialogs.watch(page)
         # Pages the portal opens (a link with target=_blank): the run follows them.
         self.opened: list[Page] = []
@@ -244,6 +245,9 @@ class Runner:
         started = datetime.now(UTC).isoformat(timespec="milliseconds")
         clock = time.monotonic()
         status, detail = "ok", None
+        # What a dialog the last step declared said (its answer to a send, perhaps), for this
+        # step only.
+        self.dialog_said, self.dialogs.answered = self.dialogs.answered, None
         self.dialogs.declared = step.dialog
         try:
             self.guard(step)
