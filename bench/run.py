@@ -56,6 +56,8 @@ TARGETS = {
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
+    from autohelper.browser.front import PortalFront
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -95,8 +97,9 @@ def bench_flows(runs: int, with_selenium: bool) -> list[Comparison]:
     every round so that none always runs first (after another's clean-up) or last."""
     from playwright.sync_api import sync_playwright
 
-    from autohelper.browser import BASE_ARGS, find_browser
+    from autohelper.browser import find_browser
     from autohelper.browser.front import PortalFront
+    from autohelper.browser.provider import launch_args
     from autohelper.mock import MockPortal
     from autohelper.mock.config import build
     from autohelper.scenario.loader import load_scenario
@@ -114,7 +117,7 @@ def bench_flows(runs: int, with_selenium: bool) -> list[Comparison]:
         browser = playwright.chromium.launch(
             executable_path=find_browser().path,
             headless=True,
-            args=[*BASE_ARGS, *front.launch_args()],
+            args=launch_args(True, front),
         )
         subjects: dict[str, Callable[[], object]] = {
             "engine": lambda: _in_fresh_context(
@@ -124,7 +127,7 @@ def bench_flows(runs: int, with_selenium: bool) -> list[Comparison]:
                 browser, lambda page: playwright_flow(page, curp, email)
             ),
         }
-        driver = _selenium(front.launch_args()) if with_selenium else None
+        driver = _selenium(front) if with_selenium else None
         if driver is not None:
             samples["selenium"] = []
             subjects["selenium"] = lambda: _selenium_run(driver, curp, email)
@@ -158,22 +161,23 @@ def _in_fresh_context(browser: Browser, flow: Callable[[Page], object]) -> objec
         context.close()
 
 
-def _selenium(front_args: list[str]) -> Any:
+def _selenium(front: PortalFront) -> Any:
     """A Selenium session on Debian's chromedriver and Chromium, reaching the mock through the
     same front, with the same flags as the engine's browser."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    from autohelper.browser import BASE_ARGS, find_browser
+    from autohelper.browser import find_browser
+    from autohelper.browser.provider import launch_args
 
     chromedriver = shutil.which("chromedriver")
     if chromedriver is None:
         raise SystemExit("chromedriver not found: `make bench` installs Debian's chromium-driver")
     options = webdriver.ChromeOptions()
     options.binary_location = find_browser().path or ""
-    for arg in ("--headless=new", "--no-sandbox", "--ignore-certificate-errors", *BASE_ARGS):
+    for arg in ("--headless=new", "--no-sandbox", "--ignore-certificate-errors"):
         options.add_argument(arg)
-    for arg in front_args:
+    for arg in launch_args(True, front):
         options.add_argument(arg)
     options.add_argument("--lang=es-MX")
     options.enable_bidi = True  # user contexts: the isolation of a fresh Playwright context

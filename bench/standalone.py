@@ -17,8 +17,9 @@ def main() -> int:
     from flows import MOCK_SETTINGS, playwright_flow
     from playwright.sync_api import sync_playwright
 
-    from autohelper.browser import BASE_ARGS, find_browser
+    from autohelper.browser import find_browser
     from autohelper.browser.front import PortalFront
+    from autohelper.browser.provider import launch_args
     from autohelper.mock import MockPortal
     from autohelper.mock.config import build
 
@@ -31,7 +32,7 @@ def main() -> int:
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(
-            executable_path=find_browser().path, args=[*BASE_ARGS, *front.launch_args()]
+            executable_path=find_browser().path, args=launch_args(True, front)
         )
         context = browser.new_context(ignore_https_errors=True, locale="es-MX")
         nss = playwright_flow(context.new_page(), curp, email)

@@ -215,8 +215,9 @@ def flow_child(flows: int) -> None:
     """One worker process: its own mock, front and browser; `flows` flows, one at a time."""
     from playwright.sync_api import sync_playwright
 
-    from autohelper.browser import BASE_ARGS, find_browser
+    from autohelper.browser import find_browser
     from autohelper.browser.front import PortalFront
+    from autohelper.browser.provider import launch_args
     from autohelper.mock import MockPortal
     from autohelper.mock.config import build
 
@@ -229,7 +230,7 @@ def flow_child(flows: int) -> None:
         browser = playwright.chromium.launch(
             executable_path=find_browser().path,
             headless=True,
-            args=[*BASE_ARGS, *front.launch_args()],
+            args=launch_args(True, front),
         )
         for _ in range(flows):
             context = browser.new_context(ignore_https_errors=True, locale="es-MX")
@@ -247,8 +248,9 @@ def async_child(tasks: int, flows: int) -> None:
 
     from playwright.async_api import async_playwright
 
-    from autohelper.browser import BASE_ARGS, find_browser
+    from autohelper.browser import find_browser
     from autohelper.browser.front import PortalFront
+    from autohelper.browser.provider import launch_args
     from autohelper.mock import MockPortal
     from autohelper.mock.config import build
 
@@ -260,7 +262,7 @@ def async_child(tasks: int, flows: int) -> None:
             browser = await playwright.chromium.launch(
                 executable_path=find_browser().path,
                 headless=True,
-                args=[*BASE_ARGS, *front.launch_args()],
+                args=launch_args(True, front),
             )
 
             async def task(number: int) -> None:

@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from autohelper.browser import BASE_ARGS, find_browser
+from autohelper.browser import find_browser
 from autohelper.browser.front import PortalFront
+from autohelper.browser.provider import launch_args
 from autohelper.mock import MockPortal
 
 # No timed tests: Hypothesis's per-example deadline would fail on a loaded CI machine.
@@ -74,7 +75,7 @@ def browser_type_launch_args(
     return {
         **browser_type_launch_args,
         "executable_path": find_browser().path,
-        "args": [*BASE_ARGS, *front.launch_args()],
+        "args": launch_args(browser_type_launch_args.get("headless", True), front),
     }
 
 

@@ -14,7 +14,13 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from autohelper.browser.find import BASE_ARGS, BrowserChoice, find_browser
+from autohelper.browser.find import (
+    BASE_ARGS,
+    HEADLESS_ARGS,
+    OFFLINE_ARGS,
+    BrowserChoice,
+    find_browser,
+)
 from autohelper.errors import BrowserLaunchFailed, UsageError
 
 if TYPE_CHECKING:
@@ -33,6 +39,15 @@ class BrowserProvider(Protocol):
         """What each context on that browser needs to reach its target."""
 
 
+def launch_args(headless: bool, front: PortalFront | None) -> list[str]:
+    """Chromium's flags for a browser started here (the benchmark's and the tests' too): the
+    front's resolver rules and the offline flags when it goes to a mock or a mirror."""
+    args = [*BASE_ARGS, *(HEADLESS_ARGS if headless else ())]
+    if front is not None:
+        args += [*OFFLINE_ARGS, *front.launch_args()]
+    return args
+
+
 @dataclass(frozen=True)
 class LocalLaunch:
     """A Chromium started here: the front is reached through its resolver rules."""
@@ -43,7 +58,7 @@ class LocalLaunch:
     def open(self, playwright: Playwright, front: PortalFront | None) -> Browser:
         from playwright.sync_api import Error as PlaywrightError
 
-        args = [*BASE_ARGS, *(front.launch_args() if front else [])]
+        args = launch_args(self.headless, front)
         try:
             # Ctrl-C is ours to handle: we close the browser ourselves. Left to the driver
             # (Playwright's default), it would close the browser at the same moment as we do.
