@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from playwright.sync_api import Error as PlaywrightError
+
 from autohelper.scenario.model import BrowserDialog, Portal
 from autohelper.target import origin_allowed
 
@@ -121,7 +123,9 @@ class PageWatch:
         try:
             yield
         finally:
-            self.page.remove_listener("request", self._on_request)
+            # A page closed under the send has no listener left to remove.
+            with contextlib.suppress(PlaywrightError):
+                self.page.remove_listener("request", self._on_request)
 
     def _on_request(self, request: Request) -> None:
         if request.is_navigation_request() or request.method not in ("GET", "HEAD", "OPTIONS"):
