@@ -605,6 +605,17 @@ def test_every_command_of_the_command_modules_is_registered_under_its_name() -> 
         assert command is not None and command.name == name
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("stauts", "status"), ("qaa", "qa"), ("scenario", "scenarios")]
+)
+def test_a_mistyped_command_is_answered_with_the_one_meant_loaded_yet_or_not(
+    typed: str, meant: str
+) -> None:
+    result = python_m_autohelper(typed)
+    assert result.returncode == 2
+    assert f"Error: No existe el comando '{typed}'. ¿Quisiste decir '{meant}'?" in result.stderr
+
+
 def test_a_message_prefix_of_the_first_tables_is_in_no_later_table() -> None:
     import importlib
 

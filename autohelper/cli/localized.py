@@ -160,6 +160,17 @@ class LocalizedGroup(_Localized, click.Group):
             self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            # Click suggests among the commands loaded; the lazy ones count as well.
+            raise click.exceptions.NoSuchCommand(
+                exc.command_name, possibilities=self.list_commands(ctx), ctx=ctx
+            ) from None
+
     def load_all(self) -> None:
         """Import every lazy subcommand (for tests and docs that walk the whole tree)."""
         for name in self.lazy:
