@@ -91,6 +91,17 @@ def test_one_run_options_do_not_mix_with_cases() -> None:
     )
 
 
+@pytest.mark.parametrize("one_run", [["--single"], ["--mock", "drift=true"], ["--decline"]])
+def test_one_run_without_a_scenario_is_asked_to_name_one(one_run: list[str]) -> None:
+    result = autohelper_cmd("qa", *one_run)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: --single, --mock, --decline y --timeout son para una corrida de un escenario: "
+        "di cuál (por ejemplo: autohelper qa imss-nss --single). Los disponibles: "
+        "autohelper scenarios list.\n"
+    )
+
+
 def test_a_bad_shard_is_refused_before_any_browser() -> None:
     result = autohelper_cmd("qa", "--all", "--against", "fixtures", "--shard", "0/2")
     assert result.exit_code == 1

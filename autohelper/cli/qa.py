@@ -73,6 +73,8 @@ def qa(
     behaved as expected. With --single (implied by --mock, --decline or --timeout): one run of
     one scenario (exit 0 only on success)."""
     if single or mock_options or decline or step_timeout is not None:
+        if not scenarios and not every:
+            raise UsageError("qa.one_run_needs_scenario")
         many = len(scenarios) != 1 or every or workers > 1
         if many or junit or html_file or shard or cases:
             raise UsageError("qa.one_run_only")

@@ -235,6 +235,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No QA cases for scenario '{scenario}'{hint}. Scenarios with cases: {covered}. "
         "For one run of the scenario: autohelper qa {scenario} --single",
     },
+    "qa.one_run_needs_scenario": {
+        "es": "--single, --mock, --decline y --timeout son para una corrida de un escenario: "
+        "di cuál (por ejemplo: autohelper qa imss-nss --single). Los disponibles: "
+        "autohelper scenarios list.",
+        "en": "--single, --mock, --decline and --timeout are for one run of one scenario: "
+        "name it (for example: autohelper qa imss-nss --single). The ones available: "
+        "autohelper scenarios list.",
+    },
     "qa.one_run_only": {
         "es": "--single, --mock, --decline y --timeout son para una sola corrida de un "
         "escenario; no van con varios escenarios, --all, --workers, --junit, --html, --shard "
