@@ -133,13 +133,19 @@ cases:
 """
 
 
-def test_every_mistake_of_a_case_file_is_positioned_with_a_suggestion(tmp_path: Path) -> None:
-    path = tmp_path / "qa" / "bad.yaml"
-    path.parent.mkdir()
-    path.write_text(BAD, encoding="utf-8")
+def refused(tmp_path: Path, text: str) -> tuple[Path, CasesInvalid]:
+    """A case file (qa/cases.yaml) with `text`, and how loading it is refused."""
+    path = tmp_path / "qa" / "cases.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(CasesInvalid) as raised:
         load_cases([path])
-    problems = raised.value.problems
+    return path, raised.value
+
+
+def test_every_mistake_of_a_case_file_is_positioned_with_a_suggestion(tmp_path: Path) -> None:
+    path, refusal = refused(tmp_path, BAD)
+    problems = refusal.problems
     assert problems == [
         f"{path}:4:5: clave desconocida 'mokc' (¿quisiste decir 'mock'?)",
         f"{path}:6:7: clave desconocida 'portal_chnaged' (¿quisiste decir 'portal_changed'?)",
@@ -153,7 +159,7 @@ def test_every_mistake_of_a_case_file_is_positioned_with_a_suggestion(tmp_path: 
         f"{path}:15:14: 'mirrors' no es fixtures, mirror, any ni la URL de un espejo "
         "(¿quisiste decir 'mirror'?)",
     ]
-    assert str(raised.value.message()).startswith("8 problema(s) en los casos de QA:\n")
+    assert str(refusal.message()).startswith("8 problema(s) en los casos de QA:\n")
 
 
 def test_a_case_names_its_step_by_id_description_or_number(tmp_path: Path) -> None:
@@ -211,17 +217,13 @@ def test_a_case_gives_the_secrets_the_run_starts_with_and_those_given_again(
 
 
 def test_a_case_names_only_secrets_its_scenario_uses_each_with_a_value(tmp_path: Path) -> None:
-    path = tmp_path / "qa" / "bad.yaml"
-    path.parent.mkdir()
-    path.write_text(
+    path, refusal = refused(
+        tmp_path,
         "scenario: itson-solicitud\ncases:\n"
         "  - {id: a, expect: success, human: {secrets: {cia_pasword: [x]}}}\n"
         "  - {id: b, expect: success, human: {secrets: {cia_password: []}}}\n",
-        encoding="utf-8",
     )
-    with pytest.raises(CasesInvalid) as raised:
-        load_cases([path])
-    assert raised.value.problems == [
+    assert refusal.problems == [
         f"{path}:3:48: el escenario no usa el secreto 'cia_pasword' (¿quisiste decir "
         "'cia_password'?)",
         f"{path}:4:62: 'cia_password' necesita al menos un valor: el primero es con el que "
@@ -232,17 +234,13 @@ def test_a_case_names_only_secrets_its_scenario_uses_each_with_a_value(tmp_path:
 def test_a_case_gives_its_person_other_profile_values_checked_like_a_profile(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "qa" / "profile.yaml"
-    path.parent.mkdir()
-    path.write_text(
+    path, refusal = refused(
+        tmp_path,
         "scenario: imss-nss\ncases:\n"
         "  - {id: a, expect: success, profile: {postal_code: '85760', street: calle uno}}\n"
         "  - {id: b, expect: success, profile: {postal_code: '00000', postal_cod: '85760'}}\n",
-        encoding="utf-8",
     )
-    with pytest.raises(CasesInvalid) as raised:
-        load_cases([path])
-    assert raised.value.problems == [
+    assert refusal.problems == [
         f"{path}:4:53: ningún código postal empieza con 00 (los dos primeros dígitos son el "
         "estado)",
         f"{path}:4:62: campo desconocido 'postal_cod'. ¿Quisiste decir 'postal_code'?",
