@@ -3,6 +3,7 @@ its URL, an iframe by its element's CSS, nested; a whole-form post saved from a 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -101,9 +102,17 @@ def test_a_frame_found_by_a_fragment_of_its_url_drives_another_frame(
     )
     result = engine_run(page, scenario, tmp_path)
     assert result.status == "success", result.message
-    # The leaf's link targets TargetContent: the content page was loaded twice, once by the
-    # frameset and once by the click.
-    assert [r["path"] for r in portal.requests].count("/frames/content") == 2
+    # The leaf's link targets TargetContent: the content page is loaded twice, once by the
+    # frameset and once by the click. The expect step may already see the first one's text
+    # while the click's request is on its way: its arrival is waited for (bounded).
+    deadline = time.monotonic() + 5
+    while _loads(portal, "/frames/content") < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert _loads(portal, "/frames/content") == 2
+
+
+def _loads(portal: MockPortal, path: str) -> int:
+    return [r["path"] for r in portal.requests].count(path)
 
 
 def test_a_frame_that_never_comes_is_a_changed_portal_naming_the_frame(
