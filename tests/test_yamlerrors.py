@@ -224,3 +224,64 @@ def test_os_errors_never_show_the_c_library_text() -> None:
     assert ye.os_problem(OSError(errno.ENOENT, "x"), writing=True).message("es") == (
         "la carpeta donde iría no existe"
     )
+
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = sorted(
+    p for folder in ("scenarios", "fixtures", "autohelper") for p in (ROOT / folder).rglob("*.yaml")
+)
+
+
+def _shape(node: object) -> object:
+    """A composed node as plain data: kind, tag, value or children, and where it starts and
+    ends (the lines and columns every later message quotes)."""
+    import yaml
+
+    assert isinstance(node, yaml.Node)
+    place = (node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)
+    if isinstance(node, yaml.ScalarNode):
+        return ("scalar", node.tag, node.value, node.style, place)
+    if isinstance(node, yaml.SequenceNode):
+        return ("seq", node.tag, node.flow_style, place, [_shape(n) for n in node.value])
+    pairs = [(_shape(k), _shape(v)) for k, v in node.value]
+    return ("map", node.tag, node.flow_style, place, pairs)
+
+
+@pytest.mark.skipif(not ye.yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+def test_libyaml_composes_every_bundled_file_exactly_as_the_reference_path() -> None:
+    assert len(BUNDLED) > 10
+    for path in BUNDLED:
+        text = path.read_text(encoding="utf-8")
+        reference = ye._BoundedLoader(text)
+        try:
+            expected = reference.get_single_node()
+        finally:
+            reference.dispose()
+        got = ye._compose_fast(text)
+        assert (got is None) == (expected is None), path
+        if got is not None:
+            assert _shape(got) == _shape(expected), path
+
+
+@pytest.mark.skipif(not ye.yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+def test_a_well_formed_file_never_reaches_the_slow_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow(text: str) -> None:
+        raise AssertionError("the pure-Python path composed a well-formed file")
+
+    monkeypatch.setattr(ye, "_BoundedLoader", slow)
+    node = ye.compose((ROOT / "scenarios" / "imss-nss.yaml").read_text(encoding="utf-8"))
+    assert node is not None
+    with pytest.raises(AssertionError):  # a problem still goes to the path that words it
+        ye.compose("a: b: c\n")
+
+
+def test_bounded_problems_read_the_same_whichever_path_finds_them() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(5)
+    )
+    with pytest.raises(ye.FileProblem) as info:
+        ye.compose(bomb)
+    assert info.value.key == "yaml.too_big"
+    with pytest.raises(ye.FileProblem) as info:
+        ye.compose("a: " + "[" * (ye.MAX_DEPTH + 5) + "]" * (ye.MAX_DEPTH + 5) + "\n")
+    assert info.value.key == "yaml.too_deep"
