@@ -48,10 +48,19 @@ class Evidence:
         if self.mask:
             masks.append(page.locator("input, textarea, select"))
             masks.extend(page.get_by_text(value) for value in self.personal)
-        try:
-            data = page.screenshot(full_page=True, mask=masks, timeout=10_000)
-        except PlaywrightError as exc:
-            log.debug("screenshot failed: %s", exc)
+        data = None
+        # Chromium now and then answers "Unable to capture screenshot" while its compositor is
+        # busy (seen under load, on a static page): one more try, of the viewport only.
+        for full_page in (True, False):
+            if page.is_closed():
+                break
+            try:
+                wait = 10_000 if full_page else 5_000
+                data = page.screenshot(full_page=full_page, mask=masks, timeout=wait)
+                break
+            except PlaywrightError as exc:
+                log.debug("screenshot failed (full page: %s): %s", full_page, exc)
+        if data is None:
             return "-"
         return str(write_private(path, data))
 
