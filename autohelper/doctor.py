@@ -72,6 +72,12 @@ def diagnose(explicit_browser: str | None = None) -> list[Finding]:
             )
         if findings[0].ok:
             findings.append(launch_check(choice))
+        if explicit_browser is None:
+            shell = find_browser(shell=True)
+            if shell.reason == "headless-shell" and shell.path is not None:
+                findings.append(Finding(True, t("doctor.shell_yes", path=shell.path)))
+            elif choice.reason in ("playwright", "system"):
+                findings.append(Finding(True, t("doctor.shell_no")))
     findings.append(
         Finding(True, t("doctor.display_yes" if has_display() else "doctor.display_no"))
     )

@@ -434,7 +434,8 @@ def run_session(
         raise UsageError("browser.no_display")
     for line in opening_lines(plan):
         request.human.progress(line)
-    provider = provider_for(request.browser, plan.headless, request.connect, request.cdp)
+    offline = plan.target.kind != "live"
+    provider = provider_for(request.browser, plan.headless, request.connect, request.cdp, offline)
     privacy.ACTIVE.merge(plan.redactor)
     from playwright.sync_api import sync_playwright
 

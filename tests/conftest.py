@@ -72,10 +72,12 @@ def browser_type_launch_args(
 ) -> dict[str, Any]:
     """The system Chromium (Playwright's download is not available here), quiet on the network,
     resolving the portal hosts to the front."""
+    headless = browser_type_launch_args.get("headless", True)
     return {
         **browser_type_launch_args,
-        "executable_path": find_browser().path,
-        "args": launch_args(browser_type_launch_args.get("headless", True), front),
+        # Hidden, the lighter headless shell when installed (as the tool uses for a mock).
+        "executable_path": find_browser(shell=headless).path,
+        "args": launch_args(headless, front),
     }
 
 

@@ -60,3 +60,59 @@ def test_with_no_browser_at_all_the_message_says_how_to_get_one(
         find_browser()
     assert "apt-get install chromium" in caught.value.message("es")
     assert os.environ["PATH"] == str(tmp_path)
+
+
+@pytest.fixture
+def only_fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A PATH holding a fake system Chromium and a fake headless shell, nothing else."""
+    import autohelper.browser.find as find
+
+    monkeypatch.delenv("AUTOHELPER_BROWSER", raising=False)
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path / "none"))
+    monkeypatch.setattr(find, "SHELL_PATHS", ())
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake_browser(bin_dir / "chromium")
+    fake_browser(bin_dir / "chromium-headless-shell")
+    monkeypatch.setenv("PATH", str(bin_dir))
+    return bin_dir
+
+
+def test_the_headless_shell_only_for_a_hidden_run_against_a_mock_or_mirror(
+    only_fakes: Path,
+) -> None:
+    from autohelper.browser.provider import LocalLaunch, provider_for
+
+    assert find_browser(shell=True).path == str(only_fakes / "chromium-headless-shell")
+    assert find_browser(shell=True).reason == "headless-shell"
+    assert find_browser().path == str(only_fakes / "chromium")
+
+    def picked(headless: bool, offline: bool) -> str | None:
+        provider = provider_for(None, headless, offline=offline)
+        assert isinstance(provider, LocalLaunch)
+        return provider.choice.path
+
+    assert picked(headless=True, offline=True) == str(only_fakes / "chromium-headless-shell")
+    assert picked(headless=True, offline=False) == str(only_fakes / "chromium")  # live portals
+    assert picked(headless=False, offline=True) == str(only_fakes / "chromium")  # a window
+
+
+def test_a_named_browser_wins_over_the_headless_shell(
+    only_fakes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = fake_browser(tmp_path / "my-chrome")
+    assert find_browser(str(mine), shell=True).path == str(mine)
+    monkeypatch.setenv("AUTOHELPER_BROWSER", str(mine))
+    assert find_browser(shell=True).reason == "AUTOHELPER_BROWSER"
+
+
+def test_playwrights_headless_shell_download_is_found(
+    only_fakes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (only_fakes / "chromium-headless-shell").unlink()
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path))
+    build = tmp_path / "chromium_headless_shell-1200" / "chrome-linux"
+    build.mkdir(parents=True)
+    fake_browser(build / "headless_shell")
+    assert find_browser(shell=True).path == str(build / "headless_shell")
+    assert find_browser(shell=False).path == str(only_fakes / "chromium")

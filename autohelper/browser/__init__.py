@@ -8,7 +8,15 @@ from autohelper.browser.find import (
     BrowserChoice,
     find_browser,
     has_display,
+    headless_shell,
     playwright_chromium,
 )
 
-__all__ = ["BASE_ARGS", "BrowserChoice", "find_browser", "has_display", "playwright_chromium"]
+__all__ = [
+    "BASE_ARGS",
+    "BrowserChoice",
+    "find_browser",
+    "has_display",
+    "headless_shell",
+    "playwright_chromium",
+]

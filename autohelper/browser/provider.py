@@ -143,9 +143,11 @@ def provider_for(
     headless: bool = True,
     connect: str | None = None,
     cdp: str | None = None,
+    offline: bool = False,
 ) -> BrowserProvider:
     """The provider the command line names: `--connect WS`, `--cdp URL`, else a local launch
-    (of `--browser` or the Chromium `find_browser` picks)."""
+    (of `--browser` or the Chromium `find_browser` picks). `offline`: the run goes to a mock
+    or a mirror, never a live portal; hidden, it may use the lighter headless shell."""
     if connect and cdp:
         raise UsageError("browser.connect_and_cdp")
     if connect:
@@ -156,4 +158,4 @@ def provider_for(
         if not cdp.startswith(("ws://", "wss://", "http://", "https://")):
             raise UsageError("browser.bad_endpoint", option="--cdp", value=cdp)
         return DevToolsEndpoint(cdp)
-    return LocalLaunch(find_browser(browser), headless)
+    return LocalLaunch(find_browser(browser, shell=headless and offline), headless)

@@ -109,6 +109,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Navegador: {path} ({version}), indicado en {source}.",
         "en": "Browser: {path} ({version}), given in {source}.",
     },
+    "doctor.shell_yes": {
+        "es": "Para el simulado y los espejos, sin ventana: el headless shell de Chromium, {path} "
+        "(más ligero).",
+        "en": "For the mock and mirrors, hidden: Chromium's headless shell, {path} (lighter).",
+    },
+    "doctor.shell_no": {
+        "es": "Sin el headless shell de Chromium: el simulado y los espejos usan el navegador de "
+        "arriba (instálalo con `apt-get install chromium-headless-shell` para QA más rápido).",
+        "en": "No Chromium headless shell: the mock and mirrors use the browser above (install "
+        "it with `apt-get install chromium-headless-shell` for faster QA).",
+    },
     "doctor.display_yes": {
         "es": "Hay pantalla: el navegador se verá.",
         "en": "A display is available: the browser will be visible.",

@@ -207,7 +207,8 @@ def check(request: CheckRequest, on_walk: Callable[[Walk], None] | None = None) 
 
     from autohelper.browser.provider import provider_for
 
-    provider = provider_for(request.browser, True, request.connect, request.cdp)
+    offline = spec.kind != "live"
+    provider = provider_for(request.browser, True, request.connect, request.cdp, offline)
     walks: list[Walk] = []
     with contextlib.ExitStack() as stack:
         try:

@@ -104,7 +104,7 @@ class Worker:
         self.front = PortalFront(upstream)
         self.front.start()
         self.provider = provider_for(
-            self.settings.browser, True, self.settings.connect, self.settings.cdp
+            self.settings.browser, True, self.settings.connect, self.settings.cdp, not spec.is_live
         )
         self.playwright = sync_playwright().start()
         self.browser = self.provider.open(self.playwright, self.front)
