@@ -258,18 +258,13 @@ def test_check_is_quiet_on_a_mirror_in_another_style(portal: MockPortal) -> None
 
 @pytest.mark.browser
 def test_check_names_the_curp_step_on_a_mirror_whose_curp_field_was_renamed() -> None:
-    with MockPortal(MockConfig(drift=True)) as drifted:
-        text = python_m_autohelper("check", "imss-nss", "--against", drifted.url, "--timeout", "2")
-        as_json = python_m_autohelper(
-            "--lang",
-            "en",
-            "check",
-            "imss-nss",
-            "--against",
-            drifted.url,
-            "--timeout",
-            "2",
-            "--json",
+    from concurrent.futures import ThreadPoolExecutor
+
+    with MockPortal(MockConfig(drift=True)) as drifted, ThreadPoolExecutor(2) as both:
+        check = ["check", "imss-nss", "--against", drifted.url, "--timeout", "2"]
+        # Two processes at once (each waits out the missing field): the same mirror, two walks.
+        text, as_json = both.map(
+            lambda args: python_m_autohelper(*args), [check, ["--lang", "en", *check, "--json"]]
         )
         assert not drifted.posts("")
     assert text.returncode == 1, text.stdout + text.stderr
@@ -352,8 +347,9 @@ def playwright_server() -> Iterator[str]:
 
 @pytest.fixture
 def devtools_chromium(tmp_path: Path) -> Iterator[str]:
-    """A real Chromium started with `--remote-debugging-port=0`; its endpoint from stderr."""
-    path = find_browser().path
+    """A real Chromium (the headless shell when installed, as for any hidden run against a
+    mock) started with `--remote-debugging-port=0`; its endpoint from stderr."""
+    path = find_browser(shell=True).path
     assert path
     child = subprocess.Popen(
         [
@@ -379,7 +375,7 @@ def devtools_chromium(tmp_path: Path) -> Iterator[str]:
 
 @pytest.mark.browser
 def test_qa_and_run_through_a_playwright_server(tmp_path: Path, playwright_server: str) -> None:
-    chromium = find_browser().path
+    chromium = find_browser(shell=True).path
     assert chromium
     remote = ["--connect", playwright_server, "--browser", chromium]
     result = autohelper_cmd(
