@@ -327,6 +327,32 @@ def test_delay_can_target_only_the_posts_of_a_path(portal: MockPortal) -> None:
         parse_options(["delay_methods=FETCH"])
 
 
+def test_a_send_held_across_a_reset_spends_nothing_of_the_next_configuration(
+    portal: MockPortal,
+) -> None:
+    """QA's cases follow one another on one mock: a send slowed by one case (whose run gave up
+    waiting) wakes during the next. It must not use the next case's armed failure (found when
+    the save-fails case got a success) nor reach its state."""
+    import threading
+
+    portal.configure(delay=0.8, delay_paths=("asignacionNSS",), delay_methods=("POST",))
+    client = Client(portal)
+    assert client.request(SD + "/asignacionNSS").status == 200
+    held: list[Reply] = []
+    sender = threading.Thread(target=lambda: held.append(client.submit()))
+    sender.start()
+    time.sleep(0.2)  # the send is being held
+    portal.reset()
+    portal.configure(fail_first=1, fail_paths=("asignacionNSS",), fail_methods=("POST",))
+    sender.join(timeout=10)
+    assert held and held[0].status == 503  # the old run's answer: nothing done
+    assert portal.requests == []  # the log is the new run's alone
+    fresh = Client(portal)
+    assert fresh.request(SD + "/asignacionNSS").status == 200
+    assert fresh.submit().status == 503  # the armed failure is still there for its own send
+    assert fresh.submit().status != 503
+
+
 def test_firewall_blocks_every_page_but_not_the_controls(portal: MockPortal) -> None:
     portal.configure(firewall=True)
     client = Client(portal)

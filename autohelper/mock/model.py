@@ -91,6 +91,9 @@ class SharedState:
         self.outbox: list[dict[str, Any]] = []
         self.requests: list[dict[str, Any]] = []
         self.failures_left = 0
+        # Which configuration's turn it is: bumped at every clear, so a request held back by a
+        # delay across a reset (the case that made it slow is over) cannot act on the next one.
+        self.generation = 0
         # The CAPTCHA each visitor was last shown, by (host, session id): applications of one
         # host share its CAPTCHA servlet (the NSS and the vigencia forms do).
         self.captchas: dict[tuple[str, str], str] = {}
@@ -102,6 +105,7 @@ class SharedState:
             self.requests.clear()
             self.captchas.clear()
             self.failures_left = fail_first
+            self.generation += 1
 
     def send_email(
         self,

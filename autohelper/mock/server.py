@@ -157,6 +157,7 @@ class MockPortal:
         self, method: str, host: str, path: str, query: str, body: bytes, cookies: dict[str, str]
     ) -> Response:
         config = self.config
+        generation = self.state.generation
         site = self._site_for(host, path)
         if site is None:
             return Response.html(self.pages.render("_mock/not_found.html"), status=404)
@@ -167,6 +168,11 @@ class MockPortal:
         ):
             # The configured slowness is the point of this mode; an Event wait is interruptible.
             threading.Event().wait(config.delay)
+            if self.state.generation != generation:
+                # The mock was reset (or configured) meanwhile: this answer belongs to a run that
+                # is over. It must not spend the next run's faults or act on its state.
+                logger.debug("a request held across a reset is dropped: %s %s", method, path)
+                return Response.html(self.pages.render("_mock/maintenance.html"), status=503)
         if config.firewall and site.firewall_page:
             return Response.html(self.pages.render(site.firewall_page), status=403)
         with self.state.lock:
