@@ -115,7 +115,7 @@ def bench_flows(runs: int, with_selenium: bool) -> list[Comparison]:
         tempfile.TemporaryDirectory(prefix="autohelper-bench-") as tmp,
     ):
         browser = playwright.chromium.launch(
-            executable_path=find_browser().path,
+            executable_path=find_browser(shell=True).path,
             headless=True,
             args=launch_args(True, front),
         )
@@ -174,7 +174,7 @@ def _selenium(front: PortalFront) -> Any:
     if chromedriver is None:
         raise SystemExit("chromedriver not found: `make bench` installs Debian's chromium-driver")
     options = webdriver.ChromeOptions()
-    options.binary_location = find_browser().path or ""
+    options.binary_location = find_browser(shell=True).path or ""
     for arg in ("--headless=new", "--no-sandbox", "--ignore-certificate-errors"):
         options.add_argument(arg)
     for arg in launch_args(True, front):

@@ -32,7 +32,7 @@ def main() -> int:
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(
-            executable_path=find_browser().path, args=launch_args(True, front)
+            executable_path=find_browser(shell=True).path, args=launch_args(True, front)
         )
         context = browser.new_context(ignore_https_errors=True, locale="es-MX")
         nss = playwright_flow(context.new_page(), curp, email)

@@ -228,7 +228,7 @@ def flow_child(flows: int) -> None:
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(
-            executable_path=find_browser().path,
+            executable_path=find_browser(shell=True).path,
             headless=True,
             args=launch_args(True, front),
         )
@@ -260,7 +260,7 @@ def async_child(tasks: int, flows: int) -> None:
     async def main() -> None:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(
-                executable_path=find_browser().path,
+                executable_path=find_browser(shell=True).path,
                 headless=True,
                 args=launch_args(True, front),
             )
