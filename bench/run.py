@@ -430,8 +430,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         model = throughput.bench_model((1, 4), flows=3, rounds=args.qa_rounds)
     load_after = [round(x, 2) for x in os.getloadavg()]
 
+    rounds = [f"{args.runs} rounds"] if comparisons else []
+    if qa:
+        rounds.append(f"QA {args.qa_rounds} round(s)")
     print(
-        f"{args.runs} rounds, medians; python {platform.python_version()}, "
+        f"{', '.join(rounds) or 'no rounds'}, medians; python {platform.python_version()}, "
         f"{platform.machine()}, {os.cpu_count()} CPUs, "
         f"load average {load_before} before, {load_after} after"
     )
