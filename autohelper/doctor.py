@@ -90,11 +90,12 @@ def launch_check(choice: BrowserChoice) -> Finding:
     log; the finding says it plainly."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    from playwright.sync_api import sync_playwright
+
+    from autohelper.browser.driver import playwright_session
 
     path = choice.path or str(playwright_chromium())
     try:
-        with sync_playwright() as pw:
+        with playwright_session() as pw:
             browser = pw.chromium.launch(
                 executable_path=choice.path,
                 headless=True,

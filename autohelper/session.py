@@ -437,12 +437,12 @@ def run_session(
     offline = plan.target.kind != "live"
     provider = provider_for(request.browser, plan.headless, request.connect, request.cdp, offline)
     privacy.ACTIVE.merge(plan.redactor)
-    from playwright.sync_api import sync_playwright
+    from autohelper.browser.driver import playwright_session
 
     with (
         redacting(plan.redactor),
         serve_target(plan.target, plan.mock_options) as front,
-        sync_playwright() as pw,
+        playwright_session() as pw,
     ):
         browser = provider.open(pw, front)
         try:

@@ -26,12 +26,22 @@ settings.register_profile("autohelper", deadline=None)
 settings.load_profile("autohelper")
 
 
+@pytest.fixture(scope="session")
+def driver_compile_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One compile cache for every Playwright driver a worker's tests start (a user's cache
+    persists the same way between runs); tests of the cache itself name their own."""
+    return tmp_path_factory.mktemp("node-compile-cache")
+
+
 @pytest.fixture(autouse=True)
-def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_dirs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, driver_compile_cache: Path
+) -> None:
     """No test touches the real user's profile, journal or cache."""
     monkeypatch.setenv("AUTOHELPER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("AUTOHELPER_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("NODE_COMPILE_CACHE", str(driver_compile_cache))
     monkeypatch.delenv("AUTOHELPER_LANG", raising=False)
 
 

@@ -203,8 +203,7 @@ def check(request: CheckRequest, on_walk: Callable[[Walk], None] | None = None) 
     spec = parse_against(request.against)
     scenarios = scenarios_to_check(request)
     build(request.mock_options)  # a bad setting is a usage error before any browser
-    from playwright.sync_api import sync_playwright
-
+    from autohelper.browser.driver import playwright_session
     from autohelper.browser.provider import provider_for
 
     offline = spec.kind != "live"
@@ -221,7 +220,7 @@ def check(request: CheckRequest, on_walk: Callable[[Walk], None] | None = None) 
                 if on_walk is not None:
                     on_walk(walk)
             return walks
-        pw = stack.enter_context(sync_playwright())
+        pw = stack.enter_context(playwright_session())
         walks += _walk_all(request, scenarios, provider, front, pw, spec.kind, on_walk)
     return walks
 

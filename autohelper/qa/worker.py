@@ -87,8 +87,7 @@ class Worker:
         return self.folder / "journal.sqlite3"
 
     def start(self) -> None:
-        from playwright.sync_api import sync_playwright
-
+        from autohelper.browser.driver import start_playwright
         from autohelper.browser.front import PortalFront
         from autohelper.browser.provider import provider_for
 
@@ -106,7 +105,7 @@ class Worker:
         self.provider = provider_for(
             self.settings.browser, True, self.settings.connect, self.settings.cdp, not spec.is_live
         )
-        self.playwright = sync_playwright().start()
+        self.playwright = start_playwright()
         self.browser = self.provider.open(self.playwright, self.front)
 
     def _set_env(self, name: str, value: str) -> None:

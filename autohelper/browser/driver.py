@@ -1,0 +1,74 @@
+"""Starting Playwright's driver (a Node.js process) for a run, `qa`, `check` or `doctor`.
+
+Every start of the driver compiles Playwright's JavaScript again: about a fifth of a second of
+a whole `autohelper qa` run on two cores. Node (22 and later) keeps that work in a compile cache
+when `NODE_COMPILE_CACHE` names a folder; we name one in autohelper's cache folder (private,
+0700) unless the environment already names one. What it holds is Playwright's own code, compiled,
+never a page or a person's data; the driver is started with a umask of 077 all the same, so every
+file it or the browser writes for us is its owner's alone from its first byte.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Playwright
+
+log = logging.getLogger(__name__)
+
+CACHE_ENV = "NODE_COMPILE_CACHE"
+
+
+def compile_cache() -> Path | None:
+    """The compile cache folder the driver will use: the environment's, else ours (created
+    0700); None when it cannot be created (the driver then compiles as usual)."""
+    named = os.environ.get(CACHE_ENV)
+    if named:
+        return Path(named)
+    import platformdirs
+
+    from autohelper.privatefiles import private_dir
+
+    folder = Path(platformdirs.user_cache_dir("autohelper")) / "node-compile-cache"
+    try:
+        private_dir(folder)
+    except OSError as exc:
+        log.debug("no compile cache for the driver: %s", exc)
+        return None
+    os.environ[CACHE_ENV] = str(folder)
+    return folder
+
+
+@contextlib.contextmanager
+def private_umask() -> Iterator[None]:
+    """A umask of 077 while a child process is started: it keeps it for its whole life."""
+    before = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(before)
+
+
+def start_playwright() -> Playwright:
+    """Playwright's sync API on a freshly started driver; stop it with `.stop()`."""
+    from playwright.sync_api import sync_playwright
+
+    compile_cache()
+    with private_umask():
+        return sync_playwright().start()
+
+
+@contextlib.contextmanager
+def playwright_session() -> Iterator[Playwright]:
+    """`start_playwright`, stopped on the way out whatever happens."""
+    playwright = start_playwright()
+    try:
+        yield playwright
+    finally:
+        playwright.stop()
