@@ -478,3 +478,13 @@ def test_reports_of_a_mirror_run_with_a_real_profile_are_masked(tmp_path: Path) 
         for raw in (CURP, EMAIL, EMAIL.replace("@", "%40")):
             assert raw.lower() not in text.lower(), (name, raw)  # ...masked everywhere
     assert "HEGG…L04" in texts["requests.json"]
+
+
+def test_a_browser_that_is_not_there_is_said_once_before_any_case(tmp_path: Path) -> None:
+    missing = tmp_path / "no-chromium"
+    result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--browser", str(missing))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: El navegador indicado en --browser no existe o no es ejecutable: {missing}\n"
+    )
+    assert result.stdout == ""  # no case ran, none failed 27 times over

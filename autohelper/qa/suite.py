@@ -131,8 +131,10 @@ def run_suite(request: SuiteRequest, say: Callable[[str], None]) -> int:
             parse_shard(request.shard)
         except Exception as exc:  # pytest's UsageError, with our message
             raise UsageError("qa.bad_shard", value=request.shard) from exc
-    if request.connect and request.cdp:
-        raise UsageError("browser.connect_and_cdp")
+    from autohelper.browser.provider import provider_for
+
+    # The browser options once, here: a wrong path or endpoint is one message, not one per case.
+    provider_for(request.browser, True, request.connect, request.cdp, offline=True)
     files, _ = select(request)
     if spec.kind == "mirror":
         from autohelper.session import probe_mirror
