@@ -70,7 +70,7 @@ def headless_shell() -> str | None:
         if found:
             return found
     base = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache/ms-playwright")
-    pattern = "chromium_headless_shell-*/chrome-*/*headless_shell"
+    pattern = "chromium_headless_shell-*/chrome-*/*headless[_-]shell"  # both namings
     for candidate in sorted(base.glob(pattern), reverse=True):
         if os.access(candidate, os.X_OK):
             return str(candidate)
