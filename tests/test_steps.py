@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Page
 from support import engine_run, lab_scenario
 
 from autohelper.engine import RunOptions, RunResult, run_scenario
@@ -387,12 +387,7 @@ def test_an_optional_download_that_brings_no_file_is_skipped(
 
 def test_a_dialogs_own_words_leave_out_its_title_bar_and_buttons(page: Page) -> None:
     """What an outcome quotes of a jQuery UI dialog: its content, not «Error … Aceptar»."""
-    from autohelper.engine.outcome import _read
-
-    def _described(element: Locator) -> str:
-        found = _read(element)
-        assert found is not None
-        return found[1]
+    from autohelper.engine.outcome import _own_words
 
     page.set_content(
         '<div role="dialog" aria-describedby="d"><span>Error</span>'
@@ -402,15 +397,15 @@ def test_a_dialogs_own_words_leave_out_its_title_bar_and_buttons(page: Page) -> 
         "<button>Salir</button><button>Continuar</button></div>"
         '<p id="p" aria-describedby="d">Un párrafo</p>'
     )
-    assert _described(page.locator("[aria-describedby=d][role=dialog]")) == (
+    assert _own_words(page.locator("[aria-describedby=d][role=dialog]")) == (
         "No se localizó información con el código postal ingresado."
     )
     # No description: its title and text, without its buttons.
-    assert " ".join(_described(page.locator("#modal")).split()) == (
+    assert " ".join(_own_words(page.locator("#modal")).split()) == (
         "Actualización necesaria Elige tu correo."
     )
-    assert _read(page.locator("#p")) == ("Un párrafo", "")  # not a dialog: its text is all
-    assert _read(page.locator("#nothing")) is None
+    assert _own_words(page.locator("#p")) == ""  # not a dialog: its text says it all
+    assert _own_words(page.locator("#nothing")) == ""
 
 
 SIGN_IN = """<!doctype html><title>Entrar</title>

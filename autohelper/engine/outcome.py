@@ -42,14 +42,19 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     try:
         scope = locate.frame_for(run.page, every[0].frame, run.timeout_ms(step))
         locate.any_of(scope, every).wait_for(state="visible", timeout=run.timeout_ms(step))
-        # The first case (in the scenario's order) with a visible element wins; the locators
-        # are filtered to visible elements, so one look (its text and, for a dialog, its own
-        # words, in one round trip) says it.
+        # The first case (in the scenario's order) with a visible element wins (the locators
+        # are filtered to visible elements). Its text is read in Playwright's own script
+        # world, as its waits are: a look in the page's world would first load Playwright's
+        # script there, a few hundredths of a second per page. The portal's own words (a
+        # dialog's, without its buttons) are read only where they are quoted: an error.
         for number, case in enumerate(step.cases):
-            found = _read(locate.any_of(scope, case.when))
-            if found is not None:
-                _apply(run, step, number, case, found[0], said=found[1])
-                return
+            element = locate.any_of(scope, case.when)
+            if element.count() == 0:
+                continue
+            text = element.inner_text(timeout=LOOK_MS)
+            said = _own_words(element) if case.result in ("error", "retry") else ""
+            _apply(run, step, number, case, text, said=said)
+            return
     except (PlaywrightTimeout, locate.FrameMissing):
         pass
     except PlaywrightError as exc:
@@ -108,30 +113,35 @@ def _in_words(locator: m.Locator, words: str) -> bool:
     )
 
 
-def _read(element: PwLocator) -> tuple[str, str] | None:
-    """The first element's text and what it says in its own words (below); None when no
-    element matches."""
-    found = element.evaluate_all(_READ_JS)
-    return (str(found[0]), str(found[1]).strip()) if found else None
+# How long the answer found may take to be read (it was just seen): gone by then, it is not
+# an answer.
+LOOK_MS = 2000
 
 
-# The first matched element's text, and what it says in its own words when it is a dialog
-# (role `dialog` or `alertdialog`): the element its `aria-describedby` names (not its title
-# bar), else its text without its buttons; "" for anything else. null when nothing matched.
-_READ_JS = """elements => {
+def _own_words(element: PwLocator) -> str:
+    """What the element found says in its own words when it is a dialog (below); "" for
+    anything else, or when it went away."""
+    found = element.evaluate_all(_WORDS_JS)
+    return str(found).strip() if found else ""
+
+
+# What a dialog (role `dialog` or `alertdialog`) says in its own words: the element its
+# `aria-describedby` names (not its title bar), else its text without its buttons; "" for
+# anything else or nothing.
+_WORDS_JS = """elements => {
     const e = elements[0];
-    if (!e) return null;
+    if (!e) return "";
     const role = e.getAttribute("role"), id = e.getAttribute("aria-describedby");
-    if (role !== "dialog" && role !== "alertdialog") return [e.innerText, ""];
+    if (role !== "dialog" && role !== "alertdialog") return "";
     const described = id ? e.ownerDocument.getElementById(id) : null;
-    if (described) return [e.innerText, described.innerText];
+    if (described) return described.innerText;
     const chrome = "button, [role=button], select, textarea, script, style";
     const walker = e.ownerDocument.createTreeWalker(e, NodeFilter.SHOW_TEXT);
     const words = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (!node.parentElement.closest(chrome)) words.push(node.data.trim());
     }
-    return [e.innerText, words.filter(Boolean).join(" ")];
+    return words.filter(Boolean).join(" ");
 }"""
 
 

@@ -83,22 +83,24 @@ def fill(run: Runner, step: m.Fill) -> None:
     value = run.value(step.value)
     timeout = run.timeout_ms(step)
 
-    def type_it() -> None:
+    def type_it(clear: bool) -> None:
         if step.type:
-            # Cleared first: a portal may keep what was typed before (a retry after its error).
-            run.acting(step, step.target, lambda: field.fill("", timeout=timeout))
-            field.press_sequentially(value, timeout=timeout)
+            if clear:
+                run.acting(step, step.target, lambda: field.fill("", timeout=timeout))
+            run.acting(step, step.target, lambda: field.press_sequentially(value, timeout=timeout))
         else:
             run.acting(step, step.target, lambda: field.fill(value, timeout=timeout))
 
-    type_it()
+    type_it(clear=False)
     if field.input_value(timeout=timeout) != value:
         # A page script moved the focus while the text went in (a sign-in page focusing its
-        # first field on load, as the CIA's does): the text landed elsewhere or nowhere. Typing
-        # sends nothing, so it is typed once more; a field that reformats what it gets (upper
-        # case, a mask) keeps its own version after that.
+        # first field on load, as the CIA's does): the text landed elsewhere or nowhere; or,
+        # typed key by key, it went after what the field kept from before (a retry after the
+        # portal's error). Typing sends nothing, so it is typed once more, into the field
+        # cleared first; a field that reformats what it gets (upper case, a mask) keeps its
+        # own version after that.
         log.debug("step %s: the field did not keep what was typed; typing it again", run.index)
-        type_it()
+        type_it(clear=True)
     if step.blur:
         field.blur()
 
