@@ -26,6 +26,12 @@ settings.register_profile("autohelper", deadline=None)
 settings.load_profile("autohelper")
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    from support import CliThread
+
+    CliThread.stop()
+
+
 @pytest.fixture(scope="session")
 def driver_compile_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One compile cache for every Playwright driver a worker's tests start (a user's cache

@@ -4,8 +4,11 @@ our own on the lab's pages, and one way to run the engine on pytest-playwright's
 from __future__ import annotations
 
 import base64
+import queue
 import sys
+import threading
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +157,48 @@ def console(*args: str, input: str | None = None) -> Result:
                 sys.argv = saved
 
     return CliRunner().invoke(Script(), list(args), input=input)  # type: ignore[arg-type]
+
+
+class CliThread:
+    """The thread this test process runs `autohelper` commands on, in-process: one thread,
+    keeping one Playwright driver for every command that drives a browser (a driver costs
+    about a CPU-second to start; each command still opens and closes its own browser). Not
+    the tests' own thread: Playwright's sync API cannot share a thread with the one
+    pytest-playwright's tests already run in this process."""
+
+    _running: CliThread | None = None
+
+    def __init__(self) -> None:
+        self._jobs: queue.Queue[tuple[Callable[[], Any], Future[Any]] | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._serve, name="autohelper-cli", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        from autohelper.browser.driver import keep_driver
+
+        with keep_driver():
+            while (job := self._jobs.get()) is not None:
+                work, done = job
+                try:
+                    done.set_result(work())
+                except BaseException as exc:  # the test that asked gets it, as raised
+                    done.set_exception(exc)
+
+    @classmethod
+    def call(cls, work: Callable[[], Any]) -> Any:
+        if cls._running is None:
+            cls._running = CliThread()
+        done: Future[Any] = Future()
+        cls._running._jobs.put((work, done))
+        return done.result()
+
+    @classmethod
+    def stop(cls) -> None:
+        """At the end of the session: the driver is stopped on its own thread."""
+        running, cls._running = cls._running, None
+        if running is not None:
+            running._jobs.put(None)
+            running._thread.join(timeout=30)
 
 
 def step_count(scenario: str) -> int:

@@ -17,7 +17,6 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import threading
 import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Any
 import click
 import pytest
 from click.testing import CliRunner, Result
-from support import step_count
+from support import CliThread, step_count
 
 import autohelper.cli
 from autohelper import messages
@@ -66,19 +65,14 @@ class _ConsoleScript:
 
 
 def autohelper_cmd(*args: str, input: str | None = None) -> Result:
-    """Run `autohelper ARGS...` in-process; stdout and stderr are kept apart. On a thread of
-    its own: a command that drives a browser starts Playwright's sync API, which cannot share
-    a thread with the one pytest-playwright's tests already run in this process."""
-    results: list[Result] = []
+    """Run `autohelper ARGS...` in-process, on the process's CLI thread (`CliThread`); stdout
+    and stderr are kept apart."""
 
-    def invoke() -> None:
-        runner = CliRunner()
-        results.append(runner.invoke(_ConsoleScript(), list(args), input=input))  # type: ignore[arg-type]
+    def invoke() -> Result:
+        return CliRunner().invoke(_ConsoleScript(), list(args), input=input)  # type: ignore[arg-type]
 
-    worker = threading.Thread(target=invoke, name="autohelper-cli")
-    worker.start()
-    worker.join()
-    return results[0]
+    result: Result = CliThread.call(invoke)
+    return result
 
 
 def python_m_autohelper(*args: str, importtime: bool = False) -> subprocess.CompletedProcess[str]:

@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from autohelper.browser import driver
+
+T = TypeVar("T")
+
+
+def on_a_thread(work: Callable[[], T]) -> T:
+    """Playwright's sync API on a thread of its own: this process's own thread may already
+    run pytest-playwright's."""
+    with ThreadPoolExecutor(1) as one:
+        return one.submit(work).result()
 
 
 def _modes(folder: Path) -> dict[str, int]:
@@ -26,9 +38,14 @@ def test_the_driver_keeps_its_compiled_code_in_a_private_cache(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     umask = os.umask(0o022)
     try:
-        playwright = driver.start_playwright()
-        assert os.umask(0o022) == 0o022  # ours again as soon as the driver is started
-        playwright.stop()
+
+        def start_and_stop() -> int:
+            playwright = driver.start_playwright()
+            after = os.umask(0o022)  # ours again as soon as the driver is started
+            playwright.stop()
+            return after
+
+        assert on_a_thread(start_and_stop) == 0o022
     finally:
         os.umask(umask)
     folder = tmp_path / "cache" / "autohelper" / "node-compile-cache"
@@ -58,3 +75,29 @@ def test_without_a_cache_folder_the_driver_compiles_as_usual(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert driver.compile_cache() is None
     assert driver.CACHE_ENV not in os.environ
+
+
+def test_a_thread_that_keeps_a_driver_gives_it_to_every_session_and_stops_it_at_the_end() -> None:
+    def sessions() -> tuple[bool, bool, bool, bool]:
+        with driver.keep_driver() as kept:
+            with driver.playwright_session() as first:
+                pass
+            with driver.playwright_session() as second:
+                pass
+            # Left running by both sessions: it still answers.
+            request = kept.request.new_context()
+            alive = request is not None
+            request.dispose()
+            try:
+                with driver.keep_driver():
+                    pass
+                nested = True
+            except RuntimeError:
+                nested = False
+        with driver.playwright_session() as fresh:  # its own again, once the block ended
+            own = fresh is not kept
+        return first is kept and second is kept, alive, nested, own
+
+    same, alive, nested, own = on_a_thread(sessions)
+    assert same and alive and own
+    assert not nested

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CACHE_ENV = "NODE_COMPILE_CACHE"
+
+# The driver a thread keeps for every session it starts meanwhile (`keep_driver`).
+_kept = threading.local()
 
 
 def compile_cache() -> Path | None:
@@ -66,9 +70,30 @@ def start_playwright() -> Playwright:
 
 @contextlib.contextmanager
 def playwright_session() -> Iterator[Playwright]:
-    """`start_playwright`, stopped on the way out whatever happens."""
+    """`start_playwright`, stopped on the way out whatever happens; or, in a thread that keeps
+    one (`keep_driver`), that driver, left running."""
+    kept: Playwright | None = getattr(_kept, "playwright", None)
+    if kept is not None:
+        yield kept
+        return
     playwright = start_playwright()
     try:
         yield playwright
     finally:
+        playwright.stop()
+
+
+@contextlib.contextmanager
+def keep_driver() -> Iterator[Playwright]:
+    """One driver for every session this thread starts until the block ends (a driver costs
+    about a CPU-second to start): for a process that runs many sessions in turn, as a test
+    suite does. Each session still opens and closes its own browser."""
+    if getattr(_kept, "playwright", None) is not None:
+        raise RuntimeError("this thread already keeps a driver")
+    playwright = start_playwright()
+    _kept.playwright = playwright
+    try:
+        yield playwright
+    finally:
+        _kept.playwright = None
         playwright.stop()

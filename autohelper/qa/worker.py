@@ -81,13 +81,14 @@ class Worker:
         self.browser: Browser | None = None
         self.folder = settings.artifacts / ".workers" / name
         self._saved_env: dict[str, str | None] = {}
+        self._driver = contextlib.ExitStack()  # the driver, stopped unless a thread keeps it
 
     @property
     def journal(self) -> Path:
         return self.folder / "journal.sqlite3"
 
     def start(self) -> None:
-        from autohelper.browser.driver import start_playwright
+        from autohelper.browser.driver import playwright_session
         from autohelper.browser.front import PortalFront
         from autohelper.browser.provider import provider_for
 
@@ -105,7 +106,7 @@ class Worker:
         self.provider = provider_for(
             self.settings.browser, True, self.settings.connect, self.settings.cdp, not spec.is_live
         )
-        self.playwright = start_playwright()
+        self.playwright = self._driver.enter_context(playwright_session())
         self.browser = self.provider.open(self.playwright, self.front)
 
     def _set_env(self, name: str, value: str) -> None:
@@ -119,7 +120,7 @@ class Worker:
                 self.browser.close()
         if self.playwright is not None:
             with contextlib.suppress(Exception):
-                self.playwright.stop()
+                self._driver.close()
         if self.front is not None:
             self.front.stop()
         if self.mock is not None:
