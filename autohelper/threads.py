@@ -3,33 +3,44 @@
 Python runs its SIGINT handler in the main thread, but the kernel may hand the signal to any
 thread that does not block it; the main thread, blocked reading the terminal, would then never
 wake up and the person's Ctrl-C would seem ignored. Our servers' threads (and the threads they
-start for each request, which inherit the mask) therefore block SIGINT.
+start for each request, which inherit the mask) therefore block SIGINT, and so does every thread
+started while Playwright's driver starts (asyncio's, waiting for the driver process to end).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socketserver
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from autohelper.messages import t
 
 
+@contextlib.contextmanager
+def sigint_blocked() -> Iterator[None]:
+    """SIGINT blocked in this thread for the block, and in every thread started meanwhile
+    (they keep the mask they were born with); a Ctrl-C that comes meanwhile waits for the end
+    of the block, then reaches the main thread as usual."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: signals only reach the main thread
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def start_daemon(target: Callable[[], Any], name: str) -> threading.Thread:
     """Start a daemon thread running `target` with SIGINT blocked in it (and its children)."""
     thread = threading.Thread(target=target, name=name, daemon=True)
-    if not hasattr(signal, "pthread_sigmask"):  # Windows: signals only reach the main thread
+    with sigint_blocked():
         thread.start()
-        return thread
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        thread.start()
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
     return thread
 
 

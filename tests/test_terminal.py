@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 from pathlib import Path
 
 import pexpect
@@ -57,11 +58,29 @@ def test_a_student_types_the_captcha_confirms_pastes_the_link_and_keeps_the_nss(
     assert CURP not in child.before and EMAIL not in child.before
 
 
+def threads_that_take_ctrl_c(pid: int) -> list[str]:
+    """The threads of process `pid` that do not block SIGINT (Linux's /proc)."""
+    taking = []
+    for task in sorted(Path(f"/proc/{pid}/task").iterdir()):
+        status = dict(
+            line.split(":\t", 1)
+            for line in (task / "status").read_text().splitlines()
+            if ":\t" in line
+        )
+        if not int(status["SigBlk"], 16) & (1 << (signal.SIGINT - 1)):
+            taking.append(task.name)
+    return taking
+
+
 def test_ctrl_c_at_the_captcha_closes_the_browser_and_sends_nothing(
     portal: MockPortal, short_tmp: Path
 ) -> None:
     child = student_session(portal, short_tmp)
     child.expect("Escribe los caracteres de la imagen")
+    if Path("/proc/self/task").is_dir():
+        # The main thread alone may take Ctrl-C (the kernel hands it to any thread that does
+        # not block it; the main thread, reading the terminal, would then never wake up).
+        assert threads_that_take_ctrl_c(child.pid) == [str(child.pid)]
     child.sendintr()
     child.expect("Cancelado. No se envió nada más.")
     child.expect(pexpect.EOF)

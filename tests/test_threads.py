@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from autohelper.mock import MockPortal
-from autohelper.threads import start_daemon
+from autohelper.threads import sigint_blocked, start_daemon
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
 
@@ -29,6 +29,22 @@ def blocked_in_a_thread() -> set[int]:
 
 def test_a_background_thread_blocks_ctrl_c_and_the_main_thread_keeps_it() -> None:
     assert signal.SIGINT in blocked_in_a_thread()
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+
+
+def test_threads_started_while_ctrl_c_is_blocked_keep_it_blocked_and_the_caller_gets_it_back() -> (
+    None
+):
+    import threading
+
+    seen: list[set[int]] = []
+    with sigint_blocked():
+        thread = threading.Thread(
+            target=lambda: seen.append(signal.pthread_sigmask(signal.SIG_BLOCK, []))
+        )
+        thread.start()
+    thread.join(timeout=5)
+    assert signal.SIGINT in seen[0]
     assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
 
 

@@ -1,5 +1,8 @@
 """Starting Playwright's driver (a Node.js process) for a run, `qa`, `check` or `doctor`.
 
+The driver is started with SIGINT blocked in the threads its start creates (autohelper.threads):
+Ctrl-C is the main thread's.
+
 Every start of the driver compiles Playwright's JavaScript again: about a fifth of a second of
 a whole `autohelper qa` run on two cores. Node (22 and later) keeps that work in a compile cache
 when `NODE_COMPILE_CACHE` names a folder; we name one in autohelper's cache folder (private,
@@ -63,8 +66,12 @@ def start_playwright() -> Playwright:
     """Playwright's sync API on a freshly started driver; stop it with `.stop()`."""
     from playwright.sync_api import sync_playwright
 
+    from autohelper.threads import sigint_blocked
+
     compile_cache()
-    with private_umask():
+    # The thread asyncio starts to wait for the driver process must not take the person's
+    # Ctrl-C: the main thread, blocked reading the terminal, would never learn of it.
+    with private_umask(), sigint_blocked():
         return sync_playwright().start()
 
 
