@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route
 from support import PROFILE, engine_run, lab_scenario
 
 from autohelper.errors import PortalChanged
@@ -131,3 +131,53 @@ def test_a_frame_that_never_comes_is_a_changed_portal_naming_the_frame(
     assert isinstance(result.error, PortalChanged)
     assert "«Buscar en un marco que no existe»" in result.message
     assert "frame=name='Contenido'" in result.message
+
+
+def test_a_send_from_a_frame_answered_by_the_whole_page_leaving_is_sent_once_and_read(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """A portal may answer a frame's send at the top (PeopleSoft's expired session sends the
+    whole window to its sign-in page): the frame is gone before its answer finished loading.
+    The send went through; the outcome reads the page that came instead."""
+    leave = (
+        "<!doctype html><title>Sesión</title>"
+        "<script>top.location.href = 'https://lab.autohelper.test/done';</script>"
+        # Its own document never finishes loading: only the top's navigation ends the wait.
+        '<script src="https://lab.autohelper.test/never.js"></script>'
+    )
+    sent: list[str] = []
+
+    def answer(route: Route) -> None:
+        if route.request.method == "POST":
+            sent.append(route.request.url)
+            route.fulfill(status=200, content_type="text/html", body=leave)
+        else:
+            route.continue_()
+
+    page.route("**/frames/form*", answer)
+    page.route("**/never.js", lambda route: None)  # held: never answered
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: https://lab.autohelper.test/frames
+    description: Abrir el marco
+  - confirm: [{{label: NSS, value: "{{profile.nss}}"}}]
+    description: Confirmar
+  - submit: {{role: link, name: Guardar, frame: {INNER}}}
+    description: Guardar
+  - outcome:
+      - when: {{text: "Trámite terminado"}}
+        result: success
+    description: Leer la respuesta
+""",
+        profile=("nss",),
+    )
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = engine_run(
+        page, scenario, tmp_path, profile={**PROFILE, "nss": NSS}, journal=journal, step_timeout=5.0
+    )
+    assert result.status == "success", result.message
+    assert len(sent) == 1
+    [row] = journal.runs()
+    [submit] = journal.rows("submits", row.id)
+    assert submit["result"] == "ok"

@@ -15,6 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
@@ -252,9 +253,18 @@ def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> int 
     click_timeout = run.timeout_ms(step)
     until = step.until
     if until is None:
-        with frame.expect_navigation(wait_until="domcontentloaded", timeout=timeout) as nav:
-            button.click(timeout=click_timeout)
-        response = nav.value
+        try:
+            with frame.expect_navigation(wait_until="domcontentloaded", timeout=timeout) as nav:
+                button.click(timeout=click_timeout)
+            response = nav.value
+        except PlaywrightError as exc:
+            if frame == run.page.main_frame or not locate.is_gone(exc):
+                raise
+            # The frame went away under its answer: the portal answered at the top (PeopleSoft
+            # sends the whole window to its sign-in page when the session expired). The send
+            # went through; the outcome reads the page that came instead.
+            run.page.wait_for_load_state("domcontentloaded", timeout=timeout)
+            return None
         if response is None:
             return None
         # A frame's answer tells the watch only when the portal failed it (a 5xx): the outcome
