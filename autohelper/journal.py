@@ -113,6 +113,29 @@ def _open(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path, timeout=10)
 
 
+def _write_ahead(db: sqlite3.Connection) -> None:
+    """Write-ahead logging: a run's steps go in as one group, and readers (status) never wait
+    for a writer. SQLite makes its -wal and -shm files with the database's mode. The mode stays
+    with the file: set once. Setting it needs the file to itself, and SQLite does not wait for
+    that as it waits for a write: while other processes open the same new journal at once, it
+    is tried again, for a few seconds at most (it changes nothing twice)."""
+    if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_random
+
+    def busy(exc: BaseException) -> bool:
+        return getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+
+    for attempt in Retrying(
+        retry=retry_if_exception(busy),
+        stop=stop_after_delay(10),
+        wait=wait_random(0.005, 0.03),
+        reraise=True,
+    ):
+        with attempt:
+            db.execute("PRAGMA journal_mode=WAL")
+
+
 def _apply(db: sqlite3.Connection, statement: str) -> None:
     """One migration statement; `ADD COLUMN table column declaration` adds the column only
     where it is missing (SQLite has no ADD COLUMN IF NOT EXISTS)."""
@@ -204,10 +227,7 @@ class Journal:
             with self._connect() as db:
                 self._migrate(db, writable)
                 if writable:
-                    # Write-ahead logging: a run's steps go in as one group, and readers
-                    # (status) never wait for a writer. SQLite makes its -wal and -shm files
-                    # with the database's mode.
-                    db.execute("PRAGMA journal_mode=WAL")
+                    _write_ahead(db)
         except JournalError:
             raise
         except (OSError, sqlite3.Error) as exc:
