@@ -40,9 +40,12 @@ NSS_STEPS = step_count("imss-nss")
 
 
 def pytest_run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """`python -m pytest ARGS` with the plugin as installed (its pytest11 entry point)."""
+    """`python -m pytest ARGS` with the plugin as installed (its pytest11 entry point); without
+    Hypothesis's plugin, which the cases do not use and which takes most of a second to import
+    in each process."""
+    quiet = ["-p", "no:cacheprovider", "-p", "no:hypothesispytest", "-c", "/dev/null"]
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-c", "/dev/null", *args],
+        [sys.executable, "-m", "pytest", *quiet, *args],
         capture_output=True,
         text=True,
         cwd=cwd,

@@ -86,9 +86,13 @@ def pytest_args(request: SuiteRequest, files: Sequence[Path]) -> list[str]:
         "no:cacheprovider",
         "-p",
         "no:terminal",
-        # pytest-playwright's fixtures are not used by cases: not loaded either.
+        # Plugins the cases do not use are not loaded either: pytest-playwright's fixtures,
+        # and Hypothesis's (where it is installed, importing it costs each process of the run
+        # most of a second).
         "-p",
         "no:playwright",
+        "-p",
+        "no:hypothesispytest",
         "--qa-front",
         "--qa-lang",
         current_lang(),
