@@ -246,6 +246,10 @@ def submit(run: Runner, step: m.Submit) -> None:
     run.events.submit_finished(run.index, step, f"http {status}" if status else "ok")
 
 
+# Playwright's words when the frame a navigation was awaited in is detached meanwhile.
+NAVIGATING_FRAME_GONE = "Navigating frame was detached"
+
+
 def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> int | None:
     """Press, and wait for what shows the send went through (by default: the button's page or
     frame navigates); the HTTP status of the answer, when one came as a document."""
@@ -258,7 +262,9 @@ def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> int 
                 button.click(timeout=click_timeout)
             response = nav.value
         except PlaywrightError as exc:
-            if frame == run.page.main_frame or not locate.is_gone(exc):
+            # Only the wait for the answer, not the click (a frame gone before it): pressed,
+            # the button's frame went away instead of loading an answer.
+            if frame == run.page.main_frame or NAVIGATING_FRAME_GONE not in str(exc):
                 raise
             # The frame went away under its answer: the portal answered at the top (PeopleSoft
             # sends the whole window to its sign-in page when the session expired). The send
