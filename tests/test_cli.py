@@ -210,10 +210,14 @@ def test_qa_refuses_the_live_portals_by_default() -> None:
     assert "El modo QA no corre contra los portales reales" in result.stderr
 
 
-def test_bad_against_value() -> None:
-    result = autohelper_cmd("qa", "imss-nss", "--against", "ftp://example.com")
+@pytest.mark.parametrize("command", ["qa", "run"])
+def test_bad_against_value(command: str) -> None:
+    # `run` with nobody at the keyboard (CliRunner's input is no terminal) would be a demo:
+    # a target it cannot use is said first, and no demo is announced.
+    result = autohelper_cmd(command, "imss-nss", "--against", "ftp://example.com")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: --against acepta live, fixtures o una URL")
+    assert result.stdout == ""
 
 
 def test_unknown_mock_option_names_the_known_ones() -> None:

@@ -151,7 +151,9 @@ def run(
     from autohelper.human import ScriptedHuman, TerminalHuman, ask_yes_no
     from autohelper.mock.config import parse_options
     from autohelper.session import SessionRequest, pending_resume, run_session, save_to_profile
+    from autohelper.target import parse_against
 
+    parse_against(against)  # a target it cannot use is said before anything else
     if not resume and not again and _not_needed(scenario, profile, against):
         sys.exit(0)
     shown_headless = headless if headless is not None else not has_display()
