@@ -13,11 +13,32 @@ from support import PROFILE, engine_run, lab_scenario
 from autohelper.errors import PortalChanged
 from autohelper.journal import Journal
 from autohelper.mock import MockPortal
+from autohelper.scenario.model import Scenario
 
 pytestmark = pytest.mark.browser
 
 NSS = "12345678903"
 INNER = '[TargetContent, {css: "iframe#formFrame"}]'
+
+
+def save_from_the_frame(tmp_path: Path, answer: str) -> Scenario:
+    """Open the lab's frames, confirm, save from the nested frame, and expect `answer`."""
+    return lab_scenario(
+        tmp_path,
+        f"""
+  - goto: https://lab.autohelper.test/frames
+    description: Abrir el marco
+  - confirm: [{{label: NSS, value: "{{profile.nss}}"}}]
+    description: Confirmar
+  - submit: {{role: link, name: Guardar, frame: {INNER}}}
+    description: Guardar
+  - outcome:
+      - when: {answer}
+        result: success
+    description: Leer la respuesta
+""",
+        profile=("nss",),
+    )
 
 
 def test_a_form_in_a_nested_frame_is_filled_and_saved_by_a_whole_form_post(
@@ -64,22 +85,7 @@ def test_a_send_from_a_frame_answered_by_a_5xx_is_unavailable_after_the_send(
     """Not "an answer I do not know": the portal failed the send, which may or may not have
     arrived."""
     portal.configure(fail_first=1, fail_methods=("POST",), fail_paths=("/frames/form",))
-    scenario = lab_scenario(
-        tmp_path,
-        f"""
-  - goto: https://lab.autohelper.test/frames
-    description: Abrir el marco
-  - confirm: [{{label: NSS, value: "{{profile.nss}}"}}]
-    description: Confirmar
-  - submit: {{role: link, name: Guardar, frame: {INNER}}}
-    description: Guardar
-  - outcome:
-      - when: {{text: "Guardado con folio", frame: {INNER}}}
-        result: success
-    description: Leer el folio
-""",
-        profile=("nss",),
-    )
+    scenario = save_from_the_frame(tmp_path, f'{{text: "Guardado con folio", frame: {INNER}}}')
     result = engine_run(page, scenario, tmp_path, profile={**PROFILE, "nss": NSS}, step_timeout=2)
     assert result.error is not None and result.error.key == "run.unavailable_after_submit"
     assert result.message.startswith("Después de enviar, el portal respondió con un error")
@@ -156,22 +162,7 @@ def test_a_send_from_a_frame_answered_by_the_whole_page_leaving_is_sent_once_and
 
     page.route("**/frames/form*", answer)
     page.route("**/never.js", lambda route: None)  # held: never answered
-    scenario = lab_scenario(
-        tmp_path,
-        f"""
-  - goto: https://lab.autohelper.test/frames
-    description: Abrir el marco
-  - confirm: [{{label: NSS, value: "{{profile.nss}}"}}]
-    description: Confirmar
-  - submit: {{role: link, name: Guardar, frame: {INNER}}}
-    description: Guardar
-  - outcome:
-      - when: {{text: "Trámite terminado"}}
-        result: success
-    description: Leer la respuesta
-""",
-        profile=("nss",),
-    )
+    scenario = save_from_the_frame(tmp_path, '{text: "Trámite terminado"}')
     journal = Journal(tmp_path / "j.sqlite3")
     result = engine_run(
         page, scenario, tmp_path, profile={**PROFILE, "nss": NSS}, journal=journal, step_timeout=5.0
