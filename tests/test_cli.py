@@ -210,6 +210,13 @@ def test_qa_refuses_the_live_portals_by_default() -> None:
     assert "El modo QA no corre contra los portales reales" in result.stderr
 
 
+def test_a_bad_mock_option_is_said_before_a_demo_is_announced() -> None:
+    result = autohelper_cmd("run", "imss-nss", "--against", "fixtures", "--mock", "drift=maybe")
+    assert result.exit_code == 1
+    assert "drift=maybe" in result.stderr
+    assert result.stdout == ""
+
+
 @pytest.mark.parametrize("command", ["qa", "run"])
 def test_bad_against_value(command: str) -> None:
     # `run` with nobody at the keyboard (CliRunner's input is no terminal) would be a demo:

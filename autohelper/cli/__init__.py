@@ -153,7 +153,9 @@ def run(
     from autohelper.session import SessionRequest, pending_resume, run_session, save_to_profile
     from autohelper.target import parse_against
 
-    parse_against(against)  # a target it cannot use is said before anything else
+    # A target or a mock option it cannot use is said before anything else.
+    parse_against(against)
+    options = parse_options(mock_options)
     if not resume and not again and _not_needed(scenario, profile, against):
         sys.exit(0)
     shown_headless = headless if headless is not None else not has_display()
@@ -173,7 +175,7 @@ def run(
         headless=headless,
         browser=browser,
         trace=trace,
-        mock_options=parse_options(mock_options),
+        mock_options=options,
         resume=resume,
         again=again,
         connect=connect,
