@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 import signal
+import sys
 from pathlib import Path
 
 import pexpect
@@ -92,6 +93,39 @@ def test_ctrl_c_at_the_captcha_closes_the_browser_and_sends_nothing(
     # Playwright removes the browser's profile folder only when the browser was closed.
     assert not list(short_tmp.glob("playwright*"))
     assert [run.status for run in Journal().runs()] == ["interrupted"]
+
+
+def test_ctrl_c_during_qa_cases_stops_them_closes_the_browser_and_exits_130(
+    short_tmp: Path, tmp_path: Path
+) -> None:
+    """`qa` runs its cases with pytest in its own process: pytest takes the Ctrl-C first, and
+    the command still ends as an interrupted one."""
+    cases = tmp_path / "qa"
+    cases.mkdir()
+    (cases / "cases.yaml").write_text(
+        "scenario: imss-nss\ncases:\n"
+        + "".join(
+            f"  - {{id: found-{n}, mock: {{nss_found: true}}, expect: success}}\n" for n in range(3)
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "TMPDIR": str(short_tmp), "COLUMNS": "200"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "autohelper", "qa", "--all", "--against", "fixtures", "--cases", str(cases)],
+        env=env,
+        encoding="utf-8",
+        timeout=90,
+    )
+    child.expect("✔ imss-nss/found-")  # the first case is done, the next one under way
+    child.sendintr()
+    child.expect("Cancelado. No se envió nada más.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130, child.before
+    assert "Traceback" not in child.before
+    assert "3 como se esperaba" not in child.before
+    assert not list(short_tmp.glob("playwright*"))  # the browser was closed
 
 
 def test_at_the_link_a_wrong_text_an_empty_line_and_an_expired_link_are_asked_again(

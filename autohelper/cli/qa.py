@@ -110,7 +110,7 @@ def qa(
         cdp=cdp,
         profile=profile,
     )
-    sys.exit(run_suite(request, _say))
+    sys.exit(run_suite(request))
 
 
 def _require(*modules: str) -> None:
