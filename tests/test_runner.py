@@ -5,6 +5,7 @@ expired session mid-form that is signed into again without a second send, bounde
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -220,6 +221,37 @@ def test_a_session_that_expires_at_the_save_is_signed_into_again_and_saved_once(
     [run] = journal.runs()
     results = [s["result"] for s in journal.rows("submits", run.id)]
     assert results == ["http 200", "http 200", "http 200", "http 200"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [HEADER, "sign_in: {first: sign-in, last: sign-in-send, expired: {css: '#pwd'}}\n"],
+    ids=["by-its-address", "by-its-marks"],
+)
+def test_an_expired_session_is_signed_into_again_when_its_page_comes_not_after_the_timeout(
+    page: Page, portal: MockPortal, tmp_path: Path, header: str
+) -> None:
+    """The answer after the save has a long timeout; the sign-in page that came instead (known
+    by its address, or by its marks) sends the run back to sign in at once."""
+    portal.configure(**{"lab.expire_at_save": True})
+    form = FORM.replace(
+        "    description: Leer el folio", "    timeout: 40\n    description: Leer el folio"
+    )
+    scenario = lab_scenario(
+        tmp_path,
+        SIGN_IN + form,
+        profile=("student_id", "curp", "phone"),
+        secrets=("lab_password",),
+        header=header,
+    )
+    human = ScriptedHuman(secrets={"lab_password": [PASSWORD]})
+    started = time.monotonic()
+    result = engine_run(
+        page, scenario, tmp_path, human, profile=STUDENT, secrets={"lab_password": PASSWORD}
+    )
+    assert result.status == "success", result.message
+    assert portal.posts("/login") == 2 and portal.site("lab").saves["form"] == 1
+    assert time.monotonic() - started < 40, "the answer's whole timeout was waited out"
 
 
 def test_a_browser_confirm_nobody_declared_stops_the_run_with_its_text_redacted(

@@ -39,9 +39,13 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     if _answer_in_dialog(run, step) is not None:
         return
     every = tuple(locator for case in step.cases for locator in case.when)
+    # The sign-in page, should the session have expired, ends the wait too (no case matches
+    # it: the run then goes back to sign in, below).
+    expired = run.expired_at_once(step, every[0].frame)
     try:
         scope = locate.frame_for(run.page, every[0].frame, run.timeout_ms(step))
-        locate.any_of(scope, every).wait_for(state="visible", timeout=run.timeout_ms(step))
+        waited = locate.any_of(scope, every + expired)
+        waited.wait_for(state="visible", timeout=run.timeout_ms(step))
         # The first case (in the scenario's order) with a visible element wins (the locators
         # are filtered to visible elements). Its text is read in Playwright's own script
         # world, as its waits are: a look in the page's world would first load Playwright's

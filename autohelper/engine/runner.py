@@ -368,6 +368,25 @@ class Runner:
         self.human.progress(t("run.expired"))
         raise Restart(first)
 
+    def past_sign_in(self) -> bool:
+        """The run is past the scenario's sign-in block (where an expired session can show)."""
+        sign_in = self.scenario.sign_in
+        return sign_in is not None and self.index > self.scenario.step_index(sign_in.last)
+
+    def expired_at_once(self, step: m.Step, frame: tuple[m.FrameRef, ...]) -> m.Target:
+        """Before a wait for the portal's answer, past the sign-in: a sign-in page already at
+        its address sends the run back to sign in now; its marks (in the same frame) are
+        returned, to be waited for with the answer, so that a session that expires meanwhile
+        is noticed when its page comes, not after the step's whole timeout."""
+        sign_in = self.scenario.sign_in
+        if sign_in is None or not self.past_sign_in():
+            return ()
+        if sign_in.url and re.search(sign_in.url, self.page.url):
+            self.signed_out(step)
+        if sign_in.expired and sign_in.expired[0].frame == frame:
+            return sign_in.expired
+        return ()
+
     def _shows_sign_in(self) -> bool:
         sign_in = self.scenario.sign_in
         assert sign_in is not None
