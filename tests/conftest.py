@@ -21,6 +21,9 @@ from autohelper.browser.front import PortalFront
 from autohelper.browser.provider import launch_args
 from autohelper.mock import MockPortal
 
+# pytester: the QA plugin's own pytest runs, in-process (tests/test_qa_plugin.py).
+pytest_plugins = ["pytester"]
+
 # No timed tests: Hypothesis's per-example deadline would fail on a loaded CI machine.
 settings.register_profile("autohelper", deadline=None)
 settings.load_profile("autohelper")

@@ -3,9 +3,9 @@ uses them: exit codes, the lines shown, the JUnit file parsed, the HTML report o
 Chromium. Browser-driving tests are marked `browser`; each starts its own mocks and browsers
 (one per worker), as the command does.
 
-`qa` over cases drives no browser in its own process (pytest runs in a child), so it runs
-in-process here; `check` and `run` drive one, and Playwright's sync API refuses to start a
-second time in a process whose pytest-playwright browser is up: they run as real processes."""
+The commands run in-process, on the CLI thread (`support.CliThread`): Playwright's sync API
+cannot start a second time on the thread whose pytest-playwright browser is up, and that
+thread keeps one driver for every command."""
 
 from __future__ import annotations
 
@@ -53,18 +53,6 @@ cases:
 """
 
 NSS_STEPS = step_count("imss-nss")
-
-
-def python_m_autohelper(*args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m autohelper ARGS` as a real process, nobody at its keyboard."""
-    return subprocess.run(
-        [sys.executable, "-m", "autohelper", *args],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
 
 
 def cases_folder(tmp_path: Path, text: str) -> Path:
@@ -237,8 +225,8 @@ def mirror() -> Iterator[MockPortal]:
 
 @pytest.mark.browser
 def test_check_is_quiet_on_a_faithful_mirror(mirror: MockPortal) -> None:
-    result = python_m_autohelper("check", "imss-nss", "--against", mirror.url)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = autohelper_cmd("check", "imss-nss", "--against", mirror.url)
+    assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == "imss-nss (contra mirror):"
     assert result.stdout.splitlines()[-1] == ("  Sin cambios: el portal coincide con el escenario.")
     # Read-only: nothing was sent to the mirror.
@@ -249,25 +237,21 @@ def test_check_is_quiet_on_a_faithful_mirror(mirror: MockPortal) -> None:
 def test_check_is_quiet_on_a_mirror_in_another_style(portal: MockPortal) -> None:
     foreign = ForeignMirror(portal)
     try:
-        result = python_m_autohelper("check", "imss-nss", "--against", foreign.url, "--json")
+        result = autohelper_cmd("check", "imss-nss", "--against", foreign.url, "--json")
     finally:
         foreign.stop()
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["status"] == "ok"
 
 
 @pytest.mark.browser
 def test_check_names_the_curp_step_on_a_mirror_whose_curp_field_was_renamed() -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
-    with MockPortal(MockConfig(drift=True)) as drifted, ThreadPoolExecutor(2) as both:
+    with MockPortal(MockConfig(drift=True)) as drifted:
         check = ["check", "imss-nss", "--against", drifted.url, "--timeout", "2"]
-        # Two processes at once (each waits out the missing field): the same mirror, two walks.
-        text, as_json = both.map(
-            lambda args: python_m_autohelper(*args), [check, ["--lang", "en", *check, "--json"]]
-        )
+        text = autohelper_cmd(*check)
+        as_json = autohelper_cmd("--lang", "en", *check, "--json")
         assert not drifted.posts("")
-    assert text.returncode == 1, text.stdout + text.stderr
+    assert text.exit_code == 1, text.output
     lines = text.stdout.splitlines()
     changed = lines.index("  ✘ 9. Escribir tu CURP — CAMBIÓ")
     assert lines[changed + 1 : changed + 4] == [
@@ -277,7 +261,7 @@ def test_check_names_the_curp_step_on_a_mirror_whose_curp_field_was_renamed() ->
         "      la página ofrece en su lugar: «*CURP:» text#curpInput name=curp",
     ]
     assert lines[-1] == "  El portal cambió: el escenario necesita actualizarse."
-    assert as_json.returncode == 1
+    assert as_json.exit_code == 1
     document = json.loads(as_json.stdout)
     assert (document["status"], document["exit_code"]) == ("changed", 1)
     (walk,) = document["walks"]
@@ -295,10 +279,10 @@ def test_check_against_an_unreachable_mirror_exits_2(tmp_path: Path) -> None:
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
         port = closed.getsockname()[1]
-    result = python_m_autohelper(
+    result = autohelper_cmd(
         "check", "imss-nss", "--against", f"http://127.0.0.1:{port}", "--json", "--timeout", "2"
     )
-    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.exit_code == 2, result.output
     document = json.loads(result.stdout)
     assert document["status"] == "unreachable"
     walk = document["walks"][0]
@@ -389,7 +373,7 @@ def test_qa_and_run_through_a_playwright_server(tmp_path: Path, playwright_serve
     )
     assert result.exit_code == 0, result.output
     assert "2 caso(s): 2 como se esperaba, 0 no, 0 omitido(s)." in result.stdout
-    demo = python_m_autohelper(
+    demo = autohelper_cmd(
         "run",
         "imss-nss",
         "--against",
@@ -398,8 +382,9 @@ def test_qa_and_run_through_a_playwright_server(tmp_path: Path, playwright_serve
         "nss_found=true",
         "--headless",
         *remote,
+        input="",
     )
-    assert demo.returncode == 0, demo.stdout + demo.stderr
+    assert demo.exit_code == 0, demo.output
     assert "Listo. Tu NSS aparece en la página" in demo.stdout
 
 
@@ -417,10 +402,8 @@ def test_qa_and_check_through_a_devtools_endpoint(tmp_path: Path, devtools_chrom
     )
     assert result.exit_code == 0, result.output
     assert "✔ imss-nss/drift: el portal cambió en el paso 9. «Escribir tu CURP»" in result.stdout
-    walk = python_m_autohelper(
-        "check", "imss-nss", "--against", "fixtures", "--cdp", devtools_chromium
-    )
-    assert walk.returncode == 0, walk.stdout + walk.stderr
+    walk = autohelper_cmd("check", "imss-nss", "--against", "fixtures", "--cdp", devtools_chromium)
+    assert walk.exit_code == 0, walk.output
 
 
 # -- privacy -------------------------------------------------------------------------------------

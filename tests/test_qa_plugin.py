@@ -5,7 +5,6 @@ testcase per case with the failure's step, locator and URL first and the evidenc
 
 from __future__ import annotations
 
-import functools
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -53,17 +52,36 @@ def pytest_run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
     )
 
 
-@functools.cache
-def collected(*args: str) -> list[str]:
-    """The item ids `pytest --collect-only` lists for the bundled cases (one child per set of
+_COLLECTED: dict[tuple[str, ...], list[str]] = {}
+
+
+def pytest_inprocess(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    """`pytest ARGS` in this process (pytester's run: a session of its own, its output kept),
+    with the plugin as installed: the run loads the pytest11 entry points as a child would."""
+    quiet = ["-p", "no:cacheprovider", "-p", "no:hypothesispytest", "-c", "/dev/null"]
+    return pytester.runpytest_inprocess(*quiet, *args)
+
+
+def collected(pytester: pytest.Pytester, *args: str) -> list[str]:
+    """The item ids `pytest --collect-only` lists for the bundled cases (once per set of
     arguments: several tests ask for the same list)."""
-    proc = pytest_run("--rootdir", str(ROOT), "fixtures/qa", "--collect-only", "-q", *args)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return [line for line in proc.stdout.splitlines() if "::" in line]
+    if args not in _COLLECTED:
+        run = pytest_inprocess(
+            pytester,
+            "--rootdir",
+            str(ROOT),
+            str(ROOT / "fixtures" / "qa"),
+            "--collect-only",
+            "-q",
+            *args,
+        )
+        assert run.ret == 0, run.outlines + run.errlines
+        _COLLECTED[args] = [line for line in run.outlines if "::" in line]
+    return _COLLECTED[args]
 
 
-def test_collect_only_lists_every_case_by_its_id() -> None:
-    assert collected() == BUNDLED
+def test_collect_only_lists_every_case_by_its_id(pytester: pytest.Pytester) -> None:
+    assert collected(pytester) == BUNDLED
     assert {item.partition("::")[0] for item in BUNDLED} == {
         "fixtures/qa/imss-nss.yaml",
         "fixtures/qa/imss-umf.yaml",
@@ -72,45 +90,57 @@ def test_collect_only_lists_every_case_by_its_id() -> None:
     }
 
 
-def test_markers_and_keywords_select_cases() -> None:
-    drift = collected("-m", "drift")
+def test_markers_and_keywords_select_cases(pytester: pytest.Pytester) -> None:
+    drift = collected(pytester, "-m", "drift")
     assert drift == [item for item in BUNDLED if "drift" in TAGGED[item]]
     assert "fixtures/qa/imss-nss.yaml::drift-form" in drift
-    assert collected("-m", "drift", "-k", "itson") == [
+    assert collected(pytester, "-m", "drift", "-k", "itson") == [
         "fixtures/qa/itson-solicitud.yaml::drift-menu-leaf"
     ]
-    assert collected("-k", "captcha and imss-nss") == [
+    assert collected(pytester, "-k", "captcha and imss-nss") == [
         "fixtures/qa/imss-nss.yaml::wrong-captcha-once",
         "fixtures/qa/imss-nss.yaml::wrong-captcha-always",
     ]
 
 
-def test_two_shards_run_every_case_exactly_once() -> None:
-    first, second = collected("--qa-shard", "1/2"), collected("--qa-shard", "2/2")
+def test_two_shards_run_every_case_exactly_once(pytester: pytest.Pytester) -> None:
+    first = collected(pytester, "--qa-shard", "1/2")
+    second = collected(pytester, "--qa-shard", "2/2")
     assert first and second
     assert not set(first) & set(second)
-    assert sorted(first + second) == sorted(collected())
+    assert sorted(first + second) == sorted(collected(pytester))
     # The same split on every machine: it depends on the case ids alone (a hash of each), so
     # this process, which collected nothing, tells the child's split from the ids.
-    assert first == [item for item in collected() if in_shard(CASE_IDS[item], (1, 2))]
+    assert first == [item for item in collected(pytester) if in_shard(CASE_IDS[item], (1, 2))]
 
 
-def test_a_bad_shard_is_a_usage_error() -> None:
-    proc = pytest_run("--rootdir", str(ROOT), "fixtures/qa", "--collect-only", "--qa-shard", "3/2")
-    assert proc.returncode == 4
-    assert "--qa-shard/--shard espera i/n" in proc.stderr
+def test_a_bad_shard_is_a_usage_error(pytester: pytest.Pytester) -> None:
+    run = pytest_inprocess(
+        pytester,
+        "--rootdir",
+        str(ROOT),
+        str(ROOT / "fixtures" / "qa"),
+        "--collect-only",
+        "--qa-shard",
+        "3/2",
+    )
+    assert run.ret == 4
+    assert "--qa-shard/--shard espera i/n" in run.stderr.str()
 
 
-def test_a_bad_case_file_fails_collection_at_its_line(tmp_path: Path) -> None:
+def test_a_bad_case_file_fails_collection_at_its_line(
+    tmp_path: Path, pytester: pytest.Pytester
+) -> None:
     bad = tmp_path / "qa" / "bad.yaml"
     bad.parent.mkdir()
     bad.write_text("scenario: imss-nss\ncases:\n  - {id: a, expect: sucess}\n", encoding="utf-8")
-    proc = pytest_run("--rootdir", str(tmp_path), str(bad), "--collect-only", "--qa-lang", "en")
-    assert proc.returncode == 2, proc.stdout
-    assert f"{bad}:3:21: unknown expected behaviour 'sucess' (did you mean 'success'?)" in (
-        proc.stdout
+    run = pytest_inprocess(
+        pytester, "--rootdir", str(tmp_path), str(bad), "--collect-only", "--qa-lang", "en"
     )
-    assert "Traceback" not in proc.stdout
+    stdout = run.stdout.str()
+    assert run.ret == 2, stdout
+    assert f"{bad}:3:21: unknown expected behaviour 'sucess' (did you mean 'success'?)" in stdout
+    assert "Traceback" not in stdout
 
 
 SMALL = """\

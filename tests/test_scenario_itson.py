@@ -10,7 +10,6 @@ import datetime
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -22,6 +21,7 @@ import pytest
 from click.testing import CliRunner, Result
 from playwright.sync_api import Page
 from support import copy_scenario, engine_run
+from test_cli import autohelper_cmd
 
 import autohelper.cli
 from autohelper import messages
@@ -98,15 +98,10 @@ def cli(*args: str) -> Result:
     return CliRunner().invoke(Script(), list(args))  # type: ignore[arg-type]
 
 
-def process(*args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m autohelper ARGS...` with nobody at the keyboard (`run` is then the demo)."""
-    return subprocess.run(
-        [sys.executable, "-m", "autohelper", *args],
-        input="",
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+def process(*args: str) -> Result:
+    """`autohelper ARGS...` with nobody at the keyboard (`run` is then the demo), on the CLI
+    thread that may drive a browser (`support.CliThread`)."""
+    return autohelper_cmd(*args, input="")
 
 
 # -- the engine on the mock CIA ----------------------------------------------------------------
@@ -268,13 +263,13 @@ def test_a_second_run_stops_before_the_browser_and_again_meets_the_portals_refus
     profile = str(student_profile(tmp_path))
     args = ("run", "itson-solicitud", "--against", portal.url, "--profile", profile, "--headless")
     first = process(*args)
-    assert first.returncode == 0, first.stdout + first.stderr
+    assert first.exit_code == 0, first.output
     assert "Tu folio: 4810001" in first.stdout
     assert cia(portal).saves == {"saved": 1}
 
     requests = len(portal.requests)
     second = process(*args)
-    assert second.returncode == 1
+    assert second.exit_code == 1
     today = format_day(datetime.date.today())
     assert second.stderr == (
         f"Error: Ya hiciste «{TITLE}» el {today} con el folio 4810001. No lo repito, para no "
@@ -285,7 +280,7 @@ def test_a_second_run_stops_before_the_browser_and_again_meets_the_portals_refus
     assert len(Journal().runs()) == 1
 
     again = process(*args, "--again")
-    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.exit_code == 0, again.output
     assert "ya tenías una solicitud del Seguro Facultativo registrada" in again.stdout
     assert cia(portal).saves == {"saved": 1, "refused": 1}
     first_run, again_run = Journal().runs()
@@ -336,7 +331,7 @@ def test_a_profile_without_an_nss_is_told_to_get_it_first(tmp_path: Path) -> Non
 def test_qa_against_the_bundled_mock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AUTOHELPER_SECRET_CIA_PASSWORD", DEFAULT_PASSWORD)
     result = process("qa", "itson-solicitud", "--single", "--against", "fixtures")
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == "Tu folio: 4810001"
     [run] = Journal().runs()
     assert (run.mode, run.target, run.status, run.yields) == (
