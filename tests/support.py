@@ -201,6 +201,16 @@ class CliThread:
             running._thread.join(timeout=30)
 
 
+def as_at_a_shell() -> None:
+    """For a child in a pseudo-terminal (pexpect's `preexec_fn`): Ctrl-C and Ctrl-\\ as a shell
+    gives them to the command a person starts. A suite started in the background (`make test &`)
+    has both ignored, and a child would inherit that: its Ctrl-C tests would wait forever."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+
+
 def step_count(scenario: str) -> int:
     """How many steps a bundled scenario has (what "Paso i/N" counts)."""
     from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir

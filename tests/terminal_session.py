@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pexpect
+from support import as_at_a_shell
 
 from autohelper.mock import MockPortal
 from autohelper.mock.imss import Confirmation
@@ -44,6 +45,7 @@ def student_session(
         ["-m", "autohelper", *(["--lang", lang] if lang else []), "run", *args],
         env=env,
         encoding="utf-8",
+        preexec_fn=as_at_a_shell,
         timeout=90,  # a bound, not a wait: a loaded CI machine starts Chromium slowly
         dimensions=(50, 200),
     )

@@ -9,6 +9,7 @@ thread keeps one driver for every command."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -325,8 +326,12 @@ def playwright_server() -> Iterator[str]:
     try:
         yield _first_match(child.stdout, r"ws://127\.0\.0\.1:\d+/\S*")
     finally:
-        os.killpg(child.pid, signal.SIGTERM)  # the server and its driver, started here
+        # The server and its driver, started here. The launcher dies of SIGTERM at once; the
+        # driver (Node.js, in the same group) may outlive it when a client left a connection.
+        os.killpg(child.pid, signal.SIGTERM)
         child.wait(timeout=30)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ import pexpect
 import pytest
 from click.testing import CliRunner, Result
 from playwright.sync_api import Page
-from support import copy_scenario, engine_run
+from support import as_at_a_shell, copy_scenario, engine_run
 from test_cli import autohelper_cmd
 
 import autohelper.cli
@@ -364,6 +364,7 @@ def terminal_session(portal: MockPortal, tmp: Path) -> pexpect.spawn:
         ["-m", "autohelper", "run", "itson-solicitud", "--against", portal.url, "--headless"],
         env=env,
         encoding="utf-8",
+        preexec_fn=as_at_a_shell,
         timeout=40,
         dimensions=(50, 200),
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from support import as_at_a_shell
 from terminal_session import (
     CURP,
     EMAIL,
@@ -115,6 +116,7 @@ def test_ctrl_c_during_qa_cases_stops_them_closes_the_browser_and_exits_130(
         ["-m", "autohelper", "qa", "--all", "--against", "fixtures", "--cases", str(cases)],
         env=env,
         encoding="utf-8",
+        preexec_fn=as_at_a_shell,
         timeout=90,
     )
     child.expect("✔ imss-nss/found-")  # the first case is done, the next one under way
@@ -206,6 +208,7 @@ def test_make_demo_is_finished_with_only_what_the_terminal_shows(short_tmp: Path
         cwd=str(ROOT),
         env=env,
         encoding="utf-8",
+        preexec_fn=as_at_a_shell,
         timeout=60,
         dimensions=(50, 200),
     )
