@@ -20,6 +20,7 @@ from autohelper.browser import find_browser
 from autohelper.browser.front import PortalFront
 from autohelper.browser.provider import launch_args
 from autohelper.mock import MockPortal
+from autohelper.mock.config import build
 
 # pytester: the QA plugin's own pytest runs, in-process (tests/test_qa_plugin.py).
 pytest_plugins = ["pytester"]
@@ -63,10 +64,17 @@ def short_tmp() -> Iterator[Path]:
     shutil.rmtree(path, ignore_errors=True)
 
 
+# The IMSS address step's and the UMF form's AJAX answers come late, as on the portals (0.2 s
+# by default, for QA); here 0.05 s: still after the action that asked, so a step that does not
+# wait for them fails all the same, without a fifth of a second of idle per answer, dozens of
+# times per run of the suite. The lab's chained lists keep their 0.3 s (their tests are about it).
+SUITE_MOCK = {"imss.ajax_delay": 0.05, "umf.ajax_delay": 0.05}
+
+
 @pytest.fixture(scope="session")
 def mock_portal() -> Iterator[MockPortal]:
     """One mock portal server for the whole test session."""
-    with MockPortal() as portal:
+    with MockPortal(build(SUITE_MOCK)) as portal:
         yield portal
 
 
