@@ -4,9 +4,9 @@ Everything the person can get wrong (case files, scenario names, the target, the
 checked here, before any browser; then pytest runs in this process with the plugin, pytest's
 terminal replaced by the plugin's own lines in the person's language, `-n N` for workers,
 `--junitxml` and pytest-html for the reports. In this process rather than a child: a child
-pytest paid a second interpreter, its imports and a second Playwright driver, about 1.5 s of CPU
-per run. The exit code is 0 only when every case behaved
-as expected (a shard with no case of its own has nothing to fail: 0 too).
+pytest paid a second interpreter and its imports, about a second of CPU per run. The exit code
+is 0 only when every case behaved as expected (a shard with no case of its own has nothing to
+fail: 0 too).
 """
 
 from __future__ import annotations
