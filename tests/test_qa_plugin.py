@@ -62,19 +62,18 @@ def pytest_inprocess(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
     return pytester.runpytest_inprocess(*quiet, *args)
 
 
+def bundled(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    """`pytest fixtures/qa --collect-only ARGS` (the bundled cases), in this process."""
+    return pytest_inprocess(
+        pytester, "--rootdir", str(ROOT), str(ROOT / "fixtures" / "qa"), "--collect-only", *args
+    )
+
+
 def collected(pytester: pytest.Pytester, *args: str) -> list[str]:
-    """The item ids `pytest --collect-only` lists for the bundled cases (once per set of
+    """The item ids `pytest --collect-only -q` lists for the bundled cases (once per set of
     arguments: several tests ask for the same list)."""
     if args not in _COLLECTED:
-        run = pytest_inprocess(
-            pytester,
-            "--rootdir",
-            str(ROOT),
-            str(ROOT / "fixtures" / "qa"),
-            "--collect-only",
-            "-q",
-            *args,
-        )
+        run = bundled(pytester, "-q", *args)
         assert run.ret == 0, run.outlines + run.errlines
         _COLLECTED[args] = [line for line in run.outlines if "::" in line]
     return _COLLECTED[args]
@@ -115,15 +114,7 @@ def test_two_shards_run_every_case_exactly_once(pytester: pytest.Pytester) -> No
 
 
 def test_a_bad_shard_is_a_usage_error(pytester: pytest.Pytester) -> None:
-    run = pytest_inprocess(
-        pytester,
-        "--rootdir",
-        str(ROOT),
-        str(ROOT / "fixtures" / "qa"),
-        "--collect-only",
-        "--qa-shard",
-        "3/2",
-    )
+    run = bundled(pytester, "--qa-shard", "3/2")
     assert run.ret == 4
     assert "--qa-shard/--shard espera i/n" in run.stderr.str()
 

@@ -74,6 +74,16 @@ def threads_that_take_ctrl_c(pid: int) -> list[str]:
     return taking
 
 
+def cancel(child: pexpect.spawn) -> None:
+    """Ctrl-C, then what a person sees: cancelled, nothing more sent, exit 130, no traceback."""
+    child.sendintr()
+    child.expect("Cancelado. No se envió nada más.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130, child.before
+    assert "Traceback" not in child.before
+
+
 def test_ctrl_c_at_the_captcha_closes_the_browser_and_sends_nothing(
     portal: MockPortal, short_tmp: Path
 ) -> None:
@@ -83,12 +93,7 @@ def test_ctrl_c_at_the_captcha_closes_the_browser_and_sends_nothing(
         # The main thread alone may take Ctrl-C (the kernel hands it to any thread that does
         # not block it; the main thread, reading the terminal, would then never wake up).
         assert threads_that_take_ctrl_c(child.pid) == [str(child.pid)]
-    child.sendintr()
-    child.expect("Cancelado. No se envió nada más.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130, child.before
-    assert "Traceback" not in child.before
+    cancel(child)
     assert "ERROR" not in child.before  # no noise from the browser's driver after ours
     assert portal.posts("asignacionNSS/valida") == 0
     # Playwright removes the browser's profile folder only when the browser was closed.
@@ -120,12 +125,7 @@ def test_ctrl_c_during_qa_cases_stops_them_closes_the_browser_and_exits_130(
         timeout=90,
     )
     child.expect("✔ imss-nss/found-")  # the first case is done, the next one under way
-    child.sendintr()
-    child.expect("Cancelado. No se envió nada más.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130, child.before
-    assert "Traceback" not in child.before
+    cancel(child)
     assert "3 como se esperaba" not in child.before
     assert not list(short_tmp.glob("playwright*"))  # the browser was closed
 
