@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlencode
@@ -49,6 +50,23 @@ def student_session(
         timeout=90,  # a bound, not a wait: a loaded CI machine starts Chromium slowly
         dimensions=(50, 200),
     )
+
+
+def reading_the_terminal(child: pexpect.spawn, within: float = 30.0) -> None:
+    """Wait until the child's main thread sleeps in a read of its terminal (fd 0, as
+    /proc/PID/syscall shows it). A Ctrl-C sent after the prompt is printed but before that
+    read begins is noted by Python and acted on only at the next wake-up, which never comes:
+    a race no person can hit, but a test on a loaded machine can."""
+    path = Path(f"/proc/{child.pid}/syscall")
+    if not path.exists():  # not Linux: the race stays possible, and rare
+        return
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        fields = path.read_text().split()
+        if len(fields) > 1 and fields[1] == "0x0" and fields[0] != "running":
+            return
+        time.sleep(0.01)
+    raise AssertionError("the child never came to wait at its terminal")
 
 
 def expired_link(portal: MockPortal) -> str:

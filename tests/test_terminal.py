@@ -18,6 +18,7 @@ from terminal_session import (
     EMAIL,
     current_captcha,
     expired_link,
+    reading_the_terminal,
     send_to_the_link_step,
     student_session,
     the_link,
@@ -74,8 +75,11 @@ def threads_that_take_ctrl_c(pid: int) -> list[str]:
     return taking
 
 
-def cancel(child: pexpect.spawn) -> None:
-    """Ctrl-C, then what a person sees: cancelled, nothing more sent, exit 130, no traceback."""
+def cancel(child: pexpect.spawn, at_a_prompt: bool = True) -> None:
+    """Ctrl-C (at a prompt: once the child waits there), then what a person sees: cancelled,
+    nothing more sent, exit 130, no traceback."""
+    if at_a_prompt:
+        reading_the_terminal(child)
     child.sendintr()
     child.expect("Cancelado. No se envió nada más.")
     child.expect(pexpect.EOF)
@@ -125,7 +129,7 @@ def test_ctrl_c_during_qa_cases_stops_them_closes_the_browser_and_exits_130(
         timeout=90,
     )
     child.expect("✔ imss-nss/found-")  # the first case is done, the next one under way
-    cancel(child)
+    cancel(child, at_a_prompt=False)
     assert "3 como se esperaba" not in child.before
     assert not list(short_tmp.glob("playwright*"))  # the browser was closed
 
@@ -161,6 +165,7 @@ def test_a_run_cut_short_after_its_send_is_resumed_at_the_link_without_a_second_
 ) -> None:
     child = student_session(portal, short_tmp)
     send_to_the_link_step(child, portal)
+    reading_the_terminal(child)
     child.sendintr()  # Ctrl-C: the person went to look for the email
     child.expect(
         "Tu solicitud ya se envió. Para retomarla hoy en el paso de la liga, sin enviarla de "
