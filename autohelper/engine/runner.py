@@ -357,16 +357,13 @@ class Runner:
         the sign-in block: the person signs in again and the steps after it run again, each
         typed value typed again, a submit only after a new yes. Once per step at most."""
         sign_in = self.scenario.sign_in
-        if sign_in is None:
-            return
-        first = self.scenario.step_index(sign_in.first)
-        if self.index <= self.scenario.step_index(sign_in.last) or not self._shows_sign_in():
+        if sign_in is None or not self.past_sign_in() or not self._shows_sign_in():
             return
         if self.index in self.signed_in_again:
             raise self.stop("run.expired_again", step)
         self.signed_in_again.add(self.index)
         self.human.progress(t("run.expired"))
-        raise Restart(first)
+        raise Restart(self.scenario.step_index(sign_in.first))
 
     def past_sign_in(self) -> bool:
         """The run is past the scenario's sign-in block (where an expired session can show)."""
