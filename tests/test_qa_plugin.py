@@ -134,6 +134,27 @@ def test_a_bad_case_file_fails_collection_at_its_line(
     assert "Traceback" not in stdout
 
 
+def test_a_case_file_named_on_the_command_line_is_collected_wherever_it_is(
+    tmp_path: Path, pytester: pytest.Pytester
+) -> None:
+    """`autohelper qa --cases FOLDER` names each file it found to pytest: a folder of any name
+    (not only `qa/`) and `.yml` files too. A folder pytest searches itself keeps the rule."""
+    folder = tmp_path / "casos"
+    folder.mkdir()
+    (folder / "nss.yml").write_text(
+        "scenario: imss-nss\ncases:\n  - {id: found, expect: success}\n", encoding="utf-8"
+    )
+    assert case_files([folder]) == [folder / "nss.yml"]
+    named = pytest_inprocess(
+        pytester, "--rootdir", str(tmp_path), str(folder / "nss.yml"), "--collect-only", "-q"
+    )
+    searched = pytest_inprocess(
+        pytester, "--rootdir", str(tmp_path), str(folder), "--collect-only", "-q"
+    )
+    assert [line for line in named.outlines if "::" in line] == ["casos/nss.yml::found"]
+    assert not [line for line in searched.outlines if "::" in line]
+
+
 SMALL = """\
 scenario: imss-nss
 cases:

@@ -141,11 +141,12 @@ class Case:
 
 
 def case_files(paths: Iterable[Path]) -> list[Path]:
-    """The case files named: files as given, folders searched for `*.yaml` (sorted)."""
+    """The case files named: files as given, folders searched for `*.yaml` and `*.yml`
+    (sorted)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(path.rglob("*.yaml"))
+            found += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
         elif path.exists():
             found.append(path)
         else:

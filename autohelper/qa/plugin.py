@@ -19,6 +19,7 @@ import argparse
 import base64
 import hashlib
 import html
+import logging
 import os
 import re
 import sys
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from autohelper import LOG_FORMAT
 from autohelper.errors import AutohelperError
 from autohelper.messages import set_lang, t
 from autohelper.qa.cases import Case, load_case_file
@@ -60,6 +62,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption("--qa-shard", default=None, help="i/n: run the i-th of n shards")
     group.addoption("--qa-lang", default=None, help="language of reports: es or en")
+    group.addoption(
+        "--qa-log-level",
+        default=None,
+        choices=("INFO", "DEBUG"),
+        help="autohelper's log lines on stderr from this level (with -s; `autohelper -v qa`)",
+    )
     # Only `autohelper qa` passes it: its own words instead of pytest's terminal.
     group.addoption("--qa-front", action="store_true", help=argparse.SUPPRESS)
 
@@ -68,6 +76,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "qa: a QA case of autohelper (a case file's item)")
     if config.getoption("qa_lang"):
         set_lang(config.getoption("qa_lang"))
+    if config.getoption("qa_log_level"):
+        # A worker's own stderr (`autohelper qa` itself has it set up already: a no-op there).
+        logging.basicConfig(
+            level=config.getoption("qa_log_level"), format=LOG_FORMAT, stream=sys.stderr
+        )
     config.stash[SETTINGS] = RunSettings(
         against=config.getoption("qa_against"),
         artifacts=Path(config.getoption("qa_artifacts")).absolute(),
@@ -99,15 +112,16 @@ def in_shard(key: str, shard: tuple[int, int]) -> bool:
     return digest % count == index - 1
 
 
-def is_case_file(path: Path) -> bool:
-    """A QA case file: a YAML file in a folder named `qa`, or named `*.qa.yaml`."""
+def is_case_file(path: Path, named: bool = False) -> bool:
+    """A QA case file: a YAML file in a folder named `qa`, or named `*.qa.yaml`, or any YAML
+    file `named` on the command line (as `autohelper qa --cases FOLDER` names each it found)."""
     if path.suffix not in (".yaml", ".yml"):
         return False
-    return path.parent.name == "qa" or path.name.endswith((".qa.yaml", ".qa.yml"))
+    return named or path.parent.name == "qa" or path.name.endswith((".qa.yaml", ".qa.yml"))
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> CaseFile | None:
-    if is_case_file(file_path):
+    if is_case_file(file_path, named=parent.session.isinitpath(file_path)):
         return CaseFile.from_parent(parent, path=file_path)
     return None
 
