@@ -84,7 +84,6 @@ def qa_run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str]
             "-vv",
             "qa",
             *args,
-            "--single",
             "--against",
             "fixtures",
         ],
@@ -98,56 +97,84 @@ def qa_run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str]
 
 
 def assert_no_leak(
-    done: subprocess.CompletedProcess[str], home: Path, profile: dict[str, str] = PROFILE
+    done: subprocess.CompletedProcess[str], home: Path, *profiles: dict[str, str]
 ) -> None:
     assert "DEBUG" in done.stderr  # the logging really was verbose
     everything = done.stdout + done.stderr + written_text(home)
     names = [path.name for path in home.rglob("*")]
     assert "journal.sqlite3" in names  # the run really wrote what we search
-    for value in forbidden(profile):
-        assert value.lower() not in everything.lower(), f"leaked: {value[:4]}…"
+    for profile in profiles or (PROFILE,):
+        for value in forbidden(profile):
+            assert value.lower() not in everything.lower(), f"leaked: {value[:4]}…"
 
 
 @pytest.mark.browser
-# The drift case waits for a field that never comes: a short step timeout keeps it quick. The
-# vigencia reads a constancia (NSS, CURP and name printed in it) and ends on its verdict; the
-# clinic's online path reads the portal's summary and final page, and downloads the acuse.
-@pytest.mark.parametrize(
-    ("scenario", "mock", "code"),
-    [
-        ("nss-secret", [], 0),
-        ("nss-secret", ["--mock", "drift=true", "--timeout", "3"], 1),
-        ("imss-vigencia", [], 0),
-        ("imss-vigencia", ["--mock", "vigencia.case=other_employer"], 1),
-        ("imss-umf", ["--mock", "umf.students_online=true"], 0),
-    ],
-    ids=["success", "drift", "vigencia", "vigencia-otro-patron", "umf-online"],
-)
-def test_a_verbose_qa_run_leaks_no_personal_data(
-    tmp_path: Path, scenario: str, mock: list[str], code: int
-) -> None:
-    which = str(scenario_with_a_secret(tmp_path)) if scenario == "nss-secret" else scenario
-    done, home = qa_run(tmp_path, which, *mock)
-    assert done.returncode == code, done.stderr
-    if "drift=true" in mock:
-        assert any(path.name.endswith(".png") for path in home.rglob("*"))  # its screenshot
-    assert_no_leak(done, home, PROFILE if scenario == "nss-secret" else WITH_NSS)
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize(
-    "mock",
-    # The password typed once; and typed again after the session expired at the save.
-    [[], ["--mock", "cia.expire_at_save=true"]],
-    ids=["filed", "expired"],
-)
-def test_the_cia_request_leaks_neither_the_password_nor_the_student_id(
-    tmp_path: Path, mock: list[str]
-) -> None:
-    done, home = qa_run(tmp_path, "itson-solicitud", "--mock", f"cia.password={SECRET}", *mock)
+def test_a_verbose_qa_run_leaks_no_personal_data(tmp_path: Path) -> None:
+    """One case (`qa --single`), the secret typed into the page: nothing of it, or of the
+    profile, in what the run prints or writes."""
+    done, home = qa_run(tmp_path, "--single", str(scenario_with_a_secret(tmp_path)))
     assert done.returncode == 0, done.stderr
-    assert "Tu folio: 4810001" in done.stdout
     assert_no_leak(done, home)
+
+
+# The other flows' cases, in one run (one process, two workers), each with its own synthetic
+# profile: a drift, a case that fails (its report, JUnit's and the evidence kept: a screenshot,
+# a trace; a short timeout keeps its wait for the missing field short); the
+# vigencia, which reads a constancia (NSS, CURP and name printed in it) and ends on its verdict;
+# the clinic's online path, which reads the portal's summary and downloads the acuse; the CIA's
+# request, its password typed once, and again after the session expired at the save.
+CASES = {
+    "nss.yaml": """\
+scenario: NSS
+cases:
+  - {id: drift, mock: {drift: true}, timeout: 3, expect: success}
+""",
+    "vigencia.yaml": """\
+scenario: imss-vigencia
+cases:
+  - {id: vigente, expect: success}
+  - id: otro-patron
+    mock: {vigencia.case: other_employer}
+    expect: {portal_error: {text: el patrón de tu último movimiento es}}
+""",
+    "umf.yaml": """\
+scenario: imss-umf
+cases:
+  - {id: online, mock: {umf.students_online: true}, expect: success}
+""",
+    "cia.yaml": f"""\
+scenario: itson-solicitud
+cases:
+  - id: filed
+    mock: {{cia.password: "{SECRET}"}}
+    expect: {{success: {{yields: {{folio: "4810001"}}}}}}
+  - id: expired
+    mock: {{cia.password: "{SECRET}", cia.expire_at_save: true}}
+    expect: success
+""",
+}
+
+
+@pytest.mark.browser
+def test_verbose_qa_cases_leak_no_personal_data(tmp_path: Path) -> None:
+    cases = tmp_path / "cases"  # any folder: `--cases` names each of its files to pytest
+    cases.mkdir()
+    nss = scenario_with_a_secret(tmp_path)
+    for name, text in CASES.items():
+        (cases / name).write_text(text.replace("NSS", str(nss)), encoding="utf-8")
+    reports = tmp_path / "home" / "reports"
+    done, home = qa_run(
+        tmp_path,
+        *("--all", "--cases", str(cases), "--workers", "2"),
+        *("--artifacts", str(reports), "--junit", str(reports / "junit.xml")),
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "6 caso(s): 5 como se esperaba, 1 no" in done.stdout
+    assert "✘ imss-nss/drift" in done.stdout
+    assert "mock 127.0.0.1" in done.stderr  # the cases' own log lines, from the workers
+    kept = {path.name for path in reports.rglob("*")}
+    assert {"junit.xml", "trace.zip"} <= kept and any(name.endswith(".png") for name in kept)
+    assert_no_leak(done, home, PROFILE, WITH_NSS)
 
 
 def test_masks_keep_only_what_identifies_nothing() -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from autohelper import LOG_FORMAT
 from autohelper.cli import localized
 from autohelper.cli.errors import handle_errors
 from autohelper.cli.localized import LocalizedGroup
@@ -52,9 +53,7 @@ def cli(ctx: click.Context, lang: str | None, verbose: int) -> None:
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(
-        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
+    logging.basicConfig(level=level, format=LOG_FORMAT, stream=sys.stderr)
     if verbose < 2:
         # Playwright's driver shares the terminal: after Ctrl-C it dies too, and asyncio would
         # report its closed pipe on top of our own clean message.

@@ -11,6 +11,7 @@ fail: 0 too).
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -120,6 +121,11 @@ def pytest_args(request: SuiteRequest, files: Sequence[Path]) -> list[str]:
             args += [option, str(value)]
     if request.html is not None:
         args.append("--self-contained-html")
+    level = logging.getLogger().getEffectiveLevel()
+    if level < logging.WARNING:
+        # `-v`/`-vv`: the cases' log lines on stderr as they come (pytest would keep them for
+        # its reports), from the workers too.
+        args += ["--capture=no", "--qa-log-level", logging.getLevelName(level)]
     return [*args, *(str(path) for path in files)]
 
 
