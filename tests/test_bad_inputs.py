@@ -580,6 +580,21 @@ CLI_OPTIONS = [
         "Error: Invalid value for '--trace': {tmp}: it is a folder, not a file",
     ),
     Case(
+        "cases-not-yaml",
+        ("qa", "--all", "--against", "fixtures", "--cases", "{tmp}/casos.txt"),
+        1,
+        "Error: «{tmp}/casos.txt» no es un archivo de casos: su nombre debe terminar en .yaml o "
+        ".yml.",
+        {"casos.txt": "scenario: imss-nss\n"},
+    ),
+    Case(
+        "cases-folder-without-any-en",
+        ("--lang", "en", "qa", "--all", "--against", "fixtures", "--cases", "{tmp}/casos"),
+        1,
+        "Error: The folder “{tmp}/casos” has no case files (.yaml or .yml).",
+        {"casos/notas.txt": "scenario: imss-nss\n"},
+    ),
+    Case(
         "check-a-folder",
         ("profile", "check", "{tmp}"),
         2,

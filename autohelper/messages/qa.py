@@ -105,6 +105,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "No existe el archivo o carpeta de casos «{path}».",
         "en": "No case file or folder “{path}”.",
     },
+    "qa.cases_not_yaml": {
+        "es": "«{path}» no es un archivo de casos: su nombre debe terminar en .yaml o .yml.",
+        "en": "“{path}” is not a case file: its name must end in .yaml or .yml.",
+    },
+    "qa.no_case_files": {
+        "es": "La carpeta «{path}» no tiene archivos de casos (.yaml o .yml).",
+        "en": "The folder “{path}” has no case files (.yaml or .yml).",
+    },
+    "qa.no_cases": {
+        "es": "Los archivos de casos no tienen ningún caso (en «cases:»): {paths}",
+        "en": "The case files have no case (under “cases:”): {paths}",
+    },
     "qa.duplicate_case": {
         "es": "caso repetido '{id}' (ya definido en {where})",
         "en": "duplicate case '{id}' (already defined at {where})",

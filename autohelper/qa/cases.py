@@ -140,17 +140,25 @@ class Case:
         return localized(self.description, lang) if self.description else self.name
 
 
+_SUFFIXES = (".yaml", ".yml")
+
+
 def case_files(paths: Iterable[Path]) -> list[Path]:
     """The case files named: files as given, folders searched for `*.yaml` and `*.yml`
     (sorted)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
-        elif path.exists():
-            found.append(path)
-        else:
+            inside = sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file())
+            if not inside:
+                raise UsageError("qa.no_case_files", path=str(path))
+            found += inside
+        elif not path.exists():
             raise UsageError("qa.no_such_cases", path=str(path))
+        elif path.suffix not in _SUFFIXES:
+            raise UsageError("qa.cases_not_yaml", path=str(path))
+        else:
+            found.append(path)
     return found
 
 

@@ -54,6 +54,8 @@ def select(request: SuiteRequest) -> tuple[list[Path], list[Case]]:
 
     files = case_files(request.cases or (cases_dir(),))
     cases = load_cases(files)
+    if not cases:
+        raise UsageError("qa.no_cases", paths=", ".join(str(path) for path in files))
     if request.every or not request.scenarios:
         wanted = {case.scenario for case in cases}
     else:
