@@ -103,6 +103,35 @@ def assert_no_raw_personal_data(dump: dict[str, list[tuple[Any, ...]]]) -> None:
 
 
 # -- start-up ---------------------------------------------------------------------------------
+def test_a_terminal_that_cannot_show_a_check_mark_gets_a_question_mark_not_a_crash() -> None:
+    """A latin-1 terminal: ✔ cannot be written there; the list still is, with "?" instead."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "autohelper", "scenarios", "validate"],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "latin-1"},
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr.decode("latin-1")
+    assert proc.stdout.decode("latin-1").startswith("? imss-nss (")
+
+
+def test_a_closed_stdin_is_an_ended_input_not_a_crash(tmp_path: Path) -> None:
+    """`autohelper init <&-`: the wizard meets the end of its input at the first question."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "autohelper", "init"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=lambda: os.close(0),
+        timeout=60,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "Cancelado: la entrada terminó antes de acabar; no se guardó nada." in proc.stderr
+    assert not (tmp_path / "config" / "profiles").exists()
+
+
 def test_help_exits_0_without_importing_playwright() -> None:
     proc = python_m_autohelper("--help", importtime=True)
     assert proc.returncode == 0, proc.stderr

@@ -3,7 +3,10 @@ renders its result and exits. Playwright is never imported here (start-up stays 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -66,7 +69,23 @@ def main() -> None:
     The language is fixed before Click parses anything: Click reports an unknown command or a
     missing argument before the group's `--lang` is handled."""
     set_lang(localized.prescan_lang(sys.argv[1:]))
+    _usable_standard_streams()
     handle_errors(cli)
+
+
+def _usable_standard_streams() -> None:
+    """A closed stdin (`<&-`) reads as an empty one: a prompt then meets the end of the input,
+    as with `</dev/null`, instead of a crash. A terminal whose encoding lacks ✔ or … (latin-1,
+    ASCII) gets a "?" in their place instead of a UnicodeEncodeError after the work is done."""
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 (the process's own stdin)
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+        elif isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="replace")
 
 
 # -- running scenarios ------------------------------------------------------------------------
