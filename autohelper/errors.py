@@ -6,6 +6,8 @@ so library code never decides the language and never formats personal data into 
 
 from __future__ import annotations
 
+import errno
+import re
 from typing import Any, Protocol, runtime_checkable
 
 from autohelper.messages import t
@@ -29,6 +31,58 @@ class Words:
 
     def message(self, lang: str | None = None) -> str:
         return t(self.key, lang, **self.params)
+
+
+# The system's reasons a person may meet, by errno name, each a catalogue phrase (`os.*`):
+# the C library's own text is English. Node's names (in Playwright's errors) are here too.
+_ERRNO_PHRASES = {
+    "ENOENT": "os.not_found",
+    "EACCES": "os.no_permission",
+    "EPERM": "os.no_permission",
+    "ELOOP": "os.symlink_loop",
+    "ENAMETOOLONG": "os.name_too_long",
+    "EISDIR": "os.is_directory",
+    "ENOTDIR": "os.not_a_folder",
+    "EROFS": "os.read_only",
+    "ENOSPC": "os.disk_full",
+    "EDQUOT": "os.disk_full",
+    "EEXIST": "os.exists",
+    "EBUSY": "os.busy",
+    "ETXTBSY": "os.busy",
+    "EIO": "os.io_error",
+    "EMFILE": "os.too_many_open",
+    "ENFILE": "os.too_many_open",
+    "ENOEXEC": "os.not_executable",
+    "EADDRINUSE": "os.address_in_use",
+    "EADDRNOTAVAIL": "os.address_not_here",
+    "ECONNREFUSED": "os.connection_refused",
+    "ECONNRESET": "os.connection_reset",
+    "ETIMEDOUT": "os.timed_out",
+    "EHOSTUNREACH": "os.unreachable",
+    "ENETUNREACH": "os.unreachable",
+    "ENOTFOUND": "os.unknown_host",
+    "EAI_AGAIN": "os.unknown_host",
+}
+_ERRNO_NAME = re.compile(r"\bE[A-Z][A-Z_]+\b")
+
+
+def os_reason(exc: OSError | str) -> Words:
+    """Why the system refused, in the person's language: a phrase for the errnos a person may
+    meet (a missing file, no permission, a symbolic-link loop, a name too long, a port in use,
+    a refused connection...); for a rare one, its name and the system's own text.
+
+    Given a library's message instead (Playwright's "connect ECONNREFUSED 127.0.0.1:1"), the
+    first errno name in it; with none known, `os.unknown` (the caller logs the text at debug)."""
+    if isinstance(exc, str):
+        for name in _ERRNO_NAME.findall(exc):
+            if name in _ERRNO_PHRASES:
+                return Words(_ERRNO_PHRASES[name])
+        return Words("os.unknown")
+    name = errno.errorcode.get(exc.errno) if isinstance(exc.errno, int) else None
+    if name in _ERRNO_PHRASES:
+        return Words(_ERRNO_PHRASES[name])
+    detail = exc.strerror or str(exc) or type(exc).__name__
+    return Words("os.other", code=name or type(exc).__name__, detail=detail)
 
 
 class AutohelperError(Exception):

@@ -18,7 +18,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -166,12 +166,21 @@ def pending_resume(request: SessionRequest) -> ResumePoint | None:
     return resume.find(Journal(path), scenario, profile_key(Path(ref)), spec.kind)
 
 
+def refuse_mock_off_fixtures(spec: TargetSpec, mock_options: Collection[Any]) -> None:
+    """Mock settings (`--mock`) change the bundled mock only: with any other target they would
+    be silently ignored (and a student would be on the live portals thinking it a test). `run`,
+    `qa` and `check` refuse them alike, before anything starts."""
+    if mock_options and spec.kind != "fixtures":
+        raise UsageError("session.mock_needs_fixtures")
+
+
 def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = None) -> RunPlan:
     """Load and check everything a run needs, before any browser."""
     from autohelper.engine.runner import RunOptions
 
-    scenario = load_scenario(find_scenario(request.scenario, scenarios_dir()))
     spec = parse_against(request.against)
+    refuse_mock_off_fixtures(spec, request.mock_options)
+    scenario = load_scenario(find_scenario(request.scenario, scenarios_dir()))
     if request.mode == "qa" and spec.is_live:
         raise UsageError("session.qa_live")
     profile_ref, synthetic = _profile_ref(request, spec, scenario)

@@ -9,11 +9,14 @@ mirror. Everything here is plain data and string work, cheap to import.
 
 from __future__ import annotations
 
+import ipaddress
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from autohelper.errors import UsageError
+from autohelper.errors import UsageError, Words
 
 
 @dataclass(frozen=True)
@@ -29,13 +32,89 @@ class TargetSpec:
 
 
 def parse_against(against: str) -> TargetSpec:
-    """`live`, `fixtures` or a URL (`http(s)://host[:port][/prefix]`)."""
+    """`live`, `fixtures` or a mirror's URL (`http(s)://host[:port][/prefix]`), checked whole:
+    anything the front or the probe could not use (a space, a broken host or port, credentials,
+    a query) is the person's error, named with the value (its credentials never shown)."""
     if against in ("live", "fixtures"):
         return TargetSpec(against)
-    parts = urlsplit(against)
-    if parts.scheme in ("http", "https") and parts.netloc:
-        return TargetSpec("mirror", against.rstrip("/"))
-    raise UsageError("target.bad_against", value=against)
+    shown = shown_against(against)
+    scheme, sep, _ = against.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        raise UsageError("target.bad_against", value=shown)
+    problem = _url_problem(against)
+    if problem is not None:
+        raise UsageError("target.bad_mirror_url", value=shown, reason=Words(problem))
+    return TargetSpec("mirror", against.rstrip("/"))
+
+
+# What a mirror's path may hold (RFC 3986 `pchar` and `/`); anything else is written as %XX.
+_PATH = re.compile(r"[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*")
+# A host name once IDNA-encoded: labels of letters, digits, `-` and `_`, dot-separated.
+_HOST = re.compile(r"[a-z0-9_-]{1,63}(\.[a-z0-9_-]{1,63})*\.?", re.IGNORECASE)
+
+
+def _url_problem(url: str) -> str | None:
+    """The catalogue key of what is wrong with a mirror's `http(s)://` URL, or None."""
+    if any(char.isspace() or _unprintable(char) for char in url):
+        return "target.url_space"
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a bracketed IPv6 address that is not one, or not closed
+        return "target.url_host"
+    if "@" in parts.netloc:
+        return "target.url_credentials"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return "target.url_query"
+    if not _host_ok(parts.netloc, parts.hostname or ""):
+        return "target.url_host"
+    try:
+        port = parts.port
+    except ValueError:  # not a number, or out of range
+        return "target.url_port"
+    if port == 0:
+        return "target.url_port"
+    if not _PATH.fullmatch(parts.path):
+        return "target.url_path"
+    return None
+
+
+def _host_ok(netloc: str, host: str) -> bool:
+    if netloc.startswith("["):
+        try:
+            return ipaddress.ip_address(host).version == 6
+        except ValueError:
+            return False
+    try:
+        encoded = host.encode("idna").decode("ascii")
+    except UnicodeError:  # an empty or too long label
+        return False
+    return bool(_HOST.fullmatch(encoded)) and len(encoded) <= 253
+
+
+def _unprintable(char: str) -> bool:
+    """A control, format (bidirectional overrides...) or unassigned character."""
+    return unicodedata.category(char)[0] == "C"
+
+
+def shown_against(value: str) -> str:
+    """An --against value as a message may show it: any `user:password@` replaced by `…@`,
+    control characters escaped (they would act on the terminal)."""
+    scheme, sep, rest = value.partition("://")
+    if sep:
+        cut = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+        netloc = rest[:cut]
+        if "@" in netloc:
+            rest = "…@" + netloc.rpartition("@")[2] + rest[cut:]
+        value = f"{scheme}://{rest}"
+    return "".join(
+        char if char == " " or not (char.isspace() or _unprintable(char)) else _escaped(char)
+        for char in value
+    )
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def host_matches(host: str, pattern: str) -> bool:

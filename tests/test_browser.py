@@ -4,12 +4,17 @@ the system's; a wrong path is named, with where it came from."""
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
+from support import CliThread
 
 from autohelper.browser import find_browser
-from autohelper.errors import BrowserNotFound
+from autohelper.browser.driver import playwright_session
+from autohelper.browser.find import BrowserChoice
+from autohelper.browser.provider import BrowserProvider, LocalLaunch, PlaywrightServer
+from autohelper.errors import BrowserLaunchFailed, BrowserNotFound
 
 
 def fake_browser(path: Path) -> Path:
@@ -116,3 +121,52 @@ def test_playwrights_headless_shell_download_is_found(
     fake_browser(build / "headless_shell")
     assert find_browser(shell=True).path == str(build / "headless_shell")
     assert find_browser(shell=False).path == str(only_fakes / "chromium")
+
+
+# -- a browser that will not start or answer: the reason in the person's words ---------------
+def _open_fails(provider: BrowserProvider) -> BrowserLaunchFailed:
+    """Open `provider` on the suite's CLI thread (Playwright's sync API cannot share the
+    thread of pytest-playwright's tests); the error it gives."""
+
+    def work() -> BrowserLaunchFailed:
+        with playwright_session() as playwright:
+            try:
+                provider.open(playwright, None)
+            except BrowserLaunchFailed as exc:
+                return exc
+        raise AssertionError("it opened")
+
+    failed: BrowserLaunchFailed = CliThread.call(work)
+    return failed
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.browser  # the Playwright driver, no browser
+def test_a_remote_browser_that_refuses_is_said_in_the_persons_language() -> None:
+    # Playwright says "WebSocket error: connect ECONNREFUSED 127.0.0.1:1" (only in the debug log).
+    endpoint = f"ws://127.0.0.1:{_closed_port()}"
+    failed = _open_fails(PlaywrightServer(endpoint))
+    assert failed.message("es") == (
+        f"No pude usar el navegador remoto {endpoint}: rechazó la conexión (¿no está corriendo?)"
+    )
+    assert failed.message("en") == (
+        f"Could not use the remote browser {endpoint}: it refused the connection (is it not "
+        "running?)"
+    )
+
+
+@pytest.mark.browser
+def test_a_program_that_is_not_chromium_is_said_in_the_persons_language() -> None:
+    # Playwright says "Target page, context or browser has been closed".
+    failed = _open_fails(LocalLaunch(BrowserChoice("/bin/true", "--browser"), headless=True))
+    assert failed.message("es") == (
+        "El navegador /bin/true no pudo arrancar: se cerró en cuanto arrancó: no parece un "
+        "Chromium que Playwright pueda manejar (con -vv verás el detalle)\n"
+        "Revisa `autohelper doctor`, o usa otro con --browser RUTA."
+    )
+    assert "it closed as soon as it started" in failed.message("en")

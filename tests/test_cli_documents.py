@@ -191,6 +191,12 @@ def test_english(tmp_path: Path) -> None:
     assert "What to do: If you made your request less than 5 business days ago" in result.stdout
 
 
+def _symlink_loop(folder: Path) -> Path:
+    (folder / "l1.pdf").symlink_to("l2.pdf")
+    (folder / "l2.pdf").symlink_to("l1.pdf")
+    return folder / "l1.pdf"
+
+
 BAD_FILES = {
     "empty": (lambda p: _pdf(p, b""), "el archivo está vacío"),
     "image": (lambda p: _pdf(p, image_only_pdf()), "no tiene texto"),
@@ -203,6 +209,13 @@ BAD_FILES = {
     "damaged": (lambda p: _pdf(p, constancia_pdf("vigente")[:700]), "dañado o incompleto"),
     "directory": (lambda p: p, "no es un archivo"),
     "missing": (lambda p: p / f"comprobanteVigenciaDerechos{PERSON.nss}.pdf", "no existe"),
+    # The system's reasons in our words, not the C library's ("Too many levels of symbolic
+    # links", "File name too long").
+    "symlink_loop": (_symlink_loop, "la ruta da vueltas entre enlaces simbólicos"),
+    "name_too_long": (
+        lambda p: p / ("a" * 300 + ".pdf"),
+        "el nombre es demasiado largo para el sistema",
+    ),
 }
 
 
@@ -224,6 +237,15 @@ def test_the_message_in_english(tmp_path: Path) -> None:
     result = autohelper_cmd("--lang", "en", "vigencia", "--pdf", str(path))
     assert result.exit_code == 1
     assert "I could not read" in result.stderr and "the file is empty" in result.stderr
+
+
+def test_the_systems_reason_in_english(tmp_path: Path) -> None:
+    result = autohelper_cmd("--lang", "en", "vigencia", "--pdf", str(_symlink_loop(tmp_path)))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: I could not read {tmp_path}/l1.pdf: the path loops through symbolic links (a "
+        "link leads to another that leads back to it).\n"
+    )
 
 
 def test_pdf_is_required() -> None:

@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 
 import autohelper.cli
 import autohelper.doctor
+import autohelper.session
 from autohelper import messages, privacy
 
 CURP = "HEGG560427MVZRRL04"
@@ -95,3 +96,64 @@ def test_a_crash_log_that_cannot_be_written_is_said_without_a_traceback(
         f"{log}: part of the path is a file, not a folder\n"
     )
     assert "Traceback" not in result.output
+
+
+# -- bad input is never a bug: exit 1, with what and where -----------------------------------
+AGAINST_COMMANDS = [("qa", "imss-nss", "--single"), ("run", "imss-nss"), ("check", "imss-nss")]
+
+
+@pytest.mark.parametrize("command", AGAINST_COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("http://[::1", "el nombre del servidor no es válido"),  # was ValueError, exit 3
+        ("http://a b", "tiene espacios o caracteres de control"),  # was InvalidURL, exit 3
+        ("http://h:70000", "el puerto debe ser un número entre 1 y 65535"),
+    ],
+)
+def test_a_malformed_mirror_url_is_bad_input_named_with_its_option(
+    command: tuple[str, ...], value: str, reason: str
+) -> None:
+    result = autohelper_cmd(*command, "--against", value)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        f"Error: --against: «{value}» no es una URL de espejo que pueda usar: {reason}"
+    )
+    assert result.stdout == ""
+
+
+def test_credentials_in_the_mirror_url_are_refused_and_never_shown() -> None:
+    # They were sent on, and the failure blamed on the name ("no existe un servidor...").
+    result = autohelper_cmd("qa", "imss-nss", "--single", "--against", "http://ana:pw@127.0.0.1:1")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "Error: --against: «http://…@127.0.0.1:1» no es una URL de espejo que pueda usar: lleva "
+        "usuario o contraseña"
+    )
+    assert "pw" not in result.output and "ana" not in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("run", "imss-nss", "--again"),  # the live portals: the mock setting was ignored
+        ("qa", "imss-nss", "--single", "--against", "http://127.0.0.1:1"),
+        ("qa", "imss-nss", "--against", "http://127.0.0.1:1"),  # --mock implies --single
+    ],
+    ids=["run-live", "qa-single-mirror", "qa-mirror"],
+)
+def test_mock_settings_off_the_bundled_mock_are_refused_before_anything_starts(
+    command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a target or a browser was set up")
+
+    monkeypatch.setattr(autohelper.session, "serve_target", never)
+    monkeypatch.setattr(autohelper.session, "provider_for", never)
+    result = autohelper_cmd(*command, "--mock", "drift=true")
+    assert result.exit_code == 1, result.output
+    # The words `check` says it with.
+    assert result.stderr == (
+        "Error: --mock cambia el simulado incluido: solo va con --against fixtures.\n"
+    )
+    assert result.stdout == ""

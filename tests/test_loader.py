@@ -695,3 +695,33 @@ def test_run_templates_name_what_an_earlier_step_yields(tmp_path: Path) -> None:
         "what its `read` finds, a choose's `remember`) (did you mean 'clinic'?)",
         "s.yaml:16:5: `value` is an element's value: the expect needs a locator",
     ]
+
+
+def test_a_broken_regex_is_worded_in_the_persons_language_where_it_breaks(
+    tmp_path: Path,
+) -> None:
+    # `re`'s own words ("unterminated character set at position 1") are English: each reason
+    # is a phrase of ours, at the column of the character that breaks the pattern.
+    text = (
+        HEADER
+        + """\
+  - expect: {url: "a[b"}
+    description: x
+  - expect: {url: 'it''s(x'}
+    description: y
+  - expect: {url: z\\q}
+    description: w
+"""
+    )
+    assert problems(tmp_path, text, "es") == [
+        "s.yaml:9:21: expresión regular inválida 'a[b': un conjunto [ no se cierra con ] (para "
+        "un [ literal, escribe \\[)",
+        "s.yaml:11:25: expresión regular inválida 'it's(x': un ( no se cierra con ) (para un ( "
+        "literal, escribe \\()",
+        "s.yaml:13:20: expresión regular inválida 'z\\q': el escape \\q no existe (para una \\ "
+        "literal, escribe \\\\)",
+    ]
+    assert problems(tmp_path, text)[0] == (
+        "s.yaml:9:21: invalid regular expression 'a[b': a set [ is not closed with ] (for a "
+        "literal [, write \\[)"
+    )

@@ -9,6 +9,7 @@ import http.cookiejar
 import io
 import json
 import re
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -28,6 +29,7 @@ from autohelper.mock.captcha import ALPHABET, nss_for
 from autohelper.mock.config import parse_options
 from autohelper.mock.imss import DRIFTS, MSG_NO_REQUEST
 from autohelper.mock.pages import Pages
+from autohelper.mock.server import serve_forever
 
 
 def pdf_text(attachment: dict[str, str]) -> str:
@@ -517,3 +519,21 @@ def test_a_failing_page_is_one_line_on_screen_and_its_traceback_only_in_the_debu
     ]
     assert shown[0].exc_info is None
     assert any(r.exc_info for r in caplog.records if r.levelname == "DEBUG")
+
+
+def test_a_port_in_use_is_said_in_the_persons_language() -> None:
+    # Not the C library's "Address already in use".
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(UsageError) as caught:
+            serve_forever(port)
+    assert caught.value.message("es") == (
+        f"No puedo usar el puerto {port} para el simulado (otro programa ya lo está usando). "
+        "Prueba otro con --port, o --port 0 para uno libre."
+    )
+    assert caught.value.message("en") == (
+        f"Cannot use port {port} for the mock (another program is already using it). Try "
+        "another with --port, or --port 0 for a free one."
+    )

@@ -53,6 +53,24 @@ def test_qa_never_runs_against_the_live_portals() -> None:
     assert caught.value.key == "session.qa_live"
 
 
+@pytest.mark.parametrize("against", ["live", "http://127.0.0.1:1"])
+@pytest.mark.parametrize("mode", ["student", "qa"])
+def test_mock_settings_off_the_bundled_mock_are_refused_first(against: str, mode: str) -> None:
+    # Ignored, they would send a student who asked for a drifted mock to the live portals.
+    # Refused before the profile (a student may have none) or the mirror is even looked at.
+    with pytest.raises(UsageError) as caught:
+        plan_run(request(mode=mode, against=against, mock_options={"drift": True}, again=True))
+    assert caught.value.message("es") == (
+        "--mock cambia el simulado incluido: solo va con --against fixtures."
+    )
+    assert caught.value.message("en") == (
+        "--mock changes the bundled mock: it only goes with --against fixtures."
+    )
+    assert plan_run(request(against="fixtures", mock_options={"drift": True})).mock_options == {
+        "drift": True
+    }
+
+
 def test_a_profile_missing_what_the_scenario_needs_stops_before_any_browser() -> None:
     update_profile("default", {"curp": STUDENT["curp"], "email": STUDENT["email"]})
     with pytest.raises(ProfileError) as caught:

@@ -19,6 +19,58 @@ def test_against_accepts_live_fixtures_and_urls_only() -> None:
     assert "--against acepta live, fixtures o una URL" in caught.value.message("es")
 
 
+@pytest.mark.parametrize(
+    ("value", "shown", "reason"),
+    [
+        ("http://[::1", "http://[::1", "el nombre del servidor no es válido"),
+        ("http://[zz]:80", "http://[zz]:80", "el nombre del servidor no es válido"),
+        ("http://a b", "http://a b", "tiene espacios o caracteres de control"),
+        ("http://a\x1bb", "http://a\\x1bb", "tiene espacios o caracteres de control"),
+        ("http://a%20b", "http://a%20b", "el nombre del servidor no es válido"),
+        ("http://", "http://", "el nombre del servidor no es válido"),
+        ("http://h..x:80", "http://h..x:80", "el nombre del servidor no es válido"),
+        ("http://h:99999", "http://h:99999", "el puerto debe ser un número entre 1 y 65535"),
+        ("http://h:0", "http://h:0", "el puerto debe ser un número entre 1 y 65535"),
+        ("http://h:x", "http://h:x", "el puerto debe ser un número entre 1 y 65535"),
+        ("http://h/?a=1", "http://h/?a=1", "lleva una consulta (?…) o un fragmento (#…)"),
+        ("http://h/m#x", "http://h/m#x", "lleva una consulta (?…) o un fragmento (#…)"),
+        ("http://h/ñ", "http://h/ñ", "la ruta tiene caracteres que una URL no lleva tal cual"),
+        ("http://u:pw@127.0.0.1:1", "http://…@127.0.0.1:1", "lleva usuario o contraseña"),
+        ("https://u@h/p@q", "https://…@h/p@q", "lleva usuario o contraseña"),
+    ],
+)
+def test_a_mirror_url_that_cannot_be_used_is_named_with_why(
+    value: str, shown: str, reason: str
+) -> None:
+    # Each of these crashed (an invalid IPv6 address, a space) or was blamed on the network.
+    with pytest.raises(UsageError) as caught:
+        parse_against(value)
+    message = caught.value.message("es")
+    assert message.startswith(f"--against: «{shown}» no es una URL de espejo que pueda usar: ")
+    assert reason in message
+    assert "pw" not in message
+
+
+def test_credentials_are_never_shown_even_in_a_url_broken_otherwise() -> None:
+    for value in ("http://u:secreto@[::1", "ftp://u:secreto@h"):
+        with pytest.raises(UsageError) as caught:
+            parse_against(value)
+        assert "secreto" not in caught.value.message("en")
+        assert "…@" in caught.value.message("en")
+
+
+def test_mirror_urls_that_work_are_accepted() -> None:
+    for value in (
+        "http://127.0.0.1:9000",
+        "https://[::1]:8443/espejo/",
+        "http://localhost",
+        "http://mirror_1.example.com:8000/a/b%20c",
+        "HTTP://Example.COM",
+        "http://ñandú.example:80",
+    ):
+        assert parse_against(value) == TargetSpec("mirror", value.rstrip("/"))
+
+
 def test_origins_compare_whole_hosts_with_wildcards_and_ports() -> None:
     origins = ["https://*.imss.gob.mx", "http://127.0.0.1:8000"]
     assert origin_allowed("https://a.imss.gob.mx/x", origins)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -21,7 +22,7 @@ from autohelper.browser.find import (
     BrowserChoice,
     find_browser,
 )
-from autohelper.errors import BrowserLaunchFailed, UsageError
+from autohelper.errors import BrowserLaunchFailed, UsageError, Words, os_reason
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Playwright
@@ -69,10 +70,10 @@ class LocalLaunch:
                 handle_sigint=False,
             )
         except PlaywrightError as exc:
-            # The first line says what went wrong; the rest is Chromium's own log, for -v.
+            # Playwright's and Chromium's own words (English, a log) only for -vv.
             log.debug("browser launch failed: %s", exc)
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "?"
             path = self.choice.path or "playwright"
+            reason = playwright_reason(exc, "browser.reason.closed")
             raise BrowserLaunchFailed(path=path, reason=reason) from None
 
     def context_options(self, front: PortalFront | None) -> dict[str, Any]:
@@ -87,9 +88,29 @@ def _through_front(front: PortalFront | None) -> dict[str, Any]:
     return {"proxy": front.proxy(), "ignore_https_errors": True}
 
 
+_HTTP_STATUS = re.compile(r"(?:WebSocket error: \S+|Unexpected status) (\d{3})\b")
+
+
+def playwright_reason(exc: Exception, otherwise: str) -> Words:
+    """Why Playwright could not launch or reach a browser, as a phrase: the system's reason
+    it quotes (a refused connection, an unknown host, no permission...), a timeout, an HTTP
+    answer that is no browser's; else `otherwise`. Its own text is English: the caller logs
+    it at debug level (-vv)."""
+    text = str(exc)
+    reason = os_reason(text)
+    if reason.key != "os.unknown":
+        return reason
+    if "Timeout" in text:
+        return Words("os.timed_out")
+    status = _HTTP_STATUS.search(text)
+    if status is not None:
+        return Words("browser.reason.http_status", status=status.group(1))
+    return Words(otherwise)
+
+
 def _unreachable(endpoint: str, exc: Exception) -> BrowserLaunchFailed:
     log.debug("remote browser %s: %s", endpoint, exc)
-    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "?"
+    reason = playwright_reason(exc, "browser.reason.remote_other")
     return BrowserLaunchFailed("browser.remote_failed", endpoint=endpoint, reason=reason)
 
 

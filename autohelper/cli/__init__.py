@@ -168,12 +168,18 @@ def run(
     from autohelper.browser import has_display
     from autohelper.human import ScriptedHuman, TerminalHuman, ask_yes_no
     from autohelper.mock.config import parse_options
-    from autohelper.session import SessionRequest, pending_resume, run_session, save_to_profile
+    from autohelper.session import (
+        SessionRequest,
+        pending_resume,
+        refuse_mock_off_fixtures,
+        run_session,
+        save_to_profile,
+    )
     from autohelper.target import parse_against
 
     # A target or a mock option it cannot use is said before anything else.
-    parse_against(against)
     options = parse_options(mock_options)
+    refuse_mock_off_fixtures(parse_against(against), options)
     if not resume and not again and _not_needed(scenario, profile, against):
         sys.exit(0)
     shown_headless = headless if headless is not None else not has_display()

@@ -21,6 +21,7 @@ from autohelper.errors import (
     DocumentNoText,
     DocumentNotFound,
     DocumentNotPdf,
+    os_reason,
 )
 from autohelper.privacy import mask
 
@@ -52,7 +53,7 @@ def pdf_text(path: Path | str) -> str:
     except FileNotFoundError:
         raise DocumentNotFound(path=shown) from None
     except OSError as exc:
-        raise DocumentError(path=shown, reason=exc.strerror or type(exc).__name__) from None
+        raise DocumentError(path=shown, reason=os_reason(exc)) from None
     if not stat.S_ISREG(info.st_mode):
         raise DocumentNotAFile(path=shown)
     if info.st_size == 0:
@@ -60,7 +61,7 @@ def pdf_text(path: Path | str) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DocumentError(path=shown, reason=exc.strerror or type(exc).__name__) from None
+        raise DocumentError(path=shown, reason=os_reason(exc)) from None
     return pdf_bytes_text(data, shown)
 
 

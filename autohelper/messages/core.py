@@ -82,6 +82,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "QA mode never runs against the live portals: use --against fixtures or "
         "--against a mirror URL.",
     },
+    "session.mock_needs_fixtures": {
+        "es": "--mock cambia el simulado incluido: solo va con --against fixtures.",
+        "en": "--mock changes the bundled mock: it only goes with --against fixtures.",
+    },
     "session.bad_mock_option": {
         "es": "Opción del simulado no válida: «{option}». Usa CLAVE=VALOR con una de: {known}.",
         "en": "Invalid mock option: “{option}”. Use KEY=VALUE with one of: {known}.",
@@ -161,11 +165,95 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The browser {path} would not start: {reason}\n"
         "Check `autohelper doctor`, or use another one with --browser PATH.",
     },
+    "browser.reason.closed": {
+        "es": "se cerró en cuanto arrancó: no parece un Chromium que Playwright pueda manejar "
+        "(con -vv verás el detalle)",
+        "en": "it closed as soon as it started: it does not look like a Chromium Playwright can "
+        "drive (-vv shows the details)",
+    },
+    "browser.reason.remote_other": {
+        "es": "no respondió como un navegador de Playwright o de DevTools (con -vv verás el "
+        "detalle)",
+        "en": "it did not answer as a Playwright or DevTools browser (-vv shows the details)",
+    },
+    "browser.reason.http_status": {
+        "es": "respondió HTTP {status}, no como un navegador: ¿es la dirección de un servidor "
+        "de Playwright (--connect) o de DevTools (--cdp)?",
+        "en": "it answered HTTP {status}, not as a browser: is it the address of a Playwright "
+        "server (--connect) or of DevTools (--cdp)?",
+    },
     "cli.trace_warning": {
         "es": "Aviso: la traza {path} guardará las páginas tal como se vean, con tus datos "
         "personales. No la compartas; bórrala cuando ya no la necesites.",
         "en": "Warning: the trace {path} will keep the pages as they look, with your personal "
         "data. Do not share it; delete it when you no longer need it.",
+    },
+    # Why the system refused (errors.os_reason), to be held by another message.
+    "os.not_found": {"es": "no existe", "en": "it does not exist"},
+    "os.no_permission": {"es": "no tienes permiso", "en": "you do not have permission"},
+    "os.symlink_loop": {
+        "es": "la ruta da vueltas entre enlaces simbólicos (un enlace lleva a otro que regresa "
+        "a él)",
+        "en": "the path loops through symbolic links (a link leads to another that leads back "
+        "to it)",
+    },
+    "os.name_too_long": {
+        "es": "el nombre es demasiado largo para el sistema",
+        "en": "the name is too long for the system",
+    },
+    "os.is_directory": {"es": "es una carpeta, no un archivo", "en": "it is a folder, not a file"},
+    "os.not_a_folder": {
+        "es": "una parte de la ruta es un archivo, no una carpeta",
+        "en": "part of the path is a file, not a folder",
+    },
+    "os.read_only": {"es": "el disco es de solo lectura", "en": "the disk is read-only"},
+    "os.disk_full": {
+        "es": "no queda espacio en el disco",
+        "en": "there is no space left on the disk",
+    },
+    "os.exists": {"es": "ya existe", "en": "it already exists"},
+    "os.busy": {"es": "otro programa lo está usando", "en": "another program is using it"},
+    "os.io_error": {
+        "es": "el disco falló al leer o escribir (¿un disco o una memoria USB dañados?)",
+        "en": "the disk failed to read or write (a damaged disk or USB stick?)",
+    },
+    "os.too_many_open": {
+        "es": "hay demasiados archivos abiertos; cierra otros programas",
+        "en": "too many files are open; close other programs",
+    },
+    "os.not_executable": {
+        "es": "no es un programa que se pueda ejecutar",
+        "en": "it is not a program that can be run",
+    },
+    "os.address_in_use": {
+        "es": "otro programa ya lo está usando",
+        "en": "another program is already using it",
+    },
+    "os.address_not_here": {
+        "es": "esa dirección no es de esta computadora",
+        "en": "that address is not this computer's",
+    },
+    "os.connection_refused": {
+        "es": "rechazó la conexión (¿no está corriendo?)",
+        "en": "it refused the connection (is it not running?)",
+    },
+    "os.connection_reset": {
+        "es": "cortó la conexión a la mitad",
+        "en": "it cut the connection halfway",
+    },
+    "os.timed_out": {"es": "no respondió a tiempo", "en": "it did not answer in time"},
+    "os.unreachable": {"es": "la red no lo alcanza", "en": "the network does not reach it"},
+    "os.unknown_host": {
+        "es": "no existe un servidor con ese nombre",
+        "en": "there is no server by that name",
+    },
+    "os.other": {
+        "es": "el sistema lo impidió (error {code}: {detail})",
+        "en": "the system prevented it (error {code}: {detail})",
+    },
+    "os.unknown": {
+        "es": "falló por una razón que no reconozco (con -vv verás el detalle)",
+        "en": "it failed for a reason I do not recognise (-vv shows the details)",
     },
     "mock.port_unavailable": {
         "es": "No puedo usar el puerto {port} para el simulado ({reason}). Prueba otro con "

@@ -297,6 +297,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "--against acepta live, fixtures o una URL http(s)://…; recibí «{value}».",
         "en": "--against takes live, fixtures or an http(s)://… URL; got “{value}”.",
     },
+    "target.bad_mirror_url": {
+        "es": "--against: «{value}» no es una URL de espejo que pueda usar: {reason}. Se escribe "
+        "así: http://127.0.0.1:8000 (o https://servidor[:puerto][/ruta]).",
+        "en": "--against: “{value}” is not a mirror URL I can use: {reason}. It is written like "
+        "this: http://127.0.0.1:8000 (or https://server[:port][/path]).",
+    },
+    "target.url_space": {
+        "es": "tiene espacios o caracteres de control",
+        "en": "it has spaces or control characters",
+    },
+    "target.url_host": {
+        "es": "el nombre del servidor no es válido (por ejemplo 127.0.0.1, [::1] o "
+        "espejo.example.com)",
+        "en": "the server name is not valid (for example 127.0.0.1, [::1] or mirror.example.com)",
+    },
+    "target.url_port": {
+        "es": "el puerto debe ser un número entre 1 y 65535",
+        "en": "the port must be a number from 1 to 65535",
+    },
+    "target.url_credentials": {
+        "es": "lleva usuario o contraseña (…@); autohelper no los envía a un espejo: quítalos "
+        "de la URL",
+        "en": "it carries a user name or password (…@); autohelper does not send them to a "
+        "mirror: remove them from the URL",
+    },
+    "target.url_query": {
+        "es": "lleva una consulta (?…) o un fragmento (#…); un espejo se indica solo con el "
+        "servidor, el puerto y, si hace falta, una ruta",
+        "en": "it has a query (?…) or a fragment (#…); a mirror is given by its server, port "
+        "and, if needed, a path only",
+    },
+    "target.url_path": {
+        "es": "la ruta tiene caracteres que una URL no lleva tal cual (escríbelos como %XX)",
+        "en": "the path has characters a URL does not carry as they are (write them as %XX)",
+    },
     "run.network": {
         "es": "No pude llegar al portal en el paso «{step}» (¿sin internet, o el portal no "
         "responde?), aun después de reintentar.\nPágina: {url}\nCaptura: {screenshot}\n"

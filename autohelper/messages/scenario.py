@@ -246,6 +246,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "expresión regular inválida '{pattern}': {detail}",
         "en": "invalid regular expression '{pattern}': {detail}",
     },
+    # Why a regular expression is invalid (`re`'s reasons, worded here).
+    "scenario.regex.unclosed_set": {
+        "es": "un conjunto [ no se cierra con ] (para un [ literal, escribe \\[)",
+        "en": "a set [ is not closed with ] (for a literal [, write \\[)",
+    },
+    "scenario.regex.unclosed_group": {
+        "es": "un ( no se cierra con ) (para un ( literal, escribe \\()",
+        "en": "a ( is not closed with ) (for a literal (, write \\()",
+    },
+    "scenario.regex.unbalanced": {
+        "es": "sobra un ) que no abrió ningún ( (para un ) literal, escribe \\))",
+        "en": "a ) closes no ( (for a literal ), write \\))",
+    },
+    "scenario.regex.nothing_to_repeat": {
+        "es": "un *, + o ? no tiene nada antes que repetir (para uno literal, escribe \\*)",
+        "en": "a *, + or ? has nothing before it to repeat (for a literal one, write \\*)",
+    },
+    "scenario.regex.multiple_repeat": {
+        "es": "dos repeticiones seguidas (como ** o +*)",
+        "en": "two repetitions in a row (like ** or +*)",
+    },
+    "scenario.regex.trailing_backslash": {
+        "es": "termina con una \\ suelta (para una \\ literal, escribe \\\\)",
+        "en": "it ends with a lone \\ (for a literal \\, write \\\\)",
+    },
+    "scenario.regex.bad_escape": {
+        "es": "el escape {part} no existe (para una \\ literal, escribe \\\\)",
+        "en": "there is no escape {part} (for a literal \\, write \\\\)",
+    },
+    "scenario.regex.bad_range": {
+        "es": "el rango {part} no es válido (va al revés, o un extremo no es un solo carácter)",
+        "en": "the range {part} is not valid (it is backwards, or an end is not one character)",
+    },
+    "scenario.regex.bad_repeat_range": {
+        "es": "en una repetición con llaves, el mínimo es mayor que el máximo",
+        "en": "in a repetition with braces, the minimum is greater than the maximum",
+    },
+    "scenario.regex.lookbehind": {
+        "es": "lo que se busca hacia atrás, (?<=…) o (?<!…), debe tener un largo fijo",
+        "en": "a look-behind, (?<=…) or (?<!…), must have a fixed length",
+    },
+    "scenario.regex.flags": {
+        "es": "las banderas como (?i) van al principio de la expresión",
+        "en": "flags such as (?i) go at the start of the expression",
+    },
+    "scenario.regex.group": {
+        "es": "un grupo con nombre, (?P<nombre>…), o una referencia a un grupo no es válido",
+        "en": "a named group, (?P<name>…), or a reference to a group is not valid",
+    },
+    "scenario.regex.other": {
+        "es": "no es válida en el carácter {position}",
+        "en": "it is not valid at character {position}",
+    },
     "scenario.expect_nothing": {
         "es": "'expect' necesita un localizador, 'url' o 'title'",
         "en": "'expect' needs a locator, 'url' or 'title'",

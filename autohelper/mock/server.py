@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import Any, cast
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from autohelper.errors import UsageError
+from autohelper.errors import UsageError, os_reason
 from autohelper.mock.config import MockConfig, canonical
 from autohelper.mock.model import Request, Response, SharedState
 from autohelper.mock.pages import Pages
@@ -249,9 +249,8 @@ def serve_forever(
     try:
         url = portal.start(port)
     except OSError as exc:  # the port is taken, or not ours to use
-        raise UsageError(
-            "mock.port_unavailable", port=port, reason=exc.strerror or str(exc)
-        ) from None
+        logger.debug("mock portal: cannot listen on port %s: %s", port, exc)
+        raise UsageError("mock.port_unavailable", port=port, reason=os_reason(exc)) from None
     logger.info("Mock portal listening on %s", url)
     if on_ready is not None:
         on_ready(url)

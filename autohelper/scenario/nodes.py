@@ -112,9 +112,73 @@ class NodeReader:
         return None
 
     def regex(self, node: Node) -> str | None:
+        """A regular expression; a broken one is a problem at the place it breaks (when the
+        text is written as it is read: plain or quoted on one line, without escapes), worded
+        in the person's language."""
         pattern = self.string(node)
         try:
             return re.compile(pattern).pattern if pattern is not None else None
         except re.error as exc:
-            self.fail(node, "scenario.bad_regex", pattern=pattern, detail=exc)
+            assert pattern is not None
+            line, column = node.start_mark.line, node.start_mark.column
+            column += _offset_in_node(node, pattern, exc.pos)
+            self.problem(
+                line,
+                column,
+                "scenario.bad_regex",
+                pattern=pattern,
+                detail=regex_problem(exc, self.lang),
+            )
             return None
+
+
+# The `re` module's reasons (English), by how they begin: each a catalogue phrase.
+_REGEX_REASONS = (
+    ("unterminated character set", "scenario.regex.unclosed_set"),
+    ("missing ), unterminated", "scenario.regex.unclosed_group"),
+    ("unbalanced parenthesis", "scenario.regex.unbalanced"),
+    ("nothing to repeat", "scenario.regex.nothing_to_repeat"),
+    ("multiple repeat", "scenario.regex.multiple_repeat"),
+    ("bad escape (end of pattern)", "scenario.regex.trailing_backslash"),
+    ("bad escape ", "scenario.regex.bad_escape"),
+    ("bad character range ", "scenario.regex.bad_range"),
+    ("min repeat greater than max repeat", "scenario.regex.bad_repeat_range"),
+    ("look-behind requires fixed-width", "scenario.regex.lookbehind"),
+    ("global flags not at the start", "scenario.regex.flags"),
+    ("missing group name", "scenario.regex.group"),
+    ("bad character in group name", "scenario.regex.group"),
+    ("unknown group name", "scenario.regex.group"),
+    ("redefinition of group name", "scenario.regex.group"),
+    ("invalid group reference", "scenario.regex.group"),
+    ("unknown extension", "scenario.regex.group"),
+    ("missing -, : or )", "scenario.regex.group"),
+)
+
+
+def regex_problem(exc: re.error, lang: str | None = None) -> str:
+    """`re`'s reason for refusing a pattern, in the person's words: what is wrong (an unclosed
+    `[` or `(`, a `*` with nothing to repeat, an unknown escape...), never its English."""
+    for start, key in _REGEX_REASONS:
+        if exc.msg.startswith(start):
+            # The escape or range it names (`\q`, `z-a`): the pattern's own text.
+            return t(key, lang, part=exc.msg[len(start) :].strip())
+    position = exc.pos + 1 if exc.pos is not None else "?"
+    return t("scenario.regex.other", lang, position=position)
+
+
+def _offset_in_node(node: Node, pattern: str, pos: int | None) -> int:
+    """How far into the node's text (in columns) the pattern's `pos` is, when the text on the
+    page is the pattern as written: plain, 'single-quoted' or "double-quoted" on one line,
+    with no escapes. Else 0: the problem is at the start of the value."""
+    start, end = node.start_mark, node.end_mark
+    if pos is None or start.line != end.line:
+        return 0
+    width = end.column - start.column
+    style = getattr(node, "style", None)
+    if style is None and width == len(pattern):
+        return pos
+    if style == "'" and width == len(pattern) + 2 + pattern.count("'"):
+        return 1 + pos + pattern[:pos].count("'")
+    if style == '"' and width == len(pattern) + 2:
+        return 1 + pos
+    return 0
