@@ -33,14 +33,16 @@ def test_an_explicit_path_wins_over_the_variable(
     assert find_browser().reason == "AUTOHELPER_BROWSER"
 
 
+@pytest.mark.parametrize("name", ["missing", "a-folder"])
 def test_a_path_that_is_not_a_program_names_itself_and_its_source(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    monkeypatch.setenv("AUTOHELPER_BROWSER", str(tmp_path / "missing"))
+    (tmp_path / "a-folder").mkdir()  # searchable, so "executable" to os.access
+    monkeypatch.setenv("AUTOHELPER_BROWSER", str(tmp_path / name))
     with pytest.raises(BrowserNotFound) as caught:
         find_browser()
     message = caught.value.message("es")
-    assert str(tmp_path / "missing") in message and "AUTOHELPER_BROWSER" in message
+    assert str(tmp_path / name) in message and "AUTOHELPER_BROWSER" in message
 
 
 def test_playwrights_own_build_before_the_system_one(

@@ -86,7 +86,7 @@ def find_browser(explicit: str | None = None, shell: bool = False) -> BrowserCho
     ):
         if value:
             path = shutil.which(value) or value
-            if not os.access(path, os.X_OK):
+            if not (os.path.isfile(path) and os.access(path, os.X_OK)):  # a folder is "x" too
                 raise BrowserNotFound("browser.bad_path", path=value, source=source)
             return BrowserChoice(path, source)
     if shell:
