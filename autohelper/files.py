@@ -54,6 +54,8 @@ def os_problem(exc: OSError, writing: bool = False) -> FileProblem:
         return FileProblem("file.not_a_folder")
     if code in (errno.EACCES, errno.EPERM):
         return FileProblem("file.cannot_write" if writing else "file.no_permission")
+    if code == errno.ELOOP:
+        return FileProblem("file.link_loop")
     if code == errno.EROFS:
         return FileProblem("file.read_only")
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote, quote_plus
 
 # PERSONAL_FIELDS is here too, read when first used (see __getattr__ at the end).
-__all__ = ["ACTIVE", "RedactingFilter", "Redactor", "mask"]
+__all__ = ["ACTIVE", "RedactingFilter", "Redactor", "looks_personal", "mask", "mask_if_personal"]
 
 ELLIPSIS = "…"
 SECRET_MASK = "••••"
@@ -44,6 +44,36 @@ def mask(value: str, kind: str = "text") -> str:
     if kind in ("exterior_number", "interior_number") or len(value) <= 4:
         return ELLIPSIS
     return f"{value[:1]}{ELLIPSIS}{value[-1:]}"
+
+
+# What a value typed where a name goes (a profile key, a YAML tag) looks like when it is
+# personal data: a CURP (or an RFC: 4 letters, 6 digits, maybe a homoclave), an email, a run of
+# 5 or more digits however grouped (an NSS, a phone, a student ID, a postal code), or words
+# separated by spaces (a name or an address: no key or tag has a space).
+_CURP_LIKE = re.compile(r"[A-Z]{4}\d{6}[A-Z0-9]{0,8}", re.IGNORECASE)
+_DIGIT_RUN = re.compile(r"\d(?:[\s./-]?\d){4,}")
+_WORDS = re.compile(r"\S+\s+\S+")
+
+
+def looks_personal(text: str) -> str | None:
+    """The kind `mask` should use when `text` looks like personal data, else None."""
+    text = str(text).strip()
+    if "@" in text:
+        return "email"
+    if _CURP_LIKE.fullmatch(text):
+        return "curp"
+    if _DIGIT_RUN.search(text):
+        return "phone" if _DIGIT_RUN.fullmatch(text) else "text"
+    if _WORDS.search(text):
+        return "names"
+    return None
+
+
+def mask_if_personal(text: str) -> str:
+    """`text` itself when it is an ordinary word (a key with a typo: `emial`), masked when it
+    looks like personal data someone typed in the wrong place."""
+    kind = looks_personal(text)
+    return str(text) if kind is None else mask(str(text).strip(), kind)
 
 
 class Redactor:

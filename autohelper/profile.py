@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import errno
 import os
 import re
 import stat
@@ -61,6 +62,20 @@ class FieldSpec:
     personal: bool = dataclasses.field(kw_only=True)
 
 
+def _unsigned(validate: Validator, plus: bool = False) -> Validator:
+    """A number field's validator that refuses a sign in front (`-1`, `+1`): the validators
+    drop dashes as digit grouping, so `-1` would otherwise be stored as `00000000001`.
+    `plus`: a leading `+` is the validator's to judge (a phone's `+52`)."""
+
+    def check(raw: str, context: Mapping[str, str]) -> v.Result:
+        sign = raw.strip()[:1]
+        if sign == "-" or (sign == "+" and not plus):
+            return v.Result(raw.strip(), (v.Problem("profile.signed_number", {"sign": sign}),))
+        return validate(raw, context)
+
+    return check
+
+
 # The registry of stored fields, in the order the wizard asks them; FIELDS derives from it, and
 # so does privacy.PERSONAL_FIELDS (what masks and the redactor treat as personal data).
 SPECS: dict[str, FieldSpec] = {
@@ -69,7 +84,7 @@ SPECS: dict[str, FieldSpec] = {
         FieldSpec("curp", lambda raw, _: v.validate_curp(raw), personal=True),
         FieldSpec(
             "nss",
-            lambda raw, ctx: v.validate_nss(raw, ctx.get("curp")),
+            _unsigned(lambda raw, ctx: v.validate_nss(raw, ctx.get("curp"))),
             required=False,
             personal=True,
         ),
@@ -79,7 +94,9 @@ SPECS: dict[str, FieldSpec] = {
         FieldSpec(
             "second_surname", lambda raw, _: v.validate_name(raw), required=False, personal=True
         ),
-        FieldSpec("postal_code", lambda raw, _: v.validate_postal_code(raw), personal=True),
+        FieldSpec(
+            "postal_code", _unsigned(lambda raw, _: v.validate_postal_code(raw)), personal=True
+        ),
         # The address beyond the postal code is optional: only the clinic registration needs
         # it, and that scenario's `needs` asks for it before a browser starts.
         FieldSpec("street", lambda raw, _: v.validate_place(raw), required=False, personal=True),
@@ -117,11 +134,16 @@ SPECS: dict[str, FieldSpec] = {
         ),
         FieldSpec(
             "student_id",
-            lambda raw, _: v.validate_student_id(raw),
+            _unsigned(lambda raw, _: v.validate_student_id(raw)),
             required=False,
             personal=True,
         ),
-        FieldSpec("phone", lambda raw, _: v.validate_phone(raw), required=False, personal=True),
+        FieldSpec(
+            "phone",
+            _unsigned(lambda raw, _: v.validate_phone(raw), plus=True),
+            required=False,
+            personal=True,
+        ),
     )
 }
 # Computed from the CURP: scenarios may read them, nobody may set them. The birth date is
@@ -252,13 +274,26 @@ def resolve_profile_path(name_or_path: str | Path | None = None) -> Path:
 # --- Validation of values -------------------------------------------------------------------
 
 
+def shown_key(name: str) -> str:
+    """A key as messages may show it: a field's name as is; anything else masked when it looks
+    like personal data (a CURP or an email typed where the key goes), so that an error message
+    or a log never carries it whole. An ordinary typo (`emial`) is shown as typed."""
+    from autohelper.privacy import mask_if_personal
+
+    return name if name in FIELDS else mask_if_personal(name)
+
+
 def _unknown_field(name: str) -> v.Problem:
+    """An unknown key's problem, attributed to the key as messages may show it (`shown_key`)."""
     if name in DERIVED_FIELDS:
         return v.Problem("profile.derived_field", {"field": name}, field=name)
+    shown = shown_key(name)
     close = difflib.get_close_matches(name, STORED_FIELDS, n=1, cutoff=0.6)
     if close:
-        return v.Problem("profile.unknown_field", {"field": name, "suggestion": close[0]})
-    return v.Problem("profile.unknown_field_list", {"field": name, "fields": ", ".join(SPECS)})
+        params = {"field": shown, "suggestion": close[0]}
+        return v.Problem("profile.unknown_field", params, field=shown)
+    params = {"field": shown, "fields": ", ".join(SPECS)}
+    return v.Problem("profile.unknown_field_list", params, field=shown)
 
 
 def validate_value(
@@ -289,6 +324,11 @@ def _check_data(
     ordered = sorted(data, key=lambda key: key != "curp")  # stable: file order otherwise
     for key in ordered:
         name, raw, line = str(key), data[key], lines.get(str(key))
+        if name not in SPECS:
+            # Whatever its value, the key is the problem; it may be personal data, so the
+            # problem names it as `shown_key` does, never as typed.
+            problems.append(_unknown_field(name).at(line=line))
+            continue
         if raw is None or raw == "":
             continue  # an empty entry means "not set", as in a fresh template
         if isinstance(raw, int | float) and not isinstance(raw, bool):
@@ -373,17 +413,21 @@ def _read(
         return {}, {}, []
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise ProfileError("profile.not_mapping", path=str(path))
+    # Each key as written, not as YAML reads it: `yes:` is the key "yes" (YAML says True),
+    # `~:` the key "~" (YAML says None), with its line either way.
+    values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     problems: list[v.Problem] = []
-    for key, _ in node.value:
+    for key, value in node.value:
         name, line = str(key.value), key.start_mark.line + 1
         if name in lines:
             # YAML keeps the last value silently; a hand-edited profile means one of them.
             params = {"first_line": lines[name]}
-            problems.append(v.Problem("profile.duplicate_key", params, name, line))
+            problems.append(v.Problem("profile.duplicate_key", params, shown_key(name), line))
         else:
             lines[name] = line
-    return data, lines, problems
+        values[name] = yamlerrors.construct(value)
+    return values, lines, problems
 
 
 def load_profile(name_or_path: str | Path | None = None, *, trusted: bool = False) -> Profile:
@@ -413,28 +457,43 @@ def check_profile(name_or_path: str | Path | None = None) -> list[v.Problem]:
     return problems
 
 
+def _write_target(path: Path) -> Path:
+    """The file a save replaces: `path`, or, when `path` is a symbolic link, the file it leads
+    to. A student who links their profile (to a synced folder, a USB stick) expects that file
+    to get the update; replacing the link with a copy would leave it stale without a word."""
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if target.is_symlink():  # realpath stops inside a loop of links
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
+    return target
+
+
 def save_profile(profile: Profile, name_or_path: str | Path | None = None) -> Path:
     """Write the profile atomically (a temp file in the same directory, then os.replace) with
-    mode 0600 from its first byte; a directory it creates gets mode 0700. Returns the path."""
+    mode 0600 from its first byte; the folders it creates get mode 0700. A symbolic link is
+    written through: the file it leads to is replaced, the link stays. Returns the path."""
+    from autohelper.privatefiles import make_dirs
+
     path = resolve_profile_path(name_or_path)
-    directory = path.parent
     try:
-        created_dir = not directory.exists()
-        directory.mkdir(parents=True, exist_ok=True)
-        if created_dir or directory == profiles_dir():
+        target = _write_target(path)
+        directory = target.parent
+        make_dirs(directory)
+        if directory == profiles_dir():
             os.chmod(directory, 0o700)
         text = _HEADER + yaml.safe_dump(
             profile.stored_values(), sort_keys=False, allow_unicode=True, default_flow_style=False
         )
         # mkstemp creates the file 0600, so the data is never readable by others, even briefly.
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(tmp, 0o600)
-            os.replace(tmp, path)
+            os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -64,7 +64,7 @@ class _Bounds(yaml.composer.Composer):
         event: Any = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             if event.anchor in self._open:
-                raise _at(event.start_mark, "yaml.recursive_alias", name=event.anchor)
+                raise _at(event.start_mark, "yaml.recursive_alias", name=_shown(event.anchor))
             node: yaml.Node | None = super().compose_node(parent, index)  # undefined: error
             self._count(self._sizes.get(id(node), 1), event.start_mark)
             return node
@@ -241,6 +241,8 @@ def _problem(exc: yaml.MarkedYAMLError) -> FileProblem:
         params = {k: v for k, v in found.groupdict().items() if v is not None}
         if "tag" in params:
             params["tag"] = _short_tag(params["tag"])
+        if "name" in params:
+            params["name"] = _shown(params["name"])
         # Where a bracket, block or anchor began: "the list opened on line 3".
         params["opened"] = exc.context_mark.line + 1 if exc.context_mark else 1
         return _at(mark, key, **params)
@@ -254,7 +256,20 @@ def _at(mark: Any, key: str, /, **params: Any) -> FileProblem:
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag.removeprefix(_CORE_TAG) if tag.startswith(_CORE_TAG) else tag
+    """A tag as a message shows it: `!!int` for YAML's own; any other masked when it looks like
+    personal data (`email: !ana@x.mx` makes the address a tag)."""
+    if tag.startswith(_CORE_TAG):
+        return "!!" + tag.removeprefix(_CORE_TAG)
+    rest = tag.lstrip("!")
+    return tag[: len(tag) - len(rest)] + _shown(rest)
+
+
+def _shown(name: str) -> str:
+    """A tag's or an anchor's name as messages show it: masked when it looks like personal
+    data (the file's own words otherwise, so the person finds them)."""
+    from autohelper.privacy import mask_if_personal
+
+    return mask_if_personal(name)
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:

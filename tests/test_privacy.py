@@ -278,3 +278,42 @@ def test_a_students_own_profile_on_the_mock_leaves_nothing_others_can_read(
             assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700, path.parent
     [shot] = (tmp_path / "cache").rglob("*error*.png")
     assert magenta_pixels(page, shot) > 2000
+
+
+def test_private_dir_makes_every_folder_it_creates_private(tmp_path: Path) -> None:
+    """The cache's `autohelper` folder, a new AUTOHELPER_DATA_DIR's parents: every folder the
+    tool makes is 0700, not only the last one; those that were there are left alone."""
+    from autohelper.privatefiles import private_dir
+
+    tmp_path.chmod(0o755)
+    inner = private_dir(tmp_path / "cache" / "autohelper" / "runs")
+    for folder in (tmp_path / "cache", tmp_path / "cache" / "autohelper", inner):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755
+
+
+@pytest.mark.browser
+def test_qa_reports_and_evidence_folders_are_private(tmp_path: Path) -> None:
+    cases = tmp_path / "one.yaml"
+    cases.write_text(
+        "scenario: imss-nss\ncases:\n"
+        "  - id: declined\n    human: {confirm: false}\n    expect: success\n",
+        encoding="utf-8",
+    )
+    reports, evidence = tmp_path / "reports", tmp_path / "a" / "b"
+    reports.mkdir()
+    junit, html = reports / "junit.xml", reports / "report.html"
+    junit.write_text("old", encoding="utf-8")
+    junit.chmod(0o644)  # a former run's report keeps its mode through a rewrite
+    done, _ = qa_run(
+        tmp_path,
+        *("--cases", str(cases), "--junit", str(junit), "--html", str(html)),
+        *("--artifacts", str(evidence)),
+    )
+    assert done.returncode == 1, done.stdout + done.stderr  # the case fails: evidence is kept
+    for path in (junit, html):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    folders = [tmp_path / "a", evidence, *(p for p in evidence.rglob("*") if p.is_dir())]
+    assert evidence / ".workers" in folders and evidence / "imss-nss" in folders
+    for folder in folders:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder

@@ -408,3 +408,124 @@ def test_trusted_load_skips_the_permission_check_for_shipped_fixtures(tmp_path: 
     with pytest.raises(ProfileError):
         prof.load_profile(path)
     assert prof.load_profile(path, trusted=True).curp == CURP
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        (CURP, "HEGG…L04"),
+        ("zeta.unique@example.com", "z…@example.com"),
+        ("6621234567", "…67"),
+        ("Gloria Hernández", "G… H…"),
+    ],
+)
+def test_an_unknown_key_that_looks_like_personal_data_is_masked(
+    tmp_path: Path, key: str, shown: str
+) -> None:
+    """A value typed where the key goes is personal data: the message names it masked."""
+    code, output = run("profile", "set", f"{key}=x")
+    assert code == 1
+    assert f"  - {shown}: campo desconocido '{shown}'" in output
+    assert key not in output
+    path = tmp_path / "alumno.yaml"
+    path.write_text(f"curp: {CURP}\n'{key}': x\n", encoding="utf-8")
+    os.chmod(path, 0o600)
+    code, output = run("profile", "check", str(path))
+    assert code == 1
+    assert f"2: {shown}: campo desconocido '{shown}'" in output
+    assert key not in output
+
+
+def test_an_unknown_key_whatever_its_value_is_reported_once(tmp_path: Path) -> None:
+    """The key is the problem: not also its value's type, which would name the key again."""
+    path = tmp_path / "alumno.yaml"
+    path.write_text(f"curp: {CURP}\n{CURP}: 5\nemial: [x]\n", encoding="utf-8")
+    os.chmod(path, 0o600)
+    code, output = run("profile", "check", str(path))
+    assert code == 1
+    assert "2: HEGG…L04: campo desconocido 'HEGG…L04';" in output
+    assert "3: emial: campo desconocido 'emial'. ¿Quisiste decir 'email'?" in output
+    assert output.count("HEGG…L04") == 2 and output.count("emial") == 2
+    assert CURP not in output
+
+
+def test_a_yaml_tag_that_looks_like_an_email_is_masked(tmp_path: Path) -> None:
+    path = tmp_path / "alumno.yaml"
+    path.write_text(f"curp: {CURP}\nemail: !zeta.unique@example.com\n", encoding="utf-8")
+    os.chmod(path, 0o600)
+    code, output = run("profile", "check", str(path))
+    assert code == 1
+    assert f"{path}:2:8: el YAML no es válido: etiqueta de YAML desconocida «!z…@example.com»" in (
+        output
+    )
+    assert "zeta.unique" not in output
+
+
+def test_keys_yaml_reads_as_true_or_null_are_named_as_written_with_their_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "alumno.yaml"
+    path.write_text(f"curp: {CURP}\nyes: 1\n~: x\n", encoding="utf-8")
+    os.chmod(path, 0o600)
+    code, output = run("profile", "check", str(path))
+    assert code == 1
+    assert "2: yes: campo desconocido 'yes'" in output
+    assert "3: ~: campo desconocido '~'" in output
+    assert "None" not in output and "True" not in output
+
+
+@pytest.mark.parametrize(
+    ("assignment", "field", "sign"),
+    [
+        ("student_id=-1", "student_id", "-"),
+        ("student_id=+1234567", "student_id", "+"),
+        ("nss=-12345678903", "nss", "-"),
+        ("postal_code=-85000", "postal_code", "-"),
+        ("phone=-6621234567", "phone", "-"),
+    ],
+)
+def test_a_signed_number_is_refused_with_its_field(
+    isolated: Path, assignment: str, field: str, sign: str
+) -> None:
+    code, output = run("profile", "set", assignment)
+    assert code == 1
+    assert f"{field}: lleva solo dígitos, sin el signo «{sign}» delante" in output
+    assert not default_path(isolated).exists()
+    # A phone's country code is no sign.
+    assert run("profile", "set", "phone=+52 662 123 4567")[0] == 0
+    assert prof.load_profile().phone == "6621234567"
+
+
+def test_saving_through_a_symbolic_link_updates_the_file_it_leads_to(tmp_path: Path) -> None:
+    """A profile linked from elsewhere (a synced folder) stays one file: the link is kept."""
+    real = tmp_path / "synced" / "perfil.yaml"
+    assert run("profile", "set", "--profile", str(real), f"curp={CURP}")[0] == 0
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    code, output = run("profile", "set", "--profile", str(link), "postal_code=85000")
+    assert code == 0, output
+    assert link.is_symlink()
+    assert prof.load_profile(real).postal_code == "85000"
+    assert mode(real) == 0o600
+    assert sorted(p.name for p in real.parent.iterdir()) == ["perfil.yaml"]  # no temp file
+
+
+def test_a_loop_of_links_is_refused_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    code, output = run("profile", "set", "--profile", str(tmp_path / "a.yaml"), f"curp={CURP}")
+    assert code == 1
+    assert "es un enlace simbólico que, de enlace en enlace, vuelve a sí mismo" in output
+    assert (tmp_path / "a.yaml").is_symlink()
+
+
+def test_every_folder_a_save_creates_is_private(tmp_path: Path, isolated: Path) -> None:
+    assert run("profile", "set", f"curp={CURP}")[0] == 0
+    assert mode(isolated) == 0o700  # AUTOHELPER_CONFIG_DIR itself
+    assert mode(isolated / "profiles") == 0o700
+    path = tmp_path / "nueva" / "carpeta" / "x.yaml"
+    assert run("profile", "set", "--profile", str(path), f"curp={CURP}")[0] == 0
+    assert (mode(tmp_path / "nueva"), mode(path.parent), mode(path)) == (0o700, 0o700, 0o600)

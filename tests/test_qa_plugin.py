@@ -5,6 +5,7 @@ testcase per case with the failure's step, locator and URL first and the evidenc
 
 from __future__ import annotations
 
+import stat
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -220,6 +221,8 @@ def test_pytest_n_2_runs_the_cases_and_junit_tells_each_one(tmp_path: Path) -> N
         assert Path(properties[name]).is_file(), name
         assert properties[name] in (failure.text or "")  # and in the failure's text
     assert Path(properties["screenshot"]).read_bytes().startswith(b"\x89PNG")
+    # The report names the cases and their evidence: its owner's alone, like the evidence.
+    assert stat.S_IMODE(junit.stat().st_mode) == 0o600
     # A passing case keeps nothing.
     assert not (artifacts / "imss-nss" / "found").exists()
     assert not (artifacts / "imss-nss" / "declined").exists()
@@ -262,3 +265,79 @@ def test_merge_junit_refuses_a_case_two_shards_both_ran(tmp_path: Path) -> None:
     result = autohelper_cmd("merge-junit", str(tmp_path / "x.xml"), str(one), str(two))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: El caso qa.imss-nss.yaml::b aparece en ")
+
+
+def test_the_merged_junit_is_private_even_over_an_older_file(tmp_path: Path) -> None:
+    one = _junit(tmp_path / "1.xml", "pytest", ["a"])
+    out = tmp_path / "all.xml"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o644)
+    assert autohelper_cmd("merge-junit", str(out), str(one)).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert ET.parse(out).getroot().get("tests") == "1"
+
+
+@pytest.mark.parametrize(
+    ("attributes", "message"),
+    [
+        ('tests="x"', 'suite «#1»: tests="x" no es un número entero de 0 o más.'),
+        ('name="s" failures="-1"', 'suite «s»: failures="-1" no es un número entero de 0 o más.'),
+        ('time="nan"', 'suite «#1»: time="nan" no es un número de segundos (0 o más).'),
+    ],
+)
+def test_merge_junit_refuses_a_count_that_is_not_a_number(
+    tmp_path: Path, attributes: str, message: str
+) -> None:
+    shard = tmp_path / "w.xml"
+    shard.write_text(f"<testsuites><testsuite {attributes}/></testsuites>", encoding="utf-8")
+    result = autohelper_cmd("merge-junit", str(tmp_path / "out.xml"), str(shard))
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"Error: El JUnit «{shard}», {message}\n"
+    assert not (tmp_path / "out.xml").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "spanish", "english"),
+    [
+        (
+            "<not xml",
+            "línea 1, columna 1: el archivo se acaba con una etiqueta sin cerrar (¿está cortado?)",
+            "line 1, column 1: the file ends inside a tag that is not closed (is it cut short?)",
+        ),
+        (
+            "<testsuites>\n  <testsuite \x01/>",
+            "línea 2, columna 14: hay un carácter que no puede ir ahí",
+            "line 2, column 14: there is a character that cannot go there",
+        ),
+        (
+            "",
+            "línea 1, columna 1: el archivo está vacío o no tiene ningún elemento",
+            "line 1, column 1: the file is empty or holds no element",
+        ),
+    ],
+)
+def test_merge_junit_names_the_place_of_malformed_xml_in_the_persons_language(
+    tmp_path: Path, text: str, spanish: str, english: str
+) -> None:
+    shard = tmp_path / "w.xml"
+    shard.write_text(text, encoding="utf-8")
+    result = autohelper_cmd("merge-junit", str(tmp_path / "out.xml"), str(shard))
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"Error: El JUnit «{shard}» no es XML válido en la {spanish}.\n"
+    result = autohelper_cmd("--lang", "en", "merge-junit", str(tmp_path / "out.xml"), str(shard))
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"Error: The JUnit file “{shard}” is not valid XML at {english}.\n"
+
+
+def test_an_artifacts_folder_and_the_folders_it_needs_are_created_private(tmp_path: Path) -> None:
+    from autohelper.cli.paths import OutputFolder
+
+    outer = tmp_path / "a"
+    folder = OutputFolder().convert(str(outer / "b"), None, None)
+    assert folder == outer / "b"
+    assert stat.S_IMODE(outer.stat().st_mode) == 0o700
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    # A folder that exists already is the person's: left as it is.
+    tmp_path.chmod(0o755)
+    OutputFolder().convert(str(tmp_path), None, None)
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755

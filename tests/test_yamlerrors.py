@@ -82,6 +82,18 @@ CASES = [
         "el valor entre comillas",
     ),
     (
+        # An email typed after a "!" is a tag: the message must not carry it whole.
+        "tag that is an email",
+        "email: !zeta.unique@example.com\n",
+        "f.yaml:1:8: etiqueta de YAML desconocida «!z…@example.com»; quítala o escribe el valor "
+        "entre comillas",
+    ),
+    (
+        "alias that is a CURP",
+        "curp: *HEGG560427MVZRRL04\n",
+        "f.yaml:1:7: el alias «*HEGG…L04» no tiene antes un ancla «&HEGG…L04»",
+    ),
+    (
         "bad integer",
         "a: !!int abc\n",
         "f.yaml:1:4: este valor no es un número entero (!!int); si es texto, escríbelo entre "
@@ -223,6 +235,9 @@ def test_os_errors_never_show_the_c_library_text() -> None:
     )
     assert ye.os_problem(OSError(errno.ENOENT, "x"), writing=True).message("es") == (
         "la carpeta donde iría no existe"
+    )
+    assert ye.os_problem(OSError(errno.ELOOP, "Too many levels")).message("es") == (
+        "es un enlace simbólico que, de enlace en enlace, vuelve a sí mismo"
     )
 
 

@@ -18,6 +18,7 @@ import click
 
 from autohelper.files import FileProblem, os_problem
 from autohelper.messages import t
+from autohelper.privatefiles import make_dirs
 
 
 def _fail(
@@ -35,8 +36,8 @@ def _probe(folder: Path) -> None:
 
 
 class OutputFolder(click.ParamType[Path, Any]):
-    """A folder to write into: created (0700) when missing, refused when it is a file or when
-    nothing can be written in it."""
+    """A folder to write into: created when missing (0700, like any missing folder above it),
+    refused when it is a file or when nothing can be written in it."""
 
     name = "folder"
 
@@ -45,7 +46,7 @@ class OutputFolder(click.ParamType[Path, Any]):
         if path.exists() and not path.is_dir():
             _fail(self, path, FileProblem("path.is_file"), ctx)
         try:
-            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_dirs(path)  # each folder it makes 0700, those above it too
             _probe(path)
         except OSError as exc:
             _fail(self, path, os_problem(exc, writing=True), ctx)

@@ -40,6 +40,10 @@ _FILE: dict[str, dict[str, str]] = {
         "es": "no queda espacio en el disco",
         "en": "there is no space left on the disk",
     },
+    "file.link_loop": {
+        "es": "es un enlace simbólico que, de enlace en enlace, vuelve a sí mismo",
+        "en": "it is a symbolic link that leads, link after link, back to itself",
+    },
     "file.os_error_write": {
         "es": "el sistema no pudo escribirlo (error {code})",
         "en": "the system could not write it (error {code})",

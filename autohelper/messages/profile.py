@@ -312,6 +312,10 @@ _PROFILE: dict[str, dict[str, str]] = {
         "lea como número",
         "en": 'write the value in quotes (e.g. {field}: "...") so it is not read as a number',
     },
+    "profile.signed_number": {
+        "es": "lleva solo dígitos, sin el signo «{sign}» delante",
+        "en": "it holds digits only, without the “{sign}” sign in front",
+    },
     "profile.not_text": {
         "es": "el valor debe ser texto",
         "en": "the value must be text",

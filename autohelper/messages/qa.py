@@ -273,6 +273,72 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "No pude leer el JUnit «{path}»: {reason}",
         "en": "Could not read the JUnit file “{path}”: {reason}",
     },
+    "qa.junit_bad_xml": {
+        "es": "El JUnit «{path}» no es XML válido en la línea {line}, columna {column}: {what}.",
+        "en": "The JUnit file “{path}” is not valid XML at line {line}, column {column}: {what}.",
+    },
+    "qa.xml.no_elements": {
+        "es": "el archivo está vacío o no tiene ningún elemento",
+        "en": "the file is empty or holds no element",
+    },
+    "qa.xml.invalid_token": {
+        "es": "hay un carácter que no puede ir ahí",
+        "en": "there is a character that cannot go there",
+    },
+    "qa.xml.unclosed_token": {
+        "es": "el archivo se acaba con una etiqueta sin cerrar (¿está cortado?)",
+        "en": "the file ends inside a tag that is not closed (is it cut short?)",
+    },
+    "qa.xml.tag_mismatch": {
+        "es": "la etiqueta que cierra no es la que se abrió",
+        "en": "the closing tag is not the one that was opened",
+    },
+    "qa.xml.junk_after": {
+        "es": "hay algo más después del elemento principal (¿dos archivos pegados?)",
+        "en": "something follows the main element (two files stuck together?)",
+    },
+    "qa.xml.undefined_entity": {
+        "es": "una entidad «&…;» que XML no conoce",
+        "en": "an “&…;” entity XML does not know",
+    },
+    "qa.xml.duplicate_attribute": {
+        "es": "un atributo aparece dos veces en la misma etiqueta",
+        "en": "an attribute appears twice in the same tag",
+    },
+    "qa.xml.encoding": {
+        "es": "el texto no está en la codificación que declara (¿no es UTF-8?)",
+        "en": "the text is not in the encoding it declares (not UTF-8?)",
+    },
+    "qa.xml.syntax": {
+        "es": "la sintaxis de XML no es correcta",
+        "en": "the XML syntax is wrong",
+    },
+    "qa.xml.other": {
+        "es": "XML mal formado",
+        "en": "malformed XML",
+    },
+    "qa.junit_not_junit": {
+        "es": "«{path}» no es un JUnit: su elemento principal es <{tag}>, no <testsuites> ni "
+        "<testsuite>.",
+        "en": "“{path}” is not a JUnit file: its main element is <{tag}>, not <testsuites> or "
+        "<testsuite>.",
+    },
+    "qa.junit_bad_count": {
+        "es": 'El JUnit «{path}», suite «{suite}»: {attribute}="{value}" no es un número '
+        "entero de 0 o más.",
+        "en": 'The JUnit file “{path}”, suite “{suite}”: {attribute}="{value}" is not a '
+        "whole number of 0 or more.",
+    },
+    "qa.junit_bad_time": {
+        "es": 'El JUnit «{path}», suite «{suite}»: {attribute}="{value}" no es un número '
+        "de segundos (0 o más).",
+        "en": 'The JUnit file “{path}”, suite “{suite}”: {attribute}="{value}" is not a '
+        "number of seconds (0 or more).",
+    },
+    "qa.junit_unwritable": {
+        "es": "No pude escribir el JUnit «{path}»: {reason}",
+        "en": "Could not write the JUnit file “{path}”: {reason}",
+    },
     "qa.junit_duplicate": {
         "es": "El caso {case} aparece en {first} y en {second}: los fragmentos se traslapan.",
         "en": "Case {case} is in both {first} and {second}: the shards overlap.",

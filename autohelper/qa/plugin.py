@@ -212,6 +212,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if WORKER in config.stash:
         config.stash[WORKER].close()
         del config.stash[WORKER]
+    # The reports name the cases and their failures, screenshots inlined in the HTML: private
+    # like the rest of the evidence. pytest and pytest-html wrote them at the session's end
+    # (with the umask, `autohelper qa` sets it to 077; a plain `pytest` does not).
+    from autohelper.privatefiles import make_private
+
+    for option in ("xmlpath", "htmlpath"):
+        report = getattr(config.option, option, None)
+        if report and not hasattr(config, "workerinput") and Path(report).is_file():
+            make_private(Path(report))
 
 
 @pytest.hookimpl(wrapper=True)

@@ -153,12 +153,24 @@ def run_suite(request: SuiteRequest) -> int:
         from autohelper.session import probe_mirror
 
         probe_mirror(spec.mirror_url or "")  # said once here, not once per case
-    for path in (request.junit, request.html):
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+    from autohelper.privatefiles import make_dirs, make_private
+
+    reports = [path for path in (request.junit, request.html) if path is not None]
+    for path in reports:
+        make_dirs(path.parent)
     import pytest
 
-    code = pytest.main(pytest_args(request, files))
+    # pytest writes the reports (and xdist's workers their evidence) with the process's umask:
+    # 077 for the run, so none is readable by others even for an instant; an older report kept
+    # its mode through the rewrite, so each is tightened afterwards too.
+    before = os.umask(0o077)
+    try:
+        code = pytest.main(pytest_args(request, files))
+    finally:
+        os.umask(before)
+        for path in reports:
+            if path.is_file():
+                make_private(path)
     if code == pytest.ExitCode.INTERRUPTED:
         # pytest took the Ctrl-C and stopped; the command says so and ends with 130.
         raise KeyboardInterrupt

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from autohelper.privatefiles import private_dir
 from autohelper.qa.expect import judge, observe
 from autohelper.qa.record import (
     TRACE_NAME,
@@ -93,7 +94,9 @@ class Worker:
         from autohelper.browser.provider import provider_for
 
         spec = parse_against(self.settings.against)
-        # This worker's own journal and user data: nothing a run writes is shared.
+        # This worker's own journal and user data: nothing a run writes is shared. Made here,
+        # 0700 (with `.workers` above it), before anything writes into them.
+        private_dir(self.folder / "data")
         self._set_env("AUTOHELPER_DATA_DIR", str(self.folder / "data"))
         upstream = spec.mirror_url or ""
         if spec.kind == "fixtures":
@@ -174,7 +177,7 @@ class Worker:
             # A trace holds every page as it was, personal data included: never for a real
             # profile, whatever the outcome.
             plan = dataclasses.replace(plan, trace=None)
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(folder)  # and the scenario's folder above it, when it makes it
         recorder = CaseRecorder()
 
         def keep_trace(result: RunResult | None) -> bool:
