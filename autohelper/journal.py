@@ -193,11 +193,41 @@ class RunRow:
     resumes: int | None = None  # the run this one resumed (after its send), if any
 
 
-def _run_row(row: tuple[Any, ...]) -> RunRow:
-    """A `runs` row as selected by `_RUN_COLUMNS`."""
+def _damaged_row(path: Path, table: str, row: Any, column: str) -> JournalError:
+    """A row whose value autohelper never writes (edited by hand, or damaged on disk): the
+    journal is damaged, and `journal repair` sets it aside."""
+    return JournalError("journal.damaged_row", path=str(path), table=table, row=row, column=column)
+
+
+def _run_row(row: tuple[Any, ...], path: Path) -> RunRow:
+    """A `runs` row as selected by `_RUN_COLUMNS`; a JournalError when a value is damaged."""
     fields = list(row)
-    fields[8] = json.loads(fields[8])
+    run_id = fields[0]
+    for index, column in ((4, "started_at"), (5, "ended_at")):
+        if fields[index] is None and column == "ended_at":
+            continue
+        try:
+            local_day(fields[index])
+        except (TypeError, ValueError, OverflowError):
+            raise _damaged_row(path, "runs", run_id, column) from None
+    try:
+        yields = json.loads(fields[8])
+    except (TypeError, ValueError):
+        yields = None
+    if not isinstance(yields, dict) or not all(isinstance(v, str) for v in yields.values()):
+        raise _damaged_row(path, "runs", run_id, "yields")
+    fields[8] = yields
     return RunRow(*fields)
+
+
+def _mark_row(row: tuple[Any, ...], path: Path) -> MarkRow:
+    """A `marks` row; a JournalError when its day is not a date."""
+    mark = MarkRow(*row)
+    try:
+        date.fromisoformat(mark.on_date)
+    except (TypeError, ValueError):
+        raise _damaged_row(path, "marks", mark.id, "on_date") from None
+    return mark
 
 
 @dataclass(frozen=True)
@@ -392,7 +422,7 @@ class Journal:
             params = (scenario,)
         with self._connect() as db:
             rows = db.execute(query + " ORDER BY id", params).fetchall()
-        return [_run_row(row) for row in rows]
+        return [_run_row(row, self.path) for row in rows]
 
     def submits(self, run_id: int) -> list[SubmitRow]:
         """The submits of one run, in the order they were pressed."""
@@ -461,7 +491,17 @@ class Journal:
                 " WHERE profile = ? AND procedure = ? ORDER BY id",
                 (profile, procedure),
             ).fetchall()
-        return [MarkRow(*row) for row in rows]
+        return [_mark_row(row, self.path) for row in rows]
+
+    def check(self) -> None:
+        """Read every run and mark as `status` does: a JournalError when one is damaged."""
+        self.runs()
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT id, profile, procedure, step, on_date, kind, created_at FROM marks"
+            ).fetchall()
+        for row in rows:
+            _mark_row(row, self.path)
 
 
 @dataclass(frozen=True)
@@ -570,13 +610,14 @@ def _aside_name(path: Path) -> Path:
 
 
 def repair(path: Path | None = None) -> Repair:
-    """Set an unusable journal aside under a timestamped name (never deleting it, nor the
-    SQLite side files next to it) and start a fresh one. A healthy journal is left alone."""
+    """Set an unusable journal (one that does not open, or holds a damaged row) aside under a
+    timestamped name (never deleting it, nor the SQLite side files next to it) and start a
+    fresh one. A healthy journal is left alone."""
     path = path or default_path()
     if not path.exists() and not path.is_symlink():
         return Repair("absent", path)
     try:
-        Journal(path)
+        Journal(path).check()
     except JournalError as exc:
         if exc.key == "journal.read_only":
             raise  # moving it needs a writable disk too: the message says what to do

@@ -85,8 +85,65 @@ def test_a_date_that_is_not_yyyy_mm_dd_names_the_option(text: str) -> None:
     )
 
 
-def test_parse_day() -> None:
-    assert parse_day("2026-11-17", "--on") == D(2026, 11, 17)
+@pytest.mark.parametrize("text", ["9999-12-20", "2101-01-01", "1999-12-31", "0001-01-01"])
+def test_a_date_out_of_the_accepted_years_names_the_option(text: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_day(text, "--on")
+    assert caught.value.message("en") == (
+        f"--on: “{text}” is out of range: use a date from the year 2000 to 2100."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-17", D(2026, 11, 17)),
+        ("2000-01-01", D(2000, 1, 1)),
+        ("2100-12-31", D(2100, 12, 31)),
+    ],
+)
+def test_parse_day(text: str, expected: datetime.date) -> None:
+    assert parse_day(text, "--on") == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "n", "expected"),
+    [
+        (D(9999, 12, 29), 2, D.max),  # Wed: Thu 30, Fri 31
+        (D(9999, 12, 29), 5, D.max),  # past the calendar's end: its last day
+        (D(9999, 12, 29), 99_999_999_999, D.max),
+        (D.max, 1, D.max),
+        (D.max, 0, D.max),
+    ],
+)
+def test_counting_past_the_calendars_end_stops_at_its_last_day(
+    start: datetime.date, n: int, expected: datetime.date
+) -> None:
+    assert BusinessCalendar([(D(2026, 1, 1), D(2026, 1, 2))]).nth_after(start, n) == expected
+
+
+def test_far_spans_are_counted_without_overflow_and_at_once() -> None:
+    calendar = BusinessCalendar([(D(2026, 11, 18), D(2026, 11, 19))])
+    assert calendar.count_between(D(9999, 12, 29), D.max) == 2
+    assert calendar.count_between(D.max, D.max) == 0
+    assert calendar.count_within(D.min, D.min) == 1  # 1 January of year 1, a Monday
+    assert calendar.days_off_between(D(9999, 12, 1), D.max) == []
+    # Every weekday of 8000 years but the rest days of REST_DAY_YEARS and the closed ones: the
+    # rest days of the years far from a student's paperwork are not looked up.
+    weekdays = calendar.count_within(D.min, D.max)
+    assert 2_607_000 < weekdays < 2_608_000  # of 2_608_614 weekdays in all
+    assert calendar.count_within(D(1900, 1, 1), D(1900, 12, 31)) == 261  # no rest days known
+
+
+def test_count_within_agrees_with_counting_day_by_day() -> None:
+    calendar = BusinessCalendar([(D(2026, 12, 21), D(2027, 1, 6))])
+    first = D(2026, 11, 1)
+    for span in range(0, 120, 7):
+        last = first + datetime.timedelta(days=span)
+        by_day = sum(
+            calendar.is_business_day(first + datetime.timedelta(days=i)) for i in range(span + 1)
+        )
+        assert calendar.count_within(first, last) == by_day
 
 
 def _cache_file() -> Path:

@@ -190,3 +190,42 @@ def test_a_journal_that_already_names_profiles_is_migrated_too(tmp_path: Path) -
         db.execute("UPDATE runs SET profile = '/p/ana.yaml'")
     [run] = Journal(path).runs()
     assert (run.profile, run.resumes) == ("/p/ana.yaml", None)
+
+
+@pytest.mark.parametrize(
+    ("damage", "table", "column"),
+    [
+        ("UPDATE marks SET on_date = '2026-13-45'", "marks", "on_date"),
+        ("UPDATE marks SET on_date = 'ayer'", "marks", "on_date"),
+        ("UPDATE runs SET yields = '{not json'", "runs", "yields"),
+        ("UPDATE runs SET yields = '{\"folio\": 4815}'", "runs", "yields"),
+        ("UPDATE runs SET started_at = '2026-11-13T25:00'", "runs", "started_at"),
+        ("UPDATE runs SET ended_at = '9999-12-31T23:59:59-12:00'", "runs", "ended_at"),
+    ],
+)
+def test_a_damaged_row_is_a_journal_error_and_repair_sets_the_journal_aside(
+    tmp_path: Path, damage: str, table: str, column: str
+) -> None:
+    path = tmp_path / "journal.sqlite3"
+    journal = Journal(path)
+    run_id = journal.start_run("itson-solicitud", "live", "student", "/p/ana.yaml")
+    journal.end_run(run_id, "success", "Listo.", {"folio": "4…2"})
+    journal.record_mark("/p/ana.yaml", "itson", "solicitud", "2026-11-13", "done")
+    with sqlite3.connect(path) as db:
+        db.execute(damage)
+    with pytest.raises(JournalError) as caught:
+        if table == "marks":
+            journal.marks("/p/ana.yaml", "itson")
+        else:
+            journal.runs()
+    assert caught.value.key == "journal.damaged_row"
+    assert caught.value.message("en") == (
+        f"The journal {path} is damaged: row 1 of the table {table} has an unreadable value in "
+        f"“{column}”. To set it aside without deleting it and start a new one: autohelper "
+        "journal repair"
+    )
+    done = repair(path)
+    assert done.state == "repaired" and done.moved_to is not None
+    assert (Journal(path).runs(), Journal(path).marks("/p/ana.yaml", "itson")) == ([], [])
+    with sqlite3.connect(done.moved_to) as db:  # set aside, not deleted
+        assert db.execute("SELECT count(*) FROM marks").fetchone() == (1,)

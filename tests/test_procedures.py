@@ -206,6 +206,85 @@ def test_closed_days_and_hours_are_checked(tmp_path: Path) -> None:
     ]
 
 
+_OUT_OF_RANGE = "está fuera del rango aceptado: usa una entre los años 2000 y 2100"
+_NO_SUCH_DATE = (
+    "YAML inválido: este valor parece una fecha pero no existe; si es texto, escríbelo entre "
+    "comillas"
+)
+_DAYS = "se esperaba un número entero de días hábiles, de 0 a 365"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "below", "column", "message"),
+    [
+        (
+            "closed: []",
+            "closed: [{from: 2026-01-01, until: 9999-12-31}]",
+            0,
+            36,
+            f"la fecha 9999-12-31 {_OUT_OF_RANGE}",
+        ),
+        ("closed: []", "closed: [1999-12-31]", 0, 10, f"la fecha 1999-12-31 {_OUT_OF_RANGE}"),
+        ("closed: []", "closed: [2026-02-30]", 0, 10, _NO_SUCH_DATE),
+        ("closed: []", "closed:\n  - {from: 2026-13-01, until: 2026-12-31}", 1, 12, _NO_SUCH_DATE),
+        ("first: 2, last: 5}", "first: 2, last: 99999999999}", 0, 48, _DAYS),
+        ("first: 2, last: 5}", "first: 366}", 0, 39, _DAYS),
+        ("first: 2, last: 5}", "first: 2, last: -1}", 0, 48, _DAYS),
+    ],
+)
+def test_bad_dates_and_day_counts_are_named_at_their_place(
+    tmp_path: Path, old: str, new: str, below: int, column: int, message: str
+) -> None:
+    path, line = _broken(tmp_path, old, new)
+    expected = [f"{path}:{line + below}:{column}: {message}"]
+    assert _problems(path) == expected
+    result = autohelper_cmd("scenarios", "validate", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == ["Error: 1 problema(s) en el procedimiento:", *expected]
+
+
+def test_status_reports_a_bad_procedure_instead_of_crashing_or_hanging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The procedure a profile picks goes through the same checks (AUTOHELPER_SCENARIOS)."""
+    from autohelper import profile as prof
+
+    (tmp_path / "procedures").mkdir()
+    (tmp_path / "procedures" / "itson.yaml").write_text(GOOD, encoding="utf-8")
+    monkeypatch.setenv("AUTOHELPER_SCENARIOS", str(tmp_path))
+    prof.update_profile(None, {"curp": "HEGG560427MVZRRL04", "institution": "itson"})
+    assert autohelper_cmd("done", "solicitud", "--on", "2026-11-13").exit_code == 0
+    for old, new in (
+        ("closed: []", "closed: [{from: 2026-01-01, until: 9999-12-31}]"),
+        ("closed: []", "closed: [2026-02-30]"),
+        ("first: 2, last: 5}", "first: 2, last: 99999999999}"),
+    ):
+        path, line = _broken(tmp_path / "procedures", old, new)
+        for args in (("status", "--as-of", "2026-11-17"), ("status", "--json"), ("next",)):
+            result = autohelper_cmd(*args)
+            assert result.exit_code == 1, (new, args, result.output)
+            assert result.stderr.startswith("Error: 1 problema(s) en el procedimiento:\n")
+            assert f"{path}:{line}:" in result.stderr
+
+
+@pytest.mark.parametrize("folder", ["elsewhere", "procedures"])
+def test_validate_a_symlink_loop_says_the_file_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    monkeypatch.setenv("AUTOHELPER_SCENARIOS", str(tmp_path))
+    (tmp_path / folder).mkdir()
+    one, two = tmp_path / folder / "l1.yaml", tmp_path / folder / "l2.yaml"
+    one.symlink_to(two.name)
+    two.symlink_to(one.name)
+    result = autohelper_cmd("scenarios", "validate", str(one))
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    kind = "procedimiento" if folder == "procedures" else "escenario"
+    [head, problem] = result.stderr.splitlines()
+    assert head == f"Error: 1 problema(s) en el {kind}:"
+    assert problem.startswith(f"{one}: no pude leer el archivo: ")
+
+
 def test_closed_days_are_read(tmp_path: Path) -> None:
     text = GOOD.replace(
         "closed: []", "closed:\n  - 2026-12-21\n  - {from: 2027-01-04, until: 2027-01-08}", 1

@@ -402,6 +402,25 @@ def test_undo_takes_back_the_latest_mark() -> None:
             ("next", "--as-of", "ayer"),
             "Error: --as-of: «ayer» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).\n",
         ),
+        (
+            ("done", "solicitud", "--on", "9999-12-20"),
+            "Error: --on: «9999-12-20» está fuera del rango aceptado: usa una fecha entre los "
+            "años 2000 y 2100.\n",
+        ),
+        (
+            ("status", "--json", "--as-of", "9999-12-31"),
+            "Error: --as-of: «9999-12-31» está fuera del rango aceptado: usa una fecha entre los "
+            "años 2000 y 2100.\n",
+        ),
+        (
+            ("next", "--as-of", "1999-12-31"),
+            "Error: --as-of: «1999-12-31» está fuera del rango aceptado: usa una fecha entre los "
+            "años 2000 y 2100.\n",
+        ),
+        (
+            ("--lang", "en", "done", "solicitud", "--on", "2101-01-01"),
+            "Error: --on: “2101-01-01” is out of range: use a date from the year 2000 to 2100.\n",
+        ),
     ],
 )
 def test_bad_input_is_named_without_a_traceback(args: tuple[str, ...], message: str) -> None:
@@ -461,6 +480,96 @@ def test_a_mark_in_the_future_counts_from_its_day_and_says_so() -> None:
     )
     assert states(status_json("--as-of", "2099-01-04"))["solicitud"] == "next"
     assert states(status_json("--as-of", "2099-01-05"))["solicitud"] == "done"
+
+
+def test_marking_the_same_day_twice_needs_one_undo() -> None:
+    """`done` saves before it prints: a person who saw no answer and ran it again must not be
+    left with a mark that one `undo` does not take back."""
+    make_profile()
+    for _ in range(2):
+        assert autohelper_cmd("done", "solicitud", "--on", "2026-11-13").exit_code == 0
+    assert autohelper_cmd("undo", "solicitud").exit_code == 0
+    assert states(status_json("--as-of", "2026-11-17"))["solicitud"] == "next"
+    rows = sqlite3.connect(default_path()).execute("SELECT on_date, kind FROM marks").fetchall()
+    assert [kind for _, kind in rows] == ["done", "undone"]
+    # Another day is another mark: the latest counts, and undo goes back to the one before.
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-16")
+    assert steps(status_json("--as-of", "2026-11-17"))["solicitud"]["date"] == "2026-11-16"
+    autohelper_cmd("undo", "solicitud")
+    assert steps(status_json("--as-of", "2026-11-17"))["solicitud"]["date"] == "2026-11-13"
+
+
+def test_a_mark_stored_with_a_far_date_does_not_crash_status(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mark an older autohelper accepted (`--on 9999-12-29`), on a clock past it: the
+    business-day arithmetic ends at the calendar's last day instead of overflowing."""
+    import datetime
+
+    from autohelper.status import standing
+
+    make_profile()
+    key = str(resolve_profile_path(None).resolve())
+    Journal().record_mark(key, "itson", "solicitud", "9999-12-29", "done")
+    monkeypatch.setattr(standing, "today", lambda: datetime.date(9999, 12, 31))
+    data = status_json()
+    assert steps(data)["solicitud"]["date"] == "9999-12-29"
+    espera = steps(data)["espera"]  # 2 to 5 business days after: the calendar ends first
+    assert (espera["from"], espera["until"]) == ("9999-12-31", "9999-12-31")
+    ics = tmp_path / "r.ics"
+    for args in (("status",), ("status", "--ics", str(ics)), ("next",)):
+        result = autohelper_cmd(*args, input="n\n")
+        assert result.exit_code == 0, (args, result.output)
+    assert "BEGIN:VCALENDAR" in ics.read_text(encoding="utf-8")
+
+
+_JOURNAL_REPAIR = "Para apartarlo sin borrarlo y empezar uno nuevo: autohelper journal repair\n"
+
+
+@pytest.mark.parametrize(
+    ("damage", "commands", "where"),
+    [
+        (
+            "UPDATE marks SET on_date = '2026-13-45'",
+            (("status",), ("status", "--json"), ("undo", "solicitud"), ("next",)),
+            "la fila 1 de la tabla marks tiene un valor ilegible en «on_date»",
+        ),
+        (
+            "UPDATE runs SET yields = '{not json'",
+            (("status",), ("status", "--json")),
+            "la fila 1 de la tabla runs tiene un valor ilegible en «yields»",
+        ),
+        (
+            "UPDATE runs SET yields = '[1, 2]'",
+            (("status",),),
+            "la fila 1 de la tabla runs tiene un valor ilegible en «yields»",
+        ),
+        (
+            "UPDATE runs SET ended_at = 'ayer'",
+            (("status",),),
+            "la fila 1 de la tabla runs tiene un valor ilegible en «ended_at»",
+        ),
+    ],
+)
+def test_a_damaged_journal_row_points_to_journal_repair(
+    damage: str, commands: tuple[tuple[str, ...], ...], where: str
+) -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    add_run("itson-solicitud", "success", {"folio": FOLIO}, day="2026-11-13")
+    with sqlite3.connect(default_path()) as db:
+        db.execute(damage)
+    for args in commands:
+        result = autohelper_cmd(*args)
+        assert result.exit_code == 1, (args, result.output)
+        assert result.stderr == (
+            f"Error: El diario {default_path()} está dañado: {where}. {_JOURNAL_REPAIR}"
+        )
+    repaired = autohelper_cmd("journal", "repair")
+    assert repaired.exit_code == 0, repaired.output
+    assert repaired.stdout.startswith("Aparté el diario anterior en ")
+    assert states(status_json("--as-of", "2026-11-17"))["solicitud"] == "next"
 
 
 # -- the terminal, HTML and calendar renderings --------------------------------------------------

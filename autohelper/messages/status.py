@@ -31,6 +31,11 @@ _PROCEDURE: dict[str, dict[str, str]] = {
         "es": "se esperaba una fecha AAAA-MM-DD",
         "en": "expected a date YYYY-MM-DD",
     },
+    "procedure.date_out_of_range": {
+        "es": "la fecha {value} está fuera del rango aceptado: usa una entre los años {first} "
+        "y {last}",
+        "en": "the date {value} is out of range: use one from the year {first} to {last}",
+    },
     "procedure.bad_range": {
         "es": "el rango termina ({last}) antes de empezar ({first})",
         "en": "the range ends ({last}) before it starts ({first})",
@@ -55,8 +60,8 @@ _PROCEDURE: dict[str, dict[str, str]] = {
         "en": "'last' ({last}) cannot be less than 'first' ({first})",
     },
     "procedure.expected_days": {
-        "es": "se esperaba un número entero de días hábiles (0 o más)",
-        "en": "expected a whole number of business days (0 or more)",
+        "es": "se esperaba un número entero de días hábiles, de 0 a {high}",
+        "en": "expected a whole number of business days, from 0 to {high}",
     },
     "procedure.scenario_needed": {
         "es": "un paso 'kind: scenario' necesita 'scenario' (el id del escenario que lo hace)",
@@ -114,6 +119,11 @@ _STATUS: dict[str, dict[str, str]] = {
     "status.bad_date": {
         "es": "{option}: «{value}» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).",
         "en": "{option}: “{value}” is not a date YYYY-MM-DD (for example 2026-11-17).",
+    },
+    "status.date_out_of_range": {
+        "es": "{option}: «{value}» está fuera del rango aceptado: usa una fecha entre los años "
+        "{first} y {last}.",
+        "en": "{option}: “{value}” is out of range: use a date from the year {first} to {last}.",
     },
     "status.no_institution": {
         "es": "Tu perfil no dice tu institución, y de ella depende el procedimiento. "
@@ -337,4 +347,17 @@ _STATUS: dict[str, dict[str, str]] = {
     },
 }
 
-MESSAGES: dict[str, dict[str, str]] = {**_PROCEDURE, **_STATUS}
+# A damaged row of the journal (autohelper/journal.py), found when `status` or `undo` reads it;
+# the other journal messages are in core.py.
+_JOURNAL: dict[str, dict[str, str]] = {
+    "journal.damaged_row": {
+        "es": "El diario {path} está dañado: la fila {row} de la tabla {table} tiene un valor "
+        "ilegible en «{column}». Para apartarlo sin borrarlo y empezar uno nuevo: autohelper "
+        "journal repair",
+        "en": "The journal {path} is damaged: row {row} of the table {table} has an unreadable "
+        "value in “{column}”. To set it aside without deleting it and start a new one: "
+        "autohelper journal repair",
+    },
+}
+
+MESSAGES: dict[str, dict[str, str]] = {**_PROCEDURE, **_STATUS, **_JOURNAL}

@@ -32,14 +32,29 @@ Day = datetime.date
 _ONE = datetime.timedelta(days=1)
 
 
+# The dates a person types (`--on`, `--as-of`) and a procedure's closed days: a student's
+# paperwork happens in these years. Outside them a date is a typing mistake (9999 for 2026).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+# The years whose federal rest days are looked up: a window may run past LAST_YEAR, and a mark
+# stored by an older autohelper may be dated anywhere. Outside them only weekends and the
+# procedure's closed days count, so no far date makes `holidays` compute thousands of years.
+REST_DAY_YEARS = range(FIRST_YEAR - 30, LAST_YEAR + 31)
+
+
 def parse_day(text: str, option: str) -> Day:
-    """A YYYY-MM-DD date typed by the person; a UsageError naming the option otherwise."""
+    """A YYYY-MM-DD date typed by the person, from FIRST_YEAR to LAST_YEAR; a UsageError
+    naming the option otherwise."""
     try:
-        if len(text) == 10:
-            return datetime.date.fromisoformat(text)
+        day = datetime.date.fromisoformat(text) if len(text) == 10 else None
     except ValueError:
-        pass
-    raise UsageError("status.bad_date", option=option, value=text)
+        day = None
+    if day is None:
+        raise UsageError("status.bad_date", option=option, value=text)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise UsageError(
+            "status.date_out_of_range", option=option, value=text, first=FIRST_YEAR, last=LAST_YEAR
+        )
+    return day
 
 
 class BusinessCalendar:
@@ -51,7 +66,10 @@ class BusinessCalendar:
         self._years: dict[int, dict[Day, str]] = {}
 
     def holiday(self, day: Day) -> str | None:
-        """The name of the federal rest day on `day`, if it is one."""
+        """The name of the federal rest day on `day`, if it is one (known for the years of
+        REST_DAY_YEARS only)."""
+        if day.year not in REST_DAY_YEARS:
+            return None
         if day.year not in self._years:
             self._years[day.year] = federal_rest_days(day.year, self._lang)
         return self._years[day.year].get(day)
@@ -64,7 +82,10 @@ class BusinessCalendar:
 
     def nth_after(self, start: Day, n: int) -> Day:
         """The n-th business day after `start` (n >= 1); for n == 0, `start` itself if it is
-        a business day, else the next one."""
+        a business day, else the next one. The calendar ends at `date.max`: a count that would
+        go past it stops there instead of overflowing."""
+        if n > 0 and start == Day.max:
+            return start
         day = start if n == 0 else start + _ONE
         counted = 0
         while True:
@@ -72,26 +93,57 @@ class BusinessCalendar:
                 counted += 1
                 if counted >= max(n, 1):
                     return day
+            if day == Day.max:
+                return day
             day += _ONE
 
     def count_between(self, after: Day, until: Day) -> int:
         """Business days d with after < d <= until (0 when until <= after)."""
-        count, day = 0, after + _ONE
-        while day <= until:
-            count += self.is_business_day(day)
-            day += _ONE
-        return count
+        if until <= after:
+            return 0
+        return self.count_within(after + _ONE, until)
+
+    def count_within(self, first: Day, last: Day) -> int:
+        """Business days d with first <= d <= last (0 when last < first). Weekdays are counted
+        by arithmetic and the days off subtracted, so a span of centuries costs no more than
+        the rest days and closed days within it."""
+        if last < first:
+            return 0
+        return _weekdays(first, last) - len(self._days_off(first, last))
 
     def days_off_between(self, after: Day, until: Day) -> list[tuple[Day, str]]:
         """Weekdays after < d <= until that are not business days, each with its reason: the
         rest day's name, or "" for a day the institution closes."""
-        found: list[tuple[Day, str]] = []
-        day = after + _ONE
-        while day <= until:
-            if day.weekday() < 5 and not self.is_business_day(day):
-                found.append((day, self.holiday(day) or ""))
-            day += _ONE
-        return found
+        if until <= after:
+            return []
+        days = self._days_off(after + _ONE, until)
+        return [(day, self.holiday(day) or "") for day in sorted(days)]
+
+    def _days_off(self, first: Day, last: Day) -> set[Day]:
+        """The weekdays first <= d <= last that are rest days or closed days."""
+        off: set[Day] = set()
+        for year in range(
+            max(first.year, REST_DAY_YEARS.start), min(last.year + 1, REST_DAY_YEARS.stop)
+        ):
+            if year not in self._years:
+                self._years[year] = federal_rest_days(year, self._lang)
+            off.update(day for day in self._years[year] if first <= day <= last)
+        for closed_first, closed_last in self._closed:
+            day, end = max(first, closed_first), min(last, closed_last)
+            while day <= end:
+                off.add(day)
+                if day == end:
+                    break
+                day += _ONE
+        return {day for day in off if day.weekday() < 5}
+
+
+def _weekdays(first: Day, last: Day) -> int:
+    """Monday to Friday days d with first <= d <= last (last >= first)."""
+    days = (last - first).days + 1
+    weeks, rest = divmod(days, 7)
+    start = first.weekday()
+    return weeks * 5 + sum((start + i) % 7 < 5 for i in range(rest))
 
 
 def federal_rest_days(year: int, lang: str = "es") -> dict[Day, str]:

@@ -25,6 +25,8 @@ def timeline_ics(
     calendar.add("x-wr-calname", localized(timeline.procedure.title, lang))
     procedure = timeline.procedure.id
     for summary, description, day, uid in _reminders(timeline, lang):
+        if day == datetime.date.max:
+            continue  # the end of the calendar: no day after it to end the event
         event = Event()
         event.add("uid", f"{procedure}-{uid}-{day.isoformat()}@autohelper")
         event.add("dtstamp", stamp)

@@ -29,6 +29,9 @@ CONTACT_KINDS = ("email", "whatsapp", "phone", "office")
 # names a scenario which is neither an existing scenario file nor in this list is invalid. Once
 # every file exists this list changes nothing and may be emptied.
 PLANNED_SCENARIOS = ("imss-nss", "itson-solicitud", "imss-vigencia", "imss-umf")
+# The most business days a window may name (`first`, `last`): a year of them is far more than
+# any office takes, and keeps the day arithmetic of `status` short.
+MAX_WINDOW_DAYS = 365
 
 # Every user text of a procedure is given in both languages.
 Text = dict[str, str]
@@ -177,8 +180,18 @@ def declares_procedure(path: Path) -> bool:
 
 
 def is_procedure_file(path: Path) -> bool:
-    """A procedure by location (the scenarios' `procedures/` folder) or by content."""
-    return path.resolve().parent == procedures_dir().resolve() or declares_procedure(path)
+    """A procedure by location (the scenarios' `procedures/` folder) or by content. A path that
+    cannot be resolved (a symlink loop) is judged by its folder; reading it then reports why it
+    cannot be read."""
+    try:
+        folder = path.resolve().parent
+    except (OSError, RuntimeError):  # RuntimeError: Python before 3.13 on a symlink loop
+        folder = path.absolute().parent
+    try:
+        in_folder = folder == procedures_dir().resolve()
+    except (OSError, RuntimeError):
+        in_folder = False
+    return in_folder or declares_procedure(path)
 
 
 def procedure_for(institution: str | None, lang: str | None = None) -> Procedure:

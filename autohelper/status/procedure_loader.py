@@ -15,9 +15,13 @@ from typing import Any
 import yaml
 
 from autohelper import profile as prof
+from autohelper import yamlerrors
+from autohelper.messages import t
 from autohelper.scenario.nodes import Node, NodeReader
+from autohelper.status.business_days import FIRST_YEAR, LAST_YEAR
 from autohelper.status.procedure import (
     CONTACT_KINDS,
+    MAX_WINDOW_DAYS,
     PLANNED_SCENARIOS,
     RUN_STATUSES,
     STEP_KINDS,
@@ -92,21 +96,21 @@ def parse_procedure(
     path: Path, lang: str | None = None, known_scenarios: Collection[str] | None = None
 ) -> tuple[Procedure | None, list[str]]:
     """The procedure (None when it could not be read at all) and every problem found."""
-    reader = _ProcedureReader(str(path), lang, known_scenarios)
+    file = str(path)
+    reader = _ProcedureReader(file, lang, known_scenarios)
+    # Read and composed as scenarios and profiles are (yamlerrors): every failure is a phrase at
+    # its place, and a value YAML cannot build (`2026-02-30`) is found before it is read.
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reader.problem(0, 0, "scenario.unreadable", detail=exc)
-        return None, reader.report()
+        text = yamlerrors.read_text(path)
+    except yamlerrors.FileProblem as exc:
+        detail = t("scenario.unreadable", lang, detail=exc.message(lang))
+        where = f"{file}:{exc.line}:{exc.column}" if exc.line is not None else file
+        return None, [f"{where}: {detail}"]
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line, mark.column) if mark else (0, 0)
-        reader.problem(line, column, "scenario.yaml_syntax", detail=exc.problem or str(exc))
-        return None, reader.report()
-    except yaml.YAMLError as exc:
-        reader.problem(0, 0, "scenario.yaml_syntax", detail=exc)
+        root = yamlerrors.compose(text)
+    except yamlerrors.FileProblem as exc:
+        line, column = (exc.line or 1) - 1, (exc.column or 1) - 1
+        reader.problem(line, column, "scenario.yaml_syntax", detail=exc.message(lang))
         return None, reader.report()
     if root is None:
         reader.problem(0, 0, "scenario.empty")
@@ -215,10 +219,15 @@ class _ProcedureReader(NodeReader):
 
     def date(self, node: Node) -> datetime.date | None:
         value = self.scalar(node)
-        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-            return value
-        self.fail(node, "procedure.expected_date")
-        return None
+        if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+            self.fail(node, "procedure.expected_date")
+            return None
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            self.fail(
+                node, "procedure.date_out_of_range", value=value, first=FIRST_YEAR, last=LAST_YEAR
+            )
+            return None
+        return value
 
     # -- the steps ----------------------------------------------------------------------------
     def steps(self, node: Node) -> tuple[ProcedureStep, ...]:
@@ -296,9 +305,9 @@ class _ProcedureReader(NodeReader):
 
     def days(self, node: Node) -> int | None:
         value = self.scalar(node)
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_WINDOW_DAYS:
             return value
-        self.fail(node, "procedure.expected_days")
+        self.fail(node, "procedure.expected_days", high=MAX_WINDOW_DAYS)
         return None
 
     def scenario_ref(self, kind: str | None, value: dict[str, Node]) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autohelper import journal as jr
-from autohelper.errors import UsageError
+from autohelper.errors import UsageError, os_reason
 from autohelper.messages import current_lang
 from autohelper.profile import Profile, load_profile, resolve_profile_path
 from autohelper.scenario.nodes import did_you_mean
@@ -131,11 +131,30 @@ def _has_step(path: Path, step_id: str) -> bool:
     return other is not None and other.step(step_id) is not None
 
 
+def _standing_days(journal: jr.Journal | None, who: Student, step_id: str) -> list[str]:
+    """The days of the `done` marks of a step still standing, oldest first: each `undone`
+    cancels the latest `done` before it."""
+    standing: list[str] = []
+    for mark in journal.marks(who.key, who.procedure.id) if journal else []:
+        if mark.step != step_id:
+            continue
+        if mark.kind == "done":
+            standing.append(mark.on_date)
+        elif standing:
+            standing.pop()
+    return standing
+
+
 def record_done(profile_name: str | None, step_id: str, on: Day) -> ProcedureStep:
-    """Record `step_id` done on `on` for this profile; returns the step."""
+    """Record `step_id` done on `on` for this profile; returns the step. Marking again what
+    already stands done on that day records nothing: a `done` repeated (its first answer was
+    lost) must not need two `undo`s to take it back."""
     who = student(profile_name)
     step = find_step(who.procedure, step_id)
-    jr.Journal().record_mark(who.key, who.procedure.id, step.id, on.isoformat(), "done")
+    journal = jr.Journal()
+    standing = _standing_days(journal, who, step.id)
+    if not standing or standing[-1] != on.isoformat():
+        journal.record_mark(who.key, who.procedure.id, step.id, on.isoformat(), "done")
     return step
 
 
@@ -145,14 +164,7 @@ def record_undo(profile_name: str | None, step_id: str) -> tuple[ProcedureStep, 
     who = student(profile_name)
     step = find_step(who.procedure, step_id)
     journal = _journal()
-    standing: list[str] = []
-    for mark in journal.marks(who.key, who.procedure.id) if journal else []:
-        if mark.step != step.id:
-            continue
-        if mark.kind == "done":
-            standing.append(mark.on_date)
-        elif standing:
-            standing.pop()
+    standing = _standing_days(journal, who, step.id)
     if journal is None or not standing:
         raise UsageError("status.nothing_to_undo", step=step.id)
     journal.record_mark(who.key, who.procedure.id, step.id, today().isoformat(), "undone")
@@ -168,4 +180,4 @@ def save_private(path: Path, data: bytes) -> None:
             os.fchmod(handle.fileno(), 0o600)
             handle.write(data)
     except OSError as exc:
-        raise UsageError("status.cannot_write", path=str(path), reason=exc.strerror or exc) from exc
+        raise UsageError("status.cannot_write", path=str(path), reason=os_reason(exc)) from exc

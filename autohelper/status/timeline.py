@@ -256,12 +256,11 @@ def _wait_state(
 
 
 def _place(first: Day, last: Day, as_of: Day, calendar: BusinessCalendar) -> WindowPlace:
-    eve = first - datetime.timedelta(days=1)
-    total = calendar.count_between(eve, last)
+    total = calendar.count_within(first, last)
     if as_of < first:
         return WindowPlace("before", calendar.count_between(as_of, first), total)
     if as_of <= last:
-        return WindowPlace("within", calendar.count_between(eve, as_of), total)
+        return WindowPlace("within", calendar.count_within(first, as_of), total)
     return WindowPlace("after", calendar.count_between(last, as_of), total)
 
 
