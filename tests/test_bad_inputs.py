@@ -501,7 +501,19 @@ CLI_OPTIONS = [
         "number-below-the-floor",
         ("qa", "x", "--timeout", "0.1"),
         2,
-        "Error: Valor no válido para '--timeout': 0.1 no está en el rango x>=0.5.",
+        "Error: Valor no válido para '--timeout': 0.1 no está en el rango 0.5<=x<=600.",
+    ),
+    Case(
+        "not-a-number-that-parses",  # Click's range alone lets it through
+        ("qa", "x", "--timeout", "nan"),
+        2,
+        "Error: Valor no válido para '--timeout': nan no está en el rango 0.5<=x<=600.",
+    ),
+    Case(
+        "beyond-what-a-timer-can-wait-en",  # Node's timers overflow: a 1 ms wait
+        ("--lang", "en", "check", "x", "--timeout", "1e10"),
+        2,
+        "Error: Invalid value for '--timeout': 10000000000.0 is not in the range 0.5<=x<=600.",
     ),
     Case(
         "no-such-option",

@@ -8,6 +8,7 @@ session, for one run). Playwright and pytest are never imported here.
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,27 @@ _browser = click.option("--browser", default=None)
 _connect = click.option("--connect", default=None)
 _cdp = click.option("--cdp", default=None)
 _mock_options = click.option("--mock", "mock_options", multiple=True)
-_timeout = click.option("--timeout", "step_timeout", type=click.FloatRange(min=0.5), default=None)
+
+
+class _Seconds(click.FloatRange):
+    """A step's wait: a number of seconds in range. Click's own range lets "nan" through (no
+    comparison with it is true), and Playwright would get a wait it cannot use."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        seconds = super().convert(value, param, ctx)
+        if math.isnan(seconds):
+            self.fail(
+                click.types._("{value} is not in the range {range}.").format(  # type: ignore[attr-defined]
+                    value=value, range=self._describe_range()
+                ),
+                param,
+                ctx,
+            )
+        return seconds
+
+
+# At most ten minutes: beyond, Node's timers overflow and a wait becomes 1 ms.
+_timeout = click.option("--timeout", "step_timeout", type=_Seconds(min=0.5, max=600), default=None)
 
 
 def _say(text: str) -> None:
@@ -193,11 +214,10 @@ def check(
     from autohelper.mock.config import parse_options
     from autohelper.qa.check import CheckRequest, exit_code, render
     from autohelper.qa.check import check as walk_all
+    from autohelper.session import refuse_mock_off_fixtures
     from autohelper.target import parse_against
 
-    spec = parse_against(against)
-    if mock_options and spec.kind != "fixtures":
-        raise UsageError("check.mock_needs_fixtures")
+    refuse_mock_off_fixtures(parse_against(against), mock_options)
     request = CheckRequest(
         scenarios=scenarios,
         every=every,

@@ -390,8 +390,4 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "No pude llegar al portal: no se sabe si cambió.",
         "en": "Could not reach the portal: whether it changed is unknown.",
     },
-    "check.mock_needs_fixtures": {
-        "es": "--mock cambia el simulado incluido: solo va con --against fixtures.",
-        "en": "--mock changes the bundled mock: it only goes with --against fixtures.",
-    },
 }
