@@ -92,6 +92,12 @@ def _localize(command: click.Command, ctx: click.Context | None) -> None:
             name = "help"
         else:
             name = param.name or ""
+        if isinstance(param.type, click.Path):
+            # Click names the kind of path once, when the command's module is imported, in the
+            # language of that moment: named again here, in the language of this run.
+            kind = param.type
+            noun = "file" if not kind.dir_okay else "directory" if not kind.file_okay else "path"
+            kind.name = _gettext(noun)
         text = _text(f"help.{path}.{name}", f"help.option.{name}")
         if text is not None and isinstance(param, click.Option | click.Argument):
             param.help = text
