@@ -30,6 +30,7 @@ from autohelper.engine.events import RunListener, RunResult, StepRecord
 from autohelper.errors import JournalError
 from autohelper.files import os_problem
 from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
+from autohelper.privatefiles import make_dirs
 
 if TYPE_CHECKING:
     from autohelper.scenario.model import Scenario, Step
@@ -267,7 +268,7 @@ class Journal:
         if self.path.is_dir():
             raise JournalError("journal.is_directory", path=str(self.path))
         if not self.path.exists():
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_dirs(self.path.parent)  # and every folder above it it creates: 0700
             # Create it private before SQLite opens it, so it is never readable by others.
             fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)

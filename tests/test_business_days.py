@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -153,6 +154,9 @@ def _cache_file() -> Path:
 def test_rest_days_come_from_the_cache_once_computed(monkeypatch: pytest.MonkeyPatch) -> None:
     assert BusinessCalendar().holiday(D(2026, 11, 16)) == "Día de la Revolución"
     assert _cache_file().is_file()
+    # The cache's folder, and the user's cache folder when it was the first there: 0700.
+    assert stat.S_IMODE(_cache_file().parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(_cache_file().parent.parent.stat().st_mode) == 0o700
     import holidays
 
     def no_holidays(*_: object, **__: object) -> None:

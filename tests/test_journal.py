@@ -15,9 +15,11 @@ from autohelper.journal import SCHEMA_VERSION, Journal, Repair, default_path, re
 
 
 def test_the_journal_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
-    journal = Journal(tmp_path / "deep" / "journal.sqlite3")
+    journal = Journal(tmp_path / "deep" / "er" / "journal.sqlite3")
     assert stat.S_IMODE(journal.path.stat().st_mode) == 0o600
-    assert stat.S_IMODE(journal.path.parent.stat().st_mode) == 0o700
+    # Every folder it had to create, not only the last one.
+    assert stat.S_IMODE((tmp_path / "deep" / "er").stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "deep").stat().st_mode) == 0o700
 
 
 def test_default_path_follows_the_data_dir_variable(

@@ -69,7 +69,9 @@ def _write_crash_log(text: str) -> Path:
     """Write `text` to the crash log: the folder 0700, the file 0600 from its first byte (and
     an older log with looser bits tightened)."""
     path = crash_log_path()
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    from autohelper.privatefiles import make_dirs  # here: only a crash needs it
+
+    make_dirs(path.parent)  # the user's cache folder too, when it is the first: 0700
     os.chmod(path.parent, 0o700)
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, 0o600)

@@ -184,7 +184,9 @@ def _holidays_release() -> str:
 def _write_cache(path: Path, cache: dict[str, Any]) -> None:
     """Best effort: a cache that cannot be written only costs the next run some time."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from autohelper.privatefiles import make_dirs
+
+        make_dirs(path.parent)  # the user's cache folder too, when it is the first: 0700
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".rest-days.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(cache, handle, ensure_ascii=False)
