@@ -249,3 +249,14 @@ def test_a_case_gives_its_person_other_profile_values_checked_like_a_profile(
     path.write_text("\n".join(good) + "\n", encoding="utf-8")
     [case] = load_cases([path])
     assert case.profile == (("postal_code", "85760"), ("street", "calle uno"))
+
+
+def test_a_mirror_url_with_a_password_is_refused_without_showing_it(tmp_path: Path) -> None:
+    text = (
+        "scenario: imss-nss\ncases:\n"
+        "  - {id: one, expect: success, against: 'http://ana:S3creta-99@127.0.0.1:8000/'}\n"
+    )
+    path, refusal = refused(tmp_path, text)
+    [problem] = refusal.problems
+    assert problem.startswith(f"{path}:3:41: ") and "http://…@127.0.0.1:8000/" in problem
+    assert "S3creta-99" not in problem and "ana" not in problem

@@ -492,7 +492,7 @@ class _CaseReader(FieldReader):
         return tuple(found)
 
     def against(self, node: Node) -> str | None:
-        from autohelper.target import parse_against
+        from autohelper.target import parse_against, shown_against
 
         value = self.string(node)
         if value is None or value in AGAINST:
@@ -502,7 +502,8 @@ class _CaseReader(FieldReader):
         except UsageError:
             spec = None
         if spec is None or spec.kind != "mirror":
-            self.fail(node, "qa.bad_against", value=value, hint=self.hint(value, AGAINST))
+            shown = shown_against(value)  # never a password written in the URL
+            self.fail(node, "qa.bad_against", value=shown, hint=self.hint(value, AGAINST))
             return None
         return value
 
