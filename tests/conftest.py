@@ -55,6 +55,19 @@ def _private_dirs(
     monkeypatch.delenv("AUTOHELPER_LANG", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _default_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in the default language, Spanish (a C locale): the language is the
+    process's, and a test before it in the same worker may have run a command in English
+    (`--lang en`, a QA plugin run with `--qa-lang en`)."""
+    from autohelper import messages
+
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(messages, "_current_lang", None)
+
+
 @pytest.fixture
 def short_tmp() -> Iterator[Path]:
     """Chromium's singleton socket path must stay short: a TMPDIR of our own, under /tmp (for
