@@ -128,20 +128,22 @@ def host_matches(host: str, pattern: str) -> bool:
 _NEUTRAL_SCHEMES = ("about", "data", "blob", "chrome-error")
 
 
-def origin_allowed(url: str, origins: Iterable[str]) -> bool:
+def origin_allowed(url: str, origins: Iterable[str], neutral: bool = False) -> bool:
     """Whether `url` is on one of `origins` (`scheme://host[:port]`; host may start with `*.`).
 
     Hosts are compared whole ("https://imss.gob.mx.evil.example" does not pass); http and
     https count as one, because the portals' own links mix them; a port is checked only when
-    the origin names one. Blank and error pages belong to no site and always pass.
-    """
+    the origin names one. Blank, error, `data:` and `blob:` pages belong to no site: they pass
+    only as `neutral` places a page may go through (a new tab, a network error), never as a
+    place to go to or to type into (their content is anyone's: a `data:` page's own script
+    reads what is typed there)."""
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:  # a malformed port or IPv6 address belongs to no declared origin
         return False
     if parts.scheme in _NEUTRAL_SCHEMES:
-        return True
+        return neutral
     if parts.scheme not in ("http", "https"):
         return False
     for origin in origins:

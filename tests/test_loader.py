@@ -275,10 +275,20 @@ def test_literal_braces_are_fine(tmp_path: Path) -> None:
     )
 
 
-def test_goto_outside_origins(tmp_path: Path) -> None:
-    text = HEADER + "  - goto: https://imss.gob.mx.evil.example/\n    description: x\n"
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://imss.gob.mx.evil.example/",
+        # A page of no site: its content (and script) is the scenario's, not a portal's.
+        "data:text/html,<input id=registroCurp>",
+        "about:blank",
+        "blob:https://serviciosdigitales.imss.gob.mx/1",
+    ],
+)
+def test_goto_outside_origins(tmp_path: Path, url: str) -> None:
+    text = HEADER + f"  - goto: '{url}'\n    description: x\n"
     assert problems(tmp_path, text) == [
-        "s.yaml:9:11: 'https://imss.gob.mx.evil.example/' is not in the declared origins: "
+        f"s.yaml:9:11: '{url}' is not in the declared origins: "
         "https://serviciosdigitales.imss.gob.mx, https://*.example.org"
     ]
 

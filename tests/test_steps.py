@@ -31,10 +31,11 @@ PAGE = """<!doctype html><title>Solicitud Seguro</title>
 <button type="button" onclick="document.querySelector('#hecho').hidden = false">Guardar</button>
 <p id="hecho" hidden>Solicitud guardada</p>
 """
-HEADER = """id: steps
+ORIGIN = "https://portal.invalid"
+HEADER = f"""id: steps
 title: Pasos
 portal: lab
-origins: [https://portal.invalid]
+origins: [{ORIGIN}]
 needs:
   profile: [nss]
 steps:
@@ -48,10 +49,16 @@ def run_steps(
     human: ScriptedHuman,
     timeout: float = 5.0,
     content: str = PAGE,
+    start: str | None = None,
 ) -> RunResult:
     path = tmp_path / "steps.yaml"
     path.write_text(HEADER + steps, encoding="utf-8")
-    page.set_content(content)
+    # On the scenario's own origin: a blank page is no place to type personal data into.
+    page.route(
+        f"{ORIGIN}/",
+        lambda route: route.fulfill(content_type="text/html; charset=utf-8", body=content),
+    )
+    page.goto(start or f"{ORIGIN}/")
     options = RunOptions(artifacts=tmp_path / "art", live=False, retry=FAST, step_timeout=timeout)
     progress = [Progress(human.progress)]  # the terminal's step lines, as a person sees them
     return run_scenario(
@@ -124,6 +131,18 @@ def test_text_that_a_page_script_sent_elsewhere_is_typed_again(page: Page, tmp_p
     assert result.status == "success", result.message
     assert page.input_value("#pwd") == "cia-secreto"
     assert page.input_value("#userid") == "00000231857"
+
+
+def test_no_personal_value_is_typed_into_a_page_of_no_site(page: Page, tmp_path: Path) -> None:
+    """A `data:` page belongs to no declared origin, and its own script reads what is typed
+    there."""
+    steps = '  - fill: {placeholder: Tu NSS}\n    value: "{profile.nss}"\n'
+    steps += "    description: Escribir el NSS\n"
+    start = "data:text/html,<input placeholder='Tu NSS'>"
+    result = run_steps(page, tmp_path, steps, ScriptedHuman(), start=start)
+    assert result.status == "error"
+    assert "salió de los sitios permitidos en el paso «Escribir el NSS»" in result.message
+    assert page.locator("input").input_value() == ""
 
 
 def test_select_takes_an_option_value_too(page: Page, tmp_path: Path) -> None:

@@ -101,7 +101,7 @@ class PageWatch:
         # A new document: what was known of the last one no longer holds.
         self.navigations += 1
         self.status, self.posted, self.firewall, self.maintenance = None, False, False, False
-        if not origin_allowed(frame.url, self.origins):
+        if not origin_allowed(frame.url, self.origins, neutral=True):
             self.violation = self.violation or frame.url
 
     def _on_console(self, message: ConsoleMessage) -> None:

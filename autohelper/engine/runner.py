@@ -505,7 +505,7 @@ class Runner:
         self.watch = PageWatch(page, self.scenario.origins, self.scenario.facts)
         self.dialogs.watch(page)
         page.wait_for_load_state("domcontentloaded")
-        if not origin_allowed(page.url, self.scenario.origins):
+        if not origin_allowed(page.url, self.scenario.origins, neutral=True):
             self.watch.violation = page.url
 
     def _masked_yields(self) -> dict[str, str]:
