@@ -391,6 +391,22 @@ def test_a_save_without_navigation_answered_by_a_5xx_is_unavailable_after_the_se
     assert portal.posts("/ajax/save") == 1
 
 
+def test_a_page_slower_than_every_wait_is_retried_then_said_in_the_persons_words(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """Not Playwright's "Page.goto: Timeout 500ms exceeded": a page opened by address is
+    retried like an unreachable one (opening it again sends nothing), then the stop says what
+    happened."""
+    portal.configure(delay=5.0, delay_paths=("/ajax",))
+    scenario = lab_scenario(tmp_path, f"  - goto: {LAB}/ajax\n    description: Abrir\n")
+    result = engine_run(page, scenario, tmp_path, max_wait=0.5)
+    assert result.status == "error"
+    assert result.message.startswith(
+        ("La página del paso «Abrir» no terminó de cargar", "No pude llegar al portal en el paso")
+    ), result.message
+    assert "Timeout" not in result.message and "net::" not in result.message
+
+
 def test_a_required_page_that_does_not_come_is_a_changed_portal(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

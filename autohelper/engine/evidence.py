@@ -32,8 +32,18 @@ def safe_name(name: str, default: str = "file") -> str:
 class Evidence:
     """Screenshots and downloads of one run, in its private folder."""
 
-    def __init__(self, folder: Path, token: str, mask: bool, personal: Iterable[str]) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        token: str,
+        mask: bool,
+        personal: Iterable[str],
+        max_wait: float | None = None,
+    ) -> None:
         self.folder = folder
+        # QA's bound on every wait (`--timeout`) bounds a screenshot's too: a page still loading
+        # can keep Chromium from producing the frame until the whole wait has passed.
+        self.max_wait = max_wait
         self.token = token  # tells this run's files from another's in the same folder
         self.mask = mask
         # Profile values worth masking on a screenshot (long enough to be matched as text).
@@ -52,10 +62,12 @@ class Evidence:
         # Chromium now and then answers "Unable to capture screenshot" while its compositor is
         # busy (seen under load, on a static page): one more try, of the viewport only.
         for full_page in (True, False):
-            if page.is_closed():
+            if page.is_closed() or page.url == "about:blank":  # nothing shown: nothing to keep
                 break
             try:
                 wait = 10_000 if full_page else 5_000
+                if self.max_wait is not None:
+                    wait = min(wait, max(1_000, int(self.max_wait * 1000)))
                 data = page.screenshot(full_page=full_page, mask=masks, timeout=wait)
                 break
             except PlaywrightError as exc:

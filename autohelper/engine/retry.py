@@ -30,6 +30,11 @@ class NetworkError(TransientError):
     """The browser could not reach the portal at all (DNS, connection, TLS)."""
 
 
+class SlowPage(TransientError):
+    """A page opened by address did not load within the step's time (opening it again sends
+    nothing)."""
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     attempts: int = 4

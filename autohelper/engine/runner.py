@@ -28,7 +28,7 @@ from autohelper.engine import locate
 from autohelper.engine.events import Document, Listeners, RunListener, RunResult, StepRecord
 from autohelper.engine.evidence import Evidence
 from autohelper.engine.guards import DialogGuard, PageWatch
-from autohelper.engine.retry import NetworkError, RetryPolicy, TransientError
+from autohelper.engine.retry import NetworkError, RetryPolicy, SlowPage, TransientError
 from autohelper.errors import (
     AutohelperError,
     Declined,
@@ -191,7 +191,9 @@ class Runner:
         page.context.on("page", self._on_page)
         token = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         personal = [v for k, v in profile.items() if k in PERSONAL_FIELDS]
-        self.evidence = Evidence(options.artifacts, token, options.mask_screenshots, personal)
+        self.evidence = Evidence(
+            options.artifacts, token, options.mask_screenshots, personal, options.max_wait
+        )
         self.index = 0
         self.yields: dict[str, str] = {}
         self.confirmed = False
@@ -270,7 +272,13 @@ class Runner:
             status, detail = "by_hand", f"not found: {exc.params.get('target', '?')}"
         except TransientError as exc:
             status, detail = "error", str(exc)
-            key = "run.network" if isinstance(exc, NetworkError) else "run.unavailable"
+            key = (
+                "run.network"
+                if isinstance(exc, NetworkError)
+                else "run.slow"
+                if isinstance(exc, SlowPage)
+                else "run.unavailable"
+            )
             raise self.stop(key, step) from None
         except AutohelperError as exc:
             status, detail = "error", exc.message("en")
@@ -315,6 +323,10 @@ class Runner:
         self.recover_if_unavailable()
         try:
             handler(self, step)
+        except PlaywrightTimeout as exc:
+            if isinstance(step, m.Goto):
+                raise SlowPage(str(exc)) from exc
+            raise
         except PlaywrightError as exc:
             if "net::ERR_" in str(exc):
                 raise NetworkError(str(exc)) from exc

@@ -340,6 +340,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "answer?), even after retrying.\nPage: {url}\nScreenshot: {screenshot}\n"
         "Check your connection and try again later.",
     },
+    "run.slow": {
+        "es": "La página del paso «{step}» no terminó de cargar a tiempo, aun después de "
+        "reintentar (el portal está lento o no responde).\nPágina: {url}\nCaptura: {screenshot}\n"
+        "Inténtalo más tarde.",
+        "en": "The page of step “{step}” did not finish loading in time, even after retrying "
+        "(the portal is slow or does not answer).\nPage: {url}\nScreenshot: {screenshot}\n"
+        "Try again later.",
+    },
     "run.step_failed": {
         "es": "El paso «{step}» falló: {reason}\nPágina: {url}\nCaptura: {screenshot}",
         "en": "Step “{step}” failed: {reason}\nPage: {url}\nScreenshot: {screenshot}",
