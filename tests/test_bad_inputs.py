@@ -564,6 +564,20 @@ CLI_OPTIONS = [
         "Error: Valor no válido para '--port': 'ocho' no es un número válido.",
     ),
     Case(
+        "report-into-a-folder-that-takes-no-file",  # it exists: not "the folder does not exist"
+        ("status", "--ics", "/proc/autohelper.ics"),
+        2,
+        "Error: Valor no válido para '--ics': /proc/autohelper.ics: no tienes permiso para "
+        "escribir ahí",
+    ),
+    Case(
+        "artifacts-under-a-folder-that-takes-none-en",
+        ("--lang", "en", "qa", "imss-nss", "--artifacts", "/proc/autohelper"),
+        2,
+        "Error: Invalid value for '--artifacts': /proc/autohelper: you have no permission to "
+        "write there",
+    ),
+    Case(
         "artifacts-is-a-file",
         ("qa", "imss-nss", "--against", "fixtures", "--artifacts", "{tmp}/afile"),
         2,

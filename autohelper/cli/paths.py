@@ -31,8 +31,14 @@ def _probe(folder: Path) -> None:
     """Raise OSError unless a file can be created in `folder` (it is removed at once)."""
     import tempfile  # here: it costs every start-up, and only a path check needs it
 
-    with tempfile.TemporaryFile(dir=folder):
-        pass
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except FileNotFoundError:
+        if not folder.is_dir():
+            raise
+        # The folder is there but takes no new file (/proc, /sys): nothing may be written in it.
+        raise PermissionError(errno.EACCES, "cannot create files here") from None
 
 
 class OutputFolder(click.ParamType[Path, Any]):
@@ -46,7 +52,11 @@ class OutputFolder(click.ParamType[Path, Any]):
         if path.exists() and not path.is_dir():
             _fail(self, path, FileProblem("path.is_file"), ctx)
         try:
-            make_dirs(path)  # each folder it makes 0700, those above it too
+            try:
+                make_dirs(path)  # each folder it makes 0700, those above it too
+            except FileNotFoundError:
+                # Every folder above is there, yet none can be made in it (/proc, /sys).
+                raise PermissionError(errno.EACCES, "cannot create folders here") from None
             _probe(path)
         except OSError as exc:
             _fail(self, path, os_problem(exc, writing=True), ctx)
