@@ -142,6 +142,31 @@ def prompt(text: str, **options: Any) -> Any:
         raise KeyboardInterrupt from None
 
 
+def at_terminal() -> bool:
+    """Whether a person can answer at a terminal: stdin is one (not a pipe, a file, /dev/null,
+    a closed stream)."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # a closed stream
+        return False
+
+
+def secret_env(name: str) -> str:
+    """The environment variable that gives a secret: AUTOHELPER_SECRET_<NAME>."""
+    return f"AUTOHELPER_SECRET_{name.upper()}"
+
+
+def ask_secret(name: str) -> str:
+    """A secret typed by the person, hidden. With no terminal to type it on, a UsageError that
+    names it and its environment variable: a hidden prompt there would read the input in the
+    clear, with Python's own warnings (in English) about it."""
+    if not at_terminal():
+        raise UsageError("cli.secret_no_terminal", name=name, env=secret_env(name))
+    return str(
+        prompt(t("cli.secret_prompt", name=name), hide_input=True, default="", show_default=False)
+    )
+
+
 _YES = ("s", "si", "sí", "y", "yes")
 _NO = ("n", "no")
 
@@ -207,6 +232,9 @@ class TerminalHuman:
         return ask_yes_no(t("human.confirm_prompt"), default=False)
 
     def secret(self, name: str) -> str | None:
+        if not at_terminal():  # no one can type it hidden: nothing more is sent
+            self.echo(t("cli.secret_no_terminal", name=name, env=secret_env(name)))
+            return None
         self.echo(t("human.secret_again", name=name))
         answer = prompt(
             t("cli.secret_prompt", name=name), hide_input=True, default="", show_default=False
@@ -354,7 +382,7 @@ class ScriptedHuman:
         self.prompts.append(t("human.secret_again", name=name))
         if name in self._secrets:
             return self._secrets[name].pop(0) if self._secrets[name] else None
-        return os.environ.get(f"AUTOHELPER_SECRET_{name.upper()}") or None
+        return os.environ.get(secret_env(name)) or None
 
     def choose(self, title: str, options: Sequence[str]) -> int | None:
         self.prompts.append(title)

@@ -38,6 +38,8 @@ INSTITUTIONS = ("itson", "escolar")
 # Older profiles said `generic` for a school with Servicios Escolares: still read, saved anew.
 INSTITUTION_ALIASES = {"generic": "escolar"}
 _NAME_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+# A profile's name, at most: a file name the system takes, a name a person types.
+MAX_NAME = 64
 _HEADER = (
     "# autohelper: perfil del estudiante. Datos personales: no lo compartas (modo 0600).\n"
     "# autohelper: student profile. Personal data: do not share it (mode 0600).\n"
@@ -266,9 +268,29 @@ def resolve_profile_path(name_or_path: str | Path | None = None) -> Path:
     text = (name_or_path or DEFAULT_PROFILE).strip()
     if "/" in text or os.sep in text or text.endswith((".yaml", ".yml")):
         return Path(text).expanduser()
+    if len(text) > MAX_NAME:  # the system refuses a file name that long (255 bytes, often)
+        raise UsageError(
+            "profile.name_too_long", name=f"{text[:20]}…", length=len(text), max=MAX_NAME
+        )
     if not _NAME_RE.fullmatch(text):
         raise UsageError("profile.bad_name", name=text)
     return profiles_dir() / f"{text}.yaml"
+
+
+def _os_problem(exc: OSError, writing: bool = False) -> yamlerrors.FileProblem:
+    """Why the system refused a profile's file, in the person's words (a name too long too)."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return yamlerrors.FileProblem("os.name_too_long")
+    return yamlerrors.os_problem(exc, writing=writing)
+
+
+def _exists(path: Path) -> bool:
+    """Whether a profile file is there; a path the system cannot even look up (a name too
+    long, a folder that cannot be searched) is the person's, said as such."""
+    try:
+        return path.exists()
+    except OSError as exc:
+        raise ProfileError("profile.unreadable", path=str(path), reason=_os_problem(exc)) from exc
 
 
 # --- Validation of values -------------------------------------------------------------------
@@ -387,7 +409,7 @@ def _read(
 ) -> tuple[dict[str, Any], dict[str, int], list[v.Problem]]:
     """The raw mapping of a profile file, the line of each key, and the problems of its shape
     (a key written twice); refuses unsafe or unreadable files."""
-    if not path.exists():
+    if not _exists(path):
         raise ProfileError("profile.not_found", path=str(path))
     if not path.is_file():  # before the permission check: its advice fits files only
         kind = "file.is_directory" if path.is_dir() else "file.not_regular"
@@ -401,9 +423,7 @@ def _read(
         node = yamlerrors.compose(text)
         data = yamlerrors.construct(node) if node is not None else None
     except OSError as exc:  # the permission check's stat
-        raise ProfileError(
-            "profile.unreadable", path=str(path), reason=yamlerrors.os_problem(exc)
-        ) from exc
+        raise ProfileError("profile.unreadable", path=str(path), reason=_os_problem(exc)) from exc
     except yamlerrors.FileProblem as exc:
         # `file:line:column` when the problem has a place (YAML, or the first byte not UTF-8).
         where = f"{path}:{exc.line}:{exc.column}" if exc.line is not None else str(path)
@@ -498,7 +518,7 @@ def save_profile(profile: Profile, name_or_path: str | Path | None = None) -> Pa
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        reason = yamlerrors.os_problem(exc, writing=True)
+        reason = _os_problem(exc, writing=True)
         raise ProfileError("profile.unwritable", path=str(path), reason=reason) from exc
     return path
 
@@ -510,7 +530,7 @@ def update_profile(
     with what the file already holds; if anything is invalid, InvalidProfile lists it all and
     nothing is written."""
     path = resolve_profile_path(name_or_path)
-    created = not path.exists()
+    created = not _exists(path)
     data, lines, problems = ({}, {}, []) if created else _read(path)
     merged: dict[str, Any] = dict(data)
     for key, raw in assignments.items():

@@ -117,6 +117,46 @@ def _escaped(char: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+# A declared origin's host: dot-separated labels of letters, digits and `-`, optionally after a
+# `*.` wildcard prefix (any subdomain); then an optional port.
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_ORIGIN_HOST = re.compile(rf"(?:\*\.)?{_LABEL}(?:\.{_LABEL})*", re.IGNORECASE)
+
+
+def origin_problem(origin: str) -> str | None:
+    """The catalogue key of what is wrong with a declared origin, or None when it is one:
+    `http(s)://host[:port]`, the host optionally starting with `*.`, the port from 1 to 65535,
+    nothing after them (no path, query, credentials, spaces). No IPv6 address: a portal has a
+    name."""
+    scheme, sep, rest = origin.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        return "scenario.origin_scheme"
+    if any(char in "/?#@\\" or char.isspace() or _unprintable(char) for char in rest):
+        return "scenario.origin_rest"
+    host, colon, port = rest.partition(":")
+    if not _ORIGIN_HOST.fullmatch(host) or len(host) > 253:
+        return "scenario.origin_host"
+    if colon and not (
+        port.isascii() and port.isdigit() and len(port) <= 5 and 0 < int(port) < 65536
+    ):
+        return "scenario.origin_port"
+    return None
+
+
+def _declared(origin: str) -> tuple[str, str, int | None] | None:
+    """A declared origin as (scheme, host pattern, port), lowercase; None when it is not one
+    (the loaders reject those; this never raises, whatever it is given)."""
+    try:
+        parts = urlsplit(origin.lower())
+        port = parts.port
+    except ValueError:  # a malformed port or IPv6 address
+        return None
+    pattern = parts.netloc.rsplit(":", 1)[0] if ":" in parts.netloc else parts.netloc
+    if parts.scheme not in ("http", "https") or not pattern:
+        return None
+    return parts.scheme, pattern, port
+
+
 def host_matches(host: str, pattern: str) -> bool:
     """`*.gob.mx` matches `www.gob.mx` and `a.b.gob.mx`; a plain pattern matches itself."""
     host, pattern = host.lower(), pattern.lower()
@@ -147,14 +187,10 @@ def origin_allowed(url: str, origins: Iterable[str], neutral: bool = False) -> b
     if parts.scheme not in ("http", "https"):
         return False
     for origin in origins:
-        declared = urlsplit(origin.lower())
-        pattern = declared.netloc.rsplit(":", 1)[0] if declared.netloc else ""
-        if declared.scheme not in ("http", "https") or not pattern:
+        declared = _declared(origin)
+        if declared is None:
             continue
-        try:
-            declared_port = declared.port
-        except ValueError:
-            continue
+        _, pattern, declared_port = declared
         if host_matches(parts.hostname or "", pattern) and (
             declared_port is None or declared_port == port
         ):
@@ -184,9 +220,9 @@ def host_patterns(origins: Iterable[str]) -> tuple[str, ...]:
     """The host patterns (`www.imss.gob.mx`, `*.gob.mx`) of some origins, without ports."""
     patterns: dict[str, None] = {}
     for origin in origins:
-        netloc = urlsplit(origin.lower()).netloc
-        if netloc:
-            patterns[netloc.rsplit(":", 1)[0] if ":" in netloc else netloc] = None
+        declared = _declared(origin)
+        if declared is not None:
+            patterns[declared[1]] = None
     return tuple(patterns)
 
 
@@ -195,13 +231,11 @@ def live_origin(host: str, port: int | None, origins: Iterable[str]) -> str:
     for that host and port is plain HTTP (the CIA's sign-in), else `https`."""
     netloc = f"{host}:{port}" if port is not None else host
     for origin in origins:
-        declared = urlsplit(origin.lower())
-        pattern = declared.netloc.rsplit(":", 1)[0] if ":" in declared.netloc else declared.netloc
-        try:
-            declared_port = declared.port
-        except ValueError:
+        declared = _declared(origin)
+        if declared is None:
             continue
-        if declared.scheme == "http" and declared_port == port and host_matches(host, pattern):
+        scheme, pattern, declared_port = declared
+        if scheme == "http" and declared_port == port and host_matches(host, pattern):
             return f"http://{netloc}"
     return f"https://{netloc}"
 

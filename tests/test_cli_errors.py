@@ -157,3 +157,24 @@ def test_mock_settings_off_the_bundled_mock_are_refused_before_anything_starts(
         "Error: --mock cambia el simulado incluido: solo va con --against fixtures.\n"
     )
     assert result.stdout == ""
+
+
+def test_a_secret_needed_with_no_terminal_is_named_with_its_variable_before_anything_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # It was asked with a hidden prompt anyway: Python's English warnings, the input read in
+    # the clear, then "Cancelado" and exit 130, as for a Ctrl-C.
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a target or a browser was set up")
+
+    monkeypatch.setattr(autohelper.session, "serve_target", never)
+    monkeypatch.setattr(autohelper.session, "provider_for", never)
+    monkeypatch.delenv("AUTOHELPER_SECRET_CIA_PASSWORD", raising=False)
+    result = autohelper_cmd("run", "itson-solicitud", "--against", "fixtures", "--headless")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: Hace falta el dato secreto «cia_password» y la entrada no es una terminal: no "
+        "puedo pedírtelo sin que se vea. Ponlo en la variable de entorno "
+        "AUTOHELPER_SECRET_CIA_PASSWORD y vuelve a correr el comando.\n"
+    )
+    assert "Escribe cia_password" not in result.output

@@ -7,7 +7,8 @@ import io
 
 import pytest
 
-from autohelper.human import ScriptedHuman, TerminalHuman, ask_yes_no
+from autohelper.errors import UsageError
+from autohelper.human import ScriptedHuman, TerminalHuman, ask_secret, ask_yes_no
 
 
 def test_the_script_answers_in_order_then_repeats_its_last_answer() -> None:
@@ -67,3 +68,21 @@ def test_ctrl_c_at_a_prompt_is_an_interruption_not_an_error(
     monkeypatch.setattr("sys.stdin", Interrupted())
     with pytest.raises(KeyboardInterrupt):
         TerminalHuman(headless=True).manual("Revisa tus datos")
+
+
+def test_a_secret_is_never_asked_with_no_terminal_to_type_it_hidden(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("my-password\n"))  # a pipe, not a terminal
+    with pytest.raises(UsageError) as caught:
+        ask_secret("cia_password")
+    assert caught.value.message("en") == (
+        "The secret “cia_password” is needed and the input is not a terminal: I cannot ask for "
+        "it without it showing. Set it in the environment variable "
+        "AUTOHELPER_SECRET_CIA_PASSWORD and run the command again."
+    )
+    shown: list[str] = []
+    # Asked again by the portal: nothing more is sent, and the person is told why.
+    assert TerminalHuman(headless=True, echo=shown.append).secret("cia_password") is None
+    assert "AUTOHELPER_SECRET_CIA_PASSWORD" in shown[0]
+    assert capsys.readouterr().out == ""  # no prompt, nothing echoed

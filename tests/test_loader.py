@@ -735,3 +735,36 @@ def test_a_broken_regex_is_worded_in_the_persons_language_where_it_breaks(
         "s.yaml:9:21: invalid regular expression 'a[b': a set [ is not closed with ] (for a "
         "literal [, write \\[)"
     )
+
+
+@pytest.mark.parametrize(
+    ("origin", "reason"),
+    [
+        ("http://[::1", "the host name is not valid"),
+        ("https://a]", "the host name is not valid"),
+        ("https://a[", "the host name is not valid"),
+        ("https://*.*.gob.mx", "the host name is not valid"),
+        ("ftp://x", "it must start with http:// or https://"),
+        ("https://a:99999", "the port must be a number from 1 to 65535"),
+        ("https://a:0", "the port must be a number from 1 to 65535"),
+        ("https://a/path", "nothing goes after the host and port"),
+    ],
+)
+def test_a_malformed_origin_is_named_where_it_is_written(
+    tmp_path: Path, origin: str, reason: str
+) -> None:
+    # The goto is checked against no origin then: a broken origin's intent is unknown.
+    text = HEADER.replace('"https://*.example.org"', f'"{origin}"') + (
+        "  - goto: https://a.example.org/x\n    description: x\n"
+    )
+    (found,) = problems(tmp_path, text)
+    assert found.startswith(f"s.yaml:4:53: invalid origin '{origin}': {reason}")
+
+
+def test_a_malformed_origin_is_told_in_spanish(tmp_path: Path) -> None:
+    text = HEADER.replace('"https://*.example.org"', '"https://a:99999"')
+    text += "  - goto: https://serviciosdigitales.imss.gob.mx/\n    description: x\n"
+    (found,) = problems(tmp_path, text, "es")
+    assert found.startswith(
+        "s.yaml:4:53: origen inválido 'https://a:99999': el puerto debe ser un número entre 1 y"
+    )

@@ -356,6 +356,31 @@ def test_named_profiles_and_paths(isolated: Path, tmp_path: Path) -> None:
     assert code == 1
 
 
+def test_a_profile_name_too_long_is_refused_with_the_maximum(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = "p" * 300  # longer than any file name the system takes
+    expected = (
+        f"el nombre de perfil '{'p' * 20}…' tiene 300 caracteres; un nombre de perfil tiene "
+        "como máximo 64"
+    )
+    code, output = run("profile", "set", "--profile", name, "names=GLORIA")
+    assert code == 1 and expected in output
+    monkeypatch.setenv("AUTOHELPER_PROFILE", name)
+    code, output = run("status")
+    assert code == 1 and expected in output
+    monkeypatch.delenv("AUTOHELPER_PROFILE")
+    assert run("profile", "set", "--profile", "p" * 64, f"curp={CURP}")[0] == 0
+
+
+def test_a_profile_path_the_system_cannot_look_up_is_named_with_why(tmp_path: Path) -> None:
+    path = tmp_path / f"{'p' * 300}.yaml"
+    for args in (("show",), ("set", f"curp={CURP}")):
+        code, output = run("profile", *args, "--profile", str(path))
+        assert code == 1
+        assert output.endswith(": el nombre es demasiado largo para el sistema\n")
+
+
 def test_english_with_lang_en() -> None:
     code, output = run("--lang", "en", "profile", "set", "curp=HEGG560427MVZRRL05")
     assert code == 1

@@ -15,9 +15,11 @@ import pytest
 from support import step_count
 from test_cli import autohelper_cmd
 
-from autohelper.qa.cases import case_files, cases_dir, load_cases
+from autohelper.messages import t
+from autohelper.qa.cases import Case, case_files, cases_dir, load_cases
 from autohelper.qa.junit import merge
-from autohelper.qa.plugin import in_shard
+from autohelper.qa.plugin import FrontReporter, in_shard, short_message
+from autohelper.qa.record import CaseReport
 
 ROOT = Path(__file__).resolve().parents[1]
 # Every bundled case as `pytest --collect-only -q` names it, in collection order.
@@ -341,3 +343,126 @@ def test_an_artifacts_folder_and_the_folders_it_needs_are_created_private(tmp_pa
     tmp_path.chmod(0o755)
     OutputFolder().convert(str(tmp_path), None, None)
     assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755
+
+
+class _FailingWorker:
+    """A worker whose cases fail with a long report (25 steps), without a browser."""
+
+    def __init__(self, settings: object, name: str = "main") -> None:
+        pass
+
+    def run(self, case: Case) -> CaseReport:
+        steps = [
+            {"n": n, "status": "ok", "ms": 5, "description": f"Paso {n}"} for n in range(1, 26)
+        ]
+        return CaseReport(
+            case=case.id,
+            scenario=case.scenario,
+            expected="éxito",
+            observed="el portal cambió",
+            ok=False,
+            problems=[],
+            message="",
+            steps=steps,
+        )
+
+    def close(self) -> None:
+        pass
+
+
+TWO_CASES = """\
+scenario: imss-nss
+cases:
+  - id: on-a-mirror
+    against: mirror
+    expect: success
+  - id: long-failure
+    expect: success
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "note", "skipped"),
+    [
+        ("es", "[15 líneas más; el informe completo está en el texto del elemento]", "omitido"),
+        ("en", "[+15 more lines; full report in element text]", "skipped"),
+    ],
+)
+def test_a_long_failure_and_a_skip_are_told_in_the_chosen_language(
+    tmp_path: Path,
+    pytester: pytest.Pytester,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    note: str,
+    skipped: str,
+) -> None:
+    # pytest cut the JUnit message with "[+N more lines; full report in element text]" and
+    # put its "Skipped: " before the reason, in English whatever the language.
+    monkeypatch.setattr("autohelper.qa.plugin.Worker", _FailingWorker)
+    cases = tmp_path / "qa" / "two.yaml"
+    cases.parent.mkdir()
+    cases.write_text(TWO_CASES, encoding="utf-8")
+    junit = tmp_path / "out.xml"
+    run = pytest_inprocess(
+        pytester,
+        "-p",
+        "no:playwright",  # its soft-assertion scope cannot nest in this session's
+        "--rootdir",
+        str(tmp_path),
+        str(cases),
+        f"--junitxml={junit}",
+        "--qa-lang",
+        lang,
+        "--qa-front",
+    )
+    output = run.stdout.str()
+    assert f"qa/two.yaml::on-a-mirror: {skipped} (" in output and "Skipped" not in output
+    failure = next(ET.parse(junit).iter("failure"))
+    message = failure.get("message", "")
+    assert message.endswith(f"\n{note}") and len(message) <= 500
+    assert "Paso 25" in (failure.text or "")  # the whole report, in the element's text
+
+
+def test_a_message_is_cut_at_whole_lines_and_a_line_too_long_at_its_start() -> None:
+    assert short_message("uno\ndos") == "uno\ndos"
+    lines = [f"línea {n:03d} " + "x" * 40 for n in range(30)]
+    cut = short_message("\n".join(lines))
+    assert cut.splitlines()[-1] == t("qa.junit.more_lines", count=23)
+    assert cut.splitlines()[:-1] == lines[:7] and len(cut) <= 500
+    assert short_message("x" * 900 + "\nfin").splitlines() == [
+        "x" * 398 + "…",
+        t("qa.junit.more_line"),
+    ]
+    assert short_message("x" * 900).splitlines() == ["x" * 398 + "…", t("qa.junit.cut")]
+
+
+def test_a_failure_from_a_worker_is_told_without_the_workers_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("autohelper.messages._current_lang", "es")
+    # pytest's `longreprtext` starts, under pytest-xdist, with "[gw1] linux -- Python ...".
+    report = pytest.TestReport(
+        "qa/two.yaml::long-failure",
+        ("qa/two.yaml", 5, "x"),
+        {},
+        "failed",
+        "Se esperaba: éxito",
+        "call",
+    )
+    report.node = type(  # type: ignore[attr-defined]
+        "Node",
+        (),
+        {
+            "workerinfo": {
+                "id": "gw1",
+                "sysplatform": "linux",
+                "version_info": (3, 11, 7),
+                "executable": "python",
+            }
+        },
+    )()
+    assert report.longreprtext.startswith("[gw1] linux -- Python")
+    FrontReporter(None).pytest_runtest_logreport(report)  # type: ignore[arg-type]
+    assert capsys.readouterr().out == (
+        "✘ qa/two.yaml::long-failure: no se comportó como se esperaba\n    Se esperaba: éxito\n"
+    )

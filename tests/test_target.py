@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from autohelper.errors import UsageError
-from autohelper.target import TargetSpec, from_mirror, origin_allowed, parse_against
+from autohelper.target import (
+    TargetSpec,
+    from_mirror,
+    host_patterns,
+    live_origin,
+    origin_allowed,
+    origin_problem,
+    parse_against,
+)
 
 
 def test_against_accepts_live_fixtures_and_urls_only() -> None:
@@ -79,7 +87,9 @@ def test_origins_compare_whole_hosts_with_wildcards_and_ports() -> None:
     assert origin_allowed("http://a.imss.gob.mx/x", origins)  # the portals mix http and https
     assert origin_allowed("http://127.0.0.1:8000/", origins)
     assert not origin_allowed("http://127.0.0.1:8001/", origins)
-    assert origin_allowed("about:blank", origins)
+    # A page of no site passes only as a place gone through, never as one to go to.
+    assert origin_allowed("about:blank", origins, neutral=True)
+    assert not origin_allowed("about:blank", origins)
     assert not origin_allowed("file:///etc/passwd", origins)
 
 
@@ -89,3 +99,51 @@ def test_a_mirrors_address_of_a_declared_origin_reads_as_the_live_url() -> None:
         "https://serviciosdigitales.imss.gob.mx/c?t=1"
     )
     assert from_mirror("https://elsewhere.example/c", origins) == "https://elsewhere.example/c"
+
+
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "https://www.imss.gob.mx",
+        "https://*.gob.mx",
+        "http://smartweb1.itson.edu.mx:8400",
+        "HTTPS://A-B.example:1",
+        "http://127.0.0.1:65535",
+    ],
+)
+def test_a_well_formed_origin_has_no_problem(origin: str) -> None:
+    assert origin_problem(origin) is None
+
+
+@pytest.mark.parametrize(
+    ("origin", "problem"),
+    [
+        ("ftp://x", "scenario.origin_scheme"),
+        ("www.example.com", "scenario.origin_scheme"),
+        ("http://[::1", "scenario.origin_host"),
+        ("https://a]", "scenario.origin_host"),
+        ("https://a[", "scenario.origin_host"),
+        ("https://*.*.gob.mx", "scenario.origin_host"),
+        ("https://a..b", "scenario.origin_host"),
+        ("https://-a", "scenario.origin_host"),
+        ("https://", "scenario.origin_host"),
+        ("https://a:99999", "scenario.origin_port"),
+        ("https://a:0", "scenario.origin_port"),
+        ("https://a:", "scenario.origin_port"),
+        ("https://a:80:81", "scenario.origin_port"),
+        ("https://a/", "scenario.origin_rest"),
+        ("https://user@a", "scenario.origin_rest"),
+        ("https://a?x", "scenario.origin_rest"),
+        ("https://a b", "scenario.origin_rest"),
+    ],
+)
+def test_a_malformed_origin_is_named_with_what_is_wrong(origin: str, problem: str) -> None:
+    assert origin_problem(origin) == problem
+
+
+def test_a_malformed_declared_origin_never_raises_and_matches_nothing() -> None:
+    origins = ["http://[::1", "https://a]", "https://a[", "https://a:99999", "https://*.gob.mx"]
+    assert origin_allowed("https://www.gob.mx/x", origins)
+    assert not origin_allowed("https://a/x", origins)
+    assert host_patterns(origins) == ("*.gob.mx",)
+    assert live_origin("a", 99999, origins) == "https://a:99999"

@@ -304,11 +304,10 @@ def _offer_documents(outcome: Any, ask: bool) -> None:
 
 
 def _ask_secret(name: str) -> str:
-    return str(
-        click.prompt(
-            t("cli.secret_prompt", name=name), hide_input=True, default="", show_default=False
-        )
-    )
+    """A secret the environment does not give, typed hidden; refused with no terminal."""
+    from autohelper.human import ask_secret
+
+    return ask_secret(name)
 
 
 # -- scenarios ----------------------------------------------------------------------------------

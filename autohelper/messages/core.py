@@ -54,6 +54,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Escribe {name} (no se guarda ni se muestra)",
         "en": "Type {name} (it is neither stored nor shown)",
     },
+    "cli.secret_no_terminal": {
+        "es": "Hace falta el dato secreto «{name}» y la entrada no es una terminal: no puedo "
+        "pedírtelo sin que se vea. Ponlo en la variable de entorno {env} y vuelve a correr el "
+        "comando.",
+        "en": "The secret “{name}” is needed and the input is not a terminal: I cannot ask for "
+        "it without it showing. Set it in the environment variable {env} and run the command "
+        "again.",
+    },
     "cli.scenario_ok": {"es": "✔ {id} ({path})", "en": "✔ {id} ({path})"},
     "cli.mock_serving": {
         "es": "Portal simulado en {base} (úsalo con --against {base}). Empieza en {url} "

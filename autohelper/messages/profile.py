@@ -342,6 +342,12 @@ _PROFILE: dict[str, dict[str, str]] = {
         "en": "'{name}' is neither a valid profile name (letters, digits, . _ -) nor a path "
         "(with / or ending in .yaml)",
     },
+    "profile.name_too_long": {
+        "es": "el nombre de perfil '{name}' tiene {length} caracteres; un nombre de perfil tiene "
+        "como máximo {max} (letras, dígitos, . _ -)",
+        "en": "the profile name '{name}' has {length} characters; a profile name has at most "
+        "{max} (letters, digits, . _ -)",
+    },
     "profile.set_syntax": {
         "es": "'{arg}' no tiene la forma CLAVE=VALOR (por ejemplo postal_code=83000)",
         "en": "'{arg}' is not KEY=VALUE (for example postal_code=83000)",

@@ -209,6 +209,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "✘ {case}: no se comportó como se esperaba",
         "en": "✘ {case}: did not behave as expected",
     },
+    # The end of a failure's JUnit `message` when it is too long for it.
+    "qa.junit.more_line": {
+        "es": "[1 línea más; el informe completo está en el texto del elemento]",
+        "en": "[+1 more line; full report in element text]",
+    },
+    "qa.junit.more_lines": {
+        "es": "[{count} líneas más; el informe completo está en el texto del elemento]",
+        "en": "[+{count} more lines; full report in element text]",
+    },
+    "qa.junit.cut": {
+        "es": "[recortado; el informe completo está en el texto del elemento]",
+        "en": "[truncated; full report in element text]",
+    },
     "qa.front.skipped": {
         "es": "– {case}: omitido ({reason})",
         "en": "– {case}: skipped ({reason})",

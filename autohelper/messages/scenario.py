@@ -214,6 +214,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "invalid origin '{origin}': expected scheme://host, "
         "e.g. https://serviciosdigitales.imss.gob.mx or https://*.imss.gob.mx",
     },
+    "scenario.bad_origin_because": {
+        "es": "origen inválido '{origin}': {reason}. Se escribe http(s)://host[:puerto], "
+        "p. ej. https://serviciosdigitales.imss.gob.mx, https://*.imss.gob.mx o "
+        "http://smartweb1.itson.edu.mx:8400",
+        "en": "invalid origin '{origin}': {reason}. It is written http(s)://host[:port], "
+        "e.g. https://serviciosdigitales.imss.gob.mx, https://*.imss.gob.mx or "
+        "http://smartweb1.itson.edu.mx:8400",
+    },
+    "scenario.origin_scheme": {
+        "es": "debe empezar con http:// o https://",
+        "en": "it must start with http:// or https://",
+    },
+    "scenario.origin_host": {
+        "es": "el nombre del servidor no es válido (letras, dígitos, «-» y puntos; «*.» solo al "
+        "principio)",
+        "en": "the host name is not valid (letters, digits, “-” and dots; “*.” only at the start)",
+    },
+    "scenario.origin_port": {
+        "es": "el puerto debe ser un número entre 1 y 65535",
+        "en": "the port must be a number from 1 to 65535",
+    },
+    "scenario.origin_rest": {
+        "es": "después del servidor y el puerto no va nada más (ni ruta, ni ?, #, @ ni espacios)",
+        "en": "nothing goes after the host and port (no path, ?, #, @ or spaces)",
+    },
     "scenario.outside_origins": {
         "es": "'{url}' no está en los orígenes declarados: {origins}",
         "en": "'{url}' is not in the declared origins: {origins}",

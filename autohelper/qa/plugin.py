@@ -29,6 +29,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+# The report classes pytest and pytest-xdist build a failure from (no public name for them).
+from _pytest._code.code import ReprExceptionInfo, ReprFileLocation, ReprTracebackNative
+
 from autohelper import LOG_FORMAT
 from autohelper.errors import AutohelperError
 from autohelper.messages import set_lang, t
@@ -190,15 +193,58 @@ class CaseItem(pytest.Item):
         if not report.ok:
             raise CaseFailed(report)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> str:  # type: ignore[override]
+    def repr_failure(  # type: ignore[override]
+        self, excinfo: pytest.ExceptionInfo[BaseException]
+    ) -> str | ReprExceptionInfo:
         if isinstance(excinfo.value, CaseFailed):
-            return excinfo.value.report.failure_text()
+            return self._failure(excinfo.value.report.failure_text())
         if isinstance(excinfo.value, AutohelperError):
-            return excinfo.value.message()
+            return self._failure(excinfo.value.message())
         return str(super().repr_failure(excinfo))
+
+    def _failure(self, text: str) -> ReprExceptionInfo:
+        """A failure as pytest's reports take it (and pytest-xdist carries it): the whole text
+        (the terminal's, JUnit's element text) and, as its `message` (JUnit's attribute, the
+        short summary's line), that text cut here, in the person's language, before pytest
+        would cut it in English."""
+        return ReprExceptionInfo(
+            reprtraceback=ReprTracebackNative([text]),
+            reprcrash=ReprFileLocation(str(self.path), self.case.pos.line, short_message(text)),
+        )
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, self.case.pos.line - 1, f"{self.case.id}: {self.case.describe()}"
+
+
+# pytest's JUnit report cuts a failure's `message` attribute past this many characters (whole
+# lines; `_pytest.junitxml.MESSAGE_ATTR_BUDGET`) and says so in English.
+MESSAGE_BUDGET = 500
+# Room kept for the note that says what was cut (the longest is under 100 characters).
+_NOTE_ROOM = 100
+
+
+def short_message(text: str, budget: int = MESSAGE_BUDGET) -> str:
+    """`text` when it fits in `budget` characters; else its first whole lines and a note, in the
+    person's language, of how many lines were left out (the report's element text has them)."""
+    lines = text.splitlines() or [""]
+    if sum(len(line) + 1 for line in lines) <= budget:
+        return text
+    room = budget - _NOTE_ROOM
+    kept: list[str] = []
+    size = 0
+    for line in lines:
+        if size + len(line) + 1 > room:
+            break
+        kept.append(line)
+        size += len(line) + 1
+    if not kept:  # the first line alone is too long: its beginning
+        kept = [lines[0][: room - 2] + "…"]
+    left = len(lines) - len(kept)
+    if left:
+        note = t("qa.junit.more_line" if left == 1 else "qa.junit.more_lines", count=left)
+    else:
+        note = t("qa.junit.cut")
+    return "\n".join([*kept, note])
 
 
 def _worker(config: pytest.Config) -> Worker:
@@ -280,6 +326,12 @@ def pytest_html_results_table_row(report: pytest.TestReport, cells: list[str]) -
     cells.insert(3, f"<td>{html.escape(getattr(report, 'qa_observed', ''))}</td>")
 
 
+def _text(report: pytest.TestReport | pytest.CollectReport) -> str:
+    """A report's failure text as the case says it: not `longreprtext`, which starts, under
+    pytest-xdist, with the worker's line (`[gw1] linux -- Python 3.11.7 /path/python`)."""
+    return str(report.longrepr).strip() if report.longrepr is not None else ""
+
+
 class FrontReporter:
     """`autohelper qa`'s own words (pytest's terminal is off then): one line per case as it
     ends, the failures' details, a summary, in the person's language."""
@@ -295,13 +347,14 @@ class FrontReporter:
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             self.counts["failed"] += 1
-            self._say(t("qa.front.collect_failed", path=report.nodeid, detail=report.longreprtext))
+            self._say(t("qa.front.collect_failed", path=report.nodeid, detail=_text(report)))
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         name = getattr(report, "qa_case", None) or report.nodeid
         if report.when == "call" or (report.when == "setup" and not report.passed):
             if report.skipped:
                 reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
+                reason = reason.removeprefix("Skipped: ")  # pytest's, in English
                 self.counts["skipped"] += 1
                 self._say(t("qa.front.skipped", case=name, reason=reason))
             elif report.passed:
@@ -311,11 +364,11 @@ class FrontReporter:
             else:
                 self.counts["failed"] += 1
                 self._say(t("qa.front.failed", case=name))
-                self._say("\n".join(f"    {line}" for line in report.longreprtext.splitlines()))
+                self._say("\n".join(f"    {line}" for line in _text(report).splitlines()))
         elif report.when == "teardown" and report.failed:
             self.counts["failed"] += 1
             self._say(t("qa.front.failed", case=name))
-            self._say(report.longreprtext)
+            self._say(_text(report))
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         self._say(t("qa.front.summary", total=sum(self.counts.values()), **self.counts))

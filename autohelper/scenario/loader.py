@@ -47,7 +47,7 @@ from autohelper.scenario.model import (
     Submit,
 )
 from autohelper.scenario.nodes import Node, did_you_mean, key_name
-from autohelper.target import origin_allowed
+from autohelper.target import origin_allowed, origin_problem, shown_against
 
 # `describe_step_types` lives in docs.py; it is re-exported here, where callers import it from.
 __all__ = [
@@ -58,7 +58,6 @@ __all__ = [
     "scenarios_dir",
 ]
 
-_ORIGIN_RE = re.compile(r"[a-z][a-z0-9+.-]*://(\*\.)?[A-Za-z0-9.-]+(:\d+)?")
 _SECRET_RE = re.compile(r"[a-z_][a-z0-9_]*")
 _TEXT_KEYS = ("title", "description")
 
@@ -168,6 +167,7 @@ class _Parser(FieldReader):
     def __init__(self, file: str, lang: str | None) -> None:
         super().__init__(file, lang)
         self.origins: tuple[str, ...] = ()
+        self.bad_origin = False
         # A confirm not yet used by a submit: one yes, one press.
         self.confirmed = False
         self.downloads: set[str] = set()
@@ -190,11 +190,7 @@ class _Parser(FieldReader):
         if "needs" in value:
             self.needs = self.parse_needs(value["needs"])
         if "origins" in value:
-            origins = [(node, self.string(node)) for node in self.sequence(value["origins"])]
-            for node, origin in origins:
-                if origin is not None and not _ORIGIN_RE.fullmatch(origin):
-                    self.fail(node, "scenario.bad_origin", origin=origin)
-            self.origins = tuple(origin for _, origin in origins if origin is not None)
+            self.origins = self.parse_origins(value["origins"])
         else:
             self.origins = facts.origins  # the portal's, from its portal file
             if not self.origins and facts is not UNKNOWN:
@@ -224,6 +220,27 @@ class _Parser(FieldReader):
                 else DEFAULT_QA_PROFILE
             ),
         )
+
+    def parse_origins(self, node: Node) -> tuple[str, ...]:
+        """The declared origins; a malformed one is reported where it is written and left out
+        (with it, `goto` URLs are not checked against the rest: its intent is unknown)."""
+        found: list[str] = []
+        for item in self.sequence(node):
+            origin = self.string(item)
+            if origin is None:
+                continue
+            problem = origin_problem(origin)
+            if problem is None:
+                found.append(origin)
+                continue
+            self.bad_origin = True
+            self.fail(
+                item,
+                "scenario.bad_origin_because",
+                origin=shown_against(origin),
+                reason=t(problem, self.lang),
+            )
+        return tuple(found)
 
     def requires(self, node: Node) -> tuple[tuple[str, str], ...]:
         """`field: scenario`: a needed profile field, and the scenario that gets it."""
@@ -365,7 +382,12 @@ class _Parser(FieldReader):
                 field = fields[cls.primary if name == cls.kind else name]
                 kwargs[field.name] = FIELD_PARSERS[type_key(field)](self, value)
         url = kwargs.get("url")
-        if cls is Goto and isinstance(url, str) and not origin_allowed(url, self.origins):
+        if (
+            cls is Goto
+            and isinstance(url, str)
+            and not self.bad_origin
+            and not origin_allowed(url, self.origins)
+        ):
             self.fail(
                 entries[cls.kind][1],
                 "scenario.outside_origins",
