@@ -707,6 +707,34 @@ def test_run_templates_name_what_an_earlier_step_yields(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("pattern", "refused"),
+    [
+        ("^(a+)+$", True),
+        ("(\\w+\\s?)*", True),
+        ("(?:x*)*y", True),
+        ("((ab)+)+", True),
+        ("(\\d+,)*\\d+", False),  # the comma splits the text one way only
+        ("folio\\s+\\d+", False),
+        ("(a|b)+", False),
+    ],
+)
+def test_a_regex_that_could_run_for_hours_is_refused_where_it_is_written(
+    tmp_path: Path, pattern: str, refused: bool
+) -> None:
+    """A repeat of a repeat: `re` tries every split of a text that almost matches (a value of
+    33 characters took 74 s against `^(a+)+$`); a step's timeout cannot stop it."""
+    text = HEADER + f"  - expect: {{url: '{pattern}'}}\n    description: x\n"
+    if not refused:
+        assert load_scenario(write(tmp_path, text)).steps
+        return
+    assert problems(tmp_path, text, "es") == [
+        f"s.yaml:9:19: la expresión regular '{pattern}' repite una parte que ya se repite "
+        "(como (a+)+): con un texto que casi coincide tardaría horas, más que cualquier "
+        "tiempo de espera; quita una de las repeticiones (por ejemplo (a+)+ es a+)"
+    ]
+
+
 def test_a_broken_regex_is_worded_in_the_persons_language_where_it_breaks(
     tmp_path: Path,
 ) -> None:

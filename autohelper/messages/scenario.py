@@ -271,6 +271,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "expresión regular inválida '{pattern}': {detail}",
         "en": "invalid regular expression '{pattern}': {detail}",
     },
+    "scenario.regex.nested": {
+        "es": "la expresión regular '{pattern}' repite una parte que ya se repite (como (a+)+): "
+        "con un texto que casi coincide tardaría horas, más que cualquier tiempo de espera; "
+        "quita una de las repeticiones (por ejemplo (a+)+ es a+)",
+        "en": "the regular expression '{pattern}' repeats a part that already repeats (like "
+        "(a+)+): a text that almost matches would take hours, longer than any timeout; drop "
+        "one of the repeats (for example (a+)+ is a+)",
+    },
     # Why a regular expression is invalid (`re`'s reasons, worded here).
     "scenario.regex.unclosed_set": {
         "es": "un conjunto [ no se cierra con ] (para un [ literal, escribe \\[)",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
+import re._constants as _constants  # the parsed form of a pattern: nested_repeat()
+import re._parser as _parser
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -117,7 +119,7 @@ class NodeReader:
         in the person's language."""
         pattern = self.string(node)
         try:
-            return re.compile(pattern).pattern if pattern is not None else None
+            compiled = re.compile(pattern).pattern if pattern is not None else None
         except re.error as exc:
             assert pattern is not None
             line, column = node.start_mark.line, node.start_mark.column
@@ -130,6 +132,57 @@ class NodeReader:
                 detail=regex_problem(exc, self.lang),
             )
             return None
+        if compiled is not None and nested_repeat(compiled):
+            line, column = node.start_mark.line, node.start_mark.column
+            self.problem(line, column, "scenario.regex.nested", pattern=compiled)
+            return None
+        return compiled
+
+
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT)
+_Items = list[tuple[Any, Any]]
+
+
+def nested_repeat(pattern: str) -> bool:
+    """Whether `pattern` repeats without bound a part that is itself an unbounded repeat with
+    nothing else it must match: `(a+)+`, `(\\w+\\s?)*`. Python's `re` then tries every way of
+    splitting a text between the two repeats, and a text that almost matches takes hours (a
+    step's timeout cannot stop it). `(\\d+,)*` is fine: the comma splits it one way only."""
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return False
+
+    def flat(items: _Items) -> _Items:
+        out: _Items = []
+        for op, av in items:
+            out.extend(flat(av[3]) if op is _constants.SUBPATTERN else [(op, av)])
+        return out
+
+    def unbounded(op: Any, av: Any) -> bool:
+        return op in _REPEATS and av[1] == _constants.MAXREPEAT
+
+    def ambiguous(body: _Items) -> bool:
+        items = flat(body)
+        return any(unbounded(op, av) for op, av in items) and all(
+            op in _REPEATS and av[0] == 0 for op, av in items if not unbounded(op, av)
+        )
+
+    def walk(items: _Items) -> bool:
+        for op, av in items:
+            if op in _REPEATS and (
+                (av[1] == _constants.MAXREPEAT and ambiguous(av[2])) or walk(av[2])
+            ):
+                return True
+            if op is _constants.SUBPATTERN and walk(av[3]):
+                return True
+            if op is _constants.BRANCH and any(walk(alt) for alt in av[1]):
+                return True
+            if op in (_constants.ASSERT, _constants.ASSERT_NOT) and walk(av[1]):
+                return True
+        return False
+
+    return walk(parsed.data)
 
 
 # The `re` module's reasons (English), by how they begin: each a catalogue phrase.
