@@ -25,15 +25,24 @@ def test_the_bundled_portals_load_and_carry_their_facts() -> None:
 def test_a_bad_portal_file_names_every_problem_with_its_place(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     path.write_text(
-        "id: x\nname: X\norigins:\n  - www.example.com\nfirewal:\n  name: F\n", encoding="utf-8"
+        "id: x\nname: X\norigins:\n  - www.example.com\n  - ftp://x\n  - https://a:99999\n"
+        "  - 'http://[::1'\nfirewal:\n  name: F\n",
+        encoding="utf-8",
     )
     with pytest.raises(ScenarioError) as caught:
         load_portal_file(path, "en")
-    assert caught.value.problems == [
-        f"{path}:4:5: invalid origin 'www.example.com': expected scheme://host, "
-        "e.g. https://serviciosdigitales.imss.gob.mx or https://*.imss.gob.mx",
-        f"{path}:5:1: unknown key 'firewal' (did you mean 'firewall'?)",
+    written = "It is written http(s)://host[:port], e.g. https://serviciosdigitales.imss.gob.mx, "
+    written += "https://*.imss.gob.mx or http://smartweb1.itson.edu.mx:8400"
+    scheme = "it must start with http:// or https://"
+    problems = caught.value.problems
+    assert problems[:3] == [
+        f"{path}:4:5: invalid origin 'www.example.com': {scheme}. {written}",
+        f"{path}:5:5: invalid origin 'ftp://x': {scheme}. {written}",
+        f"{path}:6:5: invalid origin 'https://a:99999': the port must be a number from 1 to "
+        f"65535. {written}",
     ]
+    assert problems[3].startswith(f"{path}:7:5: invalid origin 'http://[::1': ")
+    assert problems[4:] == [f"{path}:8:1: unknown key 'firewal' (did you mean 'firewall'?)"]
 
 
 def test_each_mock_site_uses_its_portals_session_cookie() -> None:

@@ -208,12 +208,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{fragment}' is not a valid template ({{profile.x}} or {{secret.x}}); "
         "for a literal brace write {{{{",
     },
-    "scenario.bad_origin": {
-        "es": "origen inválido '{origin}': se espera esquema://host, "
-        "p. ej. https://serviciosdigitales.imss.gob.mx o https://*.imss.gob.mx",
-        "en": "invalid origin '{origin}': expected scheme://host, "
-        "e.g. https://serviciosdigitales.imss.gob.mx or https://*.imss.gob.mx",
-    },
     "scenario.bad_origin_because": {
         "es": "origen inválido '{origin}': {reason}. Se escribe http(s)://host[:puerto], "
         "p. ej. https://serviciosdigitales.imss.gob.mx, https://*.imss.gob.mx o "

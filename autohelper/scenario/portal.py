@@ -9,7 +9,6 @@ and so knows no portal itself. The bundled mock's own test portal lives in `fixt
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 import yaml
@@ -18,8 +17,8 @@ from autohelper.errors import ScenarioError
 from autohelper.messages import t
 from autohelper.scenario.model import Firewall, Portal, Text
 from autohelper.scenario.nodes import Node, NodeReader
+from autohelper.target import origin_problem, shown_against
 
-ORIGIN_RE = re.compile(r"[a-z][a-z0-9+.-]*://(\*\.)?[A-Za-z0-9.-]+(:\d+)?")
 PORTAL_KEYS = ("id", "name", "origins", "firewall", "maintenance", "session_cookie")
 FIREWALL_KEYS = ("name", "block_text", "challenge_html")
 FIXTURE_PORTALS = Path(__file__).resolve().parents[2] / "fixtures" / "portals"
@@ -111,10 +110,16 @@ class _PortalReader(NodeReader):
         found = []
         for item in self.sequence(node):
             origin = self.string(item)
-            if origin is not None and not ORIGIN_RE.fullmatch(origin):
-                self.fail(item, "scenario.bad_origin", origin=origin)
-            elif origin is not None:
+            if origin is None:
+                continue
+            problem = origin_problem(origin)  # the same rule as a scenario's own origins
+            if problem is None:
                 found.append(origin)
+            else:
+                reason = t(problem, self.lang)
+                self.fail(
+                    item, "scenario.bad_origin_because", origin=shown_against(origin), reason=reason
+                )
         return found
 
     def strings(self, node: Node) -> tuple[str, ...]:
