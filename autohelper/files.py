@@ -56,6 +56,8 @@ def os_problem(exc: OSError, writing: bool = False) -> FileProblem:
         return FileProblem("file.cannot_write" if writing else "file.no_permission")
     if code == errno.ELOOP:
         return FileProblem("file.link_loop")
+    if code == errno.ENAMETOOLONG:
+        return FileProblem("file.name_too_long")
     if code == errno.EROFS:
         return FileProblem("file.read_only")
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):

@@ -564,6 +564,18 @@ CLI_OPTIONS = [
         "Error: Valor no válido para '--port': 'ocho' no es un número válido.",
     ),
     Case(
+        "report-name-too-long-for-the-system",  # even asking about it fails: ENAMETOOLONG
+        ("status", "--ics", "{tmp}/" + "x" * 300 + ".ics"),
+        2,
+        ": el nombre es demasiado largo para el sistema",
+    ),
+    Case(
+        "folder-name-too-long-for-the-system-en",
+        ("--lang", "en", "qa", "imss-nss", "--artifacts", "{tmp}/" + "x" * 300),
+        2,
+        ": the name is too long for the system",
+    ),
+    Case(
         "report-into-a-folder-that-takes-no-file",  # it exists: not "the folder does not exist"
         ("status", "--ics", "/proc/autohelper.ics"),
         2,

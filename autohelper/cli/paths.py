@@ -49,9 +49,9 @@ class OutputFolder(click.ParamType[Path, Any]):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: Any) -> Path:
         path = Path(value).expanduser()
-        if path.exists() and not path.is_dir():
-            _fail(self, path, FileProblem("path.is_file"), ctx)
         try:
+            if path.exists() and not path.is_dir():
+                _fail(self, path, FileProblem("path.is_file"), ctx)
             try:
                 make_dirs(path)  # each folder it makes 0700, those above it too
             except FileNotFoundError:
@@ -71,13 +71,13 @@ class OutputFile(click.ParamType[Path, Any]):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: Any) -> Path:
         path = Path(value).expanduser()
-        if path.is_dir():
-            _fail(self, path, FileProblem("file.is_directory"), ctx)
         folder = path.parent
-        if not folder.is_dir():
-            reason = "path.no_folder" if not folder.exists() else "file.not_a_folder"
-            _fail(self, path, FileProblem(reason, folder=str(folder)), ctx)
-        try:
+        try:  # even asking about a path may fail (a name too long for the system)
+            if path.is_dir():
+                _fail(self, path, FileProblem("file.is_directory"), ctx)
+            if not folder.is_dir():
+                reason = "path.no_folder" if not folder.exists() else "file.not_a_folder"
+                _fail(self, path, FileProblem(reason, folder=str(folder)), ctx)
             _probe(folder)
             if path.exists() and not os.access(path, os.W_OK):
                 raise PermissionError(errno.EACCES, "not writable")
