@@ -443,7 +443,12 @@ def test_docs_table_matches_the_registry() -> None:
         ("  - expect: {title: ''}\n    description: x\n", "s.yaml:9:21: expected a non-empty text"),
         (
             "  - screenshot: a\n    timeout: 0\n    description: x\n",
-            "s.yaml:10:14: expected a number of seconds above 0 and up to 600",
+            "s.yaml:10:14: expected a number of seconds from 0.5 to 600",
+        ),
+        (
+            # Every step would fail but one already there, and the portal would be blamed.
+            "  - screenshot: a\n    timeout: 0.0001\n    description: x\n",
+            "s.yaml:10:14: expected a number of seconds from 0.5 to 600",
         ),
         (
             "  - click: {css: a, name: b}\n    description: x\n",
@@ -515,7 +520,7 @@ CONFIRM = "  - confirm: [{label: CURP, value: '{profile.curp}'}]\n    descriptio
         (
             "  - click: {css: a}\n    timeout: 100000000000000000000000000000\n"
             "    description: x\n",
-            "s.yaml:10:14: expected a number of seconds above 0 and up to 600",
+            "s.yaml:10:14: expected a number of seconds from 0.5 to 600",
         ),
         (
             "  - click: {text: '{profile.curp}'}\n    description: x\n",

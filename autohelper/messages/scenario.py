@@ -34,8 +34,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "scenario.expected_bool": {"es": "se esperaba true o false", "en": "expected true or false"},
     "scenario.expected_seconds": {
-        "es": "se esperaba un número de segundos mayor que 0 y hasta {high}",
-        "en": "expected a number of seconds above 0 and up to {high}",
+        "es": "se esperaba un número de segundos de {low} a {high}",
+        "en": "expected a number of seconds from {low} to {high}",
     },
     "scenario.expected_count": {
         "es": "se esperaba un número entero de {low} a {high}",

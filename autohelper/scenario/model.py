@@ -31,6 +31,7 @@ FRAME_KINDS = ("name", "url", "css")
 TEMPLATE_RE = re.compile(r"\{(profile|secret|run)\.([a-z_][a-z0-9_]*)\}")
 STEP_ID_RE = re.compile(r"[a-z][a-z0-9_-]{0,39}")
 MAX_SECONDS = 600.0  # the longest wait a step may declare: ten minutes
+MIN_SECONDS = 0.5  # the shortest: less fails every step but a ready one, and blames the portal
 MAX_TRIES = 10
 # The ARIA roles Playwright's get_by_role accepts (a test keeps this list equal to its own).
 ARIA_ROLES = (

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from autohelper.messages import t
-from autohelper.scenario.model import MAX_SECONDS, Position
+from autohelper.scenario.model import MAX_SECONDS, MIN_SECONDS, Position
 
 Node = yaml.Node
 Entries = dict[str, tuple[Node, Node]]  # key -> (key node, value node)
@@ -108,9 +108,9 @@ class NodeReader:
     def seconds(self, node: Node) -> float | None:
         value = self.scalar(node)
         number = isinstance(value, int | float) and not isinstance(value, bool)
-        if number and 0 < value <= MAX_SECONDS:
+        if number and MIN_SECONDS <= value <= MAX_SECONDS:
             return float(value)
-        self.fail(node, "scenario.expected_seconds", high=int(MAX_SECONDS))
+        self.fail(node, "scenario.expected_seconds", low=MIN_SECONDS, high=int(MAX_SECONDS))
         return None
 
     def regex(self, node: Node) -> str | None:
