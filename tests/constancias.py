@@ -275,3 +275,20 @@ def text_pdf(*lines: str) -> bytes:
     for text in lines:
         page.line(text)
     return page.bytes()
+
+
+def text_lines(data: bytes) -> list[str]:
+    """The lines of a PDF's text (pypdf's order), blank ones left out: to write them again in
+    another order or with a line moved (`text_pdf(*lines)`)."""
+    from autohelper.documents.pdf import pdf_bytes_text
+
+    return [line for line in pdf_bytes_text(data).splitlines() if line.strip()]
+
+
+def moved(lines: list[str], line: str, after: str, nth: int = 1) -> list[str]:
+    """`lines` with `line` taken out and put back after the `nth` line that starts with
+    `after`."""
+    rest = [other for other in lines if other != line]
+    places = [index for index, other in enumerate(rest) if other.startswith(after)]
+    place = places[nth - 1] + 1
+    return [*rest[:place], line, *rest[place:]]

@@ -6,6 +6,7 @@ Personal data shows masked, everywhere."""
 from __future__ import annotations
 
 import json
+import random
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from constancias import CONTENTS, LAYOUTS, image_only_pdf, text_pdf
+from constancias import CONTENTS, LAYOUTS, image_only_pdf, moved, text_lines, text_pdf
 
 import autohelper.cli
 from autohelper import messages
@@ -51,11 +52,16 @@ def autohelper_cmd(*args: str) -> Result:
     return CliRunner().invoke(_ConsoleScript(), list(args))  # type: ignore[arg-type]
 
 
-def _profile(institution: str = "itson", curp: str = PERSON.curp, name: str = "default") -> None:
+def _profile(
+    institution: str = "itson",
+    curp: str = PERSON.curp,
+    name: str = "default",
+    nss: str | None = None,
+) -> None:
     prof.save_profile(
         prof.Profile(
             curp=curp,
-            nss=None,
+            nss=nss,
             email="estudiante.prueba@example.com",
             names="GLORIA",
             first_surname="HERNANDEZ",
@@ -271,3 +277,126 @@ def test_help_lists_the_command() -> None:
     result = autohelper_cmd("--help")
     assert "vigencia" in result.stdout
     assert "autohelper vigencia --pdf ARCHIVO" in result.stdout
+
+
+# -- what the PDF says, shown only masked ---------------------------------------------------------
+# Pieces of the person's CURP and NSS, as a layout may cut them into a table's cell.
+PIECES = (PERSON.curp[:10], PERSON.curp[9:], PERSON.curp[10:], PERSON.nss)
+
+
+def _assert_no_pieces(result: Result) -> None:
+    shown = result.stdout + result.stderr
+    for piece in PIECES:
+        assert piece not in shown, piece
+    _assert_private(result)
+
+
+def test_a_curp_under_the_employers_header_is_not_an_employer(tmp_path: Path) -> None:
+    # The bad-input hunt's curp_in_table.pdf: the CURP's line under the header of "Patrones
+    # anteriores" was read as that table's row (modalidad 31, the CURP's last nine characters
+    # as the name).
+    lines = moved(
+        text_lines(constancia_pdf("vigente", PERSON)), f"CURP: {PERSON.curp}", "Registro", 2
+    )
+    path = _pdf(tmp_path, text_pdf(*lines))
+    _profile("itson")
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == 0, result.output
+    assert "  E7012345109  mod. 10  ABARROTES LA ESPERANZA, S.A. DE C.V.\n" in result.stdout
+    assert "mod. 31" not in result.stdout
+    _assert_no_pieces(result)
+    result = autohelper_cmd("vigencia", "--pdf", str(path), "--json")
+    employers = json.loads(result.stdout)["facts"]["employers"]
+    assert [(e["registro_patronal"], e["modalidad"]) for e in employers] == [
+        ("Y5845183325", 32),
+        ("E7012345109", 10),
+    ]
+    _assert_no_pieces(result)
+
+
+def test_personal_data_printed_in_an_employers_cell_is_masked(tmp_path: Path) -> None:
+    # Whatever the reader takes from the PDF, shown or in JSON, passes through the redactor
+    # (the profile's values, the constancia's own) and a mask of CURP- and NSS-shaped text.
+    lines = [
+        line.replace("OPERADORA DE SERVICIOS", f"OPERADORA GARCIA {PERSON.curp[9:]} {PERSON.nss}")
+        for line in text_lines(constancia_pdf("otro_patron", PERSON))
+    ]
+    path = _pdf(tmp_path, text_pdf(*lines))
+    prof.save_profile(
+        prof.Profile(curp=PERSON.curp, second_surname="GARCIA", institution="itson"), "default"
+    )
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == 1, result.output
+    assert "Veredicto: otro_patron" in result.stdout
+    # In the list of employers and in the verdict's explanation alike.
+    assert result.stdout.count("OPERADORA G… … 04…40") == 2, result.stdout
+    assert "GARCIA" not in result.stdout
+    _assert_no_pieces(result)
+    result = autohelper_cmd("vigencia", "--pdf", str(path), "--json")
+    data = json.loads(result.stdout)
+    assert data["basis"]["last_employer"]["name"].startswith("OPERADORA G… … 04…40")
+    assert "GARCIA" not in result.stdout
+    _assert_no_pieces(result)
+
+
+def test_text_out_of_order_gives_no_verdict(tmp_path: Path) -> None:
+    # The bad-input hunt's shuffled.pdf: the mock's lines in random order (random.seed(1)) read
+    # "otro_patron", the CURP's last characters as the employer of the last movement.
+    lines = text_lines(constancia_pdf("vigente", PERSON))
+    random.Random(1).shuffle(lines)
+    path = _pdf(tmp_path, text_pdf(*lines))
+    _profile("itson")
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == 1, result.output
+    assert "Veredicto: ilegible" in result.stdout
+    assert "← último movimiento" not in result.stdout
+    assert (
+        "No pude leer en la constancia: el patrón del último movimiento (bajo «Patrón del último "
+        "movimiento del asegurado» no está su patrón: el texto del PDF no sigue el orden de una "
+        "constancia). No adivino" in result.stdout
+    )
+    _assert_no_pieces(result)
+    result = autohelper_cmd("vigencia", "--pdf", str(path), "--json")
+    data = json.loads(result.stdout)
+    assert (data["verdict"], data["missing"]) == ("ilegible", ["last_employer.out_of_order"])
+    assert data["facts"]["last_employer_basis"] == "out_of_order"
+
+
+# -- whose constancia ---------------------------------------------------------------------------
+OTHER_CURP, OTHER_NSS = "BEML920313HMCLNS09", "09139253356"
+
+
+def test_a_constancia_of_someone_else_gets_no_verdict(tmp_path: Path) -> None:
+    _profile("itson", curp=OTHER_CURP, nss=OTHER_NSS)
+    path = _pdf(tmp_path, constancia_pdf("vigente", PERSON))
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    shown = str(path).replace(PERSON.nss, "04…40")
+    assert result.stderr.startswith(
+        f"Error: {shown} es la constancia de otra persona: su CURP (HEGG…L04) y su NSS (04…40) "
+        "no son los de tu perfil. No te digo si está vigente"
+    ), result.stderr
+    assert "vigente" not in result.stderr.replace("está vigente", "")
+    _assert_private(result)
+    assert OTHER_CURP not in result.stderr and OTHER_NSS not in result.stderr
+    # --json: nothing on stdout, as for a file that cannot be read.
+    result = autohelper_cmd("vigencia", "--pdf", str(path), "--json")
+    assert (result.exit_code, result.stdout) == (1, "")
+    result = autohelper_cmd("--lang", "en", "vigencia", "--pdf", str(path))
+    assert result.exit_code == 1
+    assert "is someone else's constancia: its CURP (HEGG…L04) and its NSS (04…40)" in (
+        result.stderr
+    )
+
+
+def test_one_identifier_that_differs_is_a_warning_and_the_verdict_stands(tmp_path: Path) -> None:
+    # A typo in the profile's CURP, or a misread: the NSS is the student's.
+    _profile("itson", curp=OTHER_CURP, nss=PERSON.nss)
+    path = _pdf(tmp_path, constancia_pdf("vigente", PERSON))
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == 0, result.output
+    assert "Ojo: CURP de la constancia (HEGG…L04) no es el de tu perfil." in result.stdout
+    assert "Ojo: NSS" not in result.stdout
+    assert "Veredicto: vigente" in result.stdout
+    _assert_private(result)

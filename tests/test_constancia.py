@@ -5,17 +5,27 @@ on the label's line or the next). What is not printed must come back unknown."""
 from __future__ import annotations
 
 import datetime
+import random
 import re
 import unicodedata
 from pathlib import Path
 
 import pytest
-from constancias import CONTENTS, LAYOUTS, Content
+from constancias import CONTENTS, LAYOUTS, Content, moved, text_lines, text_pdf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autohelper.documents import Employer, parse_constancia, read_constancia
+from autohelper.documents import (
+    ConstanciaFacts,
+    Employer,
+    expectation_for,
+    judge,
+    parse_constancia,
+    read_constancia,
+    readers,
+)
 from autohelper.documents.pdf import pdf_bytes_text
+from autohelper.documents.report import ConstanciaOfSomeoneElse, mask_shapes
 from autohelper.documents.text import fold, name_key
 from autohelper.errors import NotAConstancia
 from autohelper.mock.documents import (
@@ -441,3 +451,182 @@ E7012345109 | ABARROTES LA ESPERANZA | 10 | {marks[1]}
         "ABARROTES LA ESPERANZA",
     ]
     assert (facts.last_employer.registro if facts.last_employer else None) == last
+
+
+# -- lines out of place -------------------------------------------------------------------------
+MOCK_LINES = text_lines(constancia_pdf("vigente", PERSON, ISSUED))
+ITSON_ROW = Employer(
+    "Y5845183325", 32, "INSTITUTO TECNOLÓGICO DE SONORA", "SEGURO FACULTATIVO ESTUDIANTES"
+)
+SHOP_ROW = Employer("E7012345109", 10, "ABARROTES LA ESPERANZA, S.A. DE C.V.")
+CURP_LINE = f"CURP: {PERSON.curp}"
+
+
+def _facts_of(lines: list[str]) -> ConstanciaFacts:
+    # Through a real PDF, as the student's file would be read.
+    return parse_constancia(pdf_bytes_text(text_pdf(*lines)))
+
+
+def _no_personal_data_in_employers(facts: ConstanciaFacts) -> None:
+    shown = str([employer.public() for employer in facts.employers])
+    for piece in (PERSON.curp[:10], PERSON.curp[10:], PERSON.nss, "GLORIA", "HERNÁNDEZ"):
+        assert piece not in shown, piece
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # Under the header of "Patrones anteriores", over the row (the bad-input hunt's PDF).
+        ("Registro patronal", 2),
+        # Under the caption's header, over the row of the employer of the last movement.
+        ("Registro patronal", 1),
+        # Between the caption and its table.
+        ("Patrón del último", 1),
+    ],
+)
+def test_a_fact_of_another_section_inside_the_employers_table_is_no_row(
+    after: tuple[str, int],
+) -> None:
+    facts = _facts_of(moved(MOCK_LINES, CURP_LINE, *after))
+    assert facts.employers == (ITSON_ROW, SHOP_ROW)
+    assert facts.last_employer == ITSON_ROW
+    assert facts.curp == PERSON.curp
+    _no_personal_data_in_employers(facts)
+
+
+def _out_of_order(seed: int) -> list[str]:
+    lines = MOCK_LINES[:]
+    random.Random(seed).shuffle(lines)
+    return lines
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # The bad-input hunt's shuffled.pdf (random.seed(1)): the caption is followed by
+        # "Turno: MATUTINO", a heading, a sentence... and only then by a registro.
+        pytest.param(_out_of_order(1), id="caption-then-other-sections"),
+        # The caption is followed by a row, but the other row stands amid the person's facts.
+        pytest.param(_out_of_order(29), id="a-row-amid-other-facts"),
+        # A header row over the title "INSTITUTO MEXICANO DEL SEGURO SOCIAL", not over a row.
+        pytest.param(_out_of_order(562), id="a-header-over-no-row"),
+        # The caption, then the heading of the next section and its table.
+        pytest.param(
+            [line for line in MOCK_LINES if not line.startswith("Y58")], id="empty-caption"
+        ),
+    ],
+)
+def test_text_out_of_order_leaves_the_last_employer_unknown_and_says_so(
+    lines: list[str],
+) -> None:
+    facts = _facts_of(lines)
+    assert facts.con_derecho is True
+    assert facts.last_employer is None
+    assert facts.last_employer_basis == "out_of_order"
+    verdict = judge(facts, expectation_for("itson"))
+    assert verdict.code == "ilegible"
+    assert verdict.missing == ("last_employer.out_of_order",)
+    assert "no sigue el orden de una constancia" in verdict.explanation("es")
+    assert "not in a constancia's order" in verdict.explanation("en")
+    # What is read of each employer is what its row says, or unknown: never another line's.
+    for employer in facts.employers:
+        printed = ITSON_ROW if employer.registro == ITSON_ROW.registro else SHOP_ROW
+        for name in ("modalidad", "name", "description"):
+            assert getattr(employer, name) in (getattr(printed, name), None), employer
+    _no_personal_data_in_employers(facts)
+
+
+@pytest.mark.parametrize(
+    ("between", "first"),
+    [
+        # A box of the person's facts read into the table: its number is no modalidad...
+        ("Consultorio: 10", Employer("Y5845183325", None, "INSTITUTO TECNOLOGICO DE SONORA")),
+        # ... its value no modalidad's description ...
+        (
+            "Estatus: CONTINUACION VOLUNTARIA",
+            Employer("Y5845183325", None, "INSTITUTO TECNOLOGICO DE SONORA"),
+        ),
+        # ... and a sentence (with a label's word in it) no name.
+        ("Consulte este documento a la fecha de su emisión en el portal", Employer("Y5845183325")),
+    ],
+)
+def test_a_line_of_another_section_among_the_rows_is_no_cell(between: str, first: Employer) -> None:
+    row = "Y5845183325 INSTITUTO TECNOLOGICO DE SONORA" if first.name else "Y5845183325"
+    text = f"""CONSTANCIA DE VIGENCIA DE DERECHOS
+Con derecho al servicio médico: SI
+Patrón del último movimiento del asegurado
+{row}
+{between}
+E7012345109 10 ABARROTES LA ESPERANZA SA DE CV
+"""
+    facts = parse_constancia(text)
+    assert facts.employers == (
+        first,
+        Employer("E7012345109", 10, "ABARROTES LA ESPERANZA SA DE CV"),
+    )
+
+
+def test_a_line_under_a_header_with_none_of_its_values_is_not_its_row() -> None:
+    # A page break: the next page's header between the table's header and its row.
+    lines = moved(MOCK_LINES, "INSTITUTO MEXICANO DEL SEGURO SOCIAL", "Registro patronal", 2)
+    facts = _facts_of(lines)
+    assert facts.employers == (ITSON_ROW, SHOP_ROW)
+    assert facts.last_employer == ITSON_ROW
+
+
+def test_a_page_number_between_the_caption_and_its_table_is_no_disorder() -> None:
+    lines = moved([*MOCK_LINES, "Página 1 de 2"], "Página 1 de 2", "Patrón del último")
+    assert _facts_of(lines).last_employer == ITSON_ROW
+
+
+def test_pieces_of_a_name_on_different_lines_are_no_name() -> None:
+    # Two rows without labels and, between them, a line that belongs to no row: which of the
+    # words are the first employer's name is not known.
+    text = """CONSTANCIA DE VIGENCIA DE DERECHOS
+Con derecho al servicio médico: SI
+Patrón del último movimiento del asegurado
+Y5845183325 32
+INSTITUTO TECNOLOGICO DE SONORA
+MERCADO CENTRAL
+E7012345109 10 ABARROTES LA ESPERANZA SA DE CV
+"""
+    facts = parse_constancia(text)
+    assert facts.last_employer is not None and facts.last_employer.registro == "Y5845183325"
+    assert facts.last_employer.name is None
+    assert "MERCADO" not in str(facts.employers)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("ABARROTES LA ESPERANZA, S.A. DE C.V.", "ABARROTES LA ESPERANZA, S.A. DE C.V."),
+        ("Y5845183325", "Y5845183325"),
+        ("HEGG560427MVZRRL04", "HEGG…L04"),
+        ("SA 3HMCLNS09", "SA …"),  # the second half of a CURP, cut by the layout
+        ("hegg560427 ABARROTES", "… ABARROTES"),  # its first half
+        ("04185612340", "04…40"),
+        ("04 18 56 12 34 0", "04…40"),
+        ("644-410-9004", "644-410-9004"),  # ten digits: a phone, no NSS
+    ],
+)
+def test_mask_shapes_masks_curps_their_halves_and_nss(text: str, shown: str) -> None:
+    assert mask_shapes(text) == shown
+
+
+def test_the_scenario_reader_scrubs_its_yields_and_refuses_someone_elses(tmp_path: Path) -> None:
+    lines = [
+        line.replace("ABARROTES LA ESPERANZA", f"ABARROTES GARCIA {PERSON.curp[10:]}")
+        for line in text_lines(constancia_pdf("otro_patron", PERSON, ISSUED))
+    ]
+    lines = [line.replace("OPERADORA", f"OPERADORA {PERSON.curp[10:]}") for line in lines]
+    path = tmp_path / "constancia.pdf"
+    path.write_bytes(text_pdf(*lines))
+    profile = {"curp": PERSON.curp, "nss": PERSON.nss, "first_surname": "GARCIA"}
+    reading = readers.read_constancia(path, profile)
+    assert reading.yields["verdict"] == "otro_patron"
+    assert PERSON.curp[10:] not in reading.text + reading.meaning
+    assert reading.yields["patron"].startswith("OPERADORA …")
+    other = {"curp": "BEML920313HMCLNS09", "nss": "09139253356"}
+    with pytest.raises(ConstanciaOfSomeoneElse) as caught:
+        readers.read_constancia(path, other)
+    assert "HEGG…L04" in caught.value.message("es") and "04…40" in caught.value.message("es")

@@ -2,7 +2,10 @@
 what it says (personal data masked) and what it means. No browser; the PDF stays where it is.
 
 Thin on purpose: the reading and the verdict are `autohelper.documents.check_constancia`; an
-unreadable file is a DocumentError the top-level handler shows ("No pude leer …", exit 1).
+unreadable file is a DocumentError the top-level handler shows ("No pude leer …", exit 1), and
+so is a constancia whose CURP and NSS are both another person's (no verdict is given for it).
+Everything shown from the PDF passes through the report's `shown` (the profile's values and
+CURP- or NSS-shaped strings masked).
 Exit code: 0 when the constancia shows the Seguro Facultativo in force as expected, else 1.
 """
 
@@ -46,30 +49,20 @@ def vigencia_command(
     ctx: click.Context, pdf_path: Path, profile_name: str | None, as_json: bool
 ) -> int:
     from autohelper.documents import check_constancia
+    from autohelper.documents.report import identity_mismatches
 
     if not (ctx.obj or {}).get("verbose"):
         # pypdf warns about harmless quirks of a PDF's structure; -v shows them.
         logging.getLogger("pypdf").setLevel(logging.ERROR)
     expectation, profile = _expectation(profile_name)
-    report = check_constancia(pdf_path, expectation=expectation)
-    mismatches = _not_yours(report, profile)
+    values = profile.as_template_values() if profile is not None else None
+    report = check_constancia(pdf_path, expectation=expectation, profile=values)
+    mismatches = identity_mismatches(report.facts, values)
     if as_json:
         _echo_json(report, profile, mismatches)
     else:
         _echo_report(report, profile, mismatches)
     return 0 if report.verdict.code == "vigente" else 1
-
-
-def _not_yours(report: VigenciaReport, profile: Profile | None) -> list[tuple[str, str]]:
-    """The identifiers on the constancia that differ from the profile's (fact, masked value)."""
-    if profile is None:
-        return []
-    found = []
-    for name in ("curp", "nss"):
-        own, read = getattr(profile, name), getattr(report.facts, name)
-        if own and read and own.upper() != read.upper():
-            found.append((name, mask(read, name)))
-    return found
 
 
 def _echo_json(
@@ -100,11 +93,11 @@ def _echo_report(
         ("nss", mask(facts.nss, "nss") if facts.nss else None),
         ("curp", mask(facts.curp, "curp") if facts.curp else None),
         ("name", mask(facts.name, "name") if facts.name else None),
-        ("situacion", facts.situacion),
+        ("situacion", report.shown(facts.situacion)),
         ("con_derecho", _yes_no(facts.con_derecho)),
-        ("umf", facts.umf),
-        ("turno", facts.turno),
-        ("consultorio", facts.consultorio),
+        ("umf", report.shown(facts.umf)),
+        ("turno", report.shown(facts.turno)),
+        ("consultorio", report.shown(facts.consultorio)),
     ]
     for name in ("vigencia_start", "vigencia_end", "issued"):
         day = getattr(facts, name)
@@ -116,9 +109,13 @@ def _echo_report(
     if facts.employers:
         click.echo(t("vigencia.employers"))
         for employer in facts.employers:
-            parts = [employer.registro, f"mod. {employer.modalidad or '?'}", employer.name or "?"]
+            parts = [
+                report.shown(employer.registro) or "?",
+                f"mod. {employer.modalidad or '?'}",
+                report.shown(employer.name) or "?",
+            ]
             if employer.description:
-                parts.append(f"({employer.description})")
+                parts.append(f"({report.shown(employer.description)})")
             if employer == facts.last_employer:
                 parts.append(t("vigencia.last_marker"))
             click.echo("  " + "  ".join(parts))

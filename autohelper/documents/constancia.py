@@ -50,6 +50,8 @@ class ConstanciaFacts:
     last_employer: Employer | None = None
     # How the employer of the last movement was known: "caption" (printed under "Patrón del
     # último movimiento del asegurado") or "only_employer" (the constancia lists just one).
+    # With none known, "out_of_order" when the caption is there but no registro is under it
+    # (the text is not in a constancia's order), else None.
     last_employer_basis: str | None = None
 
     def unknown(self) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ otherwise each value goes to the registro on its side (the side its label's colu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -27,6 +27,8 @@ from autohelper.documents.text import find_dates, fold, name_key
 # How many lines without an employer's label may follow the last registro patronal and still
 # belong to its employer (a wrapped name, a description, values under their labels).
 _EMPLOYER_TAIL = 3
+# The labels an employers' table may print (its columns, and the caption of the last movement).
+_TABLE_FIELDS = EMPLOYER_FIELDS | {"caption"}
 
 
 @dataclass(frozen=True)
@@ -131,22 +133,54 @@ def _area_lines(doc: Layout, occurrences: list[_Occurrence]) -> range:
     end, unlabelled = occurrences[-1].line + 1, 0
     while end < len(doc.raw) and unlabelled < _EMPLOYER_TAIL:
         fields = {hit.field for hit in doc.hits[end]}
-        if fields - EMPLOYER_FIELDS - {"caption"}:
+        if fields - _TABLE_FIELDS or _prose(doc, end):
             break
         unlabelled = 0 if fields else unlabelled + 1
-        letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", doc.raw[end])
-        lower = sum(char.islower() for char in letters)
-        if not fields and len(doc.raw[end].split()) >= 5 and lower > len(letters) // 2:
-            break  # a sentence, not a table cell
         end += 1
     return range(first, end)
+
+
+def _prose(doc: Layout, line: int) -> bool:
+    """A sentence (five words or more besides any label's, mostly lower case), not a table
+    cell: "Este documento es informativo y se emite … a la fecha de su emisión". A line with a
+    label of the table is the table's."""
+    if any(hit.field in _TABLE_FIELDS for hit in doc.hits[line]):
+        return False
+    text = "".join(
+        " " if folded == "\x00" else char
+        for char, folded in zip(doc.raw[line], doc.masked[line], strict=True)
+    )
+    letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", text)
+    lower = sum(char.islower() for char in letters)
+    return len(text.split()) >= 5 and lower > len(letters) // 2
+
+
+def _foreign(doc: Layout, line: int) -> list[tuple[int, int]]:
+    """The stretches of a line in the employers' part that are not the table's: a sentence, and
+    each label of another field with its value ("CURP: …", "Turno: M", a heading such as
+    "Patrones anteriores"), up to the next label. They are never an employer's cell."""
+    if _prose(doc, line):
+        return [(0, len(doc.raw[line]))]
+    row = doc.hits[line]
+    spans = []
+    for index, hit in enumerate(row):
+        if hit.field not in _TABLE_FIELDS:
+            stop = row[index + 1].start if index + 1 < len(row) else len(doc.raw[line])
+            spans.append((hit.start, stop))
+    return spans
+
+
+def _in_spans(spans: list[tuple[int, int]], column: int) -> bool:
+    return any(start <= column < end for start, end in spans)
 
 
 def read_employers(
     doc: Layout, nss: str | None
 ) -> tuple[list[Employer], Employer | None, str | None]:
     """The employers printed, the employer of the last movement (or None) and how it was
-    known: "caption" or "only_employer"."""
+    known: "caption" or "only_employer"; or, with no employer of the last movement,
+    "out_of_order" when the text is not in a constancia's order: a caption followed by
+    registros but none under it, or a registro printed away from the employers' part."""
     everywhere = _occurrences(doc, nss)
     if not everywhere:
         return [], None, None
@@ -176,13 +210,14 @@ def read_employers(
             )
             for line in area
             for match in DESCRIPTION_RE.finditer(doc.masked[line])
+            if not _in_spans(_foreign(doc, line), match.start(1))
         ],
     )
     names = _pick(
         _anchors(doc, regs, "employer_name"),
         _labelled(doc, area, "employer_name", None, _employer_name),
         _text_runs(doc, area, blanked),
-        join=True,
+        join=doc.line_of,
     )
     merged: dict[str, Employer] = {}
     for index, occ in enumerate(occurrences):
@@ -190,9 +225,19 @@ def read_employers(
         known = merged.get(occ.registro)
         merged[occ.registro] = found if known is None else _merge(known, found)
     employers = list(merged.values())
-    last_registro = _captioned(doc, everywhere, employers)
+    if len(employers) > 1 and _strays(doc, everywhere):
+        # A registro printed amid other sections' facts: the text is not in a constancia's
+        # order, and what stands under the caption is not known to be its employer.
+        last_registro, out_of_order = None, True
+    else:
+        last_registro, out_of_order = _captioned(doc, everywhere, employers)
     if last_registro is not None:
         return employers, merged[last_registro], "caption"
+    # A caption with registros after it but none under it: the text is not in a constancia's
+    # order (said so), rather than the first registro found further on; not even the only one
+    # listed ("Patrón del último movimiento" empty, one employer under "Patrones anteriores").
+    if out_of_order:
+        return employers, None, "out_of_order"
     if len(employers) == 1:
         return employers, employers[0], "only_employer"
     return employers, None, None
@@ -280,8 +325,11 @@ def _lone_modalidades(
     for line in area:
         text = doc.masked[line]
         dates = find_dates(text)
+        foreign = _foreign(doc, line)
         for match in re.finditer(r"(?<![\w/.-])(\d{1,2})(?![\w/.-])", text):
             if any(start <= match.start() < end for start, end, _ in dates):
+                continue
+            if _in_spans(foreign, match.start()):
                 continue
             if (line, match.start()) in taken or int(match.group(1)) not in MODALIDADES:
                 continue
@@ -298,6 +346,8 @@ def _blank_values(doc: Layout, area: range, occurrences: list[_Occurrence]) -> d
         def blank(start: int, end: int, text: list[str] = text) -> None:
             text[start:end] = "\x00" * (end - start)
 
+        for start, end in _foreign(doc, line):
+            blank(start, end)
         for occ in occurrences:
             if occ.line == line:
                 blank(occ.start, occ.end)
@@ -370,41 +420,53 @@ def _pick(
     anchors: _Anchors,
     labelled: list[tuple[int, Any]],
     shaped: list[tuple[int, Any]],
-    join: bool = False,
+    join: Callable[[int], int] | None = None,
 ) -> list[Any]:
     """One value for each registro occurrence. When exactly one value per registro was found,
     they pair in order (a table flattened by rows or by columns alike); otherwise each value
     goes to the registro whose stretch of text holds it: the first one found, or with `join`
-    all of them (the pieces of a name split around other cells)."""
+    (the line of a position) all of them on one line (the pieces of a name split around other
+    cells of its row). With `join`, pieces on different lines for one registro (no row holds
+    them all) leave it unknown: which one is its name would be a guess."""
     for candidates in (labelled, shaped):
         if len(candidates) == len(anchors.regs):
             return [value for _, value in sorted(candidates, key=lambda item: item[0])]
     chosen: list[Any] = [None] * len(anchors.regs)
+    unknown: set[int] = set()
     for source in (labelled, shaped):  # what a label names first; shapes fill the rest
-        filled: set[int] = set()
+        filled: dict[int, int | None] = {}  # index -> the line of its pieces
         for pos, value in sorted(source, key=lambda item: item[0]):
             index = anchors.block(pos)
+            if index in unknown:
+                continue
             if chosen[index] is None:
                 chosen[index] = value
-                filled.add(index)
+                filled[index] = join(pos) if join else None
             elif join and index in filled:
-                # Words split around other cells of the same row are one name.
-                chosen[index] = f"{chosen[index]} {value}"
+                if filled[index] == join(pos):
+                    # Words split around other cells of the same row are one name.
+                    chosen[index] = f"{chosen[index]} {value}"
+                else:
+                    chosen[index] = None
+                    unknown.add(index)
     return chosen
 
 
 def _captioned(
     doc: Layout, occurrences: list[_Occurrence], employers: Iterable[Employer]
-) -> str | None:
+) -> tuple[str | None, bool]:
     """The registro of the employer under "Patrón del último movimiento del asegurado": the
-    one named on the caption's line, else the first printed after the caption."""
+    one named on the caption's line, else the first printed after the caption if it is under
+    it (`_under`); and, when there is none, whether registros follow a caption but not under
+    it (the text is out of order)."""
+    out_of_order = False
     for hit in doc.all_hits("caption"):
         row = doc.hits[hit.line]
         if any(other.field in EMPLOYER_FIELDS for other in row):
             # A column of the employers' table: the row marked in it (SI or X) is the one.
             marked = _marked_rows(doc, hit, occurrences)
             if len(marked) == 1:
-                return marked[0]
+                return marked[0], False
             continue
         after = [other for other in row if other.start >= hit.end]
         stop = after[0].start if after else len(doc.masked[hit.line])
@@ -412,12 +474,60 @@ def _captioned(
         if re.search(r"[A-Z0-9]", inline):
             named = _named(inline, occurrences, employers)
             if named is not None:
-                return named
+                return named, False
         pos = doc.position(hit.line, hit.end)
         following = [occ for occ in occurrences if occ.pos >= pos]
-        if following:
-            return following[0].registro
-    return None
+        if following and _under(doc, hit, following[0]):
+            return following[0].registro, False
+        out_of_order = out_of_order or bool(following)
+    return None, out_of_order
+
+
+def _strays(doc: Layout, occurrences: list[_Occurrence]) -> bool:
+    """Whether a registro is printed away from the employers' part: not on a line with a label
+    of the table (the caption's included), and not below one, or below another registro,
+    through the table's lines (its labels, cells, rows, a page's number) and at most one line
+    of another section (a box beside the table, read into it: "CURP: …"). More than that
+    ("Situación: VIGENTE", "Número de Seguridad Social: …" above a row) is text out of order."""
+    lines = {occ.line for occ in occurrences}
+    for occ in occurrences:
+        if any(start < occ.start for start, _ in _foreign(doc, occ.line)):
+            return True
+        if any(hit.field in _TABLE_FIELDS for hit in doc.hits[occ.line]):
+            continue
+        others = 0
+        for line in range(occ.line - 1, -1, -1):
+            if line in lines or any(hit.field in _TABLE_FIELDS for hit in doc.hits[line]):
+                break
+            if _foreign(doc, line) and not _PAGE_NUMBER.fullmatch(doc.folded[line]):
+                others += 1
+                if others > 1:
+                    return True
+        else:
+            return True
+    return False
+
+
+def _under(doc: Layout, caption: Hit, occ: _Occurrence) -> bool:
+    """Whether the registro is printed under the caption, in its own section: the lines
+    between them are the employers' table's (its labels, the employer's cells, a page's
+    number) but for at most one fact of another section (a box beside it, read into it:
+    "CURP: …"); never a heading of another section ("Patrones anteriores") or a sentence, and
+    nothing else before the registro on its line. A registro further on is not known to be
+    the one the caption names (text out of order): not a guess."""
+    others = 0
+    for line in range(caption.line + 1, occ.line):
+        if not _foreign(doc, line) or _PAGE_NUMBER.fullmatch(doc.folded[line]):
+            continue
+        heading = any(hit.field == "_other" for hit in doc.hits[line])
+        others += 1
+        if heading or _prose(doc, line) or others > 1:
+            return False
+    return not any(start < occ.start for start, _ in _foreign(doc, occ.line))
+
+
+# A page's number between the caption and its table (a page break): "Página 1 de 2".
+_PAGE_NUMBER = re.compile(r"\s*(?:PAGINA|HOJA)\s*\d+\s*(?:DE\s*\d+)?\s*")
 
 
 def _marked_rows(doc: Layout, caption: Hit, occurrences: list[_Occurrence]) -> list[str]:

@@ -5,6 +5,7 @@ values. The text is folded (text.fold) for matching and values are cut from the 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -114,6 +115,10 @@ class Layout:
         """An offset in the whole text, to order things across lines."""
         return self.offsets[line] + column
 
+    def line_of(self, position: int) -> int:
+        """The line an offset of `position` is on."""
+        return bisect.bisect_right(self.offsets, position) - 1
+
     def label_only(self, index: int) -> bool:
         """A line with labels and nothing else."""
         line = self.masked[index]
@@ -160,11 +165,18 @@ class Layout:
         below = self._next_value_line(hit.line)
         if below is None:
             return None
-        text = self.masked[below]
         row = self.hits[hit.line]
+        # A line with a label of its own ("CURP: …" under the employers' header) is that
+        # label's fact, not this header's row of values.
+        header = {other.field for other in row}
+        if any(other.field not in header for other in self.hits[below]):
+            return None
+        text = self.masked[below]
         shapes: list[re.Pattern[str] | None] = [
             DATE_RE if other.field in DATE_FIELDS else SHAPES.get(other.field) for other in row
         ]
+        if any(shapes) and not any(own and own.search(text) for own in shapes):
+            return None  # nothing of the shapes its labels expect: not its row
         cursor = 0
         for index, other in enumerate(row):
             own = shapes[index]

@@ -31,24 +31,24 @@ def read_constancia(path: Path, profile: Mapping[str, str]) -> Reading:
     """The constancia de vigencia judged against what the profile's institution expects."""
     from autohelper.documents.report import check_constancia
 
-    report = check_constancia(path, institution=profile.get("institution"))
+    # Whose constancia it should be: another person's is a DocumentError, not a verdict; the
+    # profile's values are scrubbed from what is yielded, with CURP- and NSS-shaped strings.
+    report = check_constancia(path, institution=profile.get("institution"), profile=profile)
     facts = report.facts
     yields = {"verdict": report.verdict.code}
     if facts.con_derecho is not None:
         yields["con_derecho"] = "si" if facts.con_derecho else "no"
-    if facts.situacion:
-        yields["situacion"] = facts.situacion
-    if facts.umf:
-        yields["umf"] = facts.umf
     last = facts.last_employer
-    if last is not None:
-        for name, value in (
-            ("patron", last.name),
-            ("registro_patronal", last.registro),
-            ("modalidad", str(last.modalidad) if last.modalidad is not None else None),
-        ):
-            if value:
-                yields[name] = value
+    for name, value in (
+        ("situacion", facts.situacion),
+        ("umf", facts.umf),
+        ("patron", last.name if last else None),
+        ("registro_patronal", last.registro if last else None),
+        ("modalidad", str(last.modalidad) if last and last.modalidad is not None else None),
+    ):
+        shown = report.shown(value)
+        if shown:
+            yields[name] = shown
     # The words `autohelper vigencia --pdf` uses for the same verdict.
     return Reading(yields, report.verdict.explanation())
 

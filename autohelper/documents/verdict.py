@@ -128,7 +128,10 @@ def judge(facts: ConstanciaFacts, expectation: Expectation) -> Verdict:
     if not rights:
         return Verdict("sin_derecho", expectation, basis)
     if last is None:
-        missing = ("last_employer",) if facts.employers else ("employers",)
+        if facts.last_employer_basis == "out_of_order":
+            missing: tuple[str, ...] = ("last_employer.out_of_order",)
+        else:
+            missing = ("last_employer",) if facts.employers else ("employers",)
         return Verdict("ilegible", expectation, basis, missing)
     return _with_rights(last, expectation, basis)
 

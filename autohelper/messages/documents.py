@@ -41,6 +41,18 @@ _ERRORS: dict[str, dict[str, str]] = {
         "el PDF está dañado o incompleto. Descárgalo otra vez.",
         "the PDF is damaged or incomplete. Download it again.",
     ),
+    "document.someone_else": {
+        "es": "{path} es la constancia de otra persona: su CURP ({curp}) y su NSS ({nss}) no "
+        "son los de tu perfil. No te digo si está vigente: no sería tu vigencia. Usa tu "
+        "constancia (autohelper run imss-vigencia la consulta con tus datos) o, si tu perfil "
+        "tiene un error, corrígelo (autohelper profile show; autohelper profile set curp=… "
+        "nss=…).",
+        "en": "{path} is someone else's constancia: its CURP ({curp}) and its NSS ({nss}) are "
+        "not your profile's. I do not say whether it is in force: it would not be yours. Use "
+        "your own constancia (autohelper run imss-vigencia gets it with your data) or, if your "
+        "profile is wrong, fix it (autohelper profile show; autohelper profile set curp=… "
+        "nss=…).",
+    },
     "document.not_constancia": _unreadable(
         "no parece una constancia de vigencia de derechos del IMSS (no encontré «Con derecho "
         "al servicio médico», la situación ni los patrones).",
@@ -68,6 +80,12 @@ _FACTS: dict[str, dict[str, str]] = {
     "fact.last_employer": {
         "es": "el patrón del último movimiento",
         "en": "the employer of the last movement",
+    },
+    "fact.last_employer.out_of_order": {
+        "es": "el patrón del último movimiento (bajo «Patrón del último movimiento del "
+        "asegurado» no está su patrón: el texto del PDF no sigue el orden de una constancia)",
+        "en": "the employer of the last movement (under «Patrón del último movimiento del "
+        "asegurado» there is no employer: the PDF's text is not in a constancia's order)",
     },
     "fact.last_employer.name": {
         "es": "el nombre del patrón del último movimiento",
