@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from autohelper.errors import UsageError
@@ -103,6 +104,18 @@ def find(
         return None
 
 
+def _run_name(scenario: m.Scenario) -> str:
+    """How `autohelper run` names this scenario again: its id when it is a bundled one (or in
+    AUTOHELPER_SCENARIOS), else its file, as the person gave it."""
+    from autohelper.scenario.loader import find_scenario, scenarios_dir
+
+    try:
+        found = find_scenario(scenario.id, scenarios_dir())
+    except UsageError:
+        return scenario.path
+    return scenario.id if found.resolve() == Path(scenario.path).resolve() else scenario.path
+
+
 def resume_point(
     journal: Journal,
     scenario: m.Scenario,
@@ -115,7 +128,7 @@ def resume_point(
     another day, a demo)."""
     today = today or datetime.date.today()
     if target == "fixtures":
-        raise UsageError("resume.fixtures", scenario=scenario.id)
+        raise UsageError("resume.fixtures", scenario=scenario.id, name=_run_name(scenario))
     for run in _runs_newest_first(journal, scenario.id, profile, target):
         if run.status in _FINISHED:
             break
@@ -137,9 +150,9 @@ def resume_point(
         read_at = _link_read_at(scenario, link)
         resumed = journal.rows("steps", run.id) if run.resumes is not None else []
         if _went_past(rows, read_at) or _went_past(resumed, read_at):
-            raise UsageError("resume.link_used", scenario=scenario.id)
+            raise UsageError("resume.link_used", scenario=scenario.id, name=_run_name(scenario))
         day = local_day(press.pressed_at)
         if day != today:
             raise UsageError("resume.expired", scenario=scenario.id, day=day.isoformat())
         return ResumePoint(origin, link, press.pressed_at)
-    raise UsageError("resume.nothing", scenario=scenario.id)
+    raise UsageError("resume.nothing", scenario=scenario.id, name=_run_name(scenario))

@@ -126,3 +126,20 @@ def test_a_link_already_used_leaves_nothing_to_take_up(scenario: Scenario, tmp_p
     with pytest.raises(UsageError) as caught:
         resume_point(journal, scenario, PROFILE, "live")
     assert caught.value.key == "resume.link_used"
+
+
+def test_the_command_to_start_again_names_the_scenario_as_run_takes_it(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    """A copy of a scenario is run by its file: `autohelper run <its id>` would not find it."""
+    from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
+
+    bundled = load_scenario(find_scenario("imss-nss", scenarios_dir()))
+    journal = Journal(tmp_path / "j.sqlite3")
+    for which, named in ((scenario, scenario.path), (bundled, "imss-nss")):
+        with pytest.raises(UsageError) as caught:
+            resume_point(journal, which, PROFILE, "fixtures")
+        assert caught.value.message("es").endswith(f"autohelper run {named} --against fixtures")
+        with pytest.raises(UsageError) as caught:
+            resume_point(journal, which, PROFILE, "live")
+        assert caught.value.message("es").endswith(f"Para empezar: autohelper run {named}")

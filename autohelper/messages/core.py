@@ -365,9 +365,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "resume.fixtures": {
         "es": "El portal simulado incluido olvida sus ligas al cerrarse: una demostración no se "
-        "puede retomar. Empieza de nuevo: autohelper run {scenario} --against fixtures",
+        "puede retomar. Empieza de nuevo: autohelper run {name} --against fixtures",
         "en": "The bundled mock portal forgets its links when it stops: a demo cannot be "
-        "resumed. Start again: autohelper run {scenario} --against fixtures",
+        "resumed. Start again: autohelper run {name} --against fixtures",
     },
     "resume.expired": {
         "es": "La solicitud de {scenario} se envió el {day}: su liga ya venció (vale solo el día "
@@ -380,16 +380,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "resume.link_used": {
         "es": "La liga de tu solicitud de {scenario} ya se abrió (sirve una sola vez) y la sesión "
         "siguió después, así que no hay un paso de liga que retomar. Revisa tu correo: si el "
-        "trámite quedó a medias, haz una solicitud nueva: autohelper run {scenario}",
+        "trámite quedó a medias, haz una solicitud nueva: autohelper run {name}",
         "en": "The link of your {scenario} request was already opened (it works once) and the "
         "session went on after it, so there is no link step to resume. Check your email: if the "
-        "procedure was left half done, make a new request: autohelper run {scenario}",
+        "procedure was left half done, make a new request: autohelper run {name}",
     },
     "resume.nothing": {
         "es": "No hay una solicitud de {scenario} enviada que retomar (con este perfil y este "
-        "destino). Para empezar: autohelper run {scenario}",
+        "destino). Para empezar: autohelper run {name}",
         "en": "There is no sent {scenario} request to resume (with this profile and target). To "
-        "start: autohelper run {scenario}",
+        "start: autohelper run {name}",
     },
     "session.resuming": {
         "es": "Retomo la solicitud que enviaste hoy a las {time}, en el paso de la liga del "
