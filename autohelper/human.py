@@ -247,8 +247,15 @@ class TerminalHuman:
             self.echo(f"  {number}. {option}")
 
         def parse(raw: str) -> int:
-            if raw.strip().isdigit() and 1 <= int(raw) <= len(options):
-                return int(raw) - 1
+            text = raw.strip()
+            # ASCII digits only ("²" is a digit to isdigit, not to int) and a short number.
+            if (
+                text.isascii()
+                and text.isdigit()
+                and len(text) <= 6
+                and 1 <= int(text) <= len(options)
+            ):
+                return int(text) - 1
             raise click.UsageError(t("human.choose_invalid", n=len(options)))
 
         return int(prompt(t("human.choose_prompt"), value_proc=parse))

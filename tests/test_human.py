@@ -52,7 +52,8 @@ def test_the_terminal_choice_re_asks_until_it_is_a_listed_number(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr("sys.stdin", io.StringIO("7\nuno\n2\n"))
+    # A superscript two is a digit to str.isdigit, not to int(); and a number too long for it.
+    monkeypatch.setattr("sys.stdin", io.StringIO("7\nuno\n²\n" + "9" * 5000 + "\n2\n"))
     pick = TerminalHuman(headless=True, echo=shown.append).choose("Colonia", ["CENTRO", "SUR"])
     assert pick == 1
     assert shown == ["Colonia. Opciones:", "  1. CENTRO", "  2. SUR"]
