@@ -145,6 +145,40 @@ def test_no_personal_value_is_typed_into_a_page_of_no_site(page: Page, tmp_path:
     assert page.locator("input").input_value() == ""
 
 
+@pytest.mark.parametrize("where", ["action", "formaction"])
+def test_a_form_that_posts_off_the_portal_is_never_sent(
+    page: Page, tmp_path: Path, where: str
+) -> None:
+    """The page is on the portal's origin; its form's action (or its button's formaction)
+    is not: the yes was given, yet nothing leaves."""
+    elsewhere = "https://elsewhere.invalid/recibe"
+    posted: list[str] = []
+    page.route(f"{elsewhere}*", lambda route: (posted.append(route.request.url), route.abort()))
+    form = f'<form method="post" action="{elsewhere if where == "action" else "/guardar"}">'
+    button = (
+        f'<button formaction="{elsewhere}">Enviar</button>'
+        if where == "formaction"
+        else ("<button>Enviar</button>")
+    )
+    content = f"{form}<input placeholder='Tu NSS' name=nss>{button}</form>"
+    steps = """
+  - fill: {placeholder: Tu NSS}
+    value: "{profile.nss}"
+    description: Escribir el NSS
+  - confirm: [{label: NSS, value: "{profile.nss}"}]
+    description: Confirmar
+  - submit: {role: button, name: Enviar}
+    description: Enviar la solicitud
+"""
+    result = run_steps(page, tmp_path, steps, ScriptedHuman(), content=content)
+    assert result.status == "error"
+    assert result.message.startswith(
+        f"El formulario del paso «Enviar la solicitud» enviaría tus datos a {elsewhere}, fuera "
+        "de los sitios del portal: no lo envié."
+    ), result.message
+    assert posted == []
+
+
 def test_select_takes_an_option_value_too(page: Page, tmp_path: Path) -> None:
     result = run_steps(
         page,

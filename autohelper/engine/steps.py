@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from autohelper.engine import locate
 from autohelper.engine.runner import Skip
-from autohelper.errors import Declined, PortalChanged, SubmitUnknown
+from autohelper.errors import Declined, OriginViolation, PortalChanged, SubmitUnknown
 from autohelper.human import NEW_IMAGE, wants_to_quit
 from autohelper.messages import localized, t
 from autohelper.privacy import mask
@@ -220,6 +220,12 @@ def confirm(run: Runner, step: m.Confirm) -> None:
         raise Declined(step=step.describe())
 
 
+# Where pressing this element posts its form (a button's own `formaction` first), or null.
+_FORM_ACTION_JS = (
+    "e => !e.form ? null : e.hasAttribute('formaction') ? e.formAction : e.form.action"
+)
+
+
 @handles(m.Submit)
 def submit(run: Runner, step: m.Submit) -> None:
     if not run.confirmed:  # the loader orders confirm before submit; this is the backstop
@@ -230,6 +236,10 @@ def submit(run: Runner, step: m.Submit) -> None:
     run.wait_visible(step, step.target)
     button, frame = run.find(step, step.target)
     run.ensure_origin(step, frame)
+    # A form posts where its action says, whatever page it is on: never off the portal's sites.
+    action = button.evaluate(_FORM_ACTION_JS, timeout=run.timeout_ms(step))
+    if action and not origin_allowed(action, run.scenario.origins):
+        raise run.stop("run.form_elsewhere", step, OriginViolation, where=action)
     run.events.submit_pressing(run.index, step, run.redactor(run.summary))
     run.secrets.sent()
     sends_before = run.watch.sends

@@ -21,6 +21,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The browser left the allowed sites at step “{step}” (it went to {where}). "
         "I stopped so your data is not typed into another site.\nScreenshot: {screenshot}",
     },
+    "run.form_elsewhere": {
+        "es": "El formulario del paso «{step}» enviaría tus datos a {where}, fuera de los sitios "
+        "del portal: no lo envié.\nCaptura: {screenshot}",
+        "en": "The form of step “{step}” would send your data to {where}, outside the portal's "
+        "sites: I did not send it.\nScreenshot: {screenshot}",
+    },
     "run.firewall": {
         "es": "El portal respondió con una página de bloqueo de su firewall ({firewall}) en el "
         "paso «{step}».\n"
