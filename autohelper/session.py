@@ -318,10 +318,18 @@ def probe_mirror(url: str, timeout: float = 10.0) -> None:
     import urllib.error
     import urllib.request
 
+    class Stay(urllib.request.HTTPRedirectHandler):
+        """A redirect is an answer: the mirror is there (and its target is no business of a
+        probe: it may be off the portal's sites)."""
+
+        def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+            return None
+
     # A test mirror's certificate is its own business: the front relays to it unverified too.
     context = ssl._create_unverified_context()  # noqa: S323
+    opener = urllib.request.build_opener(Stay, urllib.request.HTTPSHandler(context=context))
     try:
-        with urllib.request.urlopen(url + "/", timeout=timeout, context=context):
+        with opener.open(url + "/", timeout=timeout):
             return
     except urllib.error.HTTPError:
         return

@@ -179,3 +179,33 @@ def test_live_and_a_mirror_are_named() -> None:
         "Usas tu propio perfil, no el de prueba, con el espejo http://127.0.0.1:9: tus datos se "
         "escriben en ese servidor, no en el portal real.",
     ]
+
+
+def test_a_mirror_that_redirects_off_the_portal_is_there_and_not_followed() -> None:
+    """Its redirect is its answer: following it would ask another host (and, when that name
+    does not resolve, blame the mirror for it)."""
+    import http.server
+    import threading
+
+    from autohelper.session import probe_mirror
+
+    asked: list[str] = []
+
+    class Elsewhere(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            asked.append(self.path)
+            self.send_response(302)
+            self.send_header("Location", "http://nowhere.invalid/steal")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Elsewhere)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        probe_mirror(f"http://127.0.0.1:{server.server_address[1]}", timeout=5)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == ["/"]
