@@ -56,12 +56,15 @@ def os_problem(exc: OSError, writing: bool = False) -> FileProblem:
         return FileProblem("file.cannot_write" if writing else "file.no_permission")
     if code == errno.ELOOP:
         return FileProblem("file.link_loop")
-    if code == errno.ENAMETOOLONG:
-        return FileProblem("file.name_too_long")
     if code == errno.EROFS:
         return FileProblem("file.read_only")
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return FileProblem("file.disk_full")
+    from autohelper.errors import os_reason  # the system's other reasons, worded once there
+
+    reason = os_reason(exc)
+    if reason.key != "os.other":
+        return FileProblem(reason.key, **reason.params)
     name = errno.errorcode.get(code or 0, str(code))
     return FileProblem("file.os_error_write" if writing else "file.os_error", code=name)
 

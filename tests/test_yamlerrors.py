@@ -230,8 +230,15 @@ def test_os_errors_never_show_the_c_library_text() -> None:
     assert ye.os_problem(OSError(errno.EROFS, "Read-only file system"), writing=True).message(
         "es"
     ) == ("el disco es de solo lectura")
+    # The system's other reasons, as errors.os_reason words them; a rare one by its name.
     assert ye.os_problem(OSError(errno.EIO, "Input/output error")).message("en") == (
-        "the system could not read it (error EIO)"
+        "the disk failed to read or write (a damaged disk or USB stick?)"
+    )
+    assert ye.os_problem(OSError(errno.ENAMETOOLONG, "File name too long")).message("es") == (
+        "el nombre es demasiado largo para el sistema"
+    )
+    assert ye.os_problem(OSError(errno.EXDEV, "Invalid cross-device link")).message("en") == (
+        "the system could not read it (error EXDEV)"
     )
     assert ye.os_problem(OSError(errno.ENOENT, "x"), writing=True).message("es") == (
         "la carpeta donde iría no existe"

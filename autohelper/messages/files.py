@@ -44,10 +44,6 @@ _FILE: dict[str, dict[str, str]] = {
         "es": "es un enlace simbólico que, de enlace en enlace, vuelve a sí mismo",
         "en": "it is a symbolic link that leads, link after link, back to itself",
     },
-    "file.name_too_long": {
-        "es": "el nombre es demasiado largo para el sistema",
-        "en": "the name is too long for the system",
-    },
     "file.os_error_write": {
         "es": "el sistema no pudo escribirlo (error {code})",
         "en": "the system could not write it (error {code})",
