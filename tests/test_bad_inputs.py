@@ -21,7 +21,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 import autohelper.cli
-from autohelper import messages
 
 CURP = "HEGG560427MVZRRL04"
 EMAIL = "ana.lopez@gmail.com"
@@ -73,10 +72,7 @@ class _ConsoleScript:
 
 @pytest.fixture(autouse=True)
 def _spanish_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    for name in ("LC_ALL", "LC_MESSAGES", "AUTOHELPER_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(messages, "_current_lang", None)
+    monkeypatch.delenv("AUTOHELPER_PROFILE", raising=False)
 
 
 def arrange(case: Case, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:

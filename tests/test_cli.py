@@ -40,16 +40,6 @@ FIXTURE_EMAIL = "estudiante.prueba@example.com"
 NSS_RE = re.compile(r"(?<!\d)\d{11}(?!\d)")
 
 
-@pytest.fixture(autouse=True)
-def _spanish_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A locale that is not English (so the default, Spanish, is in force), and the process
-    language restored after each test (`--lang en` must not leak into other tests)."""
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_MESSAGES", raising=False)
-    monkeypatch.setattr(messages, "_current_lang", None)
-
-
 class _ConsoleScript:
     """The `autohelper` console script (`autohelper.cli.main`), in the shape CliRunner invokes."""
 
@@ -652,8 +642,6 @@ def test_a_mistyped_command_is_answered_with_the_one_meant_loaded_yet_or_not(
 
 def test_a_message_prefix_of_the_first_tables_is_in_no_later_table() -> None:
     import importlib
-
-    from autohelper import messages
 
     for name in messages.LATER_TABLES:
         table = importlib.import_module(f"autohelper.messages.{name}").MESSAGES

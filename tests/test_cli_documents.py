@@ -17,7 +17,6 @@ from click.testing import CliRunner, Result
 from constancias import CONTENTS, LAYOUTS, image_only_pdf, moved, text_lines, text_pdf
 
 import autohelper.cli
-from autohelper import messages
 from autohelper import profile as prof
 from autohelper.mock.documents import CASES, MockPerson, comprobante_nss_pdf, constancia_pdf
 
@@ -27,11 +26,7 @@ RAW_PERSONAL = (PERSON.nss, PERSON.curp, "GLORIA", "HERNÁNDEZ", "HERNANDEZ")
 
 @pytest.fixture(autouse=True)
 def _spanish_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("AUTOHELPER_PROFILE", raising=False)
-    monkeypatch.setattr(messages, "_current_lang", None)
 
 
 class _ConsoleScript:

@@ -12,7 +12,6 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from autohelper import messages
 from autohelper.cli import cli, localized
 from autohelper.messages import clickwords, has
 
@@ -40,12 +39,6 @@ def _click_message_ids() -> set[str]:
                 found |= {a.value for a in node.args if isinstance(a, ast.Constant)}
     found = {text for text in found if isinstance(text, str)}
     return found - {text for text in found if text.startswith("No options defined")}
-
-
-@pytest.fixture(autouse=True)
-def _restore_lang(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(messages, "_current_lang", None)
-    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 def test_every_click_text_a_person_can_see_is_translated() -> None:

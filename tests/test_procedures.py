@@ -13,20 +13,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 import autohelper.cli
-from autohelper import messages
 from autohelper.status.procedure import PLANNED_SCENARIOS, ProcedureError, procedures_dir
 from autohelper.status.procedure_loader import load_procedure
 
 ITSON = procedures_dir() / "itson.yaml"
 ESCOLAR = procedures_dir() / "escolar.yaml"
-
-
-@pytest.fixture(autouse=True)
-def _spanish_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_MESSAGES", raising=False)
-    monkeypatch.setattr(messages, "_current_lang", None)
 
 
 class _ConsoleScript:

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from autohelper import messages
 from autohelper.mock.cia import CiaSite
 from autohelper.mock.config import drifted_pages
 from autohelper.mock.imss import ANSWERS as IMSS_ANSWERS
@@ -19,12 +18,6 @@ from autohelper.mock.vigencia import CASES, FORM_ANSWERS, LINK_ANSWERS
 from autohelper.qa.cases import Case, CasesInvalid, case_files, cases_dir, load_cases
 from autohelper.qa.expect import KINDS
 from autohelper.scenario.loader import scenario_files, scenarios_dir
-
-
-@pytest.fixture(autouse=True)
-def _spanish(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setattr(messages, "_current_lang", None)
 
 
 def bundled() -> list[Case]:

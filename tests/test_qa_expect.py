@@ -5,9 +5,6 @@ step, a send that went out when nothing was to be sent."""
 
 from __future__ import annotations
 
-import pytest
-
-from autohelper import messages
 from autohelper.engine.events import RunResult, StepRecord
 from autohelper.errors import Declined, PortalChanged, RunStopped
 from autohelper.qa.expect import Expectation, StepRef, judge, observe
@@ -18,12 +15,6 @@ SCENARIO = load_scenario(find_scenario("imss-nss", scenarios_dir()))
 CURP_STEP = SCENARIO.step_index("form")  # "Escribir tu CURP"
 EMAIL_STEP = CURP_STEP + 1
 URL = "https://serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo/asignacionNSS"
-
-
-@pytest.fixture(autouse=True)
-def _spanish(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setattr(messages, "_current_lang", None)
 
 
 def ref(index: int) -> StepRef:

@@ -24,7 +24,6 @@ from support import as_at_a_shell, copy_scenario, engine_run
 from test_cli import autohelper_cmd
 
 import autohelper.cli
-from autohelper import messages
 from autohelper.errors import PortalChanged
 from autohelper.human import ScriptedHuman
 from autohelper.journal import Journal, default_path
@@ -51,13 +50,6 @@ HELP_DESK = (
     "mesadeayuda@itson.edu.mx, WhatsApp 6444-20-73-51 o 6441-61-78-36, teléfono 6444-410-90-04"
 )
 PLAIN_HTTP = "no está cifrada (http://, sin candado)"
-
-
-@pytest.fixture(autouse=True)
-def _spanish(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Spanish, the default, whatever the machine's locale; restored after each test."""
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setattr(messages, "_current_lang", None)
 
 
 def cia(portal: MockPortal) -> CiaSite:

@@ -19,7 +19,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 import autohelper.cli
-from autohelper import messages
 from autohelper import profile as prof
 from autohelper.journal import Journal, default_path
 from autohelper.profile import resolve_profile_path
@@ -40,11 +39,7 @@ ITSON_CONTACTS = [
 
 @pytest.fixture(autouse=True)
 def _spanish_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("AUTOHELPER_PROFILE", raising=False)
-    monkeypatch.setattr(messages, "_current_lang", None)
 
 
 class _ConsoleScript:

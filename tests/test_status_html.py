@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Page, expect
 
-from autohelper import messages
 from autohelper import profile as prof
 from autohelper.cli import cli
 from autohelper.journal import Journal, default_path
@@ -33,9 +32,7 @@ FOLIO = "4815162342"
 @pytest.fixture(autouse=True)
 def _student(monkeypatch: pytest.MonkeyPatch) -> None:
     """An ITSON student whose wait is over: every section of the page shows."""
-    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("AUTOHELPER_PROFILE", raising=False)
-    monkeypatch.setattr(messages, "_current_lang", None)
     prof.update_profile(
         None,
         {
