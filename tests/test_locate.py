@@ -130,10 +130,11 @@ def test_a_frame_that_never_comes_is_a_changed_portal_naming_the_frame(
   - goto: https://lab.autohelper.test/frames
     description: Abrir el marco
   - click: {css: "a", frame: Contenido}
+    timeout: 0.5
     description: Buscar en un marco que no existe
 """,
     )
-    result = engine_run(page, scenario, tmp_path, step_timeout=1.5)
+    result = engine_run(page, scenario, tmp_path)
     assert isinstance(result.error, PortalChanged)
     assert "«Buscar en un marco que no existe»" in result.message
     assert "frame=name='Contenido'" in result.message

@@ -346,7 +346,7 @@ AJAX = f"""
 def test_a_save_without_navigation_is_sent_once_even_when_its_answer_is_slow(
     page: Page, portal: MockPortal, tmp_path: Path, until: str
 ) -> None:
-    portal.configure(**{"lab.save_delay": 2.0})
+    portal.configure(**{"lab.save_delay": 1.0})
     scenario = lab_scenario(tmp_path, AJAX.replace("UNTIL", until))
     result = engine_run(page, scenario, tmp_path, step_timeout=8.0)
     assert result.status == "success", result.message
@@ -413,7 +413,7 @@ def test_a_required_page_that_does_not_come_is_a_changed_portal(
     portal.configure(**{"lab.warning": False})
     scenario = lab_scenario(
         tmp_path,
-        SIGN_IN.replace("    optional: true\n    timeout: 20\n", "    timeout: 2\n"),
+        SIGN_IN.replace("    optional: true\n    timeout: 20\n", "    timeout: 0.5\n"),
         profile=("student_id",),
         secrets=("lab_password",),
     )
@@ -451,6 +451,7 @@ HAND_OFF = f"""
     description: Abrir
   - fill: {{label: Dato del estudiante}}
     value: "{{profile.phone}}"
+    timeout: 0.5  # never on the page: only this step waits briefly
     description: Escribir tu teléfono
   - confirm: [{{label: Teléfono, value: "{{profile.phone}}"}}]
     description: Confirmar

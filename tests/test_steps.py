@@ -237,8 +237,8 @@ def test_ask_goes_on_after_a_yes_and_a_no_stops_before_anything_is_touched(
 def test_a_page_unlike_the_scenario_names_the_step_and_what_is_missing(
     page: Page, tmp_path: Path, step: str, missing: str
 ) -> None:
-    step_text = f"  {step}\n    description: El paso que falla\n"
-    result = run_steps(page, tmp_path, step_text, ScriptedHuman(), timeout=1.0)
+    step_text = f"  {step}\n    timeout: 0.5\n    description: El paso que falla\n"
+    result = run_steps(page, tmp_path, step_text, ScriptedHuman())
     assert isinstance(result.error, PortalChanged)
     assert "El portal cambió en este paso: «El paso que falla»" in result.message
     assert missing in result.message
@@ -424,7 +424,7 @@ def test_an_optional_download_that_brings_no_file_is_skipped(
   - download: {{css: "a.tramite"}}
     save_as: acuse
     optional: true
-    timeout: 2
+    timeout: 1
     description: Descargar el acuse, si lo da
   - expect: {{text: "Trámite terminado: alta"}}
     description: Seguir en la página que mostró
