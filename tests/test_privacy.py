@@ -156,25 +156,42 @@ cases:
 
 
 @pytest.mark.browser
-def test_verbose_qa_cases_leak_no_personal_data(tmp_path: Path) -> None:
+def test_verbose_qa_cases_leak_no_personal_data_and_keep_their_files_private(
+    tmp_path: Path,
+) -> None:
+    """Nothing personal in what the run prints or writes (its HTML report included), and what
+    it writes is its owner's alone: the reports 0600 (a former run's JUnit file keeps its mode
+    through a rewrite), every folder of the evidence 0700, the missing parents too."""
     cases = tmp_path / "cases"  # any folder: `--cases` names each of its files to pytest
     cases.mkdir()
     nss = scenario_with_a_secret(tmp_path)
     for name, text in CASES.items():
         (cases / name).write_text(text.replace("NSS", str(nss)), encoding="utf-8")
-    reports = tmp_path / "home" / "reports"
+    home = tmp_path / "home"
+    reports, evidence = home / "reports", home / "a" / "b"
+    reports.mkdir(parents=True)
+    junit, html = reports / "junit.xml", reports / "report.html"
+    junit.write_text("old", encoding="utf-8")
+    junit.chmod(0o644)
     done, home = qa_run(
         tmp_path,
         *("--all", "--cases", str(cases), "--workers", "2"),
-        *("--artifacts", str(reports), "--junit", str(reports / "junit.xml")),
+        *("--artifacts", str(evidence), "--junit", str(junit), "--html", str(html)),
     )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "6 caso(s): 5 como se esperaba, 1 no" in done.stdout
     assert "✘ imss-nss/drift" in done.stdout
     assert "mock 127.0.0.1" in done.stderr  # the cases' own log lines, from the workers
-    kept = {path.name for path in reports.rglob("*")}
-    assert {"junit.xml", "trace.zip"} <= kept and any(name.endswith(".png") for name in kept)
+    kept = {path.name for path in evidence.rglob("*")}
+    assert "trace.zip" in kept and any(name.endswith(".png") for name in kept)
     assert_no_leak(done, home, PROFILE, WITH_NSS)
+
+    for path in (junit, html):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    folders = [home / "a", evidence, *(p for p in evidence.rglob("*") if p.is_dir())]
+    assert evidence / ".workers" in folders and evidence / "imss-nss" in folders
+    for folder in folders:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
 
 
 def test_masks_keep_only_what_identifies_nothing() -> None:
@@ -290,30 +307,3 @@ def test_private_dir_makes_every_folder_it_creates_private(tmp_path: Path) -> No
     for folder in (tmp_path / "cache", tmp_path / "cache" / "autohelper", inner):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755
-
-
-@pytest.mark.browser
-def test_qa_reports_and_evidence_folders_are_private(tmp_path: Path) -> None:
-    cases = tmp_path / "one.yaml"
-    cases.write_text(
-        "scenario: imss-nss\ncases:\n"
-        "  - id: declined\n    human: {confirm: false}\n    expect: success\n",
-        encoding="utf-8",
-    )
-    reports, evidence = tmp_path / "reports", tmp_path / "a" / "b"
-    reports.mkdir()
-    junit, html = reports / "junit.xml", reports / "report.html"
-    junit.write_text("old", encoding="utf-8")
-    junit.chmod(0o644)  # a former run's report keeps its mode through a rewrite
-    done, _ = qa_run(
-        tmp_path,
-        *("--cases", str(cases), "--junit", str(junit), "--html", str(html)),
-        *("--artifacts", str(evidence)),
-    )
-    assert done.returncode == 1, done.stdout + done.stderr  # the case fails: evidence is kept
-    for path in (junit, html):
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
-    folders = [tmp_path / "a", evidence, *(p for p in evidence.rglob("*") if p.is_dir())]
-    assert evidence / ".workers" in folders and evidence / "imss-nss" in folders
-    for folder in folders:
-        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
