@@ -767,3 +767,178 @@ def test_only_this_students_runs_count_on_a_shared_machine() -> None:
     assert steps["vigencia"] == "done"
     hers = status_json("--as-of", "2026-11-20", "--profile", "hermana")["steps"]
     assert {step["id"]: step["state"] for step in hers}["vigencia"] == "done"
+
+
+# -- undo of what a run did; a day out of order -----------------------------------------------
+def _marks() -> list[tuple[str, str, str]]:
+    if not default_path().exists():
+        return []
+    with sqlite3.connect(default_path()) as db:
+        return db.execute("SELECT step, on_date, kind FROM marks ORDER BY id").fetchall()
+
+
+def test_undo_of_a_step_a_run_did_says_so_and_undoes_nothing() -> None:
+    make_profile(nss="")
+    add_run("imss-nss", "success", {"nss": "12…03"}, day="2026-11-03")
+    result = autohelper_cmd("undo", "nss")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: «nss» no tiene una marca tuya que deshacer: lo hizo la corrida del martes 3 de "
+        "noviembre de 2026 (autohelper run imss-nss), y undo no puede desmarcar lo que hizo el "
+        "portal.\n"
+    )
+    english = autohelper_cmd("--lang", "en", "undo", "nss")
+    assert english.exit_code == 1
+    assert english.stderr == (
+        "Error: “nss” has no mark of yours to take back: the run of Tuesday 3 November 2026 "
+        "did it (autohelper run imss-nss), and undo cannot unmark what the portal did.\n"
+    )
+    assert _marks() == []
+    nss = steps(status_json("--as-of", "2026-11-17"))["nss"]
+    assert (nss["state"], nss["via"], nss["date"]) == ("done", "run", "2026-11-03")
+
+
+def test_undo_of_a_mark_over_a_run_takes_the_mark_back_and_says_the_run_keeps_it_done() -> None:
+    make_profile()
+    add_run("itson-solicitud", "success", {"folio": FOLIO}, day="2026-11-13")
+    assert autohelper_cmd("done", "solicitud", "--on", "2026-11-12").exit_code == 0
+    assert steps(status_json("--as-of", "2026-11-17"))["solicitud"]["date"] == "2026-11-12"
+    result = autohelper_cmd("undo", "solicitud")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "Deshecho: solicitud (Solicitud del Seguro Facultativo en el CIA) ya no está marcado "
+        "como hecho el jueves 12 de noviembre de 2026.",
+        "Sigue hecho: lo hizo la corrida del viernes 13 de noviembre de 2026 (autohelper run "
+        "itson-solicitud). undo solo quita lo que marcaste con autohelper done; no puede "
+        "desmarcar lo que hizo el portal.",
+    ]
+    solicitud = steps(status_json("--as-of", "2026-11-17"))["solicitud"]
+    assert (solicitud["state"], solicitud["via"], solicitud["date"]) == (
+        "done",
+        "run",
+        "2026-11-13",
+    )
+    # Nothing of the student's is left: the second undo is refused, naming the run.
+    again = autohelper_cmd("--lang", "en", "undo", "solicitud")
+    assert again.exit_code == 1
+    assert "the run of Friday 13 November 2026 did it (autohelper run itson-solicitud)" in (
+        again.stderr
+    )
+    assert [kind for _, _, kind in _marks()] == ["done", "undone"]
+
+
+def test_undo_says_what_still_keeps_a_step_done_an_earlier_mark_or_the_profile() -> None:
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-16", "--profile", "default")
+    result = autohelper_cmd("undo", "solicitud", "--profile", "default")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == (
+        "Sigue marcado como hecho el viernes 13 de noviembre de 2026 (una marca anterior); "
+        "para quitarla también: autohelper undo solicitud --profile default"
+    )
+    # The precondition is done by the profile (no other insurance): undo cannot change that.
+    profile_done = autohelper_cmd("undo", "precondicion")
+    assert profile_done.exit_code == 1
+    assert profile_done.stderr == (
+        "Error: «precondicion» no tiene una marca tuya que deshacer: está hecho según tu perfil "
+        "(autohelper profile show). Si tu perfil no es correcto, corrígelo con autohelper "
+        "profile set.\n"
+    )
+
+
+def test_a_day_before_the_request_a_wait_follows_is_refused_naming_both_days() -> None:
+    """The coverage comes from the request, 2 to 5 business days after it: a vigencia or a
+    clinic registration before it cannot be; one of the two dates is mistyped."""
+    make_profile()
+    assert autohelper_cmd("done", "solicitud", "--on", "2026-11-13").exit_code == 0
+    result = autohelper_cmd("done", "umf", "--on", "2026-11-10")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: «umf» no puede quedar hecho el martes 10 de noviembre de 2026: «solicitud» "
+        "(Solicitud del Seguro Facultativo en el CIA) va antes y está marcado como hecho el "
+        "viernes 13 de noviembre de 2026. Revisa la fecha y márcalo con la correcta: autohelper "
+        "done umf --on AAAA-MM-DD. Si la fecha equivocada es la de «solicitud»: autohelper undo "
+        "solicitud, y márcalo con la correcta.\n"
+    )
+    assert result.stdout == ""
+    english = autohelper_cmd("--lang", "en", "done", "vigencia", "--on", "2026-11-12")
+    assert english.exit_code == 1
+    assert english.stderr.startswith(
+        "Error: “vigencia” cannot be done on Thursday 12 November 2026: “solicitud” (Seguro "
+        "Facultativo request in the CIA) comes first and was marked done on Friday 13 November "
+        "2026."
+    )
+    assert _marks() == [("solicitud", "2026-11-13", "done")]
+    assert states(status_json("--as-of", "2026-11-17"))["umf"] == "todo"
+    # The same day is in order.
+    assert autohelper_cmd("done", "vigencia", "--on", "2026-11-13").exit_code == 0
+
+
+def test_a_request_after_what_a_run_did_after_it_is_refused() -> None:
+    make_profile(institution="escolar")
+    add_run("imss-vigencia", "success", {"verdict": "vigente"}, day="2026-09-17")
+    result = autohelper_cmd("done", "entrega", "--on", "2026-09-18", "--profile", "default")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: «entrega» no puede quedar hecho el viernes 18 de septiembre de 2026: «vigencia» "
+        "(Consultar tu vigencia de derechos) va después y está hecho por la corrida del jueves "
+        "17 de septiembre de 2026 (autohelper run imss-vigencia). Revisa la fecha y márcalo con "
+        "la correcta: autohelper done entrega --on AAAA-MM-DD --profile default.\n"
+    )
+    assert _marks() == []
+    assert autohelper_cmd("done", "entrega", "--on", "2026-09-15").exit_code == 0
+
+
+def test_a_day_out_of_the_usual_order_is_recorded_with_a_note() -> None:
+    """Without a window between them the order is only the usual one: the student may have had
+    their NSS before finding it with the tool, or registered at the clinic before asking for
+    the constancia."""
+    make_profile(nss="")
+    add_run("imss-nss", "success", {"nss": "12…03"}, day="2026-11-20")
+    result = autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "Aviso: el viernes 13 de noviembre de 2026 es antes de «nss» (Tu Número de Seguridad "
+        "Social (NSS)), que suele ir primero y está hecho por la corrida del viernes 20 de "
+        "noviembre de 2026 (autohelper run imss-nss). Si así fue, está bien; si la fecha es un "
+        "error: autohelper undo solicitud, y márcalo con la correcta.\n"
+    )
+    add_run("imss-vigencia", "success", {"verdict": "vigente"}, day="2026-11-25")
+    english = autohelper_cmd("--lang", "en", "done", "umf", "--on", "2026-11-24")
+    assert english.exit_code == 0, english.output
+    assert english.stderr == (
+        "Note: Tuesday 24 November 2026 is before “vigencia” (Check your coverage (vigencia de "
+        "derechos)), which usually comes first and was done by the run of Wednesday 25 November "
+        "2026 (autohelper run imss-vigencia). If that is how it went, fine; if the date is a "
+        "mistake: autohelper undo umf, then mark it with the right one.\n"
+    )
+    data = steps(status_json("--as-of", "2026-11-26"))
+    assert (data["solicitud"]["date"], data["umf"]["date"]) == ("2026-11-13", "2026-11-24")
+
+
+def test_next_refuses_to_mark_a_step_after_what_came_after_it() -> None:
+    make_profile(institution="escolar")
+    add_run("imss-vigencia", "success", {"verdict": "vigente"}, day="2026-09-17")
+    result = autohelper_cmd("next", "--as-of", "2026-09-18", input="s\n")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("Lo que sigue: Entregar tu NSS en Servicios Escolares\n")
+    assert result.stderr.startswith(
+        "Error: «entrega» no puede quedar hecho el viernes 18 de septiembre de 2026: «vigencia» "
+    )
+    assert _marks() == []
+
+
+def test_a_request_a_run_found_already_filed_takes_the_day_it_was_really_filed() -> None:
+    make_profile()
+    add_run("itson-solicitud", "success", {"already_filed": "true"}, day="2026-11-20")
+    refused = autohelper_cmd("done", "vigencia", "--on", "2026-11-18")
+    assert refused.exit_code == 1
+    assert refused.stderr.endswith(
+        "Si «solicitud» se hizo antes de esa corrida, marca el día en que lo hiciste: "
+        "autohelper done solicitud --on AAAA-MM-DD.\n"
+    )
+    assert autohelper_cmd("done", "solicitud", "--on", "2026-11-10").exit_code == 0
+    accepted = autohelper_cmd("done", "vigencia", "--on", "2026-11-18")
+    assert accepted.exit_code == 0, accepted.output
+    assert accepted.stderr == ""

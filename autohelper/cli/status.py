@@ -46,10 +46,14 @@ def _request(
 ) -> StatusRequest:
     from autohelper.status.standing import StatusRequest
 
-    # Commands shown to the student name the profile only when they named it on the line.
+    return StatusRequest(profile_name, _as_of(as_of), include_mirrors, _suffix(ctx, profile_name))
+
+
+def _suffix(ctx: click.Context, profile_name: str | None) -> str:
+    """What goes after a command shown to the student: the profile, only when they named it
+    on the line."""
     given = ctx.get_parameter_source("profile_name") == ParameterSource.COMMANDLINE
-    suffix = f" --profile {shlex.quote(profile_name)}" if given and profile_name else ""
-    return StatusRequest(profile_name, _as_of(as_of), include_mirrors, suffix)
+    return f" --profile {shlex.quote(profile_name)}" if given and profile_name else ""
 
 
 @click.command("status", cls=LocalizedCommand)
@@ -101,25 +105,32 @@ def status_command(
 @click.argument("step")
 @click.option("--on", "on", default=None)
 @_profile_option
-def done_command(step: str, on: str | None, profile_name: str | None) -> None:
+@click.pass_context
+def done_command(ctx: click.Context, step: str, on: str | None, profile_name: str | None) -> None:
     from autohelper.status import standing
 
     day = parse_day(on, "--on") if on is not None else standing.today()
-    marked = standing.record_done(profile_name, step, day)
-    title = localized(marked.title)
-    click.echo(t("status.marked", step=marked.id, title=title, date=_day(day)))
+    marked = standing.record_done(profile_name, step, day, _suffix(ctx, profile_name))
+    title = localized(marked.step.title)
+    click.echo(t("status.marked", step=marked.step.id, title=title, date=_day(day)))
     if day > standing.today():
         click.echo(t("status.marked_future", date=_day(day)), err=True)
+    for note in marked.notes:
+        click.echo(note.message(), err=True)
 
 
 @click.command("undo", cls=LocalizedCommand)
 @click.argument("step")
 @_profile_option
-def undo_command(step: str, profile_name: str | None) -> None:
+@click.pass_context
+def undo_command(ctx: click.Context, step: str, profile_name: str | None) -> None:
     from autohelper.status import standing
 
-    undone, day = standing.record_undo(profile_name, step)
-    click.echo(t("status.unmarked", step=undone.id, title=localized(undone.title), date=_day(day)))
+    undone = standing.record_undo(profile_name, step, _suffix(ctx, profile_name))
+    title = localized(undone.step.title)
+    click.echo(t("status.unmarked", step=undone.step.id, title=title, date=_day(undone.day)))
+    if undone.still is not None:
+        click.echo(undone.still.message())
 
 
 @click.command("next", cls=LocalizedCommand)
@@ -166,10 +177,12 @@ def next_command(
             )
         return
     if step.markable and ask_yes_no(t("status.ask_mark", date=_day(request.as_of))):
-        standing.record_done(profile_name, step.id, request.as_of)
+        marked = standing.record_done(profile_name, step.id, request.as_of, request.command_suffix)
         click.echo(
             t("status.marked", step=step.id, title=localized(step.title), date=_day(request.as_of))
         )
+        for note in marked.notes:
+            click.echo(note.message(), err=True)
 
 
 def next_after_run(profile_name: str | None, against: str) -> list[str]:

@@ -153,6 +153,56 @@ _STATUS: dict[str, dict[str, str]] = {
         "es": "«{step}» no tiene una marca de hecho que deshacer.",
         "en": "“{step}” has no done mark to take back.",
     },
+    "status.undo_done_by_run": {
+        "es": "«{step}» no tiene una marca tuya que deshacer: lo hizo la corrida del {date} "
+        "({command}), y undo no puede desmarcar lo que hizo el portal.",
+        "en": "“{step}” has no mark of yours to take back: the run of {date} did it "
+        "({command}), and undo cannot unmark what the portal did.",
+    },
+    "status.undo_done_by_profile": {
+        "es": "«{step}» no tiene una marca tuya que deshacer: está hecho según tu perfil "
+        "(autohelper profile show). Si tu perfil no es correcto, corrígelo con autohelper "
+        "profile set.",
+        "en": "“{step}” has no mark of yours to take back: it is done according to your "
+        "profile (autohelper profile show). If your profile is wrong, fix it with autohelper "
+        "profile set.",
+    },
+    "status.order_first": {
+        "es": "«{step}» no puede quedar hecho el {date}: «{other}» ({title}) va antes y está "
+        "{how}. Revisa la fecha y márcalo con la correcta: autohelper done {step} --on "
+        "AAAA-MM-DD{suffix}.{fix}",
+        "en": "“{step}” cannot be done on {date}: “{other}” ({title}) comes first and was "
+        "{how}. Check the date and mark it with the right one: autohelper done {step} --on "
+        "YYYY-MM-DD{suffix}.{fix}",
+    },
+    "status.order_later": {
+        "es": "«{step}» no puede quedar hecho el {date}: «{other}» ({title}) va después y está "
+        "{how}. Revisa la fecha y márcalo con la correcta: autohelper done {step} --on "
+        "AAAA-MM-DD{suffix}.{fix}",
+        "en": "“{step}” cannot be done on {date}: “{other}” ({title}) comes after it and was "
+        "{how}. Check the date and mark it with the right one: autohelper done {step} --on "
+        "YYYY-MM-DD{suffix}.{fix}",
+    },
+    "status.order_fix_other": {
+        "es": " Si la fecha equivocada es la de «{other}»: autohelper undo {other}{suffix}, y "
+        "márcalo con la correcta.",
+        "en": " If the wrong date is that of “{other}”: autohelper undo {other}{suffix}, then "
+        "mark it with the right one.",
+    },
+    "status.order_fix_run": {
+        "es": " Si «{other}» se hizo antes de esa corrida, marca el día en que lo hiciste: "
+        "autohelper done {other} --on AAAA-MM-DD{suffix}.",
+        "en": " If “{other}” was done before that run, mark the day you did it: autohelper "
+        "done {other} --on YYYY-MM-DD{suffix}.",
+    },
+    "status.how_run": {
+        "es": "hecho por la corrida del {date} ({command})",
+        "en": "done by the run of {date} ({command})",
+    },
+    "status.how_mark": {
+        "es": "marcado como hecho el {date}",
+        "en": "marked done on {date}",
+    },
     "status.cannot_write": {
         "es": "No pude escribir {path}: {reason}",
         "en": "Cannot write {path}: {reason}",
@@ -335,6 +385,38 @@ _STATUS: dict[str, dict[str, str]] = {
     "status.unmarked": {
         "es": "Deshecho: {step} ({title}) ya no está marcado como hecho el {date}.",
         "en": "Undone: {step} ({title}) is no longer marked done on {date}.",
+    },
+    "status.order_note_first": {
+        "es": "Aviso: el {date} es antes de «{other}» ({title}), que suele ir primero y está "
+        "{how}. Si así fue, está bien; si la fecha es un error: autohelper undo {step}{suffix}, "
+        "y márcalo con la correcta.",
+        "en": "Note: {date} is before “{other}” ({title}), which usually comes first and was "
+        "{how}. If that is how it went, fine; if the date is a mistake: autohelper undo "
+        "{step}{suffix}, then mark it with the right one.",
+    },
+    "status.order_note_later": {
+        "es": "Aviso: el {date} es después de «{other}» ({title}), que suele ir después y está "
+        "{how}. Si así fue, está bien; si la fecha es un error: autohelper undo {step}{suffix}, "
+        "y márcalo con la correcta.",
+        "en": "Note: {date} is after “{other}” ({title}), which usually comes after it and was "
+        "{how}. If that is how it went, fine; if the date is a mistake: autohelper undo "
+        "{step}{suffix}, then mark it with the right one.",
+    },
+    "status.still_done_run": {
+        "es": "Sigue hecho: lo hizo la corrida del {date} ({command}). undo solo quita lo que "
+        "marcaste con autohelper done; no puede desmarcar lo que hizo el portal.",
+        "en": "It stays done: the run of {date} did it ({command}). undo only takes back what "
+        "you marked with autohelper done; it cannot unmark what the portal did.",
+    },
+    "status.still_done_mark": {
+        "es": "Sigue marcado como hecho el {date} (una marca anterior); para quitarla también: "
+        "autohelper undo {step}{suffix}",
+        "en": "It is still marked done on {date} (an earlier mark); to take that back too: "
+        "autohelper undo {step}{suffix}",
+    },
+    "status.still_done_profile": {
+        "es": "Sigue hecho según tu perfil (autohelper profile show).",
+        "en": "It stays done according to your profile (autohelper profile show).",
     },
     "status.not_yet": {
         "es": "Todavía no: podrás hacerlo a partir del {date}.",

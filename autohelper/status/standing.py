@@ -1,6 +1,9 @@
 """The functions the CLI calls: a student's timeline from their profile, the journal and their
 institution's procedure; recording a step done by hand (`done`) and taking it back (`undo`).
 
+`done` weighs the day given against the steps already done (`comes_after`); `undo` takes back
+marks only, and says so when a run or the profile keeps the step done.
+
 Reading never creates the journal: a student who has run nothing yet has no history.
 """
 
@@ -12,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autohelper import journal as jr
-from autohelper.errors import UsageError, os_reason
-from autohelper.messages import current_lang
+from autohelper.errors import UsageError, Words, os_reason
+from autohelper.messages import current_lang, localized
 from autohelper.profile import Profile, load_profile, resolve_profile_path
 from autohelper.scenario.nodes import did_you_mean
 from autohelper.status.business_days import BusinessCalendar, Day
@@ -24,7 +27,16 @@ from autohelper.status.procedure import (
     procedure_for,
     procedure_paths,
 )
-from autohelper.status.timeline import NextAction, Timeline, build_timeline, counted_runs
+from autohelper.status.timeline import (
+    NextAction,
+    RunEvent,
+    StepState,
+    Timeline,
+    build_timeline,
+    counted_runs,
+    own_state,
+)
+from autohelper.status.words import format_day
 
 
 @dataclass(frozen=True)
@@ -131,11 +143,20 @@ def _has_step(path: Path, step_id: str) -> bool:
     return other is not None and other.step(step_id) is not None
 
 
-def _standing_days(journal: jr.Journal | None, who: Student, step_id: str) -> list[str]:
+def _history(journal: jr.Journal | None, who: Student) -> tuple[list[RunEvent], list[jr.MarkRow]]:
+    """The student's counted runs (their own live runs, as `status` counts them by default)
+    and the marks of their procedure, oldest first."""
+    if journal is None:
+        return [], []
+    runs = counted_runs(journal.runs(), profile=who.key)
+    return runs, journal.marks(who.key, who.procedure.id)
+
+
+def _standing_days(marks: list[jr.MarkRow], step_id: str) -> list[str]:
     """The days of the `done` marks of a step still standing, oldest first: each `undone`
     cancels the latest `done` before it."""
     standing: list[str] = []
-    for mark in journal.marks(who.key, who.procedure.id) if journal else []:
+    for mark in marks:
         if mark.step != step_id:
             continue
         if mark.kind == "done":
@@ -145,30 +166,194 @@ def _standing_days(journal: jr.Journal | None, who: Student, step_id: str) -> li
     return standing
 
 
-def record_done(profile_name: str | None, step_id: str, on: Day) -> ProcedureStep:
-    """Record `step_id` done on `on` for this profile; returns the step. Marking again what
-    already stands done on that day records nothing: a `done` repeated (its first answer was
-    lost) must not need two `undo`s to take it back."""
+def _run_command(step: ProcedureStep) -> str:
+    return f"autohelper run {step.scenario}"
+
+
+def _how_done(state: StepState) -> Words:
+    """`done by the run of <day> (autohelper run ...)` or `marked done on <day>`."""
+    assert state.day is not None
+    day = format_day(state.day)
+    if state.via == "run":
+        return Words("status.how_run", date=day, command=_run_command(state.step))
+    return Words("status.how_mark", date=day)
+
+
+# -- the order of the steps ------------------------------------------------------------------
+def comes_after(procedure: Procedure, step: ProcedureStep) -> dict[str, bool]:
+    """The steps `step` comes after (those it requires, and theirs), each with whether that
+    order is strict. It is when a window counts from the earlier step on the way (the request
+    the wait follows, the hand-in a confirmation confirms): what the institution does after
+    it cannot have happened before it. Otherwise it is the usual order, not a rule of the
+    real procedure: an NSS the student already had and found with the tool later, a clinic
+    that checked the coverage itself before the student asked for the constancia."""
+    found: dict[str, bool] = {}
+    for dep_id in step.requires:
+        dep = procedure.step(dep_id)
+        if dep is None:  # the loader refuses it; nothing to order by
+            continue
+        strict = step.window is not None and step.window.after == dep_id
+        for earlier, order in ((dep_id, strict), *comes_after(procedure, dep).items()):
+            found[earlier] = found.get(earlier, False) or order
+    return found
+
+
+@dataclass(frozen=True)
+class _Conflict:
+    """Another step done on a day out of order with the day given for a step."""
+
+    other: StepState  # done, with a day
+    strict: bool  # a window orders them: refused; else a note
+    other_first: bool  # the other step comes first (it was done after the day given)
+
+
+def _order_conflicts(
+    who: Student, step: ProcedureStep, on: Day, runs: list[RunEvent], marks: list[jr.MarkRow]
+) -> list[_Conflict]:
+    """The steps done (by a run or a mark, at any date) out of order with `step` on `on`:
+    one it comes after done later, one that comes after it done earlier. The same day is in
+    order."""
+    before = comes_after(who.procedure, step)
+    conflicts: list[_Conflict] = []
+    for other in who.procedure.steps:
+        if other.id == step.id or other.kind == "wait":  # a wait's day is its next step's
+            continue
+        state = own_state(other, runs, marks, who.profile, datetime.date.max)
+        if state is None or state.state != "done" or state.day is None:
+            continue
+        if other.id in before and state.day > on:
+            conflicts.append(_Conflict(state, before[other.id], True))
+        after = comes_after(who.procedure, other)
+        if step.id in after and state.day < on:
+            conflicts.append(_Conflict(state, after[step.id], False))
+    return conflicts
+
+
+def _out_of_order(
+    step: ProcedureStep, on: Day, conflicts: list[_Conflict], suffix: str
+) -> UsageError:
+    """The refusal for the tightest strict conflict: the latest of the steps before, else the
+    earliest of the steps after; both dates named, and how to fix either."""
+    firsts = [c for c in conflicts if c.other_first]
+    if firsts:
+        conflict = max(firsts, key=lambda c: c.other.day or on)
+    else:
+        conflict = min(conflicts, key=lambda c: c.other.day or on)
+    other = conflict.other
+    fix: Words | str = ""
+    if other.via == "mark":
+        fix = Words("status.order_fix_other", other=other.step.id, suffix=suffix)
+    elif conflict.other_first:
+        # A run may find what was done before it (the CIA saying a request already exists):
+        # a mark with the day it was really done counts instead of the run's day.
+        fix = Words("status.order_fix_run", other=other.step.id, suffix=suffix)
+    return UsageError(
+        "status.order_first" if conflict.other_first else "status.order_later",
+        step=step.id,
+        date=format_day(on),
+        other=other.step.id,
+        title=localized(other.step.title),
+        how=_how_done(other),
+        suffix=suffix,
+        fix=fix,
+    )
+
+
+def _order_note(step: ProcedureStep, on: Day, conflict: _Conflict, suffix: str) -> Words:
+    other = conflict.other
+    return Words(
+        "status.order_note_first" if conflict.other_first else "status.order_note_later",
+        step=step.id,
+        date=format_day(on),
+        other=other.step.id,
+        title=localized(other.step.title),
+        how=_how_done(other).message(),  # a Words renders no phrase inside it
+        suffix=suffix,
+    )
+
+
+# -- done and undo ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Marked:
+    """What `done` recorded, and a note for each step done out of the usual order with it."""
+
+    step: ProcedureStep
+    notes: tuple[Words, ...] = ()
+
+
+def record_done(
+    profile_name: str | None, step_id: str, on: Day, command_suffix: str = ""
+) -> Marked:
+    """Record `step_id` done on `on` for this profile. Marking again what already stands done
+    on that day records nothing: a `done` repeated (its first answer was lost) must not need
+    two `undo`s to take it back.
+
+    A day out of order with a step done by a run or a mark is refused (a UsageError naming
+    both days) when a window orders the two steps, and recorded with a note otherwise
+    (`comes_after`). `command_suffix` goes after the commands the messages show."""
     who = student(profile_name)
     step = find_step(who.procedure, step_id)
     journal = jr.Journal()
-    standing = _standing_days(journal, who, step.id)
+    runs, marks = _history(journal, who)
+    conflicts = _order_conflicts(who, step, on, runs, marks)
+    strict = [conflict for conflict in conflicts if conflict.strict]
+    if strict:
+        raise _out_of_order(step, on, strict, command_suffix)
+    standing = _standing_days(marks, step.id)
     if not standing or standing[-1] != on.isoformat():
         journal.record_mark(who.key, who.procedure.id, step.id, on.isoformat(), "done")
-    return step
+    return Marked(step, tuple(_order_note(step, on, c, command_suffix) for c in conflicts))
 
 
-def record_undo(profile_name: str | None, step_id: str) -> tuple[ProcedureStep, Day]:
-    """Take back the latest standing `done` mark of `step_id`; returns the step and the day
-    that mark said. Nothing to take back is a UsageError."""
+@dataclass(frozen=True)
+class Undone:
+    """The step whose mark `undo` took back, the day that mark said, and why `status` still
+    shows the step done when it does (a run, an earlier mark, the profile)."""
+
+    step: ProcedureStep
+    day: Day
+    still: Words | None = None
+
+
+def _still_done(state: StepState | None, suffix: str) -> Words | None:
+    if state is None or state.state != "done":
+        return None
+    if state.via == "run" and state.day is not None:
+        day = format_day(state.day)
+        return Words("status.still_done_run", date=day, command=_run_command(state.step))
+    if state.via == "mark" and state.day is not None:
+        day = format_day(state.day)
+        return Words("status.still_done_mark", date=day, step=state.step.id, suffix=suffix)
+    return Words("status.still_done_profile")
+
+
+def record_undo(profile_name: str | None, step_id: str, command_suffix: str = "") -> Undone:
+    """Take back the latest standing `done` mark of `step_id`. Only marks are taken back: a
+    step done by a run or by the profile stays done, and `Undone.still` says so. Nothing to
+    take back is a UsageError, which names the run (and its day) or the profile that did the
+    step, if one did."""
     who = student(profile_name)
     step = find_step(who.procedure, step_id)
     journal = _journal()
-    standing = _standing_days(journal, who, step.id)
+    runs, marks = _history(journal, who)
+    standing = _standing_days(marks, step.id)
     if journal is None or not standing:
+        state = own_state(step, runs, marks, who.profile, today())
+        if state is not None and state.state == "done" and state.via == "run" and state.day:
+            raise UsageError(
+                "status.undo_done_by_run",
+                step=step.id,
+                date=format_day(state.day),
+                command=_run_command(step),
+            )
+        if state is not None and state.state == "done" and state.via == "profile":
+            raise UsageError("status.undo_done_by_profile", step=step.id)
         raise UsageError("status.nothing_to_undo", step=step.id)
     journal.record_mark(who.key, who.procedure.id, step.id, today().isoformat(), "undone")
-    return step, datetime.date.fromisoformat(standing[-1])
+    after = own_state(step, runs, journal.marks(who.key, who.procedure.id), who.profile, today())
+    return Undone(
+        step, datetime.date.fromisoformat(standing[-1]), _still_done(after, command_suffix)
+    )
 
 
 def save_private(path: Path, data: bytes) -> None:

@@ -170,6 +170,18 @@ def _decide(
     return None
 
 
+def own_state(
+    step: ProcedureStep,
+    runs: Iterable[RunEvent],
+    marks: Iterable[MarkRow],
+    profile: Profile,
+    as_of: Day,
+) -> StepState | None:
+    """The state the step's own evidence (its runs, its marks, the profile) gives it as of
+    `as_of`, whatever the other steps say: what `done` and `undo` weigh a step by."""
+    return _decide(step, list(runs), list(marks), profile.as_template_values(), as_of)
+
+
 def build_timeline(
     procedure: Procedure,
     profile: Profile,
