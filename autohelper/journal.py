@@ -86,11 +86,17 @@ CREATE TABLE IF NOT EXISTS marks (
     # Whose run it was (the profile file, as marks key it; NULL in older runs), and which run a
     # resumed one takes up. A journal of the version between may have `profile` already.
     "ADD COLUMN runs profile TEXT;ADD COLUMN runs resumes INTEGER REFERENCES runs(id)",
+    # Which mirror a run went to (its URL as shown_against shows it: never credentials; NULL
+    # for live and fixtures, and in older runs): a send is resumed only against its own mirror.
+    "ADD COLUMN runs target_url TEXT",
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _RUN_COLUMNS = (
-    "id, scenario, target, mode, started_at, ended_at, status, message, yields, profile, resumes"
+    "id, scenario, target, mode, started_at, ended_at, status, message, yields, profile, resumes,"
+    " target_url"
 )
+# A submit's result once its answer was read as a refusal (`submit_refused`): nothing was taken.
+REFUSED = "refused"
 
 
 def default_path() -> Path:
@@ -192,6 +198,9 @@ class RunRow:
     # The profile (its file) the run was for; None in runs from before it was recorded.
     profile: str | None = None
     resumes: int | None = None  # the run this one resumed (after its send), if any
+    # The mirror's URL (never with credentials) of a run against one; None for live, fixtures
+    # and runs from before it was recorded.
+    target_url: str | None = None
 
 
 def _damaged_row(path: Path, table: str, row: Any, column: str) -> JournalError:
@@ -365,12 +374,15 @@ class Journal:
         mode: str,
         profile: str | None = None,
         resumes: int | None = None,
+        target_url: str | None = None,
     ) -> int:
+        """A new run; `target_url` is a mirror's URL, which the caller has already stripped of
+        any credentials (`target.shown_against`)."""
         with self._connect() as db:
             cursor = db.execute(
-                "INSERT INTO runs (scenario, target, mode, started_at, profile, resumes)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (scenario, target, mode, _now(), profile, resumes),
+                "INSERT INTO runs (scenario, target, mode, started_at, profile, resumes,"
+                " target_url) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (scenario, target, mode, _now(), profile, resumes, target_url),
             )
             return int(cursor.lastrowid or 0)
 
@@ -465,10 +477,12 @@ class Journal:
         redactor: Redactor,
         profile: str | None = None,
         resumes: int | None = None,
+        target_url: str | None = None,
     ) -> JournalListener:
         """A listener that keeps one run in this journal (`mode`: student or qa; `target`: live,
-        fixtures or mirror; `profile`: whose; `resumes`: the run it takes up after its send)."""
-        return JournalListener(self, mode, target, redactor, profile, resumes)
+        fixtures or mirror; `profile`: whose; `resumes`: the run it takes up after its send;
+        `target_url`: the mirror's URL, without credentials)."""
+        return JournalListener(self, mode, target, redactor, profile, resumes, target_url)
 
     # -- marks: steps a student records by hand (`autohelper done` / `autohelper undo`) --------
     def record_mark(self, profile: str, procedure: str, step: str, on_date: str, kind: str) -> int:
@@ -530,6 +544,7 @@ class JournalListener(RunListener):
         redactor: Redactor,
         profile: str | None = None,
         resumes: int | None = None,
+        target_url: str | None = None,
     ) -> None:
         self.journal = journal
         self.mode = mode
@@ -537,13 +552,14 @@ class JournalListener(RunListener):
         self.redactor = redactor
         self.profile = profile
         self.resumes = resumes
+        self.target_url = target_url
         self.run_id: int | None = None
         self._submits: dict[int, int] = {}  # step index -> submit row of its last press
 
     def run_started(self, scenario: Scenario) -> None:
         self.journal.hold()
         self.run_id = self.journal.start_run(
-            scenario.id, self.target, self.mode, self.profile, self.resumes
+            scenario.id, self.target, self.mode, self.profile, self.resumes, self.target_url
         )
         self.journal.commit()  # a run that crashes at its first step is still on record
 
@@ -575,6 +591,13 @@ class JournalListener(RunListener):
     def submit_finished(self, index: int, step: Step, result: str) -> None:
         if index in self._submits:
             self.journal.finish_submit(self._submits[index], result)
+            self.journal.commit()
+
+    def submit_refused(self, index: int, step: Step) -> None:
+        # The press went out and was answered, but the portal took nothing (it asked for the
+        # form again): kept as such at once, so a run cut short now is not resumed after it.
+        if index in self._submits:
+            self.journal.finish_submit(self._submits[index], REFUSED)
             self.journal.commit()
 
     def run_finished(self, result: RunResult) -> None:

@@ -7,8 +7,11 @@ run that starts at that step (`RunOptions.start_at`): the steps between the send
 (reading the portal's "we emailed you a link") already ran and are not run again, and the link
 step needs no page of its own (it opens the link, or the person opens it in this browser), so a
 fresh browser is enough. It is offered only while the link can still work: the same calendar
-day as the send, for the same scenario, profile and kind of target. The bundled mock forgets
-its links when it stops, so a demo against it cannot be resumed.
+day as the send, for the same scenario, profile and target (its kind, and a mirror's URL: a
+link one mirror emailed means nothing to another). A send the portal refused (an outcome sent
+the run back to its form: a wrong CAPTCHA) is no send to take up; one whose answer never came
+still counts as possibly sent. The bundled mock forgets its links when it stops, so a demo
+against it cannot be resumed.
 """
 
 from __future__ import annotations
@@ -19,13 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from autohelper.errors import UsageError
-from autohelper.journal import Journal, RunRow, local_day
+from autohelper.journal import REFUSED, Journal, RunRow, local_day
 from autohelper.scenario import model as m
 
 # A run that ended like this needs no resuming.
 _FINISHED = ("success", "in_person")
-# Submit results that mean nothing went out.
-_NOT_SENT = ("not_sent",)
+# Submit results that mean nothing went out, or nothing was taken (the portal refused it).
+_NOT_SENT = ("not_sent", REFUSED)
 # Steps the journal records as done with.
 _DONE_STEPS = ("ok", "skipped")
 
@@ -81,11 +84,17 @@ def _went_past(rows: list[Any], read_at: int) -> bool:
     return any(row["position"] > read_at for row in rows)
 
 
-def _runs_newest_first(journal: Journal, scenario: str, profile: str, target: str) -> list[RunRow]:
+def _runs_newest_first(
+    journal: Journal, scenario: str, profile: str, target: str, target_url: str | None
+) -> list[RunRow]:
+    """The student's runs of `scenario` with `profile` against that very target (a mirror's
+    runs only with its URL: an older run against a mirror, whose URL is unknown, never)."""
     runs = [
         run
         for run in journal.runs(scenario)
-        if run.mode == "student" and run.profile == profile and run.target == target
+        if run.mode == "student"
+        and run.profile == profile
+        and (run.target, run.target_url) == (target, target_url)
     ]
     return list(reversed(runs))
 
@@ -96,10 +105,11 @@ def find(
     profile: str,
     target: str,
     today: datetime.date | None = None,
+    target_url: str | None = None,
 ) -> ResumePoint | None:
     """The send to take up, or None; `resume_point` says why not when asked to resume."""
     try:
-        return resume_point(journal, scenario, profile, target, today)
+        return resume_point(journal, scenario, profile, target, today, target_url)
     except UsageError:
         return None
 
@@ -122,14 +132,16 @@ def resume_point(
     profile: str,
     target: str,
     today: datetime.date | None = None,
+    target_url: str | None = None,
 ) -> ResumePoint:
-    """The send of this scenario, profile and target to take up at its link step; a UsageError
-    says why there is none (nothing sent, finished since, the link already used, sent on
-    another day, a demo)."""
+    """The send of this scenario, profile and target (`target` its kind, `target_url` a
+    mirror's URL as the journal keeps it) to take up at its link step; a UsageError says why
+    there is none (nothing sent, finished since, the link already used, sent on another day,
+    a demo)."""
     today = today or datetime.date.today()
     if target == "fixtures":
         raise UsageError("resume.fixtures", scenario=scenario.id, name=_run_name(scenario))
-    for run in _runs_newest_first(journal, scenario.id, profile, target):
+    for run in _runs_newest_first(journal, scenario.id, profile, target, target_url):
         if run.status in _FINISHED:
             break
         origin = run.resumes or run.id

@@ -43,7 +43,7 @@ from autohelper.privatefiles import make_private, private_dir, write_private
 from autohelper.resume import ResumePoint
 from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 from autohelper.scenario.model import Scenario
-from autohelper.target import TargetSpec, parse_against
+from autohelper.target import TargetSpec, parse_against, shown_against
 from autohelper.threads import exit_if_stuck
 
 if TYPE_CHECKING:
@@ -154,6 +154,12 @@ def profile_key(path: Path) -> str:
     return str(path.expanduser().resolve())
 
 
+def journal_url(spec: TargetSpec) -> str | None:
+    """How the journal names a mirror (its URL, never any credentials); None for live and the
+    bundled mock. A send is resumed only against the mirror it went to."""
+    return shown_against(spec.mirror_url) if spec.mirror_url else None
+
+
 def pending_resume(request: SessionRequest) -> ResumePoint | None:
     """A request of this scenario sent today with this profile and target whose emailed link
     is still to be opened (a journal that is not there yet has none)."""
@@ -163,7 +169,9 @@ def pending_resume(request: SessionRequest) -> ResumePoint | None:
     scenario = load_scenario(find_scenario(request.scenario, scenarios_dir()))
     spec = parse_against(request.against)
     ref, _ = _profile_ref(request, spec, scenario)
-    return resume.find(Journal(path), scenario, profile_key(Path(ref)), spec.kind)
+    return resume.find(
+        Journal(path), scenario, profile_key(Path(ref)), spec.kind, target_url=journal_url(spec)
+    )
 
 
 def refuse_mock_off_fixtures(spec: TargetSpec, mock_options: Collection[Any]) -> None:
@@ -197,7 +205,7 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
         refuse_repeat(scenario, request.mode, spec.kind, key, request.journal)
     point = None
     if request.resume:
-        point = resume.resume_point(journal, scenario, key, spec.kind)
+        point = resume.resume_point(journal, scenario, key, spec.kind, target_url=journal_url(spec))
     secrets = _secrets(scenario, ask_secret, request.secrets)
     redactor = profiles.redactor_for(profile)
     redactor.add_secrets(secrets.values())
@@ -394,6 +402,7 @@ def execute(
         plan.redactor,
         plan.profile_key,
         plan.resume.run_id if plan.resume else None,
+        journal_url(plan.target),
     )
     every = [Progress(human.progress), journal, *(listeners or [])]
     try:

@@ -194,6 +194,32 @@ def test_a_journal_that_already_names_profiles_is_migrated_too(tmp_path: Path) -
     assert (run.profile, run.resumes) == ("/p/ana.yaml", None)
 
 
+def test_a_journal_from_before_runs_named_their_mirror_opens_and_gains_the_column(
+    tmp_path: Path,
+) -> None:
+    """Version 3 (runs name their profile and the run they resume, not their mirror's URL):
+    it opens, keeps its runs (their mirror unknown: None), and new runs name their mirror."""
+    path = tmp_path / "journal.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(_UNVERSIONED)
+        db.execute("ALTER TABLE runs ADD COLUMN profile TEXT")
+        db.execute("ALTER TABLE runs ADD COLUMN resumes INTEGER REFERENCES runs(id)")
+        db.execute(
+            "CREATE TABLE marks (id INTEGER PRIMARY KEY AUTOINCREMENT, profile TEXT NOT NULL,"
+            " procedure TEXT NOT NULL, step TEXT NOT NULL, on_date TEXT NOT NULL,"
+            " kind TEXT NOT NULL, created_at TEXT NOT NULL)"
+        )
+        db.execute("UPDATE runs SET target = 'mirror', profile = '/p/ana.yaml'")
+        db.execute("PRAGMA user_version = 3")
+    journal = Journal(path)
+    new = journal.start_run("imss-nss", "mirror", "student", "/p/ana.yaml", None, "http://m:8")
+    old, newer = journal.runs()
+    assert (old.target, old.profile, old.target_url) == ("mirror", "/p/ana.yaml", None)
+    assert (newer.id, newer.target_url) == (new, "http://m:8")
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
 @pytest.mark.parametrize(
     ("damage", "table", "column"),
     [

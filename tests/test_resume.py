@@ -12,6 +12,7 @@ from support import copy_scenario
 
 from autohelper.errors import UsageError
 from autohelper.journal import Journal
+from autohelper.mock import MockPortal
 from autohelper.resume import ResumePoint, link_step_after, resume_point
 from autohelper.scenario.model import Scenario
 
@@ -61,6 +62,7 @@ def test_the_send_is_taken_up_at_the_link_step(scenario: Scenario, tmp_path: Pat
     ("change", "key"),
     [
         ({"result": "not_sent"}, "resume.nothing"),
+        ({"result": "refused"}, "resume.nothing"),  # the portal asked for its form again
         ({"answer_read": False}, "resume.nothing"),  # pressed, its answer never read
         ({"status": "success"}, "resume.nothing"),
         ({"profile": "/home/otra/perfil.yaml"}, "resume.nothing"),
@@ -74,6 +76,15 @@ def test_nothing_to_take_up(
     with pytest.raises(UsageError) as caught:
         resume_point(journal, scenario, PROFILE, "live")
     assert caught.value.key == key
+
+
+@pytest.mark.parametrize("result", ["pending", "unknown", "http 200"])
+def test_a_send_whose_answer_was_not_a_refusal_still_counts_as_sent(
+    scenario: Scenario, tmp_path: Path, result: str
+) -> None:
+    journal = Journal(tmp_path / "j.sqlite3")
+    run = sent_run(journal, scenario, result=result)
+    assert resume_point(journal, scenario, PROFILE, "live").run_id == run
 
 
 def test_a_send_of_another_day_has_an_expired_link(scenario: Scenario, tmp_path: Path) -> None:
@@ -143,3 +154,32 @@ def test_the_command_to_start_again_names_the_scenario_as_run_takes_it(
         with pytest.raises(UsageError) as caught:
             resume_point(journal, which, PROFILE, "live")
         assert caught.value.message("es").endswith(f"Para empezar: autohelper run {named}")
+
+
+@pytest.mark.browser
+def test_a_send_to_one_mirror_is_taken_up_only_against_that_mirror(portal: MockPortal) -> None:
+    """A run against mirror A stops at the link («salir»): only a run against A takes it up;
+    a run against another mirror is not offered it, nor may it --resume it."""
+    from support import CliThread
+    from terminal_session import own_profile
+
+    from autohelper.human import ScriptedHuman
+    from autohelper.session import SessionRequest, pending_resume, plan_run, run_session
+
+    own_profile()
+    human = ScriptedHuman(links=["salir"])
+    first = SessionRequest("imss-nss", human, against=portal.url, headless=True)
+    outcome = CliThread.call(lambda: run_session(first))
+    assert outcome.result.status == "declined"
+    [run] = Journal().runs()
+    assert (run.target, run.target_url) == ("mirror", portal.url)
+
+    same = SessionRequest("imss-nss", ScriptedHuman(), against=portal.url + "/")
+    point = pending_resume(same)
+    assert point is not None and point.run_id == run.id
+    other = SessionRequest("imss-nss", ScriptedHuman(), against="http://127.0.0.1:9")
+    assert pending_resume(other) is None
+    other.resume = True
+    with pytest.raises(UsageError) as caught:
+        plan_run(other)
+    assert caught.value.key == "resume.nothing"

@@ -75,6 +75,11 @@ class RunListener:
     def submit_finished(self, index: int, step: Step, result: str) -> None:
         """What came of the press: `http 200`, `ok`, `unknown`, `not_sent`, `expired`."""
 
+    def submit_refused(self, index: int, step: Step) -> None:
+        """The portal's answer to the last press of step `index` was a refusal: a declared
+        outcome sent the run back to the form before it, to be sent again (a wrong CAPTCHA, a
+        wrong password). Nothing of that press was taken, whatever its HTTP status said."""
+
     def run_finished(self, result: RunResult) -> None:
         """The run ended (also after Ctrl-C or a crash: status `interrupted`)."""
 
@@ -104,6 +109,10 @@ class Listeners(RunListener):
     def submit_finished(self, index: int, step: Step, result: str) -> None:
         for listener in self.listeners:
             listener.submit_finished(index, step, result)
+
+    def submit_refused(self, index: int, step: Step) -> None:
+        for listener in self.listeners:
+            listener.submit_refused(index, step)
 
     def run_finished(self, result: RunResult) -> None:
         for listener in self.listeners:

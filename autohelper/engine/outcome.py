@@ -190,7 +190,11 @@ def _apply(
 def _retry(
     run: Runner, step: m.Outcome, number: int, case: m.OutcomeCase, text: str, advice: str
 ) -> None:
-    """Go back to the case's `from` step, unless it has been tried `max_tries` times."""
+    """Go back to the case's `from` step, unless it has been tried `max_tries` times. Going
+    back before the send this answers means the portal refused it (said either way)."""
+    assert case.from_step is not None  # the loader requires it for a retry
+    back = run.scenario.step_index(case.from_step)
+    run.going_back(back)
     run.tries[(run.index, number)] += 1
     tries = run.tries[(run.index, number)]
     if tries >= case.max_tries:
@@ -201,8 +205,7 @@ def _retry(
     run.human.progress(advice or t("run.retrying"))
     if tries == case.max_tries - 1 and case.last_try:
         run.human.progress(localized(case.last_try))
-    assert case.from_step is not None  # the loader requires it for a retry
-    raise Restart(run.scenario.step_index(case.from_step))
+    raise Restart(back)
 
 
 def _first_lines(text: str, limit: int = 400) -> str:

@@ -199,6 +199,7 @@ class Runner:
         self.confirmed = False
         self.summary = ""
         self.captcha_attempt = 0
+        self.last_press: int | None = None  # the submit step pressed last (its answer to come)
         self.tries: Counter[tuple[int, int]] = Counter()
         self.downloads: dict[str, Path] = {}
         self.filenames: dict[str, str] = {}  # each download's name as the portal gave it
@@ -310,6 +311,7 @@ class Runner:
                 raise Declined(step=step.describe())
             self.confirmed = False
             self.events.submit_pressing(self.index, step, self.redactor(self.summary))
+            self.last_press = self.index
             self.secrets.sent()
         target = missing.params.get("target", "?")
         done = self.human.hand_off(self.page, step.describe(), target, value)
@@ -317,6 +319,15 @@ class Runner:
             self.events.submit_finished(self.index, step, "by_hand" if done else "not_sent")
         if not done:
             raise missing
+
+    def going_back(self, to: int) -> None:
+        """An outcome sends the run back to step `to`. When that is at or before the last
+        send, the portal refused that send (it asks for its form again: a wrong CAPTCHA or
+        password), whatever the HTTP status of its answer: the listeners learn it, so that the
+        journal never keeps it as a send that went through (nor offers to resume after it)."""
+        if self.last_press is not None and to <= self.last_press:
+            self.events.submit_refused(self.last_press, self.scenario.steps[self.last_press])
+            self.last_press = None
 
     def _attempt(self, handler: Callable[[Runner, Any], None], step: m.Step) -> None:
         """One try of a retried step: first put the page right if the portal was down."""

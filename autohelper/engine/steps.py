@@ -241,6 +241,7 @@ def submit(run: Runner, step: m.Submit) -> None:
     if action and not origin_allowed(action, run.scenario.origins):
         raise run.stop("run.form_elsewhere", step, OriginViolation, where=action)
     run.events.submit_pressing(run.index, step, run.redactor(run.summary))
+    run.last_press = run.index
     run.secrets.sent()
     sends_before = run.watch.sends
     try:
