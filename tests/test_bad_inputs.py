@@ -758,7 +758,7 @@ JOURNAL_STATES = [
         ("--lang", "en", "status"),
         1,
         "Error: The journal {tmp}/data/journal.sqlite3 is from a newer autohelper (schema 99; "
-        "this one knows up to 3). Update autohelper, or set the journal aside",
+        "this one knows up to 4). Update autohelper, or set the journal aside",
         _STUDENT,
         prepare=_newer_journal,
     ),
