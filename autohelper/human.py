@@ -134,12 +134,20 @@ def links_in(message: Mapping[str, Any], contains: str) -> list[str]:
 
 
 def prompt(text: str, **options: Any) -> Any:
-    """`click.prompt`, with Ctrl-C (or a closed terminal) raised as KeyboardInterrupt, which is
-    what it is: Click's own Abort would pass for an ordinary error through a run's clean-up."""
+    """`click.prompt`, with Ctrl-C raised as KeyboardInterrupt, which is what it is (Click's own
+    Abort would pass for an ordinary error through a run's clean-up), and the end of the input
+    (Ctrl-D, a pipe or file that ran out) as InputEnded: no answer, said as such with exit 1."""
     try:
         return click.prompt(text, **options)
-    except click.exceptions.Abort:
-        raise KeyboardInterrupt from None
+    except click.exceptions.Abort as exc:
+        if not isinstance(exc.__context__, EOFError):
+            raise KeyboardInterrupt from None
+        # Here, not at the top: the CLI's handler is not needed until the input ends.
+        from autohelper.cli.errors import InputEnded
+
+        if not options.get("hide_input"):  # (Click ends a hidden prompt's line itself)
+            click.echo()  # the message that follows gets a line of its own, not the prompt's
+        raise InputEnded() from None
 
 
 def at_terminal() -> bool:

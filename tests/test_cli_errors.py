@@ -176,3 +176,42 @@ def test_a_secret_needed_with_no_terminal_is_named_with_its_variable_before_anyt
         "AUTOHELPER_SECRET_CIA_PASSWORD y vuelve a correr el comando.\n"
     )
     assert "Escribe cia_password" not in result.output
+
+
+# -- the end of the input at a question: no answer, exit 1 (Ctrl-C alone is 130) ----------------
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        (
+            ("run", "imss-nss"),
+            "Cancelado: la entrada terminó sin tu respuesta; no se envió nada más.",
+        ),
+        (
+            ("--lang", "en", "run", "imss-nss"),
+            "Cancelled: the input ended without your answer; nothing more was sent.",
+        ),
+        (("init",), "Cancelado: la entrada terminó antes de acabar; no se guardó nada."),
+        (("--lang", "en", "init"), "Cancelled: the input ended before the end; nothing was saved."),
+    ],
+    ids=["run", "run-en", "init", "init-en"],
+)
+def test_the_input_ending_at_a_question_is_no_answer_not_an_interruption(
+    command: tuple[str, ...], says: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-D at a question of a run (here its "send it?") ends as it does in the profile
+    wizard: exit 1, saying the input ended and nothing (more) was sent or saved; not as a
+    Ctrl-C (130, "Cancelado. No se envió nada más.")."""
+
+    def session(request: Any, ask_secret: Any) -> None:
+        # The person at the terminal is asked before a send, and the input ends.
+        request.human.confirm("Enviar la solicitud", [("CURP", "HEGG…L04")])
+        raise AssertionError("the run went on without an answer")
+
+    monkeypatch.setattr(autohelper.session, "run_session", session)
+    monkeypatch.setattr(autohelper.session, "pending_resume", lambda request: None)
+    monkeypatch.setattr(autohelper.cli, "_not_needed", lambda *args: False)
+    result = CliRunner().invoke(_ConsoleScript(), list(command), input="")  # type: ignore[arg-type]
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"Error: {says}\n"
+    assert ("Enviar la solicitud" in result.stdout) == ("run" in command)  # asked, then ended
+    assert result.stdout.endswith("\n")  # the message is not left on the question's line

@@ -113,3 +113,42 @@ def test_help_pages_are_wholly_in_one_language(path: str) -> None:
 )
 def test_prescan_lang(args: list[str], lang: str | None) -> None:
     assert localized.prescan_lang(args) == lang
+
+
+@pytest.mark.parametrize(
+    ("args", "usage", "error"),
+    [
+        (["--", "--lang", "en"], "Uso: autohelper [OPCIONES]", "No existe el comando '--lang'."),
+        (["--", "--lang=en"], "Uso: autohelper [OPCIONES]", "No existe el comando '--lang=en'."),
+        (
+            ["profile", "--", "--lang", "en"],
+            "Uso: autohelper profile [OPCIONES]",
+            "No existe el comando '--lang'.",
+        ),
+        (
+            ["run", "--", "--lang", "en"],
+            "Uso: autohelper run [OPCIONES]",
+            "Sobra un argumento (en)",
+        ),
+        (
+            ["--lang", "en", "--", "--lang", "es"],
+            "Usage: autohelper [OPTIONS]",
+            "No such command '--lang'.",
+        ),
+    ],
+)
+def test_a_language_option_after_double_dash_is_an_argument_said_in_one_language(
+    args: list[str], usage: str, error: str
+) -> None:
+    """After `--`, `--lang en` is no option: the words are arguments, and the whole answer is
+    in the language in force (Click parsed them again as options, and switched to English
+    halfway through its own error)."""
+    from support import console
+
+    result = console(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith(usage), result.stderr
+    assert result.stderr.endswith(f"\nError: {error}\n"), result.stderr
+    other = SPANISH_IN_ENGLISH if usage.startswith("Usage") else ENGLISH_IN_SPANISH
+    assert not other.search(result.stderr), other.search(result.stderr)

@@ -321,9 +321,13 @@ def test_init_email_typo_can_be_kept_on_purpose() -> None:
 
 
 def test_init_eof_is_a_plain_cancel_and_saves_nothing(isolated: Path) -> None:
-    code, output = run("init", input=f"{CURP}\n\n")
-    assert code == 1
-    assert "Cancelado: la entrada terminó antes de acabar; no se guardó nada." in output
+    from support import console  # the real entry point: its handler says it, exit 1
+
+    result = console("init", input=f"{CURP}\n\n")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: Cancelado: la entrada terminó antes de acabar; no se guardó nada.\n"
+    )
     assert not default_path(isolated).exists()
 
 
@@ -554,3 +558,34 @@ def test_every_folder_a_save_creates_is_private(tmp_path: Path, isolated: Path) 
     path = tmp_path / "nueva" / "carpeta" / "x.yaml"
     assert run("profile", "set", "--profile", str(path), f"curp={CURP}")[0] == 0
     assert (mode(tmp_path / "nueva"), mode(path.parent), mode(path)) == (0o700, 0o700, 0o600)
+
+
+def test_init_at_a_terminal_a_nul_typed_is_dropped_and_ctrl_d_ends_with_exit_1(
+    isolated: Path,
+) -> None:
+    """In a real terminal (a NUL is only lost there): a NUL typed in an answer (Ctrl-@, or
+    Ctrl-Space in many terminals) is dropped, not the rest of its line with it (the answer was
+    then taken to continue on the next line); Ctrl-D at a question ends the wizard as the end
+    of any input does, exit 1, nothing saved."""
+    import sys
+
+    import pexpect
+    from support import as_at_a_shell
+
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "autohelper", "init"],
+        encoding="utf-8",
+        preexec_fn=as_at_a_shell,
+        timeout=30,
+    )
+    child.expect("CURP: ")
+    child.send(f"{CURP[:8]}\x00{CURP[8:]}\r")
+    child.expect(r"NSS \(Enter para dejarlo vacío\): ", timeout=10)
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1, child.before
+    assert "Cancelado: la entrada terminó antes de acabar; no se guardó nada." in child.before
+    assert "Traceback" not in child.before
+    assert not default_path(isolated).exists()

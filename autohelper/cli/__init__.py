@@ -9,6 +9,7 @@ import logging
 import os
 import shlex
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +17,42 @@ import click
 
 from autohelper import LOG_FORMAT
 from autohelper.cli import localized
-from autohelper.cli.errors import handle_errors
+from autohelper.cli.errors import InputEnded, handle_errors
 from autohelper.cli.localized import LocalizedGroup
 from autohelper.cli.paths import OutputFile
 from autohelper.messages import has, set_lang, t
 
 # Click's own words (usage errors, headings) through the catalogue, for every caller of `cli`.
 localized.install()
+
+
+def _read_line(prompt: str = "") -> str:
+    """A visible prompt's answer, read by Python instead of `input()`: on a terminal, `input()`
+    reads through C's stdio, where a NUL (Ctrl-@, or Ctrl-Space in many terminals) ends the
+    text, so the rest of the line was lost and the next line taken for its continuation. The
+    same line otherwise (the same end of input, the same Ctrl-C), with any NUL dropped: a NUL
+    is never part of an answer."""
+    sys.stderr.flush()
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.removesuffix("\n").replace("\0", "")
+
+
+def _hidden_reader(read: Callable[[str], str]) -> Callable[[str], str]:
+    def read_hidden(prompt: str) -> str:
+        """A hidden prompt's answer (a secret), any NUL dropped as well."""
+        return read(prompt).replace("\0", "")
+
+    return read_hidden
+
+
+# Click's prompts read each answer that way, for every caller of `cli` (a test's CliRunner puts
+# its own readers in place for a command, and ours back after it).
+click.termui.visible_prompt_func = _read_line
+click.termui.hidden_prompt_func = _hidden_reader(click.termui.hidden_prompt_func)  # type: ignore[assignment]
 
 
 def _lang_now(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -213,7 +243,7 @@ def run(
             request.resume = True
     try:
         outcome = run_session(request, ask_secret=_ask_secret)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, InputEnded):
         _resume_hint(request)
         raise
     code = render_result(outcome, reveal=True)

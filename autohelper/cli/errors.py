@@ -1,5 +1,6 @@
 """The one top-level handler: an expected error shows its message and exits 1 (Click's usage
-errors, 2); a bug leaves a short note and the path of a crash log and exits 3; Ctrl-C exits 130.
+errors, 2); a bug leaves a short note and the path of a crash log and exits 3; Ctrl-C exits 130;
+the input ending at a question (Ctrl-D, a pipe that ran out) exits 1, saying so.
 
 Exit 3 means our bug, never the person's mistake, so the handler itself must not fail: the crash
 log is written 0600 inside a 0700 folder (a trace can hold a value the redactor did not know),
@@ -21,9 +22,24 @@ from autohelper.files import os_problem
 from autohelper.messages import t
 
 
+class InputEnded(BaseException):
+    """The input ended at a question (Ctrl-D at a terminal, a pipe or file that ran out): the
+    person gave no answer. It stops what asked the way Ctrl-C does (a BaseException: no step,
+    clean-up or retry takes it for a failure of its own, and a run records it as interrupted),
+    but it is no interruption: the top-level handler says `key` (the input ended; what was not
+    sent or saved) and exits 1, not 130. Raised by `autohelper.human.prompt`."""
+
+    def __init__(self, key: str = "core.input_ended") -> None:
+        super().__init__(key)
+        self.key = key
+
+
 def handle_errors(command: click.Command) -> None:
     try:
         code = command.main(standalone_mode=False, prog_name="autohelper")
+    except InputEnded as exc:
+        click.echo(t("core.error_prefix", message=t(exc.key)), err=True)
+        sys.exit(1)
     except click.exceptions.Abort:
         click.echo(t("core.interrupted"), err=True)
         sys.exit(130)

@@ -169,6 +169,14 @@ class LocalizedGroup(_Localized, click.Group):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0]
+        if name.startswith("-") and self.get_command(ctx, name) is None:
+            # Only a word after `--` gets here looking like an option: Click would parse the
+            # words again as options (`autohelper -- --lang en` switched to English halfway
+            # through its own error). After `--` they are arguments: no such command.
+            raise click.exceptions.NoSuchCommand(
+                name, possibilities=self.list_commands(ctx), ctx=ctx
+            )
         try:
             return super().resolve_command(ctx, args)
         except click.exceptions.NoSuchCommand as exc:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from autohelper.cli.errors import InputEnded
 from autohelper.cli.localized import LocalizedCommand, LocalizedGroup
 from autohelper.errors import UsageError
 from autohelper.messages import t
@@ -61,21 +62,16 @@ def _parse_assignments(pairs: tuple[str, ...]) -> dict[str, str]:
     return assignments
 
 
-class WizardCancelled(UsageError):
-    """The input ended (Ctrl-D, or a closed pipe) in the middle of the wizard: nothing saved."""
-
-    key = "profile.wizard_cancelled"
-
-
 def _prompt(label: str) -> str:
-    """One line from the person; the end of the input is a plain cancel, not an interruption
-    (Ctrl-C still is one, with its own exit code)."""
+    """One line from the person, read as the prompts of a run are: the end of the input
+    (Ctrl-D, a pipe that ran out) is no answer, exit 1, saying nothing was saved; Ctrl-C is an
+    interruption, with its own exit code."""
+    from autohelper.human import prompt
+
     try:
-        return str(click.prompt(label, default="", show_default=False))
-    except click.exceptions.Abort as exc:
-        if isinstance(exc.__context__, EOFError):
-            raise WizardCancelled() from None
-        raise
+        return str(prompt(label, default="", show_default=False))
+    except InputEnded:
+        raise InputEnded("profile.wizard_cancelled") from None
 
 
 @click.command("init", cls=LocalizedCommand)

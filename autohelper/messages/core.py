@@ -9,6 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Cancelado. No se envió nada más.",
         "en": "Cancelled. Nothing more was sent.",
     },
+    "core.input_ended": {
+        "es": "Cancelado: la entrada terminó sin tu respuesta; no se envió nada más.",
+        "en": "Cancelled: the input ended without your answer; nothing more was sent.",
+    },
     "core.crash": {
         "es": "autohelper falló de forma inesperada (es un error nuestro, no tuyo). "
         "Detalles para reportarlo: {log}",
