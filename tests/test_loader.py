@@ -260,9 +260,42 @@ def test_secret_not_declared_and_bad_brace(tmp_path: Path) -> None:
     text = HEADER + "  - fill: {css: a}\n    value: '{secret.pin} {x'\n    description: x\n"
     assert problems(tmp_path, text) == [
         "s.yaml:10:12: '{secret.pin}' is not declared in needs.secrets",
-        "s.yaml:10:12: '{x}' is not a valid template ({profile.x} or {secret.x}); "
-        "for a literal brace write {{",
+        "s.yaml:10:26: '{x': the brace “{” is not closed (a “}” is missing); a template is "
+        "written {profile.x} or {secret.x}; for a literal brace write {{",
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (
+            '"{profile.curp"',
+            "es",
+            "s.yaml:10:13: '{profile.curp': la llave «{» no se cierra (falta «}»); una plantilla "
+            "se escribe {profile.x} o {secret.x}; para una llave literal escribe {{",
+        ),
+        (
+            "Hola {profile.curp y {{adiós}}",
+            "en",
+            "s.yaml:10:17: '{profile.curp y': the brace “{” is not closed (a “}” is missing); a "
+            "template is written {profile.x} or {secret.x}; for a literal brace write {{",
+        ),
+        (
+            "'x {una plantilla que no existe y es larga}'",
+            "en",
+            "s.yaml:10:15: '{una plantilla que no existe y…' is not a valid template "
+            "({profile.x} or {secret.x}); for a literal brace write {{",
+        ),
+    ],
+    ids=["unclosed", "unclosed-before-another-brace", "long"],
+)
+def test_a_bad_brace_is_quoted_as_written_at_its_own_column(
+    tmp_path: Path, value: str, lang: str, expected: str
+) -> None:
+    """What the file says, never a corrected text (`{profile.curp` is not `{profile.curp}`),
+    at the brace, saying whether it is not closed or not a template."""
+    text = HEADER + f"  - fill: {{css: a}}\n    value: {value}\n    description: x\n"
+    assert problems(tmp_path, text, lang) == [expected]
 
 
 def test_literal_braces_are_fine(tmp_path: Path) -> None:

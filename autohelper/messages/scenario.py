@@ -208,6 +208,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{fragment}' is not a valid template ({{profile.x}} or {{secret.x}}); "
         "for a literal brace write {{{{",
     },
+    "scenario.unclosed_template": {
+        "es": "'{fragment}': la llave «{{» no se cierra (falta «}}»); una plantilla se escribe "
+        "{{profile.x}} o {{secret.x}}; para una llave literal escribe {{{{",
+        "en": "'{fragment}': the brace “{{” is not closed (a “}}” is missing); a template is "
+        "written {{profile.x}} or {{secret.x}}; for a literal brace write {{{{",
+    },
     "scenario.bad_origin_because": {
         "es": "origen inválido '{origin}': {reason}. Se escribe http(s)://host[:puerto], "
         "p. ej. https://serviciosdigitales.imss.gob.mx, https://*.imss.gob.mx o "

@@ -58,6 +58,15 @@ _CASE_KEYS = (
 _UNTIL_KEYS = (*LOCATOR_KINDS, "name", "exact", "has_text", "frame", "url", "response")
 _DIALOG_KEYS = ("accept", "text")
 _TEMPLATE_MARK = re.compile(r"\{(profile|secret|run)\.")
+_BRACE = re.compile(r"[{}]")
+
+
+def _excerpt(text: str, width: int = 30) -> str:
+    """`text` as written in the file, without the spaces it ends with, cut at its first line end
+    or at `width` characters ("…" marks a cut)."""
+    text = text.rstrip()
+    line = text.partition("\n")[0]
+    return text if line == text and len(text) <= width else line[:width] + "…"
 
 
 def type_key(field: Field) -> str:
@@ -109,8 +118,15 @@ class FieldReader(NodeReader):
                 continue  # a literal brace
             ref = TEMPLATE_RE.match(raw, brace.start())
             if ref is None:
-                fragment = raw[brace.start() :].split("}")[0][:30] + "}"
-                self.fail(node, "scenario.bad_template", fragment=fragment)
+                # Said at the brace, quoted as written: up to the brace that closes it, or, when
+                # another one or the end of the text comes first, as far as it goes unclosed.
+                after = _BRACE.search(raw, brace.start() + 1)
+                if after is not None and after.group() == "}":
+                    key, end = "scenario.bad_template", after.end()
+                else:
+                    key, end = "scenario.unclosed_template", after.start() if after else len(raw)
+                fragment = _excerpt(raw[brace.start() : end])
+                self.fail_in(node, raw, brace.start(), key, fragment=fragment)
             elif ref.group(1) == "run" and ref.group(2) not in self.yielded:
                 hint = self.hint(ref.group(2), self.yielded)
                 self.fail(node, "scenario.run_not_yielded", ref=ref.group(), hint=hint)

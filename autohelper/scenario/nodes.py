@@ -51,6 +51,12 @@ class NodeReader:
     def fail(self, node: Node, message: str, /, **params: Any) -> None:
         self.problem(node.start_mark.line, node.start_mark.column, message, **params)
 
+    def fail_in(self, node: Node, text: str, pos: int, message: str, /, **params: Any) -> None:
+        """A problem at `pos` of the node's text `text`: at that very column when the file
+        shows the text as it is read (one line, no escapes), else at the start of the value."""
+        column = node.start_mark.column + _offset_in_node(node, text, pos)
+        self.problem(node.start_mark.line, column, message, **params)
+
     def report(self) -> list[str]:
         """The problems as `file:line:column: message` (1-based), in the order of the file."""
         problems = sorted(self.problems, key=lambda p: (p[0], p[1]))
