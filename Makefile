@@ -32,12 +32,19 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check autohelper tests bench
 	$(BIN)/mypy
 
-# Two workers (pytest-xdist), each with its own browser, mock and front; pytest prints the wall
-# time at the end. pytest may keep its rewritten test modules (tests/__pycache__, ignored by git)
-# even where PYTHONDONTWRITEBYTECODE is set: each worker otherwise rewrites and compiles every
-# test module again, about 4 CPU-seconds of its start (collection takes 6.8 s, then 2.9 s).
+# Three workers (pytest-xdist), one more than this machine's cores, each with its own browser,
+# mock and front: a worker alone keeps about one core busy (Python, the driver and Chromium wait
+# on each other in turn), so as many workers as cores left a fifth of them idle; one more fills
+# them (here -n 2: 161 s, 65 idle core-seconds; -n 3: 138 to 143 s, 16 to 19; -n 4: 139 s;
+# docs/benchmark.md). The browser tests come first (tests/conftest.py) and a worker that is
+# done steals another's pending tests (worksteal): the run ends on short tests, every worker
+# busy. pytest prints the wall time at the end. pytest may keep its rewritten test modules
+# (tests/__pycache__, ignored by git) even where PYTHONDONTWRITEBYTECODE is set: each worker
+# otherwise rewrites and compiles every test module again, about 4 CPU-seconds of its start.
+# Elsewhere: `make test WORKERS=N` (the cores plus one).
+WORKERS ?= 3
 pytest: $(STAMP) bytecode
-	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -q -n 2
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -q -n $(WORKERS) --dist worksteal
 
 # Every bundled QA case (fixtures/qa) through `autohelper qa`, as a QA team runs them, with its
 # reports in test-results/ (113 cases: about three minutes on two cores).

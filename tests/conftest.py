@@ -30,6 +30,19 @@ settings.register_profile("autohelper", deadline=None)
 settings.load_profile("autohelper")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that drive a browser first, each file's in its own order: they take nine
+    tenths of the suite's CPU, a few of them seconds each. Under `--dist worksteal` (`make
+    test`) a worker that is done steals another's pending tests, so what is left for the end
+    is short tests, not a long one with the other workers idle beside it."""
+    items.sort(key=lambda item: not _drives_a_browser(item))
+
+
+def _drives_a_browser(item: pytest.Item) -> bool:
+    fixtures = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("browser") is not None or "page" in fixtures
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     from support import CliThread
 
