@@ -307,6 +307,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "database I can read). To set it aside without deleting it and start a new one: "
         "autohelper journal repair",
     },
+    "journal.busy": {
+        "es": "El diario {path} está en uso por otra corrida de autohelper (u otro programa); "
+        "espera a que termine y vuelve a intentarlo (el diario no está dañado).",
+        "en": "The journal {path} is in use by another autohelper run (or another program); "
+        "wait for it to finish and try again (the journal is not damaged).",
+    },
     "journal.is_directory": {
         "es": "{path} es una carpeta, no el archivo del diario. Para apartarla sin borrar nada y "
         "empezar un diario nuevo: autohelper journal repair (o muévela tú: mv {path} "
