@@ -391,7 +391,8 @@ def test_undo_takes_back_the_latest_mark() -> None:
         ),
         (
             ("status", "--as-of", "2026-02-30"),
-            "Error: --as-of: «2026-02-30» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).\n",
+            "Error: --as-of: «2026-02-30» no es una fecha: febrero de 2026 tiene 28 días, no hay "
+            "día 30.\n",
         ),
         (
             ("next", "--as-of", "ayer"),
@@ -443,7 +444,8 @@ def test_a_profile_without_an_institution_says_how_to_add_it(tmp_path: Path) -> 
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: Tu perfil no dice tu institución, y de ella depende el procedimiento. "
-        "Agrégala: autohelper profile set institution=itson|escolar\n"
+        "Agrégala con la línea de la tuya:\n  autohelper profile set institution=itson\n"
+        "  autohelper profile set institution=escolar\n"
     )
 
 

@@ -17,11 +17,12 @@ from click.core import ParameterSource
 
 from autohelper.cli.localized import LocalizedCommand
 from autohelper.cli.paths import OutputFile
+from autohelper.errors import UsageError
 from autohelper.messages import current_lang, localized, t
 from autohelper.status.business_days import Day, parse_day
 
 if TYPE_CHECKING:
-    from autohelper.status.standing import StatusRequest
+    from autohelper.status.standing import Marked, StatusRequest
 
 # Help texts and placeholders come from the catalogue (messages/commands.py, `help.status*`).
 _profile_option = click.option(
@@ -77,6 +78,8 @@ def status_command(
 ) -> None:
     from autohelper.status import standing
 
+    if html_file is not None and ics_file is not None and _same_file(html_file, ics_file):
+        raise UsageError("status.same_output", path=str(ics_file))
     timeline = standing.current_timeline(_request(ctx, profile_name, as_of, include_mirrors))
     lang = current_lang()
     if as_json:
@@ -110,10 +113,17 @@ def done_command(ctx: click.Context, step: str, on: str | None, profile_name: st
     from autohelper.status import standing
 
     day = parse_day(on, "--on") if on is not None else standing.today()
-    marked = standing.record_done(profile_name, step, day, _suffix(ctx, profile_name))
+    _echo_marked(standing.record_done(profile_name, step, day, _suffix(ctx, profile_name)), day)
+
+
+def _echo_marked(marked: Marked, day: Day) -> None:
+    """What `done` and `next` say once a step is marked: the step and its day, a note when
+    that day has not come yet, and one for each step done out of the usual order with it."""
+    from autohelper.status.standing import today
+
     title = localized(marked.step.title)
     click.echo(t("status.marked", step=marked.step.id, title=title, date=_day(day)))
-    if day > standing.today():
+    if day > today():
         click.echo(t("status.marked_future", date=_day(day)), err=True)
     for note in marked.notes:
         click.echo(note.message(), err=True)
@@ -178,11 +188,7 @@ def next_command(
         return
     if step.markable and ask_yes_no(t("status.ask_mark", date=_day(request.as_of))):
         marked = standing.record_done(profile_name, step.id, request.as_of, request.command_suffix)
-        click.echo(
-            t("status.marked", step=step.id, title=localized(step.title), date=_day(request.as_of))
-        )
-        for note in marked.notes:
-            click.echo(note.message(), err=True)
+        _echo_marked(marked, request.as_of)
 
 
 def next_after_run(profile_name: str | None, against: str) -> list[str]:
@@ -207,6 +213,17 @@ def next_after_run(profile_name: str | None, against: str) -> list[str]:
     except AutohelperError:
         return []
     return ["", *lines, "  " + t("status.after_run")]
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two output paths name one file: the same path once resolved (`./a` and `a`, a
+    link to a folder), or, when both exist, the same file (a hard link)."""
+    try:
+        if one.resolve() == other.resolve():
+            return True
+        return one.exists() and other.exists() and one.samefile(other)
+    except (OSError, RuntimeError):  # a path that cannot be resolved: the write will say why
+        return False
 
 
 def _day(day: Day) -> str:

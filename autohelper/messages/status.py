@@ -59,6 +59,14 @@ _PROCEDURE: dict[str, dict[str, str]] = {
         "es": "'last' ({last}) no puede ser menor que 'first' ({first})",
         "en": "'last' ({last}) cannot be less than 'first' ({first})",
     },
+    "procedure.window_after_wait": {
+        "es": "la ventana de '{step}' cuenta desde '{wait}', que es una espera: una espera no "
+        "tiene un día en que se hace, así que esa ventana nunca se abriría; cuenta desde el "
+        "paso que sigue la espera (su 'after')",
+        "en": "the window of '{step}' counts from '{wait}', which is a wait: a wait has no day "
+        "it is done on, so that window would never open; count from the step the wait follows "
+        "(its 'after')",
+    },
     "procedure.expected_days": {
         "es": "se esperaba un número entero de días hábiles, de 0 a {high}",
         "en": "expected a whole number of business days, from 0 to {high}",
@@ -125,11 +133,35 @@ _STATUS: dict[str, dict[str, str]] = {
         "{first} y {last}.",
         "en": "{option}: “{value}” is out of range: use a date from the year {first} to {last}.",
     },
+    "status.bad_month": {
+        "es": "{option}: «{value}» no es una fecha: no existe el mes {month} (los meses van del "
+        "01 al 12).",
+        "en": "{option}: “{value}” is not a date: there is no month {month} (months go from 01 "
+        "to 12).",
+    },
+    "status.bad_day": {
+        "es": "{option}: «{value}» no es una fecha: {month} de {year} tiene {days} días, no "
+        "hay día {day}.",
+        "en": "{option}: “{value}” is not a date: {month} {year} has {days} days, there is no "
+        "day {day}.",
+    },
+    "status.same_output": {
+        "es": "--html y --ics apuntan al mismo archivo ({path}): el calendario borraría la "
+        "página. Da a cada uno su archivo (por ejemplo tramite.html y tramite.ics).",
+        "en": "--html and --ics name the same file ({path}): the calendar would overwrite the "
+        "page. Give each its own file (for example procedure.html and procedure.ics).",
+    },
     "status.no_institution": {
         "es": "Tu perfil no dice tu institución, y de ella depende el procedimiento. "
-        "Agrégala: autohelper profile set institution={choices}",
+        "Agrégala: autohelper profile set institution=NOMBRE (NOMBRE: una de {choices}).",
         "en": "Your profile does not name your institution, which picks the procedure. "
-        "Add it: autohelper profile set institution={choices}",
+        "Add it: autohelper profile set institution=NAME (NAME: one of {choices}).",
+    },
+    "status.no_institution_commands": {
+        "es": "Tu perfil no dice tu institución, y de ella depende el procedimiento. "
+        "Agrégala con la línea de la tuya:{commands}",
+        "en": "Your profile does not name your institution, which picks the procedure. "
+        "Add it with the line of yours:{commands}",
     },
     "status.no_procedure": {
         "es": "No hay procedimiento para la institución «{institution}» ({path} no existe).",
@@ -148,6 +180,22 @@ _STATUS: dict[str, dict[str, str]] = {
     "status.not_markable": {
         "es": "«{step}» es una espera: termina sola, no se marca como hecha.",
         "en": "“{step}” is a wait: it ends by itself and cannot be marked done.",
+    },
+    "status.done_by_run": {
+        "es": "«{step}» no se marca a mano: queda hecho con una corrida de su trámite ({command}).",
+        "en": "“{step}” is not marked by hand: a run of it gets it done ({command}).",
+    },
+    "status.done_by_profile": {
+        "es": "«{step}» no se marca a mano: queda hecho según tu perfil ({fields}). Revísalo "
+        "con autohelper profile show y corrígelo con autohelper profile set.",
+        "en": "“{step}” is not marked by hand: your profile gets it done ({fields}). Check it "
+        "with autohelper profile show and fix it with autohelper profile set.",
+    },
+    "status.done_by_run_or_profile": {
+        "es": "«{step}» no se marca a mano: queda hecho con una corrida de su trámite "
+        "({command}) o según tu perfil ({fields}: autohelper profile show).",
+        "en": "“{step}” is not marked by hand: a run of it gets it done ({command}), or your "
+        "profile does ({fields}: autohelper profile show).",
     },
     "status.nothing_to_undo": {
         "es": "«{step}» no tiene una marca de hecho que deshacer.",
@@ -236,6 +284,14 @@ _STATUS: dict[str, dict[str, str]] = {
     "status.done_via_profile": {"es": "hecho (según tu perfil)", "en": "done (from your profile)"},
     "status.done_via_mark": {"es": "hecho (marcado)", "en": "done (marked)"},
     "status.done_via_run": {"es": "hecho", "en": "done"},
+    "status.wait_ended": {
+        "es": "terminó: ya hiciste «{title}»",
+        "en": "over: you already did “{title}”",
+    },
+    "status.wait_ended_on": {
+        "es": "terminó: ya hiciste «{title}» el {date}",
+        "en": "over: you already did “{title}” on {date}",
+    },
     "status.skipped_because": {"es": "omitido: {why}", "en": "skipped: {why}"},
     "status.window": {
         "es": "del {first} al {last} (días hábiles)",
@@ -248,6 +304,10 @@ _STATUS: dict[str, dict[str, str]] = {
     "status.place_within": {
         "es": "hoy es el día hábil {days} de {total}",
         "en": "today is business day {days} of {total}",
+    },
+    "status.place_within_off": {
+        "es": "hoy no es día hábil; van {days} de {total} días hábiles",
+        "en": "today is not a business day; {days} of {total} business days have passed",
     },
     "status.place_after": {
         "es": "terminó hace {days} día(s) hábil(es)",
@@ -303,6 +363,24 @@ _STATUS: dict[str, dict[str, str]] = {
     "status.all_done": {
         "es": "¡Listo! Terminaste todos los pasos del trámite.",
         "en": "All done! You finished every step of the procedure.",
+    },
+    "status.still_open": {
+        "es": "Por ahora no hay un paso que puedas hacer. Aún no termina: {steps}.",
+        "en": "There is no step you can do for now. Not finished yet: {steps}.",
+    },
+    "status.order_conflict": {
+        "es": "Aviso: «{step}» está hecho el {date}, antes que «{other}» (hecho el "
+        "{other_date}), y no puede ser antes: sus días hábiles se cuentan desde «{other}». "
+        "Corrige la fecha que esté mal: autohelper done {step} --on AAAA-MM-DD{suffix} o "
+        "autohelper done {other} --on AAAA-MM-DD{suffix}{undo}.",
+        "en": "Note: “{step}” is done on {date}, before “{other}” (done on {other_date}), and "
+        "cannot be: its business days count from “{other}”. Fix the wrong date: autohelper "
+        "done {step} --on YYYY-MM-DD{suffix} or autohelper done {other} --on "
+        "YYYY-MM-DD{suffix}{undo}.",
+    },
+    "status.order_conflict_undo": {
+        "es": "; una marca equivocada se quita con {commands}",
+        "en": "; a wrong mark is taken back with {commands}",
     },
     "status.command": {"es": "Comando: {command}", "en": "Command: {command}"},
     "status.where": {"es": "Dónde: {where}", "en": "Where: {where}"},

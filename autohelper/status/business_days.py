@@ -17,6 +17,7 @@ import importlib.util
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,6 +26,8 @@ from typing import Any
 import platformdirs
 
 from autohelper.errors import UsageError
+from autohelper.messages import t
+from autohelper.privacy import ELLIPSIS, mask_if_personal
 
 log = logging.getLogger(__name__)
 
@@ -41,20 +44,75 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 REST_DAY_YEARS = range(FIRST_YEAR - 30, LAST_YEAR + 31)
 
 
+# A date as a person types it: a 4-digit year, then the month and the day (one or two digits
+# each: `2026-11-5` is as clear as `2026-11-05`). ASCII digits only: `date.fromisoformat` also
+# takes week dates (`2026-W46-5`), the basic format (`20261113`) and other digits.
+_DAY_TEXT = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+# What a date typed another way begins with (`13/11/2026`, `2026.11.13`, `2026-11-13T10`): shown
+# as typed, since the personal-data check would take its run of digits for an NSS or a phone.
+_DATE_LIKE = re.compile(r"[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}(?![0-9])")
+# The most characters of a typed value a message shows: the rest is cut with "…".
+TYPED_LIMIT = 60
+
+
+def typed(text: str, limit: int = TYPED_LIMIT) -> str:
+    """A value the person typed, as a message may show it: masked when it looks like personal
+    data (a CURP, an email, an NSS or phone number given where a step or a date goes), control
+    characters escaped as Python writes them (`\\n`, `\\x1b`), cut at `limit` characters
+    with "…"."""
+    text = mask_if_personal(text)
+    cut = len(text) > limit
+    text = text[:limit]
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return shown + ELLIPSIS if cut else shown
+
+
+def _typed_date(text: str) -> str:
+    """A value typed where a date goes, as `typed` shows it, except that what begins like a
+    date is not taken for an NSS or a phone number (unless what follows looks personal)."""
+    found = _DATE_LIKE.match(text)
+    rest = text[found.end() :] if found else text
+    if found is None or mask_if_personal(rest) != rest:
+        return typed(text)
+    return found.group() + typed(rest)
+
+
+class _MonthName:
+    """The name of a month in the language of the message that holds it."""
+
+    def __init__(self, month: int) -> None:
+        self.month = month
+
+    def message(self, lang: str | None = None) -> str:
+        return t("status.months", lang).split(",")[self.month - 1]
+
+
 def parse_day(text: str, option: str) -> Day:
-    """A YYYY-MM-DD date typed by the person, from FIRST_YEAR to LAST_YEAR; a UsageError
-    naming the option otherwise."""
-    try:
-        day = datetime.date.fromisoformat(text) if len(text) == 10 else None
-    except ValueError:
-        day = None
-    if day is None:
-        raise UsageError("status.bad_date", option=option, value=text)
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+    """A YYYY-MM-DD date typed by the person (`2026-11-5` too), from FIRST_YEAR to LAST_YEAR;
+    otherwise a UsageError naming the option and what is wrong: the form, the year, the month
+    (there is no month 13) or the day (February 2026 has 28 days)."""
+    found = _DAY_TEXT.fullmatch(text)
+    if found is None:
+        raise UsageError("status.bad_date", option=option, value=_typed_date(text))
+    year, month, day = (int(part) for part in found.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise UsageError(
             "status.date_out_of_range", option=option, value=text, first=FIRST_YEAR, last=LAST_YEAR
         )
-    return day
+    if not 1 <= month <= 12:
+        raise UsageError("status.bad_month", option=option, value=text, month=month)
+    days = (Day(year + month // 12, month % 12 + 1, 1) - Day(year, month, 1)).days
+    if not 1 <= day <= days:
+        raise UsageError(
+            "status.bad_day",
+            option=option,
+            value=text,
+            day=day,
+            days=days,
+            month=_MonthName(month),
+            year=year,
+        )
+    return Day(year, month, day)
 
 
 class BusinessCalendar:

@@ -126,6 +126,7 @@ class _ProcedureReader(NodeReader):
         super().__init__(file, lang)
         self.known_scenarios = None if known is None else {*known, *PLANNED_SCENARIOS}
         self.ids: dict[str, Node] = {}  # the steps read so far: what a reference may name
+        self.waits: set[str] = set()  # those of them that are waits
 
     # -- the header ---------------------------------------------------------------------------
     def procedure(self, root: Node, stem: str) -> Procedure | None:
@@ -248,7 +249,7 @@ class _ProcedureReader(NodeReader):
             refs = self.sequence(value["depends_on"], empty=True)
             kwargs["depends_on"] = tuple(r for r in map(self.step_ref, refs) if r is not None)
         if "window" in value:
-            kwargs["window"] = self.window(value["window"])
+            kwargs["window"] = self.window(value["window"], step_id)
         self.scenario_ref(kind, value)
         if kind is not None and "scenario" in value:
             kwargs["scenario"] = self.string(value["scenario"])
@@ -258,6 +259,8 @@ class _ProcedureReader(NodeReader):
         self.kind_rules(node, kind, value, kwargs)
         if step_id is not None:
             self.ids[step_id] = value["id"]
+            if kind == "wait":
+                self.waits.add(step_id)
         if len(self.problems) > before:
             return None
         return ProcedureStep(**kwargs)
@@ -293,9 +296,14 @@ class _ProcedureReader(NodeReader):
             return None
         return ref
 
-    def window(self, node: Node) -> Window | None:
+    def window(self, node: Node, step_id: str | None) -> Window | None:
         entries = self.mapping(node, ("after", "first", "last"), ("after", "first"))
         after = self.step_ref(entries["after"][1]) if "after" in entries else None
+        if after in self.waits:
+            # A wait has no day of its own to count from (it ends when the step after it is
+            # done): `status` would never open such a window.
+            self.fail(entries["after"][1], "procedure.window_after_wait", step=step_id, wait=after)
+            return None
         first = self.days(entries["first"][1]) if "first" in entries else None
         last = self.days(entries["last"][1]) if "last" in entries else None
         if first is not None and last is not None and last < first:

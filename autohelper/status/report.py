@@ -13,9 +13,11 @@ from autohelper.status.helpdesk import helpdesk_message
 from autohelper.status.timeline import StepState, Timeline
 from autohelper.status.words import (
     blocked_reason,
+    conflict_note,
     contact_line,
     describe_state,
     format_day,
+    nothing_next,
     shown_yields,
     state_label,
 )
@@ -35,7 +37,7 @@ def timeline_json(
             "title": localized(action.step.title, lang),
             "command": action.command,
             "not_before": action.not_before.isoformat() if action.not_before else None,
-            "done_command": f"autohelper done {action.step.id}" if action.step.markable else None,
+            "done_command": action.done_command,
         }
     data: dict[str, Any] = {
         "procedure": timeline.procedure.id,
@@ -48,6 +50,17 @@ def timeline_json(
             for c in timeline.contacts
         ],
     }
+    if timeline.conflicts:
+        data["order_conflicts"] = [
+            {
+                "step": c.step.step.id,
+                "date": c.step.day.isoformat() if c.step.day else None,
+                "follows": c.follows.step.id,
+                "follows_date": c.follows.day.isoformat() if c.follows.day else None,
+                "note": conflict_note(c, timeline, lang),
+            }
+            for c in timeline.conflicts
+        ]
     if timeline.contacts:
         data["help_desk"] = {
             "name": localized(timeline.procedure.help_desk.name, lang),
@@ -72,6 +85,8 @@ def _step_json(item: StepState, reveal: bool, lang: str | None) -> dict[str, Any
         out["date"] = item.day.isoformat()
     if item.via is not None:
         out["via"] = item.via
+    if item.ended_by is not None:
+        out["ended_by"] = item.ended_by.id
     if item.yields:
         out["yields"] = shown_yields(item.yields, reveal)
     if item.window is not None:
@@ -82,6 +97,8 @@ def _step_json(item: StepState, reveal: bool, lang: str | None) -> dict[str, Any
             "days": item.place.days,
             "total": item.place.total,
         }
+        if not item.place.business_day:
+            out["place"]["business_day"] = False
     if item.not_before is not None:
         out["not_before"] = item.not_before.isoformat()
     if item.deadline is not None:
@@ -143,6 +160,9 @@ def timeline_html(timeline: Timeline, reveal: bool = False, lang: str | None = N
         f'<p class="as-of">{e(t("status.as_of", lang, date=format_day(timeline.as_of, lang)))}</p>',
         f"<ol>{''.join(items)}</ol>",
     ]
+    if timeline.conflicts:
+        notes = "".join(f"<p>{e(conflict_note(c, timeline, lang))}</p>" for c in timeline.conflicts)
+        parts.append(f'<section id="notes">{notes}</section>')
     action = timeline.next
     if action is not None:
         parts.append(f'<section id="next"><h2>{e(t("status.next_heading", lang))}</h2>')
@@ -152,7 +172,7 @@ def timeline_html(timeline: Timeline, reveal: bool = False, lang: str | None = N
             parts.append(f"<p><code>{e(action.command)}</code></p>")
         parts.append("</section>")
     else:
-        parts.append(f'<section id="next"><p>{e(t("status.all_done", lang))}</p></section>')
+        parts.append(f'<section id="next"><p>{e(nothing_next(timeline, lang))}</p></section>')
     if timeline.contacts:
         desk = timeline.procedure.help_desk
         parts.append(f'<section id="contacts"><h2>{e(localized(desk.name, lang))}</h2><ul>')

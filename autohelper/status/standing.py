@@ -17,9 +17,9 @@ from pathlib import Path
 from autohelper import journal as jr
 from autohelper.errors import UsageError, Words, os_reason
 from autohelper.messages import current_lang, localized
-from autohelper.profile import Profile, load_profile, resolve_profile_path
+from autohelper.profile import INSTITUTIONS, Profile, load_profile, resolve_profile_path
 from autohelper.scenario.nodes import did_you_mean
-from autohelper.status.business_days import BusinessCalendar, Day
+from autohelper.status.business_days import BusinessCalendar, Day, typed
 from autohelper.status.procedure import (
     Procedure,
     ProcedureStep,
@@ -60,9 +60,18 @@ def today() -> Day:
     return datetime.date.today()
 
 
-def student(profile_name: str | None) -> Student:
+def student(profile_name: str | None, command_suffix: str = "") -> Student:
+    """The student of `profile_name`. A profile that names no institution is a UsageError
+    showing one command per institution (a line safe to paste, unlike `a|b`), each with
+    `command_suffix` (the profile, when it was named on the line)."""
     path = resolve_profile_path(profile_name)
     profile = load_profile(path)
+    if not profile.institution:
+        commands = "".join(
+            f"\n  autohelper profile set institution={name}{command_suffix}"
+            for name in INSTITUTIONS
+        )
+        raise UsageError("status.no_institution_commands", commands=commands)
     procedure = procedure_for(profile.institution, current_lang())
     # Marks belong to one profile (several students may share a machine): keyed by its file.
     return Student(profile, procedure, str(Path(path).expanduser().resolve()))
@@ -75,7 +84,7 @@ def _journal() -> jr.Journal | None:
 
 def current_timeline(request: StatusRequest) -> Timeline:
     """Where the student of `request.profile` stands on `request.as_of`."""
-    who = student(request.profile)
+    who = student(request.profile, request.command_suffix)
     journal = _journal()
     runs = counted_runs(journal.runs(), request.include_mirrors, profile=who.key) if journal else []
     marks = journal.marks(who.key, who.procedure.id) if journal else []
@@ -113,27 +122,56 @@ def not_needed(profile_name: str | None, scenario_id: str) -> NotNeeded | None:
 
 
 def find_step(procedure: Procedure, step_id: str) -> ProcedureStep:
-    """The step, or a UsageError naming it: unknown (with a suggestion), a step of another
-    procedure, or a wait (which ends by itself and cannot be marked)."""
-    step = procedure.step(step_id)
+    """The step (its id in any case: ids are lower case), or a UsageError naming it as typed
+    (masked when it looks like personal data, quoted safely, cut when long): unknown (with a
+    suggestion), a step of another procedure, a wait (which ends by itself), or a step whose
+    `done_when` has no `mark` (done by a run or by the profile)."""
+    step = procedure.step(step_id) or procedure.step(step_id.lower())
     if step is None:
         steps = ", ".join(procedure.step_ids)
         for path in procedure_paths():
-            if path.stem != procedure.id and _has_step(path, step_id):
+            if path.stem != procedure.id and _has_step(path, step_id.lower()):
                 raise UsageError(
                     "status.step_other_procedure",
-                    step=step_id,
+                    step=typed(step_id),
                     other=path.stem,
                     procedure=procedure.id,
                     steps=steps,
                 )
-        hint = did_you_mean(step_id, procedure.step_ids)
+        hint = did_you_mean(step_id.lower(), procedure.step_ids)
         raise UsageError(
-            "status.unknown_step", step=step_id, hint=hint, procedure=procedure.id, steps=steps
+            "status.unknown_step",
+            step=typed(step_id),
+            hint=hint,
+            procedure=procedure.id,
+            steps=steps,
         )
     if not step.markable:
-        raise UsageError("status.not_markable", step=step_id)
+        raise _not_markable(step)
     return step
+
+
+def _not_markable(step: ProcedureStep) -> UsageError:
+    """Why `done` cannot record a step, and how it does get done, as its `done_when` says."""
+    if step.kind == "wait":
+        return UsageError("status.not_markable", step=step.id)
+    by_run = any(rule.source == "run" for rule in step.done_when)
+    fields = ", ".join(
+        dict.fromkeys(
+            name for rule in step.done_when if rule.source == "profile" for name, _ in rule.profile
+        )
+    )
+    if by_run and fields:
+        return UsageError(
+            "status.done_by_run_or_profile",
+            step=step.id,
+            command=_run_command(step),
+            fields=fields,
+        )
+    if by_run:
+        return UsageError("status.done_by_run", step=step.id, command=_run_command(step))
+    # The loader refuses an empty done_when: without a mark, it has a run or a profile rule.
+    return UsageError("status.done_by_profile", step=step.id, fields=fields)
 
 
 def _has_step(path: Path, step_id: str) -> bool:
@@ -180,21 +218,38 @@ def _how_done(state: StepState) -> Words:
 
 
 # -- the order of the steps ------------------------------------------------------------------
-def comes_after(procedure: Procedure, step: ProcedureStep) -> dict[str, bool]:
-    """The steps `step` comes after (those it requires, and theirs), each with whether that
-    order is strict. It is when a window counts from the earlier step on the way (the request
-    the wait follows, the hand-in a confirmation confirms): what the institution does after
-    it cannot have happened before it. Otherwise it is the usual order, not a rule of the
-    real procedure: an NSS the student already had and found with the tool later, a clinic
-    that checked the coverage itself before the student asked for the constancia."""
-    found: dict[str, bool] = {}
-    for dep_id in step.requires:
-        dep = procedure.step(dep_id)
-        if dep is None:  # the loader refuses it; nothing to order by
-            continue
-        strict = step.window is not None and step.window.after == dep_id
-        for earlier, order in ((dep_id, strict), *comes_after(procedure, dep).items()):
-            found[earlier] = found.get(earlier, False) or order
+def comes_after(procedure: Procedure) -> dict[str, dict[str, bool]]:
+    """For each step, the steps it comes after (those it requires, and theirs), each with
+    whether that order is strict. It is when a window counts from the earlier step on the way
+    (the request the wait follows, the hand-in a confirmation confirms): what the institution
+    does after it cannot have happened before it. Otherwise it is the usual order, not a rule
+    of the real procedure: an NSS the student already had and found with the tool later, a
+    clinic that checked the coverage itself before the student asked for the constancia.
+
+    An order is strict when some way back from the step reaches the earlier one through the
+    window that counts from it. Each step's set is built once from those of the steps it
+    requires (written before it), so a long procedure whose steps each need the two before
+    costs steps × steps, not a walk of every path."""
+    by_id = {step.id: step for step in procedure.steps}
+    found: dict[str, dict[str, bool]] = {}
+
+    def of(step: ProcedureStep) -> dict[str, bool]:
+        known = found.get(step.id)
+        if known is not None:
+            return known
+        before: dict[str, bool] = {}
+        found[step.id] = before  # a loop (the loader refuses one) ends here
+        for dep_id in step.requires:
+            dep = by_id.get(dep_id)
+            if dep is None:  # the loader refuses it; nothing to order by
+                continue
+            strict = step.window is not None and step.window.after == dep_id
+            for earlier, order in ((dep_id, strict), *of(dep).items()):
+                before[earlier] = before.get(earlier, False) or order
+        return before
+
+    for step in procedure.steps:
+        of(step)
     return found
 
 
@@ -213,7 +268,8 @@ def _order_conflicts(
     """The steps done (by a run or a mark, at any date) out of order with `step` on `on`:
     one it comes after done later, one that comes after it done earlier. The same day is in
     order."""
-    before = comes_after(who.procedure, step)
+    order = comes_after(who.procedure)
+    before = order.get(step.id, {})
     conflicts: list[_Conflict] = []
     for other in who.procedure.steps:
         if other.id == step.id or other.kind == "wait":  # a wait's day is its next step's
@@ -223,7 +279,7 @@ def _order_conflicts(
             continue
         if other.id in before and state.day > on:
             conflicts.append(_Conflict(state, before[other.id], True))
-        after = comes_after(who.procedure, other)
+        after = order.get(other.id, {})
         if step.id in after and state.day < on:
             conflicts.append(_Conflict(state, after[step.id], False))
     return conflicts
@@ -291,7 +347,7 @@ def record_done(
     A day out of order with a step done by a run or a mark is refused (a UsageError naming
     both days) when a window orders the two steps, and recorded with a note otherwise
     (`comes_after`). `command_suffix` goes after the commands the messages show."""
-    who = student(profile_name)
+    who = student(profile_name, command_suffix)
     step = find_step(who.procedure, step_id)
     journal = jr.Journal()
     runs, marks = _history(journal, who)
@@ -332,7 +388,7 @@ def record_undo(profile_name: str | None, step_id: str, command_suffix: str = ""
     step done by a run or by the profile stays done, and `Undone.still` says so. Nothing to
     take back is a UsageError, which names the run (and its day) or the profile that did the
     step, if one did."""
-    who = student(profile_name)
+    who = student(profile_name, command_suffix)
     step = find_step(who.procedure, step_id)
     journal = _journal()
     runs, marks = _history(journal, who)

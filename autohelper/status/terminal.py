@@ -7,7 +7,13 @@ from __future__ import annotations
 from autohelper.messages import localized, t
 from autohelper.status.helpdesk import helpdesk_message
 from autohelper.status.timeline import Timeline
-from autohelper.status.words import contact_line, describe_state, format_day
+from autohelper.status.words import (
+    conflict_note,
+    contact_line,
+    describe_state,
+    format_day,
+    nothing_next,
+)
 
 SIGNS = {
     "done": "✔",
@@ -34,6 +40,8 @@ def timeline_lines(timeline: Timeline, reveal: bool = False, lang: str | None = 
         lines.append(f"  {sign} {item.step.id.ljust(width)}  {localized(item.step.title, lang)}")
         lines.append(f"    {' ' * width}  {describe_state(item, timeline, reveal, lang)}")
     lines.append("")
+    for conflict in timeline.conflicts:
+        lines += [conflict_note(conflict, timeline, lang), ""]
     lines += next_lines(timeline, lang)
     if timeline.contacts:
         lines.append("")
@@ -44,7 +52,7 @@ def timeline_lines(timeline: Timeline, reveal: bool = False, lang: str | None = 
 def next_lines(timeline: Timeline, lang: str | None) -> list[str]:
     action = timeline.next
     if action is None:
-        return [t("status.all_done", lang)]
+        return [nothing_next(timeline, lang)]
     step = action.step
     heading = t("status.next", lang, title=localized(step.title, lang))
     if action.not_before is not None and action.not_before > timeline.as_of:
@@ -57,8 +65,8 @@ def next_lines(timeline: Timeline, lang: str | None) -> list[str]:
         lines.append("  " + t("status.command", lang, command=action.command))
     if step.kind == "manual" and step.where is not None:
         lines.append("  " + t("status.where", lang, where=localized(step.where, lang)))
-    if step.markable and (step.kind == "manual" or action.state == "in_person"):
-        lines.append("  " + t("status.mark_hint", lang, command=f"autohelper done {step.id}"))
+    if action.done_command and (step.kind == "manual" or action.state == "in_person"):
+        lines.append("  " + t("status.mark_hint", lang, command=action.done_command))
     return lines
 
 

@@ -36,12 +36,13 @@ class RunEvent:
 @dataclass(frozen=True)
 class WindowPlace:
     """Where `as_of` falls in a wait: `before` (in `days` business days it opens), `within`
-    (business day `days` of `total`; 0 when today is not a business day before the first),
-    or `after` (`days` business days past the last)."""
+    (business day `days` of `total`; when `as_of` is not a business day itself, `days` is how
+    many of them have passed), or `after` (`days` business days past the last)."""
 
     phase: str
     days: int
     total: int
+    business_day: bool = True  # whether `as_of` itself is a business day
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class StepState:
     deadline: Day | None = None
     last_run: RunEvent | None = None  # the latest counted run of its scenario
     recheck: bool = False  # a verdict that only means "not yet" while a wait is open
+    ended_by: ProcedureStep | None = None  # a wait done: the later step whose being done ends it
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,16 @@ class NextAction:
     state: str
     command: str | None  # the exact command for a scenario step
     not_before: Day | None
+    done_command: str | None = None  # how to record it by hand (`autohelper done STEP ...`)
+
+
+@dataclass(frozen=True)
+class OrderConflict:
+    """A step done on a day before a step it strictly follows (a window counts from that one,
+    on the way to it) was done: an order `done` refuses, that `undo` or a run can leave."""
+
+    step: StepState  # done, with a day
+    follows: StepState  # done on a later day
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,8 @@ class Timeline:
     overdue: bool
     contacts: tuple[Contact, ...]
     profile: Profile
+    conflicts: tuple[OrderConflict, ...] = ()
+    command_suffix: str = ""  # what goes after the commands shown (` --profile NAME`)
 
     def state(self, step_id: str) -> StepState:
         return next(s for s in self.steps if s.step.id == step_id)
@@ -217,7 +231,54 @@ def build_timeline(
     overdue = any(s.state == "overdue" for s in ordered)
     alarm = overdue or any(s.state == "blocked" for s in ordered)
     contacts = procedure.help_desk.contacts if alarm else ()
-    return Timeline(procedure, as_of, ordered, action, overdue, contacts, profile)
+    conflicts = _order_conflicts(procedure, states)
+    return Timeline(
+        procedure, as_of, ordered, action, overdue, contacts, profile, conflicts, command_suffix
+    )
+
+
+def strictly_follows(
+    procedure: Procedure, step: ProcedureStep, known: dict[str, set[str]] | None = None
+) -> set[str]:
+    """The steps `step` comes after with a window on the way (the request a wait follows, and
+    so the vigencia after that wait): what the institution does after one of them cannot have
+    happened before it. (`standing.comes_after` weighs a new mark the same way.) `known`
+    keeps each step's answer for the next ones: without it, steps that each depend on the two
+    before them cost twice as much per step (36 of them, a minute)."""
+    known = {} if known is None else known
+    if step.id in known:
+        return known[step.id]
+    found: set[str] = set()
+    for dep_id in step.requires:
+        dep = procedure.step(dep_id)
+        if dep is None:
+            continue
+        if step.window is not None and step.window.after == dep_id:
+            found.add(dep_id)
+        found |= strictly_follows(procedure, dep, known)
+    known[step.id] = found
+    return found
+
+
+def _order_conflicts(
+    procedure: Procedure, states: dict[str, StepState]
+) -> tuple[OrderConflict, ...]:
+    """Each step done on a day before a step it strictly follows was done (a wait's day is the
+    day of the step after it: never weighed). The same day is in order."""
+    conflicts: list[OrderConflict] = []
+    known: dict[str, set[str]] = {}
+    for step in procedure.steps:
+        state = states[step.id]
+        if step.kind == "wait" or state.state != "done" or state.day is None:
+            continue
+        follows = strictly_follows(procedure, step, known)
+        for other_id in sorted(follows, key=procedure.step_ids.index):
+            other = states[other_id]
+            if other.step.kind == "wait" or other.state != "done" or other.day is None:
+                continue
+            if other.day > state.day:
+                conflicts.append(OrderConflict(state, other))
+    return tuple(conflicts)
 
 
 def _requires_met(step: ProcedureStep, states: dict[str, StepState]) -> bool:
@@ -254,26 +315,30 @@ def _wait_state(
         state = decided[later.id]
         if step.id in later.requires and state is not None and state.state == "done":
             done.append(state)
+    ended_by = done[0].step if done else None
     if after.day is None:
-        if done or after.state in _SETTLED:
-            return StepState(step, "done" if done else "skipped")
-        return StepState(step, "todo")
+        if done:
+            return StepState(step, "done", ended_by=ended_by)
+        return StepState(step, "skipped" if after.state in _SETTLED else "todo")
     first = calendar.nth_after(after.day, step.window.first)
     last = calendar.nth_after(after.day, step.window.last or step.window.first)
     place = _place(first, last, as_of, calendar)
     if done:
-        return StepState(step, "done", day=done[0].day, window=(first, last), place=place)
+        return StepState(
+            step, "done", day=done[0].day, window=(first, last), place=place, ended_by=ended_by
+        )
     now = "overdue" if as_of > last else "waiting"
     return StepState(step, now, window=(first, last), place=place, not_before=first)
 
 
 def _place(first: Day, last: Day, as_of: Day, calendar: BusinessCalendar) -> WindowPlace:
     total = calendar.count_within(first, last)
+    today = calendar.is_business_day(as_of)
     if as_of < first:
-        return WindowPlace("before", calendar.count_between(as_of, first), total)
+        return WindowPlace("before", calendar.count_between(as_of, first), total, today)
     if as_of <= last:
-        return WindowPlace("within", calendar.count_within(first, as_of), total)
-    return WindowPlace("after", calendar.count_between(last, as_of), total)
+        return WindowPlace("within", calendar.count_within(first, as_of), total, today)
+    return WindowPlace("after", calendar.count_between(last, as_of), total, today)
 
 
 def _open_state(
@@ -326,5 +391,6 @@ def _next_action(
         state = states[step.id]
         if step.id in ready or state.state in ("in_person", "blocked"):
             command = f"autohelper run {step.scenario}{command_suffix}" if step.scenario else None
-            return NextAction(step, state.state, command, state.not_before)
+            done = f"autohelper done {step.id}{command_suffix}" if step.markable else None
+            return NextAction(step, state.state, command, state.not_before, done)
     return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from autohelper.messages import localized, t
 from autohelper.privacy import PERSONAL_FIELDS, mask
 from autohelper.status.business_days import Day
-from autohelper.status.timeline import StepState, Timeline
+from autohelper.status.timeline import OrderConflict, StepState, Timeline
 
 # Yields that identify a person's file: shown masked unless revealed. (Personal fields such as
 # the NSS arrive already masked from the journal; masking them again changes nothing.)
@@ -56,7 +56,13 @@ def describe_state(item: StepState, timeline: Timeline, reveal: bool, lang: str 
     state = item.state
     parts: list[str] = []
     if state == "done":
-        if item.day is not None:
+        if item.ended_by is not None:  # a wait: the step after it is done
+            title = localized(item.ended_by.title, lang)
+            if item.day is not None:
+                parts.append(t("status.wait_ended_on", lang, title=title, date=day(item.day)))
+            else:
+                parts.append(t("status.wait_ended", lang, title=title))
+        elif item.day is not None:
             parts.append(t("status.done_on", lang, date=day(item.day)))
         else:
             parts.append(t(f"status.done_via_{item.via or 'profile'}", lang))
@@ -72,7 +78,10 @@ def describe_state(item: StepState, timeline: Timeline, reveal: bool, lang: str 
         parts.append(t("status.window", lang, first=day(first), last=day(last)))
         if item.place is not None:
             place = item.place
-            parts.append(t(f"status.place_{place.phase}", lang, days=place.days, total=place.total))
+            key = f"status.place_{place.phase}"
+            if place.phase == "within" and not place.business_day:
+                key = "status.place_within_off"
+            parts.append(t(key, lang, days=place.days, total=place.total))
     elif state in ("next", "todo", "overdue"):
         parts.append(state_label(state, lang))
         if item.not_before is not None and item.not_before > timeline.as_of:
@@ -91,6 +100,46 @@ def describe_state(item: StepState, timeline: Timeline, reveal: bool, lang: str 
     elif state == "blocked":
         parts.append(blocked_reason(item, lang))
     return " · ".join(part for part in parts if part)
+
+
+def all_done(timeline: Timeline) -> bool:
+    """Whether every step is done or skipped (no next step alone does not say so: a wait may
+    still be open with nothing after it)."""
+    return all(item.state in ("done", "skipped") for item in timeline.steps)
+
+
+def nothing_next(timeline: Timeline, lang: str | None) -> str:
+    """What to say when there is no next step: all done, or which steps are still open."""
+    if all_done(timeline):
+        return t("status.all_done", lang)
+    open_steps = ", ".join(
+        f"{item.step.id} ({state_label(item.state, lang)})"
+        for item in timeline.steps
+        if item.state not in ("done", "skipped")
+    )
+    return t("status.still_open", lang, steps=open_steps)
+
+
+def conflict_note(conflict: OrderConflict, timeline: Timeline, lang: str | None) -> str:
+    """A step shown done before a step it strictly follows: both days and how to fix either."""
+    suffix = timeline.command_suffix
+    step, other = conflict.step, conflict.follows
+    assert step.day is not None and other.day is not None
+    marked = [s.step.id for s in (step, other) if s.via == "mark"]
+    undo = ""
+    if marked:
+        commands = ", ".join(f"autohelper undo {step_id}{suffix}" for step_id in marked)
+        undo = t("status.order_conflict_undo", lang, commands=commands)
+    return t(
+        "status.order_conflict",
+        lang,
+        step=step.step.id,
+        date=format_day(step.day, lang),
+        other=other.step.id,
+        other_date=format_day(other.day, lang),
+        suffix=suffix,
+        undo=undo,
+    )
 
 
 def blocked_reason(item: StepState, lang: str | None) -> str:
