@@ -464,6 +464,15 @@ def load_profile(name_or_path: str | Path | None = None, *, trusted: bool = Fals
     return profile_from_values(values)
 
 
+def wizard_values(path: Path) -> tuple[dict[str, str], list[v.Problem]]:
+    """What the wizard starts from: the valid, normalised values of the profile at `path` and
+    the problems of the others (an invalid value is left out, to be asked again; the rest are
+    kept). A file that cannot be read at all raises ProfileError."""
+    data, lines, problems = _read(path)
+    values, found, _ = _check_data(data, lines)
+    return values, problems + found
+
+
 def check_profile(name_or_path: str | Path | None = None) -> list[v.Problem]:
     """Every problem of a profile file, each naming its field and line; required fields that
     are missing count too. A file that cannot be read at all raises ProfileError."""
@@ -489,6 +498,66 @@ def _write_target(path: Path) -> Path:
     return target
 
 
+def check_writable(name_or_path: str | Path | None = None) -> Path:
+    """Fail now, as a save would, when the profile's folder cannot be created or written (a
+    part of the path is a file, a folder without write permission), so that the wizard says
+    it before the first question rather than after the last. Creates nothing."""
+    path = resolve_profile_path(name_or_path)
+    try:
+        folder = _write_target(path).parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent  # the first folder that is there: the save starts from it
+        if not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+    except OSError as exc:
+        reason = _os_problem(exc, writing=True)
+        raise ProfileError("profile.unwritable", path=str(path), reason=reason) from exc
+    return path
+
+
+_KEY_LINE = re.compile(r"([^\s#'\"][^:#]*?)\s*:")
+
+
+def _own_comments(path: Path) -> tuple[dict[str, list[str]], list[str]]:
+    """The person's own full-line comments in the file a save replaces: those above a key (by
+    key) and the rest (after the last key, or above a key the save drops). Our header is not
+    theirs; a comment after a value on its line is not kept."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}, []
+    header = set(_HEADER.splitlines())
+    above: dict[str, list[str]] = {}
+    pending: list[str] = []
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            if line not in header:
+                pending.append(line.rstrip())
+            continue
+        match = _KEY_LINE.match(line)
+        if match and pending:
+            above.setdefault(match.group(1), []).extend(pending)
+            pending = []
+    return above, pending
+
+
+def _render(profile: Profile, target: Path) -> str:
+    """The file's text: our header, then one `key: value` per line, each key still under the
+    comments the person wrote above it in the file it replaces (the others at the end)."""
+    above, rest = _own_comments(target)
+    lines = [_HEADER.rstrip("\n")]
+    for name, value in profile.stored_values().items():
+        lines += above.pop(name, [])
+        dumped = yaml.safe_dump(
+            {name: value}, sort_keys=False, allow_unicode=True, default_flow_style=False
+        )
+        lines.append(dumped.rstrip("\n"))
+    dropped = [line for comments in above.values() for line in comments]
+    return "\n".join([*lines, *dropped, *rest]) + "\n"
+
+
 def save_profile(profile: Profile, name_or_path: str | Path | None = None) -> Path:
     """Write the profile atomically (a temp file in the same directory, then os.replace) with
     mode 0600 from its first byte; the folders it creates get mode 0700. A symbolic link is
@@ -502,9 +571,7 @@ def save_profile(profile: Profile, name_or_path: str | Path | None = None) -> Pa
         make_dirs(directory)
         if directory == profiles_dir():
             os.chmod(directory, 0o700)
-        text = _HEADER + yaml.safe_dump(
-            profile.stored_values(), sort_keys=False, allow_unicode=True, default_flow_style=False
-        )
+        text = _render(profile, target)
         # mkstemp creates the file 0600, so the data is never readable by others, even briefly.
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
         try:

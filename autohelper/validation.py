@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -86,7 +87,11 @@ _DOMAIN_TYPOS = {
     "itson.mx.com": "itson.edu.mx",
     "potros.itson.mx": "potros.itson.edu.mx",
 }
-_NAME_RE = re.compile(r"^[^\W\d_]+([ '.-][^\W\d_]+)*\.?$")
+# Words joined by one space, apostrophe, dot or dash, or by a dot and a space ("MA. DE LOURDES").
+_NAME_RE = re.compile(r"^[^\W\d_]+(?:(?:\. |[ '.-])[^\W\d_]+)*\.?$")
+# Typographic apostrophes (what phones and word processors type) stored as the plain ASCII one
+# the portals' forms and people's official documents use: O’BRIEN and OʼBRIEN become O'BRIEN.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 # A street or colonia: words and numbers ("Calle 5 de Mayo", "Av. Juárez #12-B", "Mz 3/Lt 4").
 _PLACE_RE = re.compile(r"^[^\W_][\w .,#'/°º-]*$")
 # An exterior or interior number: "123", "123-B", "S/N", "Depto. 4".
@@ -153,9 +158,16 @@ def _result(value: str, problems: list[Problem], warnings: list[Problem] | None 
 # --- CURP -----------------------------------------------------------------------------------
 
 
+def _fold(raw: str) -> str:
+    """NFKC (full-width ＨＥＧＧ and ５６ become HEGG and 56) without the invisible format
+    characters (zero-width space, direction marks) that copies from PDFs and chats carry."""
+    text = unicodedata.normalize("NFKC", str(raw))
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
 def normalize_curp(raw: str) -> str:
     """Upper case without any whitespace or dashes: how people paste a CURP from a PDF."""
-    return re.sub(r"[\s_-]+", "", str(raw)).upper()
+    return re.sub(r"[\s_-]+", "", _fold(raw)).upper()
 
 
 def _century(curp: str) -> int:
@@ -173,9 +185,33 @@ def _curp_date(curp: str) -> datetime.date | None:
         return None
 
 
-def validate_curp(raw: str) -> Result:
+# The most characters of a refused CURP its messages may quote in total: as many as its masked
+# form shows (HEGG…L04). A part beyond it is named by position, its value shown as "…".
+_CURP_QUOTE_BUDGET = 7
+# Problems that reveal the date without a `part` parameter, and what they fall back to.
+_DATE_REVEALING = {"validation.curp.date_1900": "validation.curp.date"}
+
+
+def _within_quote_budget(problems: list[Problem]) -> list[Problem]:
+    """The problems, with the parts quoted beyond _CURP_QUOTE_BUDGET replaced by "…" so that
+    the messages of one CURP never spell out the whole value (7 parts at fault would)."""
+    spent, kept = 0, []
+    for problem in problems:
+        part = problem.params.get("part")
+        cost = len(part) if part is not None else 6 if problem.key in _DATE_REVEALING else 0
+        if cost and spent + cost > _CURP_QUOTE_BUDGET:
+            key = _DATE_REVEALING.get(problem.key, problem.key)
+            problem = dataclasses.replace(problem, key=key, params={**problem.params, "part": "…"})
+            cost = 0
+        spent += cost
+        kept.append(problem)
+    return kept
+
+
+def validate_curp(raw: str, today: datetime.date | None = None) -> Result:
     """Check a CURP part by part (length, the 4 letters, the birth date, the sex, the state,
-    the 3 consonants, the homoclave, the check digit) and report every part at fault."""
+    the 3 consonants, the homoclave, the check digit) and report every part at fault.
+    `today` (default: the system's date) bounds the birth date; tests pass their own."""
     value = normalize_curp(raw)
     if not value:
         return _result(value, [Problem("validation.required")])
@@ -188,10 +224,20 @@ def validate_curp(raw: str) -> Result:
         problems.append(Problem("validation.curp.letters", {"part": letters}))
     elif letters in _BLOCKED_WORDS:
         problems.append(Problem("validation.curp.blocked_word", {"part": letters}))
+    elif letters[1] not in _VOWELS and letters[1] != "X":
+        # RENAPO: the 2nd letter is the first surname's first inner vowel, X when it has none
+        # (or when the 4 letters would form a forbidden word); never another consonant.
+        problems.append(Problem("validation.curp.inner_vowel", {"part": letters[1]}))
     if not re.fullmatch(r"[0-9]{6}", date):
         problems.append(Problem("validation.curp.date_format", {"part": date}))
-    elif _curp_date(value) is None:
-        problems.append(Problem("validation.curp.date", {"part": date}))
+    elif (birth := _curp_date(value)) is None:
+        if _century(value) == 1900 and date[:2] == "00" and date[2:] == "0229":
+            # 29 Feb exists in 2000 but not in 1900; the homoclave's digit said 1900.
+            problems.append(Problem("validation.curp.date_1900"))
+        else:
+            problems.append(Problem("validation.curp.date", {"part": date}))
+    elif birth > (today or datetime.date.today()):
+        problems.append(Problem("validation.curp.date_future", {"part": date}))
     if sex not in CURP_SEXES:
         problems.append(Problem("validation.curp.sex", {"part": sex}))
     if state not in CURP_STATES:
@@ -214,7 +260,7 @@ def validate_curp(raw: str) -> Result:
         as_stdnum = value[:10] + "H" + value[11:] if sex == "X" else value
         if not stdnum_curp.is_valid(as_stdnum, validate_check_digits=sex != "X"):
             problems.append(Problem("validation.curp.invalid"))
-    return _result(value, problems)
+    return _result(value, _within_quote_budget(problems))
 
 
 def curp_birth_date(curp: str) -> datetime.date | None:
@@ -234,7 +280,7 @@ def curp_sex(curp: str) -> str | None:
 
 def normalize_digits(raw: str) -> str:
     """Digits as typed, without the spaces, dashes and dots people group them with."""
-    return re.sub(r"[\s.-]+", "", str(raw))
+    return re.sub(r"[\s.-]+", "", _fold(raw))
 
 
 def validate_nss(raw: str, curp: str | None = None) -> Result:
@@ -334,7 +380,8 @@ def validate_name(raw: str, required: bool = True) -> Result:
     """A name or surname: letters (accents included), spaces, apostrophes, dots and dashes, at
     most NAME_MAX characters. Inner runs of spaces are collapsed because portals compare names
     literally."""
-    value = " ".join(str(raw).split())
+    # NFC: a JOSÉ copied from a PDF or typed on macOS carries a separate combining accent.
+    value = " ".join(unicodedata.normalize("NFC", str(raw)).translate(_APOSTROPHES).split())
     if not value:
         return _result(value, [Problem("validation.required")] if required else [])
     if len(value) > NAME_MAX:

@@ -589,3 +589,98 @@ def test_init_at_a_terminal_a_nul_typed_is_dropped_and_ctrl_d_ends_with_exit_1(
     assert "Cancelado: la entrada terminó antes de acabar; no se guardó nada." in child.before
     assert "Traceback" not in child.before
     assert not default_path(isolated).exists()
+
+
+# --- init: what it keeps, where it stops ----------------------------------------------------
+
+
+def test_init_on_a_path_the_system_cannot_look_up_is_named_with_why(tmp_path: Path) -> None:
+    code, output = run("init", "--profile", str(tmp_path / f"{'p' * 300}.yaml"), input="")
+    assert code == 1
+    assert output.endswith(": el nombre es demasiado largo para el sistema\n")
+
+
+def test_init_asks_again_only_the_invalid_fields_and_keeps_the_rest(isolated: Path) -> None:
+    run("profile", "set", *COMPLETE, "colonia=Centro", "phone=6449876543")
+    path = default_path(isolated)
+    path.write_text(path.read_text().replace("'6449876543'", "'644987654'"))  # 9 digits
+    # 14 Enters keep curp ... student_id; the phone, the one bad field, is asked anew.
+    code, output = run("init", input="\n" * 14 + "6441112233\n")
+    assert code == 0, output
+    assert "El perfil actual tiene 1 problema(s); te pregunto de nuevo esos campos" in output
+    assert "phone: el teléfono debe tener 10 dígitos" in output
+    assert "644987654" not in output
+    assert "Enter para conservar HEGG…L04" in output
+    profile = prof.load_profile()
+    assert (profile.curp, profile.nss, profile.email) == (CURP, NSS, EMAIL)
+    assert (profile.colonia, profile.phone) == ("Centro", "6441112233")  # colonia: not asked
+
+
+def test_init_an_invalid_colonia_is_asked_although_the_wizard_never_asks_it(
+    isolated: Path,
+) -> None:
+    run("profile", "set", *COMPLETE)
+    path = default_path(isolated)
+    path.write_text(path.read_text() + "colonia: 'Centro$'\n")
+    code, output = run("init", input="\n" * 10 + "Centro\n" + "\n" * 10)
+    assert code == 0, output
+    assert "Colonia" in output.split("Listo. Resumen")[0]
+    assert prof.load_profile().colonia == "Centro"
+
+
+def test_init_ctrl_c_says_nothing_was_saved_and_exits_130(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from support import console
+
+    import autohelper.human
+
+    run("profile", "set", *COMPLETE)
+    before = default_path(isolated).read_bytes()
+    answers = iter([CURP, ""])
+
+    def prompt(text: str, **options: object) -> str:
+        answer = next(answers, None)
+        if answer is None:
+            raise KeyboardInterrupt  # what human.prompt raises on Ctrl-C
+        return answer
+
+    monkeypatch.setattr(autohelper.human, "prompt", prompt)
+    result = console("init")
+    assert result.exit_code == 130, result.output
+    assert "no se guardó nada de lo que escribiste; el perfil quedó como estaba" in result.stderr
+    assert "No se envió nada más" not in result.stderr
+    assert default_path(isolated).read_bytes() == before
+
+
+def test_init_a_profile_that_cannot_be_saved_is_said_before_the_first_question(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "file").write_text("")
+    target = tmp_path / "file" / "sub" / "p.yaml"
+    code, output = run("init", "--profile", str(target), input="\n".join([CURP, "", *_REST]))
+    assert code == 1
+    assert "no pude guardar el perfil" in output
+    assert "una parte de la ruta es un archivo" in output
+    assert "CURP" not in output
+
+
+def test_set_keeps_the_students_own_comments_above_their_keys(isolated: Path) -> None:
+    run("profile", "set", *COMPLETE)
+    path = default_path(isolated)
+    text = path.read_text().replace("email:", "# el de la escuela, no el personal\nemail:")
+    path.write_text(text + "# folio ITSON pendiente\n")
+    code, output = run("profile", "set", "phone=6441112233")
+    assert code == 0, output
+    lines = path.read_text().splitlines()
+    assert lines[lines.index("# el de la escuela, no el personal") + 1].startswith("email:")
+    assert lines[-1] == "# folio ITSON pendiente"
+    assert sum(line.startswith("# autohelper:") for line in lines) == 2  # our header once
+    assert prof.load_profile().phone == "6441112233"
+
+
+def test_set_a_field_name_alone_is_named_as_typed_and_a_value_masked() -> None:
+    code, output = run("profile", "set", "nss")
+    assert code == 1 and "'nss' no tiene la forma CLAVE=VALOR" in output
+    code, output = run("profile", "set", CURP)
+    assert code == 1 and CURP not in output and "no tiene la forma CLAVE=VALOR" in output

@@ -134,12 +134,17 @@ def test_birth_date_and_sex_derived() -> None:
 @st.composite
 def valid_curps(draw: st.DrawFn) -> str:
     """A CURP built from random valid parts and stdnum's check digit."""
+    # RENAPO: the 2nd letter is the first surname's inner vowel, or X; the birth is not future.
     letters = draw(
-        st.text(alphabet=string.ascii_uppercase, min_size=4, max_size=4).filter(
-            lambda word: word not in BLOCKED
+        st.tuples(
+            st.sampled_from(string.ascii_uppercase),
+            st.sampled_from("AEIOUX"),
+            st.text(alphabet=string.ascii_uppercase, min_size=2, max_size=2),
         )
+        .map("".join)
+        .filter(lambda word: word not in BLOCKED)
     )
-    birth = draw(st.dates(datetime.date(1900, 1, 1), datetime.date(2099, 12, 31)))
+    birth = draw(st.dates(datetime.date(1900, 1, 1), datetime.date.today()))
     homoclave = draw(
         st.sampled_from(string.digits if birth.year < 2000 else string.ascii_uppercase)
     )
@@ -330,3 +335,132 @@ def test_student_id_is_zero_padded_to_eleven_digits() -> None:
     assert messages(v.validate_student_id("A0123")) == [
         "el ID escolar lleva solo dígitos, hasta 11 (como el ID ITSON)"
     ]
+
+
+# --- QA round: Unicode input, RENAPO rules the CURP check missed, real names ----------------
+
+
+def _with_check(body: str) -> str:
+    return body + stdnum_curp.calc_check_digit(body + "0")
+
+
+FULL_WIDTH = "".join(chr(ord(char) + 0xFEE0) for char in "HEGG560427MVZRRL04")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        FULL_WIDTH,
+        "HEGG560427\u200bMVZRRL04",  # a zero-width space: 19 code points, 18 visible
+        "\u200fHEGG560427MVZRRL04\u200e",  # direction marks around it
+        "\ufeffhegg 560427 mvzrrl04",  # a byte-order mark, lower case, spaces
+    ],
+)
+def test_full_width_and_invisible_characters_are_folded(typed: str) -> None:
+    result = v.validate_curp(typed)
+    assert result.ok, messages(result)
+    assert result.value == "HEGG560427MVZRRL04"
+
+
+def test_full_width_digits_are_folded_in_number_fields() -> None:
+    wide = "".join(chr(ord(char) + 0xFEE0) for char in "04185612340")
+    assert v.validate_nss(wide).value == "04185612340"
+    assert v.validate_nss(wide).ok
+    assert v.validate_postal_code("８３０００").value == "83000"
+    assert v.validate_phone("６４４\u200b９８７６５４３").value == "6449876543"
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_refused_curp_is_never_quoted_whole_across_its_messages(lang: str) -> None:
+    # Every part at fault: each message quoting its part would spell out all 18 characters.
+    typed = "1234AB12CDMM99ÑÑÑ!"[:18]
+    result = v.validate_curp(typed)
+    assert len(result.problems) >= 6
+    text = " ".join(messages(result, lang))
+    quoted = [str(p.params["part"]) for p in result.problems if "part" in p.params]
+    shown = sum(len(part) for part in quoted if part != "…")
+    assert shown <= 7  # no more than the masked form (HEGG…L04) shows
+    assert "…" in quoted  # the rest are named by position, not quoted
+    for start in range(len(result.value) - 7):
+        assert result.value[start : start + 8] not in text
+
+
+def test_a_date_problem_beyond_the_quote_budget_is_named_without_the_date() -> None:
+    # Letters (4 quoted) and 29 Feb 1900 (the date): the second is named, its date not shown.
+    result = v.validate_curp(_with_check("H1GG000229MVZRRL0"))
+    assert [p.key for p in result.problems][:2] == [
+        "validation.curp.letters",
+        "validation.curp.date",
+    ]
+    assert "000229" not in " ".join(messages(result))
+    assert "0229" not in " ".join(messages(result, "en"))
+
+
+@pytest.mark.parametrize("body", ["HEGG300101MSRRRLA", "HEGG991231HSRRRLZ", "HEGG260620MSRRRLA"])
+def test_a_birth_date_after_today_is_refused(body: str) -> None:
+    result = v.validate_curp(_with_check(body), today=datetime.date(2026, 6, 19))
+    assert [p.key for p in result.problems] == ["validation.curp.date_future"]
+    assert "posterior a hoy" in messages(result)[0]
+    assert "after today" in messages(result, "en")[0]
+
+
+def test_a_birth_date_up_to_today_is_accepted() -> None:
+    today = datetime.date(2026, 6, 19)
+    for body in ("HEGG260619MSRRRLA", "HEGG050427MSRRRLA", "HEGG991231HSRRRL0"):
+        result = v.validate_curp(_with_check(body), today=today)
+        assert result.ok, messages(result)
+
+
+@pytest.mark.parametrize("second", sorted(set(CONSONANTS) - {"X"}))
+def test_a_consonant_as_second_letter_is_refused(second: str) -> None:
+    body = f"H{second}GG560427MVZRRL0"
+    if body[:4] in BLOCKED:
+        pytest.skip("a blocked word is reported as such")
+    result = v.validate_curp(_with_check(body))
+    assert [p.key for p in result.problems] == ["validation.curp.inner_vowel"]
+    assert f"segunda letra de la CURP ('{second}')" in messages(result)[0]
+    assert "second letter" in messages(result, "en")[0]
+
+
+@pytest.mark.parametrize("second", "AEIOUX")
+def test_a_vowel_or_x_as_second_letter_is_accepted(second: str) -> None:
+    body = f"H{second}GG560427MVZRRL0"
+    if body[:4] in BLOCKED:
+        pytest.skip("a blocked word")
+    result = v.validate_curp(_with_check(body))
+    assert result.ok, messages(result)
+
+
+def test_29_february_1900_names_the_homoclave_digit() -> None:
+    result = v.validate_curp(_with_check("HEGG000229MVZRRL0"))
+    assert [p.key for p in result.problems] == ["validation.curp.date_1900"]
+    assert "1900 no fue bisiesto" in messages(result)[0]
+    assert "una CURP de 2000 lleva una letra" in messages(result)[0]
+    assert "not a leap year" in messages(result, "en")[0]
+    assert v.validate_curp(_with_check("HEGG000229MVZRRLA")).ok  # 2000 was a leap year
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("MA. DE LOURDES", "MA. DE LOURDES"),
+        ("J. JESÚS", "J. JESÚS"),
+        ("MA.  DEL CARMEN", "MA. DEL CARMEN"),
+        ("JOSE\u0301", "JOSÉ"),  # decomposed: E + combining acute accent (macOS, PDF copies)
+        ("O\u2019BRIEN", "O'BRIEN"),  # the typographic apostrophe phones type
+        ("O\u02bcBRIEN", "O'BRIEN"),
+        ("O'BRIEN", "O'BRIEN"),
+    ],
+)
+def test_real_names_are_accepted_and_normalised(typed: str, stored: str) -> None:
+    result = v.validate_name(typed)
+    assert result.ok, messages(result)
+    assert result.value == stored
+
+
+@pytest.mark.parametrize("typed", ["MA..DE", ". MARIA", "MARIA .", "MA. . DE", "MA .DE", "J.1"])
+def test_dots_still_join_words(typed: str) -> None:
+    result = v.validate_name(typed)
+    assert not result.ok
+    assert messages(result) == ["solo letras, espacios, apóstrofos, puntos y guiones"]
+    assert messages(result, "en") == ["letters, spaces, apostrophes, dots and dashes only"]

@@ -56,8 +56,11 @@ def _parse_assignments(pairs: tuple[str, ...]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            # The argument may hold personal data: show it masked.
-            raise UsageError("profile.set_syntax", arg=mask(pair))
+            # The argument may hold personal data: show it masked, unless it is a field's
+            # name alone (`nss`), which is none.
+            from autohelper.profile import FIELDS
+
+            raise UsageError("profile.set_syntax", arg=pair if pair in FIELDS else mask(pair))
         assignments[key.strip()] = value
     return assignments
 
@@ -72,6 +75,11 @@ def _prompt(label: str) -> str:
         return str(prompt(label, default="", show_default=False))
     except InputEnded:
         raise InputEnded("profile.wizard_cancelled") from None
+    except KeyboardInterrupt:
+        # Not the handler's "nothing more was sent": what the person typed is what is lost.
+        click.echo("", err=True)
+        click.echo(t("profile.wizard_interrupted"), err=True)
+        raise click.exceptions.Exit(130) from None
 
 
 @click.command("init", cls=LocalizedCommand)
@@ -81,17 +89,21 @@ def init_command(profile_name: str | None) -> None:
     from autohelper import profile as prof
 
     path = prof.resolve_profile_path(profile_name)
-    created = not path.exists()
+    created = not prof._exists(path)  # a path the system cannot look up: said, exit 1
     current: dict[str, str] = {}
+    bad: set[str] = set()
     if not created:
-        try:
-            current = prof.load_profile(path).as_template_values()
-        except prof.InvalidProfile:
-            click.echo(t("profile.wizard_existing_invalid"))
+        # An invalid value is named and asked again; every valid one stays the default.
+        current, problems = prof.wizard_values(path)
+        if problems:
+            click.echo(t("profile.wizard_existing_invalid", count=len(problems)))
+            _echo_problems(problems)
+            bad = {p.field for p in problems if p.field in prof.SPECS}
+    prof.check_writable(path)  # before the first question, not after the last
     click.echo(t("profile.wizard_intro", path=str(path)))
     values: dict[str, str] = {}
     for name, spec in prof.SPECS.items():
-        if not spec.asked:
+        if not spec.asked and name not in bad:
             value = current.get(name, "")  # filled in by a flow: kept as it is
         else:
             value = _ask_field(name, spec, current.get(name), values)

@@ -26,6 +26,26 @@ _VALIDATION: dict[str, dict[str, str]] = {
         "es": "la fecha de nacimiento {part} no existe",
         "en": "the birth date {part} does not exist",
     },
+    "validation.curp.date_future": {
+        "es": "la fecha de nacimiento {part} (caracteres 5-10) sería posterior a hoy; revisa "
+        "la fecha y la homoclave (carácter 17: un dígito es 1900-1999, una letra 2000-2099)",
+        "en": "the birth date {part} (characters 5-10) would be after today; check the date "
+        "and the homoclave (character 17: a digit means 1900-1999, a letter 2000-2099)",
+    },
+    "validation.curp.date_1900": {
+        "es": "la homoclave (carácter 17) es un dígito, que indica un nacimiento en 1900-1999, "
+        "y el 29 de febrero de 1900 no existe (1900 no fue bisiesto); una CURP de 2000 lleva "
+        "una letra en ese lugar",
+        "en": "the homoclave (character 17) is a digit, meaning a birth in 1900-1999, and "
+        "29 February 1900 does not exist (1900 was not a leap year); a CURP of 2000 has a "
+        "letter there",
+    },
+    "validation.curp.inner_vowel": {
+        "es": "la segunda letra de la CURP ('{part}') debe ser la primera vocal interna del "
+        "primer apellido, o X si no la tiene; nunca otra consonante",
+        "en": "the CURP's second letter ('{part}') must be the first inner vowel of the first "
+        "surname, or X when it has none; never another consonant",
+    },
     "validation.curp.sex": {
         "es": "el sexo (carácter 11) debe ser H, M o X, no '{part}'",
         "en": "the sex letter (character 11) must be H, M or X, not '{part}'",
@@ -107,8 +127,8 @@ _VALIDATION: dict[str, dict[str, str]] = {
         "en": "no postal code starts with 00 (the first two digits are the state)",
     },
     "validation.name.format": {
-        "es": "solo letras, espacios, apóstrofos y guiones",
-        "en": "letters, spaces, apostrophes and dashes only",
+        "es": "solo letras, espacios, apóstrofos, puntos y guiones",
+        "en": "letters, spaces, apostrophes, dots and dashes only",
     },
     "validation.phone.format": {
         "es": "el teléfono debe tener 10 dígitos",
@@ -379,8 +399,10 @@ _PROFILE: dict[str, dict[str, str]] = {
         "by you, and never appears in full in logs or reports.",
     },
     "profile.wizard_existing_invalid": {
-        "es": "El perfil actual tiene problemas; empezamos de nuevo sin sus valores.",
-        "en": "The current profile has problems; starting again without its values.",
+        "es": "El perfil actual tiene {count} problema(s); te pregunto de nuevo esos campos "
+        "y conservo los demás valores (Enter para conservar cada uno):",
+        "en": "The current profile has {count} problem(s); those fields are asked again and "
+        "the other values are kept (Enter keeps each one):",
     },
     "profile.wizard_keep": {
         "es": "Enter para conservar {value}",
@@ -401,6 +423,11 @@ _PROFILE: dict[str, dict[str, str]] = {
     "profile.wizard_use_suggestion": {
         "es": "¿Lo corrijo a …@{domain}? (Enter o sí: corregirlo; no: dejarlo como lo escribiste)",
         "en": "Fix it to …@{domain}? (Enter or yes: fix it; no: keep it as you typed it)",
+    },
+    "profile.wizard_interrupted": {
+        "es": "Cancelado (Ctrl-C): no se guardó nada de lo que escribiste; el perfil quedó "
+        "como estaba.",
+        "en": "Cancelled (Ctrl-C): nothing you typed was saved; the profile is as it was.",
     },
     "profile.wizard_cancelled": {
         "es": "Cancelado: la entrada terminó antes de acabar; no se guardó nada.",
