@@ -294,7 +294,8 @@ YAML_FILES = [
         "profile-a-list",
         _CHECK,
         1,
-        "Error: {tmp}/p.yaml: el perfil debe ser una lista de `clave: valor`",
+        "Error: {tmp}/p.yaml: el perfil debe ser pares `clave: valor`, uno por línea (no una "
+        "lista ni un solo valor)",
         {"p.yaml": f"- {CURP}\n"},
         secret=CURP,
     ),

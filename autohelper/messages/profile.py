@@ -308,8 +308,10 @@ _PROFILE: dict[str, dict[str, str]] = {
         "en": "duplicate key (already on line {first_line}); keep only one",
     },
     "profile.not_mapping": {
-        "es": "{path}: el perfil debe ser una lista de `clave: valor`",
-        "en": "{path}: the profile must be a list of `key: value`",
+        "es": "{path}: el perfil debe ser pares `clave: valor`, uno por línea (no una lista ni "
+        "un solo valor)",
+        "en": "{path}: the profile must be `key: value` pairs, one per line (not a list nor a "
+        "single value)",
     },
     "profile.invalid": {
         "es": "{count} problema(s) en el perfil {path}:\n{problems}",
