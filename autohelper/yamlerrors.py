@@ -231,6 +231,9 @@ _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
 
 
 def _problem(exc: yaml.MarkedYAMLError) -> FileProblem:
+    quote = _quote_closed_at_the_error(exc)
+    if quote is not None:
+        return _at(quote.start_mark, "yaml.quote_spans_lines", closed=quote.end_mark.line + 1)
     text = f"{exc.context or ''} | {exc.problem or ''}"
     for pattern, key, which in _RULES:
         found = pattern.search(text)
@@ -247,6 +250,28 @@ def _problem(exc: yaml.MarkedYAMLError) -> FileProblem:
         params["opened"] = exc.context_mark.line + 1 if exc.context_mark else 1
         return _at(mark, key, **params)
     return _at(exc.problem_mark or exc.context_mark, "yaml.invalid")
+
+
+def _quote_closed_at_the_error(exc: yaml.MarkedYAMLError) -> Any:
+    """A quoted value that runs over several lines and ends on the error's line: a quote left
+    open on its own line (`nss: "6774`), which YAML closes at the next quote it meets, lines
+    below, where the error then shows. That quote is the place to fix, not the line below."""
+    mark = exc.problem_mark
+    buffer = getattr(mark, "buffer", None)
+    if mark is None or not isinstance(buffer, str):
+        return None
+    last = None
+    try:
+        for token in yaml.scan(buffer.rstrip("\0")):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or last.start_mark.line == last.end_mark.line:
+        return None
+    return last if last.end_mark.line == mark.line else None
 
 
 def _at(mark: Any, key: str, /, **params: Any) -> FileProblem:

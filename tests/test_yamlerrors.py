@@ -53,6 +53,18 @@ CASES = [
         "f.yaml:1:4: las comillas que se abren aquí nunca se cierran",
     ),
     (
+        "a quote left open that a later line closes",
+        'a: x\nnss: "677\nb: 1\nc: "x"\n',
+        "f.yaml:2:6: las comillas que se abren aquí no se cierran en su línea: YAML sigue "
+        "leyendo hasta la línea 4, y lo que sigue ya no es válido",
+    ),
+    (
+        "a quoted value over two lines, then another problem",
+        'a: "one\n  two"\nb: c: d\n',
+        "f.yaml:3:5: aquí no cabe un «clave: valor»; si el valor lleva «: », escríbelo entre "
+        "comillas, o revisa la sangría",
+    ),
+    (
         "bad escape",
         'a: "c:\\dir"\n',
         "f.yaml:1:8: «\\d» no es un escape válido entre comillas dobles; usa comillas simples o "

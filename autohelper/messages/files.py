@@ -91,6 +91,12 @@ _YAML: dict[str, dict[str, str]] = {
         "es": "las comillas que se abren aquí nunca se cierran",
         "en": "the quotes opened here are never closed",
     },
+    "yaml.quote_spans_lines": {
+        "es": "las comillas que se abren aquí no se cierran en su línea: YAML sigue leyendo hasta "
+        "la línea {closed}, y lo que sigue ya no es válido",
+        "en": "the quotes opened here are not closed on their line: YAML reads on to line "
+        "{closed}, and what follows is no longer valid",
+    },
     "yaml.bad_escape": {
         "es": "«\\{char}» no es un escape válido entre comillas dobles; usa comillas simples "
         "o escribe \\\\",
