@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fpdf import FPDF
 from stdnum import luhn
@@ -40,9 +40,14 @@ class Content:
     umf: str = "37"
     turno: str = "VESPERTINO"
     consultorio: str = "5"
-    start: datetime.date = datetime.date(2026, 11, 19)
-    end: datetime.date = datetime.date(2027, 11, 23)
-    issued: datetime.date = datetime.date(2026, 11, 23)
+    # Relative to today: the verdict judges a constancia's dates against today's.
+    start: datetime.date = field(default_factory=lambda: _days(-5))
+    end: datetime.date = field(default_factory=lambda: _days(364))
+    issued: datetime.date = field(default_factory=lambda: _days(-1))
+
+
+def _days(offset: int) -> datetime.date:
+    return datetime.date.today() + datetime.timedelta(days=offset)
 
 
 ITSON = Emp("Y5845183325", 32, "INSTITUTO TECNOLÓGICO DE SONORA", "SEGURO FACULTATIVO ESTUDIANTES")
@@ -292,3 +297,41 @@ def moved(lines: list[str], line: str, after: str, nth: int = 1) -> list[str]:
     places = [index for index, other in enumerate(rest) if other.startswith(after)]
     place = places[nth - 1] + 1
     return [*rest[:place], line, *rest[place:]]
+
+
+def bomb_pdf(content: bytes, pages: int = 1) -> bytes:
+    """A small PDF (pypdf) whose pages' content streams, Flate-compressed, expand to `content`
+    each: a decompression bomb when `content` is long and repetitive (synthetic)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    for _ in range(pages):
+        page = writer.add_blank_page(612, 792)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+        stream = DecodedStreamObject()
+        stream.set_data(content)
+        page[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def bomb_lines(count: int) -> bytes:
+    """A page's content of `count` short lines of text (each a text operation)."""
+    line = b"0 -10 Td (Registro patronal Y5845183325 modalidad 32) Tj\n"
+    return b"BT /F1 9 Tf 20 700 Td " + line * count + b"ET\n"
+
+
+def bomb_string(length: int) -> bytes:
+    """A page's content of one string of `length` characters."""
+    return b"BT /F1 9 Tf 10 10 Td (" + b"A" * length + b") Tj ET\n"

@@ -5,6 +5,8 @@ Personal data shows masked, everywhere."""
 
 from __future__ import annotations
 
+import datetime
+import io
 import json
 import random
 import sys
@@ -14,7 +16,16 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from constancias import CONTENTS, LAYOUTS, image_only_pdf, moved, text_lines, text_pdf
+from constancias import (
+    CONTENTS,
+    LAYOUTS,
+    bomb_pdf,
+    bomb_string,
+    image_only_pdf,
+    moved,
+    text_lines,
+    text_pdf,
+)
 
 import autohelper.cli
 from autohelper import profile as prof
@@ -258,7 +269,12 @@ def test_pdf_is_required() -> None:
 def test_a_constancia_missing_what_the_verdict_needs_is_ilegible(tmp_path: Path) -> None:
     path = _pdf(
         tmp_path,
-        text_pdf("CONSTANCIA DE VIGENCIA DE DERECHOS", "Con derecho al servicio médico: SI"),
+        # (a CURP: without the person's NSS or CURP it is not a constancia at all)
+        text_pdf(
+            "CONSTANCIA DE VIGENCIA DE DERECHOS",
+            f"CURP: {PERSON.curp}",
+            "Con derecho al servicio médico: SI",
+        ),
     )
     result = autohelper_cmd("vigencia", "--pdf", str(path))
     assert result.exit_code == 1
@@ -395,3 +411,76 @@ def test_one_identifier_that_differs_is_a_warning_and_the_verdict_stands(tmp_pat
     assert "Ojo: NSS" not in result.stdout
     assert "Veredicto: vigente" in result.stdout
     _assert_private(result)
+
+
+# -- QA hunt: bombs, dates, two constancias in one file, a guide that quotes one ---------------
+def _merged(*pdfs: bytes) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for data in pdfs:
+        writer.append(PdfReader(io.BytesIO(data)))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_decompression_bomb_is_refused_with_a_clear_message(tmp_path: Path, lang: str) -> None:
+    bomb = bomb_pdf(bomb_string(10_000_000), pages=3)  # ~30 KB expanding to 30 MB
+    args = ("--lang", "en") if lang == "en" else ()
+    result = autohelper_cmd(*args, "vigencia", "--pdf", str(_pdf(tmp_path, bomb)))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    phrase = {"es": "demasiado grande o complejo", "en": "too big or complex"}[lang]
+    assert phrase in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("issued", "phrase"),
+    [
+        (datetime.date(2020, 3, 1), "esa fecha ya pasó"),  # "Vigente hasta 01/03/2021"
+        (datetime.date.today() - datetime.timedelta(days=60), "hace más de 30 días"),
+        (datetime.date(2030, 3, 1), "fecha es imposible"),
+    ],
+)
+def test_an_old_or_future_constancia_is_not_in_force(
+    tmp_path: Path, issued: datetime.date, phrase: str
+) -> None:
+    path = _pdf(tmp_path, constancia_pdf("vigente", issued=issued))
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == 1
+    assert "Veredicto: fuera_de_fecha" in result.stdout
+    assert phrase in result.stdout
+    assert "Descarga una constancia nueva" in result.stdout
+    data = json.loads(autohelper_cmd("vigencia", "--pdf", str(path), "--json").stdout)
+    assert data["verdict"] == "fuera_de_fecha"
+
+
+def test_two_constancias_in_one_file_are_not_judged(tmp_path: Path) -> None:
+    old = constancia_pdf("vigente", issued=datetime.date(2020, 3, 1))
+    path = _pdf(tmp_path, _merged(old, constancia_pdf("sin_derecho")))
+    result = autohelper_cmd("vigencia", "--pdf", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "el archivo trae 2 constancias" in result.stderr
+    assert "una sola constancia" in result.stderr
+    english = autohelper_cmd("--lang", "en", "vigencia", "--pdf", str(path))
+    assert "the file holds 2 constancias" in english.stderr
+
+
+def test_a_guide_that_quotes_a_constancia_is_not_one(tmp_path: Path) -> None:
+    guide = text_pdf(
+        "Guia ITSON: como revisar tu constancia",
+        "Tu constancia debe decir:",
+        "Con derecho al servicio medico: SI",
+        "Patron del ultimo movimiento del asegurado:",
+        "Registro patronal Y5845183325 INSTITUTO TECNOLOGICO DE SONORA Modalidad 32 "
+        "SEGURO FACULTATIVO ESTUDIANTES",
+        "Si dice NO, espera 5 dias habiles.",
+    )
+    result = autohelper_cmd("vigencia", "--pdf", str(_pdf(tmp_path, guide)))
+    assert result.exit_code == 1
+    assert "Veredicto" not in result.stdout
+    assert "no parece una constancia de vigencia de derechos" in result.stderr

@@ -8,12 +8,12 @@ import io
 from pathlib import Path
 
 import pytest
-from constancias import image_only_pdf, text_pdf
+from constancias import bomb_lines, bomb_pdf, bomb_string, image_only_pdf, text_pdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
-from autohelper.documents.pdf import pdf_bytes_text, pdf_text, shown_path
+from autohelper.documents.pdf import DocumentTooBig, pdf_bytes_text, pdf_text, shown_path
 from autohelper.errors import (
     DocumentDamaged,
     DocumentEmpty,
@@ -134,3 +134,34 @@ def test_a_truncated_constancia_is_text_or_a_document_error(percent: int) -> Non
     except DocumentError:
         return
     assert text.strip()
+
+
+# -- PDFs far bigger than a constancia: refused, not read ------------------------------------------
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a few pages, each one string that decompresses to 10 MB (the file: ~30 KB)
+        pytest.param(bomb_pdf(bomb_string(10_000_000), pages=3), id="big-string"),
+        # 20,000 short lines on each of two pages (1.2 MB of content each; the file: ~8 KB)
+        pytest.param(bomb_pdf(bomb_lines(20_000), pages=2), id="many-lines"),
+    ],
+)
+def test_a_pdf_whose_content_expands_far_beyond_a_constancia_is_refused(
+    tmp_path: Path, data: bytes
+) -> None:
+    assert len(data) < 100_000
+    with pytest.raises(DocumentTooBig) as raised:
+        pdf_text(_write(tmp_path, data))
+    assert "demasiado grande o complejo para ser una constancia" in raised.value.message("es")
+    assert "too big or complex to be a constancia" in raised.value.message("en")
+
+
+def test_the_limits_are_on_content_and_on_text() -> None:
+    small = bomb_pdf(bomb_lines(100))
+    assert "Registro patronal" in pdf_bytes_text(small)
+    with pytest.raises(DocumentTooBig):
+        pdf_bytes_text(small, max_content=1_000)  # its content: ~5.8 KB
+    with pytest.raises(DocumentTooBig):
+        pdf_bytes_text(small, max_text=1_000)  # its text: ~4.3 K characters
+    # A constancia is far within both limits.
+    assert "Con derecho" in pdf_bytes_text(constancia_pdf("vigente"))

@@ -3,6 +3,7 @@ the name comparison, and the explanation in Spanish and English."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import unicodedata
 
@@ -27,10 +28,16 @@ CFE = Employer(
 )
 
 
+TODAY = datetime.date.today()
+
+
 def facts(
     rights: bool | None = True, last: Employer | None = ITSON, **more: object
 ) -> ConstanciaFacts:
+    """Facts of a constancia issued yesterday, in force for a year (unless `more` says)."""
     employers = (last,) if last else ()
+    more.setdefault("issued", TODAY - datetime.timedelta(days=1))
+    more.setdefault("vigencia_end", TODAY + datetime.timedelta(days=364))
     return ConstanciaFacts(
         recognised=True,
         con_derecho=rights,
@@ -190,3 +197,67 @@ def test_vigente_points_to_the_clinic() -> None:
     verdict = judge(facts(True, ITSON), expectation_for("itson"))
     assert "clínica (UMF)" in verdict.advice("es")
     assert "clinic (UMF)" in verdict.advice("en")
+
+
+# -- the constancia's dates ------------------------------------------------------------------------
+DAY = datetime.date(2026, 11, 24)
+D = datetime.date
+
+
+def dated(
+    issued: datetime.date | None, end: datetime.date | None, **more: object
+) -> ConstanciaFacts:
+    return facts(issued=issued, vigencia_end=end, **more)
+
+
+@pytest.mark.parametrize(
+    ("given_facts", "code", "problem"),
+    [
+        # issued yesterday, in force for a year: the verdict stands
+        (dated(D(2026, 11, 23), D(2027, 11, 23)), "vigente", None),
+        # old_2020.pdf: "Vigente hasta 01/03/2021", issued 01/03/2020
+        (dated(D(2020, 3, 1), D(2021, 3, 1)), "fuera_de_fecha", "ended"),
+        # ended yesterday
+        (dated(D(2026, 11, 20), D(2026, 11, 23)), "fuera_de_fecha", "ended"),
+        # still in force by its end, but issued more than MAX_AGE_DAYS ago
+        (dated(D(2026, 9, 1), D(2027, 9, 1)), "fuera_de_fecha", "old"),
+        # future_2030.pdf: issued in 2030, whatever it says
+        (dated(D(2030, 3, 1), D(2031, 3, 1)), "fuera_de_fecha", "issued_future"),
+        (dated(D(2030, 3, 1), None, rights=False), "fuera_de_fecha", "issued_future"),
+        # an old sin_derecho stays sin_derecho (its end is in the past by nature)
+        (dated(D(2026, 11, 24), D(2026, 10, 25), rights=False), "sin_derecho", None),
+        # only one of the dates read is enough
+        (dated(None, D(2027, 1, 1)), "vigente", None),
+        (dated(D(2026, 11, 24), None), "vigente", None),
+        # neither: no verdict of "in force"
+        (dated(None, None), "ilegible", None),
+    ],
+)  # fmt: skip
+def test_a_constancia_out_of_date_is_not_in_force(
+    given_facts: ConstanciaFacts, code: str, problem: str | None
+) -> None:
+    verdict = judge(given_facts, expectation_for("itson"), today=DAY)
+    assert verdict.code == code
+    assert verdict.basis.get("date_problem") == problem
+    if code == "ilegible":
+        assert verdict.missing == ("vigencia_end", "issued")
+    if problem:
+        for lang in ("es", "en"):
+            assert "imss-vigencia" in verdict.advice(lang)
+            assert verdict.explanation(lang)
+
+
+def test_out_of_date_explanations_name_the_dates() -> None:
+    ended = judge(
+        dated(datetime.date(2020, 3, 1), datetime.date(2021, 3, 1)),
+        expectation_for("itson"),
+        today=DAY,
+    )
+    assert "vigentes hasta el 01/03/2021: esa fecha ya pasó" in ended.explanation("es")
+    assert "in force until 01/03/2021: that date has passed" in ended.explanation("en")
+    future = judge(dated(datetime.date(2030, 3, 1), None), expectation_for(None), today=DAY)
+    assert "se emitió el 01/03/2030" in future.explanation("es")
+    assert "fecha es imposible" in future.explanation("es")
+    assert "impossible" in future.explanation("en")
+    old = judge(dated(datetime.date(2026, 9, 1), None), expectation_for(None), today=DAY)
+    assert "01/09/2026, hace más de 30 días" in old.explanation("es")

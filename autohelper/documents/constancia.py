@@ -23,7 +23,7 @@ from autohelper.documents.labels import CURP_ANYWHERE, NSS_ANYWHERE, SHAPES
 from autohelper.documents.layout import Layout, Value
 from autohelper.documents.pdf import pdf_text, shown_path
 from autohelper.documents.text import DATE_RE, date_from_match, find_dates, fold
-from autohelper.errors import NotAConstancia
+from autohelper.errors import DocumentError, NotAConstancia
 from autohelper.privacy import mask
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,10 @@ class ConstanciaFacts:
     # With none known, "out_of_order" when the caption is there but no registro is under it
     # (the text is not in a constancia's order), else None.
     last_employer_basis: str | None = None
+    # How many constancias the text holds, at least: the most times a constancia's title (a
+    # line of its own), its "Con derecho al servicio médico" or its date of issue is printed
+    # with a value. More than one: the file is several constancias (not judged).
+    copies: int = 1
 
     def unknown(self) -> tuple[str, ...]:
         """The facts that could not be read."""
@@ -89,12 +93,23 @@ class ConstanciaFacts:
         }
 
 
+class SeveralConstancias(DocumentError):
+    """The file holds more than one constancia (e.g. an old one and a new one): which one is
+    the student's present one cannot be told, so none is judged."""
+
+    key = "document.several_constancias"
+
+
 def read_constancia(path: Path | str) -> ConstanciaFacts:
     """Read the constancia PDF at `path` (left where it is). Raises a DocumentError subclass
-    when the file gives no text, NotAConstancia when its text is not a constancia's."""
+    when the file gives no text, NotAConstancia when its text is not a constancia's (nothing of
+    one, or no NSS nor CURP: a guide that quotes a constancia's lines is not one),
+    SeveralConstancias when it holds more than one."""
     facts = parse_constancia(pdf_text(path))
-    if not facts.recognised:
+    if not facts.recognised or (facts.nss is None and facts.curp is None):
         raise NotAConstancia(path=shown_path(path))
+    if facts.copies > 1:
+        raise SeveralConstancias(path=shown_path(path), copies=facts.copies)
     return facts
 
 
@@ -125,9 +140,24 @@ def parse_constancia(text: str) -> ConstanciaFacts:
         employers=tuple(employers),
         last_employer=last,
         last_employer_basis=basis,
+        copies=_copies(doc),
     )
     log.debug("constancia read; not read: %s", ", ".join(facts.unknown()) or "nothing")
     return facts
+
+
+def _copies(doc: Layout) -> int:
+    """How many constancias the text holds at least (see ConstanciaFacts.copies)."""
+    titles = sum(
+        re.sub(r"\s+", " ", line).strip() == "CONSTANCIA DE VIGENCIA DE DERECHOS"
+        for line in doc.folded
+    )
+
+    def printed(name: str, shape: re.Pattern[str]) -> int:
+        lines = {hit.line for hit in doc.all_hits(name) if doc.value(hit, shape) is not None}
+        return len(lines)
+
+    return max(1, titles, printed("con_derecho", SHAPES["con_derecho"]), printed("issued", DATE_RE))
 
 
 # -- single facts -------------------------------------------------------------------------------

@@ -9,8 +9,10 @@ import logging
 import re
 import stat
 from pathlib import Path
+from typing import Any
 
-from pypdf import PasswordType, PdfReader
+from pypdf import PasswordType, PdfReader, apply_configuration
+from pypdf.errors import LimitReachedError
 
 from autohelper.errors import (
     DocumentDamaged,
@@ -27,8 +29,17 @@ from autohelper.privacy import mask
 
 log = logging.getLogger(__name__)
 
-# A constancia has a page or two; reading stops here so a huge PDF cannot hold the reader.
+# A constancia has a page or two of a few kilobytes each. Reading stops at MAX_PAGES pages, and
+# a PDF whose pages' content (decompressed) or text is larger than a constancia's could ever be
+# is refused before its text is extracted (a small file can expand to gigabytes, or hold
+# hundreds of thousands of text operations that take minutes to lay out).
 MAX_PAGES = 20
+MAX_CONTENT_BYTES = 1_000_000  # the decompressed content streams of all the pages read
+MAX_TEXT_CHARS = 200_000  # the text extracted from them
+# pypdf's own limits (pypdf.Configuration), lowered from its defaults (75 MB per stream...):
+# no stream read for a constancia needs more than MAX_CONTENT_BYTES decompressed.
+_XFORMS_PER_PAGE = 200
+_PARSING_WORK = 2_000_000
 # The PDF header may follow some junk, but within the first kilobyte (as readers accept it).
 _HEADER_WINDOW = 1024
 _CURP_IN_TEXT = re.compile(r"[A-Za-z]{4}\d{6}[HMXhmx][A-Za-z]{5}[A-Za-z0-9]\d")
@@ -65,18 +76,62 @@ def pdf_text(path: Path | str) -> str:
     return pdf_bytes_text(data, shown)
 
 
-def pdf_bytes_text(data: bytes, shown: str = "PDF") -> str:
-    """The text of a PDF held in memory; `shown` names it in errors."""
+class DocumentTooBig(DocumentError):
+    """The PDF's pages hold far more content or text than a constancia's (a decompression
+    bomb, or a document of another kind): refused before reading it all."""
+
+    key = "document.too_big"
+
+
+def pdf_bytes_text(
+    data: bytes,
+    shown: str = "PDF",
+    *,
+    max_content: int = MAX_CONTENT_BYTES,
+    max_text: int = MAX_TEXT_CHARS,
+) -> str:
+    """The text of a PDF held in memory; `shown` names it in errors. DocumentTooBig when the
+    pages' decompressed content exceeds `max_content` bytes or their text `max_text`
+    characters."""
     if not data.strip():
         raise DocumentEmpty(path=shown)
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise DocumentNotPdf(path=shown)
+    limit = max_content + 1
+    limits: dict[str, Any] = {
+        "zlib_maximum_output_length": limit,
+        "lzw_maximum_output_length": limit,
+        "run_length_maximum_output_length": limit,
+        "brotli_maximum_output_length": limit,
+        "array_based_stream_maximum_output_length": limit,
+        "xform_maximum_invocations_per_extraction": _XFORMS_PER_PAGE,
+        "stream_parsing_work_maximum_count": _PARSING_WORK,
+    }
+    try:
+        with apply_configuration(**limits):
+            text, pages = _text(data, shown, max_content)
+    except LimitReachedError:
+        log.debug("pypdf stopped at one of its limits")
+        raise DocumentTooBig(path=shown) from None
+    if len(text) > max_text:
+        raise DocumentTooBig(path=shown)
+    if not text.strip():
+        raise DocumentNoText(path=shown)
+    log.debug("read %d page(s), %d characters of text", pages, len(text))
+    return text
+
+
+def _text(data: bytes, shown: str, max_content: int) -> tuple[str, int]:
+    """The text of the PDF's first MAX_PAGES pages and how many were read (within pypdf's
+    limits, set by the caller: LimitReachedError goes up)."""
     # pypdf raises many kinds of exception on a broken file (its own, ValueError, KeyError,
     # zlib and struct errors, RecursionError...). A file from outside is untrusted input: any
     # failure to parse it is "damaged", never a crash. Its messages may quote the file's bytes,
     # so only the exception's type is logged.
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
+    except LimitReachedError:
+        raise
     except Exception as exc:
         log.debug("pypdf could not open the PDF: %s", type(exc).__name__)
         raise DocumentDamaged(path=shown) from None
@@ -85,18 +140,27 @@ def pdf_bytes_text(data: bytes, shown: str = "PDF") -> str:
             # An owner password only restricts printing or copying: the empty user password
             # opens such a file, as any viewer does.
             opened = reader.decrypt("") != PasswordType.NOT_DECRYPTED
+        except LimitReachedError:
+            raise
         except Exception as exc:
             log.debug("pypdf could not decrypt the PDF: %s", type(exc).__name__)
             opened = False
         if not opened:
             raise DocumentEncrypted(path=shown)
     try:
-        pages = [page.extract_text() or "" for page in reader.pages[:MAX_PAGES]]
+        pages = reader.pages[:MAX_PAGES]
+        # The size of every page's content, decompressed, before any text is laid out.
+        size = 0
+        for page in pages:
+            contents = page.get_contents()
+            size += len(contents.get_data()) if contents is not None else 0
+            if size > max_content:
+                log.debug("the pages' content exceeds %d bytes", max_content)
+                raise DocumentTooBig(path=shown)
+        texts = [page.extract_text() or "" for page in pages]
+    except (LimitReachedError, DocumentTooBig):
+        raise
     except Exception as exc:
         log.debug("pypdf could not extract the text: %s", type(exc).__name__)
         raise DocumentDamaged(path=shown) from None
-    text = "\n".join(pages)
-    if not text.strip():
-        raise DocumentNoText(path=shown)
-    log.debug("read %d page(s), %d characters of text", len(pages), len(text))
-    return text
+    return "\n".join(texts), len(texts)

@@ -9,6 +9,7 @@ another person's is not judged as the student's (`ConstanciaOfSomeoneElse`).
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -129,20 +130,22 @@ def check_constancia(
     expectation: Expectation | None = None,
     *,
     profile: Mapping[str, object] | None = None,
+    today: datetime.date | None = None,
 ) -> VigenciaReport:
     """Read the constancia PDF at `path` (it stays where it is) and judge it against the
     expectation for `institution` (or the one given). `profile` (the profile's values, as
     `Profile.as_template_values()` gives them) is whose constancia it should be: its personal
     values are scrubbed from what the report shows. Raises a DocumentError subclass when the
     file is not a readable constancia, ConstanciaOfSomeoneElse when its CURP and NSS are both
-    another person's."""
+    another person's. `today` (default: the system's date) is the day the constancia's dates
+    are judged against."""
     facts = read_constancia(path)
     shown = shown_path(path)
     mismatches = dict(identity_mismatches(facts, profile))
     if len(mismatches) == 2:
         raise ConstanciaOfSomeoneElse(path=shown, curp=mismatches["curp"], nss=mismatches["nss"])
     redactor = redactor_for(facts, profile)
-    verdict = judge(facts, expectation or expectation_for(institution))
+    verdict = judge(facts, expectation or expectation_for(institution), today)
     report = VigenciaReport(shown, facts, verdict, redactor)
     # The verdict explains itself with the basis (an employer's name): scrubbed too.
     return replace(report, verdict=replace(verdict, basis=_scrub_tree(verdict.basis, report.shown)))

@@ -8,7 +8,8 @@ verdict keeps the facts it rests on, and explains itself in the student's langua
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from autohelper.documents.constancia import ConstanciaFacts
@@ -17,7 +18,10 @@ from autohelper.documents.text import name_key
 from autohelper.messages import t
 
 FACULTATIVO = 32
-VERDICTS = ("vigente", "sin_derecho", "otro_patron", "otra_escuela", "ilegible")
+VERDICTS = ("vigente", "sin_derecho", "otro_patron", "otra_escuela", "fuera_de_fecha", "ilegible")
+# A constancia says what the IMSS knew the day it was issued: one older than this is not taken
+# as "in force now" (a new one takes minutes to download).
+MAX_AGE_DAYS = 30
 # Situations that mean no rights, used only when "con derecho" itself could not be read.
 _SITUATION_RIGHTS = {"VIGENTE": True, "NO VIGENTE": False, "BAJA": False}
 
@@ -82,7 +86,10 @@ class Verdict:
 
     def explanation(self, lang: str | None = None) -> str:
         """What the constancia means, in one or two sentences."""
-        return t(f"verdict.{self.code}.explain", lang, **self._params(lang))
+        key = f"verdict.{self.code}.explain"
+        if self.code == "fuera_de_fecha":
+            key += "." + str(self.basis.get("date_problem"))
+        return t(key, lang, **self._params(lang))
 
     def advice(self, lang: str | None = None) -> str:
         """What the student should do now."""
@@ -104,14 +111,55 @@ class Verdict:
             "modalidad": employer.get("modalidad") or "?",
             "missing": ", ".join(t(f"fact.{name}", lang) for name in self.missing),
             "contacts": "; ".join(self.expectation.contacts),
+            "end": _shown_date(self.basis.get("vigencia_end")),
+            "issued": _shown_date(self.basis.get("issued")),
+            "max_age": MAX_AGE_DAYS,
         }
 
     def public(self) -> dict[str, Any]:
         return {"verdict": self.code, "basis": self.basis, "missing": list(self.missing)}
 
 
-def judge(facts: ConstanciaFacts, expectation: Expectation) -> Verdict:
-    """The verdict of a constancia's facts against an expectation."""
+def _shown_date(value: object) -> str:
+    """An ISO date of the basis as the constancia prints it (dd/mm/yyyy); "?" if none."""
+    try:
+        return datetime.date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+    except ValueError:
+        return "?"
+
+
+def judge(
+    facts: ConstanciaFacts, expectation: Expectation, today: datetime.date | None = None
+) -> Verdict:
+    """The verdict of a constancia's facts against an expectation, on `today` (default: the
+    system's date). Its dates must make sense: issued in the future, it is `fuera_de_fecha`
+    whatever it says; a constancia that would be `vigente` but whose vigencia ended before
+    `today`, or that was issued more than MAX_AGE_DAYS ago, is `fuera_de_fecha` too (download
+    a new one); with neither its end nor its date of issue read, `ilegible`."""
+    today = today or datetime.date.today()
+    verdict = _judge(facts, expectation)
+    dates = {"vigencia_end": facts.vigencia_end, "issued": facts.issued}
+    problem = None
+    if facts.issued is not None and facts.issued > today:
+        problem = "issued_future"
+    elif verdict.code != "vigente":
+        return verdict
+    elif facts.vigencia_end is not None and facts.vigencia_end < today:
+        problem = "ended"
+    elif facts.issued is not None and (today - facts.issued).days > MAX_AGE_DAYS:
+        problem = "old"
+    elif facts.vigencia_end is None and facts.issued is None:
+        return replace(verdict, code="ilegible", missing=("vigencia_end", "issued"))
+    if problem is None:
+        return verdict
+    basis = dict(verdict.basis)
+    basis.update({name: day.isoformat() for name, day in dates.items() if day is not None})
+    basis["date_problem"] = problem
+    return Verdict("fuera_de_fecha", expectation, basis)
+
+
+def _judge(facts: ConstanciaFacts, expectation: Expectation) -> Verdict:
+    """The verdict from the rights and the employer of the last movement (dates aside)."""
     basis: dict[str, Any] = {}
     rights = facts.con_derecho
     if rights is not None:

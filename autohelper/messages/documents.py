@@ -41,6 +41,14 @@ _ERRORS: dict[str, dict[str, str]] = {
         "el PDF está dañado o incompleto. Descárgalo otra vez.",
         "the PDF is damaged or incomplete. Download it again.",
     ),
+    "document.too_big": _unreadable(
+        "el PDF es demasiado grande o complejo para ser una constancia de vigencia (una "
+        "constancia tiene una o dos páginas de texto). No lo leí entero. Usa el PDF de la "
+        "constancia tal como lo da el IMSS.",
+        "the PDF is too big or complex to be a constancia de vigencia (a constancia has one "
+        "or two pages of text). I did not read it all. Use the constancia's PDF as the IMSS "
+        "gives it.",
+    ),
     "document.someone_else": {
         "es": "{path} es la constancia de otra persona: su CURP ({curp}) y su NSS ({nss}) no "
         "son los de tu perfil. No te digo si está vigente: no sería tu vigencia. Usa tu "
@@ -55,9 +63,16 @@ _ERRORS: dict[str, dict[str, str]] = {
     },
     "document.not_constancia": _unreadable(
         "no parece una constancia de vigencia de derechos del IMSS (no encontré «Con derecho "
-        "al servicio médico», la situación ni los patrones).",
+        "al servicio médico», la situación ni los patrones, o no trae NSS ni CURP).",
         "it does not look like an IMSS constancia de vigencia de derechos (I found neither "
-        "«Con derecho al servicio médico», the situation nor the employers).",
+        "«Con derecho al servicio médico», the situation nor the employers, or it has no NSS "
+        "nor CURP).",
+    ),
+    "document.several_constancias": _unreadable(
+        "el archivo trae {copies} constancias. No sé cuál es la de hoy, así que no juzgo "
+        "ninguna: usa un archivo con una sola constancia, la más reciente.",
+        "the file holds {copies} constancias. I cannot tell which one is today's, so I judge "
+        "none: use a file with a single constancia, the latest one.",
     ),
 }
 
@@ -180,6 +195,34 @@ _VERDICTS: dict[str, dict[str, str]] = {
         "en": "You can only have one Seguro Facultativo. If you no longer study there, ask "
         "that school to deregister you; then contact the help desk ({contacts}) to be "
         "registered.",
+    },
+    "verdict.fuera_de_fecha.explain.ended": {
+        "es": "La constancia dice que tus derechos eran vigentes hasta el {end}: esa fecha ya "
+        "pasó, así que no dice si hoy tu Seguro Facultativo está vigente.",
+        "en": "The constancia says your rights were in force until {end}: that date has "
+        "passed, so it does not tell whether your Seguro Facultativo is in force today.",
+    },
+    "verdict.fuera_de_fecha.explain.old": {
+        "es": "La constancia se emitió el {issued}, hace más de {max_age} días: dice lo que el "
+        "IMSS sabía ese día, no si hoy tu Seguro Facultativo está vigente.",
+        "en": "The constancia was issued on {issued}, more than {max_age} days ago: it says "
+        "what the IMSS knew that day, not whether your Seguro Facultativo is in force today.",
+    },
+    "verdict.fuera_de_fecha.explain.issued_future": {
+        "es": "La constancia dice que se emitió el {issued}, una fecha que aún no llega: esa "
+        "fecha es imposible, así que no me fío de lo que dice.",
+        "en": "The constancia says it was issued on {issued}, a date still to come: that date "
+        "is impossible, so I do not trust what it says.",
+    },
+    "verdict.fuera_de_fecha.advice": {
+        "es": "Descarga una constancia nueva (autohelper run imss-vigencia) y revísala.",
+        "en": "Download a new constancia (autohelper run imss-vigencia) and check it.",
+    },
+    "verdict.fuera_de_fecha.advice_contacts": {
+        "es": "Descarga una constancia nueva (autohelper run imss-vigencia) y revísala. Si "
+        "tienes dudas: {contacts}.",
+        "en": "Download a new constancia (autohelper run imss-vigencia) and check it. "
+        "Questions: {contacts}.",
     },
     "verdict.ilegible.explain": {
         "es": "No pude leer en la constancia: {missing}. No adivino: sin eso no puedo decirte "

@@ -156,9 +156,9 @@ class LabSite(Site[LabSettings, LabVisitor]):
                 self.saves[path.split("/")[1]] += 1
             return Response.redirect(f"{LIVE}/done?what={path.split('/')[1]}")
         if path == "/download/report":
-            pdf = text_pdf(
-                "Constancia de prueba", ["Con derecho al servicio médico: SI", "Folio: 123"]
-            )
+            # A constancia's identity (the mock's synthetic student) and its right, no employer.
+            lines = ["CURP: HEGG560427MVZRRL04", "Con derecho al servicio médico: SI", "Folio: 123"]
+            pdf = text_pdf("Constancia de prueba", lines)
             return Response.file(pdf, "comprobantePrueba.pdf", "application/pdf")
         if path == "/entry":
             return Response.redirect(f"{LIVE}/warning" if settings.warning else f"{LIVE}/login")
