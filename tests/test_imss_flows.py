@@ -103,6 +103,25 @@ def test_vigencia_reads_the_verdict_off_the_downloaded_constancia(
     assert_nothing_personal(recorded(journal, row), result.message)
 
 
+def test_vigencia_says_what_every_verdict_of_the_reader_means() -> None:
+    """Each verdict the constancia reader can give has its case in the scenario's outcome,
+    with advice in both languages: one without would end the run as an answer nobody declared
+    (a portal that changed), not as what the constancia says."""
+    import re
+
+    from autohelper.documents.verdict import VERDICTS
+    from autohelper.scenario import model as m
+
+    scenario = load_scenario(ROOT / "scenarios" / "imss-vigencia.yaml")
+    [judged] = [s for s in scenario.steps if isinstance(s, m.Outcome) and s.document]
+    for verdict in VERDICTS:
+        cases = [
+            c for c in judged.cases if c.matches and re.search(c.matches, f"verdict: {verdict}")
+        ]
+        assert cases, verdict
+        assert cases[0].message is not None, verdict
+
+
 def test_vigencia_a_student_not_registered_yet_gets_the_sin_derecho_verdict(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:
