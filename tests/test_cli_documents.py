@@ -9,13 +9,10 @@ import datetime
 import io
 import json
 import random
-import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from constancias import (
     CONTENTS,
     LAYOUTS,
@@ -26,8 +23,8 @@ from constancias import (
     text_lines,
     text_pdf,
 )
+from support import console
 
-import autohelper.cli
 from autohelper import profile as prof
 from autohelper.mock.documents import CASES, MockPerson, comprobante_nss_pdf, constancia_pdf
 
@@ -40,22 +37,7 @@ def _spanish_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("AUTOHELPER_PROFILE", raising=False)
 
 
-class _ConsoleScript:
-    """The `autohelper` console script (`autohelper.cli.main`), in the shape CliRunner invokes."""
-
-    name = "autohelper"
-
-    def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
-        saved = sys.argv
-        sys.argv = ["autohelper", *args]
-        try:
-            autohelper.cli.main()
-        finally:
-            sys.argv = saved
-
-
-def autohelper_cmd(*args: str) -> Result:
-    return CliRunner().invoke(_ConsoleScript(), list(args))  # type: ignore[arg-type]
+autohelper_cmd = console  # `autohelper ARGS...` in-process, stdout and stderr apart
 
 
 def _profile(

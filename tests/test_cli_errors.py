@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from support import console
 
 import autohelper.cli
 import autohelper.doctor
@@ -21,20 +19,7 @@ from autohelper import privacy
 CURP = "HEGG560427MVZRRL04"
 
 
-class _ConsoleScript:
-    name = "autohelper"
-
-    def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
-        saved = sys.argv
-        sys.argv = ["autohelper", *args]
-        try:
-            autohelper.cli.main()
-        finally:
-            sys.argv = saved
-
-
-def autohelper_cmd(*args: str) -> Result:
-    return CliRunner().invoke(_ConsoleScript(), list(args))  # type: ignore[arg-type]
+autohelper_cmd = console  # `autohelper ARGS...` in-process, stdout and stderr apart
 
 
 @pytest.fixture(autouse=True)
@@ -210,7 +195,7 @@ def test_the_input_ending_at_a_question_is_no_answer_not_an_interruption(
     monkeypatch.setattr(autohelper.session, "run_session", session)
     monkeypatch.setattr(autohelper.session, "pending_resume", lambda request: None)
     monkeypatch.setattr(autohelper.cli, "_not_needed", lambda *args: False)
-    result = CliRunner().invoke(_ConsoleScript(), list(command), input="")  # type: ignore[arg-type]
+    result = console(*command, input="")
     assert result.exit_code == 1, result.output
     assert result.stderr == f"Error: {says}\n"
     assert ("Enviar la solicitud" in result.stdout) == ("run" in command)  # asked, then ended

@@ -6,16 +6,13 @@ goes through meanwhile)."""
 from __future__ import annotations
 
 import sqlite3
-import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from support import console
 
-import autohelper.cli
 from autohelper import journal as journal_module
 from autohelper import profile as prof
 from autohelper.engine.events import StepRecord
@@ -23,23 +20,7 @@ from autohelper.errors import JournalError
 from autohelper.journal import Journal, default_path, repair
 from autohelper.privacy import Redactor
 
-
-class _ConsoleScript:
-    """The `autohelper` console script (`autohelper.cli.main`), in the shape CliRunner invokes."""
-
-    name = "autohelper"
-
-    def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
-        saved = sys.argv
-        sys.argv = ["autohelper", *args]
-        try:
-            autohelper.cli.main()
-        finally:
-            sys.argv = saved
-
-
-def autohelper_cmd(*args: str) -> Result:
-    return CliRunner().invoke(_ConsoleScript(), list(args))  # type: ignore[arg-type]
+autohelper_cmd = console  # `autohelper ARGS...` in-process, stdout and stderr apart
 
 
 @pytest.fixture(autouse=True)

@@ -4,15 +4,11 @@ with a "did you mean" where it helps, through `autohelper scenarios validate` to
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from support import console
 
-import autohelper.cli
 from autohelper.status.procedure import PLANNED_SCENARIOS, ProcedureError, procedures_dir
 from autohelper.status.procedure_loader import load_procedure
 
@@ -20,20 +16,7 @@ ITSON = procedures_dir() / "itson.yaml"
 ESCOLAR = procedures_dir() / "escolar.yaml"
 
 
-class _ConsoleScript:
-    name = "autohelper"
-
-    def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
-        saved = sys.argv
-        sys.argv = ["autohelper", *args]
-        try:
-            autohelper.cli.main()
-        finally:
-            sys.argv = saved
-
-
-def autohelper_cmd(*args: str) -> Result:
-    return CliRunner().invoke(_ConsoleScript(), list(args))  # type: ignore[arg-type]
+autohelper_cmd = console  # `autohelper ARGS...` in-process, stdout and stderr apart
 
 
 # -- the bundled procedures -------------------------------------------------------------------

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from support import console
 
-import autohelper.cli
 from autohelper import profile as prof
 from autohelper.journal import Journal, default_path
 
@@ -25,20 +23,7 @@ def _no_profile_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("AUTOHELPER_PROFILE", raising=False)
 
 
-class _ConsoleScript:
-    name = "autohelper"
-
-    def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
-        saved = sys.argv
-        sys.argv = ["autohelper", *args]
-        try:
-            autohelper.cli.main()
-        finally:
-            sys.argv = saved
-
-
-def cmd(*args: str) -> Result:
-    return CliRunner().invoke(_ConsoleScript(), list(args))  # type: ignore[arg-type]
+cmd = console  # `autohelper ARGS...` in-process, stdout and stderr apart
 
 
 def ok(*args: str) -> Result:

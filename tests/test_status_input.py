@@ -4,15 +4,12 @@ output files, and the order `done` weighs on a long procedure."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from support import console
 
-import autohelper.cli
 from autohelper import profile as prof
 from autohelper.errors import UsageError
 from autohelper.status.business_days import parse_day
@@ -30,22 +27,7 @@ def _no_profile_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("AUTOHELPER_PROFILE", raising=False)
 
 
-class _ConsoleScript:
-    """The `autohelper` console script (`autohelper.cli.main`), in the shape CliRunner invokes."""
-
-    name = "autohelper"
-
-    def main(self, args: Sequence[str], prog_name: str | None = None, **_: Any) -> None:
-        saved = sys.argv
-        sys.argv = ["autohelper", *args]
-        try:
-            autohelper.cli.main()
-        finally:
-            sys.argv = saved
-
-
-def autohelper_cmd(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(_ConsoleScript(), list(args), input=input)  # type: ignore[arg-type]
+autohelper_cmd = console  # `autohelper ARGS...` in-process, stdout and stderr apart
 
 
 def make_profile(name: str | None = None, **values: str) -> None:
