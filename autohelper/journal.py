@@ -488,15 +488,23 @@ class Journal:
         return [SubmitRow(*row) for row in rows]
 
     def last_success(
-        self, scenario: str, mode: str, target: str, profile: str | None
+        self,
+        scenario: str,
+        mode: str,
+        target: str,
+        profile: str | None,
+        target_url: str | None = None,
     ) -> RunRow | None:
         """The latest successful run of `scenario` in that mode, against that target, for that
-        profile (a run from before runs named their profile counts for any)."""
+        profile (a run from before runs named their profile counts for any). Against a mirror,
+        that mirror's (`target_url`): another mirror knows nothing of it; a run from before
+        runs kept their mirror's URL counts for any."""
         found = [
             run
             for run in self.runs(scenario)
             if (run.status, run.mode, run.target) == ("success", mode, target)
             and run.profile in (None, profile)
+            and (target != "mirror" or run.target_url in (None, target_url))
         ]
         return found[-1] if found else None
 

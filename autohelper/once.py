@@ -2,8 +2,9 @@
 browser starts, a student's run stops when their journal already holds a success of it, and
 says when and with which folio. `--again` goes on anyway (the portal then says what it says).
 
-Only a student's own runs count, against the same kind of target (live runs guard live runs, a
-mirror's guard a mirror's); the bundled mock starts empty each time, so nothing guards it.
+Only a student's own runs count, against the same target (live runs guard live runs, a
+mirror's guard that mirror's: another one knows nothing of the request); the bundled mock starts
+empty each time, so nothing guards it.
 """
 
 from __future__ import annotations
@@ -42,16 +43,22 @@ class AlreadyDone(AutohelperError):
 
 
 def refuse_repeat(
-    scenario: Scenario, mode: str, target: str, profile: str, journal: Path | None
+    scenario: Scenario,
+    mode: str,
+    target: str,
+    profile: str,
+    journal: Path | None,
+    target_url: str | None = None,
 ) -> None:
     """Raise AlreadyDone when `scenario` is done once for good and this student's journal
-    (`profile`: their profile's file) holds a success of it against this kind of target."""
+    (`profile`: their profile's file) holds a success of it against this target (its kind;
+    for a mirror, `target_url`, that mirror)."""
     if not scenario.once or mode != "student" or target == "fixtures":
         return
     path = journal or default_path()
     if not path.exists():
         return  # no journal yet: nothing was ever done (and none is created here)
-    done = Journal(path).last_success(scenario.id, mode, target, profile)
+    done = Journal(path).last_success(scenario.id, mode, target, profile, target_url)
     if done is None:
         return
     stamp = done.ended_at or done.started_at

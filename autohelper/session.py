@@ -202,7 +202,7 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     journal = Journal(request.journal)
     key = profile_key(profile_path)
     if not request.again and not request.resume:
-        refuse_repeat(scenario, request.mode, spec.kind, key, request.journal)
+        refuse_repeat(scenario, request.mode, spec.kind, key, request.journal, journal_url(spec))
     point = None
     if request.resume:
         point = resume.resume_point(journal, scenario, key, spec.kind, target_url=journal_url(spec))

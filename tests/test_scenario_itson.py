@@ -308,6 +308,36 @@ def test_only_a_students_own_success_against_that_kind_of_target_stops_a_run(
     assert plan(profile=str(student_profile(other))).scenario.once  # another student's file
 
 
+def test_a_mirrors_success_stops_a_run_against_that_mirror_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A request filed on one mirror is unknown to another: only that mirror's success stops
+    the run (by its URL, as the journal keeps it); one from before runs kept their mirror's
+    URL still stops a run against any mirror."""
+    monkeypatch.setenv("AUTOHELPER_SECRET_CIA_PASSWORD", "x")
+    profile = student_profile(tmp_path)
+    journal = Journal()
+
+    def filed(url: str | None) -> None:
+        run = journal.start_run(
+            "itson-solicitud", "mirror", "student", str(profile.resolve()), target_url=url
+        )
+        journal.end_run(run, "success", "Listo.", {"folio": "4810042"})
+
+    def plan(against: str) -> Any:
+        request = SessionRequest("itson-solicitud", ScriptedHuman(), profile=str(profile))
+        request.against = against
+        return plan_run(request)
+
+    filed("http://127.0.0.1:8401")
+    with pytest.raises(AlreadyDone):
+        plan("http://127.0.0.1:8401/")
+    assert plan("http://127.0.0.1:8402").target.kind == "mirror"
+    filed(None)
+    with pytest.raises(AlreadyDone):
+        plan("http://127.0.0.1:8402")
+
+
 def test_a_profile_without_an_nss_is_told_to_get_it_first(tmp_path: Path) -> None:
     profile = student_profile(tmp_path, nss="")
     result = cli("run", "itson-solicitud", "--against", "fixtures", "--profile", str(profile))
