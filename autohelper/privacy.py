@@ -144,3 +144,19 @@ def __getattr__(name: str) -> Any:
     if name == "PERSONAL_FIELDS":
         return _personal_fields()
     raise AttributeError(name)
+
+
+# The most characters of a typed value a message shows: the rest is cut with "…".
+TYPED_LIMIT = 60
+
+
+def typed(text: str, limit: int = TYPED_LIMIT) -> str:
+    """A value the person typed, as a message may show it: masked when it looks like personal
+    data (a CURP, an email, an NSS or phone number given where a step or a date goes), control
+    characters escaped as Python writes them (`\\n`, `\\x1b`), cut at `limit` characters
+    with "…"."""
+    text = mask_if_personal(text)
+    cut = len(text) > limit
+    text = text[:limit]
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return shown + ELLIPSIS if cut else shown

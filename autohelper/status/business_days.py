@@ -27,7 +27,7 @@ import platformdirs
 
 from autohelper.errors import UsageError
 from autohelper.messages import t
-from autohelper.privacy import ELLIPSIS, mask_if_personal
+from autohelper.privacy import mask_if_personal, typed
 
 log = logging.getLogger(__name__)
 
@@ -51,20 +51,6 @@ _DAY_TEXT = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 # What a date typed another way begins with (`13/11/2026`, `2026.11.13`, `2026-11-13T10`): shown
 # as typed, since the personal-data check would take its run of digits for an NSS or a phone.
 _DATE_LIKE = re.compile(r"[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}(?![0-9])")
-# The most characters of a typed value a message shows: the rest is cut with "…".
-TYPED_LIMIT = 60
-
-
-def typed(text: str, limit: int = TYPED_LIMIT) -> str:
-    """A value the person typed, as a message may show it: masked when it looks like personal
-    data (a CURP, an email, an NSS or phone number given where a step or a date goes), control
-    characters escaped as Python writes them (`\\n`, `\\x1b`), cut at `limit` characters
-    with "…"."""
-    text = mask_if_personal(text)
-    cut = len(text) > limit
-    text = text[:limit]
-    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-    return shown + ELLIPSIS if cut else shown
 
 
 def _typed_date(text: str) -> str:

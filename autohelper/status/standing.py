@@ -17,9 +17,10 @@ from pathlib import Path
 from autohelper import journal as jr
 from autohelper.errors import UsageError, Words, os_reason
 from autohelper.messages import current_lang, localized
+from autohelper.privacy import typed
 from autohelper.profile import INSTITUTIONS, Profile, load_profile, resolve_profile_path
 from autohelper.scenario.nodes import did_you_mean
-from autohelper.status.business_days import BusinessCalendar, Day, typed
+from autohelper.status.business_days import BusinessCalendar, Day
 from autohelper.status.procedure import (
     Procedure,
     ProcedureStep,
