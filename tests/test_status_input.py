@@ -80,7 +80,7 @@ def test_done_on_a_long_chain_weighs_every_earlier_step_at_once(
         "Aviso: el martes 10 de noviembre de 2026 es antes de «s0» (Paso s0), que suele ir primero"
     )
     assert result.stderr.count("Aviso:") == 1
-    # `status` weighs the order of what is done the same way (timeline.strictly_follows).
+    # `status` weighs the order of what is done the same way (timeline.comes_after).
     status = autohelper_cmd("status", "--as-of", "2026-11-12")
     assert status.exit_code == 0, status.output
     assert "s39" in status.stdout
@@ -89,7 +89,7 @@ def test_done_on_a_long_chain_weighs_every_earlier_step_at_once(
 def test_the_order_of_the_real_procedures_is_unchanged() -> None:
     """The steps each step comes after, and which orders are strict (a window on the way)."""
     from autohelper.status.procedure import procedure_for
-    from autohelper.status.standing import comes_after
+    from autohelper.status.timeline import comes_after
 
     assert comes_after(procedure_for("itson", "es")) == {
         "precondicion": {},

@@ -1,8 +1,8 @@
 """The functions the CLI calls: a student's timeline from their profile, the journal and their
 institution's procedure; recording a step done by hand (`done`) and taking it back (`undo`).
 
-`done` weighs the day given against the steps already done (`comes_after`); `undo` takes back
-marks only, and says so when a run or the profile keeps the step done.
+`done` weighs the day given against the steps already done (`timeline.comes_after`); `undo`
+takes back marks only, and says so when a run or the profile keeps the step done.
 
 Reading never creates the journal: a student who has run nothing yet has no history.
 """
@@ -34,6 +34,7 @@ from autohelper.status.timeline import (
     StepState,
     Timeline,
     build_timeline,
+    comes_after,
     counted_runs,
     own_state,
 )
@@ -219,41 +220,6 @@ def _how_done(state: StepState) -> Words:
 
 
 # -- the order of the steps ------------------------------------------------------------------
-def comes_after(procedure: Procedure) -> dict[str, dict[str, bool]]:
-    """For each step, the steps it comes after (those it requires, and theirs), each with
-    whether that order is strict. It is when a window counts from the earlier step on the way
-    (the request the wait follows, the hand-in a confirmation confirms): what the institution
-    does after it cannot have happened before it. Otherwise it is the usual order, not a rule
-    of the real procedure: an NSS the student already had and found with the tool later, a
-    clinic that checked the coverage itself before the student asked for the constancia.
-
-    An order is strict when some way back from the step reaches the earlier one through the
-    window that counts from it. Each step's set is built once from those of the steps it
-    requires (written before it), so a long procedure whose steps each need the two before
-    costs steps × steps, not a walk of every path."""
-    by_id = {step.id: step for step in procedure.steps}
-    found: dict[str, dict[str, bool]] = {}
-
-    def of(step: ProcedureStep) -> dict[str, bool]:
-        known = found.get(step.id)
-        if known is not None:
-            return known
-        before: dict[str, bool] = {}
-        found[step.id] = before  # a loop (the loader refuses one) ends here
-        for dep_id in step.requires:
-            dep = by_id.get(dep_id)
-            if dep is None:  # the loader refuses it; nothing to order by
-                continue
-            strict = step.window is not None and step.window.after == dep_id
-            for earlier, order in ((dep_id, strict), *of(dep).items()):
-                before[earlier] = before.get(earlier, False) or order
-        return before
-
-    for step in procedure.steps:
-        of(step)
-    return found
-
-
 @dataclass(frozen=True)
 class _Conflict:
     """Another step done on a day out of order with the day given for a step."""

@@ -237,26 +237,38 @@ def build_timeline(
     )
 
 
-def strictly_follows(
-    procedure: Procedure, step: ProcedureStep, known: dict[str, set[str]] | None = None
-) -> set[str]:
-    """The steps `step` comes after with a window on the way (the request a wait follows, and
-    so the vigencia after that wait): what the institution does after one of them cannot have
-    happened before it. (`standing.comes_after` weighs a new mark the same way.) `known`
-    keeps each step's answer for the next ones: without it, steps that each depend on the two
-    before them cost twice as much per step (36 of them, a minute)."""
-    known = {} if known is None else known
-    if step.id in known:
-        return known[step.id]
-    found: set[str] = set()
-    for dep_id in step.requires:
-        dep = procedure.step(dep_id)
-        if dep is None:
-            continue
-        if step.window is not None and step.window.after == dep_id:
-            found.add(dep_id)
-        found |= strictly_follows(procedure, dep, known)
-    known[step.id] = found
+def comes_after(procedure: Procedure) -> dict[str, dict[str, bool]]:
+    """For each step, the steps it comes after (those it requires, and theirs), each with
+    whether that order is strict. It is when a window counts from the earlier step on the way
+    (the request the wait follows, the hand-in a confirmation confirms): what the institution
+    does after it cannot have happened before it. Otherwise it is the usual order, not a rule
+    of the real procedure: an NSS the student already had and found with the tool later, a
+    clinic that checked the coverage itself before the student asked for the constancia.
+
+    An order is strict when some way back from the step reaches the earlier one through the
+    window that counts from it. Each step's set is built once from those of the steps it
+    requires (written before it), so a long procedure whose steps each need the two before
+    costs steps × steps, not a walk of every path."""
+    by_id = {step.id: step for step in procedure.steps}
+    found: dict[str, dict[str, bool]] = {}
+
+    def of(step: ProcedureStep) -> dict[str, bool]:
+        known = found.get(step.id)
+        if known is not None:
+            return known
+        before: dict[str, bool] = {}
+        found[step.id] = before  # a loop (the loader refuses one) ends here
+        for dep_id in step.requires:
+            dep = by_id.get(dep_id)
+            if dep is None:  # the loader refuses it; nothing to order by
+                continue
+            strict = step.window is not None and step.window.after == dep_id
+            for earlier, order in ((dep_id, strict), *of(dep).items()):
+                before[earlier] = before.get(earlier, False) or order
+        return before
+
+    for step in procedure.steps:
+        of(step)
     return found
 
 
@@ -266,12 +278,12 @@ def _order_conflicts(
     """Each step done on a day before a step it strictly follows was done (a wait's day is the
     day of the step after it: never weighed). The same day is in order."""
     conflicts: list[OrderConflict] = []
-    known: dict[str, set[str]] = {}
+    order = comes_after(procedure)
     for step in procedure.steps:
         state = states[step.id]
         if step.kind == "wait" or state.state != "done" or state.day is None:
             continue
-        follows = strictly_follows(procedure, step, known)
+        follows = [earlier for earlier, strict in order[step.id].items() if strict]
         for other_id in sorted(follows, key=procedure.step_ids.index):
             other = states[other_id]
             if other.step.kind == "wait" or other.state != "done" or other.day is None:
