@@ -172,3 +172,44 @@ def test_a_program_that_is_not_chromium_is_said_in_the_persons_language() -> Non
         "Revisa `autohelper doctor`, o usa otro con --browser RUTA."
     )
     assert "it closed as soon as it started" in failed.message("en")
+
+
+def _descendants(pid: int) -> list[list[str]]:
+    """The command lines of every process below `pid`."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        parent = int(stat[stat.rfind(")") + 2 :].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    found, pending = [], list(children.get(pid, []))
+    while pending:
+        child = pending.pop()
+        pending += children.get(child, [])
+        try:
+            raw = Path(f"/proc/{child}/cmdline").read_bytes()
+        except OSError:
+            continue
+        found.append(raw.decode(errors="replace").split("\0"))
+    return found
+
+
+@pytest.mark.browser
+def test_an_offline_browser_keeps_playwrights_own_disabled_features(browser: object) -> None:
+    """Chromium keeps only the last `--disable-features`: a list of ours after Playwright's
+    (site isolation, once) turned its own back on (HTTPS upgrades, paint holding...)."""
+    launched = [
+        argv
+        for argv in _descendants(os.getpid())
+        if "--remote-debugging-pipe" in argv and not any(a.startswith("--type=") for a in argv)
+    ]
+    assert launched, "the session's browser process was not found"
+    for argv in launched:
+        assert "--disable-site-isolation-trials" in argv
+        features = [a for a in argv if a.startswith("--disable-features=")]
+        assert len(features) == 1, features
+        assert {"HttpsUpgrades", "PaintHolding"} <= set(features[0].split("=", 1)[1].split(","))
