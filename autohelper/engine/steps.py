@@ -231,13 +231,16 @@ def submit(run: Runner, step: m.Submit) -> None:
     if not run.confirmed:  # the loader orders confirm before submit; this is the backstop
         raise Declined(step=step.describe())
     run.confirmed = False  # one yes, one press
-    # The button must be there before anything is recorded as pressed: a missing one is a
-    # changed portal (or, live, the person's to press), not a send that never left.
-    run.wait_visible(step, step.target)
     button, frame = run.find(step, step.target)
     run.ensure_origin(step, frame)
     # A form posts where its action says, whatever page it is on: never off the portal's sites.
-    action = button.evaluate(_FORM_ACTION_JS, timeout=run.timeout_ms(step))
+    # The look waits for the button to show (the locator takes visible elements only): it must
+    # be there before anything is recorded as pressed; a missing one is a changed portal (or,
+    # live, the person's to press), not a send that never left.
+    timeout = run.timeout_ms(step)
+    action = run.acting(
+        step, step.target, lambda: button.evaluate(_FORM_ACTION_JS, timeout=timeout)
+    )
     if action and not origin_allowed(action, run.scenario.origins):
         raise run.stop("run.form_elsewhere", step, OriginViolation, where=action)
     run.events.submit_pressing(run.index, step, run.redactor(run.summary))
