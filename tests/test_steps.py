@@ -11,13 +11,14 @@ from playwright.sync_api import Page
 from support import engine_run, lab_scenario
 
 from autohelper.engine import RunOptions, RunResult, run_scenario
-from autohelper.engine.events import Progress
+from autohelper.engine.events import Progress, RunListener
 from autohelper.engine.retry import FAST
 from autohelper.errors import PortalChanged
 from autohelper.human import ScriptedHuman
 from autohelper.journal import Journal
 from autohelper.mock import MockPortal
 from autohelper.scenario.loader import load_scenario
+from autohelper.scenario.model import Step
 
 pytestmark = pytest.mark.browser
 
@@ -177,6 +178,50 @@ def test_a_form_that_posts_off_the_portal_is_never_sent(
         "de los sitios del portal: no lo envié."
     ), result.message
     assert posted == []
+
+
+def test_a_submit_whose_button_never_shows_is_a_changed_portal_and_nothing_is_pressed(
+    page: Page, tmp_path: Path
+) -> None:
+    """The button is in the page but hidden: after the yes, the run waits for it to show and
+    stops on the step, as a changed portal; nothing was sent and no send was recorded."""
+    posted: list[str] = []
+    page.route(f"{ORIGIN}/guardar", lambda route: (posted.append(route.request.url), route.abort()))
+    content = (
+        '<form method="post" action="/guardar"><input placeholder="Tu NSS" name=nss>'
+        "<button hidden>Enviar</button></form>"
+    )
+    steps = """
+  - fill: {placeholder: Tu NSS}
+    value: "{profile.nss}"
+    description: Escribir el NSS
+  - confirm: [{label: NSS, value: "{profile.nss}"}]
+    description: Confirmar
+  - submit: {css: "form button"}
+    timeout: 0.5
+    description: Enviar la solicitud
+"""
+    pressing: list[int] = []
+
+    class Presses(RunListener):
+        def submit_pressing(self, index: int, step: Step, summary: str) -> None:
+            pressing.append(index)
+
+    path = tmp_path / "steps.yaml"
+    path.write_text(HEADER + steps, encoding="utf-8")
+    page.route(
+        f"{ORIGIN}/",
+        lambda route: route.fulfill(content_type="text/html; charset=utf-8", body=content),
+    )
+    page.goto(f"{ORIGIN}/")
+    options = RunOptions(artifacts=tmp_path / "art", live=False, retry=FAST, step_timeout=5)
+    result = run_scenario(
+        page, load_scenario(path), {"nss": "12345678903"}, {}, ScriptedHuman(), options, [Presses()]
+    )
+    assert result.status == "error", result.message
+    assert isinstance(result.error, PortalChanged), result.error
+    assert "Enviar la solicitud" in result.message
+    assert pressing == [] and posted == []
 
 
 def test_select_takes_an_option_value_too(page: Page, tmp_path: Path) -> None:
