@@ -76,22 +76,34 @@ def mask_if_personal(text: str) -> str:
     return str(text) if kind is None else mask(str(text).strip(), kind)
 
 
+# Numbers shorter than this are masked only where they stand alone (no digit either side).
+SHORT_NUMBER = 8
+
+
 class Redactor:
     """Replaces every known raw value (and its case variants) in a text by its masked form."""
 
     def __init__(self) -> None:
-        self._patterns: list[tuple[re.Pattern[str], str]] = []
+        # (length of the value's spelling, its pattern, its masked form)
+        self._patterns: list[tuple[int, re.Pattern[str], str]] = []
 
     def add(self, value: str | None, kind: str = "text") -> None:
         if not value or len(str(value)) < 3:
             return
         value = str(value)
         masked = mask(value, kind)
+        # A short number (an exterior number, a postal code) inside a longer one is not it: the
+        # 123 of a street number is not masked out of a registro patronal's 34123. Long ones
+        # (an NSS, a phone, a student id) are masked wherever they appear.
+        alone = (
+            (r"(?<!\d)", r"(?!\d)") if value.isdigit() and len(value) < SHORT_NUMBER else ("", "")
+        )
         # URLs carry values encoded (an emailed link's `correo=a%40b.mx`): scrub those too.
         for spelling in {value, quote(value, safe=""), quote_plus(value, safe="")}:
-            self._patterns.append((re.compile(re.escape(spelling), re.IGNORECASE), masked))
+            pattern = re.compile(alone[0] + re.escape(spelling) + alone[1], re.IGNORECASE)
+            self._patterns.append((len(spelling), pattern, masked))
         # Longest first, so a value that contains another is replaced whole.
-        self._patterns.sort(key=lambda item: -len(item[0].pattern))
+        self._patterns.sort(key=lambda item: -item[0])
 
     def add_profile(self, data: Mapping[str, object]) -> None:
         for key, value in data.items():
@@ -104,10 +116,10 @@ class Redactor:
 
     def merge(self, other: Redactor) -> None:
         self._patterns.extend(other._patterns)
-        self._patterns.sort(key=lambda item: -len(item[0].pattern))
+        self._patterns.sort(key=lambda item: -item[0])
 
     def __call__(self, text: str) -> str:
-        for pattern, masked in self._patterns:
+        for _, pattern, masked in self._patterns:
             text = pattern.sub(masked, text)
         return text
 

@@ -221,6 +221,20 @@ def test_the_redactor_scrubs_every_spelling_of_a_value() -> None:
     assert redactor(text) == "curp=HEGG…L04&correo=e…@example.com HEGG…L04"
 
 
+def test_a_short_number_is_masked_where_it_stands_alone_not_inside_a_longer_one() -> None:
+    """An exterior number or postal code inside a registro patronal or a folio is not the
+    person's; standing alone (letters or signs around it) it is. Long numbers are masked
+    anywhere."""
+    from autohelper.privacy import Redactor
+
+    redactor = Redactor()
+    redactor.add_profile({"exterior_number": "123", "postal_code": "91000", "nss": "67015612345"})
+    text = "Registro Y12-34123-10-4, folio 9100012; número 123, No.123, CP 91000; 9967015612345"
+    assert redactor(text) == (
+        "Registro Y12-34123-10-4, folio 9100012; número …, No.…, CP 91…00; 9967…45"
+    ), redactor(text)
+
+
 def test_personal_fields_come_from_the_profile_declaration() -> None:
     """One source: privacy's set is the profile's declaration, so a new personal field is
     masked and scrubbed without anyone remembering to list it twice."""
