@@ -520,16 +520,17 @@ def check_writable(name_or_path: str | Path | None = None) -> Path:
 _KEY_LINE = re.compile(r"([^\s#'\"][^:#]*?)\s*:")
 
 
-def _own_comments(path: Path) -> tuple[dict[str, list[str]], list[str]]:
-    """The person's own full-line comments in the file a save replaces: those above a key (by
-    key) and the rest (after the last key, or above a key the save drops). Our header is not
-    theirs; a comment after a value on its line is not kept."""
+def _own_comments(path: Path) -> tuple[dict[str, list[str]], list[str], dict[str, str]]:
+    """The person's own comments in the file a save replaces: the full-line ones above a key
+    (by key), the rest (after the last key, or above a key the save drops), and those after a
+    value on its line (by key). Our header is not theirs."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return {}, []
+        return {}, [], {}
     header = set(_HEADER.splitlines())
     above: dict[str, list[str]] = {}
+    after: dict[str, str] = {}
     pending: list[str] = []
     for line in text.splitlines():
         if line.lstrip().startswith("#"):
@@ -537,24 +538,52 @@ def _own_comments(path: Path) -> tuple[dict[str, list[str]], list[str]]:
                 pending.append(line.rstrip())
             continue
         match = _KEY_LINE.match(line)
-        if match and pending:
+        if not match:
+            continue
+        if pending:
             above.setdefault(match.group(1), []).extend(pending)
             pending = []
-    return above, pending
+        comment = _line_comment(line)
+        if comment:
+            after[match.group(1)] = comment
+    return above, pending, after
+
+
+def _line_comment(line: str) -> str:
+    """The comment after a `key: value` line's value (`# ...`), or "". A `#` is a comment's
+    only where YAML reads one: after a space, outside quotes; the line without it must mean
+    the same."""
+    # libyaml, as the profile is read (it takes a tab before a comment; PyYAML does not).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for found in re.finditer(r"[ \t]#", line):
+        try:
+            if yaml.load(line[: found.start()], loader) == yaml.load(line, loader):
+                return line[found.start() + 1 :].rstrip()
+        except yaml.YAMLError:
+            continue
+    return ""
 
 
 def _render(profile: Profile, target: Path) -> str:
     """The file's text: our header, then one `key: value` per line, each key still under the
-    comments the person wrote above it in the file it replaces (the others at the end)."""
-    above, rest = _own_comments(target)
+    comments the person wrote above it in the file it replaces (the others at the end), and
+    with the comment they wrote after its value (above it, should the value take lines)."""
+    above, rest, after = _own_comments(target)
     lines = [_HEADER.rstrip("\n")]
     for name, value in profile.stored_values().items():
         lines += above.pop(name, [])
         dumped = yaml.safe_dump(
             {name: value}, sort_keys=False, allow_unicode=True, default_flow_style=False
-        )
-        lines.append(dumped.rstrip("\n"))
+        ).rstrip("\n")
+        comment = after.get(name, "")
+        if comment and "\n" in dumped:
+            lines.append(comment)
+        elif comment:
+            dumped = f"{dumped}  {comment}"
+        lines.append(dumped)
+    kept = profile.stored_values()
     dropped = [line for comments in above.values() for line in comments]
+    dropped += [comment for name, comment in after.items() if name not in kept]
     return "\n".join([*lines, *dropped, *rest]) + "\n"
 
 

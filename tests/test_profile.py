@@ -679,6 +679,27 @@ def test_set_keeps_the_students_own_comments_above_their_keys(isolated: Path) ->
     assert prof.load_profile().phone == "6441112233"
 
 
+def test_set_keeps_a_comment_after_a_value_on_its_line(isolated: Path) -> None:
+    """A comment after a value stays after it, the changed value's too; a `#` inside quotes
+    is part of the value, not a comment."""
+    run("profile", "set", *COMPLETE)
+    path = default_path(isolated)
+    lines = path.read_text().splitlines()
+    for number, line in enumerate(lines):
+        if line.startswith("email:"):
+            lines[number] = line + "  # el de la escuela"
+        if line.startswith("postal_code:"):
+            lines[number] = line + "\t# casa de mis papás"
+    path.write_text("\n".join(lines) + '\ncolonia: "Centro #2"  # la vieja\n')
+    code, output = run("profile", "set", "postal_code=85010")
+    assert code == 0, output
+    text = path.read_text()
+    assert "  # el de la escuela\n" in text
+    assert "postal_code: '85010'  # casa de mis papás\n" in text
+    assert "colonia: 'Centro #2'  # la vieja\n" in text
+    assert prof.load_profile().colonia == "Centro #2"
+
+
 def test_set_a_field_name_alone_is_named_as_typed_and_a_value_masked() -> None:
     code, output = run("profile", "set", "nss")
     assert code == 1 and "'nss' no tiene la forma CLAVE=VALOR" in output
