@@ -126,6 +126,19 @@ def _open(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path, timeout=BUSY_WAIT)
 
 
+def _open_immutable(path: Path) -> sqlite3.Connection:
+    """A journal on a read-only disk, for reading: nothing can change it there, and SQLite
+    could not make the shared-memory file it reads a write-ahead-logged database with."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, timeout=BUSY_WAIT)
+
+
+def _on_read_only_disk(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def _busy(exc: BaseException) -> bool:
     """Another connection holds the lock this one waited for (SQLITE_BUSY, SQLITE_LOCKED and
     their extended codes): the journal is in use, not damaged."""
@@ -192,6 +205,10 @@ def _problem(path: Path, exc: Exception) -> JournalError:
         return JournalError("journal.busy", path=where)
     name = getattr(exc, "sqlite_errorname", "")
     if name.startswith("SQLITE_READONLY"):
+        return JournalError("journal.read_only", path=where)
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")) and _on_read_only_disk(path):
+        # A write-ahead-logged journal on a read-only disk: SQLite cannot make its
+        # shared-memory file, and says so as an I/O error.
         return JournalError("journal.read_only", path=where)
     if name.startswith("SQLITE_CANTOPEN") or name.startswith("SQLITE_PERM"):
         return JournalError("journal.unreadable", path=where, reason=_access_phrase(path))
@@ -289,8 +306,11 @@ class Journal:
     def __init__(self, path: Path | None = None, writable: bool = True) -> None:
         self.path = path or default_path()
         self._held: sqlite3.Connection | None = None
+        self._immutable = False
         try:
             self._prepare(writable)
+            # Read on a read-only disk (status from a USB stick mounted read-only): as is.
+            self._immutable = not writable and _on_read_only_disk(self.path)
             with self._connect() as db:
                 self._migrate(db, writable)
                 if writable:
@@ -355,7 +375,7 @@ class Journal:
                 raise _problem(self.path, exc) from None
             return
         try:
-            db = _open(self.path)
+            db = _open_immutable(self.path) if self._immutable else _open(self.path)
         except sqlite3.Error as exc:
             raise _problem(self.path, exc) from None
         try:

@@ -3,8 +3,12 @@ its press and its result after."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 import stat
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -136,6 +140,40 @@ def test_a_read_only_disk_is_found_when_the_journal_opens(
         Journal(path)
     assert caught.value.key == "journal.read_only"
     assert Journal(path, writable=False).runs() == []  # reading still works (status)
+
+
+@pytest.fixture
+def disk(tmp_path: Path) -> Iterator[Path]:
+    """A small disk of its own (tmpfs), to be remounted read-only: a real one, as a USB stick
+    mounted read-only is (a permission bit would not stop root). Root only."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a disk needs root")
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def test_a_journal_on_a_disk_mounted_read_only_is_read_and_a_write_says_read_only(
+    disk: Path,
+) -> None:
+    """status reads it as it is (SQLite cannot make a write-ahead log's shared-memory file
+    there); done is told the disk is read-only, not that it failed or needs repair."""
+    path = disk / "journal.sqlite3"
+    Journal(path).record_mark("/p/ana.yaml", "itson", "solicitud", "2026-11-20", "done")
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    marks = Journal(path, writable=False).marks("/p/ana.yaml", "itson")
+    assert [(m.step, m.on_date) for m in marks] == [("solicitud", "2026-11-20")]
+    with pytest.raises(JournalError) as caught:
+        Journal(path)
+    assert caught.value.key == "journal.read_only"
 
 
 def test_an_older_journal_opened_by_several_runs_at_once_is_migrated_once(tmp_path: Path) -> None:
