@@ -5,8 +5,9 @@ The scenario loader and the profile reader both read their files here, so a tab,
 bracket or a file saved as Latin-1 reads the same in both, in the person's language. Composing
 is bounded: nesting deeper than MAX_DEPTH, or aliases that expand past MAX_NODES, is a problem at
 its line and column instead of a RecursionError or a hang. Every scalar is also built once while
-composing, so a value YAML cannot build (`!!int abc`, an unquoted `2024-13-45`, an unknown tag)
-is reported at its place before any caller reads it.
+composing, so a value YAML cannot build (`!!int abc`, an unquoted `2024-13-45`, an unknown tag,
+an escape that is no character: `"\\ud800"`, `"\\U00110000"`) is reported at its place before any
+caller reads it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ _CORE_TAG = "tag:yaml.org,2002:"
 _MERGE_TAG = _CORE_TAG + "merge"
 # What a tagged scalar was meant to be, for "this value cannot be read as ...".
 _TAG_KINDS = {"int": "integer", "float": "number", "bool": "bool", "timestamp": "date"}
+# A lone UTF-16 half: Python keeps it in a str, but no file, terminal or database can write it.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# One escape of a double-quoted scalar (`\\` too, so the backslash it escapes starts none).
+_ESCAPE = re.compile(r"\\(?:u(?P<u>[0-9A-Fa-f]{4})|U(?P<U>[0-9A-Fa-f]{8})|.)", re.DOTALL)
 
 
 # --- Composing, bounded ---------------------------------------------------------------------
@@ -116,6 +121,29 @@ class _BoundedLoader(_Bounds, yaml.SafeLoader):
         super().__init__(stream)
         self._bound()
 
+    def scan_flow_scalar_non_spaces(self, double: bool, start_mark: Any) -> list[str]:
+        """PyYAML's, with an escape that is no character refused at its place: past U+10FFFF
+        PyYAML's chr() raises; a surrogate (U+D800 to U+DFFF) it keeps."""
+        begin: Any = self.get_mark()
+        try:
+            chunks: list[str] = super().scan_flow_scalar_non_spaces(double, start_mark)
+        except (ValueError, OverflowError) as exc:
+            mark: Any = self.get_mark()  # at the escape's digits, after its `\U`
+            escape = "\\U" + self.prefix(8)
+            raise FileProblem(
+                "yaml.escape_past_unicode", mark.line + 1, mark.column - 1, escape=escape
+            ) from exc
+        if _SURROGATE.search("".join(chunks)):
+            buffer: str = self.buffer
+            for found in _ESCAPE.finditer(buffer, begin.pointer, self.pointer):
+                code = int(found["u"] or found["U"] or "0", 16)
+                if 0xD800 <= code <= 0xDFFF:
+                    line, column = _line_column(buffer, found.start())
+                    raise FileProblem("yaml.escape_surrogate", line, column, escape=found[0])
+            code = ord(_SURROGATE.findall("".join(chunks))[0])  # only an escape makes one
+            raise _at(begin, "yaml.escape_surrogate", escape=f"\\u{code:04x}")
+        return chunks
+
 
 if yaml.__with_libyaml__:
     from yaml.cyaml import CParser  # type: ignore[attr-defined]
@@ -139,6 +167,8 @@ if yaml.__with_libyaml__:
         def compose_scalar_node(self, anchor: Any) -> yaml.ScalarNode:
             node: yaml.ScalarNode = super().compose_scalar_node(anchor)
             node.style = node.style or None  # libyaml says '' where PyYAML says None (plain)
+            if _SURROGATE.search(node.value):  # libyaml refuses them; if one did not, say where
+                raise LookupError
             return node
 
 

@@ -106,6 +106,16 @@ _YAML: dict[str, dict[str, str]] = {
         "es": "un escape numérico entre comillas dobles está incompleto",
         "en": "a numeric escape in double quotes is incomplete",
     },
+    "yaml.escape_past_unicode": {
+        "es": "«{escape}» no es ningún carácter: Unicode llega hasta \\U0010FFFF",
+        "en": "“{escape}” is no character: Unicode ends at \\U0010FFFF",
+    },
+    "yaml.escape_surrogate": {
+        "es": "«{escape}» es media pareja UTF-16, no un carácter; escribe el carácter mismo "
+        "o su código en 8 cifras (\\U0001F600, no \\ud83d\\ude00)",
+        "en": "“{escape}” is half a UTF-16 pair, not a character; write the character itself "
+        "or its code in 8 digits (\\U0001F600, not \\ud83d\\ude00)",
+    },
     "yaml.indentation": {
         "es": "la sangría no cuadra con el bloque que empieza en la línea {opened}",
         "en": "the indentation does not match the block that starts on line {opened}",

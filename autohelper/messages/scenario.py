@@ -159,6 +159,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "invalid step id '{id}': lower-case letters, digits, '-' and '_', starting with a "
         "letter (up to 40)",
     },
+    "scenario.bad_id": {
+        "es": "id de escenario inválido '{id}': letras minúsculas, números, '-' y '_', "
+        "empezando por una letra (hasta 60); es el nombre de una carpeta, no una ruta",
+        "en": "invalid scenario id '{id}': lower-case letters, digits, '-' and '_', starting "
+        "with a letter (up to 60); it names a folder, it is not a path",
+    },
     "scenario.unknown_step": {
         "es": "tipo de paso desconocido '{key}'{hint}",
         "en": "unknown step type '{key}'{hint}",

@@ -21,6 +21,7 @@ import yaml
 from autohelper import profile, yamlerrors
 from autohelper.errors import ScenarioError, UsageError
 from autohelper.messages import t
+from autohelper.privacy import typed
 from autohelper.scenario.docs import describe_step_types
 from autohelper.scenario.fields import FIELD_PARSERS, FieldReader, is_required, parameters, type_key
 from autohelper.scenario.model import (
@@ -29,6 +30,7 @@ from autohelper.scenario.model import (
     HEADER_KEYS,
     LOCATOR_KINDS,
     NEEDS_KEYS,
+    SCENARIO_ID_RE,
     SIGN_IN_KEYS,
     STEP_ID_RE,
     STEP_TYPES,
@@ -126,18 +128,6 @@ def find_scenario(name_or_path: str, directory: Path) -> Path:
     )
 
 
-# Procedures (autohelper.status, scenarios/procedures/) live below the scenarios but are not
-# scenarios: they declare `procedure:` where a scenario declares `id:`.
-_PROCEDURE_RE = re.compile(r"^procedure\s*:", re.MULTILINE)
-
-
-def _is_procedure(path: Path) -> bool:
-    try:
-        return bool(_PROCEDURE_RE.search(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError):
-        return False
-
-
 def _parse_file(path: Path, lang: str | None) -> tuple[Scenario | None, list[str]]:
     file = str(path)
     try:
@@ -199,7 +189,7 @@ class _Parser(FieldReader):
         steps = [self.step(node) for node in step_nodes]
         text = {key: self.text(node) or "" for key, node in value.items() if key in _TEXT_KEYS}
         return Scenario(
-            id=self.string(value["id"]) or "" if "id" in value else "",
+            id=self.scenario_id(value["id"]) or "" if "id" in value else "",
             title=text.get("title", ""),
             portal=facts.id,
             origins=self.origins,
@@ -220,6 +210,15 @@ class _Parser(FieldReader):
                 else DEFAULT_QA_PROFILE
             ),
         )
+
+    def scenario_id(self, node: Node) -> str | None:
+        """The header's id: QA keeps the scenario's evidence in a folder of that name, and
+        deletes it before each run, so a path (`../..`, `/tmp/x`) is refused here."""
+        name = self.string(node)
+        if name is not None and not SCENARIO_ID_RE.fullmatch(name):
+            self.fail(node, "scenario.bad_id", id=typed(name))
+            return None
+        return name
 
     def parse_origins(self, node: Node) -> tuple[str, ...]:
         """The declared origins; a malformed one is reported where it is written and left out

@@ -30,6 +30,8 @@ FRAME_KINDS = ("name", "url", "css")
 # `{profile.x}`, `{secret.x}`, and `{run.x}`: what an earlier step of the run yielded.
 TEMPLATE_RE = re.compile(r"\{(profile|secret|run)\.([a-z_][a-z0-9_]*)\}")
 STEP_ID_RE = re.compile(r"[a-z][a-z0-9_-]{0,39}")
+# A scenario's id names the folder of its QA evidence: one plain folder name, never a path.
+SCENARIO_ID_RE = re.compile(r"[a-z][a-z0-9_-]{0,59}")
 MAX_SECONDS = 600.0  # the longest wait a step may declare: ten minutes
 MIN_SECONDS = 0.5  # the shortest: less fails every step but a ready one, and blames the portal
 MAX_TRIES = 10

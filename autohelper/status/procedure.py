@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from autohelper.errors import AutohelperError, UsageError
+from autohelper.files import FileProblem, read_text
 from autohelper.messages import localized
 from autohelper.scenario.model import Position
 
@@ -173,9 +174,9 @@ def procedure_paths() -> list[Path]:
 
 def declares_procedure(path: Path) -> bool:
     """Whether the file has a top-level `procedure:` key (a scenario has `id:` instead)."""
-    try:
-        return bool(_PROCEDURE_KEY.search(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError):
+    try:  # checked: a FIFO or /dev/zero is no file to read to its end
+        return bool(_PROCEDURE_KEY.search(read_text(path)))
+    except FileProblem:
         return False
 
 
