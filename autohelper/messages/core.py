@@ -299,6 +299,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": " Se espera un número (finito).",
         "en": " Expected a (finite) number.",
     },
+    "mock.expected_words": {
+        "es": " Se espera una lista de textos.",
+        "en": " Expected a list of texts.",
+    },
+    "mock.expected_text": {"es": " Se espera un texto.", "en": " Expected a text."},
+    "mock.control_not_object": {
+        "es": "El cuerpo de /__mock__/config debe ser un objeto JSON de ajustes y sus valores.",
+        "en": "The body of /__mock__/config must be a JSON object of settings and their values.",
+    },
+    "mock.control_unknown": {
+        "es": "Ajuste del simulado desconocido: «{name}». Los posibles son: {known}.",
+        "en": "Unknown mock setting: “{name}”. The possible ones are: {known}.",
+    },
+    "mock.control_bad_value": {
+        "es": "Valor no válido para el ajuste del simulado «{name}».{reason}",
+        "en": "Invalid value for the mock setting “{name}”.{reason}",
+    },
     "journal.damaged": {
         "es": "El diario {path} está dañado o no es un diario de autohelper (no es una base de "
         "datos SQLite que pueda leer). Para apartarlo sin borrarlo y empezar uno nuevo: "

@@ -3,7 +3,9 @@ name (`--mock imss.result_version=1`, `--mock cia.lockout_after=3`).
 
 A bare setting name (`result_version=1`) still works when exactly one site has it. Values come
 typed by the setting's default (bool, int, float, tuple of words, text) and are checked for
-range here, before any server starts, with a reason in the person's language.
+range here, before any server starts, with a reason in the person's language. Values given as
+data (the control `POST /__mock__/config`, `MockPortal.configure`) must already be of that type:
+`true` is no number.
 """
 
 from __future__ import annotations
@@ -155,6 +157,40 @@ def build(options: Mapping[str, Any]) -> MockConfig:
         raise UsageError(
             "session.bad_mock_value", option=option, reason=t(exc.key, **exc.params)
         ) from None
+
+
+def typed_change(key: str, value: Any) -> tuple[str, Any]:
+    """One change given as data (JSON, Python) → (canonical name, value of the setting's type):
+    a list (or comma-separated text) of words for a tuple, an int or float for a float. KeyError
+    for an unknown name; MockSettingError for a value of another type."""
+    name = canonical(key)
+    default = _defaults()[name]
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return name, value
+        raise MockSettingError("mock.expected_bool")
+    number = isinstance(value, int | float) and not isinstance(value, bool)  # True is an int
+    if isinstance(default, int):
+        if number and isinstance(value, int):
+            return name, value
+        raise MockSettingError("mock.expected_int")
+    if isinstance(default, float):
+        try:
+            as_float = float(value) if number else math.nan
+        except OverflowError:  # an int of more than 308 digits
+            as_float = math.inf
+        if math.isfinite(as_float):
+            return name, as_float
+        raise MockSettingError("mock.expected_number")
+    if isinstance(default, tuple):
+        if isinstance(value, str):
+            return name, _typed(default, value)
+        if isinstance(value, list | tuple) and all(isinstance(part, str) for part in value):
+            return name, tuple(value)
+        raise MockSettingError("mock.expected_words")
+    if isinstance(value, str):
+        return name, value
+    raise MockSettingError("mock.expected_text")
 
 
 def _typed(default: Any, raw: str) -> Any:

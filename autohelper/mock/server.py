@@ -24,10 +24,11 @@ from typing import Any, cast
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from autohelper.errors import UsageError, os_reason
-from autohelper.mock.config import MockConfig, canonical
+from autohelper.messages import t
+from autohelper.mock.config import MockConfig, known_settings, typed_change
 from autohelper.mock.model import Request, Response, SharedState
 from autohelper.mock.pages import Pages
-from autohelper.mock.site import Site
+from autohelper.mock.site import MockSettingError, Site
 from autohelper.mock.sites import SITE_TYPES
 from autohelper.threads import serve_in_background
 
@@ -90,12 +91,10 @@ class MockPortal:
 
     def configure(self, **changes: Any) -> MockConfig:
         """Apply changes (`result_version=1`, or `**{"imss.result_version": 1}`) to the current
-        config and reset the state. An unknown name raises TypeError, a value out of range
-        ValueError."""
+        config and reset the state. An unknown name raises TypeError, a value of another type
+        or out of range ValueError (a MockSettingError)."""
         try:
-            typed = {
-                canonical(k): tuple(v) if isinstance(v, list) else v for k, v in changes.items()
-            }
+            typed = dict(typed_change(key, value) for key, value in changes.items())
         except KeyError as exc:
             raise TypeError(f"unknown mock setting {exc}") from None
         self.config = self.config.changed(typed)
@@ -228,13 +227,33 @@ class MockPortal:
             self.reset()
             return Response.text("ok")
         if method == "POST" and name == "config":
-            try:
-                changes = json.loads(body or b"{}")
-                self.configure(**changes)
-            except (ValueError, TypeError, AttributeError) as error:
-                return Response.text(f"bad config: {error}", status=400)
-            return Response.text("ok")
+            return self._config_control(body)
         return Response.text("unknown control", status=404)
+
+    def _config_control(self, body: bytes) -> Response:
+        """`POST /__mock__/config` with a JSON object of changes: "ok", or a 400 saying which
+        setting and why, in the server's language (the words of `--mock`'s errors)."""
+        try:
+            changes = json.loads(body or b"{}")
+        except ValueError:  # not JSON, not UTF-8, or an int of over 4300 digits
+            changes = None
+        if not isinstance(changes, dict):
+            return Response.text(t("mock.control_not_object"), status=400)
+        typed: dict[str, Any] = {}
+        named = ""  # the setting a refusal is about
+        try:
+            for named, value in changes.items():
+                canonical, typed[named] = typed_change(named, value)
+                self.config.changed({canonical: typed[named]})  # its own checks, by its name
+            named = ", ".join(typed)
+            self.configure(**typed)  # the settings together
+        except KeyError:
+            known = ", ".join(known_settings())
+            return Response.text(t("mock.control_unknown", name=named, known=known), status=400)
+        except MockSettingError as exc:
+            reason = t(exc.key, **exc.params)
+            return Response.text(t("mock.control_bad_value", name=named, reason=reason), status=400)
+        return Response.text("ok")
 
 
 def serve_forever(

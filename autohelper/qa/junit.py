@@ -4,13 +4,17 @@ Each shard writes its own file (`--junit shard-1.xml`); the merged file has one 
 with every shard's suites and their totals added up, so CI shows one report. A case that two
 shards both ran (the same classname and name) is a mistake of the split: it is refused, naming
 the case, rather than counted twice. A file that is not XML, or a suite whose counts are not
-whole numbers (or whose time is not a number of seconds), is refused too, naming the file and
-the place, in the person's language. The merged file is written 0600, like every report.
+whole numbers (or whose time is not a number of seconds), or too big to add up, or a file in
+an encoding Python cannot read, is refused too, naming the file and the place, in the person's
+language. The merged file is written 0600, like every report.
+
+Suites may nest (PHPUnit's do): a top-level suite's counts already hold its nested suites', so
+only the top-level suites are added up, and each case is looked at once.
 """
 
 from __future__ import annotations
 
-import math
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +40,14 @@ _XML_ERRORS = {
 }
 # A value quoted back in a message is cut here: an attribute may hold anything.
 _SHOWN = 40
+# JUnit's schema types the counts xs:int; a longer number is no count (and Python's int()
+# refuses one of over 4300 digits).
+_MAX_COUNT = 2**31 - 1
+# The schema's `time` is xs:decimal: digits with an optional fraction, no exponent, no "inf".
+# Capped (over 31 years: no suite's time) so that no sum of them overflows to "inf".
+_MAX_SECONDS = 10**9
+_DECIMAL = re.compile(r"[0-9]+(\.[0-9]*)?|\.[0-9]+")
+_DECLARED_ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)["']""")
 
 
 def _suites(path: Path) -> list[ET.Element]:
@@ -49,11 +61,28 @@ def _suites(path: Path) -> list[ET.Element]:
         raise UsageError(
             "qa.junit_bad_xml", path=str(path), line=line, column=column + 1, what=what
         ) from None
+    except (LookupError, ValueError):
+        # expat asks Python for a codec it lacks or cannot use (multi-byte, not a text codec).
+        raise UsageError(
+            "qa.junit_unknown_encoding", path=str(path), encoding=_declared_encoding(path)
+        ) from None
     if root.tag == "testsuite":
         return [root]
     if root.tag == "testsuites":
-        return list(root.iter("testsuite"))
+        # Only the top level: a nested suite is counted in the suite that holds it.
+        return root.findall("testsuite")
     raise UsageError("qa.junit_not_junit", path=str(path), tag=_cut(str(root.tag)))
+
+
+def _declared_encoding(path: Path) -> str:
+    """The encoding an XML declaration names, for the message ("?" if it cannot be read)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(1024)
+    except OSError:
+        return "?"
+    found = _DECLARED_ENCODING.search(head)
+    return _cut(found.group(1).decode("ascii", "replace")) if found else "?"
 
 
 def _cut(text: str) -> str:
@@ -65,23 +94,26 @@ def _count(path: Path, index: int, suite: ET.Element, name: str) -> int:
     raw = (suite.get(name) or "0").strip()
     if not (raw.isascii() and raw.isdigit()):
         raise _bad_attribute(path, index, suite, name, raw, "count")
-    return int(raw)
+    digits = raw.lstrip("0") or "0"
+    if len(digits) > len(str(_MAX_COUNT)) or int(digits) > _MAX_COUNT:
+        raise _bad_attribute(path, index, suite, name, raw, "too_big", highest=_MAX_COUNT)
+    return int(digits)
 
 
 def _seconds(path: Path, index: int, suite: ET.Element) -> float:
     """A suite's `time`: a number of seconds, 0 or more; absent or empty is 0."""
     raw = (suite.get("time") or "0").strip()
-    try:
-        value = float(raw)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or value < 0:
+    # float() alone would take "1e308", "inf" or "1_000": the merged total must read back.
+    if not _DECIMAL.fullmatch(raw):
         raise _bad_attribute(path, index, suite, "time", raw, "time")
+    value = float(raw)
+    if value > _MAX_SECONDS:
+        raise _bad_attribute(path, index, suite, "time", raw, "too_big", highest=_MAX_SECONDS)
     return value
 
 
 def _bad_attribute(
-    path: Path, index: int, suite: ET.Element, name: str, raw: str, kind: str
+    path: Path, index: int, suite: ET.Element, name: str, raw: str, kind: str, **extra: int
 ) -> UsageError:
     return UsageError(
         f"qa.junit_bad_{kind}",
@@ -89,6 +121,7 @@ def _bad_attribute(
         suite=_cut(suite.get("name") or f"#{index}"),
         attribute=name,
         value=_cut(raw),
+        **extra,
     )
 
 
