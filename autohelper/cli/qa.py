@@ -45,6 +45,15 @@ class _Seconds(click.FloatRange):
         return seconds
 
 
+class _EvidenceFolder(OutputFolder):
+    """`--artifacts`: an empty path is refused (it would quietly mean the current folder)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        if isinstance(value, str) and not value.strip():
+            self.fail(t("qa.empty_path"), param, ctx)
+        return super().convert(value, param, ctx)
+
+
 # At most ten minutes: beyond, Node's timers overflow and a wait becomes 1 ms.
 _timeout = click.option("--timeout", "step_timeout", type=_Seconds(min=0.5, max=600), default=None)
 
@@ -67,7 +76,7 @@ def _say(text: str) -> None:
 @click.option("--decline", is_flag=True)
 @_mock_options
 @_timeout
-@click.option("--artifacts", type=OutputFolder(), default=None)
+@click.option("--artifacts", type=_EvidenceFolder(), default=None)
 @_browser
 @_connect
 @_cdp
@@ -131,7 +140,12 @@ def qa(
         cdp=cdp,
         profile=profile,
     )
-    sys.exit(run_suite(request))
+    code = run_suite(request)
+    # Said once the reports are where the person asked for them.
+    for key, path in (("qa.front.junit", junit), ("qa.front.html", html_file)):
+        if path is not None:
+            click.echo(t(key, path=str(path)))
+    sys.exit(code)
 
 
 def _require(*modules: str) -> None:
@@ -193,7 +207,7 @@ def _one_run(
 @_mock_options
 @_timeout
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--artifacts", type=OutputFolder(), default=None)
+@click.option("--artifacts", type=_EvidenceFolder(), default=None)
 @_browser
 @_connect
 @_cdp

@@ -198,6 +198,56 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el caso corre solo contra {against}",
         "en": "the case only runs against {against}",
     },
+    # What `qa` refuses before any case runs, and the reports it could not write.
+    "qa.same_report": {
+        "es": "--junit y --html nombran el mismo archivo «{path}»: un informe borraría al "
+        "otro. Da un archivo distinto a cada uno.",
+        "en": "--junit and --html name the same file “{path}”: one report would overwrite "
+        "the other. Give each its own file.",
+    },
+    "qa.report_is_input": {
+        "es": "{option} «{path}» es {what}: el informe lo borraría. Da otro archivo para el "
+        "informe.",
+        "en": "{option} “{path}” is {what}: the report would overwrite it. Give the report "
+        "another file.",
+    },
+    "qa.input.cases": {
+        "es": "un archivo de casos de esta corrida",
+        "en": "a case file of this run",
+    },
+    "qa.input.scenario": {"es": "el archivo del escenario {id}", "en": "the file of scenario {id}"},
+    "qa.input.profile": {"es": "el perfil de esta corrida", "en": "the profile of this run"},
+    "qa.case_path_unsafe": {
+        "es": "pytest no puede correr el archivo de casos «{path}»: su ruta lleva «{part}», que "
+        "pytest lee como la selección de una prueba. Cámbiale el nombre al archivo o a su "
+        "carpeta.",
+        "en": "pytest cannot run the case file “{path}”: its path holds “{part}”, which pytest "
+        "reads as a test selection. Rename the file or its folder.",
+    },
+    "qa.artifacts_unwritable": {
+        "es": "No puedo guardar la evidencia en «{path}» (la carpeta de omisión, test-results/qa "
+        "bajo la carpeta actual): {reason}. Indica otra carpeta con --artifacts.",
+        "en": "Cannot keep the evidence in “{path}” (the default folder, test-results/qa under "
+        "the current folder): {reason}. Name another folder with --artifacts.",
+    },
+    "qa.case_folder_outside": {
+        "es": "La carpeta de evidencia del caso {case} quedaría fuera de --artifacts "
+        "«{artifacts}» ({folder}): no la uso ni borro nada ahí.",
+        "en": "The evidence folder of case {case} would be outside --artifacts “{artifacts}” "
+        "({folder}): I neither use it nor delete anything there.",
+    },
+    "qa.html_unwritable": {
+        "es": "No pude escribir el informe HTML «{path}»: {reason}",
+        "en": "Could not write the HTML report “{path}”: {reason}",
+    },
+    "qa.empty_path": {
+        "es": "la ruta está vacía: indica una carpeta (. para la actual)",
+        "en": "the path is empty: name a folder (. for the current one)",
+    },
+    "qa.scenario_is_folder": {
+        "es": "«{path}» es una carpeta, no un archivo de escenario",
+        "en": "“{path}” is a folder, not a scenario file",
+    },
     # pytest-html.
     "qa.html.title": {"es": "Casos de QA de autohelper", "en": "autohelper QA cases"},
     "qa.html.screenshot": {"es": "Captura", "en": "Screenshot"},
@@ -347,6 +397,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de segundos (0 o más).",
         "en": 'The JUnit file “{path}”, suite “{suite}”: {attribute}="{value}" is not a '
         "number of seconds (0 or more).",
+    },
+    "qa.junit_bad_too_big": {
+        "es": 'El JUnit «{path}», suite «{suite}»: {attribute}="{value}" es demasiado grande '
+        "(a lo más {highest}).",
+        "en": 'The JUnit file “{path}”, suite “{suite}”: {attribute}="{value}" is too big '
+        "(at most {highest}).",
+    },
+    "qa.junit_unknown_encoding": {
+        "es": "El JUnit «{path}» declara la codificación «{encoding}», que no sé leer: "
+        "guárdalo en UTF-8.",
+        "en": "The JUnit file “{path}” declares the encoding “{encoding}”, which I cannot "
+        "read: save it as UTF-8.",
     },
     "qa.junit_unwritable": {
         "es": "No pude escribir el JUnit «{path}»: {reason}",

@@ -19,6 +19,7 @@ full id is `<scenario>/<id>`: the name in reports, `-k`, and the shard's hash.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
@@ -212,6 +213,17 @@ def _parse_file(path: Path, lang: str | None) -> tuple[list[Case], list[str]]:
     return cases, reader.report()
 
 
+def _is_folder_path(name: str) -> bool:
+    """Whether a case file's `scenario:` is a path (not a name) to a folder."""
+    given = Path(name)
+    if given.suffix not in _SUFFIXES and "/" not in name and os.sep not in name:
+        return False
+    try:
+        return given.is_dir()
+    except OSError:  # a name too long: the loader says why
+        return False
+
+
 class _CaseReader(FieldReader):
     """Walks one case file's nodes; each method returns the value, or None after a problem."""
 
@@ -234,6 +246,10 @@ class _CaseReader(FieldReader):
 
         name = self.string(node)
         if name is None:
+            return None
+        if _is_folder_path(name):
+            # A path (as `find_scenario` reads one) to a folder: not "no such file".
+            self.fail(node, "qa.scenario_is_folder", path=name)
             return None
         try:
             return load_scenario(find_scenario(name, scenarios_dir()), self.lang)

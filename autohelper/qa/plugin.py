@@ -35,6 +35,7 @@ from _pytest._code.code import ReprExceptionInfo, ReprFileLocation, ReprTracebac
 from autohelper import LOG_FORMAT
 from autohelper.errors import AutohelperError
 from autohelper.messages import set_lang, t
+from autohelper.privacy import typed
 from autohelper.qa.cases import Case, load_case_file
 from autohelper.qa.worker import RunSettings, Worker
 
@@ -44,7 +45,9 @@ if TYPE_CHECKING:
 SETTINGS = pytest.StashKey[RunSettings]()
 WORKER = pytest.StashKey[Worker]()
 SHARD = pytest.StashKey[tuple[int, int] | None]()
-_SHARD_RE = re.compile(r"(\d+)/(\d+)")
+# At most nine digits each: a longer number is no shard count (and Python refuses to read an
+# integer of over 4300 digits).
+_SHARD_RE = re.compile(r"(\d{1,9})/(\d{1,9})")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -103,7 +106,7 @@ def parse_shard(value: str | None) -> tuple[int, int] | None:
         return None
     found = _SHARD_RE.fullmatch(value.strip())
     if not found or not 1 <= int(found.group(1)) <= int(found.group(2)):
-        raise pytest.UsageError(t("qa.bad_shard", value=value))
+        raise pytest.UsageError(t("qa.bad_shard", value=typed(value)))
     return int(found.group(1)), int(found.group(2))
 
 
@@ -371,12 +374,8 @@ class FrontReporter:
             self._say(_text(report))
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        # The reports' paths are said by `autohelper qa` once it has written them there (pytest
+        # writes them in a scratch folder).
         self._say(t("qa.front.summary", total=sum(self.counts.values()), **self.counts))
-        junit = getattr(self.config.option, "xmlpath", None)
-        if junit:
-            self._say(t("qa.front.junit", path=junit))
-        report = getattr(self.config.option, "htmlpath", None)
-        if report:
-            self._say(t("qa.front.html", path=report))
         if self.counts["failed"]:
             self._say(t("qa.front.evidence", path=str(self.config.stash[SETTINGS].artifacts)))

@@ -11,20 +11,25 @@ fail: 0 too).
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from autohelper.errors import UsageError
+from autohelper.errors import UsageError, Words
+from autohelper.files import os_problem
 from autohelper.messages import current_lang
+from autohelper.privacy import typed
 from autohelper.qa.cases import Case, case_files, cases_dir, load_cases
 from autohelper.target import parse_against
 
 # pytest's exit codes that are no failure of a case.
 _OK = 0
 _NO_TESTS = 5
+# Where the evidence of failed cases goes without `--artifacts` (the plugin's default too).
+DEFAULT_ARTIFACTS = Path("test-results") / "qa"
 
 
 @dataclass(frozen=True)
@@ -49,20 +54,29 @@ class SuiteRequest:
 def select(request: SuiteRequest) -> tuple[list[Path], list[Case]]:
     """The case files to run and their cases: every case file checked (all problems at once),
     then those of the scenarios named (or all with `--all`)."""
+    files = case_files(request.cases or (cases_dir(),))
+    files, chosen, _ = _choose(request, files, load_cases(files))
+    return files, chosen
+
+
+def _choose(
+    request: SuiteRequest, files: list[Path], cases: list[Case]
+) -> tuple[list[Path], list[Case], list[Path]]:
+    """The files and cases of the scenarios named (or all), and the scenario files named."""
     from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
     from autohelper.scenario.nodes import did_you_mean
 
-    files = case_files(request.cases or (cases_dir(),))
-    cases = load_cases(files)
     if not cases:
         raise UsageError("qa.no_cases", paths=", ".join(str(path) for path in files))
+    named: list[Path] = []
     if request.every or not request.scenarios:
         wanted = {case.scenario for case in cases}
     else:
         wanted = set()
         for name in request.scenarios:
             # The scenario's own id (a name or a file may be given, as for `run`).
-            wanted.add(load_scenario(find_scenario(name, scenarios_dir())).id)
+            named.append(find_scenario(name, scenarios_dir()))
+            wanted.add(load_scenario(named[-1]).id)
         covered = {case.scenario for case in cases}
         for name in sorted(wanted - covered):
             raise UsageError(
@@ -73,18 +87,106 @@ def select(request: SuiteRequest) -> tuple[list[Path], list[Case]]:
             )
     chosen = [case for case in cases if case.scenario in wanted]
     by_file = {Path(case.pos.file) for case in chosen}
-    return [path for path in files if path in by_file], chosen
+    return [path for path in files if path in by_file], chosen, named
 
 
-def pytest_args(request: SuiteRequest, files: Sequence[Path]) -> list[str]:
-    """The command line of the pytest run (as after `python -m pytest`)."""
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name one file (through links too), there or not yet."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return os.path.realpath(one) == os.path.realpath(other)
+
+
+def _refuse_reports_over_inputs(
+    request: SuiteRequest, files: Sequence[Path], cases: Sequence[Case], named: Sequence[Path]
+) -> None:
+    """A report written over a file the run reads (a case file, a scenario, the profile) would
+    destroy it: refused before anything runs, as are two reports in one file."""
+    from autohelper.profile import resolve_profile_path
+    from autohelper.scenario.loader import load_scenario
+    from autohelper.session import qa_profile_path
+
+    given = (("--junit", request.junit), ("--html", request.html))
+    reports = [(option, path) for option, path in given if path is not None]
+    if len(reports) == 2 and _same_file(reports[0][1], reports[1][1]):
+        raise UsageError("qa.same_report", path=str(reports[0][1]))
+    if not reports:
+        return
+    inputs: list[tuple[Path, Words]] = [(path, Words("qa.input.cases")) for path in files]
+    scenarios = {case.scenario_path: case.scenario for case in cases}
+    for named_path in named:
+        scenarios.setdefault(str(named_path), load_scenario(named_path).id)
+    for scenario_path, scenario_id in scenarios.items():
+        inputs.append((Path(scenario_path), Words("qa.input.scenario", id=scenario_id)))
+    if request.profile is not None:
+        inputs.append((resolve_profile_path(request.profile), Words("qa.input.profile")))
+    else:  # each scenario's synthetic profile
+        for scenario_path in scenarios:
+            profile = qa_profile_path(load_scenario(Path(scenario_path)))
+            inputs.append((profile, Words("qa.input.profile")))
+    for option, report in reports:
+        for path, what in inputs:
+            if _same_file(report, path):
+                raise UsageError("qa.report_is_input", option=option, path=str(report), what=what)
+
+
+def _refuse_unsafe_paths(files: Sequence[Path]) -> None:
+    """pytest reads `::` in a path as a test's name and `[` as its parameters: such a case
+    file would not run (a raw pytest error, or no case at all)."""
+    for path in files:
+        shown = os.path.abspath(path)
+        for part in ("::", "["):
+            if part in shown:
+                raise UsageError("qa.case_path_unsafe", path=str(path), part=part)
+
+
+def _evidence_folder(request: SuiteRequest) -> Path:
+    """`--artifacts` (checked as the option was parsed), or the default `test-results/qa`
+    under the current folder, checked the same way here: made if missing, a file tried in
+    it, before any browser (each case would otherwise fail on it, with a traceback)."""
+    if request.artifacts is not None:
+        return request.artifacts.absolute()
+    import tempfile
+
+    from autohelper.privatefiles import make_dirs
+
+    folder = DEFAULT_ARTIFACTS.absolute()
+    try:
+        try:
+            make_dirs(folder)
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+        except FileNotFoundError:
+            # The folders above are there, yet nothing can be made in them (/proc, /sys).
+            raise PermissionError(errno.EACCES, "cannot create files here") from None
+    except OSError as exc:
+        reason = os_problem(exc, writing=True)
+        raise UsageError("qa.artifacts_unwritable", path=str(folder), reason=reason) from None
+    return folder
+
+
+def pytest_args(
+    request: SuiteRequest,
+    files: Sequence[Path],
+    artifacts: Path | None = None,
+    reports: Mapping[str, Path] | None = None,
+) -> list[str]:
+    """The command line of the pytest run (as after `python -m pytest`). Every value is given
+    as `--option=value` and every file as an absolute path, so that nothing the person named
+    (`-k.yaml`, `-o.xml`) is read as an option of pytest's. `reports` are the files pytest is to
+    write its JUnit and HTML reports to (by default, those of the request)."""
     root = Path(os.path.commonpath([str(path.resolve().parent) for path in files])).parent
+    if reports is None:
+        reports = {
+            name: path
+            for name, path in (("junit", request.junit), ("html", request.html))
+            if path is not None
+        }
     args = [
         # No configuration of whatever folder the person is in, no cache written there.
-        "-c",
-        os.devnull,
-        "--rootdir",
-        str(root),
+        f"--config-file={os.devnull}",
+        f"--rootdir={root}",
         "-p",
         "no:cacheprovider",
         "-p",
@@ -97,22 +199,19 @@ def pytest_args(request: SuiteRequest, files: Sequence[Path]) -> list[str]:
         "-p",
         "no:hypothesispytest",
         "--qa-front",
-        "--qa-lang",
-        current_lang(),
-        "--qa-against",
-        request.against,
-        "-n",
-        str(request.workers if request.workers > 1 else 0),
+        f"--qa-lang={current_lang()}",
+        f"--qa-against={request.against}",
+        f"--numprocesses={request.workers if request.workers > 1 else 0}",
     ]
     if request.workers > 1:
         # Cases differ a lot in length (a missing element waits out its timeout): a worker
         # that is done takes cases from a busy one.
-        args += ["--dist", "worksteal"]
+        args.append("--dist=worksteal")
     optional = {
-        "--junitxml": request.junit,
-        "--html": request.html,
+        "--junitxml": reports.get("junit"),
+        "--html": reports.get("html"),
         "--qa-shard": request.shard,
-        "--qa-artifacts": request.artifacts,
+        "--qa-artifacts": artifacts if artifacts is not None else request.artifacts,
         "--qa-browser": request.browser,
         "--qa-connect": request.connect,
         "--qa-cdp": request.cdp,
@@ -120,15 +219,32 @@ def pytest_args(request: SuiteRequest, files: Sequence[Path]) -> list[str]:
     }
     for option, value in optional.items():
         if value is not None:
-            args += [option, str(value)]
-    if request.html is not None:
+            args.append(f"{option}={value}")
+    if "html" in reports:
         args.append("--self-contained-html")
     level = logging.getLogger().getEffectiveLevel()
     if level < logging.WARNING:
         # `-v`/`-vv`: the cases' log lines on stderr as they come (pytest would keep them for
         # its reports), from the workers too.
-        args += ["--capture=no", "--qa-log-level", logging.getLevelName(level)]
-    return [*args, *(str(path) for path in files)]
+        args += ["--capture=no", f"--qa-log-level={logging.getLevelName(level)}"]
+    return [*args, *(os.path.abspath(path) for path in files)]
+
+
+def _deliver(draft: Path, path: Path, key: str) -> None:
+    """Write a report pytest wrote in the run's scratch folder where the person asked for it;
+    a write that fails (a full disk, /dev/full) is said with the path, not as a traceback."""
+    from autohelper.privatefiles import write_private
+
+    try:
+        data = draft.read_bytes()
+        if path.exists() and not path.is_file():
+            # A device or a pipe (/dev/stdout): written through, its mode left alone.
+            with path.open("wb") as handle:
+                handle.write(data)
+        else:
+            write_private(path, data)
+    except OSError as exc:
+        raise UsageError(key, path=str(path), reason=os_problem(exc, writing=True)) from None
 
 
 def run_suite(request: SuiteRequest) -> int:
@@ -143,35 +259,59 @@ def run_suite(request: SuiteRequest) -> int:
         try:
             parse_shard(request.shard)
         except Exception as exc:  # pytest's UsageError, with our message
-            raise UsageError("qa.bad_shard", value=request.shard) from exc
+            raise UsageError("qa.bad_shard", value=typed(request.shard)) from exc
     from autohelper.browser.provider import provider_for
 
     # The browser options once, here: a wrong path or endpoint is one message, not one per case.
     provider_for(request.browser, True, request.connect, request.cdp, offline=True)
-    files, _ = select(request)
+    every_file = case_files(request.cases or (cases_dir(),))
+    every_case = load_cases(every_file)
+    files, _, named = _choose(request, every_file, every_case)
+    _refuse_reports_over_inputs(request, every_file, every_case, named)
+    _refuse_unsafe_paths(files)
     if spec.kind == "mirror":
         from autohelper.session import probe_mirror
 
         probe_mirror(spec.mirror_url or "")  # said once here, not once per case
-    from autohelper.privatefiles import make_dirs, make_private
+    artifacts = _evidence_folder(request)
+    import tempfile
 
-    reports = [path for path in (request.junit, request.html) if path is not None]
-    for path in reports:
-        make_dirs(path.parent)
     import pytest
 
-    # pytest writes the reports (and xdist's workers their evidence) with the process's umask:
-    # 077 for the run, so none is readable by others even for an instant; an older report kept
-    # its mode through the rewrite, so each is tightened afterwards too.
-    before = os.umask(0o077)
-    try:
-        code = pytest.main(pytest_args(request, files))
-    finally:
-        os.umask(before)
-        for path in reports:
-            if path.is_file():
-                make_private(path)
+    reports = {
+        name: (path, key)
+        for name, path, key in (
+            ("junit", request.junit, "qa.junit_unwritable"),
+            ("html", request.html, "qa.html_unwritable"),
+        )
+        if path is not None
+    }
+    # pytest writes the reports in a scratch folder of the run's own; each is then written
+    # where the person asked for it: a write that fails there is said with its path, and a
+    # run that stops early leaves a former report as it was.
+    with tempfile.TemporaryDirectory(prefix="autohelper-qa-") as scratch:
+        drafts = {name: Path(scratch) / f"{name}.report" for name in reports}
+        # pytest writes the reports (and xdist's workers their evidence) with the process's
+        # umask: 077 for the run, so none is readable by others even for an instant.
+        before = os.umask(0o077)
+        try:
+            code = pytest.main(pytest_args(request, files, artifacts, drafts))
+        finally:
+            os.umask(before)
+        refused: list[UsageError] = []
+        for name, (path, key) in reports.items():
+            if drafts[name].is_file():
+                try:
+                    _deliver(drafts[name], path, key)
+                except UsageError as exc:  # the other report is still written
+                    refused.append(exc)
     if code == pytest.ExitCode.INTERRUPTED:
         # pytest took the Ctrl-C and stopped; the command says so and ends with 130.
         raise KeyboardInterrupt
+    if refused:
+        raise refused[0]
+    if code == _NO_TESTS and request.shard is None:
+        # Every file given to pytest holds a case of the run: none collected is our bug (a
+        # path pytest misread), never a silent success.
+        raise RuntimeError(f"pytest collected no case of {[str(path) for path in files]}")
     return 0 if code in (_OK, _NO_TESTS) else 1

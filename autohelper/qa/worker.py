@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from autohelper.errors import UsageError
 from autohelper.privatefiles import private_dir
 from autohelper.qa.expect import judge, observe
 from autohelper.qa.record import (
@@ -65,8 +66,22 @@ class RunSettings:
 
 
 def case_folder(settings: RunSettings, case: Case) -> Path:
-    """Where one case's evidence goes (the same on every worker: case ids are unique)."""
-    return settings.artifacts / case.scenario / case.name
+    """Where one case's evidence goes (the same on every worker: case ids are unique): two
+    plain folders below the artifacts folder, whatever the ids hold, since a passing case's
+    folder is deleted; one that would be anywhere else (`..`, a link leading out, the
+    workers' own `.workers`) is refused, nothing deleted."""
+    folder = settings.artifacts / case.scenario / case.name
+    root = Path(os.path.realpath(settings.artifacts))
+    real = Path(os.path.realpath(folder))
+    parts = real.relative_to(root).parts if real.is_relative_to(root) else ()
+    if len(parts) != 2 or any(part.startswith(".") for part in parts):
+        raise UsageError(
+            "qa.case_folder_outside",
+            case=case.id,
+            artifacts=str(settings.artifacts),
+            folder=str(real),
+        )
+    return folder
 
 
 class Worker:
@@ -149,9 +164,9 @@ class Worker:
         from autohelper import privacy
         from autohelper.session import SessionRequest, execute, plan_run, redacting
 
+        folder = case_folder(self.settings, case)  # refused before any browser
         if self.browser is None:
             self.start()
-        folder = case_folder(self.settings, case)
         discard(folder)  # a former run's evidence must not pass for this one's
         if self.mock is not None:
             self.mock.reset()
