@@ -95,7 +95,7 @@ def test_a_bad_shard_is_refused_before_any_browser() -> None:
     result = autohelper_cmd("qa", "--all", "--against", "fixtures", "--shard", "0/2")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: --qa-shard/--shard espera i/n con 1 ≤ i ≤ n (p. ej. 2/3); recibí «0/2».\n"
+        "Error: --shard espera i/n con 1 ≤ i ≤ n (p. ej. 2/3); recibí «0/2».\n"
     )
 
 

@@ -237,7 +237,7 @@ def test_a_case_folder_outside_the_artifacts_is_refused(
 def test_a_long_bad_shard_is_cut_in_the_message() -> None:
     code, out, err = qa("--shard", "1" * 5000 + "/2")
     assert code == 1 and out == ""
-    assert err.startswith("Error: --qa-shard/--shard espera i/n con 1 ≤ i ≤ n")
+    assert err.startswith("Error: --shard espera i/n con 1 ≤ i ≤ n")
     assert len(err) < 200
 
 

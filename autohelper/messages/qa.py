@@ -191,8 +191,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "invalid tag '{tag}': lower-case letters, digits and _",
     },
     "qa.bad_shard": {
-        "es": "--qa-shard/--shard espera i/n con 1 ≤ i ≤ n (p. ej. 2/3); recibí «{value}».",
-        "en": "--qa-shard/--shard expects i/n with 1 ≤ i ≤ n (e.g. 2/3); got “{value}”.",
+        "es": "{option} espera i/n con 1 ≤ i ≤ n (p. ej. 2/3); recibí «{value}».",
+        "en": "{option} expects i/n with 1 ≤ i ≤ n (e.g. 2/3); got “{value}”.",
     },
     "qa.skip_target": {
         "es": "el caso corre solo contra {against}",

@@ -106,7 +106,7 @@ def parse_shard(value: str | None) -> tuple[int, int] | None:
         return None
     found = _SHARD_RE.fullmatch(value.strip())
     if not found or not 1 <= int(found.group(1)) <= int(found.group(2)):
-        raise pytest.UsageError(t("qa.bad_shard", value=typed(value)))
+        raise pytest.UsageError(t("qa.bad_shard", option="--qa-shard", value=typed(value)))
     return int(found.group(1)), int(found.group(2))
 
 

@@ -259,7 +259,7 @@ def run_suite(request: SuiteRequest) -> int:
         try:
             parse_shard(request.shard)
         except Exception as exc:  # pytest's UsageError, with our message
-            raise UsageError("qa.bad_shard", value=typed(request.shard)) from exc
+            raise UsageError("qa.bad_shard", option="--shard", value=typed(request.shard)) from exc
     from autohelper.browser.provider import provider_for
 
     # The browser options once, here: a wrong path or endpoint is one message, not one per case.
