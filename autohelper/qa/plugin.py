@@ -34,7 +34,7 @@ from _pytest._code.code import ReprExceptionInfo, ReprFileLocation, ReprTracebac
 
 from autohelper import LOG_FORMAT
 from autohelper.errors import AutohelperError
-from autohelper.messages import set_lang, t
+from autohelper.messages import catalogue, current_lang, set_lang, t
 from autohelper.privacy import typed
 from autohelper.qa.cases import Case, load_case_file
 from autohelper.qa.worker import RunSettings, Worker
@@ -270,6 +270,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         report = getattr(config.option, option, None)
         if report and not hasattr(config, "workerinput") and Path(report).is_file():
             make_private(Path(report))
+            if option == "htmlpath" and current_lang() != "en":
+                page = Path(report).read_text(encoding="utf-8")
+                Path(report).write_text(localize_html(page), encoding="utf-8")
 
 
 @pytest.hookimpl(wrapper=True)
@@ -319,6 +322,7 @@ def pytest_html_report_title(report: Any) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_html_results_table_header(cells: list[str]) -> None:
+    cells[:] = [_said(cell, "qa.html.col.") for cell in cells]
     cells.insert(2, f"<th>{html.escape(t('qa.html.expected'))}</th>")
     cells.insert(3, f"<th>{html.escape(t('qa.html.observed'))}</th>")
 
@@ -327,6 +331,74 @@ def pytest_html_results_table_header(cells: list[str]) -> None:
 def pytest_html_results_table_row(report: pytest.TestReport, cells: list[str]) -> None:
     cells.insert(2, f"<td>{html.escape(getattr(report, 'qa_expected', ''))}</td>")
     cells.insert(3, f"<td>{html.escape(getattr(report, 'qa_observed', ''))}</td>")
+
+
+# pytest-html's page is in English only: its words are said in the report's language, the
+# columns' and results' through its hooks, its template's in the file it wrote (exact
+# fragments; the page's script keys on the results' data, never on these words).
+_CELL = re.compile(r"(<t[hd][^>]*>)([A-Za-z]+)(</t[hd]>)")
+_PAGE_WORDS = {  # (before, English, after): the message
+    ("<h2>", "Summary", "</h2>"): "qa.html.summary",
+    ("<h2>", "Environment", "</h2>"): "qa.html.environment",
+    (">", "(Un)check the boxes to filter the results.", "<"): "qa.html.filter",
+    (">", "There are still tests running. ", "<"): "qa.html.running",
+    (">", "Reload this page to get the latest results!", "<"): "qa.html.reload",
+    (">", "Show all details", "<"): "qa.html.show_all",
+    (">", "Hide all details", "<"): "qa.html.hide_all",
+    (">", "No results found. Check the filters.", "<"): "qa.html.no_results",
+}
+_RUN_COUNT = re.compile(r'(<p class="run-count">)(\d+) tests? took ([^<]*)\.(</p>)')
+_RUN_DONE = re.compile(r'(<p class="run-count">)(\d+/\d+) tests? done\.(</p>)')
+_GENERATED = re.compile(r"Report generated on (\S+) at (\S+) by ")
+_DATA = re.compile(r'(<div id="data-container" data-jsonblob=")([^"]*)(")')
+_OUTCOME = re.compile(r'(<span class="([a-z]+)">)(\d+) ([A-Za-z ]+)(,?</span>)')
+
+
+def _results_said(blob: str) -> str:
+    """The page's data (JSON): each case's result cell in the report's language. Its `result`
+    stays pytest-html's word: the page's filters and sorting key on it."""
+    import json
+
+    data = json.loads(blob)
+    for runs in data.get("tests", {}).values():
+        for run in runs:
+            cells = run.get("resultsTableRow") or []
+            run["resultsTableRow"] = [_said(cells[0], "qa.html.result."), *cells[1:]]
+    return json.dumps(data)
+
+
+def _said(cell: str, prefix: str) -> str:
+    """A header or result cell with its English word in the report's language."""
+
+    def swap(found: re.Match[str]) -> str:
+        key = prefix + found[2].lower()
+        return found[1] + html.escape(t(key)) + found[3] if _known(key) else found[0]
+
+    return _CELL.sub(swap, cell)
+
+
+def _known(key: str) -> bool:
+    return key in catalogue()
+
+
+def localize_html(page: str) -> str:
+    """pytest-html's fixed words of a written report, in the report's language."""
+    for (before, words, after), key in _PAGE_WORDS.items():
+        page = page.replace(before + words + after, before + html.escape(t(key)) + after)
+    page = _RUN_COUNT.sub(
+        lambda m: m[1] + html.escape(t("qa.html.took", count=m[2], duration=m[3])) + m[4], page
+    )
+    page = _RUN_DONE.sub(lambda m: m[1] + html.escape(t("qa.html.done", count=m[2])) + m[3], page)
+    page = _GENERATED.sub(lambda m: html.escape(t("qa.html.generated", date=m[1], time=m[2])), page)
+    page = _DATA.sub(lambda m: m[1] + html.escape(_results_said(html.unescape(m[2]))) + m[3], page)
+    return _OUTCOME.sub(
+        lambda m: (
+            m[1] + m[3] + " " + html.escape(t("qa.html.outcome." + m[2])) + m[5]
+            if _known("qa.html.outcome." + m[2])
+            else m[0]
+        ),
+        page,
+    )
 
 
 def _text(report: pytest.TestReport | pytest.CollectReport) -> str:

@@ -1,0 +1,58 @@
+"""pytest-html's page is English only: a Spanish QA report says its fixed words in Spanish,
+and its page script still finds each case's result (it keys on pytest-html's word)."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from autohelper.qa.plugin import localize_html
+
+
+def _page() -> str:
+    data = {
+        "tests": {
+            "ok.yaml::uno": [
+                {
+                    "result": "Passed",
+                    "resultsTableRow": [
+                        '<td class="col-result">Passed</td>',
+                        '<td class="col-testId">ok.yaml::uno</td>',
+                    ],
+                }
+            ]
+        }
+    }
+    blob = html.escape(json.dumps(data))
+    return (
+        "<h2>Environment</h2><p>Report generated on 24-Nov-2026 at 05:21:49 by "
+        '<a href="https://pypi.python.org/pypi/pytest-html">pytest-html</a></p>'
+        '<h2>Summary</h2><p class="run-count">2 tests took 00:00:02.</p>'
+        '<p class="filter">(Un)check the boxes to filter the results.</p>'
+        '<span class="failed">1 Failed,</span><span class="xpassed">0 Unexpected passes,</span>'
+        '<button id="show_all_details">Show all details</button>'
+        '<td colspan="5">No results found. Check the filters.</td>'
+        f'<div id="data-container" data-jsonblob="{blob}"></div>'
+    )
+
+
+def test_a_spanish_report_says_pytest_htmls_words_in_spanish() -> None:
+    page = localize_html(_page())
+    for english in ("Summary", "Environment", "took", "Report generated", "Failed,", "Passed<"):
+        assert english not in page, english
+    for spanish in (
+        "<h2>Resumen</h2>",
+        "<h2>Entorno</h2>",
+        '<p class="run-count">2 caso(s) en 00:00:02.</p>',
+        "Informe generado el 24-Nov-2026 a las 05:21:49 por <a",
+        '<span class="failed">1 Fallidos,</span>',
+        '<span class="xpassed">0 Aciertos inesperados,</span>',
+        ">Mostrar todos los detalles<",
+        ">Ningún resultado. Revisa los filtros.<",
+        ">Marca o desmarca las casillas para filtrar los resultados.<",
+    ):
+        assert spanish in page, spanish
+    blob = page.split('data-jsonblob="')[1].split('"')[0]
+    [run] = json.loads(html.unescape(blob))["tests"]["ok.yaml::uno"]
+    assert run["resultsTableRow"][0] == '<td class="col-result">Correcto</td>'
+    assert run["result"] == "Passed"  # what the page's filters and sorting key on
