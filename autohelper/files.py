@@ -69,6 +69,21 @@ def os_problem(exc: OSError, writing: bool = False) -> FileProblem:
     return FileProblem("file.os_error_write" if writing else "file.os_error", code=name)
 
 
+def probe_folder(folder: Path) -> None:
+    """Raise OSError unless a file can be created in `folder` (it is removed at once): the
+    permission bits do not stop root, nor tell of a read-only disk, /proc or /sys."""
+    import tempfile  # here: it costs every start-up, and only a save's check needs it
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except FileNotFoundError:
+        if not folder.is_dir():
+            raise
+        # The folder is there but takes no new file (/proc): nothing may be written in it.
+        raise PermissionError(errno.EACCES, "cannot create files here") from None
+
+
 def read_text(path: Path) -> str:
     """The text of a UTF-8 file; a file that is not UTF-8 is a problem at the line and column of
     its first bad byte (a file saved as Latin-1 by an old editor, typically)."""

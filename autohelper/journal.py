@@ -111,6 +111,17 @@ def default_path() -> Path:
     return Path(base) / "journal.sqlite3"
 
 
+def check_link(path: Path) -> None:
+    """A JournalError when `path` is a symbolic link whose file would go in a folder that is
+    not there (a disk not mounted, a folder moved): the journal is elsewhere, and starting a
+    new one or reading none would hide it."""
+    if not path.is_symlink():
+        return
+    target = Path(os.path.realpath(path))  # a loop of links stops in it: opening says so
+    if not target.parent.is_dir():
+        raise JournalError("journal.link_to_nowhere", path=str(path), target=str(target))
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -324,6 +335,7 @@ class Journal:
         if self.path.is_dir():
             raise JournalError("journal.is_directory", path=str(self.path))
         if not self.path.exists():
+            check_link(self.path)
             make_dirs(self.path.parent)  # and every folder above it it creates: 0700
             # Create it private before SQLite opens it, so it is never readable by others.
             fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)

@@ -26,6 +26,7 @@ import yaml
 from autohelper import validation as v
 from autohelper import yamlerrors
 from autohelper.errors import ProfileError, UsageError
+from autohelper.files import probe_folder
 from autohelper.messages import t
 
 if TYPE_CHECKING:
@@ -299,10 +300,11 @@ def _exists(path: Path) -> bool:
 def shown_key(name: str) -> str:
     """A key as messages may show it: a field's name as is; anything else masked when it looks
     like personal data (a CURP or an email typed where the key goes), so that an error message
-    or a log never carries it whole. An ordinary typo (`emial`) is shown as typed."""
-    from autohelper.privacy import mask_if_personal
+    or a log never carries it whole, its control characters escaped (`\\x1b`: a key cannot
+    drive the terminal), cut when long. An ordinary typo (`emial`) is shown as typed."""
+    from autohelper.privacy import typed
 
-    return name if name in FIELDS else mask_if_personal(name)
+    return name if name in FIELDS else typed(name)
 
 
 def _unknown_field(name: str) -> v.Problem:
@@ -410,6 +412,13 @@ def _read(
     """The raw mapping of a profile file, the line of each key, and the problems of its shape
     (a key written twice); refuses unsafe or unreadable files."""
     if not _exists(path):
+        if path.is_symlink():  # a link to nowhere, or one that loops (exists() says False)
+            try:
+                path.stat()
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    reason = _os_problem(exc)
+                    raise ProfileError("profile.unreadable", path=str(path), reason=reason) from exc
         raise ProfileError("profile.not_found", path=str(path))
     if not path.is_file():  # before the permission check: its advice fits files only
         kind = "file.is_directory" if path.is_dir() else "file.not_regular"
@@ -501,7 +510,8 @@ def _write_target(path: Path) -> Path:
 def check_writable(name_or_path: str | Path | None = None) -> Path:
     """Fail now, as a save would, when the profile's folder cannot be created or written (a
     part of the path is a file, a folder without write permission), so that the wizard says
-    it before the first question rather than after the last. Creates nothing."""
+    it before the first question rather than after the last. Creates nothing: a file is
+    created and removed in the first folder of the path that is there."""
     path = resolve_profile_path(name_or_path)
     try:
         folder = _write_target(path).parent
@@ -509,8 +519,7 @@ def check_writable(name_or_path: str | Path | None = None) -> Path:
             folder = folder.parent  # the first folder that is there: the save starts from it
         if not folder.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
-        if not os.access(folder, os.W_OK | os.X_OK):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+        probe_folder(folder)  # really tried: root, /proc and /sys pass os.access
     except OSError as exc:
         reason = _os_problem(exc, writing=True)
         raise ProfileError("profile.unwritable", path=str(path), reason=reason) from exc
@@ -525,7 +534,8 @@ def _own_comments(path: Path) -> tuple[dict[str, list[str]], list[str], dict[str
     (by key), the rest (after the last key, or above a key the save drops), and those after a
     value on its line (by key). Our header is not theirs."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: an editor's byte order mark is no part of the first line (its comment).
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return {}, [], {}
     header = set(_HEADER.splitlines())

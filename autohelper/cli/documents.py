@@ -39,9 +39,18 @@ def _expectation(profile_name: str | None) -> tuple[Expectation, Profile | None]
     return expectation_for(profile.institution), profile
 
 
+class _PdfPath(click.Path):
+    """`--pdf`: an empty path is refused (as a path it would quietly mean the current folder)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail(t("document.empty_path"), param, ctx)
+        return super().convert(value, param, ctx)
+
+
 # Help texts and placeholders come from the catalogue (messages/commands.py, `help.vigencia*`).
 @click.command("vigencia", cls=LocalizedCommand)
-@click.option("--pdf", "pdf_path", required=True, type=click.Path(path_type=Path))
+@click.option("--pdf", "pdf_path", required=True, type=_PdfPath(path_type=Path))
 @click.option("--profile", "profile_name", default=None, envvar="AUTOHELPER_PROFILE")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context

@@ -78,7 +78,9 @@ def status_command(
 ) -> None:
     from autohelper.status import standing
 
-    if html_file is not None and ics_file is not None and _same_file(html_file, ics_file):
+    outputs = (("--html", html_file), ("--ics", ics_file))
+    standing.check_outputs(profile_name, {name: path for name, path in outputs if path})
+    if html_file is not None and ics_file is not None and standing.same_file(html_file, ics_file):
         raise UsageError("status.same_output", path=str(ics_file))
     timeline = standing.current_timeline(_request(ctx, profile_name, as_of, include_mirrors))
     lang = current_lang()
@@ -151,7 +153,6 @@ def undo_command(ctx: click.Context, step: str, profile_name: str | None) -> Non
 def next_command(
     ctx: click.Context, as_of: str | None, profile_name: str | None, include_mirrors: bool
 ) -> None:
-    from autohelper.human import ask_yes_no
     from autohelper.status import standing
     from autohelper.status.terminal import contact_lines, next_lines
 
@@ -173,7 +174,7 @@ def next_command(
         return
     step = action.step
     if step.scenario is not None and action.state != "in_person":
-        if ask_yes_no(t("status.ask_run", command=action.command), default=False):
+        if _ask(t("status.ask_run", command=action.command), False, "status.ask_run_ended"):
             from autohelper.cli import run
 
             ctx.invoke(
@@ -186,9 +187,23 @@ def next_command(
                 browser=None,
             )
         return
-    if step.markable and ask_yes_no(t("status.ask_mark", date=_day(request.as_of))):
+    if step.markable and _ask(
+        t("status.ask_mark", date=_day(request.as_of)), False, "status.ask_mark_ended"
+    ):
         marked = standing.record_done(profile_name, step.id, request.as_of, request.command_suffix)
         _echo_marked(marked, request.as_of)
+
+
+def _ask(question: str, default: bool, ended: str) -> bool:
+    """A yes/no question of `next`; the input ending is no answer, said with what was not
+    done (`ended`): nothing is sent at these questions."""
+    from autohelper.cli.errors import InputEnded
+    from autohelper.human import ask_yes_no
+
+    try:
+        return ask_yes_no(question, default=default)
+    except InputEnded:
+        raise InputEnded(ended) from None
 
 
 def next_after_run(profile_name: str | None, against: str) -> list[str]:
@@ -213,17 +228,6 @@ def next_after_run(profile_name: str | None, against: str) -> list[str]:
     except AutohelperError:
         return []
     return ["", *lines, "  " + t("status.after_run")]
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    """Whether two output paths name one file: the same path once resolved (`./a` and `a`, a
-    link to a folder), or, when both exist, the same file (a hard link)."""
-    try:
-        if one.resolve() == other.resolve():
-            return True
-        return one.exists() and other.exists() and one.samefile(other)
-    except (OSError, RuntimeError):  # a path that cannot be resolved: the write will say why
-        return False
 
 
 def _day(day: Day) -> str:

@@ -65,8 +65,10 @@ def pdf_text(path: Path | str) -> str:
         raise DocumentNotFound(path=shown) from None
     except OSError as exc:
         raise DocumentError(path=shown, reason=os_reason(exc)) from None
-    if not stat.S_ISREG(info.st_mode):
+    if stat.S_ISDIR(info.st_mode):
         raise DocumentNotAFile(path=shown)
+    if not stat.S_ISREG(info.st_mode):  # never opened: a pipe would wait, /dev/zero not end
+        raise DocumentNotRegular(path=shown)
     if info.st_size == 0:
         raise DocumentEmpty(path=shown)
     try:
@@ -74,6 +76,12 @@ def pdf_text(path: Path | str) -> str:
     except OSError as exc:
         raise DocumentError(path=shown, reason=os_reason(exc)) from None
     return pdf_bytes_text(data, shown)
+
+
+class DocumentNotRegular(DocumentNotAFile):
+    """The path is a device or a pipe (/dev/null, a FIFO), not a file that holds a PDF."""
+
+    key = "document.not_regular"
 
 
 class DocumentTooBig(DocumentError):

@@ -390,6 +390,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Could not set {path} aside: {reason}. Move it yourself to another name (mv {path} "
         "{path}.aside) or use another folder with AUTOHELPER_DATA_DIR=/another/folder.",
     },
+    "journal.link_to_nowhere": {
+        "es": "El diario {path} es un enlace simbólico a {target}, y la carpeta de ese destino "
+        "no existe (¿un disco sin conectar, una carpeta movida?). Conecta el disco o corrige "
+        "el enlace; para apartarlo sin borrarlo y empezar un diario nuevo: autohelper journal "
+        "repair",
+        "en": "The journal {path} is a symbolic link to {target}, and the folder it leads into "
+        "does not exist (a disk not connected, a folder moved?). Connect the disk or fix the "
+        "link; to set it aside without deleting it and start a new journal: autohelper "
+        "journal repair",
+    },
     "resume.fixtures": {
         "es": "El portal simulado incluido olvida sus ligas al cerrarse: una demostración no se "
         "puede retomar. Empieza de nuevo: autohelper run {name} --against fixtures",

@@ -19,6 +19,15 @@ _ERRORS: dict[str, dict[str, str]] = {
         "no es un archivo (¿una carpeta?). Indica el PDF de la constancia.",
         "it is not a file (a folder?). Give the constancia's PDF.",
     ),
+    "document.not_regular": _unreadable(
+        "no es un archivo normal sino un dispositivo o una tubería. Indica el PDF de la "
+        "constancia.",
+        "it is not a regular file but a device or a pipe. Give the constancia's PDF.",
+    ),
+    "document.empty_path": {
+        "es": "la ruta está vacía: indica el PDF de la constancia",
+        "en": "the path is empty: give the constancia's PDF",
+    },
     "document.empty": _unreadable(
         "el archivo está vacío. Descárgalo otra vez del correo o del portal.",
         "the file is empty. Download it again from the email or the portal.",

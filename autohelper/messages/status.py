@@ -151,6 +151,19 @@ _STATUS: dict[str, dict[str, str]] = {
         "en": "--html and --ics name the same file ({path}): the calendar would overwrite the "
         "page. Give each its own file (for example procedure.html and procedure.ics).",
     },
+    "status.output_is_profile": {
+        "es": "{option} apunta a tu perfil ({path}): escribir ahí borraría tus datos. No escribí "
+        "nada; da otro archivo (por ejemplo tramite{suffix}).",
+        "en": "{option} names your profile ({path}): writing there would destroy your data. "
+        "Nothing was written; give another file (for example procedure{suffix}).",
+    },
+    "status.output_is_journal": {
+        "es": "{option} apunta al diario de autohelper ({path}): escribir ahí borraría lo que "
+        "corriste y marcaste. No escribí nada; da otro archivo (por ejemplo tramite{suffix}).",
+        "en": "{option} names the autohelper journal ({path}): writing there would destroy what "
+        "you ran and marked. Nothing was written; give another file (for example "
+        "procedure{suffix}).",
+    },
     "status.no_institution": {
         "es": "Tu perfil no dice tu institución, y de ella depende el procedimiento. "
         "Agrégala: autohelper profile set institution=NOMBRE (NOMBRE: una de {choices}).",
@@ -504,6 +517,14 @@ _STATUS: dict[str, dict[str, str]] = {
     "status.ask_mark": {
         "es": "¿Ya lo hiciste? ¿Lo marco como hecho el {date}?",
         "en": "Did you do it already? Mark it done on {date}?",
+    },
+    "status.ask_mark_ended": {
+        "es": "Cancelado: la entrada terminó sin tu respuesta; no marqué nada.",
+        "en": "Cancelled: the input ended without your answer; nothing was marked.",
+    },
+    "status.ask_run_ended": {
+        "es": "Cancelado: la entrada terminó sin tu respuesta; no corrí nada.",
+        "en": "Cancelled: the input ended without your answer; nothing was run.",
     },
 }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,7 +82,10 @@ def student(profile_name: str | None, command_suffix: str = "") -> Student:
 
 def _journal() -> jr.Journal | None:
     path = jr.default_path()
-    return jr.Journal(path, writable=False) if path.exists() else None
+    if path.exists():
+        return jr.Journal(path, writable=False)
+    jr.check_link(path)  # a link to a folder that is not there: said, not read as no history
+    return None
 
 
 def current_timeline(request: StatusRequest) -> Timeline:
@@ -377,6 +381,32 @@ def record_undo(profile_name: str | None, step_id: str, command_suffix: str = ""
     return Undone(
         step, datetime.date.fromisoformat(standing[-1]), _still_done(after, command_suffix)
     )
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name one file: the same path once resolved (`./a` and `a`, a link),
+    or, when both exist, the same file (a hard link)."""
+    try:
+        if one.resolve() == other.resolve():
+            return True
+        return one.exists() and other.exists() and one.samefile(other)
+    except (OSError, RuntimeError):  # a path that cannot be resolved: the write will say why
+        return False
+
+
+def check_outputs(profile_name: str | None, outputs: Mapping[str, Path]) -> None:
+    """Refuse, before anything is written, a report's path (by its option: `--html`) that is
+    the profile in use or the journal (its write-ahead files too): writing there would destroy
+    the student's data or their history."""
+    journal = jr.default_path()
+    kept = [(resolve_profile_path(profile_name), "status.output_is_profile")]
+    kept += [(Path(f"{journal}{end}"), "status.output_is_journal") for end in ("", "-wal", "-shm")]
+    for option, path in outputs.items():
+        for other, key in kept:
+            if same_file(path, other):
+                # The example's suffix is the option's: `--html` → tramite.html.
+                suffix = option.replace("--", ".", 1)
+                raise UsageError(key, option=option, path=str(path), suffix=suffix)
 
 
 def save_private(path: Path, data: bytes) -> None:
