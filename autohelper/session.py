@@ -116,9 +116,11 @@ class SessionResult:
     scenario: Scenario
     profile_path: Path | None
     artifacts: Path
-    # What the run yielded that the scenario says belongs in the profile, and that differs
+    # What a live run yielded that the scenario says belongs in the profile, and that differs
     # from what the profile holds: offered to the student, never saved unasked.
     saveable: dict[str, str] = field(default_factory=dict)
+    # The same from the mock or a mirror: made up there, shown but never offered for saving.
+    simulated: dict[str, str] = field(default_factory=dict)
 
 
 def _secrets(
@@ -196,6 +198,8 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     if request.profile_values:
         profile = profiles.with_values(profile, request.profile_values)
     profile_path = profiles.resolve_profile_path(profile_ref)
+    if request.trace is not None:
+        check_trace(request.trace, profile_path, request.journal or default_journal_path())
     profiles.require_fields(profile, scenario.needs.profile, profile_path, dict(scenario.requires))
     # The journal is checked now (and migrated if older): a damaged one or a read-only disk is
     # found before the browser starts, not after a request was sent.
@@ -241,6 +245,40 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
         profile_key=key,
         resume=point,
     )
+
+
+def check_trace(trace: Path, profile_path: Path, journal_path: Path) -> None:
+    """A trace is saved over whatever its path holds, at the end of the run: the profile in
+    use, the journal, or any file that is not an earlier trace is refused now, by name."""
+    import zipfile  # here: only a run with --trace needs it
+
+    for key, other in (
+        ("session.trace_is_profile", profile_path),
+        ("session.trace_is_journal", journal_path),
+    ):
+        if _same_file(trace, other):
+            raise UsageError(key, path=str(trace))
+    try:
+        if not trace.exists():
+            return
+        # Playwright's traces are zips holding `trace.trace` (or `N-trace.trace`).
+        if trace.is_file() and zipfile.is_zipfile(trace):
+            with zipfile.ZipFile(trace) as archive:
+                if any(name.endswith(".trace") for name in archive.namelist()):
+                    return
+    except (OSError, zipfile.BadZipFile) as exc:
+        log.debug("trace %s: %s", trace, exc)
+    raise UsageError("session.trace_not_a_trace", path=str(trace))
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    """Whether two paths name one file (through links too), there or still to be made."""
+    try:
+        if path.exists() and other.exists():
+            return os.path.samefile(path, other)
+        return path.expanduser().resolve() == other.expanduser().resolve()
+    except OSError:
+        return False
 
 
 def _check_artifacts(folder: Path) -> None:
@@ -475,8 +513,15 @@ def run_session(
             result = execute(plan, browser, provider, front, request.human)
         finally:
             _close(browser)
+    differs = _saveable(plan, result)
+    live = plan.target.is_live
     return SessionResult(
-        result, plan.scenario, plan.profile_path, plan.options.artifacts, _saveable(plan, result)
+        result,
+        plan.scenario,
+        plan.profile_path,
+        plan.options.artifacts,
+        saveable=differs if live else {},
+        simulated={} if live else differs,
     )
 
 

@@ -33,7 +33,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_a_student_types_the_captcha_confirms_pastes_the_link_and_keeps_the_nss(
+def test_a_student_types_the_captcha_confirms_pastes_the_link_and_sees_the_nss(
     portal: MockPortal, short_tmp: Path
 ) -> None:
     child = student_session(portal, short_tmp)
@@ -50,14 +50,14 @@ def test_a_student_types_the_captcha_confirms_pastes_the_link_and_keeps_the_nss(
     [mail] = [m for m in portal.outbox if m["to"] == EMAIL]
     child.sendline(mail["links"][0])
     child.expect("Tu NSS: ")
-    child.expect("¿Guardo «NSS» en tu perfil\\? \\[S/n\\]")
-    child.sendline("sí")
-    child.expect("Guardado en tu perfil")
+    # A mirror's NSS is not the student's: said, never offered for the profile.
+    child.expect("Estos datos \\(NSS\\) vienen del espejo \\S+, no del portal real: no los")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    assert "¿Guardo" not in child.before
     assert portal.posts("asignacionNSS/valida") == 1
-    assert load_profile("default").nss == nss_for(CURP)
+    assert load_profile("default").nss is None
     assert CURP not in child.before and EMAIL not in child.before
 
 
@@ -150,8 +150,6 @@ def test_at_the_link_a_wrong_text_an_empty_line_and_an_expired_link_are_asked_ag
     child.sendline(the_link(portal))
     child.expect("Tu NSS: (\\d{11})")
     assert child.match.group(1) == nss_for(CURP)  # in full, to its owner, on the terminal only
-    child.expect("¿Guardo «NSS» en tu perfil\\? \\[S/n\\]")
-    child.sendline("n")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
@@ -189,13 +187,11 @@ def test_a_run_cut_short_after_its_send_is_resumed_at_the_link_without_a_second_
     again.expect("pégala aquí")
     again.sendline(the_link(portal))
     again.expect("Tu NSS: ")
-    again.expect("¿Guardo «NSS» en tu perfil\\? \\[S/n\\]")
-    again.sendline("s")
     again.expect(pexpect.EOF)
     again.close()
     assert again.exitstatus == 0, again.before
     assert portal.posts("asignacionNSS/valida") == 1
-    assert load_profile("default").nss == nss_for(CURP)
+    assert load_profile("default").nss is None  # a mirror's NSS: never saved
     first, resumed = Journal().runs()
     assert (first.status, resumed.status, resumed.resumes) == ("interrupted", "success", first.id)
     assert Journal().submits(resumed.id) == []

@@ -159,6 +159,17 @@ class DevToolsEndpoint:
         return _through_front(front)
 
 
+def check_endpoints(connect: str | None, cdp: str | None) -> None:
+    """Refuse `--connect` with `--cdp`, and an address neither could use (the CLI calls this
+    before it prints anything)."""
+    if connect and cdp:
+        raise UsageError("browser.connect_and_cdp")
+    if connect and not connect.startswith(("ws://", "wss://")):
+        raise UsageError("browser.bad_connect", value=connect)
+    if cdp and not cdp.startswith(("ws://", "wss://", "http://", "https://")):
+        raise UsageError("browser.bad_cdp", value=cdp)
+
+
 def provider_for(
     browser: str | None = None,
     headless: bool = True,
@@ -169,14 +180,9 @@ def provider_for(
     """The provider the command line names: `--connect WS`, `--cdp URL`, else a local launch
     (of `--browser` or the Chromium `find_browser` picks). `offline`: the run goes to a mock
     or a mirror, never a live portal; hidden, it may use the lighter headless shell."""
-    if connect and cdp:
-        raise UsageError("browser.connect_and_cdp")
+    check_endpoints(connect, cdp)
     if connect:
-        if not connect.startswith(("ws://", "wss://")):
-            raise UsageError("browser.bad_endpoint", option="--connect", value=connect)
         return PlaywrightServer(connect, headless, browser)
     if cdp:
-        if not cdp.startswith(("ws://", "wss://", "http://", "https://")):
-            raise UsageError("browser.bad_endpoint", option="--cdp", value=cdp)
         return DevToolsEndpoint(cdp)
     return LocalLaunch(find_browser(browser, shell=headless and offline), headless)

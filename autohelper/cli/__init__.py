@@ -20,7 +20,7 @@ from autohelper.cli import localized
 from autohelper.cli.errors import InputEnded, handle_errors
 from autohelper.cli.localized import LocalizedGroup
 from autohelper.cli.paths import OutputFile
-from autohelper.messages import has, set_lang, t
+from autohelper.messages import LANGS, has, set_lang, t
 
 # Click's own words (usage errors, headings) through the catalogue, for every caller of `cli`.
 localized.install()
@@ -81,8 +81,8 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
 @click.option("--version", is_flag=True, is_eager=True, expose_value=False, callback=_version)
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None, verbose: int) -> None:
-    """The top-level group: language and logging for every command."""
-    set_lang(lang)
+    """The top-level group: language and logging for every command. The language is already
+    set (`LocalizedGroup.parse_args` and the eager `--lang`)."""
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose
     level = logging.WARNING - 10 * min(verbose, 2)
@@ -98,8 +98,15 @@ def main() -> None:
 
     The language is fixed before Click parses anything: Click reports an unknown command or a
     missing argument before the group's `--lang` is handled."""
-    set_lang(localized.prescan_lang(sys.argv[1:]))
+    set_lang(localized.requested_lang(sys.argv[1:]))
     _usable_standard_streams()
+    unknown = localized.unknown_env_lang()
+    if unknown is not None and localized.prescan_lang(sys.argv[1:]) is None:
+        # Said in both languages: the person's is the one we could not read.
+        for lang in LANGS:
+            click.echo(
+                t("cli.lang_env_unknown", lang, value=unknown, known=", ".join(LANGS)), err=True
+            )
     handle_errors(cli)
 
 
@@ -130,8 +137,19 @@ _profile = click.option(
 )
 
 
-def _progress(text: str) -> None:
-    click.echo(text)
+def _announced_demo() -> Callable[[str], None]:
+    """A demo's progress, said to be one before its first line: once the run was planned, so
+    that a refusal (a trace over the profile, a missing field) comes alone."""
+    announced = False
+
+    def progress(text: str) -> None:
+        nonlocal announced
+        if not announced:
+            announced = True
+            click.echo(t("cli.demo_unattended"))
+        click.echo(text)
+
+    return progress
 
 
 def _yield_label(name: str) -> str | None:
@@ -196,6 +214,7 @@ def run(
 ) -> None:
     """A guided session: the person answers the CAPTCHA and confirms every send."""
     from autohelper.browser import has_display
+    from autohelper.browser.provider import check_endpoints
     from autohelper.human import ScriptedHuman, TerminalHuman, ask_yes_no
     from autohelper.mock.config import parse_options
     from autohelper.session import (
@@ -203,13 +222,15 @@ def run(
         pending_resume,
         refuse_mock_off_fixtures,
         run_session,
-        save_to_profile,
     )
     from autohelper.target import parse_against
 
-    # A target or a mock option it cannot use is said before anything else.
+    # A target, a mock option it cannot use or a remote browser's address that is none is
+    # said before anything else.
     options = parse_options(mock_options)
-    refuse_mock_off_fixtures(parse_against(against), options)
+    spec = parse_against(against)
+    refuse_mock_off_fixtures(spec, options)
+    check_endpoints(connect, cdp)
     if not resume and not again and _not_needed(scenario, profile, against):
         sys.exit(0)
     shown_headless = headless if headless is not None else not has_display()
@@ -217,8 +238,7 @@ def run(
     attended = against == "live" or sys.stdin.isatty()
     if not attended:
         # A demo with nobody at the keyboard: the mock's oracle answers, and we say so.
-        click.echo(t("cli.demo_unattended"))
-        human = ScriptedHuman(on_progress=_progress)
+        human = ScriptedHuman(on_progress=_announced_demo())
     else:
         human = TerminalHuman(headless=shown_headless, practice=against == "fixtures")
     request = SessionRequest(
@@ -249,14 +269,13 @@ def run(
     code = render_result(outcome, reveal=True)
     if code:
         _resume_hint(request)
-    chosen = [
-        name
-        for name in outcome.saveable
-        if ask_yes_no(t("cli.save_field", field=t(f"profile.field.{name}")), default=True)
-    ]
-    if chosen:
-        path = save_to_profile(outcome, chosen)
-        click.echo(t("cli.profile_saved", path=str(path)))
+    if spec.is_live:
+        _offer_to_save(outcome)
+    elif outcome.simulated:
+        # Made up by the mock (or a mirror's): shown, never offered over the student's own.
+        fields = ", ".join(t(f"profile.field.{name}") for name in outcome.simulated)
+        key = "cli.not_saved_mirror" if spec.kind == "mirror" else "cli.not_saved_mock"
+        click.echo(t(key, fields=fields, url=spec.mirror_url or ""))
     _offer_documents(outcome, ask=not isinstance(human, ScriptedHuman))
     from autohelper.cli.status import next_after_run
 
@@ -316,6 +335,28 @@ def _resume_hint(request: Any) -> None:
         click.secho(t("cli.resume_hint", command=command), fg="yellow", err=True)
 
 
+def _offer_to_save(outcome: Any) -> None:
+    """Each value a live run yielded that differs from the profile, saved if the student says
+    so. The input ending at a question (nobody at the keyboard) saves that value and the rest
+    of them not, and says so: the run itself succeeded all the same."""
+    from autohelper.human import ask_yes_no
+    from autohelper.session import save_to_profile
+
+    names = list(outcome.saveable)
+    chosen = []
+    for index, name in enumerate(names):
+        try:
+            if ask_yes_no(t("cli.save_field", field=t(f"profile.field.{name}")), default=True):
+                chosen.append(name)
+        except InputEnded:
+            fields = ", ".join(t(f"profile.field.{left}") for left in names[index:])
+            click.echo(t("cli.save_input_ended", fields=fields), err=True)
+            break
+    if chosen:
+        path = save_to_profile(outcome, chosen)
+        click.echo(t("cli.profile_saved", path=str(path)))
+
+
 def _offer_documents(outcome: Any, ask: bool) -> None:
     """Each document the run downloaded (a constancia, an acuse): a copy in the current folder
     if the student wants it; the run's own copy is deleted either way."""
@@ -326,7 +367,12 @@ def _offer_documents(outcome: Any, ask: bool) -> None:
     try:
         for document in outcome.result.documents.values() if ask else ():
             shown = privacy.ACTIVE(document.filename)
-            if ask_yes_no(t("cli.keep_document", file=shown, folder=str(Path.cwd()))):
+            try:
+                wanted = ask_yes_no(t("cli.keep_document", file=shown, folder=str(Path.cwd())))
+            except InputEnded:  # nobody to answer: no copy, and the run still succeeded
+                click.echo(t("cli.document_input_ended", file=shown), err=True)
+                break
+            if wanted:
                 kept = keep_document(document, Path.cwd())
                 click.echo(t("cli.document_kept", path=privacy.ACTIVE(str(kept))))
     finally:

@@ -10,11 +10,13 @@ Two pieces, both used by every command:
   missing argument or a bad option value is translated by its kind, with Click's own details.
 
 The language must be known before Click parses anything (an unknown command fails before the
-group's `--lang` is handled): `prescan_lang` reads it from the arguments first.
+group's `--lang` is handled): `prescan_lang` reads it from the arguments first, when the top
+level parses them.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,7 +29,7 @@ import click.parser
 import click.termui
 import click.types
 
-from autohelper.messages import LANGS, has, t
+from autohelper.messages import LANGS, has, set_lang, t
 
 _CLICK_MODULES = (
     click.core,
@@ -59,18 +61,41 @@ def install() -> None:
 
 
 def prescan_lang(args: Sequence[str]) -> str | None:
-    """The `--lang` given anywhere before `--`, if it names a known language; else None."""
-    for index, arg in enumerate(args):
-        if arg == "--":
-            break
-        value = None
-        if arg == "--lang" and index + 1 < len(args):
-            value = args[index + 1]
+    """The language the arguments ask for, if it is a known one; else None. The last `--lang`
+    before the command, as Click takes it; else the last one after it (misplaced: the usage
+    error that says so is in the language asked for). Nothing after `--` counts."""
+    before: str | None = None
+    after: str | None = None
+    in_command = False
+    index = 0
+    while index < len(args) and args[index] != "--":
+        arg, value = args[index], None
+        if arg == "--lang":
+            value = args[index + 1] if index + 1 < len(args) else None
+            index += 1
         elif arg.startswith("--lang="):
             value = arg.partition("=")[2]
-        if value in LANGS:
-            return value
-    return None
+        elif not arg.startswith("-"):
+            in_command = True  # the top level's only option with a value is --lang
+        if value is not None and in_command:
+            after = value
+        elif value is not None:
+            before = value
+        index += 1
+    chosen = before if before is not None else after
+    return chosen if chosen in LANGS else None
+
+
+def unknown_env_lang() -> str | None:
+    """AUTOHELPER_LANG when it is set to no known language (read as `detect_lang` reads it)."""
+    value = os.environ.get("AUTOHELPER_LANG", "").strip()
+    return value if value and value.lower()[:2] not in LANGS else None
+
+
+def requested_lang(args: Sequence[str]) -> str | None:
+    """The language for a command line: its `--lang`; else Spanish when AUTOHELPER_LANG names
+    no known language (said by `main`); else None (the environment's)."""
+    return prescan_lang(args) or ("es" if unknown_env_lang() is not None else None)
 
 
 def _text(*keys: str) -> str | None:
@@ -117,8 +142,22 @@ class _Localized(click.Command):
     catalogue_path = ""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            # The top level: the language for this whole command line, whoever invokes it.
+            set_lang(requested_lang(args))
         _localize(self, ctx)
-        return super().parse_args(ctx, args)
+        asked = prescan_lang(args)  # now: Click's parser consumes `args`
+        try:
+            return super().parse_args(ctx, args)
+        except click.exceptions.NoSuchOption as exc:
+            if ctx.parent is None or exc.option_name != "--lang":
+                raise
+            # The top level's option given after a command: say where it goes.
+            words = ctx.command_path.split(" ")
+            example = " ".join([words[0], "--lang", asked or "en", *words[1:]])
+            raise click.exceptions.NoSuchOption(
+                "--lang", message=t("cli.lang_goes_first", example=example), ctx=ctx
+            ) from None
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         _localize(self, ctx)

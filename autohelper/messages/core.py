@@ -19,6 +19,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "autohelper failed unexpectedly (our bug, not yours). Details to report it: {log}",
     },
     "cli.version": {"es": "autohelper, versión {version}", "en": "autohelper, version {version}"},
+    "cli.lang_goes_first": {
+        "es": "--lang va antes del comando, así: {example}",
+        "en": "--lang goes before the command, like this: {example}",
+    },
+    "cli.lang_env_unknown": {
+        "es": "AUTOHELPER_LANG={value}: no conozco ese idioma (hay: {known}); sigo en español.",
+        "en": "AUTOHELPER_LANG={value}: unknown language (there are: {known}); going on in "
+        "Spanish.",
+    },
     "core.crash_no_log": {
         "es": "autohelper falló de forma inesperada (es un error nuestro, no tuyo). No pude "
         "guardar los detalles en {log}: {reason}",
@@ -53,6 +62,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Guardado en tu perfil, {path} (para verlo completo: autohelper profile show "
         "--reveal)",
         "en": "Saved in your profile, {path} (to see it in full: autohelper profile show --reveal)",
+    },
+    "cli.save_input_ended": {
+        "es": "La entrada terminó sin tu respuesta: no guardé en tu perfil {fields}.",
+        "en": "The input ended without your answer: {fields} not saved in your profile.",
+    },
+    "cli.not_saved_mock": {
+        "es": "Estos datos ({fields}) los inventó el portal simulado: no los guardé en tu perfil.",
+        "en": "These values ({fields}) were made up by the mock portal: they were not saved in "
+        "your profile.",
+    },
+    "cli.not_saved_mirror": {
+        "es": "Estos datos ({fields}) vienen del espejo {url}, no del portal real: no los guardé "
+        "en tu perfil.",
+        "en": "These values ({fields}) come from the mirror {url}, not the real portal: they "
+        "were not saved in your profile.",
     },
     "cli.secret_prompt": {
         "es": "Escribe {name} (no se guarda ni se muestra)",
@@ -153,6 +177,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Keep a copy of {file} in {folder}? (if not, I delete it)",
     },
     "cli.document_kept": {"es": "Copia guardada: {path}", "en": "Copy saved: {path}"},
+    "cli.document_input_ended": {
+        "es": "La entrada terminó sin tu respuesta: no guardé una copia de {file}.",
+        "en": "The input ended without your answer: no copy of {file} was kept.",
+    },
     # What the vigencia and clinic flows yield, named for the person.
     "cli.yield.verdict": {"es": "Veredicto", "en": "Verdict"},
     "cli.yield.con_derecho": {
@@ -478,6 +506,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "escriben en el simulado, en tu computadora.",
         "en": "You are using your own profile, not the test one, with the mock portal: your "
         "data is only typed into the mock, on your computer.",
+    },
+    "session.trace_is_profile": {
+        "es": "--trace {path} es el perfil que usa esta corrida: la traza lo reemplazaría. "
+        "Elige otro archivo (por ejemplo, traza.zip).",
+        "en": "--trace {path} is the profile this run uses: the trace would replace it. "
+        "Choose another file (for example, trace.zip).",
+    },
+    "session.trace_is_journal": {
+        "es": "--trace {path} es el diario de autohelper: la traza lo reemplazaría. Elige otro "
+        "archivo (por ejemplo, traza.zip).",
+        "en": "--trace {path} is autohelper's journal: the trace would replace it. Choose "
+        "another file (for example, trace.zip).",
+    },
+    "session.trace_not_a_trace": {
+        "es": "--trace {path} ya existe y no es una traza de Playwright: no lo reemplazo. Elige "
+        "otro archivo, o bórralo tú si ya no lo necesitas.",
+        "en": "--trace {path} already exists and is not a Playwright trace: I will not replace "
+        "it. Choose another file, or delete it yourself if you no longer need it.",
     },
     "browser.no_display": {
         "es": "Pediste el navegador visible (--headed), pero esta sesión no tiene pantalla (no "

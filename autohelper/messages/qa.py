@@ -345,9 +345,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Usa --connect o --cdp, no los dos.",
         "en": "Use --connect or --cdp, not both.",
     },
-    "browser.bad_endpoint": {
-        "es": "{option} espera una dirección ws://… (o http://… para --cdp); recibí «{value}».",
-        "en": "{option} expects a ws://… address (or http://… for --cdp); got “{value}”.",
+    "browser.bad_connect": {
+        "es": "--connect espera la dirección ws://… (o wss://…) de un servidor de Playwright; "
+        "recibí «{value}».",
+        "en": "--connect expects the ws://… (or wss://…) address of a Playwright server; "
+        "got “{value}”.",
+    },
+    "browser.bad_cdp": {
+        "es": "--cdp espera la dirección http://… o ws://… de las DevTools de un Chromium; "
+        "recibí «{value}».",
+        "en": "--cdp expects the http://… or ws://… address of a Chromium's DevTools; "
+        "got “{value}”.",
     },
     # The front's choices.
     "qa.no_cases_for": {

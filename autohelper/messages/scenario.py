@@ -350,4 +350,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "No existe el archivo de escenario {path}",
         "en": "The scenario file {path} does not exist",
     },
+    "scenario.file_unusable": {
+        "es": "No puedo leer el escenario {path}: {reason}",
+        "en": "Cannot read the scenario {path}: {reason}",
+    },
 }

@@ -116,6 +116,11 @@ def find_scenario(name_or_path: str, directory: Path) -> Path:
     if given.suffix in (".yaml", ".yml") or os.sep in name_or_path or "/" in name_or_path:
         if given.is_file():
             return given
+        if given.exists():  # a folder, a device, a pipe: not "no such file"
+            from autohelper.errors import Words
+
+            reason = "file.is_directory" if given.is_dir() else "file.not_regular"
+            raise UsageError("scenario.file_unusable", path=name_or_path, reason=Words(reason))
         raise UsageError("scenario.file_missing", path=name_or_path)
     available = {path.stem: path for path in scenario_files(directory)}
     if name_or_path in available:
