@@ -350,21 +350,8 @@ _PAGE_WORDS = {  # (before, English, after): the message
 _RUN_COUNT = re.compile(r'(<p class="run-count">)(\d+) tests? took ([^<]*)\.(</p>)')
 _RUN_DONE = re.compile(r'(<p class="run-count">)(\d+/\d+) tests? done\.(</p>)')
 _GENERATED = re.compile(r"Report generated on (\S+) at (\S+) by ")
-_DATA = re.compile(r'(<div id="data-container" data-jsonblob=")([^"]*)(")')
+_RESULT_CELL = re.compile(r"(col-result\\?(?:&#34;|&quot;)&gt;)([A-Za-z]+)(&lt;/td&gt;)")
 _OUTCOME = re.compile(r'(<span class="([a-z]+)">)(\d+) ([A-Za-z ]+)(,?</span>)')
-
-
-def _results_said(blob: str) -> str:
-    """The page's data (JSON): each case's result cell in the report's language. Its `result`
-    stays pytest-html's word: the page's filters and sorting key on it."""
-    import json
-
-    data = json.loads(blob)
-    for runs in data.get("tests", {}).values():
-        for run in runs:
-            cells = run.get("resultsTableRow") or []
-            run["resultsTableRow"] = [_said(cells[0], "qa.html.result."), *cells[1:]]
-    return json.dumps(data)
 
 
 def _said(cell: str, prefix: str) -> str:
@@ -390,7 +377,16 @@ def localize_html(page: str) -> str:
     )
     page = _RUN_DONE.sub(lambda m: m[1] + html.escape(t("qa.html.done", count=m[2])) + m[3], page)
     page = _GENERATED.sub(lambda m: html.escape(t("qa.html.generated", date=m[1], time=m[2])), page)
-    page = _DATA.sub(lambda m: m[1] + html.escape(_results_said(html.unescape(m[2]))) + m[3], page)
+    # Each case's result cell, inside the page's data (escaped JSON): its `result` stays
+    # pytest-html's word, which the page's filters and sorting key on.
+    page = _RESULT_CELL.sub(
+        lambda m: (
+            m[1] + html.escape(t("qa.html.result." + m[2].lower())) + m[3]
+            if _known("qa.html.result." + m[2].lower())
+            else m[0]
+        ),
+        page,
+    )
     return _OUTCOME.sub(
         lambda m: (
             m[1] + m[3] + " " + html.escape(t("qa.html.outcome." + m[2])) + m[5]
