@@ -84,6 +84,18 @@ def probe_folder(folder: Path) -> None:
         raise PermissionError(errno.EACCES, "cannot create files here") from None
 
 
+def same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name one file: the same path once resolved (`./a` and `a`, a link),
+    or, when both exist, the same file (a hard link). A report about to be written is checked
+    with it against the files it must never replace."""
+    try:
+        if one.expanduser().resolve() == other.expanduser().resolve():
+            return True
+        return one.exists() and other.exists() and one.samefile(other)
+    except (OSError, RuntimeError):  # a path that cannot be resolved: the write will say why
+        return False
+
+
 def read_text(path: Path) -> str:
     """The text of a UTF-8 file; a file that is not UTF-8 is a problem at the line and column of
     its first bad byte (a file saved as Latin-1 by an old editor, typically)."""

@@ -32,7 +32,7 @@ from autohelper.browser.provider import BrowserProvider, provider_for
 from autohelper.engine.events import Document, Progress, RunListener, RunResult
 from autohelper.engine.retry import FAST, RetryPolicy
 from autohelper.errors import MirrorUnreachable, UsageError, Words
-from autohelper.files import os_problem
+from autohelper.files import os_problem, probe_folder, same_file
 from autohelper.human import Human
 from autohelper.journal import Journal
 from autohelper.journal import default_path as default_journal_path
@@ -256,7 +256,7 @@ def check_trace(trace: Path, profile_path: Path, journal_path: Path) -> None:
         ("session.trace_is_profile", profile_path),
         ("session.trace_is_journal", journal_path),
     ):
-        if _same_file(trace, other):
+        if same_file(trace, other):
             raise UsageError(key, path=str(trace))
     try:
         if not trace.exists():
@@ -271,22 +271,11 @@ def check_trace(trace: Path, profile_path: Path, journal_path: Path) -> None:
     raise UsageError("session.trace_not_a_trace", path=str(trace))
 
 
-def _same_file(path: Path, other: Path) -> bool:
-    """Whether two paths name one file (through links too), there or still to be made."""
-    try:
-        if path.exists() and other.exists():
-            return os.path.samefile(path, other)
-        return path.expanduser().resolve() == other.expanduser().resolve()
-    except OSError:
-        return False
-
-
 def _check_artifacts(folder: Path) -> None:
     """The folder for the run's screenshots and CAPTCHA images (0700), tried now: a folder
     that is a file, or a disk that refuses the write, is said before anything is sent."""
     try:
-        with tempfile.TemporaryFile(dir=private_dir(folder)):
-            pass
+        probe_folder(private_dir(folder))
     except OSError as exc:
         raise UsageError(
             "session.artifacts_unusable", path=str(folder), reason=os_problem(exc, writing=True)

@@ -688,7 +688,7 @@ def test_a_read_only_disk_is_refused_before_the_run(
     def read_only(folder: Path) -> None:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(autohelper.cli.paths, "_probe", read_only)
+    monkeypatch.setattr(autohelper.cli.paths, "probe_folder", read_only)
     check(Case("read-only", args, 2, says), tmp_path, monkeypatch)
 
 

@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 import click
 
-from autohelper.files import FileProblem, os_problem
+from autohelper.files import FileProblem, os_problem, probe_folder
 from autohelper.messages import t
 from autohelper.privatefiles import make_dirs
 
@@ -25,20 +25,6 @@ def _fail(
     param_type: click.ParamType[Path, Any], path: Path, reason: FileProblem, ctx: Any
 ) -> NoReturn:
     param_type.fail(t("path.bad_output", path=str(path), reason=reason.message()), ctx=ctx)
-
-
-def _probe(folder: Path) -> None:
-    """Raise OSError unless a file can be created in `folder` (it is removed at once)."""
-    import tempfile  # here: it costs every start-up, and only a path check needs it
-
-    try:
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except FileNotFoundError:
-        if not folder.is_dir():
-            raise
-        # The folder is there but takes no new file (/proc, /sys): nothing may be written in it.
-        raise PermissionError(errno.EACCES, "cannot create files here") from None
 
 
 class OutputFolder(click.ParamType[Path, Any]):
@@ -57,7 +43,7 @@ class OutputFolder(click.ParamType[Path, Any]):
             except FileNotFoundError:
                 # Every folder above is there, yet none can be made in it (/proc, /sys).
                 raise PermissionError(errno.EACCES, "cannot create folders here") from None
-            _probe(path)
+            probe_folder(path)
         except OSError as exc:
             _fail(self, path, os_problem(exc, writing=True), ctx)
         return path
@@ -78,7 +64,7 @@ class OutputFile(click.ParamType[Path, Any]):
             if not folder.is_dir():
                 reason = "path.no_folder" if not folder.exists() else "file.not_a_folder"
                 _fail(self, path, FileProblem(reason, folder=str(folder)), ctx)
-            _probe(folder)
+            probe_folder(folder)
             if path.exists() and not os.access(path, os.W_OK):
                 raise PermissionError(errno.EACCES, "not writable")
         except OSError as exc:

@@ -18,6 +18,7 @@ from click.core import ParameterSource
 from autohelper.cli.localized import LocalizedCommand
 from autohelper.cli.paths import OutputFile
 from autohelper.errors import UsageError
+from autohelper.files import same_file
 from autohelper.messages import current_lang, localized, t
 from autohelper.status.business_days import Day, parse_day
 
@@ -80,7 +81,7 @@ def status_command(
 
     outputs = (("--html", html_file), ("--ics", ics_file))
     standing.check_outputs(profile_name, {name: path for name, path in outputs if path})
-    if html_file is not None and ics_file is not None and standing.same_file(html_file, ics_file):
+    if html_file is not None and ics_file is not None and same_file(html_file, ics_file):
         raise UsageError("status.same_output", path=str(ics_file))
     timeline = standing.current_timeline(_request(ctx, profile_name, as_of, include_mirrors))
     lang = current_lang()

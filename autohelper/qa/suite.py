@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autohelper.errors import UsageError, Words
-from autohelper.files import os_problem
+from autohelper.files import os_problem, probe_folder, same_file
 from autohelper.messages import current_lang
 from autohelper.privacy import typed
 from autohelper.qa.cases import Case, case_files, cases_dir, load_cases
@@ -90,14 +90,6 @@ def _choose(
     return [path for path in files if path in by_file], chosen, named
 
 
-def _same_file(one: Path, other: Path) -> bool:
-    """Whether two paths name one file (through links too), there or not yet."""
-    try:
-        return os.path.samefile(one, other)
-    except OSError:
-        return os.path.realpath(one) == os.path.realpath(other)
-
-
 def _refuse_reports_over_inputs(
     request: SuiteRequest, files: Sequence[Path], cases: Sequence[Case], named: Sequence[Path]
 ) -> None:
@@ -109,7 +101,7 @@ def _refuse_reports_over_inputs(
 
     given = (("--junit", request.junit), ("--html", request.html))
     reports = [(option, path) for option, path in given if path is not None]
-    if len(reports) == 2 and _same_file(reports[0][1], reports[1][1]):
+    if len(reports) == 2 and same_file(reports[0][1], reports[1][1]):
         raise UsageError("qa.same_report", path=str(reports[0][1]))
     if not reports:
         return
@@ -127,7 +119,7 @@ def _refuse_reports_over_inputs(
             inputs.append((profile, Words("qa.input.profile")))
     for option, report in reports:
         for path, what in inputs:
-            if _same_file(report, path):
+            if same_file(report, path):
                 raise UsageError("qa.report_is_input", option=option, path=str(report), what=what)
 
 
@@ -147,19 +139,16 @@ def _evidence_folder(request: SuiteRequest) -> Path:
     it, before any browser (each case would otherwise fail on it, with a traceback)."""
     if request.artifacts is not None:
         return request.artifacts.absolute()
-    import tempfile
-
     from autohelper.privatefiles import make_dirs
 
     folder = DEFAULT_ARTIFACTS.absolute()
     try:
         try:
             make_dirs(folder)
-            with tempfile.TemporaryFile(dir=folder):
-                pass
         except FileNotFoundError:
             # The folders above are there, yet nothing can be made in them (/proc, /sys).
             raise PermissionError(errno.EACCES, "cannot create files here") from None
+        probe_folder(folder)
     except OSError as exc:
         reason = os_problem(exc, writing=True)
         raise UsageError("qa.artifacts_unwritable", path=str(folder), reason=reason) from None

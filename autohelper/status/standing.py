@@ -17,6 +17,7 @@ from pathlib import Path
 
 from autohelper import journal as jr
 from autohelper.errors import UsageError, Words, os_reason
+from autohelper.files import same_file
 from autohelper.messages import current_lang, localized
 from autohelper.privacy import typed
 from autohelper.profile import INSTITUTIONS, Profile, load_profile, resolve_profile_path
@@ -381,17 +382,6 @@ def record_undo(profile_name: str | None, step_id: str, command_suffix: str = ""
     return Undone(
         step, datetime.date.fromisoformat(standing[-1]), _still_done(after, command_suffix)
     )
-
-
-def same_file(one: Path, other: Path) -> bool:
-    """Whether two paths name one file: the same path once resolved (`./a` and `a`, a link),
-    or, when both exist, the same file (a hard link)."""
-    try:
-        if one.resolve() == other.resolve():
-            return True
-        return one.exists() and other.exists() and one.samefile(other)
-    except (OSError, RuntimeError):  # a path that cannot be resolved: the write will say why
-        return False
 
 
 def check_outputs(profile_name: str | None, outputs: Mapping[str, Path]) -> None:
