@@ -61,6 +61,20 @@ def write_scenario(tmp_path: Path, text: str, name: str = "s.yaml") -> Scenario:
     return load_scenario(path)
 
 
+# The smallest scenario that passes against the bundled mock (about a second): for tests of
+# what surrounds a run (its files, reports, options), not of the flows.
+MINI_SCENARIO = """\
+id: mini-ok
+title: Mini
+portal: imss
+needs: {profile: [curp]}
+steps:
+  - goto: https://www.imss.gob.mx/tramites/imss02008
+    description: abrir
+  - outcome:
+      - {when: {text: "IMSS-02-008"}, result: success}
+    description: ver
+"""
 LAB = "https://lab.autohelper.test"
 
 

@@ -12,24 +12,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from support import MINI_SCENARIO
 from test_cli import ROOT, autohelper_cmd
 
 from autohelper.errors import UsageError
 from autohelper.qa.cases import load_case_file
 from autohelper.qa.worker import RunSettings, case_folder
 
-SCENARIO = """\
-id: mini-ok
-title: Mini
-portal: imss
-needs: {profile: [curp]}
-steps:
-  - goto: https://www.imss.gob.mx/tramites/imss02008
-    description: abrir
-  - outcome:
-      - {when: {text: "IMSS-02-008"}, result: success}
-    description: ver
-"""
 # Runs against the bundled mock: about a second.
 RUNS = "scenario: {scenario}\ncases:\n  - id: uno\n    expect: success\n"
 # Skipped on a run against fixtures: collected and reported, no browser.
@@ -38,7 +27,7 @@ SKIPPED = "scenario: {scenario}\ncases:\n  - id: uno\n    against: mirror\n    e
 
 def case_file(tmp_path: Path, text: str = SKIPPED, name: str = "ok.yaml") -> Path:
     scenario = tmp_path / "min-ok.yaml"
-    scenario.write_text(SCENARIO, encoding="utf-8")
+    scenario.write_text(MINI_SCENARIO, encoding="utf-8")
     path = tmp_path / name
     path.write_text(text.format(scenario=scenario), encoding="utf-8")
     return path

@@ -10,30 +10,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from support import ROOT, console
+from support import MINI_SCENARIO, ROOT, console
 from test_cli import autohelper_cmd
 
 from autohelper import yamlerrors
 from autohelper.scenario.loader import load_scenarios, scenario_files, scenarios_dir
 
-MINI = """\
-id: mini-ok
-title: Mini
-portal: imss
-needs: {profile: [curp]}
-steps:
-  - goto: https://www.imss.gob.mx/tramites/imss02008
-    description: abrir
-  - outcome:
-      - {when: {text: "IMSS-02-008"}, result: success}
-    description: ver
-"""
-
 
 def scenario(tmp_path: Path, first_line: str, name: str = "s.yaml") -> Path:
     """The minimal scenario with its `id:` line replaced."""
     path = tmp_path / name
-    path.write_text(MINI.replace("id: mini-ok\n", first_line + "\n"), encoding="utf-8")
+    path.write_text(MINI_SCENARIO.replace("id: mini-ok\n", first_line + "\n"), encoding="utf-8")
     return path
 
 
