@@ -348,6 +348,7 @@ def probe_mirror(url: str, timeout: float = 10.0) -> None:
     """One request to the mirror before the browser starts: one that cannot be reached is said
     as such (the front would answer 502, which reads like a portal in maintenance). Any HTTP
     answer, even an error page, means it is there."""
+    import http.client
     import socket
     import ssl
     import urllib.error
@@ -368,15 +369,22 @@ def probe_mirror(url: str, timeout: float = 10.0) -> None:
             return
     except urllib.error.HTTPError:
         return
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
         reason = getattr(exc, "reason", exc)
-        log.debug("mirror %s unreachable: %s", url, reason)
+        log.debug("mirror %s unreachable: %r", url, reason)
         if isinstance(reason, ConnectionRefusedError):
             key = "target.mirror_refused"
         elif isinstance(reason, TimeoutError | socket.timeout):
             key = "target.mirror_timeout"
         elif isinstance(reason, socket.gaierror):
             key = "target.mirror_unknown_host"
+        elif isinstance(reason, ssl.SSLError):
+            key = "target.mirror_tls"
+        elif isinstance(reason, ConnectionResetError):  # RemoteDisconnected too
+            # Closed without a word: often an HTTPS server spoken to in plain HTTP.
+            key = "target.mirror_closed" if url.startswith("http:") else "target.mirror_other"
+        elif isinstance(reason, http.client.HTTPException):
+            key = "target.mirror_not_http"
         else:
             key = "target.mirror_other"
         raise MirrorUnreachable(url=url, reason=Words(key)) from None

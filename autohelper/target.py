@@ -199,21 +199,27 @@ def origin_allowed(url: str, origins: Iterable[str], neutral: bool = False) -> b
 
 
 def from_mirror(url: str, origins: Iterable[str]) -> str:
-    """A mirror's own address for a live page (`http://mirror/<host[:port]>/path`) as the live
-    URL (`https://<host>/path`, or `http://<host>:<port>/path` for a plain-HTTP origin) when
-    `<host>` is a declared origin; any other URL unchanged. An emailed link copied from a
-    mirror's outbox can then be opened like the live one."""
+    """A mirror's own address for a live page (`http://mirror[/prefix]/<host[:port]>/path`) as
+    the live URL (`https://<host>/path`, or `http://<host>:<port>/path` for a plain-HTTP origin)
+    when `<host>` is a declared origin; any other URL unchanged. An emailed link copied from a
+    mirror's outbox can then be opened like the live one. The mirror's path prefix (`--against
+    http://m/sub/dir`) is not known here: the first path segment that is a declared origin's
+    host is the one."""
     origins = tuple(origins)
     if origin_allowed(url, origins):
         return url
     parts = urlsplit(url)
-    netloc, _, rest = parts.path.lstrip("/").partition("/")
-    host, _, port = netloc.partition(":")
-    if not host or (port and not port.isdigit()):
-        return url
-    base = live_origin(host.lower(), int(port) if port else None, origins)
-    live = f"{base}/{rest}" + (f"?{parts.query}" if parts.query else "")
-    return live if origin_allowed(live, origins) else url
+    segments = parts.path.lstrip("/").split("/")
+    for index, netloc in enumerate(segments):
+        host, _, port = netloc.partition(":")
+        if not host or (port and not (port.isascii() and port.isdigit())):
+            continue
+        rest = "/".join(segments[index + 1 :])
+        base = live_origin(host.lower(), int(port) if port else None, origins)
+        live = f"{base}/{rest}" + (f"?{parts.query}" if parts.query else "")
+        if origin_allowed(live, origins):
+            return live
+    return url
 
 
 def host_patterns(origins: Iterable[str]) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ answered; any other host is refused (403), so a run never reaches a live site.
 from __future__ import annotations
 
 import datetime
+import html
 import http.client
 import ipaddress
 import logging
@@ -50,7 +51,14 @@ _HOP_HEADERS = {
 }
 # A host as a mirror writes it in a path: `www.imss.gob.mx`, or `smartweb1.itson.edu.mx:8400`.
 _HOST = r"((?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?)"
-_TEXT_TYPES = ("text/", "application/json", "application/javascript", "application/xhtml")
+# Media types besides `text/*` and `*+xml`/`*+json` whose bodies are rewritten.
+_TEXT_TYPES = (
+    "application/json",
+    "application/javascript",
+    "application/x-javascript",
+    "application/ecmascript",
+    "application/xml",
+)
 
 
 def _self_signed_context(hosts: tuple[str, ...]) -> ssl.SSLContext:
@@ -152,13 +160,42 @@ class _FrontHandler(BaseHTTPRequestHandler):
             return
         default = "443" if tls else "80"
         host = name if port in ("", default) else host
-        upstream = urlsplit(front.upstream)
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_HEADERS}
         headers["X-Forwarded-Host"] = self.headers.get("Host") or host
         headers["X-Forwarded-Proto"] = "https" if tls else "http"
-        headers["Accept-Encoding"] = "identity"
+        # Only what `_decoded` unpacks: a body may need rewriting.
+        headers["Accept-Encoding"] = "gzip, deflate"
+        try:
+            status, reason, answer, payload = self._fetch(host, body, headers)
+        except Exception as exc:  # noqa: BLE001 - whatever the mirror did, the browser gets a 502
+            # Never a dropped connection: a browser re-sends a request (a POST too) whose
+            # keep-alive connection closed without an answer. One press, one send.
+            log.debug("front: upstream failed: %r", exc, exc_info=True)
+            self._bad_gateway(exc)
+            return
+        self.send_response(status, reason)
+        for name, value in answer:
+            lower = name.lower()
+            if lower in _HOP_HEADERS or lower == "content-encoding":
+                continue
+            if lower == "location":
+                value = front.rewrite_location(value)
+            elif lower == "set-cookie":
+                value = front.rewrite_cookie(value)
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(payload)
+
+    def _fetch(
+        self, host: str, body: bytes | None, headers: dict[str, str]
+    ) -> tuple[int, str, list[tuple[str, str]], bytes]:
+        """The mirror's answer, its body decoded and rewritten; raises on anything unusable."""
+        front = self.server.front
+        upstream = urlsplit(front.upstream)
         connection: http.client.HTTPConnection
         if upstream.scheme == "https":
             # A test mirror's certificate is its own business: we only relay to it.
@@ -174,33 +211,86 @@ class _FrontHandler(BaseHTTPRequestHandler):
             )
             response = connection.getresponse()
             payload = response.read()
-        except OSError as exc:
-            log.debug("front: upstream failed: %s", exc)
-            self.send_error(502, "mirror unreachable")
-            return
         finally:
             connection.close()
-        encoding = (response.getheader("Content-Encoding") or "").lower()
-        if encoding in ("gzip", "x-gzip", "deflate") and payload:
-            # Asked for identity, got compressed anyway: unpack, the body may need rewriting.
-            payload = zlib.decompress(payload, 47 if "gzip" in encoding else zlib.MAX_WBITS)
-        content_type = response.getheader("Content-Type", "")
-        if payload and content_type.startswith(_TEXT_TYPES):
+        if payload:
+            payload = _decoded(payload, response.getheader("Content-Encoding") or "")
+        if payload and _is_text(response.getheader("Content-Type") or ""):
             payload = front.rewrite_body(payload)
-        self.send_response(response.status, response.reason)
-        for name, value in response.getheaders():
-            lower = name.lower()
-            if lower in _HOP_HEADERS or lower == "content-encoding":
-                continue
-            if lower == "location":
-                value = front.rewrite_location(value)
-            elif lower == "set-cookie":
-                value = front.rewrite_cookie(value)
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(payload)))
+        return response.status, response.reason, response.getheaders(), payload
+
+    def _bad_gateway(self, exc: Exception) -> None:
+        """A short page naming what the mirror did wrong, in the person's language."""
+        from autohelper.messages import t
+
+        problem = t(_problem_key(exc), encoding=getattr(exc, "encoding", ""))
+        text = t("front.mirror_failed", url=self.server.front.upstream, problem=problem)
+        page = (
+            "<!doctype html><meta charset=utf-8><title>502 Bad Gateway</title>"
+            f"<h1>502 Bad Gateway</h1><p>{html.escape(text)}</p>"
+        ).encode()
+        self.close_connection = True
+        self.send_response(502)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "close")
+        self.send_header("Content-Length", str(len(page)))
         self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(payload)
+            self.wfile.write(page)
+
+
+class UnsupportedEncoding(ValueError):
+    """The mirror compressed a body in a way the front does not unpack (`br`, `zstd`...)."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__(encoding)
+        self.encoding = encoding
+
+
+def _decoded(payload: bytes, content_encoding: str) -> bytes:
+    """The body without its `Content-Encoding` (a list, applied in order: undone from the end).
+    `deflate` is zlib-wrapped by the standard, raw as IIS sends it; browsers take both."""
+    codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip()]
+    for coding in reversed(codings):
+        if coding in ("gzip", "x-gzip"):
+            payload = zlib.decompress(payload, 32 + zlib.MAX_WBITS)  # gzip or zlib header
+        elif coding == "deflate":
+            try:
+                payload = zlib.decompress(payload, zlib.MAX_WBITS)
+            except zlib.error:
+                payload = zlib.decompress(payload, -zlib.MAX_WBITS)
+        elif coding != "identity":
+            raise UnsupportedEncoding(coding)
+    return payload
+
+
+def _is_text(content_type: str) -> bool:
+    """Whether a body of this media type (case-insensitive) may hold the mirror's addresses."""
+    media = content_type.partition(";")[0].strip().lower()
+    return media.startswith("text/") or media in _TEXT_TYPES or media.endswith(("+xml", "+json"))
+
+
+def _problem_key(exc: Exception) -> str:
+    """The catalogue phrase for what went wrong between the front and the mirror."""
+    if isinstance(exc, UnsupportedEncoding):
+        return "front.problem_encoding"
+    if isinstance(exc, zlib.error):
+        return "front.problem_compressed"
+    if isinstance(exc, http.client.IncompleteRead):
+        return "front.problem_cut"
+    if isinstance(exc, ConnectionRefusedError):
+        return "target.mirror_refused"
+    if isinstance(exc, TimeoutError):
+        return "target.mirror_timeout"
+    if isinstance(exc, ssl.SSLError):
+        return "target.mirror_tls"
+    # Before HTTPException: RemoteDisconnected is both, a closed connection.
+    if isinstance(exc, OSError):
+        return "front.problem_connection"
+    if isinstance(exc, http.client.HTTPException):
+        return "target.mirror_not_http"
+    return "front.problem_other"
 
 
 class _FrontServer(socketserver.ThreadingMixIn, socketserver.TCPServer):

@@ -299,6 +299,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "la red no lo alcanza",
         "en": "the network does not reach it",
     },
+    "target.mirror_not_http": {
+        "es": "no responde como un servidor HTTP",
+        "en": "it does not answer as an HTTP server",
+    },
+    "target.mirror_tls": {
+        "es": "no habla HTTPS en esa dirección (¿es http://?)",
+        "en": "it does not speak HTTPS at that address (is it http://?)",
+    },
+    "target.mirror_closed": {
+        "es": "cerró la conexión sin responder (si es un servidor HTTPS, escribe https://)",
+        "en": "it closed the connection without an answer (if it is an HTTPS server, write "
+        "https://)",
+    },
+    "front.mirror_failed": {
+        "es": "El espejo {url} no dio una respuesta que se pueda usar: {problem}.",
+        "en": "The mirror {url} gave no answer that can be used: {problem}.",
+    },
+    "front.problem_cut": {
+        "es": "su respuesta llegó cortada (menos bytes de los que anunció)",
+        "en": "its answer was cut short (fewer bytes than it announced)",
+    },
+    "front.problem_encoding": {
+        "es": "respondió comprimido con «{encoding}», que no sé descomprimir (se le pidió solo "
+        "gzip o deflate)",
+        "en": "it answered compressed with “{encoding}”, which I cannot unpack (it was asked "
+        "for gzip or deflate only)",
+    },
+    "front.problem_compressed": {
+        "es": "su respuesta comprimida (gzip o deflate) está dañada",
+        "en": "its compressed answer (gzip or deflate) is damaged",
+    },
+    "front.problem_connection": {
+        "es": "cortó la conexión sin terminar de responder",
+        "en": "it closed the connection before its answer was complete",
+    },
+    "front.problem_other": {
+        "es": "falló de una forma inesperada (detalles en el registro, -vv)",
+        "en": "it failed in an unexpected way (details in the log, -vv)",
+    },
     "target.bad_against": {
         "es": "--against acepta live, fixtures o una URL http(s)://…; recibí «{value}».",
         "en": "--against takes live, fixtures or an http(s)://… URL; got “{value}”.",
