@@ -218,17 +218,23 @@ def next_after_run(profile_name: str | None, against: str) -> list[str]:
     from autohelper.target import parse_against
 
     try:
-        kind = parse_against(against).kind
-        if kind == "fixtures":
+        spec = parse_against(against)
+        if spec.kind == "fixtures":
             return []
         # The command shown names the profile the run was given.
         suffix = f" --profile {shlex.quote(profile_name)}" if profile_name else ""
-        mirrors = kind == "mirror"
+        mirrors = spec.kind == "mirror"
         request = standing.StatusRequest(profile_name, _today(), mirrors, suffix)
-        lines = next_lines(standing.current_timeline(request), current_lang())
+        timeline = standing.current_timeline(request)
+        lines = next_lines(timeline, current_lang())
     except AutohelperError:
         return []
-    return ["", *lines, "  " + t("status.after_run")]
+    # The command shown is the procedure's, on the real portal (as `autohelper next` runs it):
+    # after a mirror run, say so, and how to keep practising on the mirror instead.
+    action = timeline.next
+    runs = action is not None and action.command is not None and action.state != "in_person"
+    practice = [t("status.after_mirror_run", url=shlex.quote(against))] if mirrors and runs else []
+    return ["", *practice, *lines, "  " + t("status.after_run")]
 
 
 def _day(day: Day) -> str:

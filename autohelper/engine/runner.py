@@ -73,6 +73,16 @@ class RunOptions:
     hand_off: bool = False
 
 
+def network_stop(error: str, live: bool) -> str | None:
+    """The stop for a browser network error (`net::ERR_…`), or None for any other error. A
+    redirect loop and a TLS failure are no lost connection: each is said as itself."""
+    if "net::ERR_TOO_MANY_REDIRECTS" in error:
+        return "run.redirect_loop" if live else "run.redirect_loop_mirror"
+    if re.search(r"net::ERR_\w*(CERT|SSL)", error):
+        return "run.tls"
+    return "run.network" if "net::ERR_" in error else None
+
+
 # What a person can do by hand in the browser when the scenario's target is not found.
 HAND_OFF_STEPS = (m.Click, m.Fill, m.Select, m.Check, m.Choose, m.Expect, m.Captcha, m.Submit)
 
@@ -288,7 +298,7 @@ class Runner:
             # Anything else the browser reports still stops with the step, page and evidence.
             status, detail = "error", str(exc)
             reason = self.redactor(str(exc).strip().splitlines()[0] if str(exc).strip() else "?")
-            key = "run.network" if "net::ERR_" in str(exc) else "run.step_failed"
+            key = network_stop(str(exc), self.options.live) or "run.step_failed"
             raise self.stop(key, step, reason=reason) from None
         finally:
             self.dialogs.declared = None
@@ -339,7 +349,8 @@ class Runner:
                 raise SlowPage(str(exc)) from exc
             raise
         except PlaywrightError as exc:
-            if "net::ERR_" in str(exc):
+            # A lost connection is retried; a redirect loop or a bad certificate would not heal.
+            if network_stop(str(exc), True) == "run.network":
                 raise NetworkError(str(exc)) from exc
             raise
         self.recover_if_unavailable()

@@ -59,7 +59,16 @@ def handles(cls: type[S]) -> Callable[[Callable[[Runner, S], None]], Callable[[R
 @handles(m.Goto)
 def goto(run: Runner, step: m.Goto) -> None:
     response = run.page.goto(step.url, wait_until="domcontentloaded", timeout=run.timeout_ms(step))
-    run.watch.arrived(response.status if response else None, posted=False)
+    status = response.status if response else None
+    run.watch.arrived(status, posted=False)
+    if status in (404, 410):
+        # No such page at the address: on the live portal it is gone (the portal changed); on
+        # a mirror (or the mock) the mirror lacks it, or its address or path prefix is wrong.
+        if run.options.live:
+            raise run.stop("run.page_gone", step, PortalChanged, status=str(status))
+        split = urlsplit(step.url)
+        path = f"/{split.netloc}{split.path or '/'}"
+        raise run.stop("run.target_not_found", step, status=str(status), path=path)
 
 
 def _click(run: Runner, step: m.Step, target: m.Target, element: PwLocator) -> None:

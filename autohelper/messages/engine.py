@@ -385,6 +385,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         "answer?), even after retrying.\nPage: {url}\nScreenshot: {screenshot}\n"
         "Check your connection and try again later.",
     },
+    "run.redirect_loop": {
+        "es": "El portal manda al navegador en un ciclo de redirecciones en el paso «{step}»: "
+        "la página nunca llega. No es tu conexión: es un problema del portal.\n"
+        "Página: {url}\nCaptura: {screenshot}\nInténtalo más tarde.",
+        "en": "The portal sends the browser round a loop of redirects at step “{step}”: the "
+        "page never arrives. It is not your connection: the portal has a problem.\n"
+        "Page: {url}\nScreenshot: {screenshot}\nTry again later.",
+    },
+    "run.redirect_loop_mirror": {
+        "es": "El espejo (o el portal simulado) manda al navegador en un ciclo de redirecciones "
+        "en el paso «{step}»: la página nunca llega. Revisa las redirecciones del espejo (su "
+        "encabezado Location) y el prefijo de ruta de --against.\n"
+        "Página: {url}\nCaptura: {screenshot}",
+        "en": "The mirror (or the mock portal) sends the browser round a loop of redirects at "
+        "step “{step}”: the page never arrives. Check the mirror's redirects (its Location "
+        "header) and the path prefix of --against.\nPage: {url}\nScreenshot: {screenshot}",
+    },
+    "run.tls": {
+        "es": "La conexión segura (HTTPS) falló en el paso «{step}»: {reason}. No es falta de "
+        "internet: el certificado del sitio no es válido, o algo en tu red (un wifi público con "
+        "página de acceso, un proxy) se interpone. No escribas tus datos ahí; prueba en otra red "
+        "o más tarde.\nPágina: {url}\nCaptura: {screenshot}",
+        "en": "The secure (HTTPS) connection failed at step “{step}”: {reason}. It is not a "
+        "lack of internet: the site's certificate is not valid, or something on your network (a "
+        "public wifi with a sign-in page, a proxy) is in the way. Do not type your data there; "
+        "try another network or later.\nPage: {url}\nScreenshot: {screenshot}",
+    },
+    "run.page_gone": {
+        "es": "La página del paso «{step}» ya no existe: el portal respondió {status} en {url}. "
+        "El portal cambió; el escenario necesita actualizarse: avísale a quien mantiene "
+        "autohelper.\nCaptura: {screenshot}",
+        "en": "The page of step “{step}” no longer exists: the portal answered {status} at "
+        "{url}. The portal changed; the scenario needs updating: tell whoever maintains "
+        "autohelper.\nScreenshot: {screenshot}",
+    },
+    "run.target_not_found": {
+        "es": "El destino de --against respondió {status} (no tiene esa página) al abrir {url} "
+        "en el paso «{step}». No quiere decir que el portal cambió: si es un espejo, revisa su "
+        "dirección y su prefijo de ruta (esta página va en <espejo>{path}).\n"
+        "Captura: {screenshot}",
+        "en": "The --against target answered {status} (it has no such page) when opening {url} "
+        "at step “{step}”. That does not mean the portal changed: for a mirror, check its "
+        "address and its path prefix (this page belongs at <mirror>{path}).\n"
+        "Screenshot: {screenshot}",
+    },
     "run.slow": {
         "es": "La página del paso «{step}» no terminó de cargar a tiempo, aun después de "
         "reintentar (el portal está lento o no responde).\nPágina: {url}\nCaptura: {screenshot}\n"

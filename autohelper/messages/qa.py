@@ -497,6 +497,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " — not checked without typing or sending",
     },
     "check.status.unreachable": {"es": " — no pude llegar", "en": " — could not reach"},
+    "check.beyond": {
+        "es": "no se revisa: va en la página que abre el paso {step} (la revisión no escribe "
+        "ni envía nada para llegar ahí)",
+        "en": "not checked: it is on the page step {step} opens (the walk types and sends "
+        "nothing to get there)",
+    },
     "check.locator": {"es": "no encontré {locator}", "en": "could not find {locator}"},
     "check.url": {"es": "página: {url}", "en": "page: {url}"},
     "check.offers": {

@@ -371,6 +371,12 @@ _STATUS: dict[str, dict[str, str]] = {
         "es": "autohelper next lo inicia; autohelper status muestra todo tu trámite.",
         "en": "autohelper next starts it; autohelper status shows your whole procedure.",
     },
+    "status.after_mirror_run": {
+        "es": "Esta vez practicaste contra el espejo {url}: el comando de abajo y autohelper next "
+        "van al portal real. Para seguir practicando, añade --against {url}.",
+        "en": "This time you practised against the mirror {url}: the command below and "
+        "autohelper next go to the real portal. To keep practising, add --against {url}.",
+    },
     "status.next_from": {"es": "(a partir del {date})", "en": "(from {date})"},
     "status.next_heading": {"es": "Lo que sigue", "en": "Next"},
     "status.all_done": {

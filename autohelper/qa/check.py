@@ -3,13 +3,17 @@
 1. The steps up to the first that is not read-only (`Step.read_only`: a fill types data, a
    submit sends) run on the engine itself, as in a real run: each says ok, or changed (the
    locator, the URL, and what the page offers instead, from its accessibility snapshot); a
-   firewall, a network error or a portal that stays down means it could not be reached.
+   firewall, a network error, a portal that stays down or a mirror without a goto's page means
+   it could not be reached.
 2. From there to the first submit (the form's page), nothing is typed, clicked or sent: every
    target of those steps (fields, the CAPTCHA, the send button) is looked for in the page as
    it is, hidden ones too (a modal's button is there before its modal opens); a missing one is
    a change, with the form's fields that no step uses as what the page offers instead; a
    required field (`required`, `aria-required` or a label starting with `*`) that no step
    fills is a change too. A step that only a typed page would show (`expect`) is not checked.
+   A click there that would leave the page (a link, a form's submit button) ends what can be
+   seen: the steps after it, up to the submit, are on a page the walk never reaches, and are
+   reported as not checked (never as changed).
 
 Against the live portals it is one walk per scenario, one after the other, with no retries:
 never a loop, never in parallel (the portals' etiquette, PORTALS.md). Exit 0 as expected, 1 a
@@ -39,11 +43,33 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_CHANGED, EXIT_UNREACHABLE = 0, 1, 2
 # Stops that say nothing about the portal's pages: it could not be reached.
-UNREACHABLE = ("firewall", "network", "unavailable")
+UNREACHABLE = (
+    "firewall",
+    "network",
+    "unavailable",
+    "run.redirect_loop",
+    "run.redirect_loop_mirror",
+    "run.tls",
+    # A mirror without the page a goto opens: the mirror's problem, not the portal's.
+    "run.target_not_found",
+)
 # Steps that need a page only a send can bring: the walk ends before them.
 AFTER_SEND = (m.Submit, m.Outcome, m.EmailLink, m.Manual, m.Download)
 # Steps with nothing on the page to look at, or whose page needs typing first.
 NOT_ON_PAGE = (m.Confirm, m.Expect, m.Screenshot)
+# Whether clicking an element would leave the page: a link to another address, or a form's
+# submit button (a button that only opens UI, a modal, stays).
+_LEAVES_JS = """e => {
+    const link = e.closest('a[href]');
+    if (link) {
+        const href = link.getAttribute('href').trim();
+        const stays = /^javascript:\\s*(void\\b|;|$)/i.test(href);
+        return !(href === '' || href.startsWith('#') || stays);
+    }
+    if (!e.form || !['BUTTON', 'INPUT'].includes(e.tagName)) return false;
+    const type = (e.getAttribute('type') || (e.tagName === 'BUTTON' ? 'submit' : '')).toLowerCase();
+    return type === 'submit' || type === 'image';
+}"""
 MARK = "data-autohelper-check"
 # How long to look for each further field once the form's page is there (seconds).
 FIELD_WAIT = 1.5
@@ -364,10 +390,27 @@ def _find(page: Page, target: m.Target, wait: float) -> PwLocator | None:
     return union.first
 
 
+def _leaves_page(found: PwLocator) -> bool:
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return bool(found.evaluate(_LEAVES_JS))
+    except PlaywrightError:
+        return False
+
+
 def _compare_form(page: Page, scenario: m.Scenario, start: int, wait: float, walk: Walk) -> None:
     missing: list[tuple[int, m.Step, m.Target]] = []
     first = True
+    left_at: int | None = None  # the click that would leave the page (0-based)
     for index, step in _region(scenario, start):
+        if left_at is not None:
+            # On a page the walk never reaches: nothing there to judge.
+            beyond = t("check.beyond", step=left_at + 1)
+            walk.steps.append(
+                StepCheck(index, step.id, step.kind, step.describe(), "not_checked", detail=beyond)
+            )
+            continue
         status, locator = "ok", ""
         if isinstance(step, NOT_ON_PAGE) or not step.targets:
             status = "not_checked"
@@ -376,6 +419,8 @@ def _compare_form(page: Page, scenario: m.Scenario, start: int, wait: float, wal
             first = False
             if found is not None:
                 found.evaluate(f"e => e.setAttribute('{MARK}', '1')")
+                if isinstance(step, m.Click) and _leaves_page(found):
+                    left_at = index
                 continue
             status = "absent" if step.optional else "changed"
             locator = m.describe_target(target)
@@ -472,7 +517,10 @@ def render(walk: Walk) -> list[str]:
     marks = {"ok": "✔", "changed": "✘", "absent": "–", "not_checked": "·", "unreachable": "✘"}
     for step in walk.steps:
         line = f"  {marks.get(step.status, '?')} {step.index + 1}. {step.description}"
-        line += t(f"check.status.{step.status}")
+        if step.status == "not_checked" and step.detail:
+            line += f" — {step.detail}"
+        else:
+            line += t(f"check.status.{step.status}")
         lines.append(line)
         if step.locator:
             lines.append("      " + t("check.locator", locator=step.locator))
