@@ -95,6 +95,9 @@ def test_every_verbatim_answer_and_version_of_the_mock_has_its_case() -> None:
     assert {"umf.students_online", "umf.terms_checkbox", "umf.ajax_delay"} <= {
         name for case in umf for name, _ in case.mock
     }
+    # The markup PORTALS.md leaves open, done otherwise: the same flows still end the same way.
+    assert values(nss, "imss.plain_markup") == {True}
+    assert values(umf, "umf.plain_markup") == {True}
     cia = cases["itson-solicitud"]
     assert values(cia, "cia.server") == {"smartweb2"} and values(cia, "cia.port") == {8600}
     for setting in ("cia.warning", "cia.expire_at_save", "cia.existing_folio"):

@@ -129,6 +129,30 @@ DRIFTS: dict[str, Drift] = {
     **postal.DRIFTS,
 }
 
+# `imss.plain_markup=true`: what PORTALS.md leaves open, done otherwise (see `postal.PLAIN`): the
+# final page's green alert without Bootstrap's classes (its words are the fact, with the NSS in
+# their own element: `finished`), the address step's fields found by their names.
+PLAIN: dict[str, Drift] = {
+    f"{SERVICIOS}{CONTEXT}/solicitudFinalizada.html": (
+        (
+            '<div class="alert alert-success">{{!alert}}</div>',
+            '<div class="aviso-exito" role="status" style="background:#dff0d8;color:#3c763d;'
+            'padding:12px">{{!alert}}</div>',
+        ),
+    ),
+    f"{SERVICIOS}{CONTEXT}/capturaDomicilio.html": (
+        (
+            "return document.getElementById(id).value.trim() === '';",
+            "return document.getElementsByName(id)[0].value.trim() === '';",
+        ),
+        (
+            "document.getElementById('domicilio.asentamiento.clave')",
+            "document.getElementsByName('domicilio.asentamiento.clave')[0]",
+        ),
+    ),
+    **postal.PLAIN,
+}
+
 
 @dataclass(frozen=True)
 class ImssSettings:
@@ -144,6 +168,7 @@ class ImssSettings:
     ajax_delay: float = 0.2  # seconds before the address step's AJAX answers arrive
     email_mismatch_message: str = DEFAULT_EMAIL_MISMATCH
     captcha_wrong_message: str = DEFAULT_CAPTCHA_WRONG
+    plain_markup: bool = False  # PLAIN: another markup where PORTALS.md leaves it open
 
     def __post_init__(self) -> None:
         if self.result_version not in (1, 2):
@@ -191,6 +216,7 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
     session_type = ImssVisitor
     cookie = SESSION_COOKIE
     drifts: ClassVar[Mapping[str, Drift]] = DRIFTS
+    plain: ClassVar[Mapping[str, Drift]] = PLAIN
     firewall_page = "_mock/incapsula-block.html"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -460,10 +486,18 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
         result = self.sessions[sid].result
         if result is None:
             return self._page("mensaje", config, message=MSG_NO_REQUEST)
-        if result["found"]:
-            alert = f"Tu NSS es: {escape(result['nss'])}"
+        nss = escape(result["nss"])
+        if self.plain_markup(config):
+            # The words as known, each part in an element of its own (a mirror may): what
+            # reads the NSS must read the alert, not just the element holding the words.
+            if result["found"]:
+                alert = f"Tu NSS es: <strong>{nss}</strong>"
+            else:
+                alert = f"<strong>Asignación de NSS exitosa.</strong><br>NSS: <span>{nss}</span>"
+        elif result["found"]:
+            alert = f"Tu NSS es: {nss}"
         else:
-            alert = f"Asignación de NSS exitosa.<br>NSS: {escape(result['nss'])}"
+            alert = f"Asignación de NSS exitosa.<br>NSS: {nss}"
         return self._page(
             "solicitudFinalizada", config, alert=alert, folio=result["folio"], fecha=result["fecha"]
         )

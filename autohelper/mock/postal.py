@@ -47,6 +47,47 @@ DRIFTS: dict[str, Drift] = {
     COMPONENT: (("domicilio.codigoPostal.codigoPostal", "domicilio.cp"),),
 }
 
+# `plain_markup=true` (imss.plain_markup, umf.plain_markup): the markup PORTALS.md leaves open, done
+# otherwise. The component's fields are named (`domicilio.calle`, ...) without saying whether
+# that is their id or their name: here it is only their name. The dialogs are "jQuery UI
+# dialogs" with a title, a text and buttons: here a plain `div` with neither jQuery UI's classes
+# nor a role, and `<input type=button>` buttons.
+FIELDS = (
+    "domicilio.codigoPostal.codigoPostal",
+    "domicilio.asentamiento.clave",
+    "domicilio.calle",
+    "domicilio.numExteriorAlf",
+    "domicilio.numInteriorAlf",
+)
+# A page's `campo(id)` helper that also finds a field by its name.
+BY_ID = "function campo(id) { return document.getElementById(id); }"
+BY_ID_OR_NAME = (
+    "function campo(id) { "
+    "return document.getElementById(id) || document.getElementsByName(id)[0]; }"
+)
+PLAIN: dict[str, Drift] = {
+    COMPONENT: (
+        *((f' id="{name}" name="{name}"', f' name="{name}"') for name in FIELDS),
+        (BY_ID, BY_ID_OR_NAME),
+    ),
+    DIALOG: (
+        (".ui-dialog { position", ".ventana-dialogo { position"),
+        (".ui-dialog-buttonset button {", ".ventana-dialogo input[type=button] {"),
+        (
+            "dialogo.className = 'ui-dialog ui-corner-all ui-widget ui-widget-content ui-front "
+            "ui-dialog-buttons';",
+            "dialogo.className = 'ventana-dialogo';",
+        ),
+        ("    dialogo.setAttribute('role', 'dialog');\n", ""),
+        ("titulo_.className = 'ui-dialog-title';", "titulo_.className = 'titulo';"),
+        (
+            "var b = document.createElement('button');",
+            "var b = document.createElement('input');",
+        ),
+        ("b.textContent = boton.texto;", "b.value = boton.texto;"),
+    ),
+}
+
 
 @dataclass(frozen=True)
 class Shift:

@@ -53,6 +53,10 @@ class Site(Generic[C, S]):
     cookie: ClassVar[str]
     # Page template → the drift that `--mock drift=true` applies to it.
     drifts: ClassVar[Mapping[str, Drift]] = {}
+    # Page template → the changes its `plain_markup` setting applies: where PORTALS.md leaves the
+    # markup open (classes, ids of a field it names without saying id or name, a dialog's
+    # elements), another markup that honours every fact, as a mirror built from the facts may.
+    plain: ClassVar[Mapping[str, Drift]] = {}
     # The firewall page this portal's firewall would answer with (None: no firewall known).
     firewall_page: ClassVar[str | None] = None
 
@@ -117,10 +121,16 @@ class Site(Generic[C, S]):
         with self.lock:
             return self.shared.captchas.pop((req.host, session_id), None)
 
+    def plain_markup(self, config: MockConfig) -> bool:
+        """Whether this site's `plain_markup` setting is on (False for a site without it)."""
+        return bool(getattr(self.settings(config), "plain_markup", False))
+
     def page(self, name: str, config: MockConfig, /, **values: str) -> str:
-        """A template of this site, drifted when the configuration asks for it."""
+        """A template of this site, in its plain markup and drifted when the configuration asks
+        for them (the plain markup first: a drift applies to the page as it is shown)."""
+        plain = self.plain.get(name, ()) if self.plain_markup(config) else ()
         drift = self.drifts.get(name, ()) if config.drifts(name) else ()
-        return self.pages.render(name, drift, **values)
+        return self.pages.render(name, (*plain, *drift), **values)
 
     def page_response(self, name: str, config: MockConfig, /, **values: str) -> Response:
         return Response.html(self.page(name, config, **values))

@@ -120,6 +120,48 @@ DRIFTS: dict[str, Drift] = {
     **postal.DRIFTS,
 }
 
+# `umf.plain_markup=true`: what PORTALS.md leaves open, done otherwise (see `postal.PLAIN`). Only
+# the CAPTCHA's label is known of this application: here its image, refresh icon and answer have
+# other ids, the image another path (PLAIN_CAPTCHA_PATH), the answer another name, and the label
+# points at no input. Step 2's selects and consultorio are found by their names, and the
+# "Confirmación requerida" text is one paragraph per line.
+PLAIN_CAPTCHA_PATH = "/captcha"
+PLAIN_CAPTCHA_NAME = "textoCaptcha"
+PLAIN: dict[str, Drift] = {
+    f"{TEMPLATES}/registro.html": (
+        (
+            f'<img id="captchaImg" src="{CONTEXT}/servlet/CaptchaServlet?{{{{ts}}}}"',
+            f'<img id="imagenCaptcha" src="{CONTEXT}{PLAIN_CAPTCHA_PATH}?{{{{ts}}}}"',
+        ),
+        ('<img id="refreshCaptcha"', '<img id="recargarCaptcha"'),
+        (
+            '<input type="text" id="captcha" name="captcha"',
+            f'<input type="text" id="respuesta" name="{PLAIN_CAPTCHA_NAME}"',
+        ),
+        ("getElementById('captchaImg')", "getElementById('imagenCaptcha')"),
+        ("getElementById('refreshCaptcha')", "getElementById('recargarCaptcha')"),
+        (
+            "imagen.src = '/portal-ciudadano-web-externo/servlet/CaptchaServlet?'",
+            f"imagen.src = '{CONTEXT}{PLAIN_CAPTCHA_PATH}?'",
+        ),
+    ),
+    f"{TEMPLATES}/registro/inicio.html": (
+        *(
+            (f' id="{name}" name="{name}"', f' name="{name}"')
+            for name in (UMF_FIELD, SHIFT_FIELD, "medicoEnTurno.consultorio.idConsultorio")
+        ),
+        (postal.BY_ID, postal.BY_ID_OR_NAME),
+        (
+            "      if (i > 0) { texto.appendChild(document.createElement('br')); }\n"
+            "      texto.appendChild(document.createTextNode(linea));",
+            "      var parrafo = document.createElement('p');\n"
+            "      parrafo.textContent = linea;\n"
+            "      texto.appendChild(parrafo);",
+        ),
+    ),
+    **postal.PLAIN,
+}
+
 
 @dataclass(frozen=True)
 class UmfSettings:
@@ -130,6 +172,7 @@ class UmfSettings:
     terms_checkbox: bool = False  # step 1 shows (and needs) `#chkTCActualizaCURP`
     ajax_delay: float = 0.2  # seconds before each AJAX answer of step 2
     mismatch_message: str = DEFAULT_EMAIL_MISMATCH  # assumed: not known for this app
+    plain_markup: bool = False  # PLAIN: another markup where PORTALS.md leaves it open
 
     def __post_init__(self) -> None:
         if self.answer and self.answer not in ANSWERS:
@@ -167,6 +210,7 @@ class UmfSite(Site[UmfSettings, UmfVisitor]):
     session_type = UmfVisitor
     cookie = SESSION_COOKIE
     drifts: ClassVar[Mapping[str, Drift]] = DRIFTS
+    plain: ClassVar[Mapping[str, Drift]] = PLAIN
     firewall_page = "_mock/incapsula-block.html"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -191,6 +235,7 @@ class UmfSite(Site[UmfSettings, UmfVisitor]):
             ("GET", f"{TRAMITE}/registro"): self.form,
             ("POST", f"{TRAMITE}/validar"): self.validar,
             ("GET", "/servlet/CaptchaServlet"): self.captcha_image,
+            ("GET", PLAIN_CAPTCHA_PATH): self.captcha_image,
             ("GET", f"{TRAMITE}/registro/inicio"): self.step2,
             ("POST", postal.LOOKUP_PATH): self.postal_lookup,
             ("GET", f"{TRAMITE}/registro/umfs"): self.clinics,
@@ -240,6 +285,8 @@ class UmfSite(Site[UmfSettings, UmfVisitor]):
     def _check(self, req: Request, settings: UmfSettings, expected: str | None) -> str:
         """Step 1's answer for a posted form ("" when the person goes on to step 2)."""
         form = {key: value.strip() for key, value in req.form.items()}
+        if PLAIN_CAPTCHA_NAME in form:  # the plain markup's name for the answer
+            form["captcha"] = form.pop(PLAIN_CAPTCHA_NAME)
         curp, nss = form.get("curp", "").upper(), form.get("nss", "")
         correo = form.get("correoElectronico.correo", "")
         needed = [curp, nss, correo, form.get("correoElectronicoFiscal.correo", "")]
