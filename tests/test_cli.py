@@ -659,7 +659,7 @@ def test_qa_vigencia_reads_the_verdict_from_the_downloaded_pdf_and_keeps_no_copy
     lines = result.stdout.splitlines()
     assert "Paso 14/15: Descargar tu constancia de vigencia (PDF)" in lines
     assert "Veredicto: vigente" in lines and "Modalidad: 32" in lines
-    assert "Con derecho al servicio médico: si" in lines
+    assert "Con derecho al servicio médico: sí" in lines
     run, _, submits = _only_run()
     assert (run.scenario, run.status, run.yields["verdict"]) == (
         "imss-vigencia",

@@ -5,6 +5,7 @@ constancia the flow downloads gets the same verdict from `autohelper vigencia --
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -64,9 +65,8 @@ def cli_verdict(pdf: Path, tmp_path: Path) -> str:
     own = tmp_path / "student.yaml"
     own.write_bytes(PROFILE_FILE.read_bytes())
     own.chmod(0o600)
-    result = console("--lang", "es", "vigencia", "--pdf", str(pdf), "--profile", str(own))
-    line = next(line for line in result.stdout.splitlines() if line.startswith("Veredicto: "))
-    return line.removeprefix("Veredicto: ")
+    result = console("vigencia", "--pdf", str(pdf), "--profile", str(own), "--json")
+    return str(json.loads(result.stdout)["verdict"])
 
 
 # -- vigencia ------------------------------------------------------------------------------------

@@ -179,6 +179,8 @@ def render_result(outcome: Any, reveal: bool = False) -> int:
                 # Personal data masked unless `reveal` (its owner, here, never a log).
                 if name in PERSONAL_FIELDS:
                     shown = value if reveal else mask(value, name)
+                elif has(f"yield.{name}.{value}"):  # a code said in words (a verdict, sí/no)
+                    shown = t(f"yield.{name}.{value}")
                 else:
                     shown = privacy.ACTIVE(value)
                 click.echo(f"{label}: {shown}")

@@ -154,7 +154,7 @@ def _echo_report(
         )
     verdict = report.verdict
     color = {"vigente": "green", "ilegible": "red"}.get(verdict.code, "yellow")
-    click.secho(t("vigencia.verdict", code=verdict.code), fg=color, bold=True)
+    click.secho(t("vigencia.verdict", code=t(f"yield.verdict.{verdict.code}")), fg=color, bold=True)
     click.echo(verdict.explanation())
     click.echo(t("vigencia.advice", advice=verdict.advice()))
 

@@ -62,7 +62,7 @@ _ITSON = Expectation(
     contacts=(
         "mesadeayuda@itson.edu.mx",
         "WhatsApp 6444-20-73-51, 6441-61-78-36",
-        "tel. 6444-410-90-04 (8:00 a 16:00)",
+        "tel. 6444-410-90-04 (8:00–16:00)",  # no words: said as is in either language
     ),
 )
 

@@ -283,6 +283,18 @@ _CLI: dict[str, dict[str, str]] = {
         "autohelper init (or --profile NAME).",
     },
     "vigencia.verdict": {"es": "Veredicto: {code}", "en": "Verdict: {code}"},
+    # A verdict's code said to a person (the code itself is for --json and the scenarios).
+    "yield.verdict.vigente": {"es": "vigente", "en": "in force (vigente)"},
+    "yield.verdict.sin_derecho": {"es": "sin derecho", "en": "not entitled (sin derecho)"},
+    "yield.verdict.otro_patron": {"es": "otro patrón", "en": "another employer (otro patrón)"},
+    "yield.verdict.otra_escuela": {"es": "otra escuela", "en": "another school (otra escuela)"},
+    "yield.verdict.fuera_de_fecha": {
+        "es": "fuera de fecha",
+        "en": "out of date (fuera de fecha)",
+    },
+    "yield.verdict.ilegible": {"es": "ilegible", "en": "unreadable (ilegible)"},
+    "yield.con_derecho.si": {"es": "sí", "en": "yes"},
+    "yield.con_derecho.no": {"es": "no", "en": "no"},
     "vigencia.advice": {"es": "Qué hacer: {advice}", "en": "What to do: {advice}"},
     "vigencia.not_yours": {
         "es": "Ojo: {fact} de la constancia ({value}) no es el de tu perfil.",
