@@ -280,6 +280,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} test(s) took {duration}.",
     },
     "qa.html.done": {"es": "{count} caso(s) hechos.", "en": "{count} test(s) done."},
+    "qa.html.no_log": {"es": "No se capturó ningún registro.", "en": "No log output captured."},
+    # Keys of the environment's JSON, quotes and colon included (as they stand in the page).
+    "qa.html.env.platform": {"es": '"Plataforma":', "en": '"Platform":'},
+    "qa.html.env.packages": {"es": '"Paquetes":', "en": '"Packages":'},
+    "qa.html.env.plugins": {"es": '"Complementos":', "en": '"Plugins":'},
     "qa.html.col.result": {"es": "Resultado", "en": "Result"},
     "qa.html.col.test": {"es": "Caso", "en": "Test"},
     "qa.html.col.duration": {"es": "Duración", "en": "Duration"},

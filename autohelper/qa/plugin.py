@@ -350,6 +350,12 @@ _PAGE_WORDS = {  # (before, English, after): the message
 _RUN_COUNT = re.compile(r'(<p class="run-count">)(\d+) tests? took ([^<]*)\.(</p>)')
 _RUN_DONE = re.compile(r'(<p class="run-count">)(\d+/\d+) tests? done\.(</p>)')
 _GENERATED = re.compile(r"Report generated on (\S+) at (\S+) by ")
+_DATA_WORDS = {
+    "No log output captured.": "qa.html.no_log",
+    "&#34;Platform&#34;:": "qa.html.env.platform",
+    "&#34;Packages&#34;:": "qa.html.env.packages",
+    "&#34;Plugins&#34;:": "qa.html.env.plugins",
+}
 _RESULT_CELL = re.compile(r"(col-result\\?(?:&#34;|&quot;)&gt;)([A-Za-z]+)(&lt;/td&gt;)")
 _OUTCOME = re.compile(r'(<span class="([a-z]+)">)(\d+) ([A-Za-z ]+)(,?</span>)')
 
@@ -368,6 +374,16 @@ def _known(key: str) -> bool:
     return key in catalogue()
 
 
+def _iso_day(day: str) -> str:
+    """pytest-html's date (`24-Nov-2026`, English month names) as `2026-11-24`."""
+    import datetime
+
+    try:
+        return datetime.datetime.strptime(day, "%d-%b-%Y").date().isoformat()
+    except ValueError:
+        return day
+
+
 def localize_html(page: str) -> str:
     """pytest-html's fixed words of a written report, in the report's language."""
     for (before, words, after), key in _PAGE_WORDS.items():
@@ -376,7 +392,12 @@ def localize_html(page: str) -> str:
         lambda m: m[1] + html.escape(t("qa.html.took", count=m[2], duration=m[3])) + m[4], page
     )
     page = _RUN_DONE.sub(lambda m: m[1] + html.escape(t("qa.html.done", count=m[2])) + m[3], page)
-    page = _GENERATED.sub(lambda m: html.escape(t("qa.html.generated", date=m[1], time=m[2])), page)
+    page = _GENERATED.sub(
+        lambda m: html.escape(t("qa.html.generated", date=_iso_day(m[1]), time=m[2])), page
+    )
+    # Words inside the page's data (escaped JSON): the environment's keys, an empty log.
+    for words, key in _DATA_WORDS.items():
+        page = page.replace(words, html.escape(t(key)))
     # Each case's result cell, inside the page's data (escaped JSON): its `result` stays
     # pytest-html's word, which the page's filters and sorting key on.
     page = _RESULT_CELL.sub(
