@@ -59,18 +59,11 @@ _current_lang: str | None = None
 
 
 def detect_lang() -> str:
-    """The language from AUTOHELPER_LANG, else an English locale means English, else Spanish."""
+    """The language from AUTOHELPER_LANG, else Spanish. The system's locale does not choose:
+    Spanish is the default and English is asked for (`--lang en`, AUTOHELPER_LANG=en), so the
+    same command says the same words on a student's machine and on an English-locale server."""
     explicit = os.environ.get("AUTOHELPER_LANG", "").strip().lower()[:2]
-    if explicit in LANGS:
-        return explicit
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "en" if value.lower().startswith("en") else "es"
-    import locale  # only when the environment does not say
-
-    loc = locale.getlocale()[0] or ""
-    return "en" if loc.lower().startswith("en") else "es"
+    return explicit if explicit in LANGS else "es"
 
 
 def set_lang(lang: str | None) -> str:
