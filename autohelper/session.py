@@ -227,6 +227,7 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
         submit_timeout=45.0 if spec.is_live else 20.0,
         max_wait=request.step_timeout,
         start_at=point.step if point else 0,
+        resumable=spec.kind != "fixtures",
     )
     return RunPlan(
         scenario=scenario,

@@ -114,6 +114,7 @@ def engine_run(
         max_wait=float(options["max_wait"]) if "max_wait" in options else None,
         start_at=int(options.get("start_at", 0)),
         hand_off=bool(options.get("hand_off", False)),
+        resumable=bool(options.get("resumable", True)),
     )
     redactor = Redactor()
     redactor.add_profile(dict(profile))

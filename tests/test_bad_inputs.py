@@ -890,7 +890,8 @@ PROMPTS_AFTER_A_SEND = [
         ("Escribe los caracteres de la imagen", "¿Lo envío\\? \\[s/N\\]", "s", "pégala aquí"),
         "salir",
         "Dejaste la liga para después («Abrir la liga de confirmación que llegó a tu correo»). "
-        "Tu solicitud ya se envió: no la envíes otra vez.",
+        "Tu solicitud ya se envió: no la envíes otra vez. La liga vale solo el día en que llegó; "
+        "cuando la tengas, retoma esta sesión.",
         id="salir",
     ),
     pytest.param(
@@ -898,7 +899,8 @@ PROMPTS_AFTER_A_SEND = [
         ("Type the characters in the image", "Send it\\? \\[y/N\\]", "y", "paste it here"),
         "quit",
         "You left the link for later (“Open the confirmation link from your email”). Your "
-        "request was already sent: do not send it again.",
+        "request was already sent: do not send it again. The link is valid only on the day it "
+        "arrived; once you have it, resume this session.",
         id="quit-en",
     ),
 ]

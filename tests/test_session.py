@@ -117,6 +117,15 @@ def test_the_hand_off_is_only_for_a_student_at_a_visible_live_browser() -> None:
     ).options.hand_off
 
 
+def test_a_run_on_the_bundled_mock_is_not_resumable_on_a_mirror_or_live_it_is() -> None:
+    """The bundled mock forgets its links when it stops: a demo left at its link is not said
+    to be resumable (tests/test_engine.py has the words)."""
+    update_profile("default", STUDENT)
+    assert not plan_run(request(against="fixtures")).options.resumable
+    assert plan_run(request(against="http://127.0.0.1:1")).options.resumable
+    assert plan_run(request(profile="default")).options.resumable
+
+
 def test_only_a_students_successful_run_offers_what_differs_from_the_profile() -> None:
     nss = nss_for(STUDENT["curp"])
     update_profile("default", {**STUDENT, "nss": nss})

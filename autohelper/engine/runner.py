@@ -71,6 +71,9 @@ class RunOptions:
     # A person at a visible browser may do a step by hand when its target is not found (live
     # student runs only: against a mock, a missing target is what QA must see).
     hand_off: bool = False
+    # Whether a run stopped after its send can be taken up again (`--resume`): not against the
+    # bundled mock, which forgets its links when it stops.
+    resumable: bool = True
 
 
 def network_stop(error: str, live: bool) -> str | None:

@@ -349,7 +349,8 @@ def email_link(run: Runner, step: m.EmailLink) -> None:
             run.human.progress(t("run.link_not_opened"))
             continue
         if wants_to_quit(answer):
-            raise Declined("run.link_later", step=step.describe())
+            later = "run.link_later" if run.options.resumable else "run.link_later_demo"
+            raise Declined(later, step=step.describe())
         link = _the_link(run, step, answer)
         if link is None:
             run.human.progress(t("run.not_the_link", contains=step.contains))

@@ -190,6 +190,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it again. The link is valid only on the day it arrived; once you have it, resume this "
         "session.",
     },
+    "run.link_later_demo": {
+        "es": "Dejaste la liga para después («{step}»). El portal simulado incluido olvida sus "
+        "ligas al cerrarse: esta demostración no se puede retomar; para practicar otra vez, "
+        "empieza de nuevo.",
+        "en": "You left the link for later (“{step}”). The bundled mock portal forgets its links "
+        "when it stops: this demo cannot be resumed; to practise again, start over.",
+    },
     "human.captcha_saved": {
         "es": "La imagen del CAPTCHA está en: {path}",
         "en": "The CAPTCHA image is at: {path}",
