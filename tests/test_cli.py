@@ -223,10 +223,18 @@ def test_qa_refuses_the_live_portals() -> None:
     assert not default_path().exists()
 
 
-def test_qa_refuses_the_live_portals_by_default() -> None:
-    result = autohelper_cmd("qa", "imss-nss")
-    assert result.exit_code == 1
-    assert "El modo QA no corre contra los portales reales" in result.stderr
+def test_qa_runs_against_the_bundled_mock_by_default() -> None:
+    """Its help says so, and a run with no --against gets past the live portals' refusal to
+    the next check (a profile that is not there), as with --against fixtures."""
+    shown = autohelper_cmd("qa", "--help").stdout
+    assert "--against fixtures|URL" in shown and "[por omisión: fixtures]" in shown
+    assert "live" not in shown.partition("--against")[2].partition("--workers")[0]
+    for against in ((), ("--against", "fixtures")):
+        result = autohelper_cmd(
+            "qa", "imss-nss", "--single", *against, "--profile", "/no/such.yaml"
+        )
+        assert result.exit_code == 1
+        assert "/no/such.yaml" in result.stderr, result.stderr
 
 
 def test_a_bad_mock_option_is_said_before_a_demo_is_announced() -> None:

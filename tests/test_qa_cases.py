@@ -110,6 +110,33 @@ def test_a_case_file_names_only_scenarios_that_exist() -> None:
     assert {case.scenario for case in bundled()} <= existing
 
 
+def test_a_case_files_scenario_path_is_read_from_the_case_files_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scenario kept outside `scenarios/`, named by a path relative to the case file: found
+    from any current folder (the path as given from the current folder, when only it has it)."""
+    mine = tmp_path / "project"
+    (mine / "qa").mkdir(parents=True)
+    (mine / "my-nss.yaml").write_text(
+        (scenarios_dir() / "imss-nss.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: imss-nss", "id: my-nss"),
+        encoding="utf-8",
+    )
+    cases = mine / "qa" / "mine.yaml"
+    cases.write_text(
+        "scenario: ../my-nss.yaml\ncases:\n  - id: ok\n    expect: success\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    [case] = load_cases([cases])
+    assert case.id == "my-nss/ok"
+    monkeypatch.chdir(mine / "qa")  # the same path, from the current folder
+    cases.write_text(
+        "scenario: ./../my-nss.yaml\ncases:\n  - id: ok\n    expect: success\n", encoding="utf-8"
+    )
+    assert [case.id for case in load_cases([Path("mine.yaml")])] == ["my-nss/ok"]
+
+
 BAD = """\
 scenario: imss-nss
 cases:

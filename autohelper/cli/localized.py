@@ -126,7 +126,7 @@ def _localize(command: click.Command, ctx: click.Context | None) -> None:
         text = _text(f"help.{path}.{name}", f"help.option.{name}")
         if text is not None and isinstance(param, click.Option | click.Argument):
             param.help = text
-        metavar = _text(f"help.metavar.{name}")
+        metavar = _text(f"help.metavar.{path}.{name}", f"help.metavar.{name}")
         if metavar is None:
             continue
         if isinstance(param, click.Argument):

@@ -65,7 +65,8 @@ def _say(text: str) -> None:
 @click.command("qa", cls=LocalizedCommand)
 @click.argument("scenarios", nargs=-1)
 @click.option("--all", "every", is_flag=True)
-@_against
+# QA never runs against the live portals: by default, the bundled mock (as `pytest --qa-against`).
+@click.option("--against", default="fixtures", show_default=True)
 @click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True)
 @click.option("--junit", type=OutputFile(), default=None)
 @click.option("--html", "html_file", type=OutputFile(), default=None)

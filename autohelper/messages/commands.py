@@ -189,6 +189,10 @@ _HELP: dict[str, tuple[str, str]] = {
         "Portal real (live), el simulado incluido (fixtures) o un espejo (URL).",
         "The real portal (live), the bundled mock (fixtures) or a mirror (URL).",
     ),
+    "help.qa.against": (
+        "El simulado incluido (fixtures) o un espejo (URL); nunca los portales reales.",
+        "The bundled mock (fixtures) or a mirror (URL); never the live portals.",
+    ),
     "help.option.browser": (
         "Ruta de Chromium (o AUTOHELPER_BROWSER).",
         "Path of a Chromium (or AUTOHELPER_BROWSER).",
@@ -328,6 +332,7 @@ _HELP: dict[str, tuple[str, str]] = {
     "help.metavar.step": ("PASO", "STEP"),
     "help.metavar.scenario": ("ESCENARIO", "SCENARIO"),
     "help.metavar.against": ("live|fixtures|URL", "live|fixtures|URL"),
+    "help.metavar.qa.against": ("fixtures|URL", "fixtures|URL"),
     "help.metavar.browser": ("RUTA", "PATH"),
     "help.metavar.profile": ("NOMBRE|ARCHIVO", "NAME|FILE"),
     "help.metavar.profile_name": ("NOMBRE|RUTA", "NAME|PATH"),

@@ -241,12 +241,26 @@ class _CaseReader(FieldReader):
         cases = [self.qa_case(node) for node in self.sequence(entries["cases"][1])]
         return [case for case in cases if case is not None]
 
+    def _beside(self, name: str) -> str:
+        """A relative path is read from the case file's folder when the file is there (a case
+        file kept beside its scenario runs from any folder), else as given (from the current
+        folder); an id is left as it is."""
+        given = Path(name)
+        if given.is_absolute() or not (given.suffix in _SUFFIXES or "/" in name or os.sep in name):
+            return name
+        beside = Path(self.file).parent / given
+        try:
+            return str(beside) if beside.exists() else name
+        except OSError:  # a name too long: the loader says why
+            return name
+
     def scenario_named(self, node: Node) -> Scenario | None:
         from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 
         name = self.string(node)
         if name is None:
             return None
+        name = self._beside(name)
         if _is_folder_path(name):
             # A path (as `find_scenario` reads one) to a folder: not "no such file".
             self.fail(node, "qa.scenario_is_folder", path=name)
