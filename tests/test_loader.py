@@ -466,6 +466,22 @@ def test_docs_table_matches_the_registry() -> None:
     assert table.group(1) == describe_step_types()
 
 
+def test_the_docs_example_of_each_step_is_a_valid_scenario(tmp_path: Path) -> None:
+    """docs/scenarios.md's "one example of each", copied whole under a header, loads: a reader
+    who copies it gets no error (a submit there once lacked its own confirm)."""
+    docs = (Path(__file__).parents[1] / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    block = re.search(r"One example of each.*?\n```yaml\n(.*?)```", docs, re.S)
+    assert block is not None
+    steps = "".join(f"  {line}\n" for line in block.group(1).splitlines())
+    header = (
+        "id: doc-example\ntitle: Ejemplo\nportal: imss\n"
+        "needs: {profile: [curp, email, phone, postal_code]}\nsteps:\n"
+    )
+    scenario = load_scenario(write(tmp_path, header + steps))
+    kinds = {step.kind for step in scenario.steps}
+    assert kinds == set(model.STEP_TYPES), set(model.STEP_TYPES) - kinds
+
+
 @pytest.mark.parametrize(
     ("steps", "expected"),
     [
