@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 import re
 import subprocess
 import sys
@@ -351,8 +350,11 @@ class ScriptedHuman:
         self._captcha = self._cycle_last(list(captcha_answers))
         self._confirm = self._cycle_last([confirm] if isinstance(confirm, bool) else list(confirm))
         self._on_progress = on_progress
-        # A secret asked again comes from here, else from AUTOHELPER_SECRET_<NAME> again: the
-        # script is the person. An exhausted list means the person gives no more.
+        # A secret asked again (after a send: a refused password, an expired session) comes
+        # from here only: the script is the person. AUTOHELPER_SECRET_<NAME> gives the secret a
+        # run starts with, never a second time: a value the machine re-sent on its own would
+        # be a password retried by machine (three of them lock an account). An exhausted list,
+        # or none, means the person gives no more.
         self._secrets = {name: list(values) for name, values in (secrets or {}).items()}
         # Picks by index or by (part of) the option's text; the default is the first option.
         self._choices = list(choices)
@@ -395,9 +397,11 @@ class ScriptedHuman:
 
     def secret(self, name: str) -> str | None:
         self.prompts.append(t("human.secret_again", name=name))
-        if name in self._secrets:
-            return self._secrets[name].pop(0) if self._secrets[name] else None
-        return os.environ.get(secret_env(name)) or None
+        found = self._secrets.get(name)
+        if found:
+            return found.pop(0)
+        self.progress(t("human.secret_unattended", name=name, env=secret_env(name)))
+        return None
 
     def choose(self, title: str, options: Sequence[str]) -> int | None:
         self.prompts.append(title)

@@ -157,6 +157,7 @@ cases:
     expect: {{success: {{yields: {{folio: "4810001"}}}}}}
   - id: expired
     mock: {{cia.password: "{SECRET}", cia.expire_at_save: true}}
+    human: {{secrets: {{cia_password: ["{SECRET}", "{SECRET}"]}}}}
     expect: success
 """,
 }

@@ -236,7 +236,7 @@ def test_a_case_gives_the_secrets_the_run_starts_with_and_those_given_again(
     person = again.human.human()
     assert (person.secret("cia_password"), person.secret("cia_password")) == ("buena", None)
     assert env.human.first_secrets() == {}
-    assert env.human.human().secret("cia_password") == "del-entorno"
+    assert env.human.human().secret("cia_password") is None  # never the environment's again
 
 
 def test_a_case_names_only_secrets_its_scenario_uses_each_with_a_value(tmp_path: Path) -> None:

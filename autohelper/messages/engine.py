@@ -449,6 +449,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "El paso «{step}» falló: {reason}\nPágina: {url}\nCaptura: {screenshot}",
         "en": "Step “{step}” failed: {reason}\nPage: {url}\nScreenshot: {screenshot}",
     },
+    "human.secret_unattended": {
+        "es": "El portal pide «{name}» otra vez y nadie está en el teclado para escribirlo: no "
+        "reenvío por mi cuenta el de {env} (una contraseña reintentada por la máquina puede "
+        "bloquear la cuenta).",
+        "en": "The portal asks for “{name}” again and nobody is at the keyboard to type it: I do "
+        "not re-send the one from {env} on my own (a password retried by machine can lock the "
+        "account).",
+    },
     "human.secret_again": {
         "es": "El portal pide «{name}» otra vez. Escríbelo tú (no lo guardo ni lo reenvío por mi "
         "cuenta); deja vacío para no enviar nada más.",
