@@ -39,6 +39,43 @@ def test_the_portals_firewall_page_is_recognised_from_its_facts(
     assert watched.is_firewall() and watched.status == 403
 
 
+IMSS = "https://serviciosdigitales.imss.gob.mx/gestionAsegurados-web-externo/vigencia"
+# Incapsula injects its script into the portal's ordinary pages, short forms included.
+INJECTED = '<script src="/_Incapsula_Resource?SWJIYLWA=719d34d31c8e3a6e6fffd425f7e032f3"></script>'
+
+
+@pytest.mark.parametrize(
+    ("body", "firewall"),
+    [
+        pytest.param(
+            '<h1>Constancia de vigencia</h1><label for="c">CURP</label><input id="c">'
+            "<button>Continuar</button>",
+            False,
+            id="a-short-form-with-the-injected-script",
+        ),
+        pytest.param("<p>Tu NSS es: 12345678901</p>" * 3, False, id="a-short-page-of-text"),
+        pytest.param(
+            '<iframe id="main-iframe" src="/_Incapsula_Resource?CWUDNSAI=23"></iframe>',
+            True,
+            id="the-challenge-nothing-but-its-marker",
+        ),
+    ],
+)
+def test_a_firewalls_marker_is_its_challenge_only_on_a_page_with_nothing_else(
+    page: Page, portal: MockPortal, body: str, firewall: bool
+) -> None:
+    """A mirror of the IMSS vigencia form with Incapsula's script (as live pages have it) was
+    called the firewall's block page: the run stopped on the portal's own form."""
+    facts = find_portal("imss")
+    assert facts is not None
+    watched = PageWatch(page, ("https://serviciosdigitales.imss.gob.mx",), facts)
+    html = f"<html><head>{INJECTED}</head><body>{body}</body></html>"
+    page.route(IMSS, lambda route: route.fulfill(body=html, content_type="text/html"))
+    page.goto(IMSS)
+    page.wait_for_function("document.readyState !== 'loading'")
+    assert watched.is_firewall() is firewall
+
+
 def test_a_maintenance_answer_is_unavailable_and_a_new_document_forgets_it(
     page: Page, portal: MockPortal
 ) -> None:

@@ -27,8 +27,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # A page this short that names maintenance is a maintenance page, not a portal page that happens
-# to mention the word; the same length tells a firewall's challenge page from a portal page.
+# to mention the word.
 SHORT_PAGE = 2000
+# A firewall's challenge page is its marker (a script, an iframe holding the challenge) and next
+# to nothing else: a few words at most, no field of its own. A firewall may inject the same
+# marker into the portal's ordinary pages (Incapsula does), short forms and answers included:
+# those are the portal.
+CHALLENGE_TEXT = 40
 # How the page's report is told from the page's own console messages.
 REPORT_TAG = "__autohelper_page__"
 
@@ -39,12 +44,14 @@ _REPORT_JS = """(facts => {
     const report = () => {
         const text = document.body ? document.body.innerText : "";
         const short = text.length < facts.short;
-        // A challenge page is short: a long page's markup is never serialized.
-        const html = short && document.documentElement ? document.documentElement.outerHTML : "";
+        // A challenge page is almost empty, with no field: only then is its markup serialized.
+        const bare = text.trim().length < facts.bare
+            && !document.querySelector("input:not([type=hidden]), select, textarea");
+        const html = bare && document.documentElement ? document.documentElement.outerHTML : "";
         const nav = performance.getEntriesByType("navigation")[0];
         console.debug(facts.tag + JSON.stringify([
             facts.block.some(m => text.includes(m))
-                || (short && facts.challenge.some(m => html.includes(m))),
+                || (bare && facts.challenge.some(m => html.includes(m))),
             short && facts.maintenance !== "" && new RegExp(facts.maintenance, "i").test(text),
             nav && nav.responseStatus ? nav.responseStatus : 0,
         ]));
@@ -89,6 +96,7 @@ class PageWatch:
                     "challenge": list(firewall.challenge_html if firewall else ()),
                     "maintenance": self.facts.maintenance_re,
                     "short": SHORT_PAGE,
+                    "bare": CHALLENGE_TEXT,
                 }
             )
             + ")"
