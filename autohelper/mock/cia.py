@@ -244,6 +244,45 @@ DRIFTS: dict[str, Drift] = {
 }
 
 
+# `cia.plain_markup=true`: what PORTALS.md leaves open, done as an independent mirror did it
+# (every stated fact kept): the sign-in page warns that an account is locked after several
+# failures, the homepage has a notice of its own using the word, the NAV folders carry an
+# icon whose words come before their names, and the form's CURP label is decorated as
+# PeopleSoft marks a required field.
+_NAV_ICON = '<img src="/cs/ITSONPRD/cache/PT_NAV_FOLDER_CLOSED.gif" alt="Carpeta cerrada">&nbsp;'
+PLAIN: dict[str, Drift] = {
+    f"{PS_PAGES}/signin.html": (
+        (
+            "        {{!message_bottom}}",
+            '        {{!message_bottom}}\n        <p class="login-note">Por tu seguridad, después '
+            "de varios intentos fallidos tu cuenta quedará bloqueada temporalmente.</p>",
+        ),
+    ),
+    f"{PS_PAGES}/home.html": (
+        (
+            "    {{!shortcut}}\n",
+            "    {{!shortcut}}\n    <p>Alumno: si tienes adeudos, tu reinscripción quedará "
+            "bloqueada hasta que los cubras.</p>\n",
+        ),
+    ),
+    f"{PS_PAGES}/nav.html": (
+        (
+            'target="_top">Seguro Facultativo</a>',
+            f'target="_top">{_NAV_ICON}Seguro Facultativo</a>',
+        ),
+    ),
+    f"{PS_PAGES}/nav_seguro.html": (
+        (
+            'target="_top">Seguro Facultativo</a>',
+            f'target="_top">{_NAV_ICON}Seguro Facultativo</a>',
+        ),
+    ),
+    f"{PS_PAGES}/seguro.html": (
+        ('class="PSEDITBOXLABEL">CURP</label>', 'class="PSEDITBOXLABEL">*CURP:</label>'),
+    ),
+}
+
+
 @dataclass(frozen=True)
 class CiaSettings:
     """`--mock cia.<name>=value`: what the CIA does where the live portal varies or is unknown."""
@@ -263,6 +302,7 @@ class CiaSettings:
     expire_at_save: bool = False  # the mock's first save finds the session expired
     autoservicio_links: int = 2  # "Autoservicio" links on the homepage (a scraper saw more)
     existing_folio: int = 0  # not 0: every account already has a solicitud with this folio
+    plain_markup: bool = False  # PLAIN: another markup where PORTALS.md leaves it open
 
     def __post_init__(self) -> None:
         if self.server not in SERVERS:
@@ -313,6 +353,7 @@ class CiaSite(Site[CiaSettings, CiaVisitor]):
     session_type = CiaVisitor
     cookie = "ASP.NET_SessionId"  # apps9's; each PeopleSoft server names its own (_cookie_for)
     drifts: ClassVar[Mapping[str, Drift]] = DRIFTS
+    plain: ClassVar[Mapping[str, Drift]] = PLAIN
     firewall_page = None  # no firewall is known in front of the CIA
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
