@@ -109,6 +109,16 @@ TERMS_HTML = (
     'name="aceptaTerminos" value="true">\n      <label for="chkTCActualizaCURP">He leído y '
     "acepto los Términos y condiciones</label>\n    </div>"
 )
+# With `umf.plain_markup`: the box styled by hand, as many sites do: the real checkbox hidden
+# (no size) inside its label, a drawn box beside the words.
+PLAIN_TERMS_HTML = (
+    '<div class="form-group">\n      <label class="custom-check" for="chkTCActualizaCURP">\n'
+    '        <input type="checkbox" id="chkTCActualizaCURP" name="aceptaTerminos" value="true" '
+    'style="position:absolute;opacity:0;width:0;height:0">\n'
+    '        <span class="checkmark" style="display:inline-block;width:16px;height:16px;'
+    'border:1px solid #333"></span>\n'
+    "        He leído y acepto los Términos y condiciones</label>\n    </div>"
+)
 
 DRIFTS: dict[str, Drift] = {
     f"{TEMPLATES}/registro.html": (
@@ -124,7 +134,8 @@ DRIFTS: dict[str, Drift] = {
 # the CAPTCHA's label is known of this application: here its image, refresh icon and answer have
 # other ids, the image another path (PLAIN_CAPTCHA_PATH), the answer another name, and the label
 # points at no input. Step 2's selects and consultorio are found by their names, and the
-# "Confirmación requerida" text is one paragraph per line.
+# "Confirmación requerida" text is one paragraph per line. The terms checkbox is styled by hand
+# (PLAIN_TERMS_HTML), and the final table's cells break their lines.
 PLAIN_CAPTCHA_PATH = "/captcha"
 PLAIN_CAPTCHA_NAME = "textoCaptcha"
 PLAIN: dict[str, Drift] = {
@@ -144,6 +155,11 @@ PLAIN: dict[str, Drift] = {
             "imagen.src = '/portal-ciudadano-web-externo/servlet/CaptchaServlet?'",
             f"imagen.src = '{CONTEXT}{PLAIN_CAPTCHA_PATH}?'",
         ),
+    ),
+    # The final table's cells break their lines (the date from its time, the address in two).
+    f"{TEMPLATES}/solicitud/finalizada.html": (
+        ("<td>{{fecha}}</td>", "<td>{{fecha}}<br><small>hora del centro</small></td>"),
+        ("<td>{{direccion}}</td>", "<td>{{direccion}},<br>SONORA</td>"),
     ),
     f"{TEMPLATES}/registro/inicio.html": (
         *(
@@ -268,9 +284,15 @@ class UmfSite(Site[UmfSettings, UmfVisitor]):
             nss=flash.get("nss", ""),
             correo=flash.get("correo", ""),
             correo_confirmacion=flash.get("correo_confirmacion", ""),
-            terminos=TERMS_HTML if self.settings(config).terms_checkbox else "",
+            terminos=self._terms(config),
             ts=str(int(time.time() * 1000)),
         )
+
+    def _terms(self, config: MockConfig) -> str:
+        """Step 1's terms checkbox when this mock shows it (styled by hand in its plain markup)."""
+        if not self.settings(config).terms_checkbox:
+            return ""
+        return PLAIN_TERMS_HTML if self.plain_markup(config) else TERMS_HTML
 
     def captcha_image(self, req: Request, config: MockConfig, sid: str) -> Response:
         """The application's own CAPTCHA servlet (assumed path): a new text on every load."""
