@@ -131,7 +131,8 @@ DRIFTS: dict[str, Drift] = {
 
 # `imss.plain_markup=true`: what PORTALS.md leaves open, done otherwise (see `postal.PLAIN`): the
 # final page's green alert without Bootstrap's classes (its words are the fact, with the NSS in
-# their own element: `finished`), the address step's fields found by their names.
+# their own element: `finished`), the address step's fields found by their names, gob.mx's
+# header with an «Iniciar sesión» link.
 PLAIN: dict[str, Drift] = {
     f"{SERVICIOS}{CONTEXT}/solicitudFinalizada.html": (
         (
@@ -148,6 +149,14 @@ PLAIN: dict[str, Drift] = {
         (
             "document.getElementById('domicilio.asentamiento.clave')",
             "document.getElementsByName('domicilio.asentamiento.clave')[0]",
+        ),
+    ),
+    # gob.mx's header has a sign-in link whose name contains «INICIAR» (before the procedure's).
+    "www.gob.mx/tramites/ficha/asignacion-de-numero-de-seguridad-social/IMSS2008.html": (
+        (
+            '<a href="/participa">Participa</a></span>',
+            '<a href="/participa">Participa</a><a href="https://www.gob.mx/login">Iniciar sesión'
+            "</a></span>",
         ),
     ),
     **postal.PLAIN,
