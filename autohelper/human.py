@@ -4,8 +4,9 @@
 visible browser, or saved as an image and opened when headless), a masked summary and a yes/no
 before every submit, the emailed link pasted. `ScriptedHuman` is QA and the tests: it answers
 CAPTCHAs from the mock's oracle (read through the page, so the session cookie goes along),
-accepts or declines as told, and follows the newest emailed link in the mock's outbox. Only a
-mock has an oracle: nothing here ever guesses or solves a CAPTCHA.
+accepts or declines as told, and follows the newest emailed link in the mock's outbox that came
+after the send (waiting for it, as long as the step allows: a mirror's mail may come late). Only
+a mock has an oracle: nothing here ever guesses or solves a CAPTCHA.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import logging
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -76,10 +78,14 @@ class Human(Protocol):
     def ask(self, question: str) -> bool:
         """The person's yes (True) or no to a question of its own (not a send)."""
 
-    def email_link(self, page: Page, contains: str, email: str, attempt: int) -> str | None:
+    def email_link(
+        self, page: Page, contains: str, email: str, attempt: int, wait_ms: float = 0.0
+    ) -> str | None:
         """What the person gave for the emailed link (`attempt` counts the asks, from 1): a text
         that should hold it, None when they say they opened it in the browser, or one of
-        QUIT_WORDS. The engine checks the text and asks again when it is not the link."""
+        QUIT_WORDS. The engine checks the text and asks again when it is not the link.
+        `wait_ms`: how long the step lets the email take to come (a script waits that long at
+        most; a person takes the time they need)."""
 
     def firewall(self, page: Page) -> bool:
         """True when the person says the firewall challenge is resolved and we may go on."""
@@ -114,15 +120,67 @@ def _mock_oracle(page: Page, name: str) -> str | None:
     return str(text) if text is not None else None
 
 
-def mock_emails(page: Page, email: str, raw: str | None = None) -> list[dict[str, Any]]:
-    """The mock's emails to `email`, oldest first (none where there is no mock); `raw`: the
-    outbox already fetched."""
-    raw = _mock_oracle(page, "outbox") if raw is None else raw
+def _outbox_messages(raw: str | None) -> list[dict[str, Any]]:
+    """Every message of an outbox fetched as text, oldest first ([] for none or not JSON)."""
     try:
         messages = json.loads(raw) if raw else []
     except ValueError:
         return []
-    return [m for m in messages if str(m.get("to", "")).lower() == email.lower()]
+    return [m for m in messages if isinstance(m, dict)] if isinstance(messages, list) else []
+
+
+def _to(message: Mapping[str, Any], email: str) -> bool:
+    return str(message.get("to", "")).lower() == email.lower()
+
+
+def mock_emails(page: Page, email: str, raw: str | None = None) -> list[dict[str, Any]]:
+    """The mock's emails to `email`, oldest first (none where there is no mock); `raw`: the
+    outbox already fetched."""
+    raw = _mock_oracle(page, "outbox") if raw is None else raw
+    return [m for m in _outbox_messages(raw) if _to(m, email)]
+
+
+# The outbox, fetched in the page every `every` ms until it holds more than `count` messages (its
+# text then) or until `ms` have passed (null). One bounded wait inside the page: Playwright's
+# wait_for_function does not await an async predicate (it takes the promise for a yes), and the
+# fetch is what must be polled. A fetch that hangs is cut off at the deadline too.
+_OUTBOX_GROWS_JS = """async ({count, ms, every}) => {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      const signal = AbortSignal.timeout(Math.max(1, end - Date.now()));
+      const r = await fetch('/__mock__/outbox', {cache: 'no-store', signal});
+      if (r.ok) {
+        const text = await r.text();
+        const messages = JSON.parse(text);
+        if (Array.isArray(messages) && messages.length > count) return text;
+      }
+    } catch (e) { /* not there yet, or cut off at the deadline: polled again, or given up */ }
+    const left = end - Date.now();
+    if (left <= 0) return null;
+    await new Promise((done) => setTimeout(done, Math.min(every, left)));
+  }
+}"""
+OUTBOX_POLL_MS = 500  # how often the scripted person looks at the outbox again
+# Playwright's words when the page navigated under an evaluate.
+NAVIGATED = "Execution context was destroyed"
+
+
+def outbox_grown(page: Page, count: int, wait_ms: float) -> str | None:
+    """The mock's outbox as text once it holds more than `count` messages, fetched in the page
+    (same session) every OUTBOX_POLL_MS, for at most `wait_ms`; None when it did not grow."""
+    deadline = time.monotonic() + wait_ms / 1000
+    while (left := deadline - time.monotonic()) > 0:
+        arg = {"count": count, "ms": int(left * 1000), "every": OUTBOX_POLL_MS}
+        try:
+            text = page.evaluate(_OUTBOX_GROWS_JS, arg)
+        except Exception as exc:  # noqa: BLE001 - no outbox to wait on here
+            log.debug("outbox wait interrupted: %s", exc)
+            if NAVIGATED in str(exc) and not page.is_closed():
+                continue  # the page went on meanwhile: look again from the new one
+            return None
+        return str(text) if text is not None else None
+    return None
 
 
 def links_in(message: Mapping[str, Any], contains: str) -> list[str]:
@@ -292,7 +350,9 @@ class TerminalHuman:
         # No default yes: the person says it.
         return ask_yes_no(question, default=False)
 
-    def email_link(self, page: Page, contains: str, email: str, attempt: int) -> str | None:
+    def email_link(
+        self, page: Page, contains: str, email: str, attempt: int, wait_ms: float = 0.0
+    ) -> str | None:
         shown = self.practice and self._show_mock_email(page, contains, email)
         if shown:
             key = "human.email_link_prompt_practice"
@@ -365,9 +425,18 @@ class ScriptedHuman:
         # Yes/no answers to `ask` questions, in order; yes once the list is used up.
         self._answers = list(answers)
         # What the person gives at the link step, in turn (a text, None for "opened it here");
-        # OUTBOX, and anything after the list, follows the newest link in the mock's outbox.
+        # OUTBOX, and anything after the list, follows the newest link in the mock's outbox
+        # that came after the send.
         self._links = list(links)
         self.prompts: list[str] = []  # what a person would have been shown, for assertions
+        # The page the engine last showed the person (the CAPTCHA's, the link's): where the
+        # outbox is read when they say yes to a send.
+        self._page: Page | None = None
+        # How many messages the outbox held before the last send the person said yes to: a link
+        # is taken only from a message after those (asked again, as after "Token expirado", the
+        # person gives the same newest one). None: not known (no page seen before the yes, a run
+        # resumed at its link step): any message.
+        self._outbox_before: int | None = None
 
     @staticmethod
     def _cycle_last(items: list[T]) -> Iterator[T]:
@@ -381,6 +450,7 @@ class ScriptedHuman:
             self._on_progress(text)
 
     def captcha(self, page: Page, image: Locator, attempt: int, artifacts: Path) -> str | None:
+        self._page = page
         answer = next(self._captcha)
         if answer != ORACLE:
             return answer
@@ -393,7 +463,17 @@ class ScriptedHuman:
     def confirm(self, title: str, summary: Sequence[tuple[str, str]]) -> bool:
         self.prompts.append(title)
         self.prompts.extend(f"{label}: {value}" for label, value in summary)
-        return next(self._confirm)
+        yes = next(self._confirm)
+        if yes:  # the send comes next: what the outbox holds now is older than its email
+            self._outbox_before = self._outbox_size()
+        return yes
+
+    def _outbox_size(self) -> int | None:
+        """How many messages the mock's outbox holds now (None: no page, no outbox)."""
+        if self._page is None or self._page.is_closed():
+            return None
+        raw = _mock_oracle(self._page, "outbox")
+        return None if raw is None else len(_outbox_messages(raw))
 
     def secret(self, name: str) -> str | None:
         self.prompts.append(t("human.secret_again", name=name))
@@ -418,6 +498,7 @@ class ScriptedHuman:
     def hand_off(
         self, page: Page, step: str, target: str, value: tuple[str, str | None] | None
     ) -> bool:
+        self._page = page
         self.prompts.append(t("human.hand_off", step=step, target=target))
         if self._by_hand is None:
             return False
@@ -428,7 +509,10 @@ class ScriptedHuman:
         self.prompts.append(question)
         return self._answers.pop(0) if self._answers else True
 
-    def email_link(self, page: Page, contains: str, email: str, attempt: int) -> str | None:
+    def email_link(
+        self, page: Page, contains: str, email: str, attempt: int, wait_ms: float = 0.0
+    ) -> str | None:
+        self._page = page
         if self._links:
             given = self._links.pop(0)
             if given != OUTBOX:
@@ -436,12 +520,24 @@ class ScriptedHuman:
         outbox = _mock_oracle(page, "outbox")
         if outbox is None:
             raise UsageError("human.no_oracle")
-        # The links list first; a mirror that only writes the link into the body works too.
-        for message in reversed(mock_emails(page, email, outbox)):
-            found = links_in(message, contains)
-            if found:
-                return found[0]
+        # Mail may come late (a mirror's does): the newest message to the profile's email that
+        # came after the send, waited for as long as the step allows. A message from before the
+        # send (an earlier run's, its link used already) is never taken.
+        before = self._outbox_before or 0
+        deadline = time.monotonic() + wait_ms / 1000
+        while outbox is not None:
+            messages = _outbox_messages(outbox)
+            # Fewer than before the send: the outbox was emptied since (a reset), all is new.
+            new = messages[before:] if len(messages) >= before else messages
+            # The links list first; a mirror that only writes the link into the body works too.
+            for message in reversed(new):
+                found = links_in(message, contains) if _to(message, email) else []
+                if found:
+                    return found[0]
+            left_ms = (deadline - time.monotonic()) * 1000
+            outbox = outbox_grown(page, len(messages), left_ms) if left_ms > 0 else None
         raise UsageError("human.no_email_link", contains=contains)
 
     def firewall(self, page: Page) -> bool:
+        self._page = page
         return False  # QA never waits out a firewall: the run stops and says so

@@ -338,7 +338,8 @@ def email_link(run: Runner, step: m.EmailLink) -> None:
     attempt = 0
     while True:
         attempt += 1
-        answer = run.human.email_link(run.page, step.contains, email, attempt)
+        wait = run.timeout_ms(step)  # how long a scripted person waits for the email
+        answer = run.human.email_link(run.page, step.contains, email, attempt, wait)
         if answer is None:  # "I opened it in this browser": believed only if something opened
             if run.opened:
                 run.follow_new_tab()

@@ -40,6 +40,7 @@ class MockConfig:
     fail_paths: tuple[str, ...] = ()
     fail_methods: tuple[str, ...] = ()
     firewall: bool = False
+    mail_delay: float = 0.0  # seconds an email takes to reach the outbox (a mirror's may)
     drift: bool = False
     drift_pages: tuple[str, ...] = ()
     sites: Mapping[str, Any] = field(default_factory=dict)
@@ -47,8 +48,9 @@ class MockConfig:
     def __post_init__(self) -> None:
         for name in ("fail_methods", "delay_methods"):
             object.__setattr__(self, name, tuple(m.upper() for m in getattr(self, name)))
-        if not math.isfinite(self.delay) or not 0 <= self.delay <= 600:
-            raise MockSettingError("mock.range_seconds", low=0, high=600)
+        for seconds in (self.delay, self.mail_delay):
+            if not math.isfinite(seconds) or not 0 <= seconds <= 600:
+                raise MockSettingError("mock.range_seconds", low=0, high=600)
         if not 0 <= self.fail_first <= 1000:
             raise MockSettingError("mock.range_int", low=0, high=1000)
         unknown = [m for m in (*self.fail_methods, *self.delay_methods) if m not in HTTP_METHODS]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +90,9 @@ class SharedState:
     def __init__(self) -> None:
         self.lock = threading.RLock()
         self.outbox: list[dict[str, Any]] = []
+        # Emails on their way (`mail_delay`): (when each reaches the outbox, the email).
+        self.mail_delay = 0.0
+        self.in_transit: list[tuple[float, dict[str, Any]]] = []
         self.requests: list[dict[str, Any]] = []
         self.failures_left = 0
         # Which configuration's turn it is: bumped at every clear, so a request held back by a
@@ -98,10 +102,13 @@ class SharedState:
         # host share its CAPTCHA servlet (the NSS and the vigencia forms do).
         self.captchas: dict[tuple[str, str], str] = {}
 
-    def clear(self, fail_first: int = 0) -> None:
-        """Forget emails, CAPTCHAs and the request log; arm the faults again."""
+    def clear(self, fail_first: int = 0, mail_delay: float = 0.0) -> None:
+        """Forget emails (those on their way too), CAPTCHAs and the request log; arm the faults
+        again."""
         with self.lock:
             self.outbox.clear()
+            self.in_transit.clear()
+            self.mail_delay = mail_delay
             self.requests.clear()
             self.captchas.clear()
             self.failures_left = fail_first
@@ -115,14 +122,22 @@ class SharedState:
         links: list[str] | None = None,
         attachments: list[dict[str, str]] | None = None,
     ) -> None:
-        """Put a message in the outbox that `/__mock__/outbox` shows."""
+        """Put a message in the outbox that `/__mock__/outbox` shows (`mail_delay` seconds
+        later, when set)."""
+        message = {
+            "to": to,
+            "subject": subject,
+            "body": body,
+            "links": list(links or []),
+            "attachments": list(attachments or []),
+        }
         with self.lock:
-            self.outbox.append(
-                {
-                    "to": to,
-                    "subject": subject,
-                    "body": body,
-                    "links": list(links or []),
-                    "attachments": list(attachments or []),
-                }
-            )
+            self.in_transit.append((time.monotonic() + self.mail_delay, message))
+            self.deliver()
+
+    def deliver(self) -> None:
+        """Move the emails whose time has come into the outbox, in the order they were sent."""
+        with self.lock:
+            now = time.monotonic()
+            while self.in_transit and self.in_transit[0][0] <= now:
+                self.outbox.append(self.in_transit.pop(0)[1])

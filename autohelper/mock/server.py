@@ -45,7 +45,7 @@ class MockPortal:
         self._initial = config or MockConfig()
         self.config = self._initial
         self.state = SharedState()
-        self.state.clear(self.config.fail_first)
+        self.state.clear(self.config.fail_first, self.config.mail_delay)
         self.pages = Pages(fixtures_dir or DEFAULT_FIXTURES)
         self.sites: list[Site[Any, Any]] = [site(self.pages, self.state) for site in SITE_TYPES]
         self._server: _MirrorServer | None = None
@@ -107,7 +107,7 @@ class MockPortal:
         self._clear()
 
     def _clear(self) -> None:
-        self.state.clear(self.config.fail_first)
+        self.state.clear(self.config.fail_first, self.config.mail_delay)
         for site in self.sites:
             site.reset()
 
@@ -127,6 +127,7 @@ class MockPortal:
     def outbox(self) -> list[dict[str, Any]]:
         """The emails sent so far, oldest first."""
         with self.state.lock:
+            self.state.deliver()
             return json.loads(json.dumps(self.state.outbox))  # type: ignore[no-any-return]
 
     def answer(self, method: str, raw_path: str, body: bytes, cookie_header: str) -> Response:
