@@ -205,7 +205,8 @@ def test_a_renamed_menu_leaf_is_a_portal_change_at_that_step(
     assert isinstance(result.error, PortalChanged)
     assert result.message.startswith(
         "El portal cambió en este paso: «Abrir «Solicitud Seguro»». No encontré role='link' "
-        "name='Solicitud Seguro' frame=name='NAV'."
+        "name='Solicitud Seguro' frame=name='NAV' | css='a.PTNAVLINK' has_text='Solicitud Seguro' "
+        "frame=name='NAV'."
     )
     assert cia(portal).saves == {}
 

@@ -36,10 +36,34 @@ SHORT_PAGE = 2000
 CHALLENGE_TEXT = 40
 # How the page's report is told from the page's own console messages.
 REPORT_TAG = "__autohelper_page__"
+# What a document says when a click in it opens a page of its own (a new tab).
+NEW_TAB_TAG = "__autohelper_new_tab__"
 
-# Runs in every document before its own scripts; the main frame reports, once its content is
-# there: firewall page?, maintenance page?, the HTTP status the document came with.
+# Runs in every document before its own scripts. Every frame tells when a click in it opens a new
+# tab (a link's or a form's target `_blank`, or a name no frame of the window has), once the
+# page's own handlers let it (the event reaches the window, its default action not prevented):
+# the run then awaits that tab, and no other click waits for anything. The main frame reports,
+# once its content is there: firewall page?, maintenance page?, the HTTP status the document
+# came with.
 _REPORT_JS = """(facts => {
+    addEventListener("click", event => {
+        const e = event.target instanceof Element ? event.target : null;
+        if (!e || event.defaultPrevented) return;
+        const link = e.closest("a[href], area[href]");
+        const control = link ? null : e.closest("button, input[type=submit], input[type=image]");
+        const form = control ? control.form : null;
+        if (!link && !form) return;
+        let target = link ? link.target : control.getAttribute("formtarget") || form.target;
+        if (!target) {
+            const base = document.querySelector("base[target]");
+            target = base ? base.target : "";
+        }
+        const name = target.trim(), lower = name.toLowerCase();
+        if (!name || lower === "_self" || lower === "_parent" || lower === "_top") return;
+        let known = false;
+        try { known = lower !== "_blank" && !!window.top.frames[name]; } catch (error) {}
+        if (!known) console.debug(facts.tab);
+    });
     if (window.top !== window) return;
     const report = () => {
         const text = document.body ? document.body.innerText : "";
@@ -78,6 +102,8 @@ class PageWatch:
     firewall: bool = False
     maintenance: bool = False
     navigations: int = 0
+    # A click in one of the page's documents is opening a new tab (the page said so).
+    new_tab: bool = False
     # Requests that can carry a send (a navigation, an AJAX write): a submit counts them to
     # tell a send whose answer never came from one that never left.
     sends: int = 0
@@ -92,6 +118,7 @@ class PageWatch:
             + json.dumps(
                 {
                     "tag": REPORT_TAG,
+                    "tab": NEW_TAB_TAG,
                     "block": list(firewall.block_text if firewall else ()),
                     "challenge": list(firewall.challenge_html if firewall else ()),
                     "maintenance": self.facts.maintenance_re,
@@ -102,6 +129,14 @@ class PageWatch:
             + ")"
         )
         self.page.add_init_script(script)
+        self._script = script
+
+    def look_now(self) -> None:
+        """Run the report in the document the page already shows (a tab the portal opened came
+        with its first document before it was watched): its facts, and its clicks that open a
+        tab, as for every document after it."""
+        with contextlib.suppress(PlaywrightError):  # gone meanwhile: the next document reports
+            self.page.evaluate(self._script)
 
     def _on_navigated(self, frame: Frame) -> None:
         if frame != self.page.main_frame:
@@ -114,6 +149,9 @@ class PageWatch:
 
     def _on_console(self, message: ConsoleMessage) -> None:
         text = message.text
+        if text == NEW_TAB_TAG:
+            self.new_tab = True
+            return
         if not text.startswith(REPORT_TAG):
             return
         try:

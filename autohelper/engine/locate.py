@@ -53,6 +53,29 @@ def frame_for(page: Page, refs: tuple[FrameRef, ...], timeout_ms: float) -> Fram
     return frame
 
 
+def frame_present(page: Page, refs: tuple[FrameRef, ...]) -> bool:
+    """Whether the frame at the end of `refs` is there now, from what the browser already told
+    us (no round trip). A frame named by the CSS of its element cannot be told that way: it
+    counts as there."""
+    frame = page.main_frame
+    for ref in refs:
+        if ref.kind == "css":
+            return True
+        found = next(
+            (
+                child
+                for child in frame.child_frames
+                if (ref.kind == "name" and child.name == ref.value)
+                or (ref.kind == "url" and ref.value in child.url)
+            ),
+            None,
+        )
+        if found is None:
+            return False
+        frame = found
+    return True
+
+
 def _left(deadline: float, ref: FrameRef) -> float:
     left = (deadline - time.monotonic()) * 1000
     if left <= 0:

@@ -58,12 +58,23 @@ def outcome(run: Runner, step: m.Outcome) -> None:
         # in the page's world would first load Playwright's script there, a few hundredths of
         # a second per page. The portal's own words (a dialog's, without its buttons) are
         # read only where they are quoted: an error.
+        # A declared dialog that came during the wait (an alert once the answer page loaded)
+        # is read first, as one that came with the send.
+        if run.dialogs.answered is not None and _answer_in_dialog(run, step) is not None:
+            return
         for number, case in enumerate(step.cases):
             element = first if number == 0 else locate.any_of(scope, case.when)
             if not (number == 0 and shown) and element.count() == 0:
                 continue
             text = element.inner_text(timeout=LOOK_MS)
             said = _own_words(element) if case.result in ("error", "retry") else ""
+            if case.result in ("error", "retry") and run.awaiting_dialog():
+                # The send before declared a dialog that has not come: on a refusal it may be
+                # the portal's own words (an alert once the page has loaded, or shortly
+                # after). Before going back or stopping, the page settles and they are read.
+                run.settle(step)
+                if run.dialogs.answered is not None and _answer_in_dialog(run, step) is not None:
+                    return
             _apply(run, step, number, case, text, said=said)
             return
     except (PlaywrightTimeout, locate.FrameMissing):
@@ -71,7 +82,10 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     except PlaywrightError as exc:
         if not locate.is_gone(exc):
             raise
-    # No declared answer (or it vanished between the wait and the look).
+    # No declared answer (or it vanished between the wait and the look); a declared dialog that
+    # came meanwhile may still be one.
+    if _answer_in_dialog(run, step) is not None:
+        return
     run.guard(step)
     run.signed_out(step)
     key = "run.unavailable_after_submit" if run.watch.is_unavailable() else "run.unknown"
@@ -106,7 +120,7 @@ def _answer_in_dialog(run: Runner, step: m.Outcome) -> str | None:
     """A browser dialog the last step declared (an alert on the page a send brought back) is
     part of the portal's answer: the first case with a `text` locator its words contain is
     the answer, quoted by those words. Its words when it was; None when no case matched."""
-    said = run.dialog_said
+    said = run.dialog_words()
     if not said:
         return None
     for number, case in enumerate(step.cases):

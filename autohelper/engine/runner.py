@@ -51,6 +51,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+# How long a sign-in page that has just come (an expired session) may take to load before its
+# marks are looked for.
+SIGN_IN_LOAD_MS = 5000
+# How long an outcome lets the answer page settle for a dialog declared but not come yet.
+SETTLE_MS = 3000
+
 
 @dataclass(frozen=True)
 class RunOptions:
@@ -198,6 +204,10 @@ class Runner:
         self.watch = PageWatch(page, scenario.origins, scenario.facts)
         self.dialogs = DialogGuard()
         self.dialog_said: str | None = None
+        # The dialog the step just ended declared: it may come with the page that step brought
+        # back once that page has loaded (an alert on `onload`) or shortly after, so it holds
+        # through the outcome right after, until that outcome decides.
+        self.carried_dialog: m.BrowserDialog | None = None
         self.dialogs.watch(page)
         # Pages the portal opens (a link with target=_blank): the run follows them.
         self.opened: list[Page] = []
@@ -264,7 +274,8 @@ class Runner:
         # What a dialog the last step declared said (its answer to a send, perhaps), for this
         # step only.
         self.dialog_said, self.dialogs.answered = self.dialogs.answered, None
-        self.dialogs.declared = step.dialog
+        carried, self.carried_dialog = self.carried_dialog, None
+        self.dialogs.declared = step.dialog or (carried if isinstance(step, m.Outcome) else None)
         try:
             self.guard(step)
             handler = self.handlers[type(step)]
@@ -273,6 +284,8 @@ class Runner:
             else:
                 handler(self, step)
             self.guard(step)
+            if step.dialog is not None and not isinstance(step, m.Outcome):
+                self.carried_dialog = step.dialog
         except Skip:
             status = "skipped"
         except (Restart, Finished):
@@ -304,7 +317,8 @@ class Runner:
             key = network_stop(str(exc), self.options.live) or "run.step_failed"
             raise self.stop(key, step, reason=reason) from None
         finally:
-            self.dialogs.declared = None
+            # Between this step and the next only a carried declaration holds (see above).
+            self.dialogs.declared = self.carried_dialog
             duration = int((time.monotonic() - clock) * 1000)
             detail = self.redactor(detail) if detail else None
             self.events.step_finished(StepRecord(index, step, status, started, duration, detail))
@@ -411,14 +425,26 @@ class Runner:
         """Before a wait for the portal's answer, past the sign-in: a sign-in page already at
         its address sends the run back to sign in now; its marks (in the same frame) are
         returned, to be waited for with the answer, so that a session that expires meanwhile
-        is noticed when its page comes, not after the step's whole timeout."""
+        is noticed when its page comes, not after the step's whole timeout.
+
+        Marks in a frame that holds the answer's (the top, for an answer awaited in a frame of
+        a frameset) cannot be waited for with it: the sign-in page replaces the whole window
+        (PeopleSoft's `top.location` to `?cmd=expire`), so the answer's frame goes away, and
+        that ends the wait; the page that came is then looked at once loaded (`signed_out`).
+        When the answer's frame is already gone, that page is looked at now, not after the
+        whole wait for a frame that will not come."""
         sign_in = self.scenario.sign_in
         if sign_in is None or not self.past_sign_in():
             return ()
         if sign_in.url and re.search(sign_in.url, self.page.url):
             self.signed_out(step)
-        if sign_in.expired and sign_in.expired[0].frame == frame:
+        if not sign_in.expired:
+            return ()
+        marks_frame = sign_in.expired[0].frame
+        if marks_frame == frame:
             return sign_in.expired
+        if frame[: len(marks_frame)] == marks_frame and not locate.frame_present(self.page, frame):
+            self.signed_out(step)
         return ()
 
     def _shows_sign_in(self) -> bool:
@@ -430,9 +456,38 @@ class Runner:
             return False
         try:
             scope = locate.frame_for(self.page, sign_in.expired[0].frame, 1000)
+            # The sign-in page may have just replaced the page (the frame the answer was awaited
+            # in went away as it came): its marks are there once it has loaded, not before.
+            scope.wait_for_load_state("domcontentloaded", timeout=SIGN_IN_LOAD_MS)
             return locate.any_of(scope, sign_in.expired).count() > 0
         except (locate.FrameMissing, PlaywrightError):
             return False
+
+    # -- dialogs ----------------------------------------------------------------------------
+    def dialog_words(self) -> str | None:
+        """The words of the dialog declared for this step (or carried to it) that came so far:
+        one that came before the step began, or while it waited."""
+        if self.dialogs.answered is not None:
+            self.dialog_said, self.dialogs.answered = self.dialogs.answered, None
+        return self.dialog_said
+
+    def awaiting_dialog(self) -> bool:
+        """A dialog is declared for this step (the send before it said one may come) and has
+        not come yet."""
+        return self.dialogs.declared is not None and self.dialog_words() is None
+
+    def settle(self, step: m.Step) -> None:
+        """Let the page finish loading (its `load` event, where an `onload` alert comes) and go
+        quiet (no request for half a second: a short timer's alert comes meanwhile), within
+        SETTLE_MS; a page that does neither in that time is taken as it is."""
+        timeout = min(self.timeout_ms(step), SETTLE_MS)
+        deadline = time.monotonic() + timeout / 1000
+        try:
+            self.page.wait_for_load_state("load", timeout=timeout)
+            left = max(1.0, (deadline - time.monotonic()) * 1000)
+            self.page.wait_for_load_state("networkidle", timeout=left)
+        except PlaywrightTimeout:
+            log.debug("step %s: the page did not settle in %d ms", self.index, timeout)
 
     def stop(
         self, key: str, step: m.Step, cls: type[RunStopped] = RunStopped, **params: str
@@ -542,6 +597,7 @@ class Runner:
         self.watch = PageWatch(page, self.scenario.origins, self.scenario.facts)
         self.dialogs.watch(page)
         page.wait_for_load_state("domcontentloaded")
+        self.watch.look_now()
         if not origin_allowed(page.url, self.scenario.origins, neutral=True):
             self.watch.violation = page.url
 

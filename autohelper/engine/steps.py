@@ -7,6 +7,7 @@ lives in `outcome.py`.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import re
@@ -73,9 +74,15 @@ def goto(run: Runner, step: m.Goto) -> None:
 
 def _click(run: Runner, step: m.Step, target: m.Target, element: PwLocator) -> None:
     """Click (the click waits for the element); when the portal opens the next page in a new
-    tab, the run follows it there (the context reports new pages as they open)."""
+    tab, the run follows it there. The page says, as the click happens, when it opens a tab
+    (guards.py): the tab is then awaited, as it is reported only after the click returns; a
+    click that opens nothing waits for nothing more."""
     timeout = run.timeout_ms(step)
+    run.watch.new_tab = False
     run.acting(step, target, lambda: element.click(timeout=timeout))
+    if run.watch.new_tab and not run.opened:
+        with contextlib.suppress(PlaywrightTimeout):  # none came: the next step judges the page
+            run.page.context.wait_for_event("page", timeout=timeout)
     run.follow_new_tab()
 
 

@@ -3,10 +3,17 @@ portals (a form in a nested frame saved by a whole-form post, a save without nav
 in-page dialog, a browser `confirm()`, chained selects, a list of links, a PDF download, a page
 that appears only sometimes, a sign-in with a lockout, a session that expires mid-form, a
 plain-HTTP origin with a port). Not a portal: the engine's tests run on it.
+
+A few pages are built here rather than kept as files, each what an independent mirror of a
+portal showed: a form in a frameset whose save, on an expired session, sends the whole window
+to the sign-in page by script (`/session-frames`); a refused sign-in said in a browser alert once
+the page has loaded (`refusal_alert`); links that open their page in a new tab (`/new-tab`).
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -47,6 +54,13 @@ class LabSettings:
     expire_at_save: bool = False  # the first save of /form finds the session expired
     save_delay: float = 0.0  # seconds before the AJAX save answers
     options_delay: float = 0.3  # seconds before the chained selects' options arrive
+    # The first save of /session-frames finds the session expired and answers, in its frame,
+    # with a script sending the top to /login?cmd=expire, which redirects to /login?expired=1
+    # (a sign-in page that loads a script before its form), as PeopleSoft does.
+    expire_by_script: bool = False
+    # How a refused sign-in is said: "" on the page; "onload" a browser alert once the page has
+    # loaded; "late" an alert a short timer after that.
+    refusal_alert: str = ""
 
     def __post_init__(self) -> None:
         if not 1 <= self.lockout_after <= 100:
@@ -54,6 +68,8 @@ class LabSettings:
         for delay in (self.save_delay, self.options_delay):
             if not 0 <= delay <= 600:
                 raise MockSettingError("mock.range_seconds", low=0, high=600)
+        if self.refusal_alert not in ("", "onload", "late"):
+            raise MockSettingError("mock.one_of", choices="onload, late")
 
 
 @dataclass
@@ -95,6 +111,9 @@ class LabSite(Site[LabSettings, LabVisitor]):
         path = req.path.rstrip("/") or "/"
         if req.method == "POST":
             return self._post(path, req, config, settings, visitor)
+        built = self._built_page(path, req, settings, visitor)
+        if built is not None:
+            return built
         if path == "/chained/options":
             threading.Event().wait(settings.options_delay)  # options that arrive late
             items = CHAINED.get(req.query.get("parent", ""), [])
@@ -102,7 +121,7 @@ class LabSite(Site[LabSettings, LabVisitor]):
         if path in ("/home", "/form") and not visitor.signed_in:
             return Response.redirect(f"{LIVE}/login?cmd=expire")
         values = {
-            "message": self._login_message(req) if path == "/login" else "",
+            "message": self._login_message(req, settings) if path == "/login" else "",
             "userid": "",
             "nss": "",
             "saved_display": "none",
@@ -116,12 +135,49 @@ class LabSite(Site[LabSettings, LabVisitor]):
             return Response.html(self.pages.render("_mock/not_found.html"), status=404)
         return self.page_response(name, config, **values)
 
-    def _login_message(self, req: Request) -> str:
-        if req.query.get("cmd") == "expire":
-            return _alert(MSG_EXPIRED)
+    def _login_message(self, req: Request, settings: LabSettings) -> str:
+        if req.query.get("cmd") == "expire" or req.query.get("expired") == "1":
+            # The page after a script's redirect loads a script before its form, as portals'
+            # pages do: its form is there only once that has come.
+            slow = '<script src="/slow-script.js"></script>' if req.query.get("expired") else ""
+            return _alert(MSG_EXPIRED) + slow
         if req.query.get("errorCode") == "105":
-            return _alert(MSG_LOCKED if req.query.get("locked") else MSG_BAD_LOGIN)
+            said = MSG_LOCKED if req.query.get("locked") else MSG_BAD_LOGIN
+            # The page's logo comes late: the page has loaded (and says it) only after it.
+            logo = '<img src="/slow-logo.gif" alt="Logotipo" width="1" height="1">'
+            if settings.refusal_alert == "onload":
+                show = f"alert({_js(said)})"
+            elif settings.refusal_alert == "late":
+                show = f"setTimeout(() => alert({_js(said)}), 200)"
+            else:
+                return _alert(said)
+            return logo + _script(f"window.addEventListener('load', () => {show});")
         return ""
+
+    def _built_page(
+        self, path: str, req: Request, settings: LabSettings, visitor: LabVisitor
+    ) -> Response | None:
+        """The pages built here (see the module's docstring), or None for another path."""
+        if path == "/slow-script.js":
+            threading.Event().wait(0.6)
+            return Response.text("/* a portal's script, slow to come */")
+        if path == "/slow-logo.gif":
+            threading.Event().wait(0.4)
+            return Response.file(_GIF, "logo.gif", "image/gif", inline=True)
+        if path == "/login" and req.query.get("cmd") == "expire" and settings.expire_by_script:
+            threading.Event().wait(0.3)  # the portal takes a moment to answer
+            return Response.redirect(f"{LIVE}/login?expired=1")
+        if path == "/new-tab":
+            return Response.html(_NEW_TAB)
+        if path == "/new-tab-2":
+            return Response.html(_NEW_TAB_AGAIN)
+        if path not in ("/session-frames", "/session-frames/form"):
+            return None
+        if not visitor.signed_in:
+            return Response.redirect(f"{LIVE}/login?cmd=expire")
+        if path == "/session-frames":
+            return Response.html(_SESSION_FRAMESET)
+        return Response.html(_session_form(""))
 
     def _post(
         self,
@@ -164,9 +220,27 @@ class LabSite(Site[LabSettings, LabVisitor]):
             return Response.redirect(f"{LIVE}/warning" if settings.warning else f"{LIVE}/login")
         if path == "/login":
             return self._sign_in(req, settings, visitor)
+        if path == "/session-frames/form":
+            return self._save_in_frame(req, settings, visitor)
         if path == "/form":
             return self._save_form(req, config, settings, visitor)
         return Response.html(self.pages.render("_mock/not_found.html"), status=404)
+
+    def _save_in_frame(self, req: Request, settings: LabSettings, visitor: LabVisitor) -> Response:
+        """The frameset's save; an expired session sends the whole window to sign in again."""
+        with self.lock:
+            if settings.expire_by_script and not visitor.expired_once:
+                visitor.expired_once = True
+                visitor.signed_in = False
+            if not visitor.signed_in:
+                go = _js(f"{LIVE}/login?cmd=expire")
+                return Response.html(
+                    f"<html><head>{_script(f'top.location.href = {go};')}</head></html>"
+                )
+            self.saves["session-frames"] += 1
+            folio = str(400 + self.saves["session-frames"])
+        said = f"Tu solicitud fue registrada con el folio {folio}."
+        return Response.html(_session_form(_success(said), req.form.get("curp", "")))
 
     def _sign_in(self, req: Request, settings: LabSettings, visitor: LabVisitor) -> Response:
         with self.lock:
@@ -196,6 +270,61 @@ class LabSite(Site[LabSettings, LabVisitor]):
             curp=req.form.get("curp", ""),
             telefono=req.form.get("telefono", ""),
         )
+
+
+_GIF = base64.b64decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")
+
+
+def _js(text: str) -> str:
+    """A JavaScript string literal, safe inside a <script> element."""
+    return json.dumps(text).replace("<", "\\u003c")
+
+
+def _script(code: str) -> str:
+    return f"<script>{code}</script>"
+
+
+_SESSION_FRAMESET = """<!DOCTYPE html>
+<html lang="es"><head><meta charset="utf-8"><title>Solicitud en marcos</title></head>
+<frameset cols="200,*">
+  <frame name="NAV" src="/frames/nav">
+  <frame name="TargetContent" src="/session-frames/form">
+</frameset></html>"""
+
+
+def _session_form(message: str, curp: str = "") -> str:
+    return f"""<!DOCTYPE html>
+<html lang="es"><head><meta charset="utf-8"><title>Solicitud</title></head>
+<body>
+<span class="PATRANSACTIONTITLE">Solicitud en marcos</span>
+{message}
+<form name="win0" method="post" action="/session-frames/form">
+  <label for="LAB_CURP">CURP</label> <input id="LAB_CURP" name="curp" value="{escape(curp)}">
+  <button type="submit" id="ICSave">Guardar</button>
+</form>
+</body></html>"""
+
+
+# Links that open their page in a new tab: one by `target=_blank` (the words inside an element
+# of their own, as the IMSS's box 3), one into a named window no frame has.
+_NEW_TAB = """<!DOCTYPE html>
+<html lang="es"><head><meta charset="utf-8"><title>Pestañas</title></head>
+<body>
+<h1>Trámites</h1>
+<a class="caja" href="/done?what=pesta%C3%B1a" target="_blank" rel="noopener">
+  <div>3</div><p><strong>TRÁMITE DIGITALIZADO.</strong> Sigue las instrucciones</p></a>
+<a href="/done?what=ventana" target="ventanaTramite" rel="noopener">Abrir en otra ventana</a>
+<a href="/done?what=misma" id="misma">Abrir aquí</a>
+<a href="/new-tab-2" target="_blank">Abrir el paso 2 en otra pestaña</a>
+</body></html>"""
+# The page a new tab opened, whose own link opens the next in yet another tab (the gob.mx page
+# the IMSS's box 3 opens, whose «INICIAR» may open a tab too).
+_NEW_TAB_AGAIN = """<!DOCTYPE html>
+<html lang="es"><head><meta charset="utf-8"><title>Paso 2</title></head>
+<body>
+<h1>Paso 2</h1>
+<a href="/done?what=segunda" target="_blank">INICIAR</a>
+</body></html>"""
 
 
 def _alert(text: str) -> str:
