@@ -105,6 +105,22 @@ def _open_quietly(path: Path) -> None:
         log.debug("no viewer for %s: %s", path, exc)
 
 
+def _mock_oracles(page: Page, names: Sequence[str]) -> list[str | None]:
+    """Several of a mock's controls at once (one look at the page, the fetches side by side);
+    each None where there is none."""
+    try:
+        texts = page.evaluate(
+            "async (names) => Promise.all(names.map(async (name) => {"
+            " const r = await fetch('/__mock__/' + name, {cache: 'no-store'});"
+            " return r.ok ? await r.text() : null; }))",
+            list(names),
+        )
+    except Exception as exc:  # noqa: BLE001 - any failure means "no oracle here"
+        log.debug("no mock %s here: %s", names, exc)
+        return [None for _ in names]
+    return [str(text) if text is not None else None for text in texts]
+
+
 def _mock_oracle(page: Page, name: str) -> str | None:
     """A mock's control `/__mock__/<name>`, fetched inside the page (same origin, same session
     cookie); None where there is none (a live portal, a blank page)."""
@@ -437,6 +453,8 @@ class ScriptedHuman:
         # person gives the same newest one). None: not known (no page seen before the yes, a run
         # resumed at its link step): any message.
         self._outbox_before: int | None = None
+        # The outbox's size taken with the last CAPTCHA, for the yes that follows it.
+        self._outbox_counted: int | None = None
 
     @staticmethod
     def _cycle_last(items: list[T]) -> Iterator[T]:
@@ -454,18 +472,22 @@ class ScriptedHuman:
         answer = next(self._captcha)
         if answer != ORACLE:
             return answer
-        # fetch() in the page: same origin, same session cookie as the image just shown.
-        text = _mock_oracle(page, "captcha")
+        # fetch() in the page: same origin, same session cookie as the image just shown. The
+        # outbox comes along: the send this CAPTCHA is for comes next, so what it holds now is
+        # older than the send's email (one look less at the yes that follows).
+        text, outbox = _mock_oracles(page, ("captcha", "outbox"))
         if not text:
             raise UsageError("human.no_oracle")
+        self._outbox_counted = None if outbox is None else len(_outbox_messages(outbox))
         return str(text).strip()
 
     def confirm(self, title: str, summary: Sequence[tuple[str, str]]) -> bool:
         self.prompts.append(title)
         self.prompts.extend(f"{label}: {value}" for label, value in summary)
         yes = next(self._confirm)
+        counted, self._outbox_counted = self._outbox_counted, None
         if yes:  # the send comes next: what the outbox holds now is older than its email
-            self._outbox_before = self._outbox_size()
+            self._outbox_before = counted if counted is not None else self._outbox_size()
         return yes
 
     def _outbox_size(self) -> int | None:
