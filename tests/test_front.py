@@ -36,7 +36,13 @@ def test_the_mirrors_own_addresses_become_live_ones() -> None:
         == "/gestionAsegurados-web-externo/y"
     )
     cookie = "S=1; Domain=127.0.0.1; Path=/www.imss.gob.mx/app; Secure; HttpOnly; SameSite=None"
-    assert front.rewrite_cookie(cookie) == "S=1; HttpOnly; Path=/"
+    assert front.rewrite_cookie(cookie, "www.imss.gob.mx") == "S=1; HttpOnly; Path=/"
+    # A session the portal shares between its servers keeps its domain (PeopleSoft's can).
+    shared = "PS_TOKEN=a; Domain=.itson.edu.mx; Path=/"
+    host = "smartweb1.itson.edu.mx:8400"
+    assert front.rewrite_cookie(shared, host) == "PS_TOKEN=a; Domain=.itson.edu.mx; Path=/"
+    assert front.rewrite_cookie(shared, "www.imss.gob.mx") == "PS_TOKEN=a; Path=/"
+    assert front.rewrite_cookie("T=1; Domain=edu.mx", host) == "T=1; Domain=.edu.mx; Path=/"
     body = b'<a href="http://127.0.0.1:9000/m/www.gob.mx/t">x</a><a href="/m/www.imss.gob.mx/u">'
     assert front.rewrite_body(body) == (
         b'<a href="https://www.gob.mx/t">x</a><a href="https://www.imss.gob.mx/u">'

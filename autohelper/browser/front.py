@@ -183,7 +183,7 @@ class _FrontHandler(BaseHTTPRequestHandler):
             if lower == "location":
                 value = front.rewrite_location(value)
             elif lower == "set-cookie":
-                value = front.rewrite_cookie(value)
+                value = front.rewrite_cookie(value, host)
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
@@ -400,17 +400,27 @@ class PortalFront:
             return f"{self._live(first)}/{rest}"
         return value
 
-    def rewrite_cookie(self, value: str) -> str:
-        """Every cookie of a mirror is host-wide: `Domain` dropped, `Path=/`. A mirror may scope
-        its session to the application's path, as the live portal does; the oracles at the
-        host's root (`/__mock__/captcha`) must still see that session. `Secure` and `SameSite`
-        go too: the portals' own links mix http and https, and the cookie must survive both."""
-        dropped = ("domain", "path", "secure", "samesite")
-        kept = [
-            part.strip()
-            for part in value.split(";")
-            if part.strip().partition("=")[0].strip().lower() not in dropped
-        ]
+    def rewrite_cookie(self, value: str, host: str = "") -> str:
+        """Every cookie of a mirror is host-wide, `Path=/`: a mirror may scope its session to
+        the application's path, as the live portal does; the oracles at the host's root
+        (`/__mock__/captcha`) must still see that session. Its `Domain` stays only where it
+        holds the live `host` the browser asked (`.itson.edu.mx` for smartweb1: a session the
+        portal shares between its servers, as PeopleSoft's can); a mirror's own (`127.0.0.1`)
+        would make the browser refuse the cookie. `Secure` and `SameSite` go too: the portals'
+        own links mix http and https, and the cookie must survive both."""
+        name = host.rpartition(":")[0] if host.count(":") == 1 else host
+        kept = []
+        for part in value.split(";"):
+            key, _, attribute = part.strip().partition("=")
+            key = key.strip().lower()
+            if key == "domain":
+                domain = attribute.strip().lstrip(".").lower()
+                shared = "." in domain and (name == domain or name.endswith("." + domain))
+                if shared and self.is_portal_host(name):
+                    kept.append(f"Domain=.{domain}")
+                continue
+            if key not in ("path", "secure", "samesite"):
+                kept.append(part.strip())
         return "; ".join([*kept, "Path=/"])
 
     def rewrite_body(self, payload: bytes) -> bytes:
