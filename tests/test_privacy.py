@@ -292,7 +292,7 @@ def test_a_students_own_profile_on_the_mock_leaves_nothing_others_can_read(
 
     # The portal answers with the form again (its values kept) and a message: a stop, with
     # its screenshot, after a CAPTCHA image was saved for the person.
-    portal.configure(subdelegacion=True)
+    portal.configure(**{"imss.answer": "falla_renapo"})
     own_profile()
     (tmp_path / "traces").mkdir()
     trace = tmp_path / "traces" / "t.zip"
