@@ -76,6 +76,32 @@ steps:
     description: ver
 """
 LAB = "https://lab.autohelper.test"
+LAB_PASSWORD = "lab-secreto"
+LAB_STUDENT = {**PROFILE, "student_id": "00000012345", "phone": "6441234567"}
+# The lab's sign-in up to its send: an entry page, a warning page that appears only sometimes,
+# the form (each test adds the send and how it reads the answer).
+LAB_SIGN_IN_FORM = """
+  - goto: https://lab.autohelper.test/entry
+    description: Abrir la entrada
+  - fill: {css: "#txtID"}
+    value: "{profile.student_id}"
+    description: Escribir tu ID
+  - click: {css: "#btnEntrar"}
+    description: Entrar
+  - click: {role: link, name: Continuar}
+    optional: true
+    timeout: 20
+    description: Pasar el aviso (a veces no aparece)
+  - fill: {css: "#userid"}
+    id: sign-in
+    value: "{profile.student_id}"
+    description: Escribir tu ID otra vez
+  - fill: {css: "#pwd"}
+    value: "{secret.lab_password}"
+    description: Escribir tu contraseña
+  - confirm: [{label: ID, value: "{profile.student_id}"}]
+    description: Confirmar el inicio de sesión
+"""
 
 
 def lab_scenario(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
-from support import PROFILE, engine_run, lab_scenario
+from support import LAB_PASSWORD, LAB_SIGN_IN_FORM, LAB_STUDENT, engine_run, lab_scenario
 
 from autohelper.human import ScriptedHuman
 from autohelper.journal import Journal
@@ -19,32 +19,14 @@ from autohelper.mock import MockPortal
 pytestmark = pytest.mark.browser
 
 LAB = "https://lab.autohelper.test"
-PASSWORD = "lab-secreto"
-STUDENT = {**PROFILE, "student_id": "00000012345", "phone": "6441234567"}
+PASSWORD = LAB_PASSWORD
+STUDENT = LAB_STUDENT
 
 # The lab's sign-in as the CIA's scenario has it: a refusal is told by the sign-in form coming
 # back, or by the words of an alert the submit declares (a lockout's).
-SIGN_IN = """
-  - goto: https://lab.autohelper.test/entry
-    description: Abrir la entrada
-  - fill: {css: "#txtID"}
-    value: "{profile.student_id}"
-    description: Escribir tu ID
-  - click: {css: "#btnEntrar"}
-    description: Entrar
-  - click: {role: link, name: Continuar}
-    optional: true
-    description: Pasar el aviso (a veces no aparece)
-  - fill: {css: "#userid"}
-    id: sign-in
-    value: "{profile.student_id}"
-    description: Escribir tu ID otra vez
-  - fill: {css: "#pwd"}
-    value: "{secret.lab_password}"
-    description: Escribir tu contraseña
-  - confirm: [{label: ID, value: "{profile.student_id}"}]
-    description: Confirmar el inicio de sesión
-  - submit: {role: button, name: Iniciar Sesión}
+SIGN_IN = (
+    LAB_SIGN_IN_FORM
+    + """  - submit: {role: button, name: Iniciar Sesión}
     id: sign-in-send
     dialog: accept
     description: Iniciar sesión
@@ -61,6 +43,7 @@ SIGN_IN = """
         message: El portal no aceptó tu contraseña. Escríbela de nuevo.
     description: Ver si entraste
 """
+)
 # A form in a frameset's TargetContent, as PeopleSoft's.
 FRAMED_FORM = """
   - goto: https://lab.autohelper.test/session-frames

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
-from support import PROFILE, engine_run, lab_scenario
+from support import LAB_PASSWORD, LAB_SIGN_IN_FORM, LAB_STUDENT, PROFILE, engine_run, lab_scenario
 
 from autohelper.errors import PortalChanged
 from autohelper.human import ScriptedHuman, TerminalHuman
@@ -20,32 +20,12 @@ from autohelper.mock import MockPortal
 pytestmark = pytest.mark.browser
 
 LAB = "https://lab.autohelper.test"
-PASSWORD = "lab-secreto"
-STUDENT = {**PROFILE, "student_id": "00000012345", "phone": "6441234567"}
+PASSWORD = LAB_PASSWORD
+STUDENT = LAB_STUDENT
 
-# The sign-in of the lab: an entry page, a warning page that appears only sometimes, the form.
-SIGN_IN = """
-  - goto: https://lab.autohelper.test/entry
-    description: Abrir la entrada
-  - fill: {css: "#txtID"}
-    value: "{profile.student_id}"
-    description: Escribir tu ID
-  - click: {css: "#btnEntrar"}
-    description: Entrar
-  - click: {role: link, name: Continuar}
-    optional: true
-    timeout: 20
-    description: Pasar el aviso (a veces no aparece)
-  - fill: {css: "#userid"}
-    id: sign-in
-    value: "{profile.student_id}"
-    description: Escribir tu ID otra vez
-  - fill: {css: "#pwd"}
-    value: "{secret.lab_password}"
-    description: Escribir tu contraseña
-  - confirm: [{label: ID, value: "{profile.student_id}"}]
-    description: Confirmar el inicio de sesión
-  - submit: {role: button, name: Iniciar Sesión}
+SIGN_IN = (
+    LAB_SIGN_IN_FORM
+    + """  - submit: {role: button, name: Iniciar Sesión}
     id: sign-in-send
     description: Iniciar sesión
   - outcome:
@@ -62,6 +42,7 @@ SIGN_IN = """
         last_try: Último intento antes de que la cuenta se bloquee.
     description: Ver si entraste
 """
+)
 FORM = """
   - click: {role: link, name: Formulario}
     description: Abrir el formulario
