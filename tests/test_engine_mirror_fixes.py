@@ -167,8 +167,9 @@ def test_the_words_of_a_refusal_alert_after_the_page_loads_are_the_outcomes_answ
     [
         ("{text: TRÁMITE DIGITALIZADO}", "pestaña"),
         ("{role: link, name: Abrir en otra ventana}", "ventana"),
+        ("{role: button, name: Continuar}", "script"),
     ],
-    ids=["target-blank", "named-window"],
+    ids=["target-blank", "named-window", "window-open"],
 )
 def test_a_click_that_opens_a_new_tab_is_followed_there(
     page: Page, portal: MockPortal, tmp_path: Path, target: str, what: str

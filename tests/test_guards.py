@@ -76,6 +76,27 @@ def test_a_firewalls_marker_is_its_challenge_only_on_a_page_with_nothing_else(
     assert watched.is_firewall() is firewall
 
 
+@pytest.mark.parametrize(
+    ("target", "opens"),
+    [
+        ("role=button[name='Continuar']", True),  # its script calls window.open
+        ("text=TRÁMITE DIGITALIZADO", True),  # a link to _blank
+        ("text=Abrir en otra ventana", True),  # a window no frame is named after
+        ("#misma", False),  # a link into the page itself
+    ],
+)
+def test_the_page_says_when_a_click_opens_a_new_tab(
+    page: Page, portal: MockPortal, target: str, opens: bool
+) -> None:
+    """What lets a click await the tab it opens, with no round trip for the others: a button
+    whose script opened a tab was followed only when the tab came before the click returned."""
+    watched = watch(page)
+    page.goto(f"{LAB}/new-tab")
+    page.locator(target).click()
+    page.wait_for_load_state()
+    assert watched.new_tab is opens
+
+
 def test_a_maintenance_answer_is_unavailable_and_a_new_document_forgets_it(
     page: Page, portal: MockPortal
 ) -> None:

@@ -41,11 +41,28 @@ NEW_TAB_TAG = "__autohelper_new_tab__"
 
 # Runs in every document before its own scripts. Every frame tells when a click in it opens a new
 # tab (a link's or a form's target `_blank`, or a name no frame of the window has), once the
-# page's own handlers let it (the event reaches the window, its default action not prevented):
-# the run then awaits that tab, and no other click waits for anything. The main frame reports,
+# page's own handlers let it (the event reaches the window, its default action not prevented),
+# and when its script opens one (`window.open`): the run then awaits that tab, and no other
+# click waits for anything. The main frame reports,
 # once its content is there: firewall page?, maintenance page?, the HTTP status the document
 # came with.
 _REPORT_JS = """(facts => {
+    const opensTab = (name) => {
+        const lower = name.toLowerCase();
+        if (!name || lower === "_self" || lower === "_parent" || lower === "_top") return false;
+        try {
+            return lower === "_blank" || !window.top.frames[name];
+        } catch (error) {
+            return true;
+        }
+    };
+    // A page's own script opening a tab (a button's onclick calling window.open) says so too.
+    const open = window.open;
+    window.open = function (url, name, ...rest) {
+        const target = name === undefined || name === null ? "" : String(name).trim();
+        if (opensTab(target || "_blank")) console.debug(facts.tab);
+        return open.call(this, url, name, ...rest);
+    };
     addEventListener("click", event => {
         const e = event.target instanceof Element ? event.target : null;
         if (!e || event.defaultPrevented) return;
@@ -58,11 +75,7 @@ _REPORT_JS = """(facts => {
             const base = document.querySelector("base[target]");
             target = base ? base.target : "";
         }
-        const name = target.trim(), lower = name.toLowerCase();
-        if (!name || lower === "_self" || lower === "_parent" || lower === "_top") return;
-        let known = false;
-        try { known = lower !== "_blank" && !!window.top.frames[name]; } catch (error) {}
-        if (!known) console.debug(facts.tab);
+        if (opensTab(target.trim())) console.debug(facts.tab);
     });
     if (window.top !== window) return;
     const report = () => {

@@ -315,6 +315,7 @@ _NEW_TAB = """<!DOCTYPE html>
   <div>3</div><p><strong>TRÁMITE DIGITALIZADO.</strong> Sigue las instrucciones</p></a>
 <a href="/done?what=ventana" target="ventanaTramite" rel="noopener">Abrir en otra ventana</a>
 <a href="/done?what=misma" id="misma">Abrir aquí</a>
+<button type="button" onclick="window.open('/done?what=script', '_blank')">Continuar</button>
 <a href="/new-tab-2" target="_blank">Abrir el paso 2 en otra pestaña</a>
 </body></html>"""
 # The page a new tab opened, whose own link opens the next in yet another tab (the gob.mx page
