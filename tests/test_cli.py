@@ -712,6 +712,8 @@ def test_after_a_students_run_status_says_what_comes_next(
         "run", "imss-vigencia", "--against", portal.url, "--profile", str(own), "--headless"
     )
     assert result.exit_code == 0, result.output
+    # Nobody at the keyboard: the mirror's oracle answers, not "the mock portal".
+    assert result.stdout.startswith("Corrida sin nadie en el teclado: el CAPTCHA y la confirmación")
     after = result.stdout.split("Después: date de alta en tu clínica (UMF)")[1].splitlines()
     assert after[after.index("Lo que sigue: Alta en tu clínica (UMF)") + 2 :] == [
         f"  Comando: autohelper run imss-umf --profile {own}",

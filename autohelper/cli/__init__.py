@@ -137,7 +137,7 @@ _profile = click.option(
 )
 
 
-def _announced_demo() -> Callable[[str], None]:
+def _announced_demo(mirror: bool = False) -> Callable[[str], None]:
     """A demo's progress, said to be one before its first line: once the run was planned, so
     that a refusal (a trace over the profile, a missing field) comes alone."""
     announced = False
@@ -146,7 +146,7 @@ def _announced_demo() -> Callable[[str], None]:
         nonlocal announced
         if not announced:
             announced = True
-            click.echo(t("cli.demo_unattended"))
+            click.echo(t("cli.demo_unattended_mirror" if mirror else "cli.demo_unattended"))
         click.echo(text)
 
     return progress
@@ -240,7 +240,7 @@ def run(
     attended = against == "live" or sys.stdin.isatty()
     if not attended:
         # A demo with nobody at the keyboard: the mock's oracle answers, and we say so.
-        human = ScriptedHuman(on_progress=_announced_demo())
+        human = ScriptedHuman(on_progress=_announced_demo(spec.kind == "mirror"))
     else:
         human = TerminalHuman(headless=shown_headless, practice=against == "fixtures")
     request = SessionRequest(

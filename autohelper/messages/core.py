@@ -54,6 +54,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Demo with nobody at the keyboard: the mock portal answers the CAPTCHA and the "
         "confirmation (only possible on the mock; on the real portal you always do it).",
     },
+    "cli.demo_unattended_mirror": {
+        "es": "Corrida sin nadie en el teclado: el CAPTCHA y la confirmación los responde el "
+        "oráculo del espejo (solo es posible en un espejo o el simulado; con el portal real "
+        "siempre lo haces tú).",
+        "en": "A run with nobody at the keyboard: the mirror's oracle answers the CAPTCHA and the "
+        "confirmation (only possible on a mirror or the mock; on the real portal you always do "
+        "it).",
+    },
     "cli.save_field": {
         "es": "¿Guardo «{field}» en tu perfil?",
         "en": "Save “{field}” in your profile?",
