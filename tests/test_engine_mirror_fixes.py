@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page
 from support import LAB_PASSWORD, LAB_SIGN_IN_FORM, LAB_STUDENT, engine_run, lab_scenario
 
+from autohelper.errors import PortalChanged
 from autohelper.human import ScriptedHuman
 from autohelper.journal import Journal
 from autohelper.mock import MockPortal
@@ -213,3 +214,45 @@ def test_a_tab_opened_by_the_portal_follows_its_own_new_tab_too(
     result = engine_run(page, scenario, tmp_path)
     assert result.status == "success", result.message
     assert len(page.context.pages) == 3
+
+
+# -- 4. a list that stays empty while a dialog says why -------------------------------------
+EMPTY_LIST = """<!DOCTYPE html><html lang="es"><head><meta charset="utf-8"><title>UMF</title></head>
+<body><label for="umf">Clínica o UMF*:</label>
+<select id="umf"><option value="-1">--Selecciona por favor--</option></select>
+<div role="dialog" style="position:fixed;top:20%;left:20%;background:#fff;border:1px solid">
+  <span>Error</span><p>No se localizó ninguna clínica con el código postal capturado, por favor
+  preséntese a su clínica más cercana para realizar el trámite.</p><button>Aceptar</button></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("dialog", [True, False], ids=["a-dialog-says-why", "no-dialog"])
+def test_a_list_that_stays_empty_quotes_the_dialog_that_says_why(
+    page: Page, portal: MockPortal, tmp_path: Path, dialog: bool
+) -> None:
+    """An independent mirror's clinic list stayed empty while its «Error» dialog said no clinic
+    serves the postal code: the run said only "no options in time"."""
+    html = EMPTY_LIST if dialog else EMPTY_LIST.split('<div role="dialog"')[0] + "</body></html>"
+    page.route(f"{LAB}/clinica", lambda route: route.fulfill(body=html, content_type="text/html"))
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/clinica
+    description: Abrir
+  - choose: {{css: "#umf"}}
+    timeout: 1
+    description: Elegir tu clínica
+""",
+    )
+    result = engine_run(page, scenario, tmp_path)
+    assert result.status == "error"
+    if dialog:
+        assert result.message.startswith(
+            "La lista del paso «Elegir tu clínica» no ofreció opciones, y el portal dice: «Error "
+            "No se localizó ninguna clínica con el código postal capturado, por favor preséntese "
+            "a su clínica más cercana para realizar el trámite.»"
+        ), result.message
+        assert not isinstance(result.error, PortalChanged)  # the portal's answer, not a change
+    else:
+        assert result.message.startswith("La lista del paso «Elegir tu clínica» no ofreció")
+        assert isinstance(result.error, PortalChanged)

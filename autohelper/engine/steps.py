@@ -386,6 +386,33 @@ def screenshot(run: Runner, step: m.Screenshot) -> None:
     run.human.progress(t("run.screenshot", path=path))
 
 
+# The words of a dialog showing on the page (a modal of the page's own: an ARIA dialog, jQuery
+# UI's, Bootstrap's), without its title bar and buttons, or "".
+_DIALOG_WORDS_JS = """() => {
+    const shown = "[role=dialog], [role=alertdialog], .ui-dialog, .modal.show";
+    const chrome = "button, [role=button], .ui-dialog-titlebar, .modal-header, .modal-footer";
+    for (const d of document.querySelectorAll(shown)) {
+        if (!d.getClientRects().length) continue;
+        const words = [];
+        const walker = document.createTreeWalker(d, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!node.parentElement.closest(chrome)) words.push(node.data.trim());
+        }
+        const text = words.filter(Boolean).join(" ");
+        if (text) return text;
+    }
+    return "";
+}"""
+
+
+def _dialog_words(frame: Frame) -> str:
+    """What a dialog showing in `frame` says, on one line ("" for none, or a frame gone)."""
+    try:
+        return " ".join(str(frame.evaluate(_DIALOG_WORDS_JS)).split())
+    except PlaywrightError:
+        return ""
+
+
 @handles(m.Choose)
 def choose(run: Runner, step: m.Choose) -> None:
     element, frame = run.find(step, step.target)
@@ -403,6 +430,10 @@ def choose(run: Runner, step: m.Choose) -> None:
                 timeout=run.timeout_ms(step),
             )
         except PlaywrightTimeout:
+            # A dialog on the page may say why (no clinic serves a postal code): its words.
+            said = _dialog_words(frame)
+            if said:
+                raise run.stop("run.no_options_said", step, portal=said) from None
             raise run.stop("run.no_options", step, PortalChanged) from None
         options: list[list[str]] = element.evaluate(_REAL_OPTIONS)
         labels = [label for _, label in options]

@@ -145,6 +145,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The list at step “{step}” offered no options in time.\nPage: {url}\n"
         "Screenshot: {screenshot}",
     },
+    "run.no_options_said": {
+        "es": "La lista del paso «{step}» no ofreció opciones, y el portal dice: «{portal}»\n"
+        "Página: {url}\nCaptura: {screenshot}",
+        "en": "The list at step “{step}” offered no options, and the portal says: “{portal}”\n"
+        "Page: {url}\nScreenshot: {screenshot}",
+    },
     "run.no_choice": {
         "es": "No se eligió ninguna opción en «{step}»: no se envió nada.",
         "en": "No option was chosen at “{step}”: nothing was sent.",
