@@ -406,9 +406,8 @@ class PortalFront:
         (`/__mock__/captcha`) must still see that session. Its `Domain` stays only where it
         holds the live `host` the browser asked (`.example.edu.mx` for `app1.example.edu.mx`: a
         session a portal shares between its servers, as PeopleSoft's can); a mirror's own
-        (`127.0.0.1`)
-        would make the browser refuse the cookie. `Secure` and `SameSite` go too: the portals'
-        own links mix http and https, and the cookie must survive both."""
+        (`127.0.0.1`) would make the browser refuse the cookie. `Secure` and `SameSite` go too:
+        the portals' own links mix http and https, and the cookie must survive both."""
         name = host.rpartition(":")[0] if host.count(":") == 1 else host
         kept = []
         for part in value.split(";"):
