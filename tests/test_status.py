@@ -295,6 +295,21 @@ def test_clinic_refusing_students_online_is_a_visit_not_a_failure() -> None:
     assert "  Cuando lo hayas hecho: autohelper done umf" in terminal
 
 
+@pytest.mark.parametrize("institution", ["itson", "escolar"])
+def test_an_nss_given_only_at_the_subdelegacion_is_a_visit_there(institution: str) -> None:
+    """imss-nss ends in person when only the Subdelegación can give the NSS (its answer, a
+    postal code no clinic serves): both procedures say where and what to bring."""
+    make_profile(nss="", institution=institution)
+    autohelper_cmd("done", "precondicion", "--on", "2026-11-13")
+    add_run("imss-nss", "in_person", day="2026-11-20")
+    data = status_json("--as-of", "2026-11-20")
+    nss = steps(data)["nss"]
+    assert nss["state"] == "in_person"
+    assert nss["where"] == "la Subdelegación del IMSS que te corresponde"
+    assert nss["bring"] == "tu CURP, una identificación oficial y un comprobante de domicilio"
+    assert data["next"]["step"] == "nss" and data["next"]["state"] == "in_person"
+
+
 def test_sin_derecho_during_the_wait_means_check_again_and_after_it_blocks() -> None:
     make_profile()
     autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
