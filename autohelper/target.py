@@ -41,10 +41,22 @@ def parse_against(against: str) -> TargetSpec:
     scheme, sep, _ = against.partition("://")
     if not sep or scheme.lower() not in ("http", "https"):
         raise UsageError("target.bad_against", value=shown)
-    problem = _url_problem(against)
+    problem = _url_problem(against) or _live_host_problem(against)
     if problem is not None:
         raise UsageError("target.bad_mirror_url", value=shown, reason=Words(problem))
     return TargetSpec("mirror", against.rstrip("/"))
+
+
+def _live_host_problem(url: str) -> str | None:
+    """A live portal's own host given as a mirror: a run there would reach the real portal with
+    a mirror's ways (its oracles, fast retries, `qa`), so it is refused."""
+    from autohelper.scenario.portal import all_origins
+
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    patterns = host_patterns(all_origins())
+    if any(host_matches(host, pattern) for pattern in patterns):
+        return "target.url_live"
+    return None
 
 
 # What a mirror's path may hold (RFC 3986 `pchar` and `/`); anything else is written as %XX.

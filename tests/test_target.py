@@ -45,6 +45,15 @@ def test_against_accepts_live_fixtures_and_urls_only() -> None:
         ("http://h/ñ", "http://h/ñ", "la ruta tiene caracteres que una URL no lleva tal cual"),
         ("http://u:pw@127.0.0.1:1", "http://…@127.0.0.1:1", "lleva usuario o contraseña"),
         ("https://u@h/p@q", "https://…@h/p@q", "lleva usuario o contraseña"),
+        # A live portal is no mirror: QA (and a mirror's ways) would reach the real portal.
+        ("https://www.imss.gob.mx", "https://www.imss.gob.mx", "es un portal real, no un espejo"),
+        ("http://imss.gob.mx:443/", "http://imss.gob.mx:443/", "es un portal real, no un espejo"),
+        ("http://SMARTWEB1.itson.edu.mx:8400", "http://SMARTWEB1.itson.edu.mx:8400", "portal real"),
+        (
+            "https://serviciosdigitales.imss.gob.mx./m",
+            "https://serviciosdigitales.imss.gob.mx./m",
+            "es un portal real",
+        ),
     ],
 )
 def test_a_mirror_url_that_cannot_be_used_is_named_with_why(

@@ -365,6 +365,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "tiene espacios o caracteres de control",
         "en": "it has spaces or control characters",
     },
+    "target.url_live": {
+        "es": "es un portal real, no un espejo (para el portal real: --against live; QA nunca "
+        "corre contra él)",
+        "en": "it is a real portal, not a mirror (for the real portal: --against live; QA never "
+        "runs against it)",
+    },
     "target.url_host": {
         "es": "el nombre del servidor no es válido (por ejemplo 127.0.0.1, [::1] o "
         "espejo.example.com)",
