@@ -850,3 +850,23 @@ def test_a_malformed_origin_is_told_in_spanish(tmp_path: Path) -> None:
     assert found.startswith(
         "s.yaml:4:53: origen inválido 'https://a:99999': el puerto debe ser un número entre 1 y"
     )
+
+
+def test_a_scenarios_folder_named_by_the_environment_must_be_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """AUTOHELPER_SCENARIOS with a typo (or a file) read as "no scenarios": `scenarios list`
+    printed nothing, exit 0. It is said now, naming the variable."""
+    from autohelper.scenario.loader import scenarios_dir
+
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    for wrong in (tmp_path / "missing", tmp_path / "a-file"):
+        monkeypatch.setenv("AUTOHELPER_SCENARIOS", str(wrong))
+        with pytest.raises(UsageError) as caught:
+            scenarios_dir()
+        assert caught.value.message("en") == (
+            f"AUTOHELPER_SCENARIOS names {wrong}, which is not a folder: fix it, or unset it to "
+            "use the bundled scenarios."
+        )
+    monkeypatch.setenv("AUTOHELPER_SCENARIOS", str(tmp_path))
+    assert scenarios_dir() == tmp_path

@@ -135,6 +135,14 @@ def test_a_case_files_scenario_path_is_read_from_the_case_files_folder(
         "scenario: ./../my-nss.yaml\ncases:\n  - id: ok\n    expect: success\n", encoding="utf-8"
     )
     assert [case.id for case in load_cases([Path("mine.yaml")])] == ["my-nss/ok"]
+    # A case file named after its scenario is never read as that scenario itself.
+    named = tmp_path / "cases" / "my-nss.yaml"
+    named.parent.mkdir()
+    named.write_text(
+        "scenario: my-nss.yaml\ncases:\n  - id: ok\n    expect: success\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(mine)
+    assert [case.id for case in load_cases([named])] == ["my-nss/ok"]
 
 
 BAD = """\

@@ -209,6 +209,12 @@ _HELP: dict[str, tuple[str, str]] = {
         "Escenarios por nombre (p. ej. imss-nss) o ruta de su .yaml.",
         "Scenarios by name (e.g. imss-nss) or the path of their .yaml.",
     ),
+    "help.qa.scenarios": (
+        "Escenarios por nombre (p. ej. imss-nss) o ruta de su .yaml; sin ninguno, los casos de "
+        "todos.",
+        "Scenarios by name (e.g. imss-nss) or the path of their .yaml; with none, every "
+        "scenario's cases.",
+    ),
     "help.option.every": ("Todos los escenarios.", "Every scenario."),
     "help.option.connect": (
         "Usar el navegador de un servidor de Playwright (ws://…; playwright run-server).",

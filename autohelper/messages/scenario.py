@@ -346,6 +346,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "No conozco el escenario '{name}'{hint}. Disponibles: {available}",
         "en": "Unknown scenario '{name}'{hint}. Available: {available}",
     },
+    "scenario.dir_missing": {
+        "es": "AUTOHELPER_SCENARIOS nombra {path}, que no es una carpeta: corrígela, o quítala "
+        "para usar los escenarios incluidos.",
+        "en": "AUTOHELPER_SCENARIOS names {path}, which is not a folder: fix it, or unset it to "
+        "use the bundled scenarios.",
+    },
     "scenario.file_missing": {
         "es": "No existe el archivo de escenario {path}",
         "en": "The scenario file {path} does not exist",

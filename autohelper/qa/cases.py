@@ -30,6 +30,7 @@ import yaml
 
 from autohelper import yamlerrors
 from autohelper.errors import AutohelperError, ScenarioError, UsageError
+from autohelper.files import same_file
 from autohelper.human import ORACLE
 from autohelper.messages import localized, t
 from autohelper.profile import Profile
@@ -250,9 +251,11 @@ class _CaseReader(FieldReader):
             return name
         beside = Path(self.file).parent / given
         try:
-            return str(beside) if beside.exists() else name
+            # Never the case file itself (a case file named after its scenario, `imss-nss.yaml`).
+            found = beside.exists() and not same_file(beside, Path(self.file))
         except OSError:  # a name too long: the loader says why
             return name
+        return str(beside) if found else name
 
     def scenario_named(self, node: Node) -> Scenario | None:
         from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir

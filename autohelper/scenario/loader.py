@@ -87,9 +87,19 @@ def load_scenarios(paths: Iterable[Path], lang: str | None = None) -> list[Scena
 
 
 def scenarios_dir() -> Path:
-    """The repository's `scenarios/` folder, or AUTOHELPER_SCENARIOS when set."""
+    """The repository's `scenarios/` folder, or AUTOHELPER_SCENARIOS when set: a folder that is
+    not there (a typo, a file) is said, naming the variable, rather than read as no scenarios."""
     override = os.environ.get("AUTOHELPER_SCENARIOS")
-    return Path(override) if override else Path(__file__).parents[2] / "scenarios"
+    if not override:
+        return Path(__file__).parents[2] / "scenarios"
+    folder = Path(override)
+    try:
+        there = folder.is_dir()
+    except OSError:  # a name too long, a loop of links: not a folder we can read
+        there = False
+    if not there:
+        raise UsageError("scenario.dir_missing", path=override)
+    return folder
 
 
 def qa_profiles_dir() -> Path:
