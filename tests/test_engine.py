@@ -349,7 +349,7 @@ def test_salir_at_the_link_stops_the_run_saying_the_request_went_out(
     human = ScriptedHuman(links=["salir"])
     result = run(page, nss_scenario(tmp_path), tmp_path, human, journal, resumable=False)
     assert result.status == "declined"
-    assert result.message.startswith("Dejaste la liga para después")
+    assert result.message.startswith("Saliste en la liga")
     assert "esta demostración no se puede retomar" in result.message
     assert "retoma esta sesión" not in result.message
     [row] = journal.runs()

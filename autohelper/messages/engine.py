@@ -197,10 +197,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "session.",
     },
     "run.link_later_demo": {
-        "es": "Dejaste la liga para después («{step}»). El portal simulado incluido olvida sus "
-        "ligas al cerrarse: esta demostración no se puede retomar; para practicar otra vez, "
-        "empieza de nuevo.",
-        "en": "You left the link for later (“{step}”). The bundled mock portal forgets its links "
+        "es": "Saliste en la liga («{step}»). El portal simulado incluido olvida sus ligas al "
+        "cerrarse: esta demostración no se puede retomar; para practicar otra vez, empieza de "
+        "nuevo.",
+        "en": "You stopped at the link (“{step}”). The bundled mock portal forgets its links "
         "when it stops: this demo cannot be resumed; to practise again, start over.",
     },
     "human.captcha_saved": {
