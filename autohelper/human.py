@@ -124,16 +124,7 @@ def _mock_oracles(page: Page, names: Sequence[str]) -> list[str | None]:
 def _mock_oracle(page: Page, name: str) -> str | None:
     """A mock's control `/__mock__/<name>`, fetched inside the page (same origin, same session
     cookie); None where there is none (a live portal, a blank page)."""
-    try:
-        text = page.evaluate(
-            "async (name) => { const r = await fetch('/__mock__/' + name, {cache: 'no-store'});"
-            " return r.ok ? await r.text() : null; }",
-            name,
-        )
-    except Exception as exc:  # noqa: BLE001 - any failure means "no oracle here"
-        log.debug("no mock %s here: %s", name, exc)
-        return None
-    return str(text) if text is not None else None
+    return _mock_oracles(page, (name,))[0]
 
 
 def _outbox_messages(raw: str | None) -> list[dict[str, Any]]:

@@ -54,14 +54,14 @@ def outcome(run: Runner, step: m.Outcome) -> None:
         if not shown:
             waited = locate.any_of(scope, every + expired)
             waited.wait_for(state="visible", timeout=run.timeout_ms(step))
-        # The winner's text is read in Playwright's own script world, as its waits are: a look
-        # in the page's world would first load Playwright's script there, a few hundredths of
-        # a second per page. The portal's own words (a dialog's, without its buttons) are
-        # read only where they are quoted: an error.
         # A declared dialog that came during the wait (an alert once the answer page loaded)
         # is read first, as one that came with the send.
         if run.dialogs.answered is not None and _answer_in_dialog(run, step) is not None:
             return
+        # The winner's text is read in Playwright's own script world, as its waits are: a look
+        # in the page's world would first load Playwright's script there, a few hundredths of
+        # a second per page. The portal's own words (a dialog's, without its buttons) are
+        # read only where they are quoted: an error.
         for number, case in enumerate(step.cases):
             element = first if number == 0 else locate.any_of(scope, case.when)
             if not (number == 0 and shown) and element.count() == 0:
