@@ -143,6 +143,13 @@ def test_a_case_files_scenario_path_is_read_from_the_case_files_folder(
     )
     monkeypatch.chdir(mine)
     assert [case.id for case in load_cases([named])] == ["my-nss/ok"]
+    # A path from the home folder, as a shell would read it (YAML has no shell to expand it).
+    monkeypatch.setenv("HOME", str(mine))
+    named.write_text(
+        "scenario: ~/my-nss.yaml\ncases:\n  - id: ok\n    expect: success\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert [case.id for case in load_cases([named])] == ["my-nss/ok"]
 
 
 BAD = """\

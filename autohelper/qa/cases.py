@@ -245,7 +245,9 @@ class _CaseReader(FieldReader):
     def _beside(self, name: str) -> str:
         """A relative path is read from the case file's folder when the file is there (a case
         file kept beside its scenario runs from any folder), else as given (from the current
-        folder); an id is left as it is."""
+        folder); an id is left as it is. `~` is the home folder, as a shell reads it."""
+        if name.startswith("~"):
+            return os.path.expanduser(name)
         given = Path(name)
         if given.is_absolute() or not (given.suffix in _SUFFIXES or "/" in name or os.sep in name):
             return name
