@@ -224,6 +224,38 @@ def test_a_submit_whose_button_never_shows_is_a_changed_portal_and_nothing_is_pr
     assert pressing == [] and posted == []
 
 
+def test_a_list_of_locators_acts_on_the_first_that_matches_not_on_the_first_in_the_page(
+    page: Page, tmp_path: Path
+) -> None:
+    """A cookie banner's «Aceptar» and a header's «Buscar» come before the portal's own in the
+    page: the scenario's first locator is the portal's, and it is the one pressed."""
+    posted: list[str] = []
+    page.route(f"{ORIGIN}/*", lambda route: (posted.append(route.request.url), route.abort()))
+    content = (
+        "<div>Este sitio usa cookies <button onclick=\"fetch('/banner')\">Aceptar</button></div>"
+        '<form action="/busqueda"><input name="q"><button>Buscar</button></form>'
+        '<div role="dialog"><p>Bienvenido</p>'
+        "<button onclick=\"this.parentNode.remove()\">Aceptar</button></div>"
+        '<form method="post" action="/guardar"><input placeholder="Tu NSS" name=nss>'
+        '<button id="continuar">Buscar</button></form>'
+    )
+    steps = """
+  - click: [{css: "[role=dialog] button"}, {role: button, name: Aceptar, exact: true}]
+    description: Aceptar la bienvenida
+  - fill: {placeholder: Tu NSS}
+    value: "{profile.nss}"
+    description: Escribir el NSS
+  - confirm: [{label: NSS, value: "{profile.nss}"}]
+    description: Confirmar
+  - submit: [{css: "button#continuar"}, {role: button, name: Buscar}]
+    timeout: 1
+    description: Enviar la solicitud
+"""
+    run_steps(page, tmp_path, steps, ScriptedHuman(), content=content)
+    # Neither the banner's button (it would have fetched /banner) nor the header's search.
+    assert [url.rsplit("/", 1)[1] for url in posted] == ["guardar"]
+
+
 def test_select_takes_an_option_value_too(page: Page, tmp_path: Path) -> None:
     result = run_steps(
         page,

@@ -528,7 +528,29 @@ class Runner:
         frame = self.frame(step, target, default)
         if step.optional:
             self.acting(step, target, lambda: self._wait_optional(step, frame, target))
-        return locate.any_of(frame, target), frame
+        if len(target) == 1:
+            return locate.any_of(frame, target), frame
+        return self._first_alternative(step, frame, target, default), frame
+
+    def _first_alternative(
+        self, step: m.Step, frame: Frame, target: m.Target, default: float | None
+    ) -> PwLocator:
+        """A list of locators means the first of them that matches, not whichever of their
+        elements comes first in the page: a cookie banner's «Aceptar» above the dialog's, a
+        header's «Buscar» above the form's, are never pressed for them. The first is most
+        often there already (one look); else any of them is waited for, and the first of
+        them showing is taken."""
+        alternatives = [locate.any_of(frame, (locator,)) for locator in target]
+        union = locate.any_of(frame, target)
+        timeout = self.timeout_ms(step, default)
+
+        def look() -> PwLocator:
+            if alternatives[0].count() > 0:
+                return alternatives[0]
+            union.wait_for(state="visible", timeout=timeout)
+            return next((found for found in alternatives if found.count() > 0), union)
+
+        return self.acting(step, target, look)
 
     def acting(self, step: m.Step, target: m.Target, action: Callable[[], T]) -> T:
         """Run an action on `target` (which waits for it): when it never comes, or its frame
@@ -543,8 +565,11 @@ class Runner:
             raise self.missing(step, target) from None
 
     def wait_visible(self, step: m.Step, target: m.Target, default: float | None = None) -> None:
-        """Wait until `target` shows (an `expect`, a page's first element)."""
-        found, _ = self.find(step, target, default)
+        """Wait until `target` shows (an `expect`, a page's first element): any alternative."""
+        frame = self.frame(step, target, default)
+        if step.optional:
+            self.acting(step, target, lambda: self._wait_optional(step, frame, target))
+        found = locate.any_of(frame, target)
         timeout = self.timeout_ms(step, default)
         self.acting(step, target, lambda: found.wait_for(state="visible", timeout=timeout))
 
