@@ -3,6 +3,7 @@ personal data in anything they print or write: logs, messages, the journal, scre
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import stat
@@ -329,3 +330,31 @@ def test_private_dir_makes_every_folder_it_creates_private(tmp_path: Path) -> No
     for folder in (tmp_path / "cache", tmp_path / "cache" / "autohelper", inner):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "inside",
+    [
+        '<input value="HEGG560427MVZRRL04" style="width: 300px">',
+        "<p style='font-size: 40px'>GLORIA HERNANDEZ GARCIA</p>",  # as a portal shows a name
+    ],
+    ids=["field", "name-without-accents"],
+)
+def test_a_screenshot_masks_what_a_frame_shows_too(page: Page, tmp_path: Path, inside: str) -> None:
+    """A portal's form may live in a frame (PeopleSoft's frameset): its fields, and the
+    student's name as the portal writes it (capitals, no accents), are masked there too."""
+    from autohelper.engine.evidence import Evidence
+
+    frame = f'<iframe srcdoc="{html.escape(inside)}" style="width: 800px; height: 200px"></iframe>'
+    body = f"<!doctype html><p>Autoservicio</p>{frame}"
+    page.route(
+        "https://portal.invalid/", lambda route: route.fulfill(body=body, content_type="text/html")
+    )
+    page.goto("https://portal.invalid/")
+    page.frame_locator("iframe").locator("body").wait_for()
+    evidence = Evidence(
+        tmp_path, "t", mask=True, personal=["HEGG560427MVZRRL04", "Gloria Hernández"]
+    )
+    shot = Path(evidence.screenshot(page, "stop"))
+    assert magenta_pixels(page, shot) > 1000

@@ -235,7 +235,7 @@ def test_a_list_of_locators_acts_on_the_first_that_matches_not_on_the_first_in_t
         "<div>Este sitio usa cookies <button onclick=\"fetch('/banner')\">Aceptar</button></div>"
         '<form action="/busqueda"><input name="q"><button>Buscar</button></form>'
         '<div role="dialog"><p>Bienvenido</p>'
-        "<button onclick=\"this.parentNode.remove()\">Aceptar</button></div>"
+        '<button onclick="this.parentNode.remove()">Aceptar</button></div>'
         '<form method="post" action="/guardar"><input placeholder="Tu NSS" name=nss>'
         '<button id="continuar">Buscar</button></form>'
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,13 @@ if TYPE_CHECKING:
     from playwright.sync_api import Download, Locator, Page
 
 log = logging.getLogger(__name__)
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def safe_name(name: str, default: str = "file") -> str:
@@ -46,8 +54,11 @@ class Evidence:
         self.max_wait = max_wait
         self.token = token  # tells this run's files from another's in the same folder
         self.mask = mask
-        # Profile values worth masking on a screenshot (long enough to be matched as text).
-        self.personal = [value for value in personal if len(value) >= 4]
+        # Profile values worth masking on a screenshot (long enough to be matched as text),
+        # also as a portal may show them: without their accents ("HERNANDEZ" for Hernández;
+        # the match ignores case already).
+        values = [value for value in personal if len(value) >= 4]
+        self.personal = list(dict.fromkeys([*values, *map(_without_accents, values)]))
 
     def screenshot(self, page: Page, name: str) -> str:
         """A full-page screenshot; unless the profile is synthetic, every input and every
@@ -56,8 +67,10 @@ class Evidence:
         path = private_dir(self.folder) / f"{self.token}-{safe_name(name.lower(), 'shot')}.png"
         masks: list[Locator] = []
         if self.mask:
-            masks.append(page.locator("input, textarea, select"))
-            masks.extend(page.get_by_text(value) for value in self.personal)
+            # In every frame: a portal's form may live in one (PeopleSoft's frameset).
+            for frame in page.frames:
+                masks.append(frame.locator("input, textarea, select"))
+                masks.extend(frame.get_by_text(value) for value in self.personal)
         data = None
         # Chromium now and then answers "Unable to capture screenshot" while its compositor is
         # busy (seen under load, on a static page): one more try, of the viewport only.
