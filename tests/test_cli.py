@@ -13,6 +13,7 @@ import datetime
 import json
 import os
 import re
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -200,6 +201,82 @@ def test_scenarios_validate_reports_every_file(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{path}:{line}:1: clave desconocida 'tittle'" in result.stderr
     assert str(SCENARIO) not in result.stderr
+
+
+def test_a_regex_re_cannot_hold_in_the_scenarios_folder_is_said_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One scenario of the AUTOHELPER_SCENARIOS folder with a repeat count past `re`'s limit
+    made `scenarios list` and `scenarios validate` exit 3 with a traceback in the log."""
+    shutil.copytree(ROOT / "scenarios" / "portals", tmp_path / "portals")
+    text = SCENARIO.read_text(encoding="utf-8")
+    (tmp_path / "imss-nss.yaml").write_text(text, encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    lines = text.replace("id: imss-nss", "id: broken", 1).splitlines(keepends=True)
+    line = next(n for n, row in enumerate(lines) if row.startswith("steps:")) + 1
+    lines.insert(line, "  - expect: {url: 'a{99999999999}'}\n    description: x\n")
+    broken.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setenv("AUTOHELPER_SCENARIOS", str(tmp_path))
+    for lang, said in (
+        ("es", "expresión regular inválida 'a{99999999999}': la repetición {99999999999} es "),
+        ("en", "invalid regular expression 'a{99999999999}': the repeat {99999999999} is too "),
+    ):
+        for command in ("list", "validate"):
+            result = autohelper_cmd("--lang", lang, "scenarios", command)
+            assert (result.exit_code, result.stderr.count("\n")) == (1, 2), result.output
+            assert f"\n{broken}:{line + 1}:21: {said}" in result.stderr, result.stderr
+
+
+def test_an_empty_scenarios_folder_is_said_naming_it_and_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """AUTOHELPER_SCENARIOS naming a folder without scenarios: `scenarios list` printed
+    nothing, exit 0. Exit 1 now, as for a folder that is not there (`scenario.dir_missing`)
+    and case files without a case (`qa.no_cases`): the input names nothing to work on."""
+    monkeypatch.setenv("AUTOHELPER_SCENARIOS", str(tmp_path))
+    for command in ("list", "validate"):
+        result = autohelper_cmd("scenarios", command)
+        assert (result.exit_code, result.stdout) == (1, ""), result.output
+        assert result.stderr == (
+            f"Error: No hay escenarios (archivos .yaml) en {tmp_path}, la carpeta que nombra "
+            "AUTOHELPER_SCENARIOS: corrígela, o quítala para usar los escenarios incluidos.\n"
+        )
+    result = autohelper_cmd("--lang", "en", "scenarios", "list")
+    assert result.stderr == (
+        f"Error: There are no scenarios (.yaml files) in {tmp_path}, the folder "
+        "AUTOHELPER_SCENARIOS names: fix it, or unset it to use the bundled scenarios.\n"
+    )
+    # Procedures alone are something to validate.
+    (tmp_path / "procedures").mkdir()
+    procedure = ROOT / "scenarios" / "procedures" / "itson.yaml"
+    (tmp_path / "procedures" / "itson.yaml").write_bytes(procedure.read_bytes())
+    result = autohelper_cmd("scenarios", "validate")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("✔ itson (")
+
+
+@pytest.mark.parametrize("command", [("status",), ("next",), ("done", "solicitud")])
+def test_a_scenarios_folder_that_is_not_there_is_named_by_status_next_and_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    """They blamed the institution's procedure file (`…/procedures/itson.yaml` is missing),
+    never naming the variable that put it there."""
+    from autohelper.profile import update_profile
+
+    update_profile(None, {"curp": FIXTURE_CURP, "institution": "itson"})
+    missing = tmp_path / "nonexistent"
+    monkeypatch.setenv("AUTOHELPER_SCENARIOS", str(missing))
+    result = autohelper_cmd(*command)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: AUTOHELPER_SCENARIOS nombra {missing}, que no es una carpeta: corrígela, o "
+        "quítala para usar los escenarios incluidos.\n"
+    )
+    result = autohelper_cmd("--lang", "en", *command)
+    assert result.stderr == (
+        f"Error: AUTOHELPER_SCENARIOS names {missing}, which is not a folder: fix it, or unset "
+        "it to use the bundled scenarios.\n"
+    )
 
 
 # -- user errors before a browser starts --------------------------------------------------------

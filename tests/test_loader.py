@@ -870,3 +870,186 @@ def test_a_scenarios_folder_named_by_the_environment_must_be_one(
         )
     monkeypatch.setenv("AUTOHELPER_SCENARIOS", str(tmp_path))
     assert scenarios_dir() == tmp_path
+
+
+# Every place a scenario holds a regular expression: the steps (`P` is the pattern, written in
+# single quotes), and the line and column where the pattern's first character is.
+REGEX_SLOTS = {
+    "yields": (
+        "  - outcome:\n      - when: {css: '#ok'}\n        result: success\n"
+        "        yields: {folio: 'P'}\n    description: x\n",
+        (12, 26),
+    ),
+    "matches": (
+        "  - download: {css: a}\n    save_as: doc\n    description: d\n  - outcome:\n"
+        "      - matches: 'P'\n        result: success\n    document: doc\n    description: x\n",
+        (13, 19),
+    ),
+    "expect value": ("  - expect: {css: '#f'}\n    value: 'P'\n    description: x\n", (10, 13)),
+    "expect url": ("  - expect: {css: '#f'}\n    url: 'P'\n    description: x\n", (10, 11)),
+    "expect page url": ("  - expect: {url: 'P'}\n    description: x\n", (9, 20)),
+    "until url": (
+        "  - confirm: [{label: a, value: b}]\n    description: c\n  - submit: {css: b}\n"
+        "    until: {url: 'P'}\n    description: x\n",
+        (12, 19),
+    ),
+    "sign_in url": (
+        "  - goto: https://serviciosdigitales.imss.gob.mx/a\n    id: a\n    description: x\n",
+        (8, 36),
+    ),
+}
+TOO_DEEP = "it nests too many groups ( … ) (more than 100 one inside another)"
+
+
+def _with_pattern(slot: str, pattern: str) -> tuple[str, tuple[int, int]]:
+    steps, where = REGEX_SLOTS[slot]
+    text = HEADER + steps.replace("'P'", f"'{pattern}'")
+    if slot == "sign_in url":
+        text = text.replace(
+            "steps:\n", f"sign_in: {{first: a, last: a, url: '{pattern}'}}\nsteps:\n"
+        )
+    return text, where
+
+
+@pytest.mark.parametrize("slot", REGEX_SLOTS)
+@pytest.mark.parametrize(
+    ("pattern", "offset", "shown", "detail"),
+    [
+        # `re` raises OverflowError for a count past its limit: the loader crashed, exit 3.
+        ("a{99999999999}", 1, "a{99999999999}", "the repeat {99999999999} is too large"),
+        ("a{1,4294967296}", 1, "a{1,4294967296}", "the repeat {1,4294967296} is too large"),
+        # Digits Python will not read as a number at all (a ValueError).
+        ("x{" + "9" * 5000 + "}", 1, "x{" + "9" * 57 + "…", "the repeat {" + "9" * 21 + "…}"),
+        # ~500 nested groups exhaust the stack (a RecursionError): refused past 100, said at
+        # the 101st `(`, the pattern quoted only as far as it helps.
+        ("(" * 1200 + "a" + ")" * 1200, 100, "(" * 59 + "…", TOO_DEEP),
+        ("(?:" * 1200 + "a" + ")" * 1200, 300, "(?:" * 19 + "(?…", TOO_DEEP),
+    ],
+)
+def test_a_regex_re_cannot_hold_is_refused_where_it_is_written_in_every_place(
+    tmp_path: Path, slot: str, pattern: str, offset: int, shown: str, detail: str
+) -> None:
+    """A repeat count too large or groups nested too deep made `re.compile` raise something
+    else than `re.error`: every scenario loader crashed (exit 3). Each is a problem now, where
+    it is written, in every slot that holds a regular expression."""
+    text, (line, column) = _with_pattern(slot, pattern)
+    (found,) = problems(tmp_path, text)
+    assert found.startswith(
+        f"s.yaml:{line}:{column + offset}: invalid regular expression '{shown}': {detail}"
+    ), found
+
+
+def test_a_regex_re_cannot_hold_is_said_in_spanish(tmp_path: Path) -> None:
+    text, _ = _with_pattern("yields", "a{99999999999}")
+    nested, _ = _with_pattern("yields", "(" * 200 + ")" * 200)
+    assert problems(tmp_path, text, "es") == [
+        "s.yaml:12:27: expresión regular inválida 'a{99999999999}': la repetición {99999999999} "
+        "es demasiado grande (a lo más 4294967294)"
+    ]
+    assert problems(tmp_path, nested, "es") == [
+        f"s.yaml:12:126: expresión regular inválida '{'(' * 59}…': anida demasiados grupos "
+        "( … ) (más de 100 uno dentro de otro)"
+    ]
+
+
+def test_a_hundred_nested_groups_still_load(tmp_path: Path) -> None:
+    text, _ = _with_pattern("yields", "(" * 100 + "a" + ")" * 100 + r"\(" * 300 + "[(]" * 300)
+    (step,) = load_scenario(write(tmp_path, text)).steps
+    assert isinstance(step, Outcome) and step.cases[0].yields[0][1].startswith("(" * 100 + "a)")
+
+
+def test_an_expect_steps_own_url_is_a_regex_checked_at_load(tmp_path: Path) -> None:
+    """`expect: <locator>` with a sibling `url:` was read as plain text: `scenarios validate`
+    said ✔ and the run crashed at the step (re.error, exit 3). It is compiled at load, as the
+    `expect: {url: ...}` form always was."""
+    text = HEADER + "  - expect: {css: '#f'}\n    url: \"vigencia((\"\n    description: x\n"
+    assert problems(tmp_path, text, "es") == [
+        "s.yaml:10:20: expresión regular inválida 'vigencia((': un ( no se cierra con ) (para "
+        "un ( literal, escribe \\()"
+    ]
+    good = HEADER + "  - expect: {css: '#f'}\n    url: 'vigencia$'\n    description: x\n"
+    (step,) = load_scenario(write(tmp_path, good)).steps
+    assert isinstance(step, Expect) and step.url == "vigencia$"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "reason"),
+    [
+        (
+            "(?i",
+            "flags such as (?i) are malformed or not closed: alone at the start, (?i), or with "
+            "the part they apply to, (?i:…); the flags are a, i, m, s, u and x",
+        ),
+        ("(?-i", "flags such as (?i) are malformed or not closed"),
+        ("(?i-", "flags such as (?i) are malformed or not closed"),
+        (
+            "(?<n>a)",
+            "Python knows no group (?<n: a named group is written (?P<name>…), one that "
+            "captures nothing (?:…); for a literal (, write \\(",
+        ),
+        ("(?P=x)", "a named group, (?P<name>…), or a reference to a group is not valid"),
+    ],
+)
+def test_a_broken_group_is_given_its_own_reason(tmp_path: Path, pattern: str, reason: str) -> None:
+    """`(?i` was said to be a named group's or a group reference's problem."""
+    text = HEADER + f"  - expect: {{url: '{pattern}'}}\n    description: x\n"
+    (found,) = problems(tmp_path, text)
+    assert found.startswith("s.yaml:9:") and f"'{pattern}': {reason}" in found, found
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (
+            "  - goto: 12345\n    description: x\n",
+            's.yaml:9:11: expected a text, but 12345 is a number: write it in quotes ("12345")',
+        ),
+        (
+            "  - screenshot: a\n    id: 123\n    description: x\n",
+            's.yaml:10:9: expected a text, but 123 is a number: write it in quotes ("123")',
+        ),
+        (
+            "  - screenshot: a\n    description: 1.5\n",
+            's.yaml:10:18: expected a text, but 1.5 is a number: write it in quotes ("1.5")',
+        ),
+        (
+            "  - screenshot: a\n    description: no\n",
+            "s.yaml:10:18: expected a text, but YAML reads no as yes/no (true/false): write it "
+            'in quotes ("no")',
+        ),
+        (
+            "  - screenshot: a\n    description: 2026-01-01\n",
+            "s.yaml:10:18: expected a text, but YAML reads 2026-01-01 as a date: write it in "
+            'quotes ("2026-01-01")',
+        ),
+        (
+            "  - click: {css: a, frame: 5}\n    description: x\n",
+            's.yaml:9:28: expected a text, but 5 is a number: write it in quotes ("5")',
+        ),
+        (
+            "  - screenshot: a\n    description: [a, b]\n",
+            "s.yaml:10:18: expected a text, not a list",
+        ),
+        (
+            "  - screenshot: a\n    description: !!binary aGk=\n",
+            "s.yaml:10:18: expected a text, but the tag !!binary makes it something else: "
+            "remove it",
+        ),
+        ("  - screenshot: a\n    description: ''\n", "s.yaml:10:18: expected a non-empty text"),
+    ],
+)
+def test_a_value_that_is_no_text_says_what_it_is_and_the_way_out(
+    tmp_path: Path, step: str, expected: str
+) -> None:
+    """`goto: 12345`, `id: 123` were said to need "a non-empty text": values plainly not
+    empty. What YAML read instead is said, and that quotes make it text."""
+    assert problems(tmp_path, HEADER + step) == [expected]
+
+
+def test_a_value_that_is_no_text_is_said_in_spanish(tmp_path: Path) -> None:
+    text = HEADER + "  - goto: 12345\n    description: sí\n    id: [a]\n"
+    assert problems(tmp_path, text, "es") == [
+        "s.yaml:9:11: se esperaba un texto, pero 12345 es un número: escríbelo entre comillas "
+        '("12345")',
+        "s.yaml:11:9: se esperaba un texto, no una lista",
+    ]

@@ -290,3 +290,29 @@ def test_validate_tells_a_procedure_by_content_outside_its_folder(tmp_path: Path
     result = autohelper_cmd("scenarios", "validate", str(path))
     assert result.exit_code == 0, result.output
     assert result.stdout == f"✔ itson ({path})\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "message"),
+    [
+        (
+            'hours: "8:00-16:00"',
+            "hours: 8",
+            10,
+            'se esperaba un texto, pero 8 es un número: escríbelo entre comillas ("8")',
+        ),
+        (
+            "verdict: vigente}",
+            "verdict: 2026-01-01}",
+            50,
+            "se esperaba un texto, pero YAML lee 2026-01-01 como una fecha: escríbelo entre "
+            'comillas ("2026-01-01")',
+        ),
+    ],
+)
+def test_a_value_that_is_no_text_says_what_it_is(
+    tmp_path: Path, old: str, new: str, column: int, message: str
+) -> None:
+    """`hours: 8` was said to need "a non-empty text"; what YAML read is said, and quotes."""
+    path, line = _broken(tmp_path, old, new)
+    assert _problems(path) == [f"{path}:{line}:{column}: {message}"]

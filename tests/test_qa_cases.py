@@ -298,3 +298,37 @@ def test_a_mirror_url_with_a_password_is_refused_without_showing_it(tmp_path: Pa
     [problem] = refusal.problems
     assert problem.startswith(f"{path}:3:41: ") and "http://…@127.0.0.1:8000/" in problem
     assert "S3creta-99" not in problem and "ana" not in problem
+
+
+def test_a_case_files_regex_that_re_cannot_hold_is_said_where_it_is(tmp_path: Path) -> None:
+    """A repeat count past `re`'s limit (OverflowError) or groups nested too deep
+    (RecursionError) in a case's `yields` crashed `qa --cases` (exit 3)."""
+    nested = "(" * 1200 + ")" * 1200
+    path, refusal = refused(
+        tmp_path,
+        "scenario: imss-nss\ncases:\n"
+        "  - id: a\n    expect: {success: {yields: {nss: 'a{99999999999}'}}}\n"
+        f"  - id: b\n    expect: {{success: {{yields: {{nss: '{nested}'}}}}}}\n",
+    )
+    assert refusal.problems == [
+        f"{path}:4:40: expresión regular inválida 'a{{99999999999}}': la repetición "
+        "{99999999999} es demasiado grande (a lo más 4294967294)",
+        f"{path}:6:139: expresión regular inválida '{'(' * 59}…': anida demasiados grupos "
+        "( … ) (más de 100 uno dentro de otro)",
+    ]
+
+
+def test_a_case_value_that_is_no_text_says_what_it_is(tmp_path: Path) -> None:
+    """`step: 1.5`, `tags: [5]`, `yields: {nss: 5}` were said to need "a non-empty text"."""
+    path, refusal = refused(
+        tmp_path,
+        "scenario: imss-nss\ncases:\n"
+        "  - id: a\n    expect: {portal_changed: {step: 1.5}}\n"
+        "  - id: b\n    tags: [5]\n    expect: {success: {yields: {nss: 5}}}\n",
+    )
+    assert refusal.problems == [
+        f"{path}:4:37: se esperaba un paso: su número (1, 2, …), su id o su descripción; 1.5 no "
+        "es ninguno (un id o una descripción así se escribe entre comillas)",
+        f'{path}:6:12: se esperaba un texto, pero 5 es un número: escríbelo entre comillas ("5")',
+        f'{path}:7:38: se esperaba un texto, pero 5 es un número: escríbelo entre comillas ("5")',
+    ]

@@ -398,9 +398,9 @@ def scenarios() -> None:
 def scenarios_list() -> None:
     """List the bundled scenarios with their titles."""
     from autohelper.messages import localized
-    from autohelper.scenario.loader import load_scenarios, scenarios_dir
+    from autohelper.scenario.loader import folder_files, load_scenarios
 
-    for scenario in load_scenarios(sorted(scenarios_dir().glob("*.yaml"))):
+    for scenario in load_scenarios(folder_files()):
         click.echo(f"{scenario.id:<16} {localized(scenario.title)}")
 
 
@@ -408,13 +408,10 @@ def scenarios_list() -> None:
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 def scenarios_validate(files: tuple[Path, ...]) -> None:
     """Revisa escenarios y procedimientos sin abrir el navegador (todos, si no das archivos)."""
-    from autohelper.scenario.loader import scenarios_dir
+    from autohelper.scenario.loader import folder_files
     from autohelper.status.validate import validate_files
 
-    paths = list(files) or [
-        *sorted(scenarios_dir().glob("*.yaml")),
-        *sorted((scenarios_dir() / "procedures").glob("*.yaml")),
-    ]
+    paths = list(files) or folder_files(procedures=True)
     for checked_id, path in validate_files(paths):
         click.echo(t("cli.scenario_ok", id=checked_id, path=path))
 

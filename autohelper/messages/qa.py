@@ -148,6 +148,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el escenario no tiene el paso '{step}'{hint} (nómbralo por su id o su descripción)",
         "en": "the scenario has no step '{step}'{hint} (name it by its id or its description)",
     },
+    "qa.expected_step": {
+        "es": "se esperaba un paso: su número (1, 2, …), su id o su descripción; {value} no es "
+        "ninguno (un id o una descripción así se escribe entre comillas)",
+        "en": "expected a step: its number (1, 2, …), its id or its description; {value} is "
+        "none of them (an id or a description like it is written in quotes)",
+    },
     "qa.no_step_number": {
         "es": "el escenario no tiene el paso {n} (tiene {total})",
         "en": "the scenario has no step {n} (it has {total})",

@@ -32,6 +32,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "se esperaba un texto no vacío",
         "en": "expected a non-empty text",
     },
+    # A value that is not empty but no text either: what YAML read instead, and the way out.
+    "scenario.expected_text.number": {
+        "es": "se esperaba un texto, pero {value} es un número: escríbelo entre comillas "
+        '("{value}")',
+        "en": 'expected a text, but {value} is a number: write it in quotes ("{value}")',
+    },
+    "scenario.expected_text.bool": {
+        "es": "se esperaba un texto, pero YAML lee {value} como sí/no (true/false): escríbelo "
+        'entre comillas ("{value}")',
+        "en": "expected a text, but YAML reads {value} as yes/no (true/false): write it in "
+        'quotes ("{value}")',
+    },
+    "scenario.expected_text.date": {
+        "es": "se esperaba un texto, pero YAML lee {value} como una fecha: escríbelo entre "
+        'comillas ("{value}")',
+        "en": 'expected a text, but YAML reads {value} as a date: write it in quotes ("{value}")',
+    },
+    "scenario.expected_text.list": {
+        "es": "se esperaba un texto, no una lista",
+        "en": "expected a text, not a list",
+    },
+    "scenario.expected_text.mapping": {
+        "es": "se esperaba un texto, no un mapeo (clave: valor)",
+        "en": "expected a text, not a mapping (key: value)",
+    },
+    "scenario.expected_text.tag": {
+        "es": "se esperaba un texto, pero la etiqueta !!{tag} lo vuelve otra cosa: quítala",
+        "en": "expected a text, but the tag !!{tag} makes it something else: remove it",
+    },
     "scenario.expected_bool": {"es": "se esperaba true o false", "en": "expected true or false"},
     "scenario.expected_seconds": {
         "es": "se esperaba un número de segundos de {low} a {high}",
@@ -334,6 +363,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "un grupo con nombre, (?P<nombre>…), o una referencia a un grupo no es válido",
         "en": "a named group, (?P<name>…), or a reference to a group is not valid",
     },
+    "scenario.regex.unknown_extension": {
+        "es": "Python no conoce el grupo ({part}: un grupo con nombre se escribe (?P<nombre>…), "
+        "uno que no captura (?:…); para un ( literal, escribe \\(",
+        "en": "Python knows no group ({part}: a named group is written (?P<name>…), one that "
+        "captures nothing (?:…); for a literal (, write \\(",
+    },
+    "scenario.regex.inline_flags": {
+        "es": "unas banderas como (?i) están mal escritas o no se cierran: van solas al principio, "
+        "(?i), o con la parte a la que se aplican, (?i:…); las banderas son a, i, m, s, u y x",
+        "en": "flags such as (?i) are malformed or not closed: alone at the start, (?i), or "
+        "with the part they apply to, (?i:…); the flags are a, i, m, s, u and x",
+    },
+    "scenario.regex.repeat_too_large": {
+        "es": "la repetición {part} es demasiado grande (a lo más {most})",
+        "en": "the repeat {part} is too large (at most {most})",
+    },
+    "scenario.regex.too_deep": {
+        "es": "anida demasiados grupos ( … ) (más de {limit} uno dentro de otro)",
+        "en": "it nests too many groups ( … ) (more than {limit} one inside another)",
+    },
     "scenario.regex.other": {
         "es": "no es válida en el carácter {position}",
         "en": "it is not valid at character {position}",
@@ -351,6 +400,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "para usar los escenarios incluidos.",
         "en": "AUTOHELPER_SCENARIOS names {path}, which is not a folder: fix it, or unset it to "
         "use the bundled scenarios.",
+    },
+    "scenario.dir_empty": {
+        "es": "No hay escenarios (archivos .yaml) en {path}, la carpeta que nombra "
+        "AUTOHELPER_SCENARIOS: corrígela, o quítala para usar los escenarios incluidos.",
+        "en": "There are no scenarios (.yaml files) in {path}, the folder AUTOHELPER_SCENARIOS "
+        "names: fix it, or unset it to use the bundled scenarios.",
+    },
+    "scenario.none": {
+        "es": "No hay escenarios (archivos .yaml) en {path}.",
+        "en": "There are no scenarios (.yaml files) in {path}.",
     },
     "scenario.file_missing": {
         "es": "No existe el archivo de escenario {path}",

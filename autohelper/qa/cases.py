@@ -370,8 +370,11 @@ class _CaseReader(FieldReader):
 
     def step_ref(self, node: Node) -> StepRef | None:
         written = self.scalar(node)
-        if not isinstance(written, str | int) or isinstance(written, bool):
-            self.fail(node, "scenario.expected_text")
+        if isinstance(written, float | bool):  # `1.5`, `yes`: neither a number nor a name
+            self.fail(node, "qa.expected_step", value=node.value)
+            return None
+        if not isinstance(written, str | int):
+            self.not_text(node)
             return None
         if self.scenario is None:
             return None

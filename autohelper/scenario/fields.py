@@ -340,6 +340,7 @@ FIELD_PARSERS: dict[str, Callable[[FieldReader, Node], Any]] = {
     "Template": FieldReader.template,
     "Text": FieldReader.text,
     "str": FieldReader.string,
+    "Regex": FieldReader.regex,
     "bool": FieldReader.boolean,
     "float": FieldReader.seconds,
     "tuple[SummaryItem, ...]": FieldReader.items,

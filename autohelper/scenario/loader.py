@@ -55,6 +55,7 @@ from autohelper.target import origin_allowed, origin_problem, shown_against
 __all__ = [
     "describe_step_types",
     "find_scenario",
+    "folder_files",
     "load_scenario",
     "load_scenarios",
     "scenarios_dir",
@@ -100,6 +101,20 @@ def scenarios_dir() -> Path:
     if not there:
         raise UsageError("scenario.dir_missing", path=override)
     return folder
+
+
+def folder_files(procedures: bool = False) -> list[Path]:
+    """The `*.yaml` files of the scenarios folder itself (`scenarios list`), and of its
+    `procedures/` too when asked (`scenarios validate`). A folder with none is said, naming it
+    and the variable that chose it, rather than listed (or checked) as nothing, exit 0."""
+    folder = scenarios_dir()
+    files = sorted(folder.glob("*.yaml"))
+    if procedures:
+        files += sorted((folder / "procedures").glob("*.yaml"))
+    if not files:
+        override = os.environ.get("AUTOHELPER_SCENARIOS")
+        raise UsageError("scenario.dir_empty" if override else "scenario.none", path=str(folder))
+    return files
 
 
 def qa_profiles_dir() -> Path:
@@ -385,8 +400,6 @@ class _Parser(FieldReader):
         for name, (_, value) in entries.items():
             if name == "id":
                 kwargs["id"] = self.step_id(value)
-            elif cls is Expect and name == "value":
-                kwargs["value"] = self.regex(value)
             elif cls is Expect and name == cls.kind and _is_page_check(value):
                 # `expect: {url: ...}` waits for the page, not an element.
                 for key, (_, check) in self.mapping(value, ("url", "title")).items():

@@ -24,6 +24,9 @@ from autohelper.messages import localized
 
 # A user-facing text in a scenario: one string (Spanish) or {"es": ..., "en": ...}.
 Text = str | dict[str, str]
+# A regular expression. A field of this type is compiled when the file loads (`FIELD_PARSERS`),
+# so one the engine compiles mid-run is never one that fails to.
+Regex = str
 
 LOCATOR_KINDS = ("role", "label", "text", "placeholder", "testid", "css")
 FRAME_KINDS = ("name", "url", "css")
@@ -329,11 +332,11 @@ class Expect(Step):
     read_only: ClassVar[bool] = True
     primary: ClassVar[str] = "target"
     target: Target = ()
-    url: str | None = None  # a regular expression searched in the page URL
+    url: Regex | None = None  # searched in the page URL
     title: str | None = None  # a substring of the page title
-    # A regular expression the found field's value must match: a value the page fills in late
-    # (a read-only input an AJAX answer fills).
-    value: str | None = None
+    # What the found field's value must match: a value the page fills in late (a read-only
+    # input an AJAX answer fills).
+    value: Regex | None = None
 
 
 @dataclass(frozen=True)
@@ -372,7 +375,7 @@ class Until:
     (a regular expression), or the answer to a request whose URL contains `response`."""
 
     target: Target = ()
-    url: str | None = None
+    url: Regex | None = None
     response: str | None = None
 
     def describe(self) -> str:
@@ -434,8 +437,8 @@ class OutcomeCase:
     pos: Position
     message: Text | None = None
     from_step: str | None = None
-    yields: tuple[tuple[str, str], ...] = ()
-    matches: str | None = None
+    yields: tuple[tuple[str, Regex], ...] = ()
+    matches: Regex | None = None
     max_tries: int = 3
     last_try: Text | None = None
     sets: tuple[tuple[str, str], ...] = ()
@@ -585,7 +588,7 @@ class SignIn:
     first: str
     last: str
     expired: Target = ()
-    url: str | None = None
+    url: Regex | None = None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ value, or None after recording a problem, so one pass finds every mistake in a f
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import re._constants as _constants  # the parsed form of a pattern: nested_repeat()
@@ -51,7 +52,9 @@ class NodeReader:
     def fail(self, node: Node, message: str, /, **params: Any) -> None:
         self.problem(node.start_mark.line, node.start_mark.column, message, **params)
 
-    def fail_in(self, node: Node, text: str, pos: int, message: str, /, **params: Any) -> None:
+    def fail_in(
+        self, node: Node, text: str, pos: int | None, message: str, /, **params: Any
+    ) -> None:
         """A problem at `pos` of the node's text `text`: at that very column when the file
         shows the text as it is read (one line, no escapes), else at the start of the value."""
         column = node.start_mark.column + _offset_in_node(node, text, pos)
@@ -101,8 +104,27 @@ class NodeReader:
         value = self.scalar(node)
         if isinstance(value, str) and (empty or value.strip()):
             return value
-        self.fail(node, "scenario.expected_text")
+        self.not_text(node)
         return None
+
+    def not_text(self, node: Node) -> None:
+        """Record why a value is no text: empty, or what YAML read instead (a number, yes/no, a
+        date: written in quotes it is text), a list or a mapping. "Non-empty" only when empty."""
+        value = self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            self.fail(node, "scenario.expected_text.list")
+        elif isinstance(node, yaml.MappingNode):
+            self.fail(node, "scenario.expected_text.mapping")
+        elif isinstance(value, bool):
+            self.fail(node, "scenario.expected_text.bool", value=node.value)
+        elif isinstance(value, int | float):
+            self.fail(node, "scenario.expected_text.number", value=node.value)
+        elif isinstance(value, datetime.date):
+            self.fail(node, "scenario.expected_text.date", value=node.value)
+        elif value is None or isinstance(value, str):
+            self.fail(node, "scenario.expected_text")
+        else:  # a tag YAML builds something else from (`!!binary`)
+            self.fail(node, "scenario.expected_text.tag", tag=node.tag.rpartition(":")[2])
 
     def boolean(self, node: Node) -> bool | None:
         value = self.scalar(node)
@@ -122,27 +144,95 @@ class NodeReader:
     def regex(self, node: Node) -> str | None:
         """A regular expression; a broken one is a problem at the place it breaks (when the
         text is written as it is read: plain or quoted on one line, without escapes), worded
-        in the person's language."""
+        in the person's language. Every regular expression of a file goes through here, so
+        the engine's own `re.compile` of it never meets one that does not compile."""
         pattern = self.string(node)
-        try:
-            compiled = re.compile(pattern).pattern if pattern is not None else None
-        except re.error as exc:
-            assert pattern is not None
-            line, column = node.start_mark.line, node.start_mark.column
-            column += _offset_in_node(node, pattern, exc.pos)
-            self.problem(
-                line,
-                column,
-                "scenario.bad_regex",
-                pattern=pattern,
-                detail=regex_problem(exc, self.lang),
-            )
+        if pattern is None:
             return None
-        if compiled is not None and nested_repeat(compiled):
-            line, column = node.start_mark.line, node.start_mark.column
-            self.problem(line, column, "scenario.regex.nested", pattern=compiled)
+        refused = regex_refusal(pattern, self.lang)
+        if refused is not None:
+            pos, detail = refused
+            shown = _shown(pattern)
+            self.fail_in(node, pattern, pos, "scenario.bad_regex", pattern=shown, detail=detail)
             return None
-        return compiled
+        if nested_repeat(pattern):
+            self.fail(node, "scenario.regex.nested", pattern=_shown(pattern))
+            return None
+        return pattern
+
+
+def _shown(pattern: str, width: int = 60) -> str:
+    """A pattern as a message quotes it: whole, or its start and "…" (a thousand `(` are no
+    help to read; the column says where)."""
+    return pattern if len(pattern) <= width else pattern[: width - 1] + "…"
+
+
+# Deeper nesting of `(` than any real pattern needs: `re` parses and compiles a group by calling
+# itself, so a few hundred levels exhaust Python's stack (a RecursionError, and how many depends
+# on how deep the caller already is: the engine compiles the same text again mid-run).
+MAX_REGEX_DEPTH = 100
+
+
+def regex_refusal(pattern: str, lang: str | None = None) -> tuple[int | None, str] | None:
+    """Why `re` refuses `pattern`: the position where it breaks (None: unknown) and the reason
+    in the person's words; None when it compiles. Never raises: besides `re.error`, a repeat
+    count past `re`'s limit is an OverflowError and groups nested too deep a RecursionError."""
+    too_deep = _too_deep_at(pattern)
+    if too_deep is not None:
+        return too_deep, t("scenario.regex.too_deep", lang, limit=MAX_REGEX_DEPTH)
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        return exc.pos, regex_problem(exc, lang)
+    except (OverflowError, ValueError):
+        # A count `re` cannot hold, `a{99999999999}` (an OverflowError), or one of thousands of
+        # digits that Python will not even read as a number (a ValueError): said where it is.
+        huge = _huge_repeat(pattern)
+        part = huge.group() if huge else "{…}"
+        part = part if len(part) <= 24 else part[:22] + "…}"
+        most = int(_constants.MAXREPEAT) - 1
+        detail = t("scenario.regex.repeat_too_large", lang, part=part, most=most)
+        return (huge.start() if huge else None), detail
+    except RecursionError:  # kept below the stack by MAX_REGEX_DEPTH; never a crash all the same
+        return None, t("scenario.regex.too_deep", lang, limit=MAX_REGEX_DEPTH)
+    return None
+
+
+def _too_deep_at(pattern: str) -> int | None:
+    """Where a `(` opens deeper than MAX_REGEX_DEPTH groups, or None. An escaped `\\(` and one
+    inside a set `[...]` (where a `]` first is literal) open nothing."""
+    depth, index, set_from = 0, 0, -1  # set_from: where the open set's members start
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if set_from >= 0:
+            if char == "]" and index > set_from:
+                set_from = -1
+        elif char == "[":
+            set_from = index + 1 + (pattern[index + 1 : index + 2] == "^")
+        elif char == "(":
+            depth += 1
+            if depth > MAX_REGEX_DEPTH:
+                return index
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        index += 1
+    return None
+
+
+_BRACED_REPEAT = re.compile(r"\{([0-9]*)(?:,([0-9]*))?\}")
+
+
+def _huge_repeat(pattern: str) -> re.Match[str] | None:
+    """The first `{n}`, `{n,m}` whose count `re` cannot hold."""
+    most = int(_constants.MAXREPEAT)  # a named constant: its str() is its name
+    for found in _BRACED_REPEAT.finditer(pattern):
+        counts = [count.lstrip("0") for count in found.groups() if count]
+        if any(len(count) > len(str(most)) or int(count or 0) >= most for count in counts):
+            return found
+    return None
 
 
 _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT)
@@ -209,8 +299,15 @@ _REGEX_REASONS = (
     ("unknown group name", "scenario.regex.group"),
     ("redefinition of group name", "scenario.regex.group"),
     ("invalid group reference", "scenario.regex.group"),
-    ("unknown extension", "scenario.regex.group"),
-    ("missing -, : or )", "scenario.regex.group"),
+    ("missing >, unterminated name", "scenario.regex.group"),
+    # `(?` then something Python does not know: `(?<name>…)` of other languages, a typo.
+    ("unknown extension ", "scenario.regex.unknown_extension"),
+    # Inline flags, `(?i`, `(?i-`, `(?-i`, `(?L)`: unclosed, or not flags `re` takes.
+    ("missing -, : or )", "scenario.regex.inline_flags"),
+    ("missing :", "scenario.regex.inline_flags"),
+    ("missing flag", "scenario.regex.inline_flags"),
+    ("unknown flag", "scenario.regex.inline_flags"),
+    ("bad inline flags", "scenario.regex.inline_flags"),
 )
 
 

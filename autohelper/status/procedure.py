@@ -11,7 +11,6 @@ business days. Rules say what decides its state: `done_when` (a mark recorded wi
 from __future__ import annotations
 
 import datetime
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,11 +160,12 @@ _PROCEDURE_KEY = re.compile(r"^procedure\s*:", re.MULTILINE)
 
 
 def procedures_dir() -> Path:
-    """`<scenarios>/procedures`: the scenarios folder is AUTOHELPER_SCENARIOS when set (as for
-    scenarios, `scenario/loader.py`), else the repository's."""
-    override = os.environ.get("AUTOHELPER_SCENARIOS")
-    base = Path(override) if override else Path(__file__).parents[2] / "scenarios"
-    return base / "procedures"
+    """`<scenarios>/procedures`: the scenarios folder is AUTOHELPER_SCENARIOS when set, else the
+    repository's (`scenario.loader.scenarios_dir`: a variable naming no folder is said, naming
+    it, rather than blamed on the institution's procedure file)."""
+    from autohelper.scenario.loader import scenarios_dir
+
+    return scenarios_dir() / "procedures"
 
 
 def procedure_paths() -> list[Path]:
@@ -190,7 +190,7 @@ def is_procedure_file(path: Path) -> bool:
         folder = path.absolute().parent
     try:
         in_folder = folder == procedures_dir().resolve()
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, UsageError):  # UsageError: AUTOHELPER_SCENARIOS is no folder
         in_folder = False
     return in_folder or declares_procedure(path)
 

@@ -403,7 +403,7 @@ class _ProcedureReader(NodeReader):
             for key, item in self.pairs(entries["yields"][1]):
                 scalar = self.scalar(item)
                 if scalar is None or isinstance(scalar, datetime.date):
-                    self.fail(item, "scenario.expected_text")
+                    self.not_text(item)
                     continue
                 pairs.append(
                     (key, str(scalar).lower() if isinstance(scalar, bool) else str(scalar))
