@@ -308,10 +308,13 @@ class TerminalHuman:
             self.echo(t("cli.secret_no_terminal", name=name, env=secret_env(name)))
             return None
         self.echo(t("human.secret_again", name=name))
-        answer = prompt(
-            t("cli.secret_prompt", name=name), hide_input=True, default="", show_default=False
+        answer = str(
+            prompt(
+                t("cli.secret_prompt", name=name), hide_input=True, default="", show_default=False
+            )
         )
-        return str(answer) or None
+        # Only spaces are no answer, as an empty one: sent, they would use up a sign-in try.
+        return answer if answer.strip() else None
 
     def choose(self, title: str, options: Sequence[str]) -> int | None:
         self.echo(t("human.choose_title", title=title))

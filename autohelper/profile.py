@@ -16,7 +16,9 @@ import os
 import re
 import stat
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +81,30 @@ def _unsigned(validate: Validator, plus: bool = False) -> Validator:
     return check
 
 
+# A character a name may hold, as `validation.validate_name` reads one: a letter, or one of
+# the marks between words.
+_NAME_CHARACTER = re.compile(r"[^\W\d_]|[ '.-]")
+
+
+def _name(raw: str, _context: Mapping[str, str]) -> v.Result:
+    """A name or surname as `validate_name` checks it, after NFKC as the CURP's characters
+    (full-width `Ｊｏｓé` is `José`, what the portal takes). A character no name holds is named
+    by its code point and Unicode name, since it may be invisible (a zero-width space pasted
+    from a chat) and "letters only" would not show which one it is."""
+    result = v.validate_name(unicodedata.normalize("NFKC", raw))
+    if [p.key for p in result.problems] != ["validation.name.format"]:
+        return result
+    odd = next((char for char in result.value if not _NAME_CHARACTER.fullmatch(char)), None)
+    if odd is None:  # every character may be in a name, not in that order (`JOSÉ--LUIS`)
+        return result
+    code = f"U+{ord(odd):04X} {unicodedata.name(odd, '')}".rstrip()
+    if odd.isprintable():
+        problem = v.Problem("validation.name.character", {"character": f"«{odd}» ({code})"})
+    else:
+        problem = v.Problem("validation.name.invisible", {"character": code})
+    return dataclasses.replace(result, problems=(problem,))
+
+
 # The registry of stored fields, in the order the wizard asks them; FIELDS derives from it, and
 # so does privacy.PERSONAL_FIELDS (what masks and the redactor treat as personal data).
 SPECS: dict[str, FieldSpec] = {
@@ -92,11 +118,9 @@ SPECS: dict[str, FieldSpec] = {
             personal=True,
         ),
         FieldSpec("email", lambda raw, _: v.validate_email(raw), personal=True),
-        FieldSpec("names", lambda raw, _: v.validate_name(raw), personal=True),
-        FieldSpec("first_surname", lambda raw, _: v.validate_name(raw), personal=True),
-        FieldSpec(
-            "second_surname", lambda raw, _: v.validate_name(raw), required=False, personal=True
-        ),
+        FieldSpec("names", _name, personal=True),
+        FieldSpec("first_surname", _name, personal=True),
+        FieldSpec("second_surname", _name, required=False, personal=True),
         FieldSpec(
             "postal_code", _unsigned(lambda raw, _: v.validate_postal_code(raw)), personal=True
         ),
@@ -227,7 +251,7 @@ class InvalidProfile(ProfileError):
     key = "profile.invalid"
 
     def __init__(self, path: Path, problems: list[v.Problem]) -> None:
-        super().__init__(path=str(path), count=len(problems))
+        super().__init__(path=shown_path(path), count=len(problems))
         self.path = path
         self.problems = problems
 
@@ -236,7 +260,9 @@ class InvalidProfile(ProfileError):
         lines = "\n".join(
             t("profile.problem", lang, message=p.describe(lang)) for p in self.problems
         )
-        return t(self.key, lang, path=str(self.path), count=len(self.problems), problems=lines)
+        return t(
+            self.key, lang, path=shown_path(self.path), count=len(self.problems), problems=lines
+        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -269,13 +295,33 @@ def resolve_profile_path(name_or_path: str | Path | None = None) -> Path:
     text = (name_or_path or DEFAULT_PROFILE).strip()
     if "/" in text or os.sep in text or text.endswith((".yaml", ".yml")):
         return Path(text).expanduser()
+    from autohelper.privacy import typed
+
+    # The name is echoed as `typed` shows it: an email or a CURP given here is masked.
     if len(text) > MAX_NAME:  # the system refuses a file name that long (255 bytes, often)
         raise UsageError(
-            "profile.name_too_long", name=f"{text[:20]}…", length=len(text), max=MAX_NAME
+            "profile.name_too_long", name=typed(text, limit=20), length=len(text), max=MAX_NAME
         )
     if not _NAME_RE.fullmatch(text):
-        raise UsageError("profile.bad_name", name=text)
+        raise UsageError("profile.bad_name", name=typed(text))
     return profiles_dir() / f"{text}.yaml"
+
+
+def shown_path(path: Path | str) -> str:
+    """A profile's path as messages may show it: its file name masked when it looks like
+    personal data (a CURP or an email given as `--profile`: `BEML…S09.yaml`), as a value typed
+    where a step or a key goes is; the folders and the `.yaml` as they are."""
+    from autohelper.privacy import looks_personal, mask
+
+    if not str(path):
+        return ""
+    path = Path(path)
+    suffix = path.suffix if path.suffix in (".yaml", ".yml") else ""
+    stem = path.name[: len(path.name) - len(suffix)]
+    kind = looks_personal(stem)
+    if kind is None:
+        return str(path)
+    return str(path.parent / f"{mask(stem.strip(), kind)}{suffix}")
 
 
 def _os_problem(exc: OSError, writing: bool = False) -> yamlerrors.FileProblem:
@@ -291,7 +337,9 @@ def _exists(path: Path) -> bool:
     try:
         return path.exists()
     except OSError as exc:
-        raise ProfileError("profile.unreadable", path=str(path), reason=_os_problem(exc)) from exc
+        raise ProfileError(
+            "profile.unreadable", path=shown_path(path), reason=_os_problem(exc)
+        ) from exc
 
 
 # --- Validation of values -------------------------------------------------------------------
@@ -307,14 +355,78 @@ def shown_key(name: str) -> str:
     return name if name in FIELDS else typed(name)
 
 
+# What a student may write for a field besides its key and its label (both languages' labels
+# count too): mostly Spanish, as on their documents and forms. An unknown key written so is
+# answered with the field's key (a did-you-mean, never a silent alias: the file keeps its
+# English keys, the ones scenarios read). Compared as `_fold_key` writes them.
+FIELD_WORDS: dict[str, tuple[str, ...]] = {
+    "curp": ("clave única de registro de población",),
+    "nss": ("número de seguridad social", "número de seguro social", "seguro social", "ssn"),
+    "email": ("correo electrónico", "e-mail", "mail", "correo_e"),
+    "names": ("nombre", "nombres", "name", "given name", "first name"),
+    "first_surname": ("apellido", "apellidos", "apellido paterno", "paterno", "apellido1"),
+    "second_surname": ("apellido materno", "materno", "apellido2"),
+    "postal_code": ("cp", "c.p.", "código", "zip", "zip code"),
+    "street": ("domicilio", "dirección", "address"),
+    "exterior_number": ("número", "num", "núm", "no. ext", "num ext", "número ext", "exterior"),
+    "interior_number": ("num int", "no. int", "número int", "interior", "depto", "departamento"),
+    "colonia": ("col", "fraccionamiento", "fracc", "barrio", "neighborhood"),
+    "institution": ("escuela", "universidad", "school", "university"),
+    "has_other_insurance": ("otro seguro", "tiene otro seguro", "seguro médico", "seguro"),
+    "nss_from_employer": ("nss del empleador", "nss del patrón", "empleador", "patrón"),
+    "student_id": ("matrícula", "id", "id itson", "id alumno", "número de control"),
+    "phone": ("tel", "celular", "cel", "móvil", "número de teléfono", "número de celular"),
+    "birth_date": ("nacimiento", "fecha nacimiento", "fecha de nac", "cumpleaños"),
+    "sex": ("género", "gender"),
+}
+# Words that tell nothing about which field is meant (`número de teléfono`, `mi correo`).
+_FILLER = frozenset({"de", "del", "la", "el", "los", "las", "mi", "tu", "su", "my", "your", "of"})
+
+
+def _fold_key(text: str) -> str:
+    """A key as the did-you-mean compares it: case and accents ignored, words joined by `_`
+    whatever separated them, filler words left out; `CÓDIGO POSTAL`, `codigo-postal` and
+    `código_postal` are all `codigo_postal`."""
+    decomposed = unicodedata.normalize("NFKD", text).casefold()
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return "_".join(w for w in re.split(r"[\W_]+", plain) if w and w not in _FILLER)
+
+
+@cache
+def _key_words() -> dict[str, str]:
+    """Every spelling of a field a student may write, folded, to the field's key."""
+    words: dict[str, str] = {}
+    for name in FIELDS:
+        labels = (t(f"profile.field.{name}", lang) for lang in ("es", "en"))
+        for spelling in (name, *labels, *FIELD_WORDS.get(name, ())):
+            words.setdefault(_fold_key(spelling), name)
+    return words
+
+
+def _meant_field(name: str) -> str | None:
+    """The field an unknown key most likely means: the same key in capitals (`CURP`, as on the
+    student's documents) or another case, a field's label or a word for it (`correo`, `cp`,
+    `teléfono`), or one of these misspelt (`crup`); None when nothing is close. A derived
+    field only by its exact name: a misspelling is not taken for one (`yes` is not `sex`)."""
+    folded = _fold_key(name)
+    words = _key_words()
+    if folded in words:
+        return words[folded]
+    stored = [word for word, field in words.items() if field in SPECS]
+    close = difflib.get_close_matches(folded, stored, n=1, cutoff=0.6)
+    return words[close[0]] if close else None
+
+
 def _unknown_field(name: str) -> v.Problem:
     """An unknown key's problem, attributed to the key as messages may show it (`shown_key`)."""
     if name in DERIVED_FIELDS:
         return v.Problem("profile.derived_field", {"field": name}, field=name)
     shown = shown_key(name)
-    close = difflib.get_close_matches(name, STORED_FIELDS, n=1, cutoff=0.6)
-    if close:
-        params = {"field": shown, "suggestion": close[0]}
+    meant = _meant_field(name)
+    if meant in DERIVED_FIELDS:  # `sexo`, `FECHA DE NACIMIENTO`: nobody sets those
+        return v.Problem("profile.derived_field", {"field": shown}, field=shown)
+    if meant is not None:
+        params = {"field": shown, "suggestion": meant}
         return v.Problem("profile.unknown_field", params, field=shown)
     params = {"field": shown, "fields": ", ".join(SPECS)}
     return v.Problem("profile.unknown_field_list", params, field=shown)
@@ -403,7 +515,7 @@ def _check_permissions(path: Path) -> None:
         return  # Windows has no group/other mode bits to check
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
-        raise ProfileError("profile.unsafe_permissions", path=str(path), mode=f"{mode:04o}")
+        raise ProfileError("profile.unsafe_permissions", path=shown_path(path), mode=f"{mode:04o}")
 
 
 def _read(
@@ -418,12 +530,14 @@ def _read(
             except OSError as exc:
                 if exc.errno == errno.ELOOP:
                     reason = _os_problem(exc)
-                    raise ProfileError("profile.unreadable", path=str(path), reason=reason) from exc
-        raise ProfileError("profile.not_found", path=str(path))
+                    raise ProfileError(
+                        "profile.unreadable", path=shown_path(path), reason=reason
+                    ) from exc
+        raise ProfileError("profile.not_found", path=shown_path(path))
     if not path.is_file():  # before the permission check: its advice fits files only
         kind = "file.is_directory" if path.is_dir() else "file.not_regular"
         raise ProfileError(
-            "profile.unreadable", path=str(path), reason=yamlerrors.FileProblem(kind)
+            "profile.unreadable", path=shown_path(path), reason=yamlerrors.FileProblem(kind)
         )
     try:
         if not trusted:
@@ -432,29 +546,35 @@ def _read(
         node = yamlerrors.compose(text)
         data = yamlerrors.construct(node) if node is not None else None
     except OSError as exc:  # the permission check's stat
-        raise ProfileError("profile.unreadable", path=str(path), reason=_os_problem(exc)) from exc
+        raise ProfileError(
+            "profile.unreadable", path=shown_path(path), reason=_os_problem(exc)
+        ) from exc
     except yamlerrors.FileProblem as exc:
         # `file:line:column` when the problem has a place (YAML, or the first byte not UTF-8).
-        where = f"{path}:{exc.line}:{exc.column}" if exc.line is not None else str(path)
+        shown = shown_path(path)
+        where = f"{shown}:{exc.line}:{exc.column}" if exc.line is not None else shown
         key = "profile.yaml_error" if exc.key.startswith("yaml.") else "profile.unreadable"
         raise ProfileError(key, path=where, reason=exc) from exc
     if data is None:
         return {}, {}, []
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise ProfileError("profile.not_mapping", path=str(path))
+        raise ProfileError("profile.not_mapping", path=shown_path(path))
     # Each key as written, not as YAML reads it: `yes:` is the key "yes" (YAML says True),
     # `~:` the key "~" (YAML says None), with its line either way.
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
+    first: dict[str, int] = {}
     problems: list[v.Problem] = []
     for key, value in node.value:
         name, line = str(key.value), key.start_mark.line + 1
-        if name in lines:
+        if name in first:
             # YAML keeps the last value silently; a hand-edited profile means one of them.
-            params = {"first_line": lines[name]}
+            params = {"first_line": first[name]}
             problems.append(v.Problem("profile.duplicate_key", params, shown_key(name), line))
         else:
-            lines[name] = line
+            first[name] = line
+        # The value checked is the last one, as YAML reads it: its problems name its line.
+        lines[name] = line
         values[name] = yamlerrors.construct(value)
     return values, lines, problems
 
@@ -522,7 +642,7 @@ def check_writable(name_or_path: str | Path | None = None) -> Path:
         probe_folder(folder)  # really tried: root, /proc and /sys pass os.access
     except OSError as exc:
         reason = _os_problem(exc, writing=True)
-        raise ProfileError("profile.unwritable", path=str(path), reason=reason) from exc
+        raise ProfileError("profile.unwritable", path=shown_path(path), reason=reason) from exc
     return path
 
 
@@ -625,7 +745,7 @@ def save_profile(profile: Profile, name_or_path: str | Path | None = None) -> Pa
             raise
     except OSError as exc:
         reason = _os_problem(exc, writing=True)
-        raise ProfileError("profile.unwritable", path=str(path), reason=reason) from exc
+        raise ProfileError("profile.unwritable", path=shown_path(path), reason=reason) from exc
     return path
 
 
@@ -675,7 +795,7 @@ class MissingFields(ProfileError):
     key = "profile.needs_fields"
 
     def __init__(self, path: Path | str, missing: list[str], providers: Mapping[str, str]) -> None:
-        super().__init__(path=str(path), fields=", ".join(missing))
+        super().__init__(path=shown_path(path), fields=", ".join(missing))
         self.path = path
         self.missing = missing
         self.providers = {name: providers[name] for name in missing if name in providers}
@@ -698,7 +818,7 @@ class MissingFields(ProfileError):
                 t(
                     "profile.needs_fields",
                     lang,
-                    path=str(self.path),
+                    path=shown_path(self.path),
                     fields=", ".join(rest),
                     example=example,
                 )

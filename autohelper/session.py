@@ -130,13 +130,14 @@ def _secrets(
     prompt; never stored anywhere."""
     values: dict[str, str] = {}
     for name in scenario.needs.secrets:
-        value = (given or {}).get(name) or os.environ.get(f"AUTOHELPER_SECRET_{name.upper()}")
-        if not value and ask is not None:
+        env = f"AUTOHELPER_SECRET_{name.upper()}"
+        value = (given or {}).get(name) or os.environ.get(env) or ""
+        # Only spaces are no secret either (a variable set to " "): sent, it would use up one
+        # of the portal's few sign-in tries. A secret's own spaces are kept.
+        if not value.strip() and ask is not None:
             value = ask(name)
-        if not value:
-            raise UsageError(
-                "session.secret_missing", name=name, env=f"AUTOHELPER_SECRET_{name.upper()}"
-            )
+        if not value.strip():
+            raise UsageError("session.secret_missing", name=name, env=env)
         values[name] = value
     return values
 

@@ -95,3 +95,13 @@ def test_a_secret_is_never_asked_with_no_terminal_to_type_it_hidden(
     assert TerminalHuman(headless=True, echo=shown.append).secret("cia_password") is None
     assert "AUTOHELPER_SECRET_CIA_PASSWORD" in shown[0]
     assert capsys.readouterr().out == ""  # no prompt, nothing echoed
+
+
+def test_a_secret_typed_again_as_only_spaces_is_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As an empty one: sent, it would use up one of the portal's sign-in tries."""
+    answers = iter(["   ", " clave "])
+    monkeypatch.setattr("autohelper.human.at_terminal", lambda: True)
+    monkeypatch.setattr("autohelper.human.prompt", lambda *args, **kwargs: next(answers))
+    human = TerminalHuman(headless=True, echo=lambda text: None)
+    assert human.secret("cia_password") is None
+    assert human.secret("cia_password") == " clave "  # a secret's own spaces are kept

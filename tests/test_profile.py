@@ -705,3 +705,64 @@ def test_set_a_field_name_alone_is_named_as_typed_and_a_value_masked() -> None:
     assert code == 1 and "'nss' no tiene la forma CLAVE=VALOR" in output
     code, output = run("profile", "set", CURP)
     assert code == 1 and CURP not in output and "no tiene la forma CLAVE=VALOR" in output
+
+
+def test_set_a_key_given_twice_is_refused_and_changes_nothing(isolated: Path) -> None:
+    """The file refuses a key written twice; the command line does too: `nss=` last would
+    silently unset the NSS just given."""
+    assert run("profile", "set", f"curp={CURP}", f"nss={NSS}")[0] == 0
+    before = default_path(isolated).read_bytes()
+    code, output = run("profile", "set", "nss=09139253356", "nss=")
+    assert code == 1
+    assert "Error: nss está dos veces en la orden" in output
+    assert default_path(isolated).read_bytes() == before
+    assert prof.load_profile().nss == NSS
+
+
+@pytest.mark.parametrize(
+    ("field", "word"),
+    [(field, word) for field, words in prof.FIELD_WORDS.items() for word in words],
+)
+def test_every_word_for_a_field_suggests_that_field(field: str, word: str) -> None:
+    for typed in (word, word.upper(), word.replace(" ", "_")):
+        (problem,) = prof.validate_value(typed, "x").problems
+        if field in prof.DERIVED_FIELDS:
+            assert problem.key == "profile.derived_field"
+        else:
+            assert problem.key == "profile.unknown_field"
+            assert problem.params["suggestion"] == field
+
+
+def test_a_field_in_capitals_or_by_its_label_gets_its_key_and_a_stranger_the_list() -> None:
+    suggested = {
+        key: prof.validate_value(key, "x").problems[0].params.get("suggestion")
+        for key in ("CURP", "EMAIL", "NSS", "Postal_Code", "CÓDIGO POSTAL", "Primer apellido")
+    }
+    assert suggested == {
+        "CURP": "curp",
+        "EMAIL": "email",
+        "NSS": "nss",
+        "Postal_Code": "postal_code",
+        "CÓDIGO POSTAL": "postal_code",
+        "Primer apellido": "first_surname",
+    }
+    # A misspelling is never taken for a field nobody sets: `yes` is not `sex`.
+    assert prof.validate_value("yes", "1").problems[0].key == "profile.unknown_field_list"
+
+
+def test_names_are_stored_nfkc_as_the_curp_is() -> None:
+    code, output = run("profile", "set", "names=Ｊｏｓé Ｌｕｉｓ", "first_surname=ＬÓＰＥＺ")
+    assert code == 0, output
+    profile = prof.load_profile()
+    assert (profile.names, profile.first_surname) == ("José Luis", "LÓPEZ")
+
+
+def test_a_profile_file_named_like_personal_data_is_shown_masked(tmp_path: Path) -> None:
+    path = tmp_path / "ana.lopez@gmail.com.yaml"
+    code, output = run("profile", "set", "--profile", str(path), f"curp={CURP}")
+    assert code == 0 and path.is_file()
+    assert f"Perfil creado: {tmp_path}/a…@gmail.com.yaml" in output
+    for args in (("show",), ("check",)):
+        code, output = run("profile", *args, "--profile", str(path))
+        assert f"{tmp_path}/a…@gmail.com.yaml" in output and EMAIL not in output
+    assert prof.shown_path(tmp_path / "alumno.yaml") == f"{tmp_path}/alumno.yaml"

@@ -102,6 +102,32 @@ def test_a_missing_secret_names_its_environment_variable(tmp_path: Path) -> None
     assert "de-la-qa" not in given.redactor("la clave de-la-qa")
 
 
+def test_a_secret_of_only_spaces_is_missing_as_an_empty_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sent, it would use up one of the portal's few sign-in tries."""
+    text = (
+        Path("scenarios/imss-nss.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "  optional: [interior_number, colonia]\n",
+            "  optional: [interior_number, colonia]\n  secrets: [cia_password]\n",
+        )
+    )
+    path = tmp_path / "with-secret.yaml"
+    path.write_text(text, encoding="utf-8")
+    for blank in ("", " ", "\t \n"):
+        monkeypatch.setenv("AUTOHELPER_SECRET_CIA_PASSWORD", blank)
+        with pytest.raises(UsageError) as caught:
+            plan_run(request(scenario=str(path), mode="qa", against="fixtures"))
+        assert caught.value.key == "session.secret_missing"
+        assert "AUTOHELPER_SECRET_CIA_PASSWORD" in caught.value.message("es")
+        asked = plan_run(
+            request(scenario=str(path), mode="qa", against="fixtures"), lambda name: " clave "
+        )
+        assert asked.secrets == {"cia_password": " clave "}  # a secret's own spaces are kept
+
+
 def test_a_qa_case_may_give_its_person_other_profile_values() -> None:
     plan = plan_run(request(mode="qa", against="fixtures", profile_values={"postal_code": "85760"}))
     assert plan.profile.postal_code == "85760" and plan.synthetic

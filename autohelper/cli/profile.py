@@ -61,6 +61,12 @@ def _parse_assignments(pairs: tuple[str, ...]) -> dict[str, str]:
             from autohelper.profile import FIELDS
 
             raise UsageError("profile.set_syntax", arg=pair if pair in FIELDS else mask(pair))
+        if key.strip() in assignments:
+            # As a key written twice in the file: one of the values is a mistake (`nss=` last
+            # would silently unset the NSS just given), so neither is taken.
+            from autohelper.profile import shown_key
+
+            raise UsageError("profile.set_twice", field=shown_key(key.strip()))
         assignments[key.strip()] = value
     return assignments
 
@@ -100,7 +106,7 @@ def init_command(profile_name: str | None) -> None:
             _echo_problems(problems)
             bad = {p.field for p in problems if p.field in prof.SPECS}
     prof.check_writable(path)  # before the first question, not after the last
-    click.echo(t("profile.wizard_intro", path=str(path)))
+    click.echo(t("profile.wizard_intro", path=prof.shown_path(path)))
     values: dict[str, str] = {}
     for name, spec in prof.SPECS.items():
         if not spec.asked and name not in bad:
@@ -115,7 +121,7 @@ def init_command(profile_name: str | None) -> None:
     click.echo("")
     click.echo(t("profile.wizard_done"))
     _echo_rows(profile, reveal=False)
-    click.echo(t("profile.created" if created else "profile.updated", path=str(path)))
+    click.echo(t("profile.created" if created else "profile.updated", path=prof.shown_path(path)))
     click.echo(t(_next_step(profile)))
 
 
@@ -213,7 +219,12 @@ def set_command(pairs: tuple[str, ...], profile_name: str | None) -> None:
     assignments = _parse_assignments(pairs)
     update = prof.update_profile(profile_name, assignments)
     _echo_warnings(update.warnings)
-    click.echo(t("profile.created" if update.created else "profile.updated", path=str(update.path)))
+    click.echo(
+        t(
+            "profile.created" if update.created else "profile.updated",
+            path=prof.shown_path(update.path),
+        )
+    )
 
 
 @profile_group.command("show")
@@ -225,7 +236,7 @@ def show_command(reveal: bool, profile_name: str | None) -> None:
 
     path = prof.resolve_profile_path(profile_name)
     profile = prof.load_profile(path)
-    click.echo(t("profile.show_header", path=str(path)))
+    click.echo(t("profile.show_header", path=prof.shown_path(path)))
     _echo_rows(profile, reveal=reveal)
     if not reveal:
         click.echo(t("profile.show_masked_note"))
@@ -244,7 +255,7 @@ def check_command(file: Path | None, profile_name: str | None) -> None:
         # Raised, not ctx.exit(1): the top-level handler lists every problem and exits 1.
         raise prof.InvalidProfile(path, problems)
     _echo_warnings(prof.profile_warnings(prof.load_profile(path)))
-    click.echo(t("profile.check_ok", path=str(path)))
+    click.echo(t("profile.check_ok", path=prof.shown_path(path)))
 
 
 COMMANDS: list[click.Command] = [init_command, profile_group]

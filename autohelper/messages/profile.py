@@ -130,6 +130,17 @@ _VALIDATION: dict[str, dict[str, str]] = {
         "es": "solo letras, espacios, apóstrofos, puntos y guiones",
         "en": "letters, spaces, apostrophes, dots and dashes only",
     },
+    "validation.name.character": {
+        "es": "solo letras, espacios, apóstrofos, puntos y guiones; sobra {character}",
+        "en": "letters, spaces, apostrophes, dots and dashes only; remove {character}",
+    },
+    "validation.name.invisible": {
+        "es": "solo letras, espacios, apóstrofos, puntos y guiones; lleva un carácter invisible, "
+        "{character} (suele venir de copiar y pegar): bórralo o escribe el valor de nuevo",
+        "en": "letters, spaces, apostrophes, dots and dashes only; it holds an invisible "
+        "character, {character} (usually from a copy and paste): delete it or type the value "
+        "again",
+    },
     "validation.phone.format": {
         "es": "el teléfono debe tener 10 dígitos",
         "en": "the phone number must have 10 digits",
@@ -373,6 +384,12 @@ _PROFILE: dict[str, dict[str, str]] = {
     "profile.set_syntax": {
         "es": "'{arg}' no tiene la forma CLAVE=VALOR (por ejemplo postal_code=83000)",
         "en": "'{arg}' is not KEY=VALUE (for example postal_code=83000)",
+    },
+    "profile.set_twice": {
+        "es": "{field} está dos veces en la orden; escríbelo una sola vez, con el valor que "
+        "quieres (no cambié nada)",
+        "en": "{field} is given twice in the command; give it once, with the value you mean "
+        "(nothing was changed)",
     },
     "profile.set_nothing": {
         "es": "indica al menos un CLAVE=VALOR",
