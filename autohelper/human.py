@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from email.utils import getaddresses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -137,7 +138,11 @@ def _outbox_messages(raw: str | None) -> list[dict[str, Any]]:
 
 
 def _to(message: Mapping[str, Any], email: str) -> bool:
-    return str(message.get("to", "")).lower() == email.lower()
+    """Whether the message went to `email`: its `to` as a bare address, as a mail header writes
+    one ("Name <address>", several separated by commas), or as a list of them."""
+    to = message.get("to", "")
+    written = [str(one) for one in to] if isinstance(to, list) else [str(to)]
+    return any(address.lower() == email.lower() for _, address in getaddresses(written))
 
 
 def mock_emails(page: Page, email: str, raw: str | None = None) -> list[dict[str, Any]]:

@@ -105,3 +105,22 @@ def test_a_secret_typed_again_as_only_spaces_is_no_answer(monkeypatch: pytest.Mo
     human = TerminalHuman(headless=True, echo=lambda text: None)
     assert human.secret("cia_password") is None
     assert human.secret("cia_password") == " clave "  # a secret's own spaces are kept
+
+
+def test_the_scripted_person_finds_an_email_whatever_way_its_recipient_is_written() -> None:
+    """The outbox's `to` is not fixed by the mirrors' contract: a bare address, a mail
+    header's "Name <address>", several, or a list."""
+    import json
+
+    from autohelper.human import mock_emails
+
+    addressed = [
+        "Estudiante.Prueba@example.com",
+        "ESTUDIANTE PRUEBA <estudiante.prueba@example.com>",
+        "otra@example.com, Estudiante <estudiante.prueba@example.com>",
+        ["otra@example.com", "estudiante.prueba@example.com"],
+    ]
+    outbox = [{"to": to, "subject": str(n)} for n, to in enumerate(addressed)]
+    outbox.append({"to": "otra@example.com", "subject": "not hers"})
+    found = mock_emails(None, "estudiante.prueba@example.com", json.dumps(outbox))  # type: ignore[arg-type]
+    assert [message["subject"] for message in found] == ["0", "1", "2", "3"]
