@@ -7,6 +7,8 @@ them from any text (a logging filter uses it, so a stray f-string cannot leak th
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
@@ -98,8 +100,10 @@ class Redactor:
         alone = (
             (r"(?<!\d)", r"(?!\d)") if value.isdigit() and len(value) < SHORT_NUMBER else ("", "")
         )
-        # URLs carry values encoded (an emailed link's `correo=a%40b.mx`): scrub those too.
-        for spelling in {value, quote(value, safe=""), quote_plus(value, safe="")}:
+        # URLs carry values encoded (an emailed link's `correo=a%40b.mx`), JSON and HTML
+        # escaped (a trace's snapshots and requests): scrub those too.
+        escaped = (json.dumps(value)[1:-1], html.escape(value))
+        for spelling in {value, quote(value, safe=""), quote_plus(value, safe=""), *escaped}:
             pattern = re.compile(alone[0] + re.escape(spelling) + alone[1], re.IGNORECASE)
             self._patterns.append((len(spelling), pattern, masked))
         # Longest first, so a value that contains another is replaced whole.
@@ -113,6 +117,12 @@ class Redactor:
     def add_secrets(self, values: Iterable[str]) -> None:
         for value in values:
             self.add(value, "secret")
+
+    def secrets_only(self) -> Redactor:
+        """The same, for its secrets alone (a password given again during the run included)."""
+        only = Redactor()
+        only._patterns = [item for item in self._patterns if item[2] == SECRET_MASK]
+        return only
 
     def merge(self, other: Redactor) -> None:
         self._patterns.extend(other._patterns)

@@ -459,32 +459,60 @@ def execute(
         exit_if_stuck()
         raise
     except BaseException:
-        _finish(context, plan.trace, keep_trace is None or keep_trace(None))
+        _finish(context, plan.trace, keep_trace is None or keep_trace(None), _scrubber(plan))
         raise
-    _finish(context, plan.trace, keep_trace is None or keep_trace(result))
+    _finish(context, plan.trace, keep_trace is None or keep_trace(result), _scrubber(plan))
     return result
 
 
-def _finish(context: Any, trace: Path | None, keep: bool = True) -> None:
+def _scrubber(plan: RunPlan) -> Redactor:
+    """What a saved trace must not hold: the passwords typed, always (a synthetic profile's
+    values stay, for QA to read); a student's own values too."""
+    return plan.redactor if plan.options.mask_screenshots else plan.redactor.secrets_only()
+
+
+def _finish(
+    context: Any, trace: Path | None, keep: bool = True, scrub: Redactor | None = None
+) -> None:
     """Save the trace (0600) if one was asked for and is kept, and close the context."""
     if trace is not None and keep:
-        _save_trace(context, trace)
+        _save_trace(context, trace, scrub)
     elif trace is not None:
         context.tracing.stop()
     _close(context)
 
 
-def _save_trace(context: Any, trace: Path) -> None:
-    """The trace holds every page as it was: it is written in a private folder (0700) beside
-    its place, made 0600 there, then moved into place, so it is never readable by others, not
-    even for a moment."""
+def _save_trace(context: Any, trace: Path, scrub: Redactor | None = None) -> None:
+    """The trace holds every page as it was (`scrub`'s values taken out of its text: the DOM
+    snapshots, the requests' bodies): it is written in a private folder (0700) beside its
+    place, made 0600 there, then moved into place, so it is never readable by others, not even
+    for a moment."""
     folder = Path(tempfile.mkdtemp(prefix=".autohelper-trace-", dir=trace.parent))
     try:
         staged = folder / "trace.zip"
         context.tracing.stop(path=str(staged))
+        if scrub is not None:
+            _scrub_zip(staged, folder / "scrubbed.zip", scrub)
         os.replace(make_private(staged), trace)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _scrub_zip(path: Path, spare: Path, scrub: Redactor) -> None:
+    """Every text member of the zip at `path` through `scrub` (as the page wrote the values:
+    in JSON, in HTML, in a form's body); images and other binary members as they are."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(spare, "w") as target:
+        for member in source.infolist():
+            data = source.read(member)
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                target.writestr(member, data)
+                continue
+            target.writestr(member, scrub(text).encode("utf-8"))
+    os.replace(spare, path)
 
 
 def run_session(

@@ -4,18 +4,20 @@ personal data in anything they print or write: logs, messages, the journal, scre
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import stat
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 import pexpect
 import pytest
 import yaml
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 from support import copy_scenario, magenta_pixels
 
 from autohelper.mock import MockPortal
@@ -358,3 +360,40 @@ def test_a_screenshot_masks_what_a_frame_shows_too(page: Page, tmp_path: Path, i
     )
     shot = Path(evidence.screenshot(page, "stop"))
     assert magenta_pixels(page, shot) > 1000
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scrubbed", [True, False])
+def test_a_saved_trace_holds_no_password(browser: Browser, tmp_path: Path, scrubbed: bool) -> None:
+    """A trace keeps every page as it was and every request's body: the password typed and
+    posted is taken out of both (a QA case's failed run keeps its trace)."""
+    from autohelper.privacy import Redactor
+    from autohelper.session import _save_trace
+
+    password = 'Espejo "Pass" 2024&x'
+    form = (
+        "<form method=post action=/entrar>"
+        "<input type=password name=pwd><button>Entrar</button></form>"
+    )
+    context = browser.new_context()
+    context.route(
+        "https://portal.invalid/**",
+        lambda route: route.fulfill(body=f"<!doctype html>{form}", content_type="text/html"),
+    )
+    context.tracing.start(screenshots=False, snapshots=True)
+    page = context.new_page()
+    page.goto("https://portal.invalid/")
+    page.fill("input[name=pwd]", password)
+    with page.expect_navigation():
+        page.click("button")
+    scrub = Redactor()
+    scrub.add("HEGG560427MVZRRL04", "curp")
+    scrub.add_secrets([password])
+    trace = tmp_path / "trace.zip"
+    _save_trace(context, trace, scrub.secrets_only() if scrubbed else None)
+    context.close()
+    with zipfile.ZipFile(trace) as saved:
+        held = b"".join(saved.read(member) for member in saved.namelist())
+    assert b"trace.trace" in b" ".join(name.encode() for name in zipfile.ZipFile(trace).namelist())
+    spellings = [password, quote_plus(password), json.dumps(password)[1:-1]]
+    assert any(s.encode() in held for s in spellings) is not scrubbed
