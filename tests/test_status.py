@@ -146,12 +146,19 @@ def test_within_the_window_vigencia_is_next() -> None:
 
 
 def test_after_the_window_the_procedure_is_overdue_with_the_itson_contacts() -> None:
+    """The wait is over: the contacts show (the contract), worded for a student who checks the
+    vigencia first (guide 004: write to the help desk when you appear "sin derecho" after the
+    wait), and the next thing is that check, not the help desk."""
     make_profile()
     autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
     data = status_json("--as-of", "2026-11-24")
     assert data["overdue"] is True
     assert states(data)["espera"] == "overdue"
     assert data["contacts"] == ITSON_CONTACTS
+    assert (data["next"]["step"], data["next"]["command"]) == (
+        "vigencia",
+        "autohelper run imss-vigencia",
+    )
     message = data["help_desk"]["message"]
     assert data["help_desk"]["name"] == "Mesa de ayuda del ITSON"
     assert message.splitlines() == [
@@ -162,6 +169,9 @@ def test_after_the_window_the_procedure_is_overdue_with_the_itson_contacts() -> 
         "al lunes 23 de noviembre de 2026) y mi trámite no aparece listo.",
         "¿Me pueden ayudar a revisarlo? Gracias.",
     ]
+    terminal = autohelper_cmd("status", "--as-of", "2026-11-24").stdout
+    assert "Si ya consultaste y tu trámite no aparece listo, contacta a" in terminal
+    assert "Algo está atrasado" not in terminal
 
 
 def test_a_solicitud_before_christmas_waits_into_the_last_days_of_december() -> None:
@@ -317,6 +327,7 @@ def test_sin_derecho_during_the_wait_means_check_again_and_after_it_blocks() -> 
     during = status_json("--as-of", "2026-11-19")
     assert states(during)["vigencia"] == "next"
     assert steps(during)["vigencia"]["last_run"]["yields"] == {"verdict": "sin_derecho"}
+    add_run("imss-vigencia", "success", {"verdict": "sin_derecho"}, day="2026-11-24")
     after = status_json("--as-of", "2026-11-24")
     assert states(after)["vigencia"] == "blocked"
     assert after["contacts"] == ITSON_CONTACTS
@@ -599,11 +610,38 @@ def test_terminal_output_in_spanish() -> None:
     ]
 
 
-def test_terminal_overdue_in_english_masks_the_message_unless_revealed() -> None:
+def test_sin_derecho_checked_before_the_wait_ended_means_check_again_now() -> None:
+    """A check made before the wait's last business day only said "not yet", even once the
+    wait is over: check again now, not blocked, no message claiming "after the wait"
+    (audit A2). The same day as the request, and the wait's last day, both count as before."""
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-24")  # wait: 26 Nov to 1 Dec
+    for day in ("2026-11-24", "2026-12-01"):
+        add_run("imss-vigencia", "success", {"verdict": "sin_derecho"}, day=day)
+        data = status_json("--as-of", "2026-12-02")
+        vigencia = steps(data)["vigencia"]
+        assert vigencia["state"] == "next", day
+        assert vigencia["last_run"]["date"] == day
+        assert data["next"]["step"] == "vigencia"  # to check again, not blocked
+    terminal = autohelper_cmd("status", "--as-of", "2026-12-02").stdout
+    assert (
+        "el martes 1 de diciembre, antes de que terminara la espera, aún no aparecías con "
+        "derecho: vuelve a consultar ahora" in terminal
+    )
+    english = autohelper_cmd("--lang", "en", "status", "--as-of", "2026-12-02").stdout
+    assert "before the wait was over, you were not covered yet: check again now" in english
+    add_run("imss-vigencia", "success", {"verdict": "sin_derecho"}, day="2026-12-02")
+    after = status_json("--as-of", "2026-12-02")
+    assert states(after)["vigencia"] == "blocked"
+    assert after["contacts"] == ITSON_CONTACTS
+
+
+def test_terminal_blocked_in_english_masks_the_message_unless_revealed() -> None:
     make_profile()
     autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    add_run("imss-vigencia", "success", {"verdict": "sin_derecho"}, day="2026-11-24")
     masked = autohelper_cmd("--lang", "en", "status", "--as-of", "2026-11-24").stdout
-    assert "Something is overdue. Contact ITSON help desk:" in masked
+    assert "Something is blocked. Contact ITSON help desk:" in masked
     assert "  Email: mesadeayuda@itson.edu.mx (hours 8:00-16:00)" in masked
     assert "  | My name is G… H… G…, student ID …345." in masked
     assert "GLORIA" not in masked and STUDENT_ID not in masked
@@ -735,6 +773,41 @@ def test_next_when_blocked_shows_whom_to_contact_and_asks_nothing() -> None:
     assert "Algo está detenido. Contacta a Mesa de ayuda del ITSON:" in result.stdout
     assert "  Teléfono: 6444-410-90-04 (horario 8:00-16:00)" in result.stdout
     assert "¿" not in result.stdout.split("Mensaje listo")[0]  # no question before the message
+
+
+def test_other_insurance_is_fixed_in_the_profile_never_marked_done() -> None:
+    """A profile saying "other insurance" is not overridden by `done precondicion`: `next`
+    offers no `done` but the `profile set` (with the profile named), and `done` refuses,
+    naming the field (audit A4)."""
+    make_profile("ins", has_other_insurance="sí")
+    data = status_json("--profile", "ins")
+    assert data["next"]["step"] == "precondicion"
+    assert data["next"]["done_command"] is None
+    assert data["next"]["profile_command"] == (
+        "autohelper profile set has_other_insurance=no --profile ins"
+    )
+    shown = autohelper_cmd("next", "--profile", "ins").stdout
+    assert "autohelper done precondicion" not in shown
+    assert (
+        "  Si tu perfil está mal, corrígelo: autohelper profile set has_other_insurance=no "
+        "--profile ins. Si está bien, no lo marques como hecho: pregunta tus dudas a Mesa de "
+        "ayuda del ITSON." in shown
+    )
+    refused = autohelper_cmd("done", "precondicion", "--profile", "ins")
+    assert refused.exit_code == 1
+    assert (
+        "No marco «precondicion» como hecho: tu perfil dice lo contrario "
+        "(has_other_insurance=yes). Si tu perfil está mal, corrígelo: autohelper profile set "
+        "has_other_insurance=no --profile ins" in refused.stderr
+    )
+    english = autohelper_cmd("--lang", "en", "done", "precondicion", "--profile", "ins")
+    assert "I will not mark “precondicion” done: your profile says otherwise" in english.stderr
+    key = str(resolve_profile_path("ins").resolve())  # a mark an older autohelper recorded
+    Journal().record_mark(key, "itson", "precondicion", "2026-11-20", "done")
+    assert states(status_json("--profile", "ins"))["precondicion"] == "blocked"
+    fixed = autohelper_cmd("profile", "set", "has_other_insurance=no", "--profile", "ins")
+    assert fixed.exit_code == 0, fixed.output
+    assert states(status_json("--profile", "ins"))["precondicion"] == "done"
 
 
 def test_all_done_has_no_next_step() -> None:

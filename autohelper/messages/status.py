@@ -333,6 +333,13 @@ _STATUS: dict[str, dict[str, str]] = {
         "terminado",
         "en": "on {date} you were not covered yet: check again, the wait is not over",
     },
+    "status.recheck_now": {
+        "es": "el {date}, antes de que terminara la espera, aún no aparecías con derecho: "
+        "vuelve a consultar ahora; si sigues sin derecho, autohelper status te dirá a quién "
+        "escribir",
+        "en": "on {date}, before the wait was over, you were not covered yet: check again now; "
+        "if you are still not covered, autohelper status tells you whom to write to",
+    },
     "status.in_person_at": {
         "es": "hazlo en persona en {where}",
         "en": "do it in person at {where}",
@@ -408,9 +415,23 @@ _STATUS: dict[str, dict[str, str]] = {
         "es": "Cuando lo hayas hecho: {command} (con --on AAAA-MM-DD si fue otro día)",
         "en": "Once done: {command} (with --on YYYY-MM-DD if it was another day)",
     },
+    "status.profile_fix": {
+        "es": "Si tu perfil está mal, corrígelo: {command}. Si está bien, no lo marques como "
+        "hecho: pregunta tus dudas a {desk}.",
+        "en": "If your profile is wrong, fix it: {command}. If it is right, do not mark it "
+        "done: ask {desk} about it.",
+    },
+    "status.done_refused_by_profile": {
+        "es": "No marco «{step}» como hecho: tu perfil dice lo contrario ({fields}). Si tu "
+        "perfil está mal, corrígelo: {command}",
+        "en": "I will not mark “{step}” done: your profile says otherwise ({fields}). If your "
+        "profile is wrong, fix it: {command}",
+    },
     "status.contacts_overdue": {
-        "es": "Algo está atrasado. Contacta a {name}:",
-        "en": "Something is overdue. Contact {name}:",
+        "es": "Ya pasó el plazo. Si ya consultaste y tu trámite no aparece listo, contacta a "
+        "{name}:",
+        "en": "The period is over. If you have checked and your procedure does not show as "
+        "ready, contact {name}:",
     },
     "status.contacts_blocked": {
         "es": "Algo está detenido. Contacta a {name}:",

@@ -39,6 +39,8 @@ def timeline_json(
             "not_before": action.not_before.isoformat() if action.not_before else None,
             "done_command": action.done_command,
         }
+        if action.profile_command is not None:
+            next_json["profile_command"] = action.profile_command
     data: dict[str, Any] = {
         "procedure": timeline.procedure.id,
         "as_of": timeline.as_of.isoformat(),

@@ -39,6 +39,7 @@ from autohelper.status.timeline import (
     comes_after,
     counted_runs,
     own_state,
+    profile_command,
 )
 from autohelper.status.words import format_day
 
@@ -321,6 +322,7 @@ def record_done(
     (`comes_after`). `command_suffix` goes after the commands the messages show."""
     who = student(profile_name, command_suffix)
     step = find_step(who.procedure, step_id)
+    _refuse_against_profile(who, step, command_suffix)
     journal = jr.Journal()
     runs, marks = _history(journal, who)
     conflicts = _order_conflicts(who, step, on, runs, marks)
@@ -331,6 +333,19 @@ def record_done(
     if not standing or standing[-1] != on.isoformat():
         journal.record_mark(who.key, who.procedure.id, step.id, on.isoformat(), "done")
     return Marked(step, tuple(_order_note(step, on, c, command_suffix) for c in conflicts))
+
+
+def _refuse_against_profile(who: Student, step: ProcedureStep, suffix: str) -> None:
+    """A step the profile blocks (other insurance) is not marked done: the mark would not
+    change what the profile says, and the way out is to fix the profile, named here."""
+    state = own_state(step, [], [], who.profile, datetime.date.max)
+    rule = state.rule if state is not None and state.state == "blocked" else None
+    if rule is None or rule.source != "profile":
+        return
+    words = {"true": "yes", "false": "no"}
+    fields = ", ".join(f"{name}={words.get(value, value)}" for name, value in rule.profile)
+    command = profile_command(step, suffix) or f"autohelper profile set{suffix}"
+    raise UsageError("status.done_refused_by_profile", step=step.id, fields=fields, command=command)
 
 
 @dataclass(frozen=True)

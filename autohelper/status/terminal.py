@@ -67,12 +67,21 @@ def next_lines(timeline: Timeline, lang: str | None) -> list[str]:
         lines.append("  " + t("status.where", lang, where=localized(step.where, lang)))
     if action.done_command and (step.kind == "manual" or action.state == "in_person"):
         lines.append("  " + t("status.mark_hint", lang, command=action.done_command))
+    if action.profile_command:
+        desk = localized(timeline.procedure.help_desk.name, lang)
+        lines.append(
+            "  " + t("status.profile_fix", lang, command=action.profile_command, desk=desk)
+        )
     return lines
 
 
 def contact_lines(timeline: Timeline, reveal: bool, lang: str | None) -> list[str]:
     desk = timeline.procedure.help_desk
-    key = "status.contacts_overdue" if timeline.overdue else "status.contacts_blocked"
+    # A step blocked says more than a wait gone by (the check after it said what is wrong).
+    blocked = any(item.state == "blocked" for item in timeline.steps)
+    key = (
+        "status.contacts_overdue" if timeline.overdue and not blocked else "status.contacts_blocked"
+    )
     lines = [t(key, lang, name=localized(desk.name, lang))]
     for contact in timeline.contacts:
         hours = contact.hours or desk.hours

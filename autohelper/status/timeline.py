@@ -69,6 +69,8 @@ class NextAction:
     command: str | None  # the exact command for a scenario step
     not_before: Day | None
     done_command: str | None = None  # how to record it by hand (`autohelper done STEP ...`)
+    # Blocked by the profile: the `profile set` that would make it done, if the profile is wrong.
+    profile_command: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,11 @@ def _decide(
     """The state a step's own evidence gives it, or None when that depends on the others."""
     own = [run for run in runs if run.scenario == step.scenario and run.day <= as_of]
     last = own[-1] if own else None
+    # What the profile says about the student (other insurance) is not overridden by a mark:
+    # the way out is to fix the profile.
+    for rule in step.blocked_when:
+        if _profile_matches(rule, values):
+            return StepState(step, "blocked", rule=rule, last_run=last)
     done_runs = [run for run in own if any(_run_matches(r, run) for r in step.done_when)]
     done_run = done_runs[-1] if done_runs else None
     got = dict(done_run.yields) if done_run else {}
@@ -178,9 +185,21 @@ def _decide(
                 return StepState(step, "blocked", rule=rule, last_run=last, yields=last.yields)
         if last.status == "unknown":  # a send whose result never came: check before retrying
             return StepState(step, "blocked", last_run=last)
-    for rule in step.blocked_when:
-        if _profile_matches(rule, values):
-            return StepState(step, "blocked", rule=rule, last_run=last)
+    return None
+
+
+def profile_command(step: ProcedureStep, command_suffix: str = "") -> str | None:
+    """The `autohelper profile set` that makes `step` done by its profile rule (yes/no fields
+    only), for a student whose profile blocks it by mistake; None when it has no such rule."""
+    for rule in step.done_when:
+        if rule.source != "profile" or not rule.profile:
+            continue
+        if any(value not in ("true", "false") for _, value in rule.profile):
+            continue
+        pairs = " ".join(
+            f"{name}={'yes' if value == 'true' else 'no'}" for name, value in rule.profile
+        )
+        return f"autohelper profile set {pairs}{command_suffix}"
     return None
 
 
@@ -303,11 +322,22 @@ def _requires_met(step: ProcedureStep, states: dict[str, StepState]) -> bool:
 
 
 def _waits_for_window(state: StepState, step: ProcedureStep, states: dict[str, StepState]) -> bool:
-    """A verdict marked `after_window` only blocks once the wait before the step is over."""
+    """A verdict marked `after_window` only blocks when it was given after the wait before the
+    step was over (after its last business day): one given earlier, even if the wait has ended
+    since, only said "not yet", and the step is to be checked again."""
     if state.state != "blocked" or state.rule is None or not state.rule.after_window:
         return False
-    waits = [states[dep] for dep in step.requires if states[dep].step.kind == "wait"]
-    return any(wait.state not in ("overdue", "done") for wait in waits)
+    given = state.last_run.day if state.last_run is not None else None
+    for dep in step.requires:
+        wait = states[dep]
+        if wait.step.kind != "wait":
+            continue
+        if wait.window is None:
+            if wait.state not in ("done", "overdue"):
+                return True
+        elif given is None or given <= wait.window[1]:
+            return True
+    return False
 
 
 def _wait_state(
@@ -319,7 +349,9 @@ def _wait_state(
     calendar: BusinessCalendar,
 ) -> StepState:
     """A wait is done once a step after it is done; else waiting up to its window's last day,
-    overdue past it; `todo` until the step it follows is done."""
+    overdue past it (the contacts then show, worded for a student who checked first: what
+    comes after the wait, the vigencia, says whether something is really wrong); `todo` until
+    the step it follows is done."""
     assert step.window is not None  # the loader requires it
     after = states[step.window.after]
     done: list[StepState] = []
@@ -403,6 +435,11 @@ def _next_action(
         state = states[step.id]
         if step.id in ready or state.state in ("in_person", "blocked"):
             command = f"autohelper run {step.scenario}{command_suffix}" if step.scenario else None
+            rule = state.rule
+            # Blocked by the profile: a mark would not change what the profile says.
+            if state.state == "blocked" and rule is not None and rule.source == "profile":
+                fix = profile_command(step, command_suffix)
+                return NextAction(step, state.state, command, state.not_before, None, fix)
             done = f"autohelper done {step.id}{command_suffix}" if step.markable else None
             return NextAction(step, state.state, command, state.not_before, done)
     return None

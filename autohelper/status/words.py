@@ -89,7 +89,8 @@ def describe_state(item: StepState, timeline: Timeline, reveal: bool, lang: str 
         if item.deadline is not None:
             parts.append(t("status.deadline", lang, date=day(item.deadline)))
         if item.recheck and item.last_run is not None:
-            parts.append(t("status.recheck", lang, date=day(item.last_run.day)))
+            key = "status.recheck_now" if _wait_over(item, timeline) else "status.recheck"
+            parts.append(t(key, lang, date=day(item.last_run.day)))
     elif state == "in_person":
         where = item.rule.where if item.rule and item.rule.where else None
         parts.append(
@@ -100,6 +101,12 @@ def describe_state(item: StepState, timeline: Timeline, reveal: bool, lang: str 
     elif state == "blocked":
         parts.append(blocked_reason(item, lang))
     return " · ".join(part for part in parts if part)
+
+
+def _wait_over(item: StepState, timeline: Timeline) -> bool:
+    """Whether every wait the step requires is over."""
+    waits = [timeline.state(dep) for dep in item.step.requires]
+    return all(wait.state in ("done", "overdue") for wait in waits if wait.step.kind == "wait")
 
 
 def all_done(timeline: Timeline) -> bool:
