@@ -357,6 +357,20 @@ def test_salir_at_the_link_stops_the_run_saying_the_request_went_out(
     assert (row.status, submit.result) == ("declined", "http 200")
 
 
+def test_a_link_answered_by_maintenance_says_the_request_arrived_and_to_open_it_later(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The link came by email, so the send had arrived: not "I cannot tell whether your
+    request arrived" (that is a send's answer), but the portal is down: the same link later."""
+    portal.configure(fail_first=1, fail_methods=("GET",), fail_paths=("confirmacionUrl",))
+    result = run(page, nss_scenario(tmp_path), tmp_path)
+    assert result.error is not None and result.error.key == "run.unavailable_after_link"
+    assert "Tu solicitud sí llegó" in result.message
+    assert "abre la misma liga más tarde" in result.message
+    assert "No sé si tu solicitud llegó" not in result.message
+    assert portal.posts(VALIDA) == 1
+
+
 def test_an_empty_captcha_is_never_sent_it_is_asked_again(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

@@ -236,6 +236,8 @@ def _server_side_nodelay(port: int, client: socket.socket) -> int:
         except OSError:  # not a socket, or gone meanwhile
             continue
         with found:
+            if found.family != socket.AF_INET:
+                continue
             try:
                 ours = found.getsockname()[1] == port and found.getpeername() == wanted
             except OSError:  # not connected, or not an internet socket

@@ -12,8 +12,9 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from playwright.sync_api import Error as PlaywrightError
@@ -38,6 +39,8 @@ CHALLENGE_TEXT = 40
 REPORT_TAG = "__autohelper_page__"
 # What a document says when a click in it opens a page of its own (a new tab).
 NEW_TAB_TAG = "__autohelper_new_tab__"
+# Where each document keeps whether it is busy with a request of its own (see _REPORT_JS).
+BUSY_KEY = "__autohelper_busy__"
 
 # Runs in every document before its own scripts. Every frame tells when a click in it opens a new
 # tab (a link's or a form's target `_blank`, or a name no frame of the window has), once the
@@ -63,6 +66,68 @@ _REPORT_JS = """(facts => {
         if (opensTab(target || "_blank")) console.debug(facts.tab);
         return open.call(this, url, name, ...rest);
     };
+    // Whether this document is busy with a request of its own, for the engine to read after
+    // typing or ticking (a field's own post on change, PeopleSoft's FieldChange): leaving (a
+    // form posted into this frame, a new address) or a write (not a GET) still in flight or
+    // just answered (its answer is then being put into the page). Nothing is asked of the page:
+    // the engine reads this in the look it makes anyway.
+    // Once per document (the script may be run again in one: a tab opened before it was watched).
+    if (!Object.prototype.hasOwnProperty.call(window, facts.busy)) {
+        const busy = {leaving: false, writes: 0, answered: 0};
+        Object.defineProperty(window, facts.busy, {value: busy});
+        const here = name => !name || name.trim().toLowerCase() === "_self";
+        const submit = HTMLFormElement.prototype.submit;
+        HTMLFormElement.prototype.submit = function () {
+            if (here(this.target)) busy.leaving = true;
+            return submit.call(this);
+        };
+        addEventListener("submit", event => {
+            const form = event.target;
+            if (!event.defaultPrevented && form instanceof HTMLFormElement && here(form.target)) {
+                busy.leaving = true;
+            }
+        });
+        if (window.navigation) {
+            navigation.addEventListener("navigate", event => {
+                if (!event.destination.sameDocument && !event.downloadRequest) busy.leaving = true;
+            });
+        }
+        const answered = () => { busy.writes--; busy.answered = performance.now(); };
+        // A write to the document's own site: another's (a page's analytics) is not the page
+        // posting a field, and never holds a step.
+        const write = (method, url) => {
+            if (/^(GET|HEAD|OPTIONS)$/i.test(method || "GET")) return false;
+            try {
+                return new URL(url, location.href).origin === location.origin;
+            } catch (error) {
+                return false;
+            }
+        };
+        const pageFetch = window.fetch;
+        window.fetch = function (resource, init) {
+            const method = (init && init.method)
+                || (resource instanceof Request ? resource.method : "GET");
+            const url = resource instanceof Request ? resource.url : String(resource);
+            const answer = pageFetch.apply(this, arguments);
+            if (write(method, url)) {
+                busy.writes++;
+                answer.then(answered, answered);
+            }
+            return answer;
+        };
+        const xhrOpen = XMLHttpRequest.prototype.open, xhrSend = XMLHttpRequest.prototype.send;
+        XMLHttpRequest.prototype.open = function (method, url) {
+            this[facts.busy] = write(method, url);
+            return xhrOpen.apply(this, arguments);
+        };
+        XMLHttpRequest.prototype.send = function () {
+            if (this[facts.busy]) {
+                busy.writes++;
+                this.addEventListener("loadend", answered, {once: true});
+            }
+            return xhrSend.apply(this, arguments);
+        };
+    }
     addEventListener("click", event => {
         const e = event.target instanceof Element ? event.target : null;
         if (!e || event.defaultPrevented) return;
@@ -120,6 +185,9 @@ class PageWatch:
     # Requests that can carry a send (a navigation, an AJAX write): a submit counts them to
     # tell a send whose answer never came from one that never left.
     sends: int = 0
+    # Documents each frame has had (navigations committed): a step that saw its frame leaving
+    # waits for the next one.
+    documents: Counter[Frame] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         self.page.on("framenavigated", self._on_navigated)
@@ -132,6 +200,7 @@ class PageWatch:
                 {
                     "tag": REPORT_TAG,
                     "tab": NEW_TAB_TAG,
+                    "busy": BUSY_KEY,
                     "block": list(firewall.block_text if firewall else ()),
                     "challenge": list(firewall.challenge_html if firewall else ()),
                     "maintenance": self.facts.maintenance_re,
@@ -152,6 +221,7 @@ class PageWatch:
             self.page.evaluate(self._script)
 
     def _on_navigated(self, frame: Frame) -> None:
+        self.documents[frame] += 1
         if frame != self.page.main_frame:
             return
         # A new document: what was known of the last one no longer holds.

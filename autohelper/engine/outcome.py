@@ -35,7 +35,7 @@ def outcome(run: Runner, step: m.Outcome) -> None:
         return
     run.guard(step)
     if run.watch.is_unavailable():  # a 5xx or maintenance page answers at once: no wait
-        raise run.stop("run.unavailable_after_submit", step)
+        raise run.stop(_unavailable(run), step)
     if _answer_in_dialog(run, step) is not None:
         return
     every = tuple(locator for case in step.cases for locator in case.when)
@@ -88,8 +88,19 @@ def outcome(run: Runner, step: m.Outcome) -> None:
         return
     run.guard(step)
     run.signed_out(step)
-    key = "run.unavailable_after_submit" if run.watch.is_unavailable() else "run.unknown"
+    key = _unavailable(run) if run.watch.is_unavailable() else "run.unknown"
     raise run.stop(key, step)
+
+
+def _unavailable(run: Runner) -> str:
+    """What a portal that is down means here: after the emailed link (the last of a send and a
+    link before this step), the request had arrived, and the same link is to be opened later;
+    after a send, nobody can tell whether it arrived."""
+    before = run.scenario.steps[: run.index]
+    last = next((s for s in reversed(before) if isinstance(s, m.Submit | m.EmailLink)), None)
+    if isinstance(last, m.EmailLink):
+        return "run.unavailable_after_link"
+    return "run.unavailable_after_submit"
 
 
 def _read_document(run: Runner, step: m.Outcome, name: str) -> None:

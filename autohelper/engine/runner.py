@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from playwright.sync_api import Frame, Page
     from playwright.sync_api import Locator as PwLocator
 
+    from autohelper.engine.steps import Held
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -228,6 +230,9 @@ class Runner:
         self.filenames: dict[str, str] = {}  # each download's name as the portal gave it
         self.signed_in_again: set[int] = set()  # steps that already sent us back to sign in
         self.told_plain_http = False  # the person knows a secret goes to an unencrypted page
+        # The fields filled, ticked or chosen in on the form to be sent next (since the last
+        # goto, click or send), by step: looked at once more right before the press.
+        self.form: dict[int, Held] = {}
 
     # -- the loop ---------------------------------------------------------------------------
     def run(self) -> RunResult:
@@ -606,6 +611,10 @@ class Runner:
     def shown(self, template: m.Template) -> str:
         """A template's value as a summary shows it (secrets masked, never looked up)."""
         return template.render(self.profile, _Masked(), self.yields)
+
+    def hold(self, held: Held) -> None:
+        """Keep what a field is to hold when its form is sent (a step run again replaces it)."""
+        self.form[id(held.step)] = held
 
     def _on_page(self, page: Page) -> None:
         self.opened.append(page)

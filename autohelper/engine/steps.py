@@ -12,6 +12,7 @@ import html
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
@@ -21,6 +22,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from autohelper.engine import locate
+from autohelper.engine.guards import BUSY_KEY
 from autohelper.engine.runner import Skip
 from autohelper.errors import Declined, OriginViolation, PortalChanged, SubmitUnknown
 from autohelper.human import NEW_IMAGE, wants_to_quit
@@ -59,6 +61,7 @@ def handles(cls: type[S]) -> Callable[[Callable[[Runner, S], None]], Callable[[R
 
 @handles(m.Goto)
 def goto(run: Runner, step: m.Goto) -> None:
+    run.form.clear()
     response = run.page.goto(step.url, wait_until="domcontentloaded", timeout=run.timeout_ms(step))
     status = response.status if response else None
     run.watch.arrived(status, posted=False)
@@ -79,6 +82,7 @@ def _click(run: Runner, step: m.Step, target: m.Target, element: PwLocator) -> N
     click that opens nothing waits for nothing more."""
     timeout = run.timeout_ms(step)
     run.watch.new_tab = False
+    run.form.clear()  # a click leaves the form (its next page), or acts beside it
     run.acting(step, target, lambda: element.click(timeout=timeout))
     if run.watch.new_tab and not run.opened:
         with contextlib.suppress(PlaywrightTimeout):  # none came: the next step judges the page
@@ -97,6 +101,17 @@ def fill(run: Runner, step: m.Fill) -> None:
     field, frame = run.find(step, step.target)
     run.ensure_origin(step, frame)
     _tell_plain_http(run, step, frame)
+    held = _fill_field(run, step, field, frame)
+    # A password is not looked at again before the send: it would be handed to the page once
+    # more, and typing it again may need the person (a secret sent is never re-sent by us).
+    if not any(source == "secret" for source, _ in step.value.refs):
+        run.hold(held)
+
+
+def _fill_field(run: Runner, step: m.Fill, field: PwLocator, frame: Frame) -> Held:
+    """Type the step's value and look once at the field (one call, as a read-back costs):
+    what it holds, and whether its document is busy with a post of its own (see `_settle`).
+    What the field holds is what it is to hold when the form is sent (`_look_before_press`)."""
     value = run.value(step.value)
     timeout = run.timeout_ms(step)
 
@@ -108,18 +123,34 @@ def fill(run: Runner, step: m.Fill) -> None:
         else:
             run.acting(step, step.target, lambda: field.fill(value, timeout=timeout))
 
+    documents = run.watch.documents[frame]
     type_it(clear=False)
-    if field.input_value(timeout=timeout) != value:
-        # A page script moved the focus while the text went in (a sign-in page focusing its
-        # first field on load, as the CIA's does): the text landed elsewhere or nowhere; or,
-        # typed key by key, it went after what the field kept from before (a retry after the
-        # portal's error). Typing sends nothing, so it is typed once more, into the field
-        # cleared first; a field that reformats what it gets (upper case, a mask) keeps its
-        # own version after that.
-        log.debug("step %s: the field did not keep what was typed; typing it again", run.index)
+    look = _look(run, step, field)
+    retyped = False
+    for _ in range(SETTLE_ROUNDS):
+        if look.busy:
+            # Focusing this field changed the one before, and the page posts on change (a
+            # non-deferred FieldChange): the text went into a document about to be replaced,
+            # or rewritten by the answer. Once the page has its answer, it is typed again
+            # (typing sends nothing).
+            _settle(run, step, frame, look.busy, documents)
+            documents = run.watch.documents[frame]
+        elif look.value == value or retyped:
+            break
+        else:
+            # A page script moved the focus while the text went in (a sign-in page focusing
+            # its first field on load, as the CIA's does): the text landed elsewhere or
+            # nowhere; or, typed key by key, it went after what the field kept from before (a
+            # retry after the portal's error). It is typed once more, into the field cleared
+            # first; a field that reformats what it gets (upper case, a mask) keeps its own
+            # version after that.
+            log.debug("step %s: the field did not keep what was typed; typing it again", run.index)
+            retyped = True
         type_it(clear=True)
+        look = _look(run, step, field)
     if step.blur:
         field.blur()
+    return Held(step, frame, look.id, look.name, "value", look.value)
 
 
 def _tell_plain_http(run: Runner, step: m.Fill, frame: Frame) -> None:
@@ -140,15 +171,16 @@ def select(run: Runner, step: m.Select) -> None:
     run.ensure_origin(step, frame)
     wanted = run.value(step.value)
     # One look at the options: by label (what a person reads) first, then by value.
-    value = run.acting(
+    value, id_, name = run.acting(
         step,
         step.target,
         lambda: field.evaluate(
             """(s, wanted) => {
             const norm = x => x.trim().toLowerCase();
             const byLabel = Array.from(s.options).find(o => norm(o.text) === norm(wanted));
-            if (byLabel) return byLabel.value;
-            return Array.from(s.options).some(o => o.value === wanted) ? wanted : null;
+            const value = byLabel ? byLabel.value
+                : Array.from(s.options).some(o => o.value === wanted) ? wanted : null;
+            return [value, s.id || "", s.name || ""];
         }""",
             wanted,
             timeout=run.timeout_ms(step),
@@ -157,14 +189,145 @@ def select(run: Runner, step: m.Select) -> None:
     if value is None:
         raise run.stop("run.no_option", step, PortalChanged, option=wanted)
     field.select_option(value=value, timeout=run.timeout_ms(step))
+    run.hold(Held(step, frame, id_, name, "value", value))
 
 
 @handles(m.Check)
 def check(run: Runner, step: m.Check) -> None:
     field, frame = run.find(step, step.target)
     run.ensure_origin(step, frame)
+    run.hold(_check_field(run, step, field, frame))
+
+
+def _check_field(run: Runner, step: m.Check, field: PwLocator, frame: Frame) -> Held:
+    """Tick (or untick), and look once: a box whose click posts the page (a FieldChange) is
+    let settle before the next step, and ticked again if the page that came does not show it."""
     timeout = run.timeout_ms(step)
+    documents = run.watch.documents[frame]
     run.acting(step, step.target, lambda: field.set_checked(step.value, timeout=timeout))
+    look = _look(run, step, field)
+    for _ in range(SETTLE_ROUNDS):
+        if look.busy:
+            _settle(run, step, frame, look.busy, documents)
+            documents = run.watch.documents[frame]
+            look = _look(run, step, field)
+            continue
+        if look.value == _checked(step.value):
+            break
+        run.acting(step, step.target, lambda: field.set_checked(step.value, timeout=timeout))
+        look = _look(run, step, field)
+    return Held(step, frame, look.id, look.name, "check", _checked(step.value))
+
+
+def _checked(value: bool) -> str:
+    return "true" if value else "false"
+
+
+# How many times a step lets its page settle (or types again) before it goes on as it is; the
+# look before a send decides then.
+SETTLE_ROUNDS = 3
+# How long a page's own AJAX write (a FieldChange by fetch, behind a processing mask) may take
+# to be answered and put into the page.
+SETTLE_WRITE_MS = 10_000
+# How long after its write is answered a page is taken as having put the answer in.
+QUIET_MS = 150
+
+
+@dataclass(frozen=True)
+class Look:
+    """A field as a look found it: what it holds (a box: "true"/"false"), its id and name (to
+    find it again with the others in one look before the send), and what its document is busy
+    with: "leaving" (its form posted, a new address), "writing" (an AJAX write of its own not
+    yet answered and put in) or "" (nothing)."""
+
+    value: str
+    id: str
+    name: str
+    busy: str
+
+
+@dataclass
+class Held:
+    """A field the run filled, ticked or chose in, and what it is to hold when the form is sent
+    (what the person said yes to). Found again by its id or name (with the others, in one
+    look), else by its step's locator."""
+
+    step: m.Fill | m.Check | m.Select
+    frame: Frame
+    id: str
+    name: str
+    kind: str  # "value" or "check"
+    wanted: str
+
+
+# What the document of `e` is busy with (guards.py keeps it), as `Look.busy` says.
+_BUSY_JS = """const busyWith = (win, key) => {
+    const busy = win[key];
+    if (!busy) return "";
+    if (busy.leaving) return "leaving";
+    return busy.writes > 0 || performance.now() - busy.answered < QUIET_MS ? "writing" : "";
+};""".replace("QUIET_MS", str(QUIET_MS))
+
+# The field's value (a box: whether it is ticked), id and name, and what its document is busy
+# with.
+_LOOK_JS = (
+    """(e, key) => {
+    """
+    + _BUSY_JS
+    + """
+    if (e.tagName === "LABEL" && e.control) e = e.control;  // a box found by its label
+    const box = e.type === "checkbox" || e.type === "radio";
+    const value = box ? String(e.checked) : "value" in e ? String(e.value) : e.textContent;
+    return [value, e.id || "", e.name || "", busyWith(e.ownerDocument.defaultView, key)];
+}"""
+)
+
+
+def _look(run: Runner, step: m.Step, field: PwLocator) -> Look:
+    value, id_, name, busy = run.acting(
+        step,
+        step.targets[0],
+        lambda: field.evaluate(_LOOK_JS, BUSY_KEY, timeout=run.timeout_ms(step)),
+    )
+    return Look(str(value), str(id_), str(name), str(busy))
+
+
+# Whether the document is quiet again: no write of its own in flight, its last answer put in.
+_QUIET_JS = """key => {
+    const busy = window[key];
+    return !busy || busy.leaving
+        || (busy.writes === 0 && performance.now() - busy.answered >= QUIET_MS);
+}""".replace("QUIET_MS", str(QUIET_MS))
+
+
+def _settle(run: Runner, step: m.Step, frame: Frame, busy: str, documents: int) -> None:
+    """Let a page busy with a request of its own finish it: a frame that is leaving (its form
+    posted) has its next document loaded; an AJAX write is answered and put in. Bounded; a page
+    that does not settle in time is taken as it is (the look before the send decides)."""
+    timeout = run.timeout_ms(step)
+    page = run.page
+    try:
+        if busy == "writing":
+            try:
+                frame.wait_for_function(
+                    _QUIET_JS, arg=BUSY_KEY, timeout=min(SETTLE_WRITE_MS, timeout)
+                )
+                return
+            except PlaywrightTimeout:
+                raise
+            except PlaywrightError:
+                pass  # the answer replaced the document: it is waited for below
+        if run.watch.documents[frame] == documents:
+            page.wait_for_event(
+                "framenavigated",
+                predicate=lambda f: f in (frame, page.main_frame),
+                timeout=timeout,
+            )
+        (page.main_frame if frame.is_detached() else frame).wait_for_load_state(
+            "domcontentloaded", timeout=timeout
+        )
+    except PlaywrightError as exc:
+        log.debug("step %s: the page did not settle: %s", run.index, exc)
 
 
 @handles(m.Expect)
@@ -236,12 +399,6 @@ def confirm(run: Runner, step: m.Confirm) -> None:
         raise Declined(step=step.describe())
 
 
-# Where pressing this element posts its form (a button's own `formaction` first), or null.
-_FORM_ACTION_JS = (
-    "e => !e.form ? null : e.hasAttribute('formaction') ? e.formAction : e.form.action"
-)
-
-
 @handles(m.Submit)
 def submit(run: Runner, step: m.Submit) -> None:
     if not run.confirmed:  # the loader orders confirm before submit; this is the backstop
@@ -253,15 +410,13 @@ def submit(run: Runner, step: m.Submit) -> None:
     # The look waits for the button to show (the locator takes visible elements only): it must
     # be there before anything is recorded as pressed; a missing one is a changed portal (or,
     # live, the person's to press), not a send that never left.
-    timeout = run.timeout_ms(step)
-    action = run.acting(
-        step, step.target, lambda: button.evaluate(_FORM_ACTION_JS, timeout=timeout)
-    )
+    action = _look_before_press(run, step, button, frame)
     if action and not origin_allowed(action, run.scenario.origins):
         raise run.stop("run.form_elsewhere", step, OriginViolation, where=action)
     run.events.submit_pressing(run.index, step, run.redactor(run.summary))
     run.last_press = run.index
     run.secrets.sent()
+    run.form.clear()  # sent: what the next form holds is the next send's
     sends_before = run.watch.sends
     try:
         with run.watch.counting_sends():
@@ -273,11 +428,127 @@ def submit(run: Runner, step: m.Submit) -> None:
         if sent:
             raise run.stop("run.submit_unknown", step, SubmitUnknown) from None
         raise run.stop("run.not_sent", step) from None
+    except PlaywrightError:
+        # Any other failure once pressed: a request that left may have been taken (its answer
+        # failed, or the page's own navigation replaced it): sent, answer unknown, never "could
+        # not reach" nor tried again. Nothing left: the browser's error says why.
+        if run.watch.sends > sends_before:
+            run.events.submit_finished(run.index, step, "unknown")
+            run.guard(step)
+            raise run.stop("run.submit_unknown", step, SubmitUnknown) from None
+        run.events.submit_finished(run.index, step, "not_sent")
+        raise
     run.events.submit_finished(run.index, step, f"http {status}" if status else "ok")
+
+
+# Before a press, in the button's document (one call, the one that reads where its form
+# posts): the field with the focus is left (its change fires now, not with the press), what
+# the document is busy with, and whether each field the run filled holds what it is to hold
+# (null: not on this page; compared as letters and digits, in any case: a portal may return a
+# field in upper case). `arg.fields`: [id, name, kind, wanted].
+_BEFORE_PRESS_JS = (
+    """(e, arg) => {
+    """
+    + _BUSY_JS
+    + """
+    const doc = e.ownerDocument;
+    const active = doc.activeElement;
+    if (active && active !== e && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)) active.blur();
+    const plain = v => String(v).replace(/[^\\p{L}\\p{N}]/gu, "").toLowerCase();
+    const held = arg.fields.map(([id, name, kind, wanted]) => {
+        let f = id ? doc.getElementById(id) : null;
+        if (!f && name) {
+            const named = doc.getElementsByName(name);
+            f = named.length === 1 ? named[0] : null;
+        }
+        if (!f) return null;
+        return plain(kind === "check" ? f.checked : f.value) === plain(wanted);
+    });
+    const action = !e.form ? null : e.hasAttribute("formaction") ? e.formAction : e.form.action;
+    return [action, busyWith(doc.defaultView, arg.key), held];
+}"""
+)
+
+
+def _look_before_press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> str | None:
+    """The last look before a press: the fields filled on this form still hold what the person
+    said yes to (a page that posts on change may have replaced them); a field that lost it is
+    typed again (typing sends nothing) and looked at again, a few times at most; one that still
+    does not hold it stops the run before anything is sent. A page busy with a post of its own
+    is let settle first. Where the button's form posts, for the origin check."""
+    timeout = run.timeout_ms(step)
+    lost: list[Held] = []
+    action: str | None = None
+    for attempt in range(SETTLE_ROUNDS + 1):
+        fields = list(run.form.values())
+        here = [h for h in fields if h.frame == frame and (h.id or h.name)]
+        arg = {"key": BUSY_KEY, "fields": [[h.id, h.name, h.kind, h.wanted] for h in here]}
+        documents = run.watch.documents[frame]
+        # The look waits for the button to show (the locator takes visible elements only): it
+        # must be there before anything is recorded as pressed; a missing one is a changed
+        # portal (or, live, the person's to press), not a send that never left.
+        action, busy, held = run.acting(
+            step, step.target, partial(button.evaluate, _BEFORE_PRESS_JS, arg, timeout=timeout)
+        )
+        if busy and attempt < SETTLE_ROUNDS:
+            _settle(run, step, frame, busy, documents)
+            continue
+        lost = [h for h, ok in zip(here, held, strict=True) if ok is False]
+        others = [h for h in fields if h.frame != frame or not (h.id or h.name)]
+        lost += [h for h in others if not _holds(run, h)]
+        if not lost or attempt == SETTLE_ROUNDS:
+            break
+        for entry in lost:
+            log.debug("step %s: a field lost its value; typing it again", run.index)
+            run.hold(_again(run, entry))
+    if lost:
+        raise run.stop("run.field_lost", step, field=lost[0].step.describe())
+    return action
+
+
+def _holds(run: Runner, entry: Held) -> bool:
+    """A field in another frame than the button's, or found by its locator only: looked at
+    alone (one call each; a form's fields are in the button's document)."""
+    field = locate.any_of(entry.frame, entry.step.target)
+    try:
+        if field.count() == 0:
+            return True  # not on this page
+        look = _look(run, entry.step, field)
+    except PlaywrightError:
+        return True  # its frame went away: not on this page
+    plain = "".join(ch for ch in look.value if ch.isalnum()).lower()
+    return plain == "".join(ch for ch in entry.wanted if ch.isalnum()).lower()
+
+
+def _again(run: Runner, entry: Held) -> Held:
+    """Type (tick, choose) a field again, as its step did."""
+    step = entry.step
+    field, frame = run.find(step, step.target)
+    if isinstance(step, m.Fill):
+        return _fill_field(run, step, field, frame)
+    if isinstance(step, m.Check):
+        return _check_field(run, step, field, frame)
+    field.select_option(value=entry.wanted, timeout=run.timeout_ms(step))
+    return entry
 
 
 # Playwright's words when the frame a navigation was awaited in is detached meanwhile.
 NAVIGATING_FRAME_GONE = "Navigating frame was detached"
+# The browser's word for a navigation stopped before its answer (another one replaced it).
+NAVIGATION_ABORTED = "net::ERR_ABORTED"
+
+
+def _next_document(run: Runner, frame: Frame, documents: int, timeout: float) -> None:
+    """Wait for the frame's next document after a press (committed since `documents`, or to
+    come) to load; the whole window's, should the portal answer at the top."""
+    page = run.page
+    if run.watch.documents[frame] == documents:
+        page.wait_for_event(
+            "framenavigated", predicate=lambda f: f in (frame, page.main_frame), timeout=timeout
+        )
+    (page.main_frame if frame.is_detached() else frame).wait_for_load_state(
+        "domcontentloaded", timeout=timeout
+    )
 
 
 def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> int | None:
@@ -287,11 +558,24 @@ def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> int 
     click_timeout = run.timeout_ms(step)
     until = step.until
     if until is None:
+        documents = run.watch.documents[frame]
+        pressed = False
         try:
             with frame.expect_navigation(wait_until="domcontentloaded", timeout=timeout) as nav:
                 button.click(timeout=click_timeout)
+                pressed = True
             response = nav.value
         except PlaywrightError as exc:
+            if not pressed or isinstance(exc, PlaywrightTimeout):
+                raise
+            if NAVIGATION_ABORTED in str(exc):
+                # The navigation awaited was aborted: another replaced it (the press's post
+                # replacing one the page still had under way, a FieldChange's; or the page's
+                # own script sending a second). The answer is still coming: the frame's next
+                # document is waited for, as the press's answer; none in time is a send whose
+                # answer is unknown (the caller's), never a lost connection.
+                _next_document(run, frame, documents, timeout)
+                return None
             # Only the wait for the answer, not the click (a frame gone before it): pressed,
             # the button's frame went away instead of loading an answer.
             if frame == run.page.main_frame or NAVIGATING_FRAME_GONE not in str(exc):

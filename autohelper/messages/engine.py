@@ -52,6 +52,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "I cannot tell whether your request arrived: check your email before trying again.\n"
         "Page: {url}\nScreenshot: {screenshot}",
     },
+    "run.unavailable_after_link": {
+        "es": "Al abrir la liga de tu correo, el portal respondió con un error o mantenimiento "
+        "(«{step}»). Tu solicitud sí llegó (la liga vino por correo): el portal no está "
+        "disponible ahora. No la envíes otra vez: abre la misma liga más tarde, mientras "
+        "siga vigente.\nPágina: {url}\nCaptura: {screenshot}",
+        "en": "When the link from your email was opened, the portal answered with an error or "
+        "maintenance page (“{step}”). Your request did arrive (the link came by email): the "
+        "portal is unavailable right now. Do not send it again: open the same link later, "
+        "while it is still valid.\nPage: {url}\nScreenshot: {screenshot}",
+    },
     "run.submit_unknown": {
         "es": "Envié la solicitud pero el portal no respondió a tiempo («{step}»). Puede que sí "
         "haya llegado: revisa tu correo o el portal antes de volver a intentarlo.\n"
@@ -65,6 +75,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Revisa los mensajes en la página.\nPágina: {url}\nCaptura: {screenshot}",
         "en": "The portal did not accept the form at step “{step}”: nothing was sent. "
         "Check the messages on the page.\nPage: {url}\nScreenshot: {screenshot}",
+    },
+    "run.field_lost": {
+        "es": "No envié nada: justo antes de «{step}», un campo ya no tenía lo que confirmaste "
+        "(«{field}»: la página lo borró o lo cambió) y no lo conservó al escribirlo otra vez. "
+        "Vuelve a correr el trámite; si se repite, escribe a la mesa de ayuda del portal.\n"
+        "Página: {url}\nCaptura: {screenshot}",
+        "en": "Nothing was sent: right before “{step}”, a field no longer held what you "
+        "confirmed (“{field}”: the page erased or changed it) and did not keep it when typed "
+        "again. Run the procedure again; if it happens again, write to the portal's help desk.\n"
+        "Page: {url}\nScreenshot: {screenshot}",
     },
     "run.declined": {
         "es": "No confirmaste el envío («{step}»): no se envió nada.",
@@ -462,17 +482,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Step “{step}” failed: {reason}\nPage: {url}\nScreenshot: {screenshot}",
     },
     "human.secret_unattended": {
-        "es": "El portal pide «{name}» otra vez y nadie está en el teclado para escribirlo: no "
-        "reenvío por mi cuenta el de {env} (una contraseña reintentada por la máquina puede "
+        "es": "El portal pide otra vez {name} y nadie está en el teclado para escribir ese dato: "
+        "no reenvío por mi cuenta el de {env} (una contraseña reintentada por la máquina puede "
         "bloquear la cuenta).",
-        "en": "The portal asks for “{name}” again and nobody is at the keyboard to type it: I do "
+        "en": "The portal asks for {name} again and nobody is at the keyboard to type it: I do "
         "not re-send the one from {env} on my own (a password retried by machine can lock the "
         "account).",
     },
     "human.secret_again": {
-        "es": "El portal pide «{name}» otra vez. Escríbelo tú (no lo guardo ni lo reenvío por mi "
-        "cuenta); deja vacío para no enviar nada más.",
-        "en": "The portal asks for “{name}” again. Type it yourself (I neither keep it nor "
+        "es": "El portal pide otra vez {name}. Tienes que escribir ese dato tú (no lo guardo ni "
+        "lo reenvío por mi cuenta); deja vacío para no enviar nada más.",
+        "en": "The portal asks for {name} again. Type it yourself (I neither keep it nor "
         "re-send it on my own); leave it empty to send nothing more.",
     },
     "human.hand_off": {

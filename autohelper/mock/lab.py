@@ -7,7 +7,9 @@ plain-HTTP origin with a port). Not a portal: the engine's tests run on it.
 A few pages are built here rather than kept as files, each what an independent mirror of a
 portal showed: a form in a frameset whose save, on an expired session, sends the whole window
 to the sign-in page by script (`/session-frames`); a refused sign-in said in a browser alert once
-the page has loaded (`refusal_alert`); links that open their page in a new tab (`/new-tab`).
+the page has loaded (`refusal_alert`); links that open their page in a new tab (`/new-tab`);
+a PeopleSoft form whose fields post the page on change (a non-deferred FieldChange), whole or by
+AJAX behind a processing mask (`/fieldchange`, its behaviour in its address: see `_fieldchange`).
 """
 
 from __future__ import annotations
@@ -90,12 +92,14 @@ class LabSite(Site[LabSettings, LabVisitor]):
         super().__init__(*args, **kwargs)
         self.saves: Counter[str] = Counter()  # what was sent, by page: what a test counts
         self.failures = 0
+        self.saved: list[dict[str, str]] = []  # what each save of /fieldchange carried
 
     def reset(self) -> None:
         with self.lock:
             super().reset()
             self.saves.clear()
             self.failures = 0
+            self.saved.clear()
 
     def handle(self, req: Request, config: MockConfig) -> Response | None:
         if req.host == PLAIN_HOST:
@@ -171,6 +175,11 @@ class LabSite(Site[LabSettings, LabVisitor]):
             return Response.html(_NEW_TAB)
         if path == "/new-tab-2":
             return Response.html(_NEW_TAB_AGAIN)
+        if path == "/fieldchange":
+            return Response.html(_fieldchange(req.query, {}))
+        if path == "/fieldchange-frames":  # the same form in a frameset, as PeopleSoft's
+            query = "&".join(f"{k}={v}" for k, v in sorted(req.query.items()))
+            return Response.html(_FIELDCHANGE_FRAMESET.format(src=escape(query)))
         if path not in ("/session-frames", "/session-frames/form"):
             return None
         if not visitor.signed_in:
@@ -220,6 +229,8 @@ class LabSite(Site[LabSettings, LabVisitor]):
             return Response.redirect(f"{LIVE}/warning" if settings.warning else f"{LIVE}/login")
         if path == "/login":
             return self._sign_in(req, settings, visitor)
+        if path == "/fieldchange":
+            return self._fieldchange_post(req)
         if path == "/session-frames/form":
             return self._save_in_frame(req, settings, visitor)
         if path == "/form":
@@ -241,6 +252,20 @@ class LabSite(Site[LabSettings, LabVisitor]):
             folio = str(400 + self.saves["session-frames"])
         said = f"Tu solicitud fue registrada con el folio {folio}."
         return Response.html(_session_form(_success(said), req.form.get("curp", "")))
+
+    def _fieldchange_post(self, req: Request) -> Response:
+        """A FieldChange (the page again, as posted, after `delay` seconds) or the save."""
+        values = {name: req.form.get(name, "") for name in _FC_FIELDS}
+        values["declara"] = req.form.get("declara", "N") or "N"
+        if req.form.get("ICAction") != "save":
+            threading.Event().wait(float(req.query.get("delay", "0.3")))
+            return Response.html(_fieldchange(req.query, values))
+        with self.lock:
+            self.saves["fieldchange"] += 1
+            self.saved.append(values)
+            folio = str(500 + self.saves["fieldchange"])
+        said = _success(f"Tu solicitud fue registrada con el folio {folio}.")
+        return Response.html(_fieldchange(req.query, values, said))
 
     def _sign_in(self, req: Request, settings: LabSettings, visitor: LabVisitor) -> Response:
         with self.lock:
@@ -334,3 +359,79 @@ def _alert(text: str) -> str:
 
 def _success(text: str) -> str:
     return f'<div class="alert alert-success">{escape(text)}</div>'
+
+
+_FC_FIELDS = ("nss", "curp", "email")
+_FIELDCHANGE_FRAMESET = """<!DOCTYPE html>
+<html lang="es"><head><meta charset="utf-8"><title>Solicitud en marcos</title></head>
+<frameset cols="200,*">
+  <frame name="NAV" src="/frames/nav">
+  <frame name="TargetContent" src="/fieldchange?{src}">
+</frameset></html>"""
+
+
+def _fieldchange(query: dict[str, str], values: dict[str, str], message: str = "") -> str:
+    """PeopleSoft's form with non-deferred processing, as its address says: `fc` the fields
+    that post the page on change (`nss,curp,email`; `declara` the box, on click), `delay` how
+    long that post takes, `ajax=1` posted by fetch behind a processing mask instead (the page's
+    container replaced by the answer's; a press meanwhile is ignored, as PeopleSoft's);
+    `save=aborting` the save first posts a FieldChange and, before its answer, the save (its
+    own navigation replacing the first); `lose` a field that empties itself when left."""
+    posting = set(query.get("fc", "").split(","))
+    action = "/fieldchange?" + "&".join(f"{k}={v}" for k, v in sorted(query.items()))
+
+    def box(name: str, label: str) -> str:
+        change = "submitAction(this.form, this.name);" if name in posting else ""
+        if query.get("lose") == name:
+            change += "this.value = '';"
+        value = escape(values.get(name, ""))
+        return (
+            f'<label for="LAB_{name.upper()}">{label}</label> '
+            f'<input id="LAB_{name.upper()}" name="{name}" value="{value}" '
+            f'onchange="{change}"><br>'
+        )
+
+    ticked = "checked" if values.get("declara") == "Y" else ""
+    tick = "submitAction(this.form, this.name);" if "declara" in posting else ""
+    save = "submitAction(this.form, 'save');"
+    if query.get("save") == "aborting":
+        later = "setTimeout(() => submitAction(this.form, 'save'), 100);"
+        save = f"submitAction(this.form, 'nss'); {later}"
+    return f"""<!DOCTYPE html>
+<html lang="es"><head><meta charset="utf-8"><title>Solicitud</title>
+<script>
+var ajax = {"true" if query.get("ajax") == "1" else "false"}, busy = false;
+function submitAction(form, action) {{
+  if (busy) return;
+  form.ICAction.value = action;
+  if (ajax && action !== "save") {{
+    busy = true;
+    document.getElementById("mask").style.display = "block";
+    fetch(form.action, {{method: "POST", body: new URLSearchParams(new FormData(form))}})
+      .then(r => r.text()).then(t => {{
+        const d = new DOMParser().parseFromString(t, "text/html");
+        document.getElementById("container").innerHTML = d.getElementById("container").innerHTML;
+        document.getElementById("mask").style.display = "none";
+        busy = false;
+      }});
+    return;
+  }}
+  form.submit();
+}}
+</script></head>
+<body>
+<div id="mask" style="display:none;position:fixed;inset:0;z-index:9;background:#fff1"></div>
+<h1>Solicitud de Seguro Facultativo</h1>
+{message}
+<form name="win0" method="post" action="{escape(action)}">
+<input type="hidden" name="ICAction" value="">
+<div id="container">
+{box("nss", "Número de Seguridad Social")}
+{box("curp", "CURP")}
+{box("email", "Correo electrónico")}
+<input type="checkbox" id="LAB_DECLARA" name="declara" value="Y" {ticked} onclick="{tick}">
+<label for="LAB_DECLARA">Declaro que no cuento con otro servicio médico</label><br>
+</div>
+<input type="button" id="ICSave" value="Guardar" onclick="{save}">
+</form>
+</body></html>"""

@@ -66,6 +66,7 @@ _BY_KEY = {
     "run.not_sent": "not_sent",
     "run.unavailable": "unavailable",
     "run.unavailable_after_submit": "unavailable",
+    "run.unavailable_after_link": "unavailable",
     "run.unknown": "unrecognised",
     "run.submit_unknown": "unknown",
     "run.declined": "declined",
