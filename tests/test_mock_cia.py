@@ -6,6 +6,7 @@ smartweb2, the drift; and the whole path by hand in a real Chromium."""
 from __future__ import annotations
 
 import http.cookiejar
+import json
 import re
 import urllib.error
 import urllib.request
@@ -25,6 +26,10 @@ from autohelper.mock.cia import (
     DRIFTED_LEAF,
     DRIFTS,
     FORM_URL,
+    HOME_ALERT,
+    NAV_SCRIPT,
+    PSC,
+    SEGURO,
     CiaSite,
 )
 from autohelper.mock.config import parse_options
@@ -550,6 +555,9 @@ def test_settings_are_checked_and_reachable_from_the_command_line(portal: MockPo
         {"cia.lockout_after": 0},
         {"cia.login_message_at": "top"},
         {"cia.autoservicio_links": 3},
+        {"cia.folio_space": "tab"},
+        {"cia.field_errors_at": "popup"},
+        {"cia.refuse_field": "name"},
     ):
         with pytest.raises(ValueError):
             portal.configure(**bad)
@@ -685,3 +693,53 @@ def test_browser_smartweb2_without_the_warning(portal: MockPortal, page: Page) -
     expect(content.locator(".SSSMSGSUCCESSTEXT")).to_be_visible()
     assert {r["host"] for r in portal.requests} >= {"smartweb2.itson.edu.mx:8400"}
     assert "smartweb1.itson.edu.mx:8400" not in {r["host"] for r in portal.requests}
+
+
+def test_the_variants_left_open_render_as_documented(portal: MockPortal) -> None:
+    portal.configure(
+        **{
+            "cia.home_alert": True,
+            "cia.autoservicio_tab": True,
+            "cia.status_leaf": True,
+            "cia.sentence_case": True,
+            "cia.checkbox_drawn": True,
+        }
+    )
+    client = Client(portal)
+    home = client.follow(client.sign_in()).text
+    assert f"alert({json.dumps(HOME_ALERT)})" in home
+    # The tab comes before the menu's folder link, both named "Autoservicio".
+    assert home.index(">Autoservicio</a></td>") < home.index('"PSNAVPARENTLINK"')
+    nav = client.open(PS + PSC + NAV_SCRIPT + "?FolderPath=" + SEGURO.path).text
+    assert nav.index(">Estatus de Solicitud seguro</a>") < nav.index(">Solicitud seguro</a>")
+    assert ">Seguro facultativo</a>" in nav
+    form = client.open(FORM).text
+    assert "input.PSCHECKBOX { position: absolute; opacity: 0; width: 0; height: 0;" in form
+
+
+@pytest.mark.parametrize(("space", "shown"), [("nbsp", "folio&nbsp;"), ("br", "folio<br>")])
+def test_the_folios_space_is_a_setting_in_the_success_and_the_refusal(
+    portal: MockPortal, space: str, shown: str
+) -> None:
+    portal.configure(**{"cia.folio_space": space})
+    client = Client(portal)
+    client.follow(client.sign_in())
+    assert f"{shown}4810001.</span>" in client.save().text
+    assert f"({shown}4810001).</span>" in client.save().text
+
+
+def test_a_refused_field_on_a_message_page_and_aceptar_returns_to_the_form(
+    portal: MockPortal,
+) -> None:
+    portal.configure(**{"cia.refuse_field": "phone", "cia.field_errors_at": "message"})
+    client = Client(portal)
+    client.follow(client.sign_in())
+    page = client.save().text
+    assert 'id="#ICOK"' in page and "El campo &quot;Teléfono celular&quot; no es válido." in page
+    assert "SSSMSGALERTTEXT" not in page and "PSEDITBOX" not in page
+    assert site(portal).saves == {"invalid": 1}
+    # "Aceptar" posts the values back: the form again, holding them, nothing saved.
+    back = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page))
+    form = client.open(FORM.split("?")[0], back).text
+    assert f'value="{GOOD["ITSR_SEGURO_PHONE"]}"' in form and "checked" in form
+    assert site(portal).saves == {"invalid": 1}

@@ -310,6 +310,27 @@ def test_a_wrong_captcha_gets_the_applications_own_wording(portal: MockPortal) -
     assert alert_danger(page) == "El captcha no fue válido, favor de intentar nuevamente"
 
 
+@pytest.mark.parametrize(
+    ("settings", "modal", "form"),
+    [
+        ({}, "none", "block"),
+        ({"imss.welcome_every_load": True}, "block", "none"),
+        ({"imss.welcome_every_load": True, "imss.welcome_overlay": True}, "block", "block"),
+    ],
+    ids=["answer-without-modal", "modal-every-load", "modal-over-the-form"],
+)
+def test_the_welcome_modal_may_open_again_with_the_sends_answer(
+    portal: MockPortal, settings: dict[str, Any], modal: str, form: str
+) -> None:
+    """PORTALS.md: the form "opens with a modal"; whether a re-render does is not known."""
+    portal.configure(**settings)
+    client = NssClient(portal)
+    page = client.follow(client.submit(captcha="zzz").headers["Location"]).text
+    assert alert_danger(page) == "El captcha no fue válido, favor de intentar nuevamente"
+    assert f'<div id="modalBienvenida" style="display:{modal}">' in page
+    assert f'<main id="contenido" style="display:{form}">' in page
+
+
 # -- the emailed link ---------------------------------------------------------------------------
 def test_a_link_is_good_once(portal: MockPortal) -> None:
     client = NssClient(portal)
@@ -348,6 +369,22 @@ def test_a_bad_link_says_why(portal: MockPortal, change: Any, message: str) -> N
     page = client.follow(change(client.link()))
     assert f'<div class="alert alert-danger">{message}</div>' in page.text
     assert client.follow(client.link()).headers["Location"] == ADDRESS_URL  # still unused
+
+
+def test_the_link_can_give_a_known_answer_of_the_path_and_keep_its_token(
+    portal: MockPortal,
+) -> None:
+    portal.configure(**{"imss.link_answer": "falla_renapo"})
+    client = NssClient(portal)
+    client.submit()
+    page = client.follow(client.link())
+    assert page.status == 200
+    assert alert_danger(page.text) == (
+        "Debido a una falla técnica, no se pudo verificar tu CURP ante el Registro Nacional de "
+        "Población..."
+    )
+    tokens = portal.site("imss").tokens  # type: ignore[attr-defined]
+    assert [confirmation.used for confirmation in tokens.values()] == [False]
 
 
 # -- the final page -----------------------------------------------------------------------------
@@ -426,6 +463,7 @@ def test_drift_renames_the_address_steps_continue_and_the_postal_code_input(
         {"imss.period_operations": 0},
         {"imss.period_days": 1001},
         {"imss.ajax_delay": -1.0},
+        {"imss.link_answer": "otra"},
     ],
 )
 def test_settings_out_of_range_are_refused(portal: MockPortal, settings: dict[str, Any]) -> None:

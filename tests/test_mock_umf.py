@@ -380,6 +380,32 @@ def test_finalizar_registers_once_and_the_final_page_shows_it(portal: MockPortal
     assert UmfClient(portal).answer() == "Ya se encuentra registrado el NSS en alguna clínica."
 
 
+@pytest.mark.parametrize(
+    ("style", "thead", "first"),
+    [
+        ("uppercase", '<thead style="text-transform:uppercase">', "<th>Folio</th>"),
+        ("nbsp", "<thead>", "<th>&nbsp;Folio</th>"),
+    ],
+)
+def test_the_final_tables_header_row_may_be_styled_its_words_kept(
+    portal: MockPortal, style: str, thead: str, first: str
+) -> None:
+    portal.configure(**{"umf.table_header": style})
+    client = in_step2(portal)
+    assert client.json(UMF + "/registro/finalizar", CHOICE)[1]["correcto"] is True
+    page = client.request(f"{UMF}/solicitud/finalizada").text
+    assert f"{thead}<tr>{first}" in page
+    words = re.findall(r"<th>(?:&nbsp;)?(.*?)</th>", page)
+    assert words == [
+        "Folio",
+        "Fecha y hora",
+        "Clínica asignada",
+        "Dirección de la clínica o UMF",
+        "Turno",
+        "Consultorio",
+    ]
+
+
 def test_step_2_needs_step_1(portal: MockPortal) -> None:
     client = UmfClient(portal)
     assert client.request(f"{UMF}/registro/inicio").headers["Location"] == f"{LIVE_UMF}/registro"
@@ -423,7 +449,10 @@ def test_drift_changes_each_page_only_by_its_declared_transforms(portal: MockPor
         assert portal.pages.template(template, DRIFTS[template]) == expected
 
 
-@pytest.mark.parametrize("settings", [{"umf.answer": "otra"}, {"umf.ajax_delay": 601.0}])
+@pytest.mark.parametrize(
+    "settings",
+    [{"umf.answer": "otra"}, {"umf.ajax_delay": 601.0}, {"umf.table_header": "negritas"}],
+)
 def test_umf_settings_out_of_range_are_refused(
     portal: MockPortal, settings: dict[str, Any]
 ) -> None:

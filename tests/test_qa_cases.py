@@ -12,8 +12,10 @@ import pytest
 from autohelper.mock.cia import CiaSite
 from autohelper.mock.config import drifted_pages
 from autohelper.mock.imss import ANSWERS as IMSS_ANSWERS
+from autohelper.mock.imss import LINK_ANSWERS as IMSS_LINK_ANSWERS
 from autohelper.mock.postal import lookup
 from autohelper.mock.umf import ANSWERS as UMF_ANSWERS
+from autohelper.mock.umf import TABLE_HEADERS
 from autohelper.mock.vigencia import CASES, FORM_ANSWERS, LINK_ANSWERS
 from autohelper.qa.cases import Case, CasesInvalid, case_files, cases_dir, load_cases
 from autohelper.qa.expect import KINDS
@@ -80,6 +82,8 @@ def test_every_verbatim_answer_and_version_of_the_mock_has_its_case() -> None:
     }
     assert values(nss, "imss.answer") == set(IMSS_ANSWERS) - {""}
     assert values(nss, "imss.subdelegacion") == {True}
+    assert values(nss, "imss.link_answer") == set(IMSS_LINK_ANSWERS)
+    assert values(nss, "imss.welcome_every_load") == values(nss, "imss.welcome_overlay") == {True}
     # The address step's postal codes: one no clinic serves, one the IMSS does not know.
     postal = {value for case in nss for name, value in case.profile if name == "postal_code"}
     assert {lookup(code) is None for code in postal} == {True, False}
@@ -95,6 +99,7 @@ def test_every_verbatim_answer_and_version_of_the_mock_has_its_case() -> None:
     assert {"umf.students_online", "umf.terms_checkbox", "umf.ajax_delay"} <= {
         name for case in umf for name, _ in case.mock
     }
+    assert values(umf, "umf.table_header") | {"as_written"} == set(TABLE_HEADERS)
     # The markup PORTALS.md leaves open, done otherwise: the same flows still end the same way.
     assert values(nss, "imss.plain_markup") == {True}
     assert values(umf, "umf.plain_markup") == {True}

@@ -33,14 +33,18 @@ def sent_run(
     profile: str = PROFILE,
     resumes: int | None = None,
 ) -> int:
-    """A run that pressed the scenario's submit and (when `answer_read`) read the answer."""
+    """A run that pressed the scenario's submit and (when `answer_read`) read the answer: the
+    steps up to the link step ran (an optional one skipped)."""
     submit = next(i for i, s in enumerate(scenario.steps) if s.kind == "submit")
     run = journal.start_run(scenario.id, "live", "student", profile, resumes)
     for position in range(submit + 1):
         journal.record_step(run, position, "x", "x", "ok", "t", 1)
     journal.finish_submit(journal.record_submit(run, submit, "Enviar", "CURP: H…4"), result)
     if answer_read:
-        journal.record_step(run, submit + 1, "outcome", "Leer", "ok", "t", 1)
+        for position in range(submit + 1, scenario.step_index("link")):
+            step = scenario.steps[position]
+            done = "skipped" if step.optional else "ok"
+            journal.record_step(run, position, step.kind, "Leer", done, "t", 1)
     journal.end_run(run, status, None, {})
     return run
 

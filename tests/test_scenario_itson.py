@@ -205,9 +205,10 @@ def test_a_renamed_menu_leaf_is_a_portal_change_at_that_step(
     assert isinstance(result.error, PortalChanged)
     assert result.message.startswith(
         "El portal cambió en este paso: «Abrir «Solicitud Seguro»». No encontré role='link' "
-        "name='Solicitud Seguro' frame=name='NAV' | css='a.PTNAVLINK' has_text='Solicitud Seguro' "
-        "frame=name='NAV'."
+        "name='Solicitud Seguro' frame=name='NAV' | css='a.PTNAVLINK:text-matches("
     )
+    # The leaf's name alone first, then any leaf holding it (the last alternative).
+    assert "| css='a.PTNAVLINK' has_text='Solicitud Seguro' frame=name='NAV'." in result.message
     assert cia(portal).saves == {}
 
 
@@ -266,8 +267,8 @@ def test_a_second_run_stops_before_the_browser_and_again_meets_the_portals_refus
     today = format_day(datetime.date.today())
     assert second.stderr == (
         f"Error: Ya hiciste «{TITLE}» el {today} con el folio 4810001. No lo repito, para no "
-        "enviar una segunda solicitud (`autohelper status` te dice qué sigue). Si de verdad "
-        "necesitas hacerlo otra vez, usa --again.\n"
+        f"enviar una segunda solicitud (`autohelper status --profile {profile}` te dice qué "
+        "sigue). Si de verdad necesitas hacerlo otra vez, usa --again.\n"
     )
     assert len(portal.requests) == requests  # no browser, not a single request
     assert len(Journal().runs()) == 1
@@ -307,6 +308,41 @@ def test_only_a_students_own_success_against_that_kind_of_target_stops_a_run(
     other = tmp_path / "other"
     other.mkdir()
     assert plan(profile=str(student_profile(other))).scenario.once  # another student's file
+
+
+def test_a_request_marked_by_hand_stops_a_live_run_and_says_the_day_marked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`autohelper done solicitud` (filed in the CIA by hand) counts like a run: a live run
+    stops before the password is asked, says the day marked (no folio is known) and how to
+    take the mark back, with the profile it was given; `undo` lets it run again."""
+    asked: list[str] = []
+    profile = student_profile(tmp_path, institution="itson")
+    assert cli("done", "solicitud", "--on", "2026-11-20", "--profile", str(profile)).exit_code == 0
+
+    def plan(**kwargs: Any) -> Any:
+        request = SessionRequest("itson-solicitud", ScriptedHuman(), profile=str(profile))
+        for key, value in kwargs.items():
+            setattr(request, key, value)
+        return plan_run(request, ask_secret=lambda name: asked.append(name) or "x")
+
+    with pytest.raises(AlreadyDone) as info:
+        plan()
+    assert info.value.message() == (
+        f"Marcaste «{TITLE}» como hecho el viernes 20 de noviembre de 2026 (con `autohelper "
+        "done solicitud`). No lo repito, para no enviar una segunda solicitud (`autohelper "
+        f"status --profile {profile}` te dice qué sigue). Si lo marcaste por error, quita la "
+        f"marca con `autohelper undo solicitud --profile {profile}`; si de verdad necesitas "
+        "hacerlo otra vez, usa --again."
+    )
+    assert info.value.message("en").startswith(
+        "You marked “Seguro Facultativo request in ITSON's CIA” as done on Friday"
+    )
+    assert asked == []  # stopped before the password
+    assert plan(again=True).scenario.id == "itson-solicitud"
+    assert plan(against="http://127.0.0.1:9").target.kind == "mirror"  # a mirror knows nothing
+    assert cli("undo", "solicitud", "--profile", str(profile)).exit_code == 0
+    assert plan().scenario.id == "itson-solicitud"
 
 
 def test_a_mirrors_success_stops_a_run_against_that_mirror_only(

@@ -62,6 +62,10 @@ FORM_URL = f"{PSC}/c/{FORM_COMPONENT}?Page=ITSR_SEGURO_FAC&Action=A"
 FORM_TITLE = "Solicitud de Seguro Facultativo"
 LEAF = "Solicitud Seguro"
 DRIFTED_LEAF = "Afiliación al IMSS"  # the renamed menu leaf of `drift=true`
+# ASSUMED: another leaf of the folder whose name holds the leaf's (`cia.status_leaf`); PORTALS.md
+# says only that entries with "seguro" and "facultativo" exist.
+STATUS_COMPONENT = "ITSR_MENU.ITSR_SEGURO_EST.GBL"
+STATUS_LEAF = "Estatus de Solicitud Seguro"
 
 DEFAULT_PASSWORD = "cia-secreto"
 # ASSUMED wordings: ITSON's own are not known (PORTALS.md gives PeopleSoft's English for 105).
@@ -72,6 +76,14 @@ DEFAULT_LOCKED = (
 )
 DEFAULT_EXPIRED = "Tu sesión ha expirado. Inicia sesión de nuevo."
 MESSAGE_PLACES = ("form", "bottom", "dialog")
+# ASSUMED: a notice the homepage may show in a browser alert (`cia.home_alert`): advice for when
+# an account is locked, which says nothing of this one.
+HOME_ALERT = "AVISO: Si tu cuenta está bloqueada por adeudos, acude a Tesorería."
+# The whitespace before a folio (`cia.folio_space`): a space, PeopleSoft's &nbsp;, a line break.
+FOLIO_SPACES = {"space": "folio ", "nbsp": "folio&nbsp;", "br": "folio<br>"}
+# Where a field error shows (`cia.field_errors_at`): the SSSMSG alert on the form, or a message
+# page closed by "Aceptar" (#ICOK), PeopleSoft's way for errors and warnings (PORTALS.md).
+ERROR_PLACES = ("alert", "message")
 MSG_BAD_ID = "Ingresa tu ID ITSON de 11 dígitos."  # ASSUMED (apps9's own check)
 
 # The assumed form's messages (PORTALS.md): the success and refusal texts are the contract.
@@ -80,6 +92,7 @@ MSG_EXISTS = "Ya tienes una solicitud de Seguro Facultativo registrada (folio {f
 # ASSUMED: how an alert names a field (the contract says only that it names it).
 MSG_REQUIRED = 'El campo "{label}" es obligatorio.'
 MSG_NOT_DECLARED = 'Para guardar tu solicitud marca la casilla "{label}".'
+MSG_REFUSED_FIELD = 'El campo "{label}" no es válido.'  # ASSUMED (`cia.refuse_field`)
 MSG_NOTIFY = "La notificación no está disponible para esta página."
 FOLIO_BASE = 4_810_000
 
@@ -128,6 +141,9 @@ FIELDS = (
         'El campo "Teléfono celular" debe tener 10 dígitos.',
     ),
 )
+
+# The fields by the short names `cia.refuse_field` takes, in FIELDS' order.
+REFUSABLE = ("nss", "curp", "email", "phone")
 
 # The synthetic student every mock account belongs to (no real person).
 STUDENT_NAME = "Alumna de Prueba Sonora"
@@ -190,6 +206,11 @@ COMPONENTS = {
         "Mi Perfil de Sistema",
         "USER_SELF_SERVICE",
         "Para cambiar tu contraseña usa la opción ¿Has olvidado tu Usuario / Contraseña?",
+    ),
+    STATUS_COMPONENT: (
+        STATUS_LEAF,
+        "ITSR_SEGURO_EST",
+        "No tienes solicitudes de Seguro Facultativo en revisión.",
     ),
     "MANAGE_FAVORITES.EDIT_FAVORITES.GBL": (
         "Favoritos",
@@ -303,6 +324,17 @@ class CiaSettings:
     autoservicio_links: int = 2  # "Autoservicio" links on the homepage (a scraper saw more)
     existing_folio: int = 0  # not 0: every account already has a solicitud with this folio
     plain_markup: bool = False  # PLAIN: another markup where PORTALS.md leaves it open
+    # What PORTALS.md leaves open, one variant each (`_vary`):
+    home_alert: bool = False  # the homepage shows HOME_ALERT in a browser alert on load
+    autoservicio_tab: bool = False  # homepage tabs "Inicio | Autoservicio" before the menu
+    status_leaf: bool = False  # STATUS_LEAF listed before "Solicitud Seguro" in the NAV
+    sentence_case: bool = False  # the NAV says "Seguro facultativo", "Solicitud seguro"
+    checkbox_drawn: bool = False  # the declaration's input 0×0, drawn by its label.PSCHECKBOX
+    folio_space: str = "space"  # before the folio: FOLIO_SPACES
+    field_errors_at: str = "alert"  # ERROR_PLACES
+    # ASSUMED: the CIA's own checks are not known; not "": it refuses this field whatever it
+    # holds (`nss`, `curp`, `email`, `phone`), as a check the mock does not make would.
+    refuse_field: str = ""
 
     def __post_init__(self) -> None:
         if self.server not in SERVERS:
@@ -317,6 +349,12 @@ class CiaSettings:
             raise MockSettingError("mock.range_int", low=1, high=2)
         if not 0 <= self.existing_folio <= 999_999_999:
             raise MockSettingError("mock.range_int", low=0, high=999_999_999)
+        if self.folio_space not in FOLIO_SPACES:
+            raise MockSettingError("mock.one_of", choices=", ".join(FOLIO_SPACES))
+        if self.field_errors_at not in ERROR_PLACES:
+            raise MockSettingError("mock.one_of", choices=", ".join(ERROR_PLACES))
+        if self.refuse_field and self.refuse_field not in REFUSABLE:
+            raise MockSettingError("mock.one_of", choices=", ".join(REFUSABLE))
 
     @property
     def origin(self) -> str:
@@ -409,7 +447,7 @@ class CiaSite(Site[CiaSettings, CiaVisitor]):
         )
 
     def page(self, name: str, config: MockConfig, /, **values: str) -> str:
-        return super().page(name, config, **LINKS, **values)
+        return _vary(name, super().page(name, config, **LINKS, **values), self.settings(config))
 
     # apps9: the ID, the warning, the help-desk chat.
 
@@ -579,7 +617,9 @@ class CiaSite(Site[CiaSettings, CiaVisitor]):
             outcome = self._save(config, visitor, values, declared)
             if outcome is None:
                 return Response.redirect(EXPIRE)
-            messages, saved = outcome
+            messages, saved, errors = outcome
+            if errors and self.settings(config).field_errors_at == "message":
+                return self._message_page(config, errors[0], values, declared)
         elif action == "#ICList":
             return Response.redirect(SEGURO.page_url)
         elif action == "#ICSendNotify":
@@ -606,11 +646,27 @@ class CiaSite(Site[CiaSettings, CiaVisitor]):
             checked="checked" if declared else "",
         )
 
+    def _message_page(
+        self, config: MockConfig, text: str, values: dict[str, str], declared: bool
+    ) -> Response:
+        """PeopleSoft's message page: the error and "Aceptar" (#ICOK), which posts the form's
+        values back and shows the form again."""
+        hidden = "".join(
+            f'<input type="hidden" name="{name}" value="{escape(value)}">'
+            for name, value in (
+                *values.items(),
+                (f"{DECLARATION}$chk", "Y" if declared else "N"),
+            )
+        )
+        return self.page_response(f"{PS_PAGES}/message.html", config, text=text, hidden=hidden)
+
     def _save(
         self, config: MockConfig, visitor: CiaVisitor, values: dict[str, str], declared: bool
-    ) -> tuple[str, bool] | None:
-        """The messages of a save and whether it saved; None when the session expired."""
+    ) -> tuple[str, bool, list[str]] | None:
+        """The messages of a save, whether it saved and its field errors; None when the session
+        expired."""
         settings = self.settings(config)
+        space = FOLIO_SPACES[settings.folio_space]
         with self.lock:
             if settings.expire_at_save and not self.expired_once:
                 self.expired_once = True
@@ -621,11 +677,12 @@ class CiaSite(Site[CiaSettings, CiaVisitor]):
             folio = existing.folio if existing else str(settings.existing_folio or "")
             if folio:
                 self.saves["refused"] += 1
-                return _sss("ALERT", MSG_EXISTS.format(folio=folio)), False
-            errors = _field_errors(values, declared)
+                refused = _sss("ALERT", MSG_EXISTS.format(folio=folio))
+                return refused.replace("folio ", space), False, []
+            errors = _field_errors(values, declared, settings.refuse_field)
             if errors:
                 self.saves["invalid"] += 1
-                return "".join(_sss("ALERT", error) for error in errors), False
+                return "".join(_sss("ALERT", error) for error in errors), False, errors
             folio = str(FOLIO_BASE + self.saves["saved"] + 1)
             self.saves["saved"] += 1
             self.solicitudes[visitor.user] = Solicitud(
@@ -636,18 +693,62 @@ class CiaSite(Site[CiaSettings, CiaVisitor]):
                 phone=values["ITSR_SEGURO_PHONE"],
                 saved_at=datetime.now().isoformat(timespec="seconds"),
             )
-        return _sss("SUCCESS", MSG_SAVED.format(folio=folio)), True
+        return _sss("SUCCESS", MSG_SAVED.format(folio=folio)).replace("folio ", space), True, []
 
 
-def _field_errors(values: dict[str, str], declared: bool) -> list[str]:
-    """One alert per field that is empty or malformed, in the page's order."""
+# The pages each variant changes, and how (on the page as rendered: after the plain markup and a
+# drift, so that they combine).
+_HOME_TABS = (
+    '<table id="pthometabs" role="presentation"><tr>'
+    f'<td class="PTTABACTIVE"><a href="{HOMEPAGE}">Inicio</a></td>'
+    f'<td class="PTTAB"><a href="{PSP}/h/?tab=ITSR_AUTOSERV">Autoservicio</a></td>'
+    "</tr></table>\n"
+)
+_DRAWN_BOX = (
+    "<style>input.PSCHECKBOX { position: absolute; opacity: 0; width: 0; height: 0; margin: 0;"
+    " padding: 0; border: 0; } label.PSCHECKBOX::before { content: ''; display: inline-block;"
+    " width: 13px; height: 13px; border: 1px solid #7f7f7f; margin-right: 6px; }"
+    " input.PSCHECKBOX:checked + label.PSCHECKBOX::before { background: #006db6; }</style>\n"
+)
+_LEAF_ROW = '<tr><td width="12"></td><td width="12"></td><td><a class="PTNAVLINK"'
+_STATUS_ROW = (
+    f'{_LEAF_ROW} href="{escape(component_url(STATUS_COMPONENT))}" target="TargetContent">'
+    f"{STATUS_LEAF}</a></td></tr>\n  "
+)
+_NAV_PAGES = ("nav.html", "nav_seguro.html", "folder.html", "folder_seguro.html")
+
+
+def _vary(name: str, html: str, settings: CiaSettings) -> str:
+    """The page `name` as rendered, with the variants `settings` ask for."""
+    page = name.rpartition("/")[2] if name.startswith(PS_PAGES) else ""
+    if page == "home.html":
+        if settings.home_alert:
+            alert = json.dumps(HOME_ALERT)
+            script = f"<script>window.addEventListener('load', () => alert({alert}));</script>"
+            html = html.replace("</head>", f"{script}\n</head>", 1)
+        if settings.autoservicio_tab:
+            html = html.replace("<p>Bienvenido(a)", f"{_HOME_TABS}<p>Bienvenido(a)", 1)
+    if page == "nav_seguro.html" and settings.status_leaf:
+        html = html.replace(_LEAF_ROW, _STATUS_ROW + _LEAF_ROW, 1)
+    if page in _NAV_PAGES and settings.sentence_case:
+        html = html.replace("Seguro Facultativo</a>", "Seguro facultativo</a>")
+        html = html.replace("Solicitud Seguro</a>", "Solicitud seguro</a>")
+    if page == "seguro.html" and settings.checkbox_drawn:
+        html = html.replace("</head>", f"{_DRAWN_BOX}</head>", 1)
+    return html
+
+
+def _field_errors(values: dict[str, str], declared: bool, refused: str = "") -> list[str]:
+    """One alert per field that is empty, malformed or refused, in the page's order."""
     errors = []
-    for field in FIELDS:
+    for field, short in zip(FIELDS, REFUSABLE, strict=True):
         value = values[field.id]
         if not value:
             errors.append(MSG_REQUIRED.format(label=field.label))
         elif not field.pattern.match(value.upper() if field.label == "CURP" else value):
             errors.append(field.problem)
+        elif short == refused:
+            errors.append(MSG_REFUSED_FIELD.format(label=field.label))
     if not declared:
         errors.append(MSG_NOT_DECLARED.format(label=DECLARATION_LABEL))
     return errors

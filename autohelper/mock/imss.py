@@ -112,6 +112,11 @@ ANSWERS = (
     "sin_umf_domicilio",
 )
 
+# `imss.link_answer=<name>`: a known answer of the path that the emailed link gives instead of
+# going on (on a page of its own, in `div.alert.alert-danger`, as the token's answers; the
+# token is not used up). PORTALS.md lists these messages without saying where they show.
+LINK_ANSWERS: dict[str, str] = {"falla_renapo": MSG_RENAPO}
+
 # What `MockConfig.drift` changes, per template: (original, drifted) text, as a portal redesign
 # might. Applied to the real page, so the drifted page differs from it in nothing else.
 DRIFTS: dict[str, Drift] = {
@@ -178,12 +183,20 @@ class ImssSettings:
     email_mismatch_message: str = DEFAULT_EMAIL_MISMATCH
     captcha_wrong_message: str = DEFAULT_CAPTCHA_WRONG
     plain_markup: bool = False  # PLAIN: another markup where PORTALS.md leaves it open
+    link_answer: str = ""  # one of LINK_ANSWERS: the emailed link's answer instead of going on
+    # PORTALS.md: the form "opens with a modal", nothing said of its re-renders. A page that
+    # opens it on every load (the one with an answer of the send too), and one that shows the
+    # form under the modal's backdrop (which takes the clicks) instead of hiding it.
+    welcome_every_load: bool = False
+    welcome_overlay: bool = False
 
     def __post_init__(self) -> None:
         if self.result_version not in (1, 2):
             raise MockSettingError("mock.one_of", choices="1, 2")
         if self.answer not in ANSWERS:
             raise MockSettingError("mock.one_of", choices=", ".join(ANSWERS[1:]))
+        if self.link_answer and self.link_answer not in LINK_ANSWERS:
+            raise MockSettingError("mock.one_of", choices=", ".join(LINK_ANSWERS))
         for count in (self.period_operations, self.period_days):
             if not 1 <= count <= 1000:
                 raise MockSettingError("mock.range_int", low=1, high=1000)
@@ -288,7 +301,9 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
         return self.page_response(f"{SERVICIOS}{CONTEXT}/{name}.html", config, **values)
 
     def form(self, req: Request, config: MockConfig, sid: str) -> Response:
-        """The form; a pending message (error or success) shows instead of the welcome modal."""
+        """The form; a pending message (error or success) shows instead of the welcome modal
+        (with it, under `welcome_every_load`)."""
+        settings = self.settings(config)
         with self.lock:
             visitor = self.sessions[sid]
             flash, visitor.flash = visitor.flash, None
@@ -300,11 +315,12 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
             message = f'<div class="alert alert-danger">{escape(flash["error"])}</div>'
         elif flash.get("success"):
             message = f'<div class="alert alert-success">{escape(flash["success"])}</div>'
+        welcome = settings.welcome_every_load or not message
         return self._page(
             "asignacionNSS",
             config,
-            modal_display="none" if message else "block",
-            content_display="block" if message else "none",
+            modal_display="block" if welcome else "none",
+            content_display="none" if welcome and not settings.welcome_overlay else "block",
             message=message,
             curp=flash.get("curp", ""),
             correo=flash.get("correo", ""),
@@ -431,6 +447,9 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
                 return self._page("mensaje", config, message=MSG_TOKEN_EXPIRED)
             if confirmation.used:
                 return self._page("mensaje", config, message=MSG_TOKEN_USED)
+            answer = LINK_ANSWERS.get(self.settings(config).link_answer)
+            if answer is not None:
+                return self._page("mensaje", config, message=answer)
             confirmation.used = True
         visitor = self.sessions[sid]
         if not self.settings(config).nss_found:

@@ -179,6 +179,17 @@ PLAIN: dict[str, Drift] = {
 }
 
 
+# `umf.table_header`: how the final table's header row is styled, which PORTALS.md leaves open
+# (its words are the fact): as written; in capitals by CSS (`text-transform`, which the page's
+# `innerText` follows); or each cell starting with a non-breaking space. A name → the `<thead>`'s
+# attributes and what goes before each header's words.
+TABLE_HEADERS: dict[str, tuple[str, str]] = {
+    "as_written": ("", ""),
+    "uppercase": (' style="text-transform:uppercase"', ""),
+    "nbsp": ("", "&nbsp;"),
+}
+
+
 @dataclass(frozen=True)
 class UmfSettings:
     """`--mock umf.<name>=value`: the clinic application's answers and modes."""
@@ -189,10 +200,13 @@ class UmfSettings:
     ajax_delay: float = 0.2  # seconds before each AJAX answer of step 2
     mismatch_message: str = DEFAULT_EMAIL_MISMATCH  # assumed: not known for this app
     plain_markup: bool = False  # PLAIN: another markup where PORTALS.md leaves it open
+    table_header: str = "as_written"  # one of TABLE_HEADERS: the final table's header row
 
     def __post_init__(self) -> None:
         if self.answer and self.answer not in ANSWERS:
             raise MockSettingError("mock.one_of", choices=", ".join(ANSWERS))
+        if self.table_header not in TABLE_HEADERS:
+            raise MockSettingError("mock.one_of", choices=", ".join(TABLE_HEADERS))
         if not 0 <= self.ajax_delay <= 600:
             raise MockSettingError("mock.range_seconds", low=0, high=600)
 
@@ -498,11 +512,14 @@ class UmfSite(Site[UmfSettings, UmfVisitor]):
         registration = self.sessions[sid].registration
         if registration is None:
             return Response.redirect(FORM_URL)
+        style, before = TABLE_HEADERS[self.settings(config).table_header]
         return self._page(
             "solicitud/finalizada",
             config,
             **{k: registration[k] for k in ("folio", "fecha", "clinica", "direccion", "turno")},
             consultorio=registration["consultorio"],
+            encabezado=style,
+            antes=before,
         )
 
     def acuse(self, req: Request, config: MockConfig, sid: str) -> Response:
