@@ -46,10 +46,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "run.unavailable_after_submit": {
         "es": "Después de enviar, el portal respondió con un error o mantenimiento («{step}»). "
-        "No sé si tu solicitud llegó: revisa tu correo antes de volver a intentarlo.\n"
+        "No sé si tu solicitud llegó: revisa tu correo o el portal antes de volver a intentarlo.\n"
         "Página: {url}\nCaptura: {screenshot}",
         "en": "After sending, the portal answered with an error or maintenance page (“{step}”). "
-        "I cannot tell whether your request arrived: check your email before trying again.\n"
+        "I cannot tell whether your request arrived: check your email or the portal before "
+        "trying again.\n"
         "Page: {url}\nScreenshot: {screenshot}",
     },
     "run.unavailable_after_link": {
@@ -106,10 +107,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "run.unknown": {
         "es": "No reconozco la respuesta del portal en el paso «{step}».\n"
         "Página: {url}\nCaptura: {screenshot}\n"
-        "Revisa la página y tu correo antes de volver a intentarlo.",
+        "Revisa la página, y el portal o tu correo, antes de volver a intentarlo.",
         "en": "I do not recognise the portal's answer at step “{step}”.\n"
         "Page: {url}\nScreenshot: {screenshot}\n"
-        "Check the page and your email before trying again.",
+        "Check the page, and the portal or your email, before trying again.",
     },
     "run.portal_error": {
         "es": "El portal respondió: «{portal}»\n{advice}\nPaso: «{step}» · Captura: {screenshot}",
