@@ -256,3 +256,27 @@ def test_a_list_that_stays_empty_quotes_the_dialog_that_says_why(
     else:
         assert result.message.startswith("La lista del paso «Elegir tu clínica» no ofreció")
         assert isinstance(result.error, PortalChanged)
+
+
+# -- a save answered by sending the whole window to the portal's page, the folio there ------
+def test_a_save_answered_by_a_new_frameset_is_read_there(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The save's answer, in its frame, sends the whole window to the portal's page again,
+    whose TargetContent shows the folio: the frame the answer was awaited in went away, and the
+    answer is read in the new one (it was "an answer I do not know" though the request was
+    saved)."""
+    portal.configure(**{"lab.result_at_top": True})
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = engine_run(
+        page,
+        sign_in_then(tmp_path, FRAMED_FORM),
+        tmp_path,
+        ScriptedHuman(),
+        journal,
+        profile=STUDENT,
+        secrets={"lab_password": PASSWORD},
+    )
+    assert result.status == "success", result.message
+    assert result.yields["folio"] == "401"
+    assert portal.site("lab").saves["session-frames"] == 1

@@ -9,6 +9,7 @@ expired session sends the run back to sign in.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import TYPE_CHECKING
 
@@ -42,46 +43,59 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     # The sign-in page, should the session have expired, ends the wait too (no case matches
     # it: the run then goes back to sign in, below).
     expired = run.expired_at_once(step, every[0].frame)
-    try:
-        scope = locate.frame_for(run.page, every[0].frame, run.timeout_ms(step))
-        # The first case (in the scenario's order) with a visible element wins (the locators
-        # are filtered to visible elements). The first case is usually the answer expected,
-        # already on the page the step before waited for: when it shows, it wins whatever else
-        # shows beside it, so it is looked at before waiting for any of them (one round trip
-        # and one look through every case's locators less, twice per NSS flow).
-        first = locate.any_of(scope, step.cases[0].when)
-        shown = first.count() > 0
-        if not shown:
-            waited = locate.any_of(scope, every + expired)
-            waited.wait_for(state="visible", timeout=run.timeout_ms(step))
-        # A declared dialog that came during the wait (an alert once the answer page loaded)
-        # is read first, as one that came with the send.
-        if run.dialogs.answered is not None and _answer_in_dialog(run, step) is not None:
-            return
-        # The winner's text is read in Playwright's own script world, as its waits are: a look
-        # in the page's world would first load Playwright's script there, a few hundredths of
-        # a second per page. The portal's own words (a dialog's, without its buttons) are
-        # read only where they are quoted: an error.
-        for number, case in enumerate(step.cases):
-            element = first if number == 0 else locate.any_of(scope, case.when)
-            if not (number == 0 and shown) and element.count() == 0:
-                continue
-            text = element.inner_text(timeout=LOOK_MS)
-            said = _own_words(element) if case.result in ("error", "retry") else ""
-            if case.result in ("error", "retry") and run.awaiting_dialog():
-                # The send before declared a dialog that has not come: on a refusal it may be
-                # the portal's own words (an alert once the page has loaded, or shortly
-                # after). Before going back or stopping, the page settles and they are read.
-                run.settle(step)
-                if run.dialogs.answered is not None and _answer_in_dialog(run, step) is not None:
-                    return
-            _apply(run, step, number, case, text, said=said)
-            return
-    except (PlaywrightTimeout, locate.FrameMissing):
-        pass
-    except PlaywrightError as exc:
-        if not locate.is_gone(exc):
-            raise
+    # Looked at twice at most: the answer may come as a whole new page, the frame the look was in
+    # going away under it (a save whose answer sends the window to the portal's page again).
+    for look in range(2):
+        try:
+            scope = locate.frame_for(run.page, every[0].frame, run.timeout_ms(step))
+            # The first case (in the scenario's order) with a visible element wins (the locators
+            # are filtered to visible elements). The first case is usually the answer expected,
+            # already on the page the step before waited for: when it shows, it wins whatever else
+            # shows beside it, so it is looked at before waiting for any of them (one round trip
+            # and one look through every case's locators less, twice per NSS flow).
+            first = locate.any_of(scope, step.cases[0].when)
+            shown = first.count() > 0
+            if not shown:
+                waited = locate.any_of(scope, every + expired)
+                waited.wait_for(state="visible", timeout=run.timeout_ms(step))
+            # A declared dialog that came during the wait (an alert once the answer page loaded)
+            # is read first, as one that came with the send.
+            if run.dialogs.answered is not None and _answer_in_dialog(run, step) is not None:
+                return
+            # The winner's text is read in Playwright's own script world, as its waits are: a look
+            # in the page's world would first load Playwright's script there, a few hundredths of
+            # a second per page. The portal's own words (a dialog's, without its buttons) are
+            # read only where they are quoted: an error.
+            for number, case in enumerate(step.cases):
+                element = first if number == 0 else locate.any_of(scope, case.when)
+                if not (number == 0 and shown) and element.count() == 0:
+                    continue
+                text = element.inner_text(timeout=LOOK_MS)
+                said = _own_words(element) if case.result in ("error", "retry") else ""
+                if case.result in ("error", "retry") and run.awaiting_dialog():
+                    # The send before declared a dialog that has not come: on a refusal it may be
+                    # the portal's own words (an alert once the page has loaded, or shortly
+                    # after). Before going back or stopping, the page settles and they are read.
+                    run.settle(step)
+                    if (
+                        run.dialogs.answered is not None
+                        and _answer_in_dialog(run, step) is not None
+                    ):
+                        return
+                _apply(run, step, number, case, text, said=said)
+                return
+            break  # what was seen went away before it was read: no declared answer
+        except (PlaywrightTimeout, locate.FrameMissing):
+            break
+        except PlaywrightError as exc:
+            if not locate.is_gone(exc):
+                raise
+            if look == 1:
+                break
+            with contextlib.suppress(PlaywrightError):
+                run.page.wait_for_load_state("domcontentloaded", timeout=run.timeout_ms(step))
+            run.signed_out(step)  # the page that came is the sign-in's (the session expired)
+            expired = run.expired_at_once(step, every[0].frame)
     # No declared answer (or it vanished between the wait and the look); a declared dialog that
     # came meanwhile may still be one.
     if _answer_in_dialog(run, step) is not None:

@@ -63,6 +63,9 @@ class LabSettings:
     # How a refused sign-in is said: "" on the page; "onload" a browser alert once the page has
     # loaded; "late" an alert a short timer after that.
     refusal_alert: str = ""
+    # The save of /session-frames answers, in its frame, with a script sending the whole window
+    # to the portal's page again, whose TargetContent then shows the folio.
+    result_at_top: bool = False
 
     def __post_init__(self) -> None:
         if not 1 <= self.lockout_after <= 100:
@@ -184,9 +187,12 @@ class LabSite(Site[LabSettings, LabVisitor]):
             return None
         if not visitor.signed_in:
             return Response.redirect(f"{LIVE}/login?cmd=expire")
+        folio = req.query.get("folio", "")
         if path == "/session-frames":
-            return Response.html(_SESSION_FRAMESET)
-        return Response.html(_session_form(""))
+            src = "/session-frames/form" + (f"?folio={escape(folio)}" if folio else "")
+            return Response.html(_SESSION_FRAMESET.replace("/session-frames/form", src))
+        said = f"Tu solicitud fue registrada con el folio {folio}." if folio.isdigit() else ""
+        return Response.html(_session_form(_success(said) if said else ""))
 
     def _post(
         self,
@@ -250,6 +256,11 @@ class LabSite(Site[LabSettings, LabVisitor]):
                 )
             self.saves["session-frames"] += 1
             folio = str(400 + self.saves["session-frames"])
+        if settings.result_at_top:
+            go = _js(f"{LIVE}/session-frames?folio={folio}")
+            return Response.html(
+                f"<html><head>{_script(f'top.location.href = {go};')}</head></html>"
+            )
         said = f"Tu solicitud fue registrada con el folio {folio}."
         return Response.html(_session_form(_success(said), req.form.get("curp", "")))
 
