@@ -18,7 +18,7 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from email.utils import getaddresses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -27,7 +27,7 @@ import click
 
 from autohelper.browser import has_display
 from autohelper.errors import UsageError
-from autohelper.messages import t
+from autohelper.messages import localized, t
 from autohelper.privacy import mask
 from autohelper.privatefiles import private_dir, write_private
 
@@ -233,15 +233,44 @@ def secret_env(name: str) -> str:
     return f"AUTOHELPER_SECRET_{name.upper()}"
 
 
+# How prompts name each secret to the person, as the scenario in use labels it (`needs.secrets`:
+# `- cia_password: {es: tu contraseña del CIA, en: your CIA password}`); set by the session.
+_SECRET_WORDS: dict[str, str | dict[str, str]] = {}
+
+
+def name_secrets(labels: Iterable[tuple[str, str | dict[str, str]]]) -> None:
+    """Name the secrets as the scenario about to run labels them (a secret it does not label
+    keeps its bare name)."""
+    _SECRET_WORDS.clear()
+    _SECRET_WORDS.update(labels)
+
+
+def secret_words(name: str, lang: str | None = None) -> str:
+    """A secret as prompts say it: its label (`tu contraseña del CIA`), else its name quoted."""
+    return SecretName(name).message(lang)
+
+
+class SecretName:
+    """A secret as an error names it, in the language of the message that holds it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.label = _SECRET_WORDS.get(name)
+
+    def message(self, lang: str | None = None) -> str:
+        if self.label:
+            return localized(self.label, lang)
+        return t("human.secret_name", lang, name=self.name)
+
+
 def ask_secret(name: str) -> str:
     """A secret typed by the person, hidden. With no terminal to type it on, a UsageError that
     names it and its environment variable: a hidden prompt there would read the input in the
     clear, with Python's own warnings (in English) about it."""
     if not at_terminal():
-        raise UsageError("cli.secret_no_terminal", name=name, env=secret_env(name))
-    return str(
-        prompt(t("cli.secret_prompt", name=name), hide_input=True, default="", show_default=False)
-    )
+        raise UsageError("cli.secret_no_terminal", name=SecretName(name), env=secret_env(name))
+    shown = t("cli.secret_prompt", name=secret_words(name))
+    return str(prompt(shown, hide_input=True, default="", show_default=False))
 
 
 _YES = ("s", "si", "sí", "y", "yes")
@@ -309,13 +338,14 @@ class TerminalHuman:
         return ask_yes_no(t("human.confirm_prompt"), default=False)
 
     def secret(self, name: str) -> str | None:
+        words = secret_words(name)
         if not at_terminal():  # no one can type it hidden: nothing more is sent
-            self.echo(t("cli.secret_no_terminal", name=name, env=secret_env(name)))
+            self.echo(t("cli.secret_no_terminal", name=words, env=secret_env(name)))
             return None
-        self.echo(t("human.secret_again", name=name))
+        self.echo(t("human.secret_again", name=words))
         answer = str(
             prompt(
-                t("cli.secret_prompt", name=name), hide_input=True, default="", show_default=False
+                t("cli.secret_prompt", name=words), hide_input=True, default="", show_default=False
             )
         )
         # Only spaces are no answer, as an empty one: sent, they would use up a sign-in try.
@@ -497,11 +527,11 @@ class ScriptedHuman:
         return None if raw is None else len(_outbox_messages(raw))
 
     def secret(self, name: str) -> str | None:
-        self.prompts.append(t("human.secret_again", name=name))
+        self.prompts.append(t("human.secret_again", name=secret_words(name)))
         found = self._secrets.get(name)
         if found:
             return found.pop(0)
-        self.progress(t("human.secret_unattended", name=name, env=secret_env(name)))
+        self.progress(t("human.secret_unattended", name=secret_words(name), env=secret_env(name)))
         return None
 
     def choose(self, title: str, options: Sequence[str]) -> int | None:

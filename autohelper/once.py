@@ -4,7 +4,8 @@ says when and with which folio. `--again` goes on anyway (the portal then says w
 
 Only a student's own runs count, against the same target (live runs guard live runs, a
 mirror's guard that mirror's: another one knows nothing of the request); the bundled mock starts
-empty each time, so nothing guards it.
+empty each time, so nothing guards it. A step of their procedure marked done by hand
+(`autohelper done`: they filed it themselves) guards live runs too, and says the day marked.
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ class AlreadyDone(AutohelperError):
 
     key = "session.already_done"
 
-    def __init__(self, title: Text, day: datetime.date, folio: str | None) -> None:
+    def __init__(
+        self, title: Text, day: datetime.date, folio: str | None, suffix: str = ""
+    ) -> None:
         super().__init__(day=day.isoformat(), folio=folio or "")
         self.title = title
         self.day = day
         self.folio = folio
+        self.suffix = suffix  # after the commands shown (` --profile ana`)
 
     def message(self, lang: str | None = None) -> str:
         from autohelper.status.words import format_day
@@ -39,6 +43,30 @@ class AlreadyDone(AutohelperError):
             title=localized(self.title, lang),
             date=format_day(self.day, lang),
             folio=folio,
+            suffix=self.suffix,
+        )
+
+
+class AlreadyMarked(AlreadyDone):
+    """The student marked this scenario's step done by hand (`autohelper done`): no folio is
+    known, only the day marked; the message says how to take the mark back."""
+
+    key = "session.already_marked"
+
+    def __init__(self, title: Text, day: datetime.date, step: str, suffix: str = "") -> None:
+        super().__init__(title, day, None, suffix)
+        self.step = step
+
+    def message(self, lang: str | None = None) -> str:
+        from autohelper.status.words import format_day
+
+        return t(
+            self.key,
+            lang,
+            title=localized(self.title, lang),
+            date=format_day(self.day, lang),
+            step=self.step,
+            suffix=self.suffix,
         )
 
 
@@ -49,18 +77,45 @@ def refuse_repeat(
     profile: str,
     journal: Path | None,
     target_url: str | None = None,
+    institution: str | None = None,
+    command_suffix: str = "",
 ) -> None:
     """Raise AlreadyDone when `scenario` is done once for good and this student's journal
     (`profile`: their profile's file) holds a success of it against this target (its kind;
-    for a mirror, `target_url`, that mirror)."""
+    for a mirror, `target_url`, that mirror); AlreadyMarked when, against the live portal,
+    the step that runs it in their `institution`'s procedure stands marked done by hand.
+    `command_suffix` goes after the commands the message shows."""
     if not scenario.once or mode != "student" or target == "fixtures":
         return
     path = journal or default_path()
     if not path.exists():
         return  # no journal yet: nothing was ever done (and none is created here)
-    done = Journal(path).last_success(scenario.id, mode, target, profile, target_url)
-    if done is None:
+    book = Journal(path)
+    done = book.last_success(scenario.id, mode, target, profile, target_url)
+    if done is not None:
+        stamp = done.ended_at or done.started_at
+        day = datetime.datetime.fromisoformat(stamp).astimezone().date()
+        raise AlreadyDone(scenario.title, day, done.yields.get("folio"), command_suffix)
+    if target == "live" and institution:
+        _refuse_marked(scenario, book, profile, institution, command_suffix)
+
+
+def _refuse_marked(
+    scenario: Scenario, journal: Journal, profile: str, institution: str, suffix: str
+) -> None:
+    """A mark is the student's word that they did it on the real portal: a mirror knows
+    nothing of it, so only live runs are stopped by one."""
+    from autohelper.status.procedure import procedure_for
+    from autohelper.status.timeline import standing_mark_day
+
+    try:
+        procedure = procedure_for(institution)
+    except AutohelperError:  # no procedure for it: `status` says so; the run goes on
         return
-    stamp = done.ended_at or done.started_at
-    day = datetime.datetime.fromisoformat(stamp).astimezone().date()
-    raise AlreadyDone(scenario.title, day, done.yields.get("folio"))
+    marks = journal.marks(profile, procedure.id)
+    for step in procedure.steps:
+        if step.scenario != scenario.id:
+            continue
+        day = standing_mark_day([m for m in marks if m.step == step.id], datetime.date.max)
+        if day is not None:
+            raise AlreadyMarked(scenario.title, day, step.id, suffix)

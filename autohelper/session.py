@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shlex
 import shutil
 import tempfile
 from collections.abc import Callable, Collection, Iterator
@@ -33,7 +34,7 @@ from autohelper.engine.events import Document, Progress, RunListener, RunResult
 from autohelper.engine.retry import FAST, RetryPolicy
 from autohelper.errors import MirrorUnreachable, UsageError, Words
 from autohelper.files import os_problem, probe_folder, same_file
-from autohelper.human import Human
+from autohelper.human import Human, SecretName, name_secrets
 from autohelper.journal import Journal
 from autohelper.journal import default_path as default_journal_path
 from autohelper.messages import t
@@ -124,10 +125,14 @@ class SessionResult:
 
 
 def _secrets(
-    scenario: Scenario, ask: Callable[[str], str] | None, given: dict[str, str] | None = None
+    scenario: Scenario,
+    ask: Callable[[str], str] | None,
+    given: dict[str, str] | None = None,
+    ask_later: bool = False,
 ) -> dict[str, str]:
     """As given (a QA case's scripted person), else from AUTOHELPER_SECRET_<NAME>, else a hidden
-    prompt; never stored anywhere."""
+    prompt (`ask_later`: left out, for `ask_secrets` to ask once the run has said what it
+    uses); never stored anywhere."""
     values: dict[str, str] = {}
     for name in scenario.needs.secrets:
         env = f"AUTOHELPER_SECRET_{name.upper()}"
@@ -135,11 +140,20 @@ def _secrets(
         # Only spaces are no secret either (a variable set to " "): sent, it would use up one
         # of the portal's few sign-in tries. A secret's own spaces are kept.
         if not value.strip() and ask is not None:
+            if ask_later:
+                continue
             value = ask(name)
         if not value.strip():
-            raise UsageError("session.secret_missing", name=name, env=env)
+            raise UsageError("session.secret_missing", name=SecretName(name), env=env)
         values[name] = value
     return values
+
+
+def ask_secrets(plan: RunPlan, ask: Callable[[str], str] | None) -> None:
+    """Ask the secrets a plan made with `ask_later` still lacks, and mask them from now on."""
+    values = _secrets(plan.scenario, ask, plan.secrets)
+    plan.redactor.add_secrets(value for name, value in values.items() if name not in plan.secrets)
+    plan.secrets.update(values)
 
 
 def _profile_ref(
@@ -155,6 +169,11 @@ def _profile_ref(
 def profile_key(path: Path) -> str:
     """How the journal names a profile (as marks do): its file's resolved path."""
     return str(path.expanduser().resolve())
+
+
+def profile_suffix(profile: str | None) -> str:
+    """What the commands a run's messages show end with: the `--profile` it was given."""
+    return f" --profile {shlex.quote(profile)}" if profile else ""
 
 
 def journal_url(spec: TargetSpec) -> str | None:
@@ -185,8 +204,13 @@ def refuse_mock_off_fixtures(spec: TargetSpec, mock_options: Collection[Any]) ->
         raise UsageError("session.mock_needs_fixtures")
 
 
-def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = None) -> RunPlan:
-    """Load and check everything a run needs, before any browser."""
+def plan_run(
+    request: SessionRequest,
+    ask_secret: Callable[[str], str] | None = None,
+    ask_later: bool = False,
+) -> RunPlan:
+    """Load and check everything a run needs, before any browser. `ask_later`: a secret to
+    type is left for `ask_secrets`, so that it is asked after the run's opening lines."""
     from autohelper.engine.runner import RunOptions
 
     spec = parse_against(request.against)
@@ -207,11 +231,21 @@ def plan_run(request: SessionRequest, ask_secret: Callable[[str], str] | None = 
     journal = Journal(request.journal)
     key = profile_key(profile_path)
     if not request.again and not request.resume:
-        refuse_repeat(scenario, request.mode, spec.kind, key, request.journal, journal_url(spec))
+        refuse_repeat(
+            scenario,
+            request.mode,
+            spec.kind,
+            key,
+            request.journal,
+            journal_url(spec),
+            institution=profile.institution,
+            command_suffix=profile_suffix(request.profile),
+        )
     point = None
     if request.resume:
         point = resume.resume_point(journal, scenario, key, spec.kind, target_url=journal_url(spec))
-    secrets = _secrets(scenario, ask_secret, request.secrets)
+    name_secrets(scenario.needs.secret_labels)
+    secrets = _secrets(scenario, ask_secret, request.secrets, ask_later)
     redactor = profiles.redactor_for(profile)
     redactor.add_secrets(secrets.values())
     artifacts = request.artifacts or Path(platformdirs.user_cache_dir("autohelper")) / "runs"
@@ -519,12 +553,14 @@ def run_session(
     request: SessionRequest, ask_secret: Callable[[str], str] | None = None
 ) -> SessionResult:
     """Plan, say what the run uses, set up the target and the browser, run, clean up."""
-    plan = plan_run(request, ask_secret)
+    plan = plan_run(request, ask_secret, ask_later=True)
     if request.headless is False and not has_display():
         # Chromium's own words for this are a wall of X11 errors.
         raise UsageError("browser.no_display")
     for line in opening_lines(plan):
         request.human.progress(line)
+    # The password is typed once the student knows which profile and which portal it is for.
+    ask_secrets(plan, ask_secret)
     offline = plan.target.kind != "live"
     provider = provider_for(request.browser, plan.headless, request.connect, request.cdp, offline)
     privacy.ACTIVE.merge(plan.redactor)

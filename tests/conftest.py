@@ -81,6 +81,15 @@ def _default_language(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(messages, "_current_lang", None)
 
 
+@pytest.fixture(autouse=True)
+def _no_secret_labels(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Secrets are named by their bare name until a run plans a scenario that labels them (a
+    test before it in the same worker may have planned one)."""
+    from autohelper import human
+
+    monkeypatch.setattr(human, "_SECRET_WORDS", {}, raising=False)
+
+
 @pytest.fixture
 def short_tmp() -> Iterator[Path]:
     """Chromium's singleton socket path must stay short: a TMPDIR of our own, under /tmp (for

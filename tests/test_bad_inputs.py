@@ -844,7 +844,7 @@ JOURNAL_STATES = [
     ),
     Case(
         "a-folder",
-        ("done", "nss"),
+        ("done", "precondicion"),
         1,
         "Error: {tmp}/data/journal.sqlite3 es una carpeta, no el archivo del diario. Para "
         "apartarla sin borrar nada y empezar un diario nuevo: autohelper journal repair",
@@ -870,7 +870,7 @@ JOURNAL_STATES = [
     ),
     Case(
         "read-only-disk",
-        ("done", "nss"),
+        ("done", "precondicion"),
         1,
         "Error: No puedo escribir en el diario {tmp}/data/journal.sqlite3: el disco es de "
         "solo lectura. Usa otra carpeta para el diario con AUTOHELPER_DATA_DIR=/otra/carpeta",

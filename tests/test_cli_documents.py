@@ -472,3 +472,32 @@ def test_a_guide_that_quotes_a_constancia_is_not_one(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Veredicto" not in result.stdout
     assert "no parece una constancia de vigencia de derechos" in result.stderr
+
+
+def test_a_vigente_constancia_says_how_to_record_it_with_the_profile_given(
+    tmp_path: Path,
+) -> None:
+    """Reading it records nothing: `status` would keep sending the student to check their
+    vigencia. The command shown records it on the constancia's day, for the profile given."""
+    _profile("itson", name="ana")
+    path = _pdf(tmp_path, constancia_pdf("vigente", PERSON))
+    shown = autohelper_cmd("vigencia", "--pdf", str(path), "--json", "--profile", "ana")
+    data = json.loads(shown.stdout)
+    command = f"autohelper done vigencia --on {data['facts']['issued']} --profile ana"
+    assert data["done_command"] == command
+    result = autohelper_cmd("vigencia", "--pdf", str(path), "--profile", "ana")
+    assert result.exit_code == 0
+    assert result.stdout.endswith(
+        "Esta constancia no queda registrada en tu trámite por leerla aquí. Para que autohelper "
+        f"status la cuente, márcala: {command}\n"
+    )
+    english = autohelper_cmd("--lang", "en", "vigencia", "--pdf", str(path), "--profile", "ana")
+    assert f"For autohelper status to count it, mark it: {command}\n" in english.stdout
+    _assert_private(result)
+    done = autohelper_cmd(*command.split()[1:])
+    assert done.exit_code == 0, done.output
+    status = json.loads(autohelper_cmd("status", "--json", "--profile", "ana").stdout)
+    assert {s["id"]: s["state"] for s in status["steps"]}["vigencia"] == "done"
+    # Not vigente: nothing to record.
+    other = _pdf(tmp_path, constancia_pdf("sin_derecho", PERSON))
+    assert "márcala" not in autohelper_cmd("vigencia", "--pdf", str(other)).stdout

@@ -156,11 +156,12 @@ def test_a_secret_needed_with_no_terminal_is_named_with_its_variable_before_anyt
     result = autohelper_cmd("run", "itson-solicitud", "--against", "fixtures", "--headless")
     assert result.exit_code == 1, result.output
     assert result.stderr == (
-        "Error: Hace falta el dato secreto «cia_password» y la entrada no es una terminal: no "
-        "puedo pedírtelo sin que se vea. Ponlo en la variable de entorno "
+        "Error: Hace falta tu contraseña del CIA (un dato secreto) y la entrada no es una "
+        "terminal: no puedo pedirte ese dato sin que se vea. Ponlo en la variable de entorno "
         "AUTOHELPER_SECRET_CIA_PASSWORD y vuelve a correr el comando.\n"
     )
-    assert "Escribe cia_password" not in result.output
+    assert "Escribe" not in result.output
+    assert "\nPerfil: perfil de prueba" in result.stdout  # said first: which profile, which portal
 
 
 # -- the end of the input at a question: no answer, exit 1 (Ctrl-C alone is 130) ----------------

@@ -28,9 +28,9 @@ def test_a_secret_asked_again_comes_from_the_script_then_runs_out(
     said: list[str] = []
     assert ScriptedHuman(on_progress=said.append).secret("cia_password") is None
     assert said == [
-        "El portal pide «cia_password» otra vez y nadie está en el teclado para escribirlo: no "
-        "reenvío por mi cuenta el de AUTOHELPER_SECRET_CIA_PASSWORD (una contraseña reintentada "
-        "por la máquina puede bloquear la cuenta)."
+        "El portal pide otra vez «cia_password» y nadie está en el teclado para escribir ese "
+        "dato: no reenvío por mi cuenta el de AUTOHELPER_SECRET_CIA_PASSWORD (una contraseña "
+        "reintentada por la máquina puede bloquear la cuenta)."
     ]
     assert any("cia_password" in line for line in human.prompts)
 

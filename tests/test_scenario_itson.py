@@ -442,7 +442,7 @@ def test_a_person_types_a_wrong_password_then_the_right_one(
     portal: MockPortal, short_tmp: Path
 ) -> None:
     child = terminal_session(portal, short_tmp)
-    child.expect("Escribe cia_password \\(no se guarda ni se muestra\\)")
+    child.expect("Escribe tu contraseña del CIA \\(no se guarda ni se muestra\\)")
     child.sendline("equivocada")
     child.expect("¿confirmas que NO tienes otro servicio médico.*\\[s/N\\]")
     child.sendline("s")
@@ -452,7 +452,7 @@ def test_a_person_types_a_wrong_password_then_the_right_one(
     child.expect("¿Lo envío\\? \\[s/N\\]")
     child.sendline("s")
     child.expect("El CIA no aceptó tu ID o tu contraseña")
-    child.expect("El portal pide «cia_password» otra vez")
+    child.expect("El portal pide otra vez tu contraseña del CIA")
     sign_in(child, DEFAULT_PASSWORD)
     child.expect("Número de Seguridad Social: 67…88")
     child.expect("¿Lo envío\\? \\[s/N\\]")
@@ -474,16 +474,16 @@ def test_a_person_whose_three_passwords_are_refused_gets_the_help_desk(
     portal: MockPortal, short_tmp: Path
 ) -> None:
     child = terminal_session(portal, short_tmp)
-    child.expect("Escribe cia_password \\(no se guarda ni se muestra\\)")
+    child.expect("Escribe tu contraseña del CIA \\(no se guarda ni se muestra\\)")
     child.sendline("mala-1")
     child.expect("\\[s/N\\]")
     child.sendline("s")
     child.expect("¿Lo envío\\? \\[s/N\\]")
     child.sendline("s")
-    child.expect("El portal pide «cia_password» otra vez")
+    child.expect("El portal pide otra vez tu contraseña del CIA")
     sign_in(child, "mala-2")
     child.expect("Último intento: si vuelve a fallar, el ITSON puede bloquear tu cuenta")
-    child.expect("El portal pide «cia_password» otra vez")
+    child.expect("El portal pide otra vez tu contraseña del CIA")
     sign_in(child, "mala-3")
     child.expect("Tu cuenta del CIA está bloqueada")
     child.expect(re.escape(HELP_DESK))

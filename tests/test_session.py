@@ -12,7 +12,14 @@ from autohelper.errors import ProfileError, UsageError
 from autohelper.human import ScriptedHuman
 from autohelper.mock.captcha import nss_for
 from autohelper.profile import update_profile
-from autohelper.session import FIXTURES_DIR, SessionRequest, _saveable, opening_lines, plan_run
+from autohelper.session import (
+    FIXTURES_DIR,
+    SessionRequest,
+    _saveable,
+    opening_lines,
+    plan_run,
+    run_session,
+)
 
 FIXTURE_PROFILE = FIXTURES_DIR / "profiles" / "student.yaml"  # imss-nss's qa_profile
 
@@ -244,3 +251,62 @@ def test_a_mirror_that_redirects_off_the_portal_is_there_and_not_followed() -> N
         server.shutdown()
         server.server_close()
     assert asked == ["/"]
+
+
+def test_the_password_is_asked_after_the_run_says_its_profile_and_target(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The student knows which profile and which portal a password is for before typing it;
+    nothing is set up before it is typed."""
+    import autohelper.session
+
+    said: list[tuple[str, str]] = []
+
+    class Stop(Exception):
+        pass
+
+    def no_browser(*args: object, **kwargs: object) -> None:
+        said.append(("browser", ""))
+        raise Stop
+
+    def ask(name: str) -> str:
+        said.append(("asked", name))
+        return "clave"
+
+    monkeypatch.setattr(autohelper.session, "provider_for", no_browser)
+    monkeypatch.delenv("AUTOHELPER_SECRET_CIA_PASSWORD", raising=False)
+    human = ScriptedHuman(on_progress=lambda line: said.append(("said", line)))
+    with pytest.raises(Stop):
+        run_session(request(scenario="itson-solicitud", human=human, against="fixtures"), ask)
+    assert [kind for kind, _ in said] == ["said", "asked", "browser"]
+    assert said[0][1].startswith("Perfil: perfil de prueba")
+    assert said[1] == ("asked", "cia_password")
+
+
+def test_a_secret_is_asked_by_the_words_its_scenario_gives_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`needs.secrets` may label a secret in both languages: prompts say "tu contraseña del
+    CIA", never the bare `cia_password`, and in words that fit any label."""
+    from autohelper import human as people
+
+    shown: list[str] = []
+    monkeypatch.setattr(people, "at_terminal", lambda: True)
+    monkeypatch.setattr(people, "prompt", lambda text, **kwargs: shown.append(text) or "clave")
+    plan = plan_run(request(scenario="itson-solicitud", against="fixtures"), people.ask_secret)
+    assert plan.secrets == {"cia_password": "clave"}
+    assert plan.scenario.needs.secrets == ("cia_password",)
+    echoed: list[str] = []
+    assert people.TerminalHuman(headless=True, echo=echoed.append).secret("cia_password")
+    assert shown == ["Escribe tu contraseña del CIA (no se guarda ni se muestra)"] * 2
+    assert echoed == [
+        "El portal pide otra vez tu contraseña del CIA. Tienes que escribir ese dato tú (no lo "
+        "guardo ni lo reenvío por mi cuenta); deja vacío para no enviar nada más."
+    ]
+    assert people.secret_words("cia_password", "en") == "your CIA password"
+    monkeypatch.setattr(people, "at_terminal", lambda: False)
+    with pytest.raises(UsageError) as caught:
+        people.ask_secret("cia_password")
+    assert caught.value.message("en").startswith(
+        "The secret your CIA password is needed and the input is not a terminal"
+    )

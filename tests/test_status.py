@@ -243,10 +243,62 @@ def test_runs_after_the_as_of_day_have_not_happened_yet() -> None:
 
 
 # -- the nss step -------------------------------------------------------------------------------
-def test_nss_is_skipped_with_an_nss_from_an_employer() -> None:
-    make_profile(nss="", nss_from_employer="sí")
-    nss = steps(status_json())["nss"]
-    assert (nss["state"], nss["why"]) == ("skipped", "ya tienes un NSS que te dio un empleador")
+def test_an_nss_from_an_employer_not_saved_is_still_to_save_with_the_profile_named() -> None:
+    """The request needs the NSS in the profile: an employer's NSS the profile does not hold
+    does not skip the step (`run itson-solicitud` would say "first get your NSS"). Status
+    says how to save it, with the profile it was given; `run imss-nss` is not "not needed"."""
+    from autohelper.status.standing import not_needed
+
+    make_profile("emp", nss="", nss_from_employer="sí")
+    data = status_json("--profile", "emp")
+    assert states(data)["nss"] == "next"
+    assert data["next"]["command"] == "autohelper run imss-nss --profile emp"
+    assert data["next"]["save_command"] == "autohelper profile set nss=... --profile emp"
+    assert data["next"]["done_command"] is None  # a mark would not give the request its NSS
+    shown = autohelper_cmd("status", "--profile", "emp").stdout
+    assert (
+        "  Si ya lo tienes (por ejemplo, te lo dio un empleador), guárdalo en tu perfil y este "
+        "paso queda hecho: autohelper profile set nss=... --profile emp\n"
+    ) in shown
+    english = autohelper_cmd("--lang", "en", "status", "--profile", "emp").stdout
+    assert "If you already have it (from an employer, say), save it in your profile" in english
+    assert not_needed("emp", "imss-nss") is None
+    prof.update_profile("emp", {"nss": NSS})
+    nss = steps(status_json("--profile", "emp"))["nss"]
+    assert (nss["state"], nss["why"]) == ("skipped", "tu perfil ya tiene tu NSS")
+
+
+def test_a_run_not_needed_shows_its_commands_with_the_profile_given() -> None:
+    make_profile("ana")
+    result = autohelper_cmd("run", "imss-nss", "--profile", "ana")
+    assert result.exit_code == 0, result.output
+    assert "  autohelper run itson-solicitud --profile ana\n" in result.stdout
+    assert "autohelper run imss-nss --profile ana --again" in result.stdout
+
+
+def test_done_nss_without_an_nss_in_the_profile_is_refused_and_says_how_to_save_it() -> None:
+    """A mark would say the step is done while the request still asks for the NSS."""
+    make_profile("ana", nss="")
+    before = resolve_profile_path("ana").read_bytes()
+    result = autohelper_cmd("done", "nss", "--profile", "ana")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: No marco «nss» como hecho: lo que sigue necesita tu NSS en tu perfil, y una "
+        "marca no lo guarda. Si ya lo tienes, guárdalo: autohelper profile set nss=... --profile "
+        "ana. Si no, consíguelo: autohelper run imss-nss --profile ana\n"
+    )
+    english = autohelper_cmd("--lang", "en", "done", "nss", "--profile", "ana")
+    assert english.stderr.startswith(
+        "Error: I will not mark “nss” done: what comes next needs your NSS in your profile"
+    )
+    assert (
+        not default_path().exists()
+        or Journal().marks(str(resolve_profile_path("ana").resolve()), "itson") == []
+    )
+    assert resolve_profile_path("ana").read_bytes() == before
+    assert states(status_json("--profile", "ana"))["nss"] == "next"
+    prof.update_profile("ana", {"nss": NSS})
+    assert autohelper_cmd("done", "nss", "--profile", "ana").exit_code == 0
 
 
 def test_without_an_nss_the_nss_flow_is_next() -> None:
@@ -956,8 +1008,9 @@ def test_a_request_after_what_a_run_did_after_it_is_refused() -> None:
     assert result.stderr == (
         "Error: «entrega» no puede quedar hecho el viernes 18 de septiembre de 2026: «vigencia» "
         "(Consultar tu vigencia de derechos) va después y está hecho por la corrida del jueves "
-        "17 de septiembre de 2026 (autohelper run imss-vigencia). Revisa la fecha y márcalo con "
-        "la correcta: autohelper done entrega --on AAAA-MM-DD --profile default.\n"
+        "17 de septiembre de 2026 (autohelper run imss-vigencia --profile default). Revisa la "
+        "fecha y márcalo con la correcta: autohelper done entrega --on AAAA-MM-DD --profile "
+        "default.\n"
     )
     assert _marks() == []
     assert autohelper_cmd("done", "entrega", "--on", "2026-09-15").exit_code == 0
@@ -1015,3 +1068,27 @@ def test_a_request_a_run_found_already_filed_takes_the_day_it_was_really_filed()
     accepted = autohelper_cmd("done", "vigencia", "--on", "2026-11-18")
     assert accepted.exit_code == 0, accepted.output
     assert accepted.stderr == ""
+
+
+def test_a_yes_no_yield_is_said_in_the_persons_language() -> None:
+    """The journal keeps the portal's "si": status says "sí" (with its accent) or "yes", and
+    a verdict's code in words."""
+    make_profile()
+    autohelper_cmd("done", "solicitud", "--on", "2026-11-13")
+    yields = {"verdict": "vigente", "con_derecho": "si", "situacion": "VIGENTE"}
+    add_run("imss-vigencia", "success", yields, day="2026-11-20")
+    spanish = autohelper_cmd("status", "--as-of", "2026-11-20").stdout
+    assert "resultado vigente · con derecho sí · situación VIGENTE" in spanish
+    english = autohelper_cmd("--lang", "en", "status", "--as-of", "2026-11-20").stdout
+    assert "result in force (vigente) · entitled yes · situation VIGENTE" in english
+    assert steps(status_json("--as-of", "2026-11-20"))["vigencia"]["yields"] == yields  # as kept
+
+
+def test_done_and_undo_show_the_run_command_with_the_profile_given() -> None:
+    """A command shown for one student's profile keeps their `--profile`: without it, it would
+    act on the default profile (another student's, on a shared machine)."""
+    make_profile("ana")
+    add_run("imss-vigencia", "success", {"verdict": "vigente"}, day="2026-11-20")
+    undo = autohelper_cmd("undo", "vigencia", "--profile", "ana")
+    assert undo.exit_code == 1
+    assert "autohelper run imss-vigencia --profile ana" in undo.stderr

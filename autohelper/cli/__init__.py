@@ -294,7 +294,8 @@ def _not_needed(scenario: str, profile: str | None, against: str) -> bool:
     from autohelper.messages import localized
     from autohelper.status.standing import not_needed
 
-    found = not_needed(profile, scenario)
+    suffix = f" --profile {shlex.quote(profile)}" if profile is not None else ""
+    found = not_needed(profile, scenario, suffix)
     if found is None:
         return False
     why = localized(found.why) if found.why else ""

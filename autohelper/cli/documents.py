@@ -11,8 +11,10 @@ Exit code: 0 when the constancia shows the Seguro Facultativo in force as expect
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,15 +69,51 @@ def vigencia_command(
     values = profile.as_template_values() if profile is not None else None
     report = check_constancia(pdf_path, expectation=expectation, profile=values)
     mismatches = identity_mismatches(report.facts, values)
+    record = _record_command(report, profile, mismatches, profile_name)
     if as_json:
-        _echo_json(report, profile, mismatches)
+        _echo_json(report, profile, mismatches, record)
     else:
         _echo_report(report, profile, mismatches)
+        if record is not None:
+            click.echo(t("vigencia.record_hint", command=record))
     return 0 if report.verdict.code == "vigente" else 1
 
 
+def _record_command(
+    report: VigenciaReport,
+    profile: Profile | None,
+    mismatches: list[tuple[str, str]],
+    profile_name: str | None,
+) -> str | None:
+    """For a vigente constancia of this student: the `autohelper done` that records the
+    vigencia step of their procedure (on the day the constancia was issued), which `status`
+    would otherwise keep showing as next; None when there is nothing to record."""
+    from autohelper.errors import AutohelperError
+    from autohelper.status.procedure import procedure_for
+
+    if report.verdict.code != "vigente" or profile is None or mismatches:
+        return None
+    try:
+        procedure = procedure_for(profile.institution)
+    except AutohelperError:  # no institution, no procedure: nothing to record it in
+        return None
+    step = next((s for s in procedure.steps if s.scenario == "imss-vigencia" and s.markable), None)
+    if step is None:
+        return None
+    words = ["autohelper", "done", step.id]
+    issued = report.facts.issued
+    if issued is not None and issued <= datetime.date.today():
+        words += ["--on", issued.isoformat()]
+    if profile_name is not None:
+        words += ["--profile", profile_name]
+    return shlex.join(words)
+
+
 def _echo_json(
-    report: VigenciaReport, profile: Profile | None, mismatches: list[tuple[str, str]]
+    report: VigenciaReport,
+    profile: Profile | None,
+    mismatches: list[tuple[str, str]],
+    record: str | None = None,
 ) -> None:
     data: dict[str, Any] = {
         **report.public(),
@@ -83,6 +121,7 @@ def _echo_json(
         "advice": report.verdict.advice(),
         "profile": profile is not None,
         "not_yours": [name for name, _ in mismatches],
+        "done_command": record,
     }
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 

@@ -86,15 +86,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "These values ({fields}) come from the mirror {url}, not the real portal: they "
         "were not saved in your profile.",
     },
+    # {name}: a secret as the scenario labels it ("tu contraseña del CIA"), else
+    # `human.secret_name`. The wording takes no gender: a label may be either.
+    "human.secret_name": {"es": "«{name}»", "en": "“{name}”"},
     "cli.secret_prompt": {
         "es": "Escribe {name} (no se guarda ni se muestra)",
         "en": "Type {name} (it is neither stored nor shown)",
     },
     "cli.secret_no_terminal": {
-        "es": "Hace falta el dato secreto «{name}» y la entrada no es una terminal: no puedo "
-        "pedírtelo sin que se vea. Ponlo en la variable de entorno {env} y vuelve a correr el "
-        "comando.",
-        "en": "The secret “{name}” is needed and the input is not a terminal: I cannot ask for "
+        "es": "Hace falta {name} (un dato secreto) y la entrada no es una terminal: no puedo "
+        "pedirte ese dato sin que se vea. Ponlo en la variable de entorno {env} y vuelve a "
+        "correr el comando.",
+        "en": "The secret {name} is needed and the input is not a terminal: I cannot ask for "
         "it without it showing. Set it in the environment variable {env} and run the command "
         "again.",
     },
@@ -106,18 +109,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(Ctrl-C to stop).",
     },
     "session.secret_missing": {
-        "es": "Falta el dato secreto «{name}»: escríbelo cuando se te pida o ponlo en la "
-        "variable de entorno {env}.",
-        "en": "The secret “{name}” is missing: type it when asked or set the environment "
+        "es": "Falta {name} (un dato secreto): escribe ese dato cuando se te pida o ponlo en "
+        "la variable de entorno {env}.",
+        "en": "The secret {name} is missing: type it when asked or set the environment "
         "variable {env}.",
     },
     "session.already_done": {
         "es": "Ya hiciste «{title}» el {date}{folio}. No lo repito, para no enviar una segunda "
-        "solicitud (`autohelper status` te dice qué sigue). Si de verdad necesitas hacerlo otra "
-        "vez, usa --again.",
+        "solicitud (`autohelper status{suffix}` te dice qué sigue). Si de verdad necesitas "
+        "hacerlo otra vez, usa --again.",
         "en": "You already did “{title}” on {date}{folio}. I will not repeat it, so as not to "
-        "send a second request (`autohelper status` tells you what comes next). If you really "
-        "need to do it again, use --again.",
+        "send a second request (`autohelper status{suffix}` tells you what comes next). If you "
+        "really need to do it again, use --again.",
+    },
+    "session.already_marked": {
+        "es": "Marcaste «{title}» como hecho el {date} (con `autohelper done {step}`). No lo "
+        "repito, para no enviar una segunda solicitud (`autohelper status{suffix}` te dice qué "
+        "sigue). Si lo marcaste por error, quita la marca con `autohelper undo {step}{suffix}`; "
+        "si de verdad necesitas hacerlo otra vez, usa --again.",
+        "en": "You marked “{title}” as done on {date} (with `autohelper done {step}`). I will "
+        "not repeat it, so as not to send a second request (`autohelper status{suffix}` tells "
+        "you what comes next). If you marked it by mistake, take the mark back with "
+        "`autohelper undo {step}{suffix}`; if you really need to do it again, use --again.",
     },
     "session.with_folio": {"es": " con el folio {folio}", "en": " with folio {folio}"},
     "session.qa_live": {

@@ -296,6 +296,12 @@ _CLI: dict[str, dict[str, str]] = {
     "yield.con_derecho.si": {"es": "sí", "en": "yes"},
     "yield.con_derecho.no": {"es": "no", "en": "no"},
     "vigencia.advice": {"es": "Qué hacer: {advice}", "en": "What to do: {advice}"},
+    "vigencia.record_hint": {
+        "es": "Esta constancia no queda registrada en tu trámite por leerla aquí. Para que "
+        "autohelper status la cuente, márcala: {command}",
+        "en": "Reading this constancia here does not record it in your procedure. For "
+        "autohelper status to count it, mark it: {command}",
+    },
     "vigencia.not_yours": {
         "es": "Ojo: {fact} de la constancia ({value}) no es el de tu perfil.",
         "en": "Note: the constancia's {fact} ({value}) is not your profile's.",

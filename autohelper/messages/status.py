@@ -421,6 +421,21 @@ _STATUS: dict[str, dict[str, str]] = {
         "en": "If your profile is wrong, fix it: {command}. If it is right, do not mark it "
         "done: ask {desk} about it.",
     },
+    "status.answer_yes": {"es": "sí", "en": "yes"},
+    "status.answer_no": {"es": "no", "en": "no"},
+    "status.save_hint": {
+        "es": "Si ya lo tienes (por ejemplo, te lo dio un empleador), guárdalo en tu perfil y "
+        "este paso queda hecho: {command}",
+        "en": "If you already have it (from an employer, say), save it in your profile and this "
+        "step is done: {command}",
+    },
+    "status.done_needs_field": {
+        "es": "No marco «{step}» como hecho: lo que sigue necesita tu {field} en tu perfil, y "
+        "una marca no lo guarda. Si ya lo tienes, guárdalo: {command}. Si no, consíguelo: {run}",
+        "en": "I will not mark “{step}” done: what comes next needs your {field} in your "
+        "profile, and a mark does not save it. If you have it, save it: {command}. If not, get "
+        "it: {run}",
+    },
     "status.done_refused_by_profile": {
         "es": "No marco «{step}» como hecho: tu perfil dice lo contrario ({fields}). Si tu "
         "perfil está mal, corrígelo: {command}",

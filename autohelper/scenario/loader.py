@@ -47,6 +47,7 @@ from autohelper.scenario.model import (
     SignIn,
     Step,
     Submit,
+    Text,
 )
 from autohelper.scenario.nodes import Node, did_you_mean, key_name
 from autohelper.target import origin_allowed, origin_problem, shown_against
@@ -370,8 +371,18 @@ class _Parser(FieldReader):
     def parse_needs(self, node: Node) -> Needs:
         entries = self.mapping(node, NEEDS_KEYS)
         names: dict[str, list[str]] = {key: [] for key in NEEDS_KEYS}
+        labels: list[tuple[str, Text]] = []
         for key, (_, value) in entries.items():
-            for item in self.sequence(value, empty=True):
+            for entry in self.sequence(value, empty=True):
+                item = entry
+                labelled = isinstance(entry, yaml.MappingNode) and len(entry.value) == 1
+                if key == "secrets" and labelled:
+                    # `- cia_password: {es: tu contraseña del CIA, en: your CIA password}`: the
+                    # words prompts use for it (a bare name is shown as written).
+                    item, label_node = entry.value[0]
+                    label = self.text(label_node)
+                    if label:
+                        labels.append((key_name(item), label))
                 name = self.string(item)
                 if name is None:
                     continue
@@ -385,6 +396,7 @@ class _Parser(FieldReader):
             profile=tuple(names["profile"]),
             secrets=tuple(names["secrets"]),
             optional=tuple(names["optional"]),
+            secret_labels=tuple(labels),
         )
 
     def step(self, node: Node) -> Step | None:

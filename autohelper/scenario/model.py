@@ -542,6 +542,12 @@ class Needs:
     profile: tuple[str, ...] = ()
     secrets: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
+    # How prompts name a secret to the person (`{es: tu contraseña del CIA, en: ...}`).
+    secret_labels: tuple[tuple[str, Text], ...] = ()
+
+    def secret_label(self, name: str) -> Text | None:
+        """The words for secret `name`, when the scenario gives them."""
+        return dict(self.secret_labels).get(name)
 
 
 @dataclass(frozen=True)

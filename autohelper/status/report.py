@@ -41,6 +41,8 @@ def timeline_json(
         }
         if action.profile_command is not None:
             next_json["profile_command"] = action.profile_command
+        if action.save_command is not None:
+            next_json["save_command"] = action.save_command
     data: dict[str, Any] = {
         "procedure": timeline.procedure.id,
         "as_of": timeline.as_of.isoformat(),
@@ -172,6 +174,8 @@ def timeline_html(timeline: Timeline, reveal: bool = False, lang: str | None = N
         parts.append(f"<p>{e(localized(action.step.explain, lang))}</p>")
         if action.command:
             parts.append(f"<p><code>{e(action.command)}</code></p>")
+        if action.save_command:
+            parts.append(f"<p>{e(t('status.save_hint', lang, command=action.save_command))}</p>")
         parts.append("</section>")
     else:
         parts.append(f'<section id="next"><p>{e(nothing_next(timeline, lang))}</p></section>')

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from autohelper import journal as jr
@@ -38,8 +38,10 @@ from autohelper.status.timeline import (
     build_timeline,
     comes_after,
     counted_runs,
+    lacking_fields,
     own_state,
     profile_command,
+    save_command,
 )
 from autohelper.status.words import format_day
 
@@ -59,6 +61,9 @@ class Student:
     profile: Profile
     procedure: Procedure
     key: str
+    # The profile fields each step gets that a later step's scenario needs (`requires`), by
+    # step id: `nss` for the step that runs imss-nss.
+    provides: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def today() -> Day:
@@ -79,7 +84,31 @@ def student(profile_name: str | None, command_suffix: str = "") -> Student:
         raise UsageError("status.no_institution_commands", commands=commands)
     procedure = procedure_for(profile.institution, current_lang())
     # Marks belong to one profile (several students may share a machine): keyed by its file.
-    return Student(profile, procedure, str(Path(path).expanduser().resolve()))
+    key = str(Path(path).expanduser().resolve())
+    return Student(profile, procedure, key, provided_fields(procedure))
+
+
+def provided_fields(procedure: Procedure) -> dict[str, tuple[str, ...]]:
+    """For each step that runs a scenario, the profile fields another step's scenario takes
+    from it (its `requires`: `{nss: imss-nss}`). A scenario that cannot be read adds none:
+    `autohelper check` and the run itself say what is wrong with it."""
+    from autohelper.errors import AutohelperError
+    from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
+
+    requires: dict[str, str] = {}
+    for step in procedure.steps:
+        if step.scenario is None:
+            continue
+        try:
+            scenario = load_scenario(find_scenario(step.scenario, scenarios_dir()))
+        except AutohelperError:
+            continue
+        requires.update(scenario.requires)
+    return {
+        step.id: tuple(name for name, source in requires.items() if source == step.scenario)
+        for step in procedure.steps
+        if step.scenario is not None
+    }
 
 
 def _journal() -> jr.Journal | None:
@@ -99,7 +128,14 @@ def current_timeline(request: StatusRequest) -> Timeline:
     closed = ((days.first, days.last) for days in who.procedure.closed)
     calendar = BusinessCalendar(closed, lang=current_lang())
     return build_timeline(
-        who.procedure, who.profile, runs, marks, request.as_of, calendar, request.command_suffix
+        who.procedure,
+        who.profile,
+        runs,
+        marks,
+        request.as_of,
+        calendar,
+        request.command_suffix,
+        who.provides,
     )
 
 
@@ -113,14 +149,16 @@ class NotNeeded:
     next: NextAction | None
 
 
-def not_needed(profile_name: str | None, scenario_id: str) -> NotNeeded | None:
+def not_needed(
+    profile_name: str | None, scenario_id: str, command_suffix: str = ""
+) -> NotNeeded | None:
     """Whether the student's own procedure says `scenario_id` is not needed, by their profile.
     A profile that is missing or names no institution says nothing here: the run's own checks
-    speak for it."""
+    speak for it. `command_suffix` goes after the commands shown (the `--profile` given)."""
     path = resolve_profile_path(profile_name)
     if not path.exists() or not load_profile(path).institution:
         return None
-    timeline = current_timeline(StatusRequest(profile_name, today()))
+    timeline = current_timeline(StatusRequest(profile_name, today(), command_suffix=command_suffix))
     for item in timeline.steps:
         rule = item.rule
         skipped = item.step.scenario == scenario_id and item.state == "skipped"
@@ -129,7 +167,7 @@ def not_needed(profile_name: str | None, scenario_id: str) -> NotNeeded | None:
     return None
 
 
-def find_step(procedure: Procedure, step_id: str) -> ProcedureStep:
+def find_step(procedure: Procedure, step_id: str, command_suffix: str = "") -> ProcedureStep:
     """The step (its id in any case: ids are lower case), or a UsageError naming it as typed
     (masked when it looks like personal data, quoted safely, cut when long): unknown (with a
     suggestion), a step of another procedure, a wait (which ends by itself), or a step whose
@@ -155,11 +193,11 @@ def find_step(procedure: Procedure, step_id: str) -> ProcedureStep:
             steps=steps,
         )
     if not step.markable:
-        raise _not_markable(step)
+        raise _not_markable(step, command_suffix)
     return step
 
 
-def _not_markable(step: ProcedureStep) -> UsageError:
+def _not_markable(step: ProcedureStep, suffix: str = "") -> UsageError:
     """Why `done` cannot record a step, and how it does get done, as its `done_when` says."""
     if step.kind == "wait":
         return UsageError("status.not_markable", step=step.id)
@@ -173,11 +211,11 @@ def _not_markable(step: ProcedureStep) -> UsageError:
         return UsageError(
             "status.done_by_run_or_profile",
             step=step.id,
-            command=_run_command(step),
+            command=_run_command(step, suffix),
             fields=fields,
         )
     if by_run:
-        return UsageError("status.done_by_run", step=step.id, command=_run_command(step))
+        return UsageError("status.done_by_run", step=step.id, command=_run_command(step, suffix))
     # The loader refuses an empty done_when: without a mark, it has a run or a profile rule.
     return UsageError("status.done_by_profile", step=step.id, fields=fields)
 
@@ -212,16 +250,17 @@ def _standing_days(marks: list[jr.MarkRow], step_id: str) -> list[str]:
     return standing
 
 
-def _run_command(step: ProcedureStep) -> str:
-    return f"autohelper run {step.scenario}"
+def _run_command(step: ProcedureStep, suffix: str = "") -> str:
+    """The run that does `step`, with `suffix` (the `--profile` given) after it."""
+    return f"autohelper run {step.scenario}{suffix}"
 
 
-def _how_done(state: StepState) -> Words:
+def _how_done(state: StepState, suffix: str = "") -> Words:
     """`done by the run of <day> (autohelper run ...)` or `marked done on <day>`."""
     assert state.day is not None
     day = format_day(state.day)
     if state.via == "run":
-        return Words("status.how_run", date=day, command=_run_command(state.step))
+        return Words("status.how_run", date=day, command=_run_command(state.step, suffix))
     return Words("status.how_mark", date=day)
 
 
@@ -247,7 +286,7 @@ def _order_conflicts(
     for other in who.procedure.steps:
         if other.id == step.id or other.kind == "wait":  # a wait's day is its next step's
             continue
-        state = own_state(other, runs, marks, who.profile, datetime.date.max)
+        state = own_state(other, runs, marks, who.profile, datetime.date.max, who.provides)
         if state is None or state.state != "done" or state.day is None:
             continue
         if other.id in before and state.day > on:
@@ -282,7 +321,7 @@ def _out_of_order(
         date=format_day(on),
         other=other.step.id,
         title=localized(other.step.title),
-        how=_how_done(other),
+        how=_how_done(other, suffix),
         suffix=suffix,
         fix=fix,
     )
@@ -296,7 +335,7 @@ def _order_note(step: ProcedureStep, on: Day, conflict: _Conflict, suffix: str) 
         date=format_day(on),
         other=other.step.id,
         title=localized(other.step.title),
-        how=_how_done(other).message(),  # a Words renders no phrase inside it
+        how=_how_done(other, suffix).message(),  # a Words renders no phrase inside it
         suffix=suffix,
     )
 
@@ -321,8 +360,9 @@ def record_done(
     both days) when a window orders the two steps, and recorded with a note otherwise
     (`comes_after`). `command_suffix` goes after the commands the messages show."""
     who = student(profile_name, command_suffix)
-    step = find_step(who.procedure, step_id)
+    step = find_step(who.procedure, step_id, command_suffix)
     _refuse_against_profile(who, step, command_suffix)
+    _refuse_without_field(who, step, command_suffix)
     journal = jr.Journal()
     runs, marks = _history(journal, who)
     conflicts = _order_conflicts(who, step, on, runs, marks)
@@ -348,6 +388,21 @@ def _refuse_against_profile(who: Student, step: ProcedureStep, suffix: str) -> N
     raise UsageError("status.done_refused_by_profile", step=step.id, fields=fields, command=command)
 
 
+def _refuse_without_field(who: Student, step: ProcedureStep, suffix: str) -> None:
+    """A step that gets a field a later step needs (the NSS) is done once the profile holds
+    it: a mark alone would leave the next step asking for it. Nothing is recorded; the message
+    gives the `profile set` that saves it."""
+    missing = lacking_fields(step, who.profile.as_template_values(), who.provides)
+    if missing:
+        raise UsageError(
+            "status.done_needs_field",
+            step=step.id,
+            field=Words(f"profile.field.{missing[0]}"),
+            command=save_command(missing, suffix),
+            run=f"autohelper run {step.scenario}{suffix}",
+        )
+
+
 @dataclass(frozen=True)
 class Undone:
     """The step whose mark `undo` took back, the day that mark said, and why `status` still
@@ -363,7 +418,7 @@ def _still_done(state: StepState | None, suffix: str) -> Words | None:
         return None
     if state.via == "run" and state.day is not None:
         day = format_day(state.day)
-        return Words("status.still_done_run", date=day, command=_run_command(state.step))
+        return Words("status.still_done_run", date=day, command=_run_command(state.step, suffix))
     if state.via == "mark" and state.day is not None:
         day = format_day(state.day)
         return Words("status.still_done_mark", date=day, step=state.step.id, suffix=suffix)
@@ -376,24 +431,25 @@ def record_undo(profile_name: str | None, step_id: str, command_suffix: str = ""
     take back is a UsageError, which names the run (and its day) or the profile that did the
     step, if one did."""
     who = student(profile_name, command_suffix)
-    step = find_step(who.procedure, step_id)
+    step = find_step(who.procedure, step_id, command_suffix)
     journal = _journal()
     runs, marks = _history(journal, who)
     standing = _standing_days(marks, step.id)
     if journal is None or not standing:
-        state = own_state(step, runs, marks, who.profile, today())
+        state = own_state(step, runs, marks, who.profile, today(), who.provides)
         if state is not None and state.state == "done" and state.via == "run" and state.day:
             raise UsageError(
                 "status.undo_done_by_run",
                 step=step.id,
                 date=format_day(state.day),
-                command=_run_command(step),
+                command=_run_command(step, command_suffix),
             )
         if state is not None and state.state == "done" and state.via == "profile":
             raise UsageError("status.undo_done_by_profile", step=step.id)
         raise UsageError("status.nothing_to_undo", step=step.id)
     journal.record_mark(who.key, who.procedure.id, step.id, today().isoformat(), "undone")
-    after = own_state(step, runs, journal.marks(who.key, who.procedure.id), who.profile, today())
+    marks = journal.marks(who.key, who.procedure.id)
+    after = own_state(step, runs, marks, who.profile, today(), who.provides)
     return Undone(
         step, datetime.date.fromisoformat(standing[-1]), _still_done(after, command_suffix)
     )

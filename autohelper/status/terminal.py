@@ -67,6 +67,8 @@ def next_lines(timeline: Timeline, lang: str | None) -> list[str]:
         lines.append("  " + t("status.where", lang, where=localized(step.where, lang)))
     if action.done_command and (step.kind == "manual" or action.state == "in_person"):
         lines.append("  " + t("status.mark_hint", lang, command=action.done_command))
+    if action.save_command:
+        lines.append("  " + t("status.save_hint", lang, command=action.save_command))
     if action.profile_command:
         desk = localized(timeline.procedure.help_desk.name, lang)
         lines.append(

@@ -9,7 +9,7 @@ move a step; runs against a mirror count only when asked (`include_mirrors`). Ev
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from autohelper.journal import MarkRow, RunRow
@@ -71,6 +71,8 @@ class NextAction:
     done_command: str | None = None  # how to record it by hand (`autohelper done STEP ...`)
     # Blocked by the profile: the `profile set` that would make it done, if the profile is wrong.
     profile_command: str | None = None
+    # A field a later step needs that this one gets (an NSS): the `profile set` that saves it.
+    save_command: str | None = None
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ def _profile_matches(rule: Rule, values: dict[str, str]) -> bool:
     )
 
 
-def _mark_day(marks: Sequence[MarkRow], as_of: Day) -> Day | None:
+def standing_mark_day(marks: Sequence[MarkRow], as_of: Day) -> Day | None:
     """The day of the latest `done` mark still standing (each `undone` cancels the latest
     `done` before it), if it is not after `as_of`."""
     standing: list[Day] = []
@@ -152,8 +154,11 @@ def _decide(
     marks: list[MarkRow],
     values: dict[str, str],
     as_of: Day,
+    lacking: tuple[str, ...] = (),
 ) -> StepState | None:
-    """The state a step's own evidence gives it, or None when that depends on the others."""
+    """The state a step's own evidence gives it, or None when that depends on the others.
+    `lacking`: the profile fields this step gets that a later step needs and the profile does
+    not hold (an NSS): neither a mark nor the profile settles the step without them."""
     own = [run for run in runs if run.scenario == step.scenario and run.day <= as_of]
     last = own[-1] if own else None
     # What the profile says about the student (other insurance) is not overridden by a mark:
@@ -164,15 +169,16 @@ def _decide(
     done_runs = [run for run in own if any(_run_matches(r, run) for r in step.done_when)]
     done_run = done_runs[-1] if done_runs else None
     got = dict(done_run.yields) if done_run else {}
-    mark_day = _mark_day([m for m in marks if m.step == step.id], as_of)
-    if mark_day is not None:
+    mark_day = standing_mark_day([m for m in marks if m.step == step.id], as_of)
+    if mark_day is not None and not lacking:
         return StepState(step, "done", day=mark_day, via="mark", yields=got, last_run=last)
     if done_run is not None:
         return StepState(step, "done", day=done_run.day, via="run", yields=got, last_run=last)
     if any(_profile_matches(rule, values) for rule in step.done_when):
         return StepState(step, "done", via="profile", last_run=last)
     for rule in step.skipped_when:
-        if _profile_matches(rule, values) or (last and _run_matches(rule, last)):
+        by_profile = _profile_matches(rule, values) and not lacking
+        if by_profile or (last and _run_matches(rule, last)):
             return StepState(step, "skipped", rule=rule, last_run=last)
     if last is not None:
         for rule in step.in_person_when:
@@ -209,10 +215,26 @@ def own_state(
     marks: Iterable[MarkRow],
     profile: Profile,
     as_of: Day,
+    provides: Mapping[str, tuple[str, ...]] | None = None,
 ) -> StepState | None:
     """The state the step's own evidence (its runs, its marks, the profile) gives it as of
     `as_of`, whatever the other steps say: what `done` and `undo` weigh a step by."""
-    return _decide(step, list(runs), list(marks), profile.as_template_values(), as_of)
+    values = profile.as_template_values()
+    lacking = lacking_fields(step, values, provides)
+    return _decide(step, list(runs), list(marks), values, as_of, lacking)
+
+
+def lacking_fields(
+    step: ProcedureStep, values: Mapping[str, str], provides: Mapping[str, tuple[str, ...]] | None
+) -> tuple[str, ...]:
+    """The fields `step` gets for a later step (`provides`: by step id) that the profile lacks."""
+    return tuple(name for name in (provides or {}).get(step.id, ()) if not values.get(name))
+
+
+def save_command(fields: tuple[str, ...], command_suffix: str = "") -> str:
+    """The `autohelper profile set` that saves `fields` (to fill in)."""
+    pairs = " ".join(f"{name}=..." for name in fields)
+    return f"autohelper profile set {pairs}{command_suffix}"
 
 
 def build_timeline(
@@ -223,11 +245,14 @@ def build_timeline(
     as_of: Day,
     calendar: BusinessCalendar,
     command_suffix: str = "",
+    provides: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Timeline:
-    """Every step's state as of `as_of`, the next action, and whether to show the contacts."""
+    """Every step's state as of `as_of`, the next action, and whether to show the contacts.
+    `provides`: the profile fields each step gets that a later one needs (by step id)."""
     runs, marks = list(runs), list(marks)
     values = profile.as_template_values()
-    decided = {s.id: _decide(s, runs, marks, values, as_of) for s in procedure.steps}
+    lacking = {s.id: lacking_fields(s, values, provides) for s in procedure.steps}
+    decided = {s.id: _decide(s, runs, marks, values, as_of, lacking[s.id]) for s in procedure.steps}
     states: dict[str, StepState] = {}
     ready: list[str] = []
     for step in procedure.steps:
@@ -240,7 +265,7 @@ def build_timeline(
                 ready.append(step.id)
         else:
             states[step.id] = own
-    action = _next_action(procedure, states, ready, command_suffix)
+    action = _next_action(procedure, states, ready, command_suffix, lacking)
     if action is not None:
         current = states[action.step.id]
         if current.state == "todo" and (action.not_before is None or action.not_before <= as_of):
@@ -428,6 +453,7 @@ def _next_action(
     states: dict[str, StepState],
     ready: list[str],
     command_suffix: str,
+    lacking: Mapping[str, tuple[str, ...]] | None = None,
 ) -> NextAction | None:
     """The first step, in the procedure's order, that the student can act on: a ready one, or
     one waiting on an office visit or on a person sorting something out."""
@@ -440,6 +466,10 @@ def _next_action(
             if state.state == "blocked" and rule is not None and rule.source == "profile":
                 fix = profile_command(step, command_suffix)
                 return NextAction(step, state.state, command, state.not_before, None, fix)
+            missing = (lacking or {}).get(step.id, ())
+            if missing:  # a mark would not give the later step what it needs: save it instead
+                fix = save_command(missing, command_suffix)
+                return NextAction(step, state.state, command, state.not_before, save_command=fix)
             done = f"autohelper done {step.id}{command_suffix}" if step.markable else None
             return NextAction(step, state.state, command, state.not_before, done)
     return None

@@ -4,7 +4,7 @@ dates in the person's language, what each state says about a step, and the yield
 
 from __future__ import annotations
 
-from autohelper.messages import localized, t
+from autohelper.messages import has, localized, t
 from autohelper.privacy import PERSONAL_FIELDS, mask
 from autohelper.status.business_days import Day
 from autohelper.status.timeline import OrderConflict, StepState, Timeline
@@ -35,10 +35,27 @@ def yield_label(name: str, lang: str | None = None) -> str:
     return name if text == key else text
 
 
+# Yes/no as the journal keeps a yield's value (a portal's "SI", a flag's "true").
+_YES_NO = {"si": "yes", "sí": "yes", "yes": "yes", "true": "yes", "no": "no", "false": "no"}
+
+
+def yield_value(name: str, value: str, lang: str | None = None) -> str:
+    """A yield's value in words: a code the catalogue says (`yield.verdict.vigente`: "in force
+    (vigente)"), a yes/no in the person's language ("sí"/"yes"), else as kept."""
+    if has(f"yield.{name}.{value}"):
+        return t(f"yield.{name}.{value}", lang)
+    answer = _YES_NO.get(value.strip().lower())
+    return t(f"status.answer_{answer}", lang) if answer else value
+
+
 def describe_yields(yields: dict[str, str], reveal: bool, lang: str | None = None) -> str:
-    """`folio 1…9 · clínica UMF 12` (the NSS and other personal values stay masked)."""
+    """`folio 1…9 · clínica UMF 12 · con derecho sí` (the NSS and other personal values stay
+    masked; codes and yes/no said in words)."""
     shown = shown_yields(yields, reveal)
-    return " · ".join(f"{yield_label(name, lang)} {value}" for name, value in shown.items())
+    return " · ".join(
+        f"{yield_label(name, lang)} {yield_value(name, value, lang)}"
+        for name, value in shown.items()
+    )
 
 
 def state_label(state: str, lang: str | None = None) -> str:
