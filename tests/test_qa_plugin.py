@@ -102,6 +102,8 @@ def test_markers_and_keywords_select_cases(pytester: pytest.Pytester) -> None:
     assert collected(pytester, "-k", "captcha and imss-nss") == [
         "fixtures/qa/imss-nss.yaml::wrong-captcha-once",
         "fixtures/qa/imss-nss.yaml::wrong-captcha-always",
+        "fixtures/qa/imss-nss.yaml::welcome-again-after-wrong-captcha",
+        "fixtures/qa/imss-nss.yaml::welcome-again-over-the-form-after-wrong-captcha",
     ]
 
 
