@@ -4,6 +4,7 @@ person is shown, and what it reports when the page is not as the scenario says."
 from __future__ import annotations
 
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -575,3 +576,41 @@ def test_the_words_of_a_declared_dialog_are_the_portals_answer_to_the_outcome(
     assert said in result.message
     if status == "error":
         assert f"El portal respondió: «{answer}»" in result.message
+
+
+@pytest.mark.parametrize("answer", ["error-words", "http-500"])
+def test_an_optional_step_is_skipped_as_soon_as_the_next_steps_any_answer_shows(
+    page: Page, tmp_path: Path, answer: str
+) -> None:
+    """An optional window after a send, before its outcome: the answer is the outcome's second
+    case (an error), or the portal's error page; the optional step does not wait out its 30 s
+    for an element that is not coming (it waited whenever the first case was not the answer)."""
+    status = 500 if answer == "http-500" else 200
+    page.route(
+        f"{ORIGIN}/respuesta",
+        lambda route: route.fulfill(
+            status=status, content_type="text/html", body="<p>Error del portal: intenta luego</p>"
+        ),
+    )
+    content = '<form method="post" action="/respuesta"><button>Enviar</button></form>'
+    steps = """
+  - confirm: [{label: NSS, value: "{profile.nss}"}]
+    description: Confirmar
+  - submit: {role: button, name: Enviar}
+    description: Enviar la solicitud
+  - click: {role: button, name: Aceptar}
+    optional: true
+    timeout: 30
+    description: Cerrar la bienvenida si aparece
+  - outcome:
+      - when: {text: Listo}
+        result: success
+      - when: {text: Error del portal}
+        result: error
+        message: Vuelve a intentarlo más tarde.
+    description: Leer la respuesta
+"""
+    started = time.monotonic()
+    result = run_steps(page, tmp_path, steps, ScriptedHuman(), content=content)
+    assert result.status == "error", result.message
+    assert time.monotonic() - started < 20, "the optional step waited out its whole timeout"

@@ -579,14 +579,20 @@ class Runner:
         self.acting(step, target, lambda: found.wait_for(state="visible", timeout=timeout))
 
     def _wait_optional(self, step: m.Step, frame: Frame, target: m.Target) -> None:
-        """Wait for the optional element or, when the next step's element is in the same frame,
-        for whichever comes first: a page that is not coming costs nothing to skip."""
+        """Wait for the optional element or, when the next step's elements are in the same
+        frame, for whichever comes first: a page that is not coming costs nothing to skip. The
+        next step's every element counts (an outcome's every answer, not only the one expected:
+        an error answer ends the wait as soon as the expected one would). A portal's error or
+        maintenance page holds nothing optional: skipped at once, for the next step to judge."""
+        if self.watch.is_unavailable():
+            raise Skip()
         steps = self.scenario.steps
         following = steps[self.index + 1].targets if self.index + 1 < len(steps) else ()
         own = locate.every(frame, target)
         race = own
-        if following and following[0][0].frame == target[0].frame:
-            race = own.or_(locate.every(frame, following[0]))
+        for other in following:
+            if other[0].frame == target[0].frame:
+                race = race.or_(locate.every(frame, other))
         race.first.wait_for(state="visible", timeout=self.timeout_ms(step))
         if own.count() == 0:
             raise Skip()
