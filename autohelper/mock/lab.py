@@ -182,7 +182,7 @@ class LabSite(Site[LabSettings, LabVisitor]):
             return Response.html(_fieldchange(req.query, {}))
         if path == "/fieldchange-frames":  # the same form in a frameset, as PeopleSoft's
             query = "&".join(f"{k}={v}" for k, v in sorted(req.query.items()))
-            return Response.html(_FIELDCHANGE_FRAMESET.format(src=escape(query)))
+            return Response.html(_frameset(f"/fieldchange?{escape(query)}"))
         if path not in ("/session-frames", "/session-frames/form"):
             return None
         if not visitor.signed_in:
@@ -190,7 +190,7 @@ class LabSite(Site[LabSettings, LabVisitor]):
         folio = req.query.get("folio", "")
         if path == "/session-frames":
             src = "/session-frames/form" + (f"?folio={escape(folio)}" if folio else "")
-            return Response.html(_SESSION_FRAMESET.replace("/session-frames/form", src))
+            return Response.html(_frameset(src))
         said = f"Tu solicitud fue registrada con el folio {folio}." if folio.isdigit() else ""
         return Response.html(_session_form(_success(said) if said else ""))
 
@@ -320,11 +320,13 @@ def _script(code: str) -> str:
     return f"<script>{code}</script>"
 
 
-_SESSION_FRAMESET = """<!DOCTYPE html>
+def _frameset(content: str) -> str:
+    """PeopleSoft's frameset: the menu, and `content` (an escaped address) in TargetContent."""
+    return f"""<!DOCTYPE html>
 <html lang="es"><head><meta charset="utf-8"><title>Solicitud en marcos</title></head>
 <frameset cols="200,*">
   <frame name="NAV" src="/frames/nav">
-  <frame name="TargetContent" src="/session-frames/form">
+  <frame name="TargetContent" src="{content}">
 </frameset></html>"""
 
 
@@ -373,12 +375,6 @@ def _success(text: str) -> str:
 
 
 _FC_FIELDS = ("nss", "curp", "email")
-_FIELDCHANGE_FRAMESET = """<!DOCTYPE html>
-<html lang="es"><head><meta charset="utf-8"><title>Solicitud en marcos</title></head>
-<frameset cols="200,*">
-  <frame name="NAV" src="/frames/nav">
-  <frame name="TargetContent" src="/fieldchange?{src}">
-</frameset></html>"""
 
 
 def _fieldchange(query: dict[str, str], values: dict[str, str], message: str = "") -> str:
