@@ -11,6 +11,7 @@ import contextlib
 import html
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -104,8 +105,12 @@ def fill(run: Runner, step: m.Fill) -> None:
     held = _fill_field(run, step, field, frame)
     # A password is not looked at again before the send: it would be handed to the page once
     # more, and typing it again may need the person (a secret sent is never re-sent by us).
-    if not any(source == "secret" for source, _ in step.value.refs):
+    if not _secret(step):
         run.hold(held)
+
+
+def _secret(step: m.Fill) -> bool:
+    return any(source == "secret" for source, _ in step.value.refs)
 
 
 def _fill_field(run: Runner, step: m.Fill, field: PwLocator, frame: Frame) -> Held:
@@ -126,31 +131,31 @@ def _fill_field(run: Runner, step: m.Fill, field: PwLocator, frame: Frame) -> He
     documents = run.watch.documents[frame]
     type_it(clear=False)
     look = _look(run, step, field)
-    retyped = False
-    for _ in range(SETTLE_ROUNDS):
-        if look.busy:
-            # Focusing this field changed the one before, and the page posts on change (a
-            # non-deferred FieldChange): the text went into a document about to be replaced,
-            # or rewritten by the answer. Once the page has its answer, it is typed again
-            # (typing sends nothing).
-            _settle(run, step, frame, look.busy, documents)
-            documents = run.watch.documents[frame]
-        elif look.value == value or retyped:
-            break
-        else:
-            # A page script moved the focus while the text went in (a sign-in page focusing
-            # its first field on load, as the CIA's does): the text landed elsewhere or
-            # nowhere; or, typed key by key, it went after what the field kept from before (a
-            # retry after the portal's error). It is typed once more, into the field cleared
-            # first; a field that reformats what it gets (upper case, a mask) keeps its own
-            # version after that.
-            log.debug("step %s: the field did not keep what was typed; typing it again", run.index)
-            retyped = True
+    if look.busy:
+        # Focusing this field changed the one before, and the page posts on change (a
+        # non-deferred FieldChange): the text may have gone into a document about to be
+        # replaced. Once the page has its answer, a field that came back empty is typed again
+        # (typing sends nothing), once; never a secret (a page that posts as it is typed, a
+        # PIN's, would be sent it again), and a field that kept anything keeps it.
+        _settle(run, step, frame, look.busy, documents)
+        if run.acting(step, step.target, field.count) == 0:  # the page moved on without it
+            return Held(step, frame, look.id, look.name, "value", value)
+        look = _look(run, step, field)
+        if not (look.value or "").strip() and not _secret(step):
+            type_it(clear=True)
+            look = _look(run, step, field)
+    elif look.value is not None and look.value != value:
+        # A page script moved the focus while the text went in (a sign-in page focusing its
+        # first field on load, as the CIA's does): the text landed elsewhere or nowhere; or,
+        # typed key by key, it went after what the field kept from before (a retry after the
+        # portal's error). It is typed once more, into the field cleared first; a field that
+        # reformats what it gets (upper case, a mask) keeps its own version after that.
+        log.debug("step %s: the field did not keep what was typed; typing it again", run.index)
         type_it(clear=True)
         look = _look(run, step, field)
     if step.blur:
         field.blur()
-    return Held(step, frame, look.id, look.name, "value", look.value)
+    return Held(step, frame, look.id, look.name, "value", value)
 
 
 def _tell_plain_http(run: Runner, step: m.Fill, frame: Frame) -> None:
@@ -206,16 +211,13 @@ def _check_field(run: Runner, step: m.Check, field: PwLocator, frame: Frame) -> 
     documents = run.watch.documents[frame]
     run.acting(step, step.target, lambda: field.set_checked(step.value, timeout=timeout))
     look = _look(run, step, field)
-    for _ in range(SETTLE_ROUNDS):
-        if look.busy:
-            _settle(run, step, frame, look.busy, documents)
-            documents = run.watch.documents[frame]
-            look = _look(run, step, field)
-            continue
-        if look.value == _checked(step.value):
-            break
-        run.acting(step, step.target, lambda: field.set_checked(step.value, timeout=timeout))
+    if look.busy:  # the tick posted the page: its answer is let come, once
+        _settle(run, step, frame, look.busy, documents)
         look = _look(run, step, field)
+        # A box the page that came shows otherwise is ticked again, once (a tick sends nothing).
+        if look.value is not None and look.value != _checked(step.value):
+            run.acting(step, step.target, lambda: field.set_checked(step.value, timeout=timeout))
+            look = _look(run, step, field)
     return Held(step, frame, look.id, look.name, "check", _checked(step.value))
 
 
@@ -223,12 +225,12 @@ def _checked(value: bool) -> str:
     return "true" if value else "false"
 
 
-# How many times a step lets its page settle (or types again) before it goes on as it is; the
-# look before a send decides then.
-SETTLE_ROUNDS = 3
+# How many times the look before a press types a lost field again before it stops; the
+# page is let settle once first.
+SETTLE_ROUNDS = 2
 # How long a page's own AJAX write (a FieldChange by fetch, behind a processing mask) may take
 # to be answered and put into the page.
-SETTLE_WRITE_MS = 10_000
+SETTLE_WRITE_MS = 3_000
 # How long after its write is answered a page is taken as having put the answer in.
 QUIET_MS = 150
 
@@ -240,7 +242,7 @@ class Look:
     with: "leaving" (its form posted, a new address), "writing" (an AJAX write of its own not
     yet answered and put in) or "" (nothing)."""
 
-    value: str
+    value: str | None  # None: an element with no value of its own (not judged)
     id: str
     name: str
     busy: str
@@ -275,10 +277,15 @@ _LOOK_JS = (
     """
     + _BUSY_JS
     + """
-    if (e.tagName === "LABEL" && e.control) e = e.control;  // a box found by its label
+    // A box found by its label, or by words inside its label, stands for its control.
+    const label = e.closest ? e.closest("label") : null;
+    if (label && label.control) e = label.control;
     const box = e.type === "checkbox" || e.type === "radio";
-    const value = box ? String(e.checked) : "value" in e ? String(e.value) : e.textContent;
-    return [value, e.id || "", e.name || "", busyWith(e.ownerDocument.defaultView, key)];
+    const field = /^(INPUT|SELECT|TEXTAREA)$/.test(e.tagName);
+    // null: nothing of its own to look at (an ARIA box, an editable element): not judged.
+    const value = !field ? null : box ? String(e.checked) : String(e.value);
+    return [value, field ? e.id || "" : "", field ? e.name || "" : "",
+            busyWith(e.ownerDocument.defaultView, key)];
 }"""
 )
 
@@ -289,7 +296,7 @@ def _look(run: Runner, step: m.Step, field: PwLocator) -> Look:
         step.targets[0],
         lambda: field.evaluate(_LOOK_JS, BUSY_KEY, timeout=run.timeout_ms(step)),
     )
-    return Look(str(value), str(id_), str(name), str(busy))
+    return Look(None if value is None else str(value), str(id_), str(name), str(busy))
 
 
 # Whether the document is quiet again: no write of its own in flight, its last answer put in.
@@ -454,15 +461,22 @@ _BEFORE_PRESS_JS = (
     const doc = e.ownerDocument;
     const active = doc.activeElement;
     if (active && active !== e && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)) active.blur();
-    const plain = v => String(v).replace(/[^\\p{L}\\p{N}]/gu, "").toLowerCase();
+    const plain = v => String(v).normalize("NFD").replace(/[^\\p{L}\\p{N}]/gu, "").toLowerCase();
+    // The button's own form first (a search box elsewhere may share an id), then the page.
+    const own = e.form ? Array.from(e.form.elements) : [];
     const held = arg.fields.map(([id, name, kind, wanted]) => {
-        let f = id ? doc.getElementById(id) : null;
+        let f = own.find(x => (id && x.id === id) || (!id && name && x.name === name));
+        if (!f && id) f = doc.getElementById(id);
         if (!f && name) {
             const named = doc.getElementsByName(name);
             f = named.length === 1 ? named[0] : null;
         }
         if (!f) return null;
-        return plain(kind === "check" ? f.checked : f.value) === plain(wanted);
+        // Lost: a box no longer as ticked, or a value that no longer holds every letter and
+        // digit typed (emptied, cut short, replaced); what a portal adds or changes around
+        // them (upper case, accents, a mask's signs, a country code) is the portal's.
+        if (kind === "check") return String(f.checked) === wanted;
+        return plain(f.value).includes(plain(wanted));
     });
     const action = !e.form ? null : e.hasAttribute("formaction") ? e.formAction : e.form.action;
     return [action, busyWith(doc.defaultView, arg.key), held];
@@ -479,6 +493,7 @@ def _look_before_press(run: Runner, step: m.Submit, button: PwLocator, frame: Fr
     timeout = run.timeout_ms(step)
     lost: list[Held] = []
     action: str | None = None
+    settled = False
     for attempt in range(SETTLE_ROUNDS + 1):
         fields = list(run.form.values())
         here = [h for h in fields if h.frame == frame and (h.id or h.name)]
@@ -490,7 +505,8 @@ def _look_before_press(run: Runner, step: m.Submit, button: PwLocator, frame: Fr
         action, busy, held = run.acting(
             step, step.target, partial(button.evaluate, _BEFORE_PRESS_JS, arg, timeout=timeout)
         )
-        if busy and attempt < SETTLE_ROUNDS:
+        if busy and not settled:
+            settled = True  # once: a page that keeps posting (a poll) is taken as it is
             _settle(run, step, frame, busy, documents)
             continue
         lost = [h for h, ok in zip(here, held, strict=True) if ok is False]
@@ -500,7 +516,10 @@ def _look_before_press(run: Runner, step: m.Submit, button: PwLocator, frame: Fr
             break
         for entry in lost:
             log.debug("step %s: a field lost its value; typing it again", run.index)
-            run.hold(_again(run, entry))
+            try:
+                run.hold(_again(run, entry))
+            except Skip:  # an optional field the page no longer shows: not this form's
+                run.form.pop(id(entry.step), None)
     if lost:
         raise run.stop("run.field_lost", step, field=lost[0].step.describe())
     return action
@@ -509,15 +528,31 @@ def _look_before_press(run: Runner, step: m.Submit, button: PwLocator, frame: Fr
 def _holds(run: Runner, entry: Held) -> bool:
     """A field in another frame than the button's, or found by its locator only: looked at
     alone (one call each; a form's fields are in the button's document)."""
-    field = locate.any_of(entry.frame, entry.step.target)
     try:
-        if field.count() == 0:
+        field = next(
+            (
+                found
+                for found in (locate.any_of(entry.frame, (one,)) for one in entry.step.target)
+                if found.count() > 0
+            ),
+            None,
+        )
+        if field is None:
             return True  # not on this page
         look = _look(run, entry.step, field)
     except PlaywrightError:
         return True  # its frame went away: not on this page
-    plain = "".join(ch for ch in look.value if ch.isalnum()).lower()
-    return plain == "".join(ch for ch in entry.wanted if ch.isalnum()).lower()
+    if look.value is None:
+        return True
+    if entry.kind == "check":
+        return look.value == entry.wanted
+    return _plain(entry.wanted) in _plain(look.value)
+
+
+def _plain(text: str) -> str:
+    """Letters and digits, without accents or case (as `_BEFORE_PRESS_JS` compares them)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if ch.isalnum()).lower()
 
 
 def _again(run: Runner, entry: Held) -> Held:
