@@ -67,6 +67,16 @@ class FieldSpec:
     personal: bool = dataclasses.field(kw_only=True)
 
 
+def profile_suffix(profile: str | None) -> str:
+    """What the commands a message shows end with: ` --profile NAME` when a profile was named
+    (quoted for a shell), else nothing."""
+    if not profile:
+        return ""
+    import shlex
+
+    return f" --profile {shlex.quote(profile)}"
+
+
 def _unsigned(validate: Validator, plus: bool = False) -> Validator:
     """A number field's validator that refuses a sign in front (`-1`, `+1`): the validators
     drop dashes as digit grouping, so `-1` would otherwise be stored as `00000000001`.

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import shlex
 import shutil
 import tempfile
 from collections.abc import Callable, Collection, Iterator
@@ -34,7 +33,7 @@ from autohelper.engine.events import Document, Progress, RunListener, RunResult
 from autohelper.engine.retry import FAST, RetryPolicy
 from autohelper.errors import MirrorUnreachable, UsageError, Words
 from autohelper.files import os_problem, probe_folder, same_file
-from autohelper.human import Human, SecretName, name_secrets
+from autohelper.human import Human, SecretName, name_secrets, secret_env
 from autohelper.journal import Journal
 from autohelper.journal import default_path as default_journal_path
 from autohelper.messages import t
@@ -135,7 +134,7 @@ def _secrets(
     uses); never stored anywhere."""
     values: dict[str, str] = {}
     for name in scenario.needs.secrets:
-        env = f"AUTOHELPER_SECRET_{name.upper()}"
+        env = secret_env(name)
         value = (given or {}).get(name) or os.environ.get(env) or ""
         # Only spaces are no secret either (a variable set to " "): sent, it would use up one
         # of the portal's few sign-in tries. A secret's own spaces are kept.
@@ -169,11 +168,6 @@ def _profile_ref(
 def profile_key(path: Path) -> str:
     """How the journal names a profile (as marks do): its file's resolved path."""
     return str(path.expanduser().resolve())
-
-
-def profile_suffix(profile: str | None) -> str:
-    """What the commands a run's messages show end with: the `--profile` it was given."""
-    return f" --profile {shlex.quote(profile)}" if profile else ""
 
 
 def journal_url(spec: TargetSpec) -> str | None:
@@ -239,7 +233,7 @@ def plan_run(
             request.journal,
             journal_url(spec),
             institution=profile.institution,
-            command_suffix=profile_suffix(request.profile),
+            command_suffix=profiles.profile_suffix(request.profile),
         )
     point = None
     if request.resume:

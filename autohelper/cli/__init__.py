@@ -292,9 +292,10 @@ def _not_needed(scenario: str, profile: str | None, against: str) -> bool:
     if profile is None and against != "live":
         return False  # the demo's test profile
     from autohelper.messages import localized
+    from autohelper.profile import profile_suffix
     from autohelper.status.standing import not_needed
 
-    suffix = f" --profile {shlex.quote(profile)}" if profile is not None else ""
+    suffix = profile_suffix(profile)
     found = not_needed(profile, scenario, suffix)
     if found is None:
         return False

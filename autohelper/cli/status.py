@@ -20,6 +20,7 @@ from autohelper.cli.paths import OutputFile
 from autohelper.errors import UsageError
 from autohelper.files import same_file
 from autohelper.messages import current_lang, localized, t
+from autohelper.profile import profile_suffix
 from autohelper.status.business_days import Day, parse_day
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def _suffix(ctx: click.Context, profile_name: str | None) -> str:
     """What goes after a command shown to the student: the profile, only when they named it
     on the line."""
     given = ctx.get_parameter_source("profile_name") == ParameterSource.COMMANDLINE
-    return f" --profile {shlex.quote(profile_name)}" if given and profile_name else ""
+    return profile_suffix(profile_name) if given else ""
 
 
 @click.command("status", cls=LocalizedCommand)
@@ -222,7 +223,7 @@ def next_after_run(profile_name: str | None, against: str) -> list[str]:
         if spec.kind == "fixtures":
             return []
         # The command shown names the profile the run was given.
-        suffix = f" --profile {shlex.quote(profile_name)}" if profile_name else ""
+        suffix = profile_suffix(profile_name)
         mirrors = spec.kind == "mirror"
         request = standing.StatusRequest(profile_name, _today(), mirrors, suffix)
         timeline = standing.current_timeline(request)
