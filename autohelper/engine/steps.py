@@ -290,12 +290,26 @@ _LOOK_JS = (
 )
 
 
+# A document replaced while it was being looked at.
+_REPLACED = "Execution context was destroyed"
+
+
 def _look(run: Runner, step: m.Step, field: PwLocator) -> Look:
-    value, id_, name, busy = run.acting(
-        step,
-        step.targets[0],
-        lambda: field.evaluate(_LOOK_JS, BUSY_KEY, timeout=run.timeout_ms(step)),
-    )
+    """One look at a field. A document replaced under the look (the page posted on change, its
+    answer landing as the field was read) is a page leaving: let settle, then looked at again,
+    never a field the portal took away."""
+
+    def read() -> Any:
+        try:
+            return field.evaluate(_LOOK_JS, BUSY_KEY, timeout=run.timeout_ms(step))
+        except PlaywrightTimeout:
+            raise
+        except PlaywrightError as exc:
+            if _REPLACED not in str(exc):
+                raise
+            return [None, "", "", "leaving"]
+
+    value, id_, name, busy = run.acting(step, step.targets[0], read)
     return Look(None if value is None else str(value), str(id_), str(name), str(busy))
 
 
