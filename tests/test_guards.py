@@ -114,3 +114,30 @@ def test_leaving_the_declared_origins_is_noticed(page: Page, portal: MockPortal)
     watched = watch(page, origins=("https://plain.autohelper.test",))
     page.goto(f"{LAB}/entry")
     assert watched.violation == f"{LAB}/entry"
+
+
+def test_a_new_document_is_not_taken_as_busy_with_a_write_it_never_made(
+    page: Page, portal: MockPortal
+) -> None:
+    """A field typed into just after its page loaded is not "just answered" (the page never
+    wrote): a look then lets it be, as it does a page that has been open a while."""
+    from autohelper.engine.guards import BUSY_KEY
+    from autohelper.engine.steps import _LOOK_JS, QUIET_MS
+
+    watch(page)
+    page.goto(f"{LAB}/entry")
+    # A frame made now: its document is younger than the quiet time a write's answer is given.
+    age, (_, _, _, busy) = page.evaluate(
+        """async ([look, key]) => {
+            const frame = document.createElement("iframe");
+            frame.srcdoc = "<input id=x>";
+            const loaded = new Promise(done => frame.onload = done);
+            document.body.append(frame);
+            await loaded;
+            const field = frame.contentDocument.getElementById("x");
+            return [frame.contentWindow.performance.now(), eval(look)(field, key)];
+        }""",
+        [_LOOK_JS, BUSY_KEY],
+    )
+    assert age < QUIET_MS
+    assert busy == ""

@@ -73,7 +73,7 @@ _REPORT_JS = """(facts => {
     // the engine reads this in the look it makes anyway.
     // Once per document (the script may be run again in one: a tab opened before it was watched).
     if (!Object.prototype.hasOwnProperty.call(window, facts.busy)) {
-        const busy = {leaving: false, writes: 0, answered: 0};
+        const busy = {leaving: false, writes: 0, answered: -Infinity};
         Object.defineProperty(window, facts.busy, {value: busy});
         const here = name => !name || name.trim().toLowerCase() === "_self";
         const submit = HTMLFormElement.prototype.submit;

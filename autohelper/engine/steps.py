@@ -290,6 +290,16 @@ _LOOK_JS = (
 )
 
 
+def _evaluate(found: PwLocator, script: str, arg: Any, timeout: float) -> Any:
+    """`script` run on the element of `found`: in one call when it is there already (a field
+    just typed into, a button just found), as a locator's evaluate costs three (wait for the
+    element, evaluate, let go of it); else its evaluate, which waits for it."""
+    now = found.evaluate_all(f"(all, arg) => all.length ? [({script})(all[0], arg)] : []", arg)
+    if now:
+        return now[0]
+    return found.evaluate(script, arg, timeout=timeout)
+
+
 # A document replaced while it was being looked at.
 _REPLACED = "Execution context was destroyed"
 
@@ -301,7 +311,7 @@ def _look(run: Runner, step: m.Step, field: PwLocator) -> Look:
 
     def read() -> Any:
         try:
-            return field.evaluate(_LOOK_JS, BUSY_KEY, timeout=run.timeout_ms(step))
+            return _evaluate(field, _LOOK_JS, BUSY_KEY, run.timeout_ms(step))
         except PlaywrightTimeout:
             raise
         except PlaywrightError as exc:
@@ -517,7 +527,7 @@ def _look_before_press(run: Runner, step: m.Submit, button: PwLocator, frame: Fr
         # must be there before anything is recorded as pressed; a missing one is a changed
         # portal (or, live, the person's to press), not a send that never left.
         action, busy, held = run.acting(
-            step, step.target, partial(button.evaluate, _BEFORE_PRESS_JS, arg, timeout=timeout)
+            step, step.target, partial(_evaluate, button, _BEFORE_PRESS_JS, arg, timeout)
         )
         if busy and not settled:
             settled = True  # once: a page that keeps posting (a poll) is taken as it is
