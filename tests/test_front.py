@@ -232,8 +232,13 @@ def _server_side_nodelay(port: int, client: socket.socket) -> int:
     wanted = client.getsockname()
     for name in os.listdir("/proc/self/fd"):
         try:
-            found = socket.socket(fileno=os.dup(int(name)))
-        except OSError:  # not a socket, or gone meanwhile
+            copy = os.dup(int(name))
+        except OSError:  # gone meanwhile
+            continue
+        try:
+            found = socket.socket(fileno=copy)
+        except OSError:  # not a socket: its copy is closed here (a pipe's copy left open
+            os.close(copy)  # kept the Playwright driver from ever seeing its input end)
             continue
         with found:
             if found.family != socket.AF_INET:
