@@ -148,3 +148,27 @@ def test_a_page_that_polls_its_own_site_does_not_hold_each_step(page: Page, tmp_
     assert result.status == "success", result.message
     assert "dato=12345678903" in posts
     assert time.monotonic() - started < 25, "the settle waits were not bounded"
+
+
+def test_a_box_drawn_by_a_label_with_a_link_in_its_words_is_ticked(
+    page: Page, tmp_path: Path
+) -> None:
+    """A hand-styled box (hidden, drawn by its label) whose words hold a link: a click at the
+    label's middle lands on the link and leaves the box as it was; the box is pressed as its
+    label passes a click on, and the form goes with it ticked."""
+    steps = (
+        FILL
+        + """  - check:
+      - {css: "#acepto"}
+      - {css: "label:has(#acepto)"}
+    description: Aceptar los términos
+"""
+    )
+    box = (
+        '<label style="display:inline-block"><input type=checkbox id=acepto name=acepto value=si '
+        'style="opacity:0;position:absolute;width:0;height:0"><span class=box></span> He leído y '
+        'acepto los <a href="#terminos">Términos y condiciones</a></label>'
+    )
+    result, posts = run(page, tmp_path, steps, form("<input id=dato name=dato>", box))
+    assert result.status == "success", result.message
+    assert posts == ["acepto=si&dato=12345678903"]

@@ -209,16 +209,40 @@ def _check_field(run: Runner, step: m.Check, field: PwLocator, frame: Frame) -> 
     let settle before the next step, and ticked again if the page that came does not show it."""
     timeout = run.timeout_ms(step)
     documents = run.watch.documents[frame]
-    run.acting(step, step.target, lambda: field.set_checked(step.value, timeout=timeout))
+    run.acting(step, step.target, lambda: _set_checked(field, step.value, timeout))
     look = _look(run, step, field)
     if look.busy:  # the tick posted the page: its answer is let come, once
         _settle(run, step, frame, look.busy, documents)
         look = _look(run, step, field)
         # A box the page that came shows otherwise is ticked again, once (a tick sends nothing).
         if look.value is not None and look.value != _checked(step.value):
-            run.acting(step, step.target, lambda: field.set_checked(step.value, timeout=timeout))
+            run.acting(step, step.target, lambda: _set_checked(field, step.value, timeout))
             look = _look(run, step, field)
     return Held(step, frame, look.id, look.name, "check", _checked(step.value))
+
+
+# Playwright's words when the click it made on a box (or its label) left the box as it was.
+_UNCHANGED = "did not change its state"
+# The box a label (or an element inside one) stands for, pressed as a label passes its click on;
+# whether it is now as wanted.
+_PRESS_BOX_JS = """(e, want) => {
+    const label = e.closest ? e.closest("label") : null;
+    const box = e.control || (label && label.control) || e;
+    if (box.checked !== want) box.click();
+    return box.checked === want;
+}"""
+
+
+def _set_checked(field: PwLocator, value: bool, timeout: float) -> None:
+    """Tick (or untick) as a person does. A box drawn by its label, with a link in the label's
+    words ("acepto los Términos y condiciones"), takes Playwright's click at the label's middle
+    on the link, and the box stays as it was: the label's box is then pressed as the label
+    passes a click on to it (a tick sends nothing)."""
+    try:
+        field.set_checked(value, timeout=timeout)
+    except PlaywrightError as exc:
+        if _UNCHANGED not in str(exc) or not field.evaluate(_PRESS_BOX_JS, value, timeout=timeout):
+            raise
 
 
 def _checked(value: bool) -> str:
