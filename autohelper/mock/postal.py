@@ -201,6 +201,14 @@ POSTAL_CODES: dict[str, PostalCode] = {
             (Colonia("0001", "CENTRO", ("2601",)), Colonia("0002", "CAMPESTRE", ("2601",))),
         ),
         PostalCode("83000", "SONORA", "HERMOSILLO", (Colonia("0001", "CENTRO NORTE", ("2602",)),)),
+        # A code some of whose colonias no clinic serves: found, and the no-clinic dialog
+        # only once such a colonia is chosen.
+        PostalCode(
+            "85210",
+            "SONORA",
+            "NAVOJOA",
+            (Colonia("0001", "LAS GUÁSIMAS"), Colonia("0002", "CENTRO", ("2601",))),
+        ),
         # Codes that exist but that no clinic serves.
         PostalCode("85760", "SONORA", "ÁLAMOS", (Colonia("0001", "CENTRO"),)),
         PostalCode(

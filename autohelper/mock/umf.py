@@ -110,14 +110,17 @@ TERMS_HTML = (
     "acepto los Términos y condiciones</label>\n    </div>"
 )
 # With `umf.plain_markup`: the box styled by hand, as many sites do: the real checkbox hidden
-# (no size) inside its label, a drawn box beside the words.
+# (no size) inside its label, a drawn box beside the words, and the terms a link in them (a
+# click at the label's middle lands on the link, not on the box).
 PLAIN_TERMS_HTML = (
-    '<div class="form-group">\n      <label class="custom-check" for="chkTCActualizaCURP">\n'
+    '<div class="form-group">\n      <label class="custom-check" for="chkTCActualizaCURP" '
+    'style="display:inline-block">\n'
     '        <input type="checkbox" id="chkTCActualizaCURP" name="aceptaTerminos" value="true" '
     'style="position:absolute;opacity:0;width:0;height:0">\n'
     '        <span class="checkmark" style="display:inline-block;width:16px;height:16px;'
     'border:1px solid #333"></span>\n'
-    "        He leído y acepto los Términos y condiciones</label>\n    </div>"
+    '        He leído y acepto los <a href="#terminos">Términos y condiciones</a></label>\n'
+    "    </div>"
 )
 
 DRIFTS: dict[str, Drift] = {
@@ -132,24 +135,26 @@ DRIFTS: dict[str, Drift] = {
 
 # `umf.plain_markup=true`: what PORTALS.md leaves open, done otherwise (see `postal.PLAIN`). Only
 # the CAPTCHA's label is known of this application: here its image, refresh icon and answer have
-# other ids, the image another path (PLAIN_CAPTCHA_PATH), the answer another name, and the label
-# points at no input. Step 2's selects and consultorio are found by their names, and the
-# "Confirmación requerida" text is one paragraph per line. The terms checkbox is styled by hand
-# (PLAIN_TERMS_HTML), and the final table's cells break their lines.
-PLAIN_CAPTCHA_PATH = "/captcha"
+# other ids, the image (named for nothing like a CAPTCHA) another path (PLAIN_CAPTCHA_PATH) and
+# a wrapper with its refresh icon, the answer another name, and the label points at no input.
+# Step 2's selects and consultorio are found by their names, and the "Confirmación requerida"
+# text is one paragraph per line. The terms checkbox is styled by hand (PLAIN_TERMS_HTML), and
+# the final table's cells break their lines.
+PLAIN_CAPTCHA_PATH = "/stickyImg"
 PLAIN_CAPTCHA_NAME = "textoCaptcha"
 PLAIN: dict[str, Drift] = {
     f"{TEMPLATES}/registro.html": (
         (
             f'<img id="captchaImg" src="{CONTEXT}/servlet/CaptchaServlet?{{{{ts}}}}"',
-            f'<img id="imagenCaptcha" src="{CONTEXT}{PLAIN_CAPTCHA_PATH}?{{{{ts}}}}"',
+            f'<span class="imagen"><img id="imagenVerificacion" '
+            f'src="{CONTEXT}{PLAIN_CAPTCHA_PATH}?{{{{ts}}}}"',
         ),
         ('<img id="refreshCaptcha"', '<img id="recargarCaptcha"'),
         (
-            '<input type="text" id="captcha" name="captcha"',
-            f'<input type="text" id="respuesta" name="{PLAIN_CAPTCHA_NAME}"',
+            '<br><input type="text" id="captcha" name="captcha"',
+            f'</span><br><input type="text" id="respuesta" name="{PLAIN_CAPTCHA_NAME}"',
         ),
-        ("getElementById('captchaImg')", "getElementById('imagenCaptcha')"),
+        ("getElementById('captchaImg')", "getElementById('imagenVerificacion')"),
         ("getElementById('refreshCaptcha')", "getElementById('recargarCaptcha')"),
         (
             "imagen.src = '/portal-ciudadano-web-externo/servlet/CaptchaServlet?'",
