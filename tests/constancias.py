@@ -253,6 +253,89 @@ def header_rows_pdf(content: Content) -> bytes:
     return page.bytes()
 
 
+def table_pdf(
+    content: Content,
+    widths: tuple[float, float, float, float] = (30, 20, 40, 45),
+    *,
+    upper: bool = False,
+    accents: bool = True,
+    stacked: bool = False,
+    history: str = "",
+    footer: tuple[str, ...] = (),
+) -> bytes:
+    """The employers as a bordered table drawn cell after cell (fpdf2 `multi_cell`, as a
+    generator writes a table): a cell narrower than its text wraps onto lines under its row,
+    so the text reads the registro, the modalidad and the name's first line, then the rest of
+    the name and the description, each on lines of its own. Bold header labels filling their
+    cells read glued ("REGISTRO PATRONALMODALIDAD"). The person's facts as "Label: value" or,
+    `stacked`, each value on the line under its label. The earlier employers as rows of the
+    same table, or, with `history` (a heading), before the caption under that heading, one
+    line each. `footer`: lines after the table."""
+    pdf = FPDF(format="letter")
+    pdf.add_page()
+
+    def shown(text: str) -> str:
+        text = text if accents else _ascii(text)
+        return text.upper() if upper else text
+
+    def line(text: str, bold: bool = False) -> None:
+        pdf.set_font("Helvetica", "B" if bold else "", 9)
+        pdf.cell(0, 5, shown(text), new_x="LMARGIN", new_y="NEXT")
+
+    line("Instituto Mexicano del Seguro Social", bold=True)
+    line("Constancia de Vigencia de Derechos", bold=True)
+    for label, value in (
+        ("Fecha de emisión", f"{content.issued:%d/%m/%Y}"),
+        ("Número de Seguridad Social", content.nss),
+        ("CURP", content.curp),
+        ("Nombre", content.name),
+        ("Situación", content.situacion),
+        ("Unidad de Medicina Familiar", content.umf),
+        ("Turno", content.turno),
+        ("Consultorio", content.consultorio),
+        ("Con derecho al servicio médico", "SI" if content.con_derecho else "NO"),
+        ("Vigente desde", f"{content.start:%d/%m/%Y}"),
+        ("Vigente hasta", f"{content.end:%d/%m/%Y}"),
+    ):
+        if stacked:
+            line(label, bold=True)
+            line(value)
+        else:
+            line(f"{label}: {value}")
+    if history:
+        line(history, bold=True)
+        for employer in content.earlier:
+            cells = (employer.registro, str(employer.modalidad), employer.name)
+            line(" ".join((*cells, employer.description)).strip())
+    line("Patrón del último movimiento del asegurado", bold=True)
+    pdf.set_font("Helvetica", "B", 8)
+    for width, label in zip(
+        widths,
+        ("Registro patronal", "Modalidad", "Nombre o razón social", "Descripción"),
+        strict=True,
+    ):
+        pdf.cell(width, 6, shown(label), border=1)
+    pdf.ln(6)
+    pdf.set_font("Helvetica", "", 8)
+    rows = [content.last] if history else [content.last, *content.earlier]
+    for employer in rows:
+        cells = (employer.registro, str(employer.modalidad), employer.name, employer.description)
+        top = pdf.get_y()
+        height = max(
+            len(pdf.multi_cell(width, 5, shown(text), dry_run=True, output="LINES"))
+            for width, text in zip(widths, cells, strict=True)
+        )
+        x = pdf.l_margin
+        for width, text in zip(widths, cells, strict=True):
+            pdf.set_xy(x, top)
+            pdf.multi_cell(width, 5, shown(text), border=1)
+            x += width
+        pdf.set_xy(pdf.l_margin, top + 5 * height)
+    for text in footer:
+        line(text)
+    return bytes(pdf.output())
+
+
 LAYOUTS: dict[str, Callable[[Content], bytes]] = {
     "stacked": stacked_pdf,
     "columns": columns_pdf,

@@ -11,7 +11,17 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from constancias import CONTENTS, LAYOUTS, Content, moved, text_lines, text_pdf
+from constancias import (
+    CONTENTS,
+    ITSON,
+    LAYOUTS,
+    SHOP,
+    Content,
+    moved,
+    table_pdf,
+    text_lines,
+    text_pdf,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -630,3 +640,164 @@ def test_the_scenario_reader_scrubs_its_yields_and_refuses_someone_elses(tmp_pat
     with pytest.raises(ConstanciaOfSomeoneElse) as caught:
         readers.read_constancia(path, other)
     assert "HEGG…L04" in caught.value.message("es") and "04…40" in caught.value.message("es")
+
+
+# -- tables whose cells wrap, history first, glued labels (hunt14) ------------------------------
+_WIDTHS = {
+    # name column, description column: the name over 1 to 4 lines, the description over 1 to 3.
+    "no-wrap": (30, 20, 80, 60),
+    "name-2-desc-2": (30, 20, 40, 45),
+    "name-3-desc-3": (30, 20, 25, 25),
+    "name-4": (30, 20, 20, 60),
+    "desc-2-only": (30, 20, 80, 30),
+}
+_FOOTERS = {
+    "none": (),
+    "page": ("Página 1 de 1",),
+    "sentence": ("Este documento es informativo y se emite a la fecha de su emisión.",),
+    "institution": ("INSTITUTO MEXICANO DEL SEGURO SOCIAL",),
+    "hash": ("||3b8a8fce900f1221d0fb0087f4de5c757781dc14||",),
+}
+
+
+# Every width with every spelling, each with another footer and with or without a job before:
+# every pair of widths and footers, spellings and jobs is met (the whole product, 150 PDFs, found
+# nothing more).
+_SPELLINGS = [(False, True), (True, False), (True, True)]
+_WRAPS = [
+    (widths, footer, *spelling, earlier)
+    for n, (widths, spelling) in enumerate((w, s) for w in sorted(_WIDTHS) for s in _SPELLINGS)
+    for footer, earlier in [(sorted(_FOOTERS)[n % len(_FOOTERS)], n % 2 == 1)]
+]
+
+
+@pytest.mark.parametrize(("widths", "footer", "upper", "accents", "earlier"), _WRAPS)
+def test_a_row_whose_cells_wrap_reads_its_name_and_description(
+    widths: str, footer: str, upper: bool, accents: bool, earlier: bool
+) -> None:
+    # hunt14 finding 1: "INSTITUTO" / "TECNOLÓGICO DE" / "SONORA" / "SEGURO FACULTATIVO" /
+    # "ESTUDIANTES" under the row was read "INSTITUTO" ("SEGURO FACULTATIVO"): otro_patron.
+    content = Content("VIGENTE", True, ITSON, (SHOP,) if earlier else ())
+    data = table_pdf(
+        content, _WIDTHS[widths], upper=upper, accents=accents, footer=_FOOTERS[footer]
+    )
+    facts = parse_constancia(pdf_bytes_text(data))
+    last = facts.last_employer
+    assert last is not None and facts.last_employer_basis == "caption"
+    assert (last.registro, last.modalidad) == (ITSON.registro, 32)
+    assert name_key(last.name or "") == name_key(ITSON.name)
+    assert fold(last.description or "") == "SEGURO FACULTATIVO ESTUDIANTES"
+    assert judge(facts, expectation_for("itson")).code == "vigente"
+    assert not last.unclear
+    for employer in facts.employers[1:]:
+        # The job's name, wrapped without a description to bound it (or with a footer's
+        # line after it): read, or unknown; never another line's.
+        assert employer.name is None or name_key(employer.name) == name_key(SHOP.name)
+        assert employer.description is None
+
+
+@pytest.mark.parametrize("case", ["otro_patron", "otra_escuela", "sin_derecho"])
+def test_wrapped_cells_of_other_employers_keep_their_verdict(case: str) -> None:
+    content = CONTENTS[case]
+    facts = parse_constancia(pdf_bytes_text(table_pdf(content, _WIDTHS["name-3-desc-3"])))
+    assert judge(facts, expectation_for("itson")).code in (case, "ilegible")
+    if content.last.description:
+        assert facts.last_employer is not None
+        assert name_key(facts.last_employer.name or "") == name_key(content.last.name)
+
+
+_UNCLEAR_ROWS = {
+    # Each cell's lines printed across the row, line by line: the name is cut by the
+    # description, and what is the description's is not known.
+    "across-description-wraps": [
+        "Y5845183325 32 INSTITUTO SEGURO FACULTATIVO",
+        "TECNOLÓGICO DE ESTUDIANTES",
+        "SONORA",
+    ],
+    "across-name-wraps": [
+        "Y5845183325 32 INSTITUTO SEGURO FACULTATIVO ESTUDIANTES",
+        "TECNOLÓGICO DE",
+        "SONORA",
+    ],
+    # A line after a wrapped row's description that may be its cell or anything else.
+    "a-line-after-the-description": [
+        "Y5845183325 32 INSTITUTO",
+        "TECNOLOGICO DE SONORA",
+        "SEGURO FACULTATIVO",
+        "ESTUDIANTES",
+        "UNIVERSIDAD DE SONORA",
+    ],
+}
+
+
+@pytest.mark.parametrize("rows", sorted(_UNCLEAR_ROWS))
+@pytest.mark.parametrize("institution", ["itson", "generic"])
+def test_wrapped_cells_that_cannot_be_told_apart_are_ilegible(rows: str, institution: str) -> None:
+    lines = [
+        "CONSTANCIA DE VIGENCIA DE DERECHOS",
+        "Fecha de emisión: 23/11/2026",
+        "Con derecho al servicio médico: SI",
+        "Patrón del último movimiento del asegurado",
+        "Registro patronal   Modalidad   Nombre o razón social   Descripción",
+        *_UNCLEAR_ROWS[rows],
+    ]
+    facts = _facts_of(lines)
+    verdict = judge(facts, expectation_for(institution), today=ISSUED)
+    assert (verdict.code, verdict.missing) == ("ilegible", ("last_employer.unclear",))
+    assert facts.last_employer is not None and facts.last_employer.unclear
+    assert (facts.last_employer.name, facts.last_employer.description) == (None, None)
+    assert "no se distingue" in verdict.explanation("es")
+    assert "cannot be told" in verdict.explanation("en")
+
+
+@pytest.mark.parametrize("heading", ["Patrones", "Historial de patrones", "Patrones anteriores"])
+@pytest.mark.parametrize("widths", ["no-wrap", "name-2-desc-2"])
+def test_the_history_printed_before_the_caption_leaves_the_row_under_it_the_last(
+    heading: str, widths: str
+) -> None:
+    # hunt14 finding 2: "Patrones" / a job's row / the caption / ITSON's row read as text out
+    # of order ("bajo el título no está su patrón").
+    content = Content("VIGENTE", True, ITSON, (SHOP,))
+    data = table_pdf(content, _WIDTHS[widths], history=heading)
+    facts = parse_constancia(pdf_bytes_text(data))
+    assert facts.last_employer is not None, facts
+    assert facts.last_employer.registro == ITSON.registro
+    assert facts.last_employer_basis == "caption"
+    assert name_key(facts.last_employer.name or "") == name_key(ITSON.name)
+    assert [e.registro for e in facts.employers] == [SHOP.registro, ITSON.registro]
+    assert judge(facts, expectation_for("itson")).code == "vigente"
+
+
+def test_the_hunts_history_first_text() -> None:
+    lines = [
+        "CONSTANCIA DE VIGENCIA DE DERECHOS",
+        "Fecha de emisión: 23/11/2026",
+        "Con derecho al servicio médico: SI",
+        "Patrones",
+        "Y5845183325 10 ABARROTES LA PASADITA SA DE CV",
+        "Patrón del último movimiento del asegurado",
+        "E8015183109 32 INSTITUTO TECNOLOGICO DE SONORA SEGURO FACULTATIVO ESTUDIANTES",
+    ]
+    facts = _facts_of(lines)
+    assert facts.last_employer == Employer(
+        "E8015183109", 32, "INSTITUTO TECNOLOGICO DE SONORA", "SEGURO FACULTATIVO ESTUDIANTES"
+    )
+
+
+@pytest.mark.parametrize("stacked", [True, False])
+@pytest.mark.parametrize("accents", [True, False])
+def test_glued_header_labels_leave_registro_and_modalidad_out_of_the_name(
+    stacked: bool, accents: bool
+) -> None:
+    # hunt14 finding 7: "REGISTRO PATRONALMODALIDAD NOMBRE O RAZON SOCIAL DESCRIPCION" over
+    # the row: the name was read "E8015183109 32 INSTITUTO TECNOLOGICO DE SONORA".
+    content = Content("VIGENTE", True, ITSON, (SHOP,))
+    data = table_pdf(content, _WIDTHS["no-wrap"], upper=True, accents=accents, stacked=stacked)
+    assert "PATRONALMODALIDAD" in pdf_bytes_text(data)
+    facts = parse_constancia(pdf_bytes_text(data))
+    assert facts.employers == (
+        Employer(ITSON.registro, 32, fold(ITSON.name) if not accents else ITSON.name.upper(),
+                 "SEGURO FACULTATIVO ESTUDIANTES"),
+        Employer(SHOP.registro, 10, SHOP.name),
+    )  # fmt: skip
+    assert facts.last_employer == facts.employers[0]

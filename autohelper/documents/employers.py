@@ -39,6 +39,9 @@ class Employer:
     modalidad: int | None = None
     name: str | None = None
     description: str | None = None
+    # Its cells wrap over lines that cannot be told apart (where the name ends, whether a line
+    # under it is its own): name and description unknown, and no verdict may rest on it.
+    unclear: bool = False
 
     @property
     def is_school(self) -> bool | None:
@@ -58,6 +61,7 @@ class Employer:
             "modalidad": self.modalidad,
             "name": self.name,
             "description": self.description,
+            "unclear": self.unclear,
         }
 
 
@@ -186,6 +190,11 @@ def read_employers(
         return [], None, None
     area = _area_lines(doc, everywhere)
     blanked = _blank_values(doc, area, everywhere)
+    # A row's cells wrapped onto the lines under it: read as that row's, never as rows or
+    # names of their own.
+    wrapped = _wrapped_rows(doc, everywhere)
+    continued = {line for lines in wrapped.values() for line in lines}
+    cells = [line for line in area if line not in continued]
     # A registro on a caption's line that is also printed elsewhere only points at an entry.
     caption_lines = {hit.line for hit in doc.all_hits("caption")}
     occurrences = [
@@ -198,30 +207,40 @@ def read_employers(
     modalidades = _pick(
         _anchors(doc, regs, "modalidad"),
         _labelled(doc, area, "modalidad", SHAPES["modalidad"], _modalidad),
-        _lone_modalidades(doc, area, occurrences),
+        _lone_modalidades(doc, cells, occurrences),
     )
     descriptions = _pick(
         _anchors(doc, regs, "description"),
-        _labelled(doc, area, "description", None, _text),
+        _labelled(doc, area, "description", None, _text, everywhere),
         [
             (
                 doc.position(line, match.start(1)),
                 _text(doc.raw[line][match.start(1) : match.end(1)]),
             )
-            for line in area
+            for line in cells
             for match in DESCRIPTION_RE.finditer(doc.masked[line])
             if not _in_spans(_foreign(doc, line), match.start(1))
         ],
     )
     names = _pick(
         _anchors(doc, regs, "employer_name"),
-        _labelled(doc, area, "employer_name", None, _employer_name),
-        _text_runs(doc, area, blanked),
+        _labelled(doc, area, "employer_name", None, _employer_name, everywhere),
+        _text_runs(doc, cells, blanked),
         join=doc.line_of,
     )
+    unclear = [False] * len(occurrences)
+    for index, occ in enumerate(occurrences):
+        if wrapped.get(occ.line):
+            read = _wrapped_cells(doc, occ, wrapped[occ.line], everywhere)
+            if read is None:
+                names[index], descriptions[index], unclear[index] = None, None, True
+            else:
+                names[index], descriptions[index] = read
     merged: dict[str, Employer] = {}
     for index, occ in enumerate(occurrences):
-        found = Employer(occ.registro, modalidades[index], names[index], descriptions[index])
+        found = Employer(
+            occ.registro, modalidades[index], names[index], descriptions[index], unclear[index]
+        )
         known = merged.get(occ.registro)
         merged[occ.registro] = found if known is None else _merge(known, found)
     employers = list(merged.values())
@@ -241,6 +260,116 @@ def read_employers(
     if len(employers) == 1:
         return employers, employers[0], "only_employer"
     return employers, None, None
+
+
+# How many lines a wrapped row may take under its first one: a name and a description of up
+# to four lines each. More lines than that are not known to be the row's.
+_WRAPPED_LINES = 8
+# Lines a page may print between a table's rows (a page's heading): never a cell.
+_PAGE_HEADINGS = frozenset({"INSTITUTO MEXICANO DEL SEGURO SOCIAL", "IMSS"})
+
+
+def _row_words(doc: Layout, line: int, start: int, end: int, occurrences: list[_Occurrence]) -> str:
+    """The printed words of a stretch of a row, with its labels, other sections' facts and
+    other cells (registros, numbers such as the modalidad, dates) blanked: what is left of the
+    name and description columns."""
+    text = [
+        " " if folded == "\x00" else char
+        for char, folded in zip(doc.raw[line][start:end], doc.masked[line][start:end], strict=True)
+    ]
+
+    def blank(begin: int, stop: int) -> None:
+        for column in range(max(begin, start), min(stop, end)):
+            text[column - start] = " "
+
+    for begin, stop in _foreign(doc, line):
+        blank(begin, stop)
+    for occ in occurrences:
+        if occ.line == line:
+            blank(occ.start, occ.end)
+    for begin, stop, _ in find_dates(doc.masked[line]):
+        blank(begin, stop)
+    for match in re.finditer(r"(?<![A-Z0-9])\d{1,4}(?![A-Z0-9])", doc.masked[line]):
+        blank(match.start(), match.end())
+    return re.sub(r"\s+", " ", "".join(text)).strip(" :;,|-")
+
+
+def _cell_line(doc: Layout, line: int) -> bool:
+    """Whether a line may be a piece of a table's cell wrapped under its row: a few words, no
+    label, no registro, no sentence, nothing shaped like a code, a hash, an address or a
+    "label: value", no page's heading or number."""
+    text = re.sub(r"\s+", " ", doc.raw[line]).strip(" |")
+    folded = fold(text)
+    if doc.hits[line] or _prose(doc, line) or _PAGE_NUMBER.fullmatch(doc.folded[line]):
+        return False
+    if REGISTRO_ANYWHERE.search(doc.masked[line]) or folded.strip(" .") in _PAGE_HEADINGS:
+        return False
+    if len(text) > 48 or len(text.split()) > 6 or len(re.sub(r"[^A-Z]", "", folded)) < 2:
+        return False
+    if re.search(r"[:@|<>=_\\]|WWW|HTTP|\d{5}", folded):
+        return False
+    # A word mixing letters and digits (a hash, a CURP, a folio) is no name's.
+    return not re.search(r"[A-Z]\d|\d[A-Z]", folded)
+
+
+def _wrapped_rows(doc: Layout, occurrences: list[_Occurrence]) -> dict[int, list[int]]:
+    """For each line holding a registro, the lines under it that may be its cells wrapped
+    (`_cell_line`), up to the next row, label, sentence or other text, or the document's end.
+    Rows with none are absent."""
+    rows = sorted({occ.line for occ in occurrences})
+    found: dict[int, list[int]] = {}
+    for row in rows:
+        lines = []
+        for line in range(row + 1, len(doc.raw)):
+            if line in rows or not _cell_line(doc, line):
+                break
+            lines.append(line)
+        if lines:
+            found[row] = lines
+    return found
+
+
+def _wrapped_cells(
+    doc: Layout, occ: _Occurrence, lines: list[int], occurrences: list[_Occurrence]
+) -> tuple[str | None, str | None] | None:
+    """The name and description of a row whose cells wrap onto `lines`, read cell after cell
+    (the order a PDF writes a table's cells in): the name's lines, then the description's.
+    The description (a known one, joined across its lines) bounds the name. What cannot be
+    told apart is unknown, never a guess: words after the description (a page's footer, or a
+    name printed line by line across the row), or, with no description, lines that do not
+    continue a name (a line ending in "DE", one starting with "S.A."...). None then."""
+    if len(lines) > _WRAPPED_LINES or any(
+        start < occ.start for start, _ in _foreign(doc, occ.line)
+    ):
+        return None
+    pieces = [_row_words(doc, occ.line, 0, len(doc.raw[occ.line]), occurrences)]
+    pieces += [re.sub(r"\s+", " ", doc.raw[line]).strip(" |") for line in lines]
+    pieces = [piece for piece in pieces if piece]
+    joined = " ".join(pieces)
+    folded = fold(joined)
+    found = list(DESCRIPTION_RE.finditer(folded))
+    if len(found) > 1:
+        return None
+    if not found:
+        for before, after in zip(pieces, pieces[1:], strict=False):
+            if not _wrapped(before, after):
+                return None
+        return _employer_name(joined), None
+    match = found[0]
+    description = _text(joined[match.start(1) : match.end(1)])
+    before = joined[: match.start(1)]
+    after = joined[match.end(1) :]
+    description_first = _column_order(doc, "description", "employer_name")
+    name_text, rest = (after, before) if description_first else (before, after)
+    if _text(rest) is not None:
+        return None
+    return _employer_name(name_text), description
+
+
+def _column_order(doc: Layout, first: str, second: str) -> bool:
+    """Whether the table's label of `first` comes before its label of `second`."""
+    one, two = doc.all_hits(first), doc.all_hits(second)
+    return bool(one and two) and (one[0].line, one[0].start) < (two[0].line, two[0].start)
 
 
 @dataclass(frozen=True)
@@ -277,6 +406,7 @@ def _merge(known: Employer, found: Employer) -> Employer:
         modalidad=known.modalidad if known.modalidad is not None else found.modalidad,
         name=known.name or found.name,
         description=known.description or found.description,
+        unclear=known.unclear or found.unclear,
     )
 
 
@@ -300,9 +430,17 @@ def _modalidad(text: str) -> int | None:
 
 
 def _labelled(
-    doc: Layout, area: range, name: str, shape: re.Pattern[str] | None, convert: Any
+    doc: Layout,
+    area: range,
+    name: str,
+    shape: re.Pattern[str] | None,
+    convert: Any,
+    occurrences: list[_Occurrence] | None = None,
 ) -> list[tuple[int, Any]]:
-    """(position, value) of each label of `name` in the employers' part."""
+    """(position, value) of each label of `name` in the employers' part. A free value that
+    holds a registro is a whole row read as one cell (a header row whose other labels were
+    not read, "REGISTRO PATRONALMODALIDAD" glued by the PDF): only its words are the name,
+    and only a known description in it is the description."""
     found = []
     for hit in doc.all_hits(name):
         if hit.line not in area:
@@ -310,14 +448,23 @@ def _labelled(
         value = doc.value(hit, shape)
         if value is None:
             continue
-        converted = convert(value.text)
+        text = value.text
+        if any(
+            occ.line == value.line and value.start <= occ.start < value.end
+            for occ in occurrences or ()
+        ):
+            text = _row_words(doc, value.line, value.start, value.end, occurrences or [])
+            if name == "description":
+                match = DESCRIPTION_RE.search(fold(text))
+                text = text[match.start(1) : match.end(1)] if match else ""
+        converted = convert(text)
         if converted is not None:
             found.append((doc.position(value.line, value.start), converted))
     return found
 
 
 def _lone_modalidades(
-    doc: Layout, area: range, occurrences: list[_Occurrence]
+    doc: Layout, area: Iterable[int], occurrences: list[_Occurrence]
 ) -> list[tuple[int, int]]:
     """Numbers standing alone in the employers' part that are IMSS modalidades."""
     taken = {(occ.line, occ.start) for occ in occurrences}
@@ -364,7 +511,7 @@ def _blank_values(doc: Layout, area: range, occurrences: list[_Occurrence]) -> d
     return blanked
 
 
-def _text_runs(doc: Layout, area: range, blanked: dict[int, str]) -> list[tuple[int, str]]:
+def _text_runs(doc: Layout, area: Iterable[int], blanked: dict[int, str]) -> list[tuple[int, str]]:
     """Stretches of words in the employers' part (names), a name wrapped onto the next line
     (upper case, short, starting that line) joined to it."""
     runs: list[tuple[int, str]] = []
@@ -497,7 +644,9 @@ def _strays(doc: Layout, occurrences: list[_Occurrence]) -> bool:
             continue
         others = 0
         for line in range(occ.line - 1, -1, -1):
-            if line in lines or any(hit.field in _TABLE_FIELDS for hit in doc.hits[line]):
+            if line in lines or any(
+                hit.field in _TABLE_FIELDS or _employers_heading(doc, hit) for hit in doc.hits[line]
+            ):
                 break
             if _foreign(doc, line) and not _PAGE_NUMBER.fullmatch(doc.folded[line]):
                 others += 1
@@ -506,6 +655,14 @@ def _strays(doc: Layout, occurrences: list[_Occurrence]) -> bool:
         else:
             return True
     return False
+
+
+def _employers_heading(doc: Layout, hit: Hit) -> bool:
+    """A heading of the employers' part ("Patrones", "Historial de patrones", "Datos del
+    patrón"): a table of employers starts under it."""
+    if hit.field != "_other":
+        return False
+    return bool(re.search(r"PATRON|HISTORIAL", doc.folded[hit.line][hit.start : hit.end]))
 
 
 def _under(doc: Layout, caption: Hit, occ: _Occurrence) -> bool:

@@ -185,6 +185,10 @@ def _judge(facts: ConstanciaFacts, expectation: Expectation) -> Verdict:
 
 
 def _with_rights(last: Employer, expectation: Expectation, basis: dict[str, Any]) -> Verdict:
+    if last.unclear:
+        # Its name and description are not known (cells wrapped over lines that cannot be
+        # told apart): neither which school nor whether it is one.
+        return Verdict("ilegible", expectation, basis, ("last_employer.unclear",))
     modalidad = last.modalidad
     if modalidad is None and last.is_school:
         modalidad = FACULTATIVO  # only modalidad 32 is described "SEGURO FACULTATIVO ESTUDIANTES"

@@ -111,6 +111,12 @@ _FACTS: dict[str, dict[str, str]] = {
         "en": "the employer of the last movement (under «Patrón del último movimiento del "
         "asegurado» there is no employer: the PDF's text is not in a constancia's order)",
     },
+    "fact.last_employer.unclear": {
+        "es": "el nombre y la descripción del patrón del último movimiento (sus celdas ocupan "
+        "varias líneas y no se distingue dónde acaba cada una ni qué líneas son suyas)",
+        "en": "the name and description of the employer of the last movement (its cells run "
+        "over several lines, and where each ends, or which lines are its own, cannot be told)",
+    },
     "fact.last_employer.name": {
         "es": "el nombre del patrón del último movimiento",
         "en": "the name of the employer of the last movement",
