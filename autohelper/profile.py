@@ -69,12 +69,19 @@ class FieldSpec:
 
 def profile_suffix(profile: str | None) -> str:
     """What the commands a message shows end with: ` --profile NAME` when a profile was named
-    (quoted for a shell), else nothing."""
+    (quoted for a shell), else nothing. A name or file name that looks like personal data (a
+    CURP, an email) is masked, as in every message (`shown_path`)."""
     if not profile:
         return ""
     import shlex
 
-    return f" --profile {shlex.quote(profile)}"
+    from autohelper.privacy import looks_personal
+
+    name = Path(profile).name
+    for ending in (".yaml", ".yml"):
+        name = name.removesuffix(ending)
+    shown = shown_path(profile) if looks_personal(name) else profile
+    return f" --profile {shlex.quote(shown)}"
 
 
 def _unsigned(validate: Validator, plus: bool = False) -> Validator:
@@ -334,6 +341,17 @@ def shown_path(path: Path | str) -> str:
     return str(path.parent / f"{mask(stem.strip(), kind)}{suffix}")
 
 
+def _suffix_of(path: Path) -> str:
+    """The `--profile` that names the profile at `path` in a command a message shows: none for
+    the default one, the name for one in the profiles folder, else the path."""
+    if path == resolve_profile_path():
+        return ""
+    name = path.name.removesuffix(".yaml")
+    if path.parent == profiles_dir() and path.name.endswith(".yaml") and _NAME_RE.fullmatch(name):
+        return profile_suffix(name)
+    return profile_suffix(str(path))
+
+
 def _os_problem(exc: OSError, writing: bool = False) -> yamlerrors.FileProblem:
     """Why the system refused a profile's file, in the person's words (a name too long too)."""
     if exc.errno == errno.ENAMETOOLONG:
@@ -543,7 +561,7 @@ def _read(
                     raise ProfileError(
                         "profile.unreadable", path=shown_path(path), reason=reason
                     ) from exc
-        raise ProfileError("profile.not_found", path=shown_path(path))
+        raise ProfileError("profile.not_found", path=shown_path(path), suffix=_suffix_of(path))
     if not path.is_file():  # before the permission check: its advice fits files only
         kind = "file.is_directory" if path.is_dir() else "file.not_regular"
         raise ProfileError(
@@ -612,16 +630,20 @@ def wizard_values(path: Path) -> tuple[dict[str, str], list[v.Problem]]:
     return values, problems + found
 
 
-def check_profile(name_or_path: str | Path | None = None) -> list[v.Problem]:
+def check_profile(
+    name_or_path: str | Path | None = None, command_suffix: str = ""
+) -> list[v.Problem]:
     """Every problem of a profile file, each naming its field and line; required fields that
-    are missing count too. A file that cannot be read at all raises ProfileError."""
+    are missing count too, with the command that sets them (ending with `command_suffix`, the
+    profile named: `profile_suffix`). A file that cannot be read at all raises ProfileError."""
     path = resolve_profile_path(name_or_path)
     data, lines, problems = _read(path)
     values, found, _ = _check_data(data, lines)
     problems += found
     for name in REQUIRED_FIELDS:
         if name not in values and not any(p.field == name for p in problems):
-            problems.append(v.Problem("profile.missing_field", {"field": name}, field=name))
+            params = {"field": name, "suffix": command_suffix}
+            problems.append(v.Problem("profile.missing_field", params, field=name))
     return problems
 
 
@@ -790,25 +812,36 @@ def require_fields(
     fields: Iterable[str],
     path: Path | str = "",
     providers: Mapping[str, str] | None = None,
+    command_suffix: str = "",
 ) -> None:
     """Stop before a browser starts when a scenario needs fields the profile lacks; a field
-    that another scenario provides (`providers`: field → scenario) says to run that one first."""
+    that another scenario provides (`providers`: field → scenario) says to run that one first.
+    `command_suffix` goes after the commands the message shows (`profile_suffix`)."""
     missing = profile.missing(fields)
     if missing:
-        raise MissingFields(path, missing, providers or {})
+        raise MissingFields(path, missing, providers or {}, command_suffix)
 
 
 class MissingFields(ProfileError):
     """Fields a scenario needs and the profile lacks: each one another scenario gets is named
-    with that scenario's command; the others with the command that sets them."""
+    with that scenario's command; the others with the command that sets them. Each command
+    ends with `command_suffix` (the `--profile` used: `profile_suffix`); the command that was
+    given it may set it on the way out (`autohelper run`: the run's checks do not know it)."""
 
     key = "profile.needs_fields"
 
-    def __init__(self, path: Path | str, missing: list[str], providers: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        missing: list[str],
+        providers: Mapping[str, str],
+        command_suffix: str = "",
+    ) -> None:
         super().__init__(path=shown_path(path), fields=", ".join(missing))
         self.path = path
         self.missing = missing
         self.providers = {name: providers[name] for name in missing if name in providers}
+        self.command_suffix = command_suffix
 
     def message(self, lang: str | None = None) -> str:
         lines = [
@@ -818,6 +851,7 @@ class MissingFields(ProfileError):
                 field=t(f"profile.field.{name}", lang),
                 scenario=scenario,
                 name=name,
+                suffix=self.command_suffix,
             )
             for name, scenario in self.providers.items()
         ]
@@ -831,6 +865,7 @@ class MissingFields(ProfileError):
                     path=shown_path(self.path),
                     fields=", ".join(rest),
                     example=example,
+                    suffix=self.command_suffix,
                 )
             )
         return "\n".join(lines)

@@ -506,7 +506,8 @@ PROFILE_VALUES = [
         "profile-path-a-curp",
         ("status", "--profile", "{tmp}/BEML920313HMCLNS09.yaml"),
         1,
-        "Error: no existe el perfil {tmp}/BEML…S09.yaml; créalo con `autohelper init`",
+        "Error: no existe el perfil {tmp}/BEML…S09.yaml; créalo con "
+        "`autohelper init --profile '{tmp}/BEML…S09.yaml'`",
         secret="BEML920313HMCLNS09",
     ),
     Case(

@@ -797,7 +797,8 @@ def test_after_a_students_run_status_says_what_comes_next(
     after = result.stdout.split("Después: date de alta en tu clínica (UMF)")[1].splitlines()
     assert after[after.index("Lo que sigue: Alta en tu clínica (UMF)") + 2 :] == [
         f"  Comando: autohelper run imss-umf --profile {own}",
-        "  autohelper next lo inicia; autohelper status muestra todo tu trámite.",
+        f"  autohelper next --profile {own} lo inicia; autohelper status --profile {own} "
+        "muestra todo tu trámite.",
     ]
     # Nobody at the keyboard to ask: the constancia is not copied, and the run's own is gone.
     assert not list(tmp_path.rglob("*.pdf"))

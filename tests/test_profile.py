@@ -341,7 +341,8 @@ def test_init_keeps_current_values_on_enter() -> None:
     assert prof.load_profile().colonia == "Centro"  # not asked, and kept
     assert output.splitlines()[-2:] == [
         f"Perfil actualizado: {prof.resolve_profile_path()}",
-        "Siguiente paso: autohelper status (dice qué sigue en tu trámite)",
+        # The profile was named on the line: the command names it too.
+        "Siguiente paso: autohelper status --profile default (dice qué sigue en tu trámite)",
     ]
 
 
@@ -766,3 +767,132 @@ def test_a_profile_file_named_like_personal_data_is_shown_masked(tmp_path: Path)
         code, output = run("profile", *args, "--profile", str(path))
         assert f"{tmp_path}/a…@gmail.com.yaml" in output and EMAIL not in output
     assert prof.shown_path(tmp_path / "alumno.yaml") == f"{tmp_path}/alumno.yaml"
+
+
+# --- the commands messages suggest name the profile used ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "es",
+            "Error: Primero consigue tu NSS: autohelper run imss-nss --profile wiz2 (si ya lo "
+            "tienes, guárdalo con `autohelper profile set nss=... --profile wiz2`)\n"
+            "el perfil {path} no tiene student_id, phone; fíjalo con `autohelper profile set "
+            "student_id=... phone=... --profile wiz2` o con `autohelper init --profile wiz2`\n",
+        ),
+        (
+            "en",
+            "Error: First get your NSS: autohelper run imss-nss --profile wiz2 (if you already "
+            "have it, save it with `autohelper profile set nss=... --profile wiz2`)\n"
+            "the profile {path} lacks student_id, phone; set it with `autohelper profile set "
+            "student_id=... phone=... --profile wiz2` or with `autohelper init --profile wiz2`\n",
+        ),
+    ],
+)
+def test_run_with_missing_fields_names_the_profile_in_every_command(
+    lang: str, expected: str
+) -> None:
+    """`run --profile wiz2` stops before any browser for the fields the profile lacks; each
+    command it shows changes wiz2, not the default profile (exit 1)."""
+    from support import console
+
+    lacking = [pair for pair in COMPLETE if not pair.startswith("nss=")]
+    assert run("profile", "set", *lacking, "--profile", "wiz2")[0] == 0
+    result = console(
+        "--lang", lang, "run", "itson-solicitud", "--profile", "wiz2", "--against", "fixtures"
+    )
+    assert result.exit_code == 1, result.output
+    path = prof.resolve_profile_path("wiz2")
+    assert result.stderr == expected.format(path=path)
+
+
+def test_run_with_missing_fields_on_the_default_profile_adds_no_profile() -> None:
+    """No profile named: the commands are as they were. (The live portal, as the default
+    profile only runs there: the fields are checked before any browser starts.)"""
+    from support import console
+
+    assert run("profile", "set", *COMPLETE)[0] == 0
+    result = console("run", "itson-solicitud")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: el perfil {prof.resolve_profile_path()} no tiene student_id, phone; fíjalo "
+        "con `autohelper profile set student_id=... phone=...` o con `autohelper init`\n"
+    )
+
+
+# Every answer of the wizard for a profile with no NSS; `insured` answers "other insurance".
+def _wizard(insured: str) -> str:
+    answers = [CURP, "", EMAIL, EMAIL, "Gloria", "Hernández", "", "85000", "", "", ""]
+    return "\n".join([*answers, "itson", insured, "no", "", ""]) + "\n"
+
+
+def test_init_with_a_profile_name_gives_the_next_step_for_that_profile() -> None:
+    code, output = run("init", "--profile", "wiz", input=_wizard("no"))
+    assert code == 0, output
+    assert output.splitlines()[-1] == (
+        "Siguiente paso: autohelper run imss-nss --profile wiz (o pruébalo antes sin riesgo con "
+        "autohelper run imss-nss --against fixtures --profile wiz)"
+    )
+    code, output = run("--lang", "en", "init", "--profile", "wiz", input="\n" * 20)
+    assert code == 0, output
+    assert output.splitlines()[-1] == (
+        "Next step: autohelper run imss-nss --profile wiz (or try it first, risk-free, with "
+        "autohelper run imss-nss --against fixtures --profile wiz)"
+    )
+
+
+@pytest.mark.parametrize("name", [None, "wiz"])
+def test_init_with_other_insurance_says_what_status_says_not_to_run_the_nss(
+    name: str | None,
+) -> None:
+    """The wizard was told the student has other health insurance: the procedure is blocked,
+    so the next step is not a run but what `status` says (fix the profile, or ask the help
+    desk), with the profile named when it was."""
+    named = ["--profile", name] if name else []
+    suffix = f" --profile {name}" if name else ""
+    code, output = run("init", *named, input=_wizard("sí"))
+    assert code == 0, output
+    assert "autohelper run" not in output
+    assert output.splitlines()[-3:] == [
+        "Siguiente paso: por ahora ninguno.",
+        "  Tu perfil dice que ya tienes otro seguro médico, y el Seguro Facultativo es solo para "
+        "quien no lo tiene. Si ya no lo tienes, corrige tu perfil: autohelper profile set "
+        f"has_other_insurance=no{suffix}",
+        "  Si tu perfil está bien, pregunta tus dudas a Mesa de ayuda del ITSON: autohelper "
+        f"status{suffix} te da sus datos y un mensaje listo para enviar.",
+    ]
+    code, output = run("--lang", "en", "init", *named, input="\n" * 20)
+    assert code == 0, output
+    assert output.splitlines()[-3:] == [
+        "Next step: none for now.",
+        "  Your profile says you already have other health insurance, and the Seguro Facultativo "
+        "is only for those who do not. If you no longer have it, fix your profile: autohelper "
+        f"profile set has_other_insurance=no{suffix}",
+        "  If your profile is right, ask ITSON help desk about it: autohelper "
+        f"status{suffix} gives you their contacts and a message ready to send.",
+    ]
+
+
+def test_profile_check_names_the_profile_in_the_commands_it_gives() -> None:
+    run("profile", "set", f"curp={CURP}", "--profile", "wiz")
+    code, output = run("profile", "check", "--profile", "wiz")
+    assert code == 1
+    assert "  - email: falta; fíjalo con `autohelper profile set email=... --profile wiz`" in (
+        output.splitlines()
+    )
+
+
+def test_a_profile_not_found_is_created_with_commands_that_name_it(tmp_path: Path) -> None:
+    code, output = run("profile", "show", "--profile", "typo")
+    assert code == 1
+    assert output.endswith(
+        "créalo con `autohelper init --profile typo` o `autohelper profile set curp=... "
+        "--profile typo`\n"
+    )
+    elsewhere = tmp_path / "x.yaml"
+    code, output = run("--lang", "en", "profile", "show", "--profile", str(elsewhere))
+    assert f"create it with `autohelper init --profile {elsewhere}` or " in output
+    code, output = run("profile", "show")
+    assert output.endswith("créalo con `autohelper init` o `autohelper profile set curp=...`\n")

@@ -380,8 +380,8 @@ def test_a_profile_without_an_nss_is_told_to_get_it_first(tmp_path: Path) -> Non
     result = cli("run", "itson-solicitud", "--against", "fixtures", "--profile", str(profile))
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        "Error: Primero consigue tu NSS: autohelper run imss-nss (si ya lo tienes, guárdalo con "
-        "`autohelper profile set nss=...`)"
+        f"Error: Primero consigue tu NSS: autohelper run imss-nss --profile {profile} (si ya lo "
+        f"tienes, guárdalo con `autohelper profile set nss=... --profile {profile}`)"
     )
     assert not default_path().exists()  # nothing began
 

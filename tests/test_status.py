@@ -1092,3 +1092,67 @@ def test_done_and_undo_show_the_run_command_with_the_profile_given() -> None:
     undo = autohelper_cmd("undo", "vigencia", "--profile", "ana")
     assert undo.exit_code == 1
     assert "autohelper run imss-vigencia --profile ana" in undo.stderr
+
+
+# -- commands in a procedure's texts name the profile (`{profile}`) ----------------------------
+def test_a_blocked_steps_why_names_the_profile_in_the_row_and_the_json() -> None:
+    """The precondition's text shows `profile set has_other_insurance=no` with the profile
+    named, in the row, in `--json` and in English, as the next-step line does: never once with
+    and once without. The default profile gets no suffix."""
+    make_profile("wiz2", has_other_insurance="sí")
+    fix = "autohelper profile set has_other_insurance=no"
+    shown = autohelper_cmd("status", "--profile", "wiz2")
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.count(f"{fix} --profile wiz2") == 2  # the row and what comes next
+    assert shown.stdout.count(fix) == 2
+    row = shown.stdout.splitlines()[4].strip()
+    assert row.endswith(f"Si ya no lo tienes, corrige tu perfil: {fix} --profile wiz2")
+    why = steps(status_json("--profile", "wiz2"))["precondicion"]["why"]
+    assert why.endswith(f"corrige tu perfil: {fix} --profile wiz2")
+    english = autohelper_cmd("--lang", "en", "status", "--json", "--profile", "wiz2")
+    why_en = steps(json.loads(english.stdout))["precondicion"]["why"]
+    assert why_en.endswith(f"If you no longer have it, fix your profile: {fix} --profile wiz2")
+    make_profile(has_other_insurance="sí")
+    default_why = steps(status_json())["precondicion"]["why"]
+    assert default_why.endswith(f"corrige tu perfil: {fix}")
+
+
+def test_every_command_in_the_bundled_procedures_texts_takes_the_profile() -> None:
+    """A command a procedure's text shows ends with `{profile}`, so that it gets the profile
+    named: each `autohelper ` in a text is matched by one ` --profile NAME` once filled."""
+    from autohelper.status.procedure import filled, procedure_paths
+    from autohelper.status.procedure_loader import load_procedure
+
+    seen = 0
+    for path in procedure_paths():
+        for step in load_procedure(path).steps:
+            rules = (*step.skipped_when, *step.blocked_when, *step.in_person_when)
+            for rule in rules:
+                for text in (rule.why, rule.tell, rule.where, rule.bring):
+                    for value in filled(text or {}, " --profile ana").values():
+                        seen += value.count("autohelper ")
+                        assert value.count("autohelper ") == value.count(" --profile ana"), value
+    assert seen >= 6  # itson's precondition and vigencia, escolar's vigencia, both languages
+
+
+def test_a_procedure_text_with_an_unknown_placeholder_is_refused(tmp_path: Path) -> None:
+    from autohelper.status.procedure_loader import parse_procedure
+
+    text = (ROOT / "scenarios" / "procedures" / "itson.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "itson.yaml"
+    bad.write_text(
+        text.replace(
+            'has_other_insurance=no{profile}"', 'has_other_insurance=no{perfil}"', 1
+        ).replace("es: No tener otro seguro médico", "es: No tener otro seguro {profile}", 1),
+        encoding="utf-8",
+    )
+    _, problems = parse_procedure(bad, "es")
+    assert len(problems) == 2, problems
+    assert problems[0].startswith(f"{bad}:33:32: ")  # the title: no placeholder outside a rule
+    assert "{profile} no se reemplaza por nada" in problems[0]
+    assert problems[1].startswith(f"{bad}:44:")
+    assert (
+        "{perfil} no se reemplaza por nada y se mostraría tal cual: el único marcador es "
+        in (problems[1])
+    )
+    assert problems[1].endswith("y solo en why, tell, where, bring")

@@ -219,6 +219,7 @@ def run(
     from autohelper.browser.provider import check_endpoints
     from autohelper.human import ScriptedHuman, TerminalHuman, ask_yes_no
     from autohelper.mock.config import parse_options
+    from autohelper.profile import MissingFields, profile_suffix
     from autohelper.session import (
         SessionRequest,
         pending_resume,
@@ -268,11 +269,15 @@ def run(
     except (KeyboardInterrupt, InputEnded):
         _resume_hint(request)
         raise
+    except MissingFields as exc:
+        # The commands it shows change the profile this run was given, not the default one.
+        exc.command_suffix = profile_suffix(profile)
+        raise
     code = render_result(outcome, reveal=True)
     if code:
         _resume_hint(request)
     if spec.is_live:
-        _offer_to_save(outcome)
+        _offer_to_save(outcome, profile_suffix(profile))
     elif outcome.simulated:
         # Made up by the mock (or a mirror's): shown, never offered over the student's own.
         fields = ", ".join(t(f"profile.field.{name}") for name in outcome.simulated)
@@ -339,10 +344,11 @@ def _resume_hint(request: Any) -> None:
         click.secho(t("cli.resume_hint", command=command), fg="yellow", err=True)
 
 
-def _offer_to_save(outcome: Any) -> None:
+def _offer_to_save(outcome: Any, suffix: str) -> None:
     """Each value a live run yielded that differs from the profile, saved if the student says
     so. The input ending at a question (nobody at the keyboard) saves that value and the rest
-    of them not, and says so: the run itself succeeded all the same."""
+    of them not, and says so: the run itself succeeded all the same. `suffix`: the profile
+    named, for the command shown."""
     from autohelper.human import ask_yes_no
     from autohelper.session import save_to_profile
 
@@ -358,7 +364,7 @@ def _offer_to_save(outcome: Any) -> None:
             break
     if chosen:
         path = save_to_profile(outcome, chosen)
-        click.echo(t("cli.profile_saved", path=str(path)))
+        click.echo(t("cli.profile_saved", path=str(path), suffix=suffix))
 
 
 def _offer_documents(outcome: Any, ask: bool) -> None:

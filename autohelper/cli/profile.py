@@ -122,14 +122,23 @@ def init_command(profile_name: str | None) -> None:
     click.echo(t("profile.wizard_done"))
     _echo_rows(profile, reveal=False)
     click.echo(t("profile.created" if created else "profile.updated", path=prof.shown_path(path)))
-    click.echo(t(_next_step(profile)))
+    click.echo(_next_step(profile, prof.profile_suffix(profile_name)))
 
 
-def _next_step(profile: prof.Profile) -> str:
-    """The catalogue key of the command to run after `init`."""
+def _next_step(profile: prof.Profile, suffix: str) -> str:
+    """What to do after `init`, its commands ending with `suffix` (the profile named): what
+    `status` says when the answers block the procedure (other health insurance), else the
+    command to run next."""
+    from autohelper.messages import localized
+    from autohelper.status.standing import profile_block
+
+    block = profile_block(profile, suffix)
+    if block is not None:
+        why = localized(block.why) if block.why else localized(block.step.title)
+        return t("profile.next_blocked", why=why, desk=localized(block.desk), suffix=suffix)
     if profile.nss is None and not profile.nss_from_employer:
-        return "profile.next_nss"
-    return "profile.next_status"
+        return t("profile.next_nss", suffix=suffix)
+    return t("profile.next_status", suffix=suffix)
 
 
 def _ask_field(name: str, spec: prof.FieldSpec, current: str | None, values: dict[str, str]) -> str:
@@ -250,7 +259,8 @@ def check_command(file: Path | None, profile_name: str | None) -> None:
     from autohelper import profile as prof
 
     path = file if file is not None else prof.resolve_profile_path(profile_name)
-    problems = prof.check_profile(path)
+    # The commands a problem shows set the profile checked: the file given, or the one named.
+    problems = prof.check_profile(path, prof.profile_suffix(str(file) if file else profile_name))
     if problems:
         # Raised, not ctx.exit(1): the top-level handler lists every problem and exits 1.
         raise prof.InvalidProfile(path, problems)

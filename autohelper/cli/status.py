@@ -235,7 +235,7 @@ def next_after_run(profile_name: str | None, against: str) -> list[str]:
     action = timeline.next
     runs = action is not None and action.command is not None and action.state != "in_person"
     practice = [t("status.after_mirror_run", url=shlex.quote(against))] if mirrors and runs else []
-    return ["", *practice, *lines, "  " + t("status.after_run")]
+    return ["", *practice, *lines, "  " + t("status.after_run", suffix=suffix)]
 
 
 def _day(day: Day) -> str:

@@ -68,8 +68,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.profile_saved": {
         "es": "Guardado en tu perfil, {path} (para verlo completo: autohelper profile show "
-        "--reveal)",
-        "en": "Saved in your profile, {path} (to see it in full: autohelper profile show --reveal)",
+        "--reveal{suffix})",
+        "en": "Saved in your profile, {path} (to see it in full: autohelper profile show "
+        "--reveal{suffix})",
     },
     "cli.save_input_ended": {
         "es": "La entrada terminó sin tu respuesta: no guardé en tu perfil {fields}.",

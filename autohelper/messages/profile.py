@@ -291,10 +291,10 @@ _FIELDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 
 _PROFILE: dict[str, dict[str, str]] = {
     "profile.not_found": {
-        "es": "no existe el perfil {path}; créalo con `autohelper init` o "
-        "`autohelper profile set curp=...`",
-        "en": "the profile {path} does not exist; create it with `autohelper init` or "
-        "`autohelper profile set curp=...`",
+        "es": "no existe el perfil {path}; créalo con `autohelper init{suffix}` o "
+        "`autohelper profile set curp=...{suffix}`",
+        "en": "the profile {path} does not exist; create it with `autohelper init{suffix}` or "
+        "`autohelper profile set curp=...{suffix}`",
     },
     "profile.unreadable": {
         "es": "no pude leer el perfil {path}: {reason}",
@@ -354,20 +354,20 @@ _PROFILE: dict[str, dict[str, str]] = {
         "en": "the value must be text",
     },
     "profile.missing_field": {
-        "es": "falta; fíjalo con `autohelper profile set {field}=...`",
-        "en": "missing; set it with `autohelper profile set {field}=...`",
+        "es": "falta; fíjalo con `autohelper profile set {field}=...{suffix}`",
+        "en": "missing; set it with `autohelper profile set {field}=...{suffix}`",
     },
     "profile.needs_fields": {
-        "es": "el perfil {path} no tiene {fields}; fíjalo con `autohelper profile set {example}` "
-        "o con `autohelper init`",
-        "en": "the profile {path} lacks {fields}; set it with `autohelper profile set {example}` "
-        "or with `autohelper init`",
+        "es": "el perfil {path} no tiene {fields}; fíjalo con `autohelper profile set "
+        "{example}{suffix}` o con `autohelper init{suffix}`",
+        "en": "the profile {path} lacks {fields}; set it with `autohelper profile set "
+        "{example}{suffix}` or with `autohelper init{suffix}`",
     },
     "profile.needs_first": {
-        "es": "Primero consigue tu {field}: autohelper run {scenario} (si ya lo tienes, guárdalo "
-        "con `autohelper profile set {name}=...`)",
-        "en": "First get your {field}: autohelper run {scenario} (if you already have it, save "
-        "it with `autohelper profile set {name}=...`)",
+        "es": "Primero consigue tu {field}: autohelper run {scenario}{suffix} (si ya lo tienes, "
+        "guárdalo con `autohelper profile set {name}=...{suffix}`)",
+        "en": "First get your {field}: autohelper run {scenario}{suffix} (if you already have "
+        "it, save it with `autohelper profile set {name}=...{suffix}`)",
     },
     "profile.bad_name": {
         "es": "'{name}' no es un nombre de perfil válido (letras, dígitos, . _ -) ni una ruta "
@@ -453,14 +453,21 @@ _PROFILE: dict[str, dict[str, str]] = {
         "en": "Cancelled: the input ended before the end; nothing was saved.",
     },
     "profile.next_nss": {
-        "es": "Siguiente paso: autohelper run imss-nss (o pruébalo antes sin riesgo con "
-        "autohelper run imss-nss --against fixtures)",
-        "en": "Next step: autohelper run imss-nss (or try it first, risk-free, with "
-        "autohelper run imss-nss --against fixtures)",
+        "es": "Siguiente paso: autohelper run imss-nss{suffix} (o pruébalo antes sin riesgo con "
+        "autohelper run imss-nss --against fixtures{suffix})",
+        "en": "Next step: autohelper run imss-nss{suffix} (or try it first, risk-free, with "
+        "autohelper run imss-nss --against fixtures{suffix})",
     },
     "profile.next_status": {
-        "es": "Siguiente paso: autohelper status (dice qué sigue en tu trámite)",
-        "en": "Next step: autohelper status (it says what comes next in your paperwork)",
+        "es": "Siguiente paso: autohelper status{suffix} (dice qué sigue en tu trámite)",
+        "en": "Next step: autohelper status{suffix} (it says what comes next in your paperwork)",
+    },
+    "profile.next_blocked": {
+        "es": "Siguiente paso: por ahora ninguno.\n  {why}\n  Si tu perfil está bien, pregunta "
+        "tus dudas a {desk}: autohelper status{suffix} te da sus datos y un mensaje listo para "
+        "enviar.",
+        "en": "Next step: none for now.\n  {why}\n  If your profile is right, ask {desk} about "
+        "it: autohelper status{suffix} gives you their contacts and a message ready to send.",
     },
     "profile.wizard_done": {
         "es": "Listo. Resumen (datos ocultos):",

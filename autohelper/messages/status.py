@@ -106,6 +106,12 @@ _PROCEDURE: dict[str, dict[str, str]] = {
         "es": "'run' solo va en pasos kind: scenario (es la corrida de su escenario)",
         "en": "'run' only goes in kind: scenario steps (it is a run of its scenario)",
     },
+    "procedure.placeholder": {
+        "es": "{placeholder} no se reemplaza por nada y se mostraría tal cual: el único marcador "
+        "es {{profile}} (donde un comando lleva el --profile usado), y solo en {keys}",
+        "en": "{placeholder} is not replaced by anything and would be shown as written: the only "
+        "placeholder is {{profile}} (where a command takes the --profile used), and only in {keys}",
+    },
     "procedure.run_match_empty": {
         "es": "'run' necesita 'status', 'yields' o ambos",
         "en": "'run' needs 'status', 'yields' or both",
@@ -200,15 +206,15 @@ _STATUS: dict[str, dict[str, str]] = {
     },
     "status.done_by_profile": {
         "es": "«{step}» no se marca a mano: queda hecho según tu perfil ({fields}). Revísalo "
-        "con autohelper profile show y corrígelo con autohelper profile set.",
+        "con autohelper profile show{suffix} y corrígelo con autohelper profile set{suffix}.",
         "en": "“{step}” is not marked by hand: your profile gets it done ({fields}). Check it "
-        "with autohelper profile show and fix it with autohelper profile set.",
+        "with autohelper profile show{suffix} and fix it with autohelper profile set{suffix}.",
     },
     "status.done_by_run_or_profile": {
         "es": "«{step}» no se marca a mano: queda hecho con una corrida de su trámite "
-        "({command}) o según tu perfil ({fields}: autohelper profile show).",
+        "({command}) o según tu perfil ({fields}: autohelper profile show{suffix}).",
         "en": "“{step}” is not marked by hand: a run of it gets it done ({command}), or your "
-        "profile does ({fields}: autohelper profile show).",
+        "profile does ({fields}: autohelper profile show{suffix}).",
     },
     "status.nothing_to_undo": {
         "es": "«{step}» no tiene una marca de hecho que deshacer.",
@@ -222,11 +228,11 @@ _STATUS: dict[str, dict[str, str]] = {
     },
     "status.undo_done_by_profile": {
         "es": "«{step}» no tiene una marca tuya que deshacer: está hecho según tu perfil "
-        "(autohelper profile show). Si tu perfil no es correcto, corrígelo con autohelper "
-        "profile set.",
+        "(autohelper profile show{suffix}). Si tu perfil no es correcto, corrígelo con "
+        "autohelper profile set{suffix}.",
         "en": "“{step}” has no mark of yours to take back: it is done according to your "
-        "profile (autohelper profile show). If your profile is wrong, fix it with autohelper "
-        "profile set.",
+        "profile (autohelper profile show{suffix}). If your profile is wrong, fix it with "
+        "autohelper profile set{suffix}.",
     },
     "status.order_first": {
         "es": "«{step}» no puede quedar hecho el {date}: «{other}» ({title}) va antes y está "
@@ -375,8 +381,10 @@ _STATUS: dict[str, dict[str, str]] = {
     "status.as_of": {"es": "Al {date}", "en": "As of {date}"},
     "status.next": {"es": "Lo que sigue: {title}", "en": "Next: {title}"},
     "status.after_run": {
-        "es": "autohelper next lo inicia; autohelper status muestra todo tu trámite.",
-        "en": "autohelper next starts it; autohelper status shows your whole procedure.",
+        "es": "autohelper next{suffix} lo inicia; autohelper status{suffix} muestra todo tu "
+        "trámite.",
+        "en": "autohelper next{suffix} starts it; autohelper status{suffix} shows your whole "
+        "procedure.",
     },
     "status.after_mirror_run": {
         "es": "Esta vez practicaste contra el espejo {url}: el comando de abajo y autohelper next "
@@ -502,9 +510,9 @@ _STATUS: dict[str, dict[str, str]] = {
     },
     "status.ics.last_day_detail": {
         "es": "Último día de la espera. Si después de hoy tu trámite no aparece listo, corre "
-        "autohelper status y contacta a {desk}.",
+        "autohelper status{suffix} y contacta a {desk}.",
         "en": "The wait's last day. If your procedure does not show as ready after today, run "
-        "autohelper status and contact {desk}.",
+        "autohelper status{suffix} and contact {desk}.",
     },
     # -- done, undo, next ------------------------------------------------------------------------
     "status.marked": {
@@ -548,8 +556,8 @@ _STATUS: dict[str, dict[str, str]] = {
         "autohelper undo {step}{suffix}",
     },
     "status.still_done_profile": {
-        "es": "Sigue hecho según tu perfil (autohelper profile show).",
-        "en": "It stays done according to your profile (autohelper profile show).",
+        "es": "Sigue hecho según tu perfil (autohelper profile show{suffix}).",
+        "en": "It stays done according to your profile (autohelper profile show{suffix}).",
     },
     "status.not_yet": {
         "es": "Todavía no: podrás hacerlo a partir del {date}.",

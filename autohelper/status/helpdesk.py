@@ -8,7 +8,7 @@ from __future__ import annotations
 from autohelper.messages import localized, t
 from autohelper.privacy import mask
 from autohelper.status.timeline import Timeline
-from autohelper.status.words import format_day, shown_yields
+from autohelper.status.words import format_day, rule_text, shown_yields
 
 
 def helpdesk_message(timeline: Timeline, reveal: bool, lang: str | None = None) -> str | None:
@@ -50,7 +50,7 @@ def helpdesk_message(timeline: Timeline, reveal: bool, lang: str | None = None) 
         elif item.state == "blocked":
             tell = item.rule.tell if item.rule is not None else None
             lines.append(
-                localized(tell, lang)
+                rule_text(tell, timeline, lang)
                 if tell
                 else t("status.msg.blocked", lang, title=localized(item.step.title, lang))
             )

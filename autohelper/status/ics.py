@@ -61,6 +61,7 @@ def _reminders(timeline: Timeline, lang: str | None) -> list[tuple[str, str, dat
         title = localized(item.step.title, lang)
         desk = localized(timeline.procedure.help_desk.name, lang)
         summary = t("status.ics.last_day", lang, title=title)
-        description = t("status.ics.last_day_detail", lang, desk=desk)
+        suffix = timeline.command_suffix
+        description = t("status.ics.last_day_detail", lang, desk=desk, suffix=suffix)
         found.append((summary, description, item.window[1], f"{item.step.id}-last"))
     return found

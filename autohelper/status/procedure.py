@@ -35,6 +35,11 @@ MAX_WINDOW_DAYS = 365
 
 # Every user text of a procedure is given in both languages.
 Text = dict[str, str]
+# The one placeholder of a procedure's texts, allowed only in a rule's texts (`why`, `tell`,
+# `where`, `bring`): where a command the text shows takes the profile, ` --profile NAME` when
+# one was named on the command line, else nothing (`autohelper done vigencia{profile}`).
+PROFILE_PLACEHOLDER = "{profile}"
+RULE_TEXTS = ("why", "tell", "where", "bring")
 RuleSource = Literal["mark", "run", "profile"]
 
 
@@ -153,6 +158,14 @@ class Procedure:
     @property
     def step_ids(self) -> tuple[str, ...]:
         return tuple(step.id for step in self.steps)
+
+
+def filled(text: Text, command_suffix: str) -> Text:
+    """A rule's text with its commands completed: `{profile}` replaced by `command_suffix`
+    (the profile named on the command line, or nothing)."""
+    return {
+        lang: value.replace(PROFILE_PLACEHOLDER, command_suffix) for lang, value in text.items()
+    }
 
 
 # -- finding procedure files -----------------------------------------------------------------

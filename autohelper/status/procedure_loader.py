@@ -23,6 +23,8 @@ from autohelper.status.procedure import (
     CONTACT_KINDS,
     MAX_WINDOW_DAYS,
     PLANNED_SCENARIOS,
+    PROFILE_PLACEHOLDER,
+    RULE_TEXTS,
     RUN_STATUSES,
     STEP_KINDS,
     ClosedDays,
@@ -61,6 +63,7 @@ _RULE_LISTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 _HOURS_RE = re.compile(r"\d{1,2}:\d{2}-\d{1,2}:\d{2}")
 _ID_RE = re.compile(r"[a-z][a-z0-9_-]*")
+_PLACEHOLDER_RE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
 def load_procedure(
@@ -155,10 +158,24 @@ class _ProcedureReader(NodeReader):
             path=self.file,
         )
 
-    def text(self, node: Node) -> Text | None:
-        """A user text: both languages, `{es: ..., en: ...}`."""
+    def text(self, node: Node, rule: bool = False) -> Text | None:
+        """A user text: both languages, `{es: ..., en: ...}`. A rule's text (`rule`) may hold
+        `{profile}`; any other `{name}` is a problem (it would be shown as written)."""
         entries = self.mapping(node, ("es", "en"), ("es", "en"))
         texts = {lang: self.string(value) for lang, (_, value) in entries.items()}
+        for lang, (_, value) in entries.items():
+            text = texts[lang]
+            for found in _PLACEHOLDER_RE.finditer(text or ""):
+                if not (rule and found.group() == PROFILE_PLACEHOLDER):
+                    assert text is not None  # narrowed for mypy
+                    self.fail_in(
+                        value,
+                        text,
+                        found.start(),
+                        "procedure.placeholder",
+                        placeholder=found.group(),
+                        keys=", ".join(RULE_TEXTS),
+                    )
         if len(texts) < 2 or None in texts.values():
             return None
         return {lang: text for lang, text in texts.items() if text is not None}
@@ -374,9 +391,9 @@ class _ProcedureReader(NodeReader):
             kwargs.update(self.run_match(source_node))
         else:
             kwargs["profile"] = self.profile_match(source_node)
-        for key in ("why", "tell", "where", "bring"):
+        for key in RULE_TEXTS:
             if key in entries:
-                kwargs[key] = self.text(entries[key][1])
+                kwargs[key] = self.text(entries[key][1], rule=True)
         if "after_window" in entries:
             kwargs["after_window"] = self.boolean(entries["after_window"][1])
         return Rule(**kwargs)

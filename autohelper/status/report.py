@@ -18,6 +18,7 @@ from autohelper.status.words import (
     describe_state,
     format_day,
     nothing_next,
+    rule_text,
     shown_yields,
     state_label,
 )
@@ -46,7 +47,7 @@ def timeline_json(
     data: dict[str, Any] = {
         "procedure": timeline.procedure.id,
         "as_of": timeline.as_of.isoformat(),
-        "steps": [_step_json(item, reveal, lang) for item in timeline.steps],
+        "steps": [_step_json(item, timeline, reveal, lang) for item in timeline.steps],
         "next": next_json,
         "overdue": timeline.overdue,
         "contacts": [
@@ -77,7 +78,9 @@ def _desk_hours(timeline: Timeline) -> str | None:
     return timeline.procedure.help_desk.hours
 
 
-def _step_json(item: StepState, reveal: bool, lang: str | None) -> dict[str, Any]:
+def _step_json(
+    item: StepState, timeline: Timeline, reveal: bool, lang: str | None
+) -> dict[str, Any]:
     step = item.step
     out: dict[str, Any] = {
         "id": step.id,
@@ -108,13 +111,13 @@ def _step_json(item: StepState, reveal: bool, lang: str | None) -> dict[str, Any
     if item.deadline is not None:
         out["deadline"] = item.deadline.isoformat()
     if item.state == "skipped" and item.rule is not None and item.rule.why is not None:
-        out["why"] = localized(item.rule.why, lang)
+        out["why"] = rule_text(item.rule.why, timeline, lang)
     if item.state == "blocked":
-        out["why"] = blocked_reason(item, lang)
+        out["why"] = blocked_reason(item, timeline, lang)
     if item.state == "in_person":
         rule = item.rule
-        out["where"] = localized(rule.where, lang) if rule and rule.where else None
-        out["bring"] = localized(rule.bring, lang) if rule and rule.bring else None
+        out["where"] = rule_text(rule.where, timeline, lang) if rule and rule.where else None
+        out["bring"] = rule_text(rule.bring, timeline, lang) if rule and rule.bring else None
     if item.last_run is not None:
         run = item.last_run
         out["last_run"] = {

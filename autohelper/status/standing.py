@@ -27,6 +27,7 @@ from autohelper.status.procedure import (
     Procedure,
     ProcedureStep,
     Text,
+    filled,
     procedure_for,
     procedure_paths,
 )
@@ -163,7 +164,40 @@ def not_needed(
         rule = item.rule
         skipped = item.step.scenario == scenario_id and item.state == "skipped"
         if skipped and rule is not None and rule.source == "profile":
-            return NotNeeded(item.step, rule.why, timeline.next)
+            why = filled(rule.why, command_suffix) if rule.why else None
+            return NotNeeded(item.step, why, timeline.next)
+    return None
+
+
+@dataclass(frozen=True)
+class ProfileBlock:
+    """A step of the student's procedure that their profile alone blocks (other health
+    insurance, at ITSON): the step, why (its commands ending with the suffix given) and the
+    help desk to ask when the profile is right."""
+
+    step: ProcedureStep
+    why: Text | None
+    desk: Text
+
+
+def profile_block(profile: Profile, command_suffix: str = "") -> ProfileBlock | None:
+    """The first step `profile` blocks by itself, whatever was run or marked (what `status`
+    shows blocked for it, and `done` refuses); None when none does or the profile names no
+    institution with a procedure."""
+    from autohelper.errors import AutohelperError
+
+    if not profile.institution:
+        return None
+    try:
+        procedure = procedure_for(profile.institution, current_lang())
+    except AutohelperError:
+        return None
+    for step in procedure.steps:
+        state = own_state(step, [], [], profile, today())
+        rule = state.rule if state is not None and state.state == "blocked" else None
+        if rule is not None and rule.source == "profile":
+            why = filled(rule.why, command_suffix) if rule.why else None
+            return ProfileBlock(step, why, procedure.help_desk.name)
     return None
 
 
@@ -213,11 +247,12 @@ def _not_markable(step: ProcedureStep, suffix: str = "") -> UsageError:
             step=step.id,
             command=_run_command(step, suffix),
             fields=fields,
+            suffix=suffix,
         )
     if by_run:
         return UsageError("status.done_by_run", step=step.id, command=_run_command(step, suffix))
     # The loader refuses an empty done_when: without a mark, it has a run or a profile rule.
-    return UsageError("status.done_by_profile", step=step.id, fields=fields)
+    return UsageError("status.done_by_profile", step=step.id, fields=fields, suffix=suffix)
 
 
 def _has_step(path: Path, step_id: str) -> bool:
@@ -422,7 +457,7 @@ def _still_done(state: StepState | None, suffix: str) -> Words | None:
     if state.via == "mark" and state.day is not None:
         day = format_day(state.day)
         return Words("status.still_done_mark", date=day, step=state.step.id, suffix=suffix)
-    return Words("status.still_done_profile")
+    return Words("status.still_done_profile", suffix=suffix)
 
 
 def record_undo(profile_name: str | None, step_id: str, command_suffix: str = "") -> Undone:
@@ -445,7 +480,7 @@ def record_undo(profile_name: str | None, step_id: str, command_suffix: str = ""
                 command=_run_command(step, command_suffix),
             )
         if state is not None and state.state == "done" and state.via == "profile":
-            raise UsageError("status.undo_done_by_profile", step=step.id)
+            raise UsageError("status.undo_done_by_profile", step=step.id, suffix=command_suffix)
         raise UsageError("status.nothing_to_undo", step=step.id)
     journal.record_mark(who.key, who.procedure.id, step.id, today().isoformat(), "undone")
     marks = journal.marks(who.key, who.procedure.id)

@@ -13,6 +13,7 @@ from autohelper.status.words import (
     describe_state,
     format_day,
     nothing_next,
+    rule_text,
 )
 
 SIGNS = {
@@ -60,7 +61,8 @@ def next_lines(timeline: Timeline, lang: str | None) -> list[str]:
     lines = [heading, f"  {localized(step.explain, lang)}"]
     item = timeline.state(step.id)
     if action.state == "in_person" and item.rule is not None and item.rule.bring:
-        lines.append("  " + t("status.bring", lang, bring=localized(item.rule.bring, lang)))
+        bring = rule_text(item.rule.bring, timeline, lang)
+        lines.append("  " + t("status.bring", lang, bring=bring))
     if action.command is not None and action.state != "in_person":
         lines.append("  " + t("status.command", lang, command=action.command))
     if step.kind == "manual" and step.where is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from autohelper.messages import has, localized, t
 from autohelper.privacy import PERSONAL_FIELDS, mask
 from autohelper.status.business_days import Day
+from autohelper.status.procedure import Text, filled
 from autohelper.status.timeline import OrderConflict, StepState, Timeline
 
 # Yields that identify a person's file: shown masked unless revealed. (Personal fields such as
@@ -58,6 +59,12 @@ def describe_yields(yields: dict[str, str], reveal: bool, lang: str | None = Non
     )
 
 
+def rule_text(text: Text, timeline: Timeline, lang: str | None) -> str:
+    """A rule's text (`why`, `tell`, `where`, `bring`) in `lang`, the commands it shows with the
+    timeline's profile (`{profile}`: ` --profile NAME` when one was named)."""
+    return localized(filled(text, timeline.command_suffix), lang)
+
+
 def state_label(state: str, lang: str | None = None) -> str:
     return t(f"status.state.{state}", lang)
 
@@ -86,7 +93,7 @@ def describe_state(item: StepState, timeline: Timeline, reveal: bool, lang: str 
         if item.yields:
             parts.append(describe_yields(item.yields, reveal, lang))
     elif state == "skipped":
-        why = localized(item.rule.why, lang) if item.rule and item.rule.why else ""
+        why = rule_text(item.rule.why, timeline, lang) if item.rule and item.rule.why else ""
         parts.append(
             t("status.skipped_because", lang, why=why) if why else state_label(state, lang)
         )
@@ -111,12 +118,12 @@ def describe_state(item: StepState, timeline: Timeline, reveal: bool, lang: str 
     elif state == "in_person":
         where = item.rule.where if item.rule and item.rule.where else None
         parts.append(
-            t("status.in_person_at", lang, where=localized(where, lang))
+            t("status.in_person_at", lang, where=rule_text(where, timeline, lang))
             if where
             else t("status.in_person_generic", lang)
         )
     elif state == "blocked":
-        parts.append(blocked_reason(item, lang))
+        parts.append(blocked_reason(item, timeline, lang))
     return " · ".join(part for part in parts if part)
 
 
@@ -166,9 +173,9 @@ def conflict_note(conflict: OrderConflict, timeline: Timeline, lang: str | None)
     )
 
 
-def blocked_reason(item: StepState, lang: str | None) -> str:
+def blocked_reason(item: StepState, timeline: Timeline, lang: str | None) -> str:
     if item.rule is not None and item.rule.why is not None:
-        return localized(item.rule.why, lang)
+        return rule_text(item.rule.why, timeline, lang)
     if item.last_run is not None and item.last_run.status == "unknown":
         return t("status.blocked_unknown", lang)
     return t("status.blocked_generic", lang)
