@@ -374,6 +374,7 @@ def test_qa_and_run_through_a_playwright_server(tmp_path: Path, playwright_serve
         "fixtures",
         "--cases",
         str(cases_folder(tmp_path, TWO)),
+        *("--artifacts", str(tmp_path / "evidence")),  # not the shared default, under -n
         *remote,
     )
     assert result.exit_code == 0, result.output
@@ -402,6 +403,7 @@ def test_qa_and_check_through_a_devtools_endpoint(tmp_path: Path, devtools_chrom
         "fixtures",
         "--cases",
         str(cases_folder(tmp_path, TWO)),
+        *("--artifacts", str(tmp_path / "evidence")),
         "--cdp",
         devtools_chromium,
     )

@@ -6,20 +6,32 @@ case's expectation (`Expectation`) names one of the same kinds (`KINDS`, a regis
 feeds the case loader and the docs), optionally the step and the portal's words. A failure the
 tool reports badly fails the case even when the flow "failed as expected": another kind (a
 timeout instead of "portal changed"), another step, or a message that does not name its step.
+
+A verdict never depends on the language a run is shown in: the engine runs every case in
+`JUDGED_LANG` (Spanish: the language the case files quote the tool in, as they quote the portals),
+the expected words are matched against what it said there, and the report gives the tool's
+message in the person's language (`observe(..., said_in=JUDGED_LANG)` translates it back).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from autohelper.messages import localized, t
+from autohelper.errors import Phrase
+from autohelper.messages import LANGS, current_lang, localized, t
 
 if TYPE_CHECKING:
     from autohelper.engine.events import RunResult
     from autohelper.qa.record import CaseRecorder
     from autohelper.scenario.model import Text
+
+# The language QA runs the engine in, so the one its words are judged in, whatever language the
+# report is shown in: the case files quote the tool's own messages (an in-person answer's
+# advice, a constancia's meaning) in Spanish, the scenarios' first language.
+JUDGED_LANG = "es"
 
 
 @dataclass(frozen=True)
@@ -132,8 +144,13 @@ class Observed:
     url: str = ""
     portal: str = ""
     screenshot: str = ""
-    reported_step: str = ""  # the step the message names
+    reported_step: str = ""  # the step the message names, in the language the run spoke
     yields: dict[str, str] = field(default_factory=dict)
+    # The step's description in every language (the message names it in the run's), and what
+    # the run said in its own language (`message` is the person's: the same words, translated
+    # back from the scenario's texts and the catalogue where they come from there).
+    step_names: tuple[str, ...] = ()
+    said: str = ""
 
     def describe(self, lang: str | None = None) -> str:
         key = f"qa.kind.{self.kind}"
@@ -147,22 +164,35 @@ class Observed:
         return words
 
 
-def observe(result: RunResult, recorder: CaseRecorder) -> Observed:
-    """Classify how a run ended, from its result and the steps the recorder saw."""
+def observe(
+    result: RunResult, recorder: CaseRecorder, said_in: str | None = None, lang: str | None = None
+) -> Observed:
+    """Classify how a run ended, from its result and the steps the recorder saw. The run spoke
+    `said_in` (default: the process language); the observation is told in `lang` (the same
+    default), its `said` kept in the run's words for the verdict."""
+    lang = lang or current_lang()
+    words = _Translation(recorder, said_in or current_lang(), lang)
     failed = recorder.failed_step()
-    step = failed.index if failed is not None else None
-    step_text = failed.step.describe() if failed is not None else ""
-    if result.status == "success":
-        return Observed(result.status, yields=dict(result.yields), message=result.message)
     if result.status == "in_person":
         # Ends well, at the step whose answer sends the person to an office: the last one run.
-        last = recorder.steps[-1] if recorder.steps else None
+        failed = recorder.steps[-1] if recorder.steps else None
+    step = failed.index if failed is not None else None
+    step_text = failed.step.describe(lang) if failed is not None else ""
+    names = tuple(failed.step.describe(one) for one in LANGS) if failed is not None else ()
+    message = words.message(result)
+    if result.status == "success":
+        return Observed(
+            result.status, yields=dict(result.yields), message=message, said=result.message
+        )
+    if result.status == "in_person":
         return Observed(
             result.status,
-            step=last.index if last is not None else None,
-            step_text=last.step.describe() if last is not None else "",
+            step=step,
+            step_text=step_text,
             yields=dict(result.yields),
-            message=result.message,
+            message=message,
+            step_names=names,
+            said=result.message,
         )
     error = result.error
     params = dict(error.params) if error is not None else {}
@@ -172,17 +202,81 @@ def observe(result: RunResult, recorder: CaseRecorder) -> Observed:
         kind = "declined"
     elif result.status == "unknown":
         kind = "unknown"
+    portal = str(params.get("portal") or params.get("said") or "")
     return Observed(
         kind,
         step=step,
         step_text=step_text,
-        message=result.message,
+        message=message,
         locator=str(params.get("target") or params.get("option") or ""),
         url=str(params.get("url") or ""),
-        portal=str(params.get("portal") or params.get("said") or ""),
+        portal=portal,
         screenshot=str(params.get("screenshot") or ""),
         reported_step=str(params.get("step") or ""),
+        step_names=names,
+        said=portal or result.message,
     )
+
+
+class _Translation:
+    """A run's words in another language than the one it spoke: the scenario's texts it quotes
+    (a step's description, an outcome's advice), each as the scenario gives it in `lang`, and a
+    stop's catalogue message rendered again in `lang`. What has no other language (the portal's
+    words, a document reader's meaning) stays as the run said it."""
+
+    def __init__(self, recorder: CaseRecorder, said_in: str, lang: str) -> None:
+        self.said_in, self.lang = said_in, lang
+        self.texts: dict[str, str] = {}
+        if said_in == lang:
+            return
+        found: list[dict[str, str]] = []
+        for record in recorder.steps:
+            _scenario_texts(record.step, found)
+        for text in found:
+            said, shown = localized(text, said_in), localized(text, lang)
+            if said and said != shown:
+                self.texts[said] = shown
+
+    def text(self, value: str) -> str:
+        """`value` in `lang` when it is one of the scenario's texts, else as it is."""
+        return self.texts.get(value, value)
+
+    def message(self, result: RunResult) -> str:
+        if self.said_in == self.lang or not result.message:
+            return result.message
+        error = result.error
+        if error is not None and result.message == error.message(self.said_in):
+            params = {
+                name: value.message(self.lang)
+                if isinstance(value, Phrase)
+                else self.text(value)
+                if isinstance(value, str)
+                else value
+                for name, value in error.params.items()
+            }
+            return t(error.key, self.lang, **params)
+        if result.message == t("run.done", self.said_in):
+            return t("run.done", self.lang)
+        # An ending's message: a document's meaning and the outcome's advice, one per line.
+        shown = result.message
+        for said in sorted(self.texts, key=len, reverse=True):
+            shown = shown.replace(said, self.texts[said])
+        return shown
+
+
+def _scenario_texts(value: Any, found: list[dict[str, str]], depth: int = 0) -> None:
+    """Every text a step gives in several languages (`{es: ..., en: ...}`), its outcomes' too."""
+    if depth > 6:
+        return
+    if isinstance(value, dict):
+        if value and all(key in LANGS and isinstance(v, str) for key, v in value.items()):
+            found.append(value)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for one in dataclasses.fields(value):
+            _scenario_texts(getattr(value, one.name), found, depth + 1)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            _scenario_texts(item, found, depth + 1)
 
 
 @dataclass(frozen=True)
@@ -216,7 +310,8 @@ def judge(expected: Expectation, observed: Observed, recorder: CaseRecorder) -> 
         problems.append(t("qa.problem.pressed"))
     # The message must name the step the run stopped at: else it points the person away.
     named = observed.reported_step
-    if observed.step is not None and named and _normal(named) != _normal(observed.step_text):
+    names = {_normal(name) for name in (*observed.step_names, observed.step_text)}
+    if observed.step is not None and named and _normal(named) not in names:
         problems.append(t("qa.problem.message_step", named=named, step=observed.step_text))
     return Verdict(not problems, tuple(problems))
 
@@ -227,9 +322,14 @@ def _same_kind_problems(expected: Expectation, observed: Observed) -> list[str]:
         at = f"{observed.step + 1}. «{observed.step_text}»" if observed.step is not None else "-"
         problems.append(t("qa.problem.step", expected=expected.step.describe(), observed=at))
     if expected.text is not None:
-        said = observed.portal or observed.message
+        # Matched against the run's own words (in JUDGED_LANG under `autohelper qa`), told in
+        # the person's language, and in the words matched too when those differ.
+        said = observed.said or observed.portal or observed.message
         if _normal(expected.text) not in _normal(said):
-            problems.append(t("qa.problem.text", expected=expected.text, observed=said or "-"))
+            shown = observed.portal or observed.message or "-"
+            if _normal(shown) != _normal(said):
+                shown += f"” — {JUDGED_LANG}: “{said}"
+            problems.append(t("qa.problem.text", expected=expected.text, observed=shown))
     for name, pattern in expected.yields:
         value = observed.yields.get(name)
         if value is None:

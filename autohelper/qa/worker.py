@@ -14,13 +14,15 @@ import json
 import logging
 import os
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from autohelper.errors import UsageError
+from autohelper.messages import current_lang, set_lang
 from autohelper.privatefiles import private_dir
-from autohelper.qa.expect import judge, observe
+from autohelper.qa.expect import JUDGED_LANG, judge, observe
 from autohelper.qa.record import (
     TRACE_NAME,
     CaseRecorder,
@@ -82,6 +84,20 @@ def case_folder(settings: RunSettings, case: Case) -> Path:
             folder=str(real),
         )
     return folder
+
+
+@contextlib.contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """The engine speaks `lang` for the length of a case's run, whatever the person's language:
+    the case's words are judged in one language (`expect.JUDGED_LANG`), so a verdict never
+    depends on the language the report is shown in. The person's comes back after, for the
+    report (cases run one after another in a worker: nothing else speaks meanwhile)."""
+    shown = current_lang()
+    set_lang(lang)
+    try:
+        yield
+    finally:
+        set_lang(shown)
 
 
 class Worker:
@@ -197,11 +213,14 @@ class Worker:
 
         def keep_trace(result: RunResult | None) -> bool:
             # Retain on failure: a crash, or a run that did not behave as the case expects.
-            return result is None or not judge(case.expect, observe(result, recorder), recorder).ok
+            if result is None:
+                return True
+            observed = observe(result, recorder, said_in=JUDGED_LANG)
+            return not judge(case.expect, observed, recorder).ok
 
         assert self.front is not None and self.provider is not None
         privacy.ACTIVE.merge(plan.redactor)
-        with redacting(plan.redactor):
+        with redacting(plan.redactor), speaking(JUDGED_LANG):
             # Every case records a trace, few keep it: DOM snapshots, no screencast (the
             # screenshot of the stop is kept apart).
             result = execute(
@@ -214,7 +233,7 @@ class Worker:
                 keep_trace,
                 screencast=False,
             )
-        observed = observe(result, recorder)
+        observed = observe(result, recorder, said_in=JUDGED_LANG)
         verdict = judge(case.expect, observed, recorder)
         report = build_report(
             case.id,
