@@ -210,8 +210,28 @@ def test_lang_after_the_command_is_said_to_go_before_it_in_the_language_asked_fo
     assert result.exit_code == 2
     assert result.stderr.startswith("Uso: autohelper run [OPCIONES] ESCENARIO\n")
     assert result.stderr.endswith(
-        "\nError: --lang va antes del comando, así: autohelper --lang es run\n"
+        "\nError: --lang va antes del comando, así: autohelper --lang es run imss-nss\n"
     )
+
+
+def test_lang_after_the_command_keeps_the_rest_of_the_line_masked_and_names_an_unknown_one() -> (
+    None
+):
+    """The suggestion is the whole command line, ready to paste (what looks personal masked); a
+    language we do not have is refused as it is before the command; case does not matter."""
+    result = console("profile", "set", "email=juan@gmail.com", "--lang", "EN", "names=ANA")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: --lang goes before the command, like this: "
+        "autohelper --lang en profile set 'e…@gmail.com' names=ANA\n"
+    )
+    assert "juan" not in result.stderr
+    result = console("run", "imss-nss", "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: Valor no válido para '--lang': 'fr' no es uno de 'es', 'en'.\n"
+    )
+    assert console("--lang", "EN", "run", "--help").stdout.startswith("Usage: autohelper run")
 
 
 @pytest.mark.parametrize(

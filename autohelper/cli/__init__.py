@@ -75,7 +75,11 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
 # languages; LocalizedGroup fills them in. Docstrings here are for the code's readers.
 @click.group(cls=LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "--lang", type=click.Choice(["es", "en"]), default=None, is_eager=True, callback=_lang_now
+    "--lang",
+    type=click.Choice(["es", "en"], case_sensitive=False),
+    default=None,
+    is_eager=True,
+    callback=_lang_now,
 )
 @click.option("-v", "--verbose", count=True)
 @click.option("--version", is_flag=True, is_eager=True, expose_value=False, callback=_version)

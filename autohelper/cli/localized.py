@@ -83,7 +83,30 @@ def prescan_lang(args: Sequence[str]) -> str | None:
             before = value
         index += 1
     chosen = before if before is not None else after
+    chosen = chosen.strip().lower() if chosen is not None else None
     return chosen if chosen in LANGS else None
+
+
+def _without_lang(args: Sequence[str]) -> tuple[list[str], str | None]:
+    """The arguments with every `--lang X` taken out, and the last X given."""
+    kept: list[str] = []
+    value: str | None = None
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            kept += args[index:]
+            break
+        if arg == "--lang":
+            value = args[index + 1] if index + 1 < len(args) else value
+            index += 2
+            continue
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        else:
+            kept.append(arg)
+        index += 1
+    return kept, value
 
 
 def unknown_env_lang() -> str | None:
@@ -136,6 +159,16 @@ def _localize(command: click.Command, ctx: click.Context | None) -> None:
         param.metavar = metavar
 
 
+def _shown_arg(arg: str) -> str:
+    """An argument as a suggested command repeats it: quoted for a shell, masked when it looks
+    like personal data (a CURP, an email, a phone)."""
+    import shlex
+
+    from autohelper.privacy import mask_if_personal
+
+    return shlex.quote(mask_if_personal(arg))
+
+
 class _Localized(click.Command):
     """Texts from the catalogue, looked up under `catalogue_path` (`profile.set`, ...)."""
 
@@ -146,15 +179,23 @@ class _Localized(click.Command):
             # The top level: the language for this whole command line, whoever invokes it.
             set_lang(requested_lang(args))
         _localize(self, ctx)
-        asked = prescan_lang(args)  # now: Click's parser consumes `args`
+        rest, given = _without_lang(args)  # now: Click's parser consumes `args`
         try:
             return super().parse_args(ctx, args)
         except click.exceptions.NoSuchOption as exc:
             if ctx.parent is None or exc.option_name != "--lang":
                 raise
-            # The top level's option given after a command: say where it goes.
+            # The top level's option given after a command: say where it goes, in the whole
+            # command line as it was (what looks personal masked), ready to paste; a language
+            # we do not have is said as such, as it is before the command.
+            lang = (given or "").strip().lower()
+            if lang not in LANGS:
+                root = ctx.find_root().command
+                option = next((p for p in root.params if p.name == "lang"), None)
+                click.Choice(list(LANGS)).convert(given, option, ctx)
             words = ctx.command_path.split(" ")
-            example = " ".join([words[0], "--lang", asked or "en", *words[1:]])
+            shown = [_shown_arg(arg) for arg in rest]
+            example = " ".join([words[0], "--lang", lang, *words[1:], *shown])
             raise click.exceptions.NoSuchOption(
                 "--lang", message=t("cli.lang_goes_first", example=example), ctx=ctx
             ) from None
