@@ -242,3 +242,14 @@ def test_a_scenario_that_is_a_folder_is_said_to_be_one(tmp_path: Path) -> None:
         f"{cases}:1:11: «{folder}» es una carpeta, no un archivo de escenario\n"
     )
     assert os.path.isdir(folder)
+
+
+def test_a_profile_that_is_not_there_is_one_error_before_any_case(tmp_path: Path) -> None:
+    """Not every case failing in turn: one message, naming the profile (masked: it looks like
+    a CURP), and no case run (no summary of cases, no case's folder)."""
+    evidence = tmp_path / "evidence"
+    code, out, err = qa("imss-nss", "--profile", "HEGG560427MVZRRL04", "--artifacts", str(evidence))
+    assert code == 1
+    assert "no existe el perfil" in err and "HEGG…L04" in err
+    assert "HEGG560427MVZRRL04" not in out + err
+    assert "caso(s)" not in out and not (evidence / "imss-nss").exists()

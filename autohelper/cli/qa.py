@@ -126,6 +126,12 @@ def qa(
     from autohelper.qa.suite import SuiteRequest, run_suite
 
     _require("pytest", "xdist", "pytest_html")
+    if profile is not None:
+        from autohelper.profile import check_profile
+
+        # A profile that is not there (or cannot be read) is said once, before any case starts,
+        # not as every case failing.
+        check_profile(profile)
     request = SuiteRequest(
         scenarios=scenarios,
         every=every,
