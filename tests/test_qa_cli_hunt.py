@@ -253,3 +253,16 @@ def test_a_profile_that_is_not_there_is_one_error_before_any_case(tmp_path: Path
     assert "no existe el perfil" in err and "HEGG…L04" in err
     assert "HEGG560427MVZRRL04" not in out + err
     assert "caso(s)" not in out and not (evidence / "imss-nss").exists()
+
+
+def test_merge_junit_refuses_to_write_over_one_of_its_inputs(tmp_path: Path) -> None:
+    shard = (
+        '<testsuites><testsuite name="a" tests="1"><testcase name="x"/></testsuite></testsuites>'
+    )
+    first, second = tmp_path / "a.xml", tmp_path / "b.xml"
+    first.write_text(shard, encoding="utf-8")
+    second.write_text(shard.replace('"x"', '"y"'), encoding="utf-8")
+    result = autohelper_cmd("merge-junit", str(first), str(first), str(second))
+    assert result.exit_code == 1
+    assert f"SALIDA «{first}» es uno de los archivos a unir" in result.stderr
+    assert first.read_text(encoding="utf-8") == shard

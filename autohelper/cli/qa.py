@@ -272,8 +272,15 @@ def check(
 )
 def merge_junit(output: Path, inputs: tuple[Path, ...]) -> None:
     """One JUnit file from the JUnit files of a run's shards (`qa --shard i/n --junit ...`)."""
+    from autohelper.errors import Words
+    from autohelper.files import same_file
     from autohelper.qa.junit import merge
 
+    for path in inputs:  # the merged report would overwrite a shard's before it was read
+        if same_file(output, path):
+            what = Words("qa.input.junit")
+            option = t("help.metavar.output")
+            raise UsageError("qa.report_is_input", option=option, path=str(output), what=what)
     totals = merge(inputs, output)
     click.echo(t("qa.junit_merged", path=str(output), **totals))
 

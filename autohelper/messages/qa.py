@@ -223,6 +223,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "qa.input.scenario": {"es": "el archivo del escenario {id}", "en": "the file of scenario {id}"},
     "qa.input.profile": {"es": "el perfil de esta corrida", "en": "the profile of this run"},
+    "qa.input.junit": {"es": "uno de los archivos a unir", "en": "one of the files to merge"},
     "qa.case_path_unsafe": {
         "es": "pytest no puede correr el archivo de casos «{path}»: su ruta lleva «{part}», que "
         "pytest lee como la selección de una prueba. Cámbiale el nombre al archivo o a su "
