@@ -4,6 +4,7 @@ with a "did you mean" where it helps, through `autohelper scenarios validate` to
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -316,3 +317,45 @@ def test_a_value_that_is_no_text_says_what_it_is(
     """`hours: 8` was said to need "a non-empty text"; what YAML read is said, and quotes."""
     path, line = _broken(tmp_path, old, new)
     assert _problems(path) == [f"{path}:{line}:{column}: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("hours", "closed", "problems"),
+    [
+        (
+            "25:00-16:00",
+            '"2026-02-30"',
+            [
+                "horario inválido '25:00-16:00': una hora va de 0:00 a 24:00 (minutos de 00 a 59)",
+                "closed: «2026-02-30» no es una fecha: febrero de 2026 tiene 28 días, no hay "
+                "día 30.",
+            ],
+        ),
+        ("9:00-8:30", '"2026-13-01"', None),
+    ],
+)
+def test_hours_that_are_no_time_of_day_and_a_quoted_day_that_does_not_exist_say_why(
+    tmp_path: Path, hours: str, closed: str, problems: list[str] | None
+) -> None:
+    text = GOOD.replace("closed: []", f"closed:\n  - {closed}", 1)
+    text = text.replace('hours: "8:00-16:00"', f'hours: "{hours}"', 1)
+    path = tmp_path / "itson.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = [p.split(": ", 1)[1] for p in _problems(path)]
+    if problems is None:
+        assert found == [
+            "horario inválido '9:00-8:30': cierra antes de abrir (o a la misma hora)",
+            "closed: «2026-13-01» no es una fecha: no existe el mes 13 (los meses van del 01 "
+            "al 12).",
+        ]
+    else:
+        assert found == problems
+
+
+def test_a_closed_day_in_quotes_is_the_day_it_names(tmp_path: Path) -> None:
+    path = tmp_path / "itson.yaml"
+    path.write_text(GOOD.replace("closed: []", 'closed:\n  - "2026-12-21"', 1), encoding="utf-8")
+    procedure = load_procedure(path, "es", known_scenarios={"imss-nss"})
+    assert [(c.first, c.last) for c in procedure.closed] == [
+        (datetime.date(2026, 12, 21), datetime.date(2026, 12, 21))
+    ]

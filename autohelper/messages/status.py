@@ -27,6 +27,14 @@ _PROCEDURE: dict[str, dict[str, str]] = {
         "es": "horario inválido '{value}': se espera H:MM-H:MM, p. ej. 8:00-16:00",
         "en": "invalid hours '{value}': expected H:MM-H:MM, e.g. 8:00-16:00",
     },
+    "procedure.bad_hours_time": {
+        "es": "horario inválido '{value}': una hora va de 0:00 a 24:00 (minutos de 00 a 59)",
+        "en": "invalid hours '{value}': a time goes from 0:00 to 24:00 (minutes 00 to 59)",
+    },
+    "procedure.bad_hours_order": {
+        "es": "horario inválido '{value}': cierra antes de abrir (o a la misma hora)",
+        "en": "invalid hours '{value}': it closes before it opens (or at the same time)",
+    },
     "procedure.expected_date": {
         "es": "se esperaba una fecha AAAA-MM-DD",
         "en": "expected a date YYYY-MM-DD",

@@ -16,9 +16,10 @@ import yaml
 
 from autohelper import profile as prof
 from autohelper import yamlerrors
+from autohelper.errors import UsageError
 from autohelper.messages import t
 from autohelper.scenario.nodes import Node, NodeReader
-from autohelper.status.business_days import FIRST_YEAR, LAST_YEAR
+from autohelper.status.business_days import FIRST_YEAR, LAST_YEAR, parse_day
 from autohelper.status.procedure import (
     CONTACT_KINDS,
     MAX_WINDOW_DAYS,
@@ -61,7 +62,9 @@ _RULE_LISTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "blocked_when": (("why", "tell", "after_window"), ("why",)),
     "in_person_when": (("where", "bring"), ("where",)),
 }
-_HOURS_RE = re.compile(r"\d{1,2}:\d{2}-\d{1,2}:\d{2}")
+_HOURS_RE = re.compile(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})")
+# A date written as text ("2026-11-05" in quotes): read as the date it names.
+_DAY_TEXT = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 _ID_RE = re.compile(r"[a-z][a-z0-9_-]*")
 _PLACEHOLDER_RE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
@@ -212,8 +215,19 @@ class _ProcedureReader(NodeReader):
 
     def hours(self, node: Node) -> str | None:
         hours = self.string(node)
-        if hours is not None and not _HOURS_RE.fullmatch(hours):
+        if hours is None:
+            return None
+        found = _HOURS_RE.fullmatch(hours)
+        if found is None:
             self.fail(node, "procedure.bad_hours", value=hours)
+            return None
+        # In the form and still no time of day ("25:00"), or closing before it opens.
+        opens_h, opens_m, closes_h, closes_m = (int(part) for part in found.groups())
+        if max(opens_h, closes_h) > 24 or max(opens_m, closes_m) > 59:
+            self.fail(node, "procedure.bad_hours_time", value=hours)
+            return None
+        if not opens_h * 60 + opens_m < closes_h * 60 + closes_m <= 24 * 60:
+            self.fail(node, "procedure.bad_hours_order", value=hours)
             return None
         return hours
 
@@ -237,6 +251,14 @@ class _ProcedureReader(NodeReader):
 
     def date(self, node: Node) -> datetime.date | None:
         value = self.scalar(node)
+        if isinstance(value, str) and _DAY_TEXT.fullmatch(value.strip()):
+            # A date in quotes is the date it names; one that does not exist says why (February
+            # 2026 has 28 days), as `--as-of` does.
+            try:
+                return parse_day(value.strip(), "closed")
+            except UsageError as exc:
+                self.fail(node, exc.key, **_said(exc.params, self.lang))
+                return None
         if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
             self.fail(node, "procedure.expected_date")
             return None
@@ -455,3 +477,11 @@ class _ProcedureReader(NodeReader):
     @staticmethod
     def _at(node: Node) -> tuple[int, int]:
         return node.start_mark.line, node.start_mark.column
+
+
+def _said(params: dict[str, Any], lang: str | None) -> dict[str, Any]:
+    """A message's parameters with its phrases (a month's name) said in `lang`."""
+    return {
+        name: value.message(lang) if hasattr(value, "message") else value
+        for name, value in params.items()
+    }
