@@ -47,7 +47,7 @@ pytest: $(STAMP) bytecode
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -q -n $(WORKERS) --dist worksteal
 
 # Every bundled QA case (fixtures/qa) through `autohelper qa`, as a QA team runs them, with its
-# reports in test-results/ (139 cases: about three minutes on two cores).
+# reports in test-results/ (141 cases: about three minutes on two cores).
 qa: $(STAMP) browser bytecode
 	$(BIN)/autohelper qa --all --against fixtures --workers 2 \
 		--junit test-results/qa.xml --html test-results/qa.html --artifacts test-results/qa
