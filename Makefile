@@ -49,6 +49,7 @@ pytest: $(STAMP) bytecode
 # Every bundled QA case (fixtures/qa) through `autohelper qa`, as a QA team runs them, with its
 # reports in test-results/ (141 cases: about three minutes on two cores).
 qa: $(STAMP) browser bytecode
+	@mkdir -p test-results
 	$(BIN)/autohelper qa --all --against fixtures --workers 2 \
 		--junit test-results/qa.xml --html test-results/qa.html --artifacts test-results/qa
 
