@@ -574,6 +574,72 @@ def test_mock_serve_announces_its_real_address_and_serves_the_portal() -> None:
         child.wait(timeout=10)
 
 
+@pytest.mark.parametrize(
+    ("lang", "stopped"), [("es", "Portal simulado detenido.\n"), ("en", "Mock portal stopped.\n")]
+)
+def test_mock_serve_stopped_with_ctrl_c_says_the_mock_stopped(lang: str, stopped: str) -> None:
+    """Ctrl-C is how the mock is meant to stop: it says so, not that a run was cancelled."""
+    import signal
+
+    from support import as_at_a_shell
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "autohelper", "--lang", lang, "mock", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=as_at_a_shell,
+    )
+    try:
+        assert child.stdout is not None
+        assert "http://127.0.0.1:" in child.stdout.readline()
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=10)
+    assert (child.returncode, out, err) == (0, stopped, "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("es", "No corrí nada. Cuando quieras hacerlo: autohelper run imss-nss"),
+        ("en", "Nothing was run. When you want to do it: autohelper run imss-nss"),
+    ],
+)
+def test_next_answered_no_says_nothing_was_run_and_how_to_run_it_later(
+    lang: str, said: str
+) -> None:
+    assert (
+        autohelper_cmd("profile", "set", f"curp={FIXTURE_CURP}", "institution=itson").exit_code == 0
+    )
+    assert autohelper_cmd("done", "precondicion").exit_code == 0
+    result = autohelper_cmd("--lang", lang, "next", input="n\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(f"{said}\n"), result.stdout
+    assert Journal().runs() == []  # nothing was run
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("es", "No marqué nada. Cuando lo hayas hecho: autohelper done precondicion"),
+        ("en", "Nothing was marked. Once done: autohelper done precondicion"),
+    ],
+)
+def test_next_answered_no_at_the_mark_question_says_nothing_was_marked(
+    lang: str, said: str
+) -> None:
+    assert (
+        autohelper_cmd("profile", "set", f"curp={FIXTURE_CURP}", "institution=itson").exit_code == 0
+    )
+    result = autohelper_cmd("--lang", lang, "next", input="n\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(f"{said}\n"), result.stdout
+
+
 def test_a_profile_missing_a_needed_field_stops_before_any_browser() -> None:
     assert autohelper_cmd("profile", "set", "curp=HEGG560427MVZRRL04").exit_code == 0
     result = autohelper_cmd("run", "imss-nss", "--against", "fixtures", "--profile", "default")

@@ -238,6 +238,28 @@ def test_umf_online_the_student_chooses_confirms_once_and_gets_the_registration(
     assert_nothing_personal(recorded(journal, row))
 
 
+def test_umf_in_english_the_clinic_is_confirmed_in_english_words(
+    page: Page, portal: MockPortal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--lang en`: the clinic's confirm names each field in English, as `vigencia --pdf` does
+    (“Consulting room”), never a Spanish label beside English words."""
+    from autohelper import messages
+
+    monkeypatch.setattr(messages, "_current_lang", "en")
+    portal.configure(**{"umf.students_online": True, "umf.terms_checkbox": True})
+    human = ScriptedHuman(choices=["CAMPESTRE", 0, "VESPERTINO"])
+    result, _, _ = flow("imss-umf", page, tmp_path, human)
+    assert result.status == "success", result.message
+    for shown in (
+        "Consulting room: 21",
+        "Neighbourhood (colonia): C…",
+        "Clinic: UMF No. 1 CIUDAD OBREGÓN",
+    ):
+        assert shown in human.prompts
+    said = "\n".join(human.prompts)
+    assert "Consultorio" not in said and "Colonia:" not in said, said
+
+
 @pytest.mark.parametrize(
     ("setting", "status", "said"),
     [

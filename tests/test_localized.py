@@ -152,3 +152,34 @@ def test_a_language_option_after_double_dash_is_an_argument_said_in_one_language
     assert result.stderr.endswith(f"\nError: {error}\n"), result.stderr
     other = SPANISH_IN_ENGLISH if usage.startswith("Usage") else ENGLISH_IN_SPANISH
     assert not other.search(result.stderr), other.search(result.stderr)
+
+
+def test_english_catalogue_quotes_with_english_quotation_marks() -> None:
+    """English text quotes with “…”, even a Spanish portal's words; «…» is Spanish only."""
+    from autohelper import messages
+
+    messages._load(messages.FIRST_TABLES + messages.LATER_TABLES)
+    guillemets = {
+        key: entry["en"]
+        for key, entry in messages._CATALOGUE.items()
+        if "«" in entry.get("en", "") or "»" in entry.get("en", "")
+    }
+    assert not guillemets, guillemets
+
+
+def test_confirm_labels_of_the_bundled_scenarios_are_in_english_too() -> None:
+    """What a confirm shows is read in the person's language: a plain-string label would show
+    Spanish in an English run. Acronyms (CURP, NSS) read the same in both."""
+    from autohelper.messages import localized
+    from autohelper.scenario import model
+    from autohelper.scenario.loader import load_scenario, scenarios_dir
+
+    same = [
+        (path.stem, localized(item.label, "en"))
+        for path in sorted(scenarios_dir().glob("*.yaml"))
+        for step in load_scenario(path).steps
+        if isinstance(step, model.Confirm)
+        for item in step.items
+        if localized(item.label, "en") == localized(item.label, "es")
+    ]
+    assert [shown for shown in same if shown[1] not in ("CURP", "NSS")] == []

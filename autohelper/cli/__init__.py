@@ -447,7 +447,11 @@ def mock_serve(port: int, mock_options: tuple[str, ...]) -> None:
     def announce(url: str) -> None:
         click.echo(t("cli.mock_serving", base=url, url=f"{url}/www.imss.gob.mx/tramites/imss02008"))
 
-    serve_forever(port, config, on_ready=announce)
+    try:
+        serve_forever(port, config, on_ready=announce)
+    except KeyboardInterrupt:
+        # Ctrl-C is how the mock is meant to stop: no run was cut short, nothing to cancel.
+        click.echo(t("cli.mock_stopped"))
 
 
 @cli.command()

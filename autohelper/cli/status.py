@@ -188,12 +188,16 @@ def next_command(
                 trace=None,
                 browser=None,
             )
+        else:
+            click.echo(t("status.run_declined", command=action.command))
         return
     if step.markable and _ask(
         t("status.ask_mark", date=_day(request.as_of)), False, "status.ask_mark_ended"
     ):
         marked = standing.record_done(profile_name, step.id, request.as_of, request.command_suffix)
         _echo_marked(marked, request.as_of)
+    elif step.markable and action.done_command:
+        click.echo(t("status.mark_declined", command=action.done_command))
 
 
 def _ask(question: str, default: bool, ended: str) -> bool:

@@ -109,6 +109,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Mock portal at {base} (use it with --against {base}). Start at {url} "
         "(Ctrl-C to stop).",
     },
+    "cli.mock_stopped": {
+        "es": "Portal simulado detenido.",
+        "en": "Mock portal stopped.",
+    },
     "session.secret_missing": {
         "es": "Falta {name} (un dato secreto): escribe ese dato cuando se te pida o ponlo en "
         "la variable de entorno {env}.",

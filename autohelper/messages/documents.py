@@ -74,7 +74,7 @@ _ERRORS: dict[str, dict[str, str]] = {
         "no parece una constancia de vigencia de derechos del IMSS (no encontré «Con derecho "
         "al servicio médico», la situación ni los patrones, o no trae NSS ni CURP).",
         "it does not look like an IMSS constancia de vigencia de derechos (I found neither "
-        "«Con derecho al servicio médico», the situation nor the employers, or it has no NSS "
+        "“Con derecho al servicio médico”, the situation nor the employers, or it has no NSS "
         "nor CURP).",
     ),
     "document.several_constancias": _unreadable(
@@ -108,8 +108,8 @@ _FACTS: dict[str, dict[str, str]] = {
     "fact.last_employer.out_of_order": {
         "es": "el patrón del último movimiento (bajo «Patrón del último movimiento del "
         "asegurado» no está su patrón: el texto del PDF no sigue el orden de una constancia)",
-        "en": "the employer of the last movement (under «Patrón del último movimiento del "
-        "asegurado» there is no employer: the PDF's text is not in a constancia's order)",
+        "en": "the employer of the last movement (under “Patrón del último movimiento del "
+        "asegurado” there is no employer: the PDF's text is not in a constancia's order)",
     },
     "fact.last_employer.unclear": {
         "es": "el nombre y la descripción del patrón del último movimiento (sus celdas ocupan "
@@ -162,7 +162,7 @@ _VERDICTS: dict[str, dict[str, str]] = {
         "matrícula.",
         "en": "If you made your request less than 5 business days ago, this is normal: "
         "registration takes 2 to 5 business days; check again later. If more have passed, "
-        "contact the help desk ({contacts}): tell them you are still «sin derecho» and give "
+        "contact the help desk ({contacts}): tell them you are still “sin derecho” and give "
         "them your NSS and student ID.",
     },
     "verdict.otro_patron.explain": {
@@ -248,15 +248,15 @@ _VERDICTS: dict[str, dict[str, str]] = {
     "verdict.ilegible.advice": {
         "es": "Abre el PDF y búscalo tú: «Con derecho al servicio médico» (SI/NO) y el "
         "«Patrón del último movimiento del asegurado» con su modalidad.",
-        "en": "Open the PDF and look for it yourself: «Con derecho al servicio médico» "
-        "(SI/NO) and the «Patrón del último movimiento del asegurado» with its modalidad.",
+        "en": "Open the PDF and look for it yourself: “Con derecho al servicio médico” "
+        "(SI/NO) and the “Patrón del último movimiento del asegurado” with its modalidad.",
     },
     "verdict.ilegible.advice_contacts": {
         "es": "Abre el PDF y búscalo tú: «Con derecho al servicio médico» (SI/NO) y el "
         "«Patrón del último movimiento del asegurado» con su modalidad. Si tienes dudas: "
         "{contacts}.",
-        "en": "Open the PDF and look for it yourself: «Con derecho al servicio médico» "
-        "(SI/NO) and the «Patrón del último movimiento del asegurado» with its modalidad. "
+        "en": "Open the PDF and look for it yourself: “Con derecho al servicio médico” "
+        "(SI/NO) and the “Patrón del último movimiento del asegurado” with its modalidad. "
         "Questions: {contacts}.",
     },
 }

@@ -142,6 +142,10 @@ _STATUS: dict[str, dict[str, str]] = {
         "es": "{option}: «{value}» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).",
         "en": "{option}: “{value}” is not a date YYYY-MM-DD (for example 2026-11-17).",
     },
+    "status.bad_date_meant": {
+        "es": "{option}: «{value}» no es una fecha AAAA-MM-DD; ¿quisiste decir {meant}?",
+        "en": "{option}: “{value}” is not a date YYYY-MM-DD; did you mean {meant}?",
+    },
     "status.date_out_of_range": {
         "es": "{option}: «{value}» está fuera del rango aceptado: usa una fecha entre los años "
         "{first} y {last}.",
@@ -572,6 +576,14 @@ _STATUS: dict[str, dict[str, str]] = {
         "en": "Not yet: you can do it from {date}.",
     },
     "status.ask_run": {"es": "¿Lo corro ahora? ({command})", "en": "Run it now? ({command})"},
+    "status.run_declined": {
+        "es": "No corrí nada. Cuando quieras hacerlo: {command}",
+        "en": "Nothing was run. When you want to do it: {command}",
+    },
+    "status.mark_declined": {
+        "es": "No marqué nada. Cuando lo hayas hecho: {command}",
+        "en": "Nothing was marked. Once done: {command}",
+    },
     "status.ask_mark": {
         "es": "¿Ya lo hiciste? ¿Lo marco como hecho el {date}?",
         "en": "Did you do it already? Mark it done on {date}?",
