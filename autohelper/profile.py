@@ -101,25 +101,67 @@ def _unsigned(validate: Validator, plus: bool = False) -> Validator:
 # A character a name may hold, as `validation.validate_name` reads one: a letter, or one of
 # the marks between words.
 _NAME_CHARACTER = re.compile(r"[^\W\d_]|[ '.-]")
+# The same for a street or a colonia (`validation._PLACE_RE`) and for a house number
+# (`validation._HOUSE_NUMBER_RE`).
+_PLACE_CHARACTER = re.compile(r"[\w .,#'/°º-]")
+_HOUSE_NUMBER_CHARACTER = re.compile(r"[\w ./#-]")
+
+
+def _naming_odd_character(
+    result: v.Result, key: str, allowed: re.Pattern[str], character: str, invisible: str
+) -> v.Result:
+    """`result` with its one problem `key` (a value's form) made precise when a character in
+    the value is none the field holds: that character named by its code point and Unicode
+    name, since it may be invisible (a zero-width space pasted from a chat) and "letters
+    only" would not show which one it is. The problem keys `character` and `invisible` say
+    it; any other result is returned as it is."""
+    if [p.key for p in result.problems] != [key]:
+        return result
+    odd = next((char for char in result.value if not allowed.fullmatch(char)), None)
+    if odd is None:  # every character may be in the field, not in that order (`JOSÉ--LUIS`)
+        return result
+    code = f"U+{ord(odd):04X} {unicodedata.name(odd, '')}".rstrip()
+    if odd.isprintable():
+        problem = v.Problem(character, {"character": f"«{odd}» ({code})"})
+    else:
+        problem = v.Problem(invisible, {"character": code})
+    return dataclasses.replace(result, problems=(problem,))
 
 
 def _name(raw: str, _context: Mapping[str, str]) -> v.Result:
     """A name or surname as `validate_name` checks it, after NFKC as the CURP's characters
-    (full-width `Ｊｏｓé` is `José`, what the portal takes). A character no name holds is named
-    by its code point and Unicode name, since it may be invisible (a zero-width space pasted
-    from a chat) and "letters only" would not show which one it is."""
-    result = v.validate_name(unicodedata.normalize("NFKC", raw))
-    if [p.key for p in result.problems] != ["validation.name.format"]:
-        return result
-    odd = next((char for char in result.value if not _NAME_CHARACTER.fullmatch(char)), None)
-    if odd is None:  # every character may be in a name, not in that order (`JOSÉ--LUIS`)
-        return result
-    code = f"U+{ord(odd):04X} {unicodedata.name(odd, '')}".rstrip()
-    if odd.isprintable():
-        problem = v.Problem("validation.name.character", {"character": f"«{odd}» ({code})"})
-    else:
-        problem = v.Problem("validation.name.invisible", {"character": code})
-    return dataclasses.replace(result, problems=(problem,))
+    (full-width `Ｊｏｓé` is `José`, what the portal takes); a character no name holds is
+    named (`_naming_odd_character`)."""
+    return _naming_odd_character(
+        v.validate_name(unicodedata.normalize("NFKC", raw)),
+        "validation.name.format",
+        _NAME_CHARACTER,
+        "validation.name.character",
+        "validation.name.invisible",
+    )
+
+
+def _place(raw: str, _context: Mapping[str, str]) -> v.Result:
+    """A street or a colonia as `validate_place` checks it; a character none holds is named."""
+    return _naming_odd_character(
+        v.validate_place(raw),
+        "validation.place.format",
+        _PLACE_CHARACTER,
+        "validation.place.character",
+        "validation.place.invisible",
+    )
+
+
+def _house_number(raw: str, _context: Mapping[str, str]) -> v.Result:
+    """An exterior or interior number as `validate_house_number` checks it; a character none
+    holds is named."""
+    return _naming_odd_character(
+        v.validate_house_number(raw),
+        "validation.house_number.format",
+        _HOUSE_NUMBER_CHARACTER,
+        "validation.house_number.character",
+        "validation.house_number.invisible",
+    )
 
 
 # The registry of stored fields, in the order the wizard asks them; FIELDS derives from it, and
@@ -143,22 +185,22 @@ SPECS: dict[str, FieldSpec] = {
         ),
         # The address beyond the postal code is optional: only the clinic registration needs
         # it, and that scenario's `needs` asks for it before a browser starts.
-        FieldSpec("street", lambda raw, _: v.validate_place(raw), required=False, personal=True),
+        FieldSpec("street", _place, required=False, personal=True),
         FieldSpec(
             "exterior_number",
-            lambda raw, _: v.validate_house_number(raw),
+            _house_number,
             required=False,
             personal=True,
         ),
         FieldSpec(
             "interior_number",
-            lambda raw, _: v.validate_house_number(raw),
+            _house_number,
             required=False,
             personal=True,
         ),
         FieldSpec(
             "colonia",
-            lambda raw, _: v.validate_place(raw),
+            _place,
             required=False,
             asked=False,
             personal=True,

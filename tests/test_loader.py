@@ -308,21 +308,35 @@ def test_literal_braces_are_fine(tmp_path: Path) -> None:
     )
 
 
+def test_goto_outside_origins(tmp_path: Path) -> None:
+    url = "https://imss.gob.mx.evil.example/"
+    text = HEADER + f"  - goto: '{url}'\n    description: x\n"
+    assert problems(tmp_path, text) == [
+        f"s.yaml:9:11: '{url}' is not in the declared origins: "
+        "https://serviciosdigitales.imss.gob.mx, https://*.example.org"
+    ]
+
+
 @pytest.mark.parametrize(
     "url",
     [
-        "https://imss.gob.mx.evil.example/",
+        "ftp://x",
         # A page of no site: its content (and script) is the scenario's, not a portal's.
         "data:text/html,<input id=registroCurp>",
         "about:blank",
         "blob:https://serviciosdigitales.imss.gob.mx/1",
     ],
 )
-def test_goto_outside_origins(tmp_path: Path, url: str) -> None:
+def test_goto_to_an_address_that_is_not_http_says_so(tmp_path: Path, url: str) -> None:
+    """No declared origin can take these, so the list of origins is not the point."""
     text = HEADER + f"  - goto: '{url}'\n    description: x\n"
     assert problems(tmp_path, text) == [
-        f"s.yaml:9:11: '{url}' is not in the declared origins: "
-        "https://serviciosdigitales.imss.gob.mx, https://*.example.org"
+        f"s.yaml:9:11: '{url}' is not an http:// or https:// address: goto only opens web "
+        "pages on the declared origins"
+    ]
+    assert problems(tmp_path, text, "es") == [
+        f"s.yaml:9:11: '{url}' no es una dirección http:// ni https://: goto solo abre páginas "
+        "web de los orígenes declarados"
     ]
 
 
@@ -662,8 +676,14 @@ def test_a_scenario_inherits_its_portals_origins_and_an_unknown_portal_is_named(
         "s.yaml:3:9: unknown portal 'imsss' (there is no scenarios/portals/imsss.yaml) "
         "(did you mean 'imss'?)",
         "s.yaml:8:11: 'https://www.imss.gob.mx/tramites/imss02008' is not in the declared "
-        "origins: -",
+        "origins: there are none (write origins: in the header, or name with portal: a portal "
+        "that declares them)",
     ]
+    assert problems(tmp_path, text.replace("portal: imss", "portal: imsss"), "es")[1] == (
+        "s.yaml:8:11: 'https://www.imss.gob.mx/tramites/imss02008' no está en los orígenes "
+        "declarados: no hay ninguno (escribe origins: en la cabecera, o nombra con portal: un "
+        "portal que los declare)"
+    )
 
 
 def test_the_role_list_is_playwrights() -> None:

@@ -708,6 +708,57 @@ def test_set_a_field_name_alone_is_named_as_typed_and_a_value_masked() -> None:
     assert code == 1 and CURP not in output and "no tiene la forma CLAVE=VALOR" in output
 
 
+def test_set_an_empty_key_says_so_and_masks_the_value() -> None:
+    """`=x` was echoed as a bare "…", which named no argument; a value after the `=` may still
+    be personal data (`=CURP`), so it stays masked."""
+    code, output = run("profile", "set", "=x")
+    assert code == 1
+    assert "'=…' no tiene clave antes del «=»: escribe CLAVE=VALOR" in output
+    code, output = run("--lang", "en", "profile", "set", f"={CURP}")
+    assert code == 1 and CURP not in output
+    assert "'=H…4' has no key before the “=”: write KEY=VALUE" in output
+
+
+@pytest.mark.parametrize(
+    ("pair", "es", "en"),
+    [
+        (
+            "street=ana@gmail.com",
+            "street: solo letras, dígitos, espacios y . , # ' / ° -; sobra «@» "
+            "(U+0040 COMMERCIAL AT)",
+            "street: letters, digits, spaces and . , # ' / ° - only; remove «@» "
+            "(U+0040 COMMERCIAL AT)",
+        ),
+        (
+            "colonia=X😀",
+            "colonia: solo letras, dígitos, espacios y . , # ' / ° -; sobra «😀» "
+            "(U+1F600 GRINNING FACE)",
+            "colonia: letters, digits, spaces and . , # ' / ° - only; remove «😀» "
+            "(U+1F600 GRINNING FACE)",
+        ),
+        (
+            "exterior_number=12*",
+            "exterior_number: solo letras, dígitos, espacios y . / # - (por ejemplo 123-B o "
+            "S/N); sobra «*» (U+002A ASTERISK)",
+            "exterior_number: letters, digits, spaces and . / # - only (for example 123-B or "
+            "S/N); remove «*» (U+002A ASTERISK)",
+        ),
+        (
+            "street=Calle\u200b5",
+            "street: solo letras, dígitos, espacios y . , # ' / ° -; lleva un carácter "
+            "invisible, U+200B ZERO WIDTH SPACE",
+            "street: letters, digits, spaces and . , # ' / ° - only; it holds an invisible "
+            "character, U+200B ZERO WIDTH SPACE",
+        ),
+    ],
+)
+def test_an_address_field_names_the_character_it_does_not_take(pair: str, es: str, en: str) -> None:
+    code, output = run("profile", "set", pair)
+    assert code == 1 and es in output, output
+    code, output = run("--lang", "en", "profile", "set", pair)
+    assert code == 1 and en in output, output
+
+
 def test_set_a_key_given_twice_is_refused_and_changes_nothing(isolated: Path) -> None:
     """The file refuses a key written twice; the command line does too: `nss=` last would
     silently unset the NSS just given."""

@@ -188,12 +188,61 @@ def test_a_step_that_is_not_a_wait_and_cannot_be_marked_says_how_it_gets_done(
 
 # -- 4. dates ------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
-    "text", ["2026-W46-5", "2026-W46", "20261113", "2026-11-13T00", "2026-317", "2026-11-13 "]
+    ("text", "key"),
+    [
+        ("2026-W46-5", "status.bad_date"),
+        ("2026-W46", "status.bad_date"),
+        ("20261113", "status.bad_date_meant"),  # not taken, but the date it means is said
+        ("2026-11-13T00", "status.bad_date"),
+        ("2026-317", "status.bad_date"),
+        ("2026-11-13 ", "status.bad_date_meant"),
+    ],
 )
-def test_only_a_year_a_month_and_a_day_are_a_date(text: str) -> None:
+def test_only_a_year_a_month_and_a_day_are_a_date(text: str, key: str) -> None:
     with pytest.raises(UsageError) as caught:
         parse_day(text, "--on")
-    assert caught.value.key == "status.bad_date"
+    assert caught.value.key == key
+
+
+@pytest.mark.parametrize(
+    ("args", "es"),
+    [
+        (
+            ("done", "solicitud", "--on", "20261113"),
+            "--on: «20261113» no es una fecha AAAA-MM-DD; ¿quisiste decir 2026-11-13?",
+        ),
+        (
+            ("status", "--as-of", "2026/11/13"),
+            "--as-of: «2026/11/13» no es una fecha AAAA-MM-DD; ¿quisiste decir 2026-11-13?",
+        ),
+        (
+            ("done", "solicitud", "--on", "2026.11.13"),
+            "--on: «2026.11.13» no es una fecha AAAA-MM-DD; ¿quisiste decir 2026-11-13?",
+        ),
+        # The year last, month first or day first: no guess.
+        (
+            ("done", "solicitud", "--on", "05/11/2026"),
+            "--on: «05/11/2026» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).",
+        ),
+        # Eight digits that are no date stay masked: they may be a number of the person's.
+        (
+            ("done", "solicitud", "--on", "12345678"),
+            "--on: «…78» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).",
+        ),
+    ],
+)
+def test_a_date_typed_another_way_is_shown_with_the_date_it_means(
+    args: tuple[str, ...], es: str
+) -> None:
+    make_profile()
+    result = autohelper_cmd(*args)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"Error: {es}\n"
+    result = autohelper_cmd("--lang", "en", "done", "solicitud", "--on", "20261113")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: --on: “20261113” is not a date YYYY-MM-DD; did you mean 2026-11-13?\n"
+    )
 
 
 def test_digits_of_other_scripts_are_not_a_date() -> None:

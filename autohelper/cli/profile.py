@@ -55,7 +55,11 @@ def _parse_assignments(pairs: tuple[str, ...]) -> dict[str, str]:
     assignments: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
+        if sep and not key.strip():
+            # No key before the `=`: said so, the value masked (`=Ana` is a name), so that the
+            # person sees which argument is meant without a "…" that could be any of them.
+            raise UsageError("profile.set_empty_key", arg=f"{key}={mask(value) if value else ''}")
+        if not sep:
             # The argument may hold personal data: show it masked, unless it is a field's
             # name alone (`nss`), which is none.
             from autohelper.profile import FIELDS

@@ -161,6 +161,30 @@ _VALIDATION: dict[str, dict[str, str]] = {
         "es": "solo letras, dígitos, espacios y . / # - (por ejemplo 123-B o S/N)",
         "en": "letters, digits, spaces and . / # - only (for example 123-B or S/N)",
     },
+    "validation.place.character": {
+        "es": "solo letras, dígitos, espacios y . , # ' / ° -; sobra {character}",
+        "en": "letters, digits, spaces and . , # ' / ° - only; remove {character}",
+    },
+    "validation.place.invisible": {
+        "es": "solo letras, dígitos, espacios y . , # ' / ° -; lleva un carácter invisible, "
+        "{character} (suele venir de copiar y pegar): bórralo o escribe el valor de nuevo",
+        "en": "letters, digits, spaces and . , # ' / ° - only; it holds an invisible character, "
+        "{character} (usually from a copy and paste): delete it or type the value again",
+    },
+    "validation.house_number.character": {
+        "es": "solo letras, dígitos, espacios y . / # - (por ejemplo 123-B o S/N); sobra "
+        "{character}",
+        "en": "letters, digits, spaces and . / # - only (for example 123-B or S/N); remove "
+        "{character}",
+    },
+    "validation.house_number.invisible": {
+        "es": "solo letras, dígitos, espacios y . / # - (por ejemplo 123-B o S/N); lleva un "
+        "carácter invisible, {character} (suele venir de copiar y pegar): bórralo o escribe el "
+        "valor de nuevo",
+        "en": "letters, digits, spaces and . / # - only (for example 123-B or S/N); it holds an "
+        "invisible character, {character} (usually from a copy and paste): delete it or type "
+        "the value again",
+    },
     "validation.choice": {
         "es": "debe ser uno de: {choices}",
         "en": "must be one of: {choices}",
@@ -384,6 +408,11 @@ _PROFILE: dict[str, dict[str, str]] = {
     "profile.set_syntax": {
         "es": "'{arg}' no tiene la forma CLAVE=VALOR (por ejemplo postal_code=83000)",
         "en": "'{arg}' is not KEY=VALUE (for example postal_code=83000)",
+    },
+    "profile.set_empty_key": {
+        "es": "'{arg}' no tiene clave antes del «=»: escribe CLAVE=VALOR (por ejemplo "
+        "postal_code=83000)",
+        "en": "'{arg}' has no key before the “=”: write KEY=VALUE (for example postal_code=83000)",
     },
     "profile.set_twice": {
         "es": "{field} está dos veces en la orden; escríbelo una sola vez, con el valor que "

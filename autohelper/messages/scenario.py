@@ -278,6 +278,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "'{url}' no está en los orígenes declarados: {origins}",
         "en": "'{url}' is not in the declared origins: {origins}",
     },
+    "scenario.outside_no_origins": {
+        "es": "'{url}' no está en los orígenes declarados: no hay ninguno (escribe origins: en "
+        "la cabecera, o nombra con portal: un portal que los declare)",
+        "en": "'{url}' is not in the declared origins: there are none (write origins: in the "
+        "header, or name with portal: a portal that declares them)",
+    },
+    "scenario.goto_scheme": {
+        "es": "'{url}' no es una dirección http:// ni https://: goto solo abre páginas web de los "
+        "orígenes declarados",
+        "en": "'{url}' is not an http:// or https:// address: goto only opens web pages on the "
+        "declared origins",
+    },
     "scenario.duplicate_id": {
         "es": "id repetido '{id}' (ya usado en la línea {line})",
         "en": "duplicate id '{id}' (already used on line {line})",

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -180,6 +181,14 @@ def _parse_file(path: Path, lang: str | None) -> tuple[Scenario | None, list[str
         else:
             scenario = parser.scenario(root)
     return scenario, parser.report()
+
+
+def _scheme(url: str) -> str:
+    """The scheme of `url`, lower case; "" when it has none or cannot be read."""
+    try:
+        return urlsplit(url).scheme
+    except ValueError:
+        return ""
 
 
 class _Parser(FieldReader):
@@ -421,18 +430,24 @@ class _Parser(FieldReader):
                 field = fields[cls.primary if name == cls.kind else name]
                 kwargs[field.name] = FIELD_PARSERS[type_key(field)](self, value)
         url = kwargs.get("url")
-        if (
+        if cls is Goto and isinstance(url, str) and _scheme(url) not in ("http", "https"):
+            # No origin takes it (`ftp:`, `data:`, `about:`): that, not the list, is the cause.
+            self.fail(entries[cls.kind][1], "scenario.goto_scheme", url=url)
+        elif (
             cls is Goto
             and isinstance(url, str)
             and not self.bad_origin
             and not origin_allowed(url, self.origins)
         ):
-            self.fail(
-                entries[cls.kind][1],
-                "scenario.outside_origins",
-                url=url,
-                origins=", ".join(self.origins) or "-",
-            )
+            if self.origins:
+                self.fail(
+                    entries[cls.kind][1],
+                    "scenario.outside_origins",
+                    url=url,
+                    origins=", ".join(self.origins),
+                )
+            else:  # none written, and none from the portal (an unknown one, or `origins: []`)
+                self.fail(entries[cls.kind][1], "scenario.outside_no_origins", url=url)
         waits_for = (kwargs.get(key) for key in ("target", "url", "title"))
         if cls is Expect and len(self.problems) == before and not any(waits_for):
             self.fail(node, "scenario.expect_nothing")

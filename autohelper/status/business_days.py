@@ -53,9 +53,38 @@ _DAY_TEXT = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _DATE_LIKE = re.compile(r"[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}(?![0-9])")
 
 
+# A date typed another way that can only mean one day: the basic format (`20261113`) or the
+# year first with other separators (`2026/11/13`, `2026.11.13`). The year last (`05/11/2026`)
+# is left alone: month first or day first, it is a guess.
+_BASIC_DAY = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
+_YEAR_FIRST = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")
+
+
+def _date_of(year: int, month: int, day: int) -> Day | None:
+    """The date, when it exists and its year is one a person's dates are in."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    try:
+        return Day(year, month, day)
+    except ValueError:
+        return None
+
+
+def _meant_day(text: str) -> Day | None:
+    """The one date `text` (not YYYY-MM-DD) can only mean, or None."""
+    text = text.strip()
+    if found := _BASIC_DAY.fullmatch(text) or _YEAR_FIRST.fullmatch(text):
+        year, month, day = (int(part) for part in found.groups())
+        return _date_of(year, month, day)
+    return None
+
+
 def _typed_date(text: str) -> str:
     """A value typed where a date goes, as `typed` shows it, except that what begins like a
-    date is not taken for an NSS or a phone number (unless what follows looks personal)."""
+    date is not taken for an NSS or a phone number (unless what follows looks personal), nor
+    is the basic format of a date that exists (`20261113`)."""
+    if _BASIC_DAY.fullmatch(text) and _meant_day(text) is not None:
+        return text
     found = _DATE_LIKE.match(text)
     rest = text[found.end() :] if found else text
     if found is None or mask_if_personal(rest) != rest:
@@ -79,6 +108,14 @@ def parse_day(text: str, option: str) -> Day:
     (there is no month 13) or the day (February 2026 has 28 days)."""
     found = _DAY_TEXT.fullmatch(text)
     if found is None:
+        meant = _meant_day(text)
+        if meant is not None:
+            raise UsageError(
+                "status.bad_date_meant",
+                option=option,
+                value=_typed_date(text),
+                meant=meant.isoformat(),
+            )
         raise UsageError("status.bad_date", option=option, value=_typed_date(text))
     year, month, day = (int(part) for part in found.groups())
     if not FIRST_YEAR <= year <= LAST_YEAR:
