@@ -133,14 +133,16 @@ def resume_point(
     target: str,
     today: datetime.date | None = None,
     target_url: str | None = None,
+    command_suffix: str = "",
 ) -> ResumePoint:
     """The send of this scenario, profile and target (`target` its kind, `target_url` a
     mirror's URL as the journal keeps it) to take up at its link step; a UsageError says why
     there is none (nothing sent, finished since, the link already used, sent on another day,
-    a demo)."""
+    a demo), its command ending with `command_suffix` (` --profile NAME` when one was named)."""
     today = today or datetime.date.today()
+    name = _run_name(scenario) + command_suffix
     if target == "fixtures":
-        raise UsageError("resume.fixtures", scenario=scenario.id, name=_run_name(scenario))
+        raise UsageError("resume.fixtures", scenario=scenario.id, name=name)
     for run in _runs_newest_first(journal, scenario.id, profile, target, target_url):
         if run.status in _FINISHED:
             break
@@ -162,9 +164,9 @@ def resume_point(
         read_at = _link_read_at(scenario, link)
         resumed = journal.rows("steps", run.id) if run.resumes is not None else []
         if _went_past(rows, read_at) or _went_past(resumed, read_at):
-            raise UsageError("resume.link_used", scenario=scenario.id, name=_run_name(scenario))
+            raise UsageError("resume.link_used", scenario=scenario.id, name=name)
         day = local_day(press.pressed_at)
         if day != today:
             raise UsageError("resume.expired", scenario=scenario.id, day=day.isoformat())
         return ResumePoint(origin, link, press.pressed_at)
-    raise UsageError("resume.nothing", scenario=scenario.id, name=_run_name(scenario))
+    raise UsageError("resume.nothing", scenario=scenario.id, name=name)

@@ -237,7 +237,14 @@ def plan_run(
         )
     point = None
     if request.resume:
-        point = resume.resume_point(journal, scenario, key, spec.kind, target_url=journal_url(spec))
+        point = resume.resume_point(
+            journal,
+            scenario,
+            key,
+            spec.kind,
+            target_url=journal_url(spec),
+            command_suffix=profiles.profile_suffix(request.profile),
+        )
     name_secrets(scenario.needs.secret_labels)
     secrets = _secrets(scenario, ask_secret, request.secrets, ask_later)
     redactor = profiles.redactor_for(profile)

@@ -969,6 +969,38 @@ FILE_SYSTEM = [
         "Error: El portal simulado incluido olvida sus ligas al cerrarse: una demostración no "
         "se puede retomar.",
     ),
+    # The command to start again keeps the profile named (else it would run the default one).
+    Case(
+        "resume-with-nothing-sent-named-profile",
+        ("run", "imss-nss", "--against", "http://127.0.0.1:9", "--resume", "--profile", "ana"),
+        1,
+        "(con este perfil y este destino). Para empezar: autohelper run imss-nss --profile ana",
+        {
+            "config/profiles/ana.yaml": f"curp: {CURP}\nemail: {EMAIL}\npostal_code: "
+            '"91000"\nstreet: AVENIDA DE PRUEBA\nexterior_number: "123"\n'
+        },
+        secret=EMAIL,
+    ),
+    Case(
+        "resume-a-demo-named-profile-en",
+        (
+            "--lang",
+            "en",
+            "run",
+            "imss-nss",
+            "--against",
+            "fixtures",
+            "--resume",
+            "--profile",
+            "ana",
+        ),
+        1,
+        "Start again: autohelper run imss-nss --profile ana --against fixtures",
+        {
+            "config/profiles/ana.yaml": f"curp: {CURP}\nemail: {EMAIL}\npostal_code: "
+            '"91000"\nstreet: AVENIDA DE PRUEBA\nexterior_number: "123"\n'
+        },
+    ),
 ]
 
 

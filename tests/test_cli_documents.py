@@ -387,6 +387,18 @@ def test_a_constancia_of_someone_else_gets_no_verdict(tmp_path: Path) -> None:
     assert "is someone else's constancia: its CURP (HEGG…L04) and its NSS (04…40)" in (
         result.stderr
     )
+    assert "(autohelper run imss-vigencia gets it with your data)" in result.stderr
+    # A profile named: every command shown names it (masked where it looks personal).
+    _profile("itson", curp=OTHER_CURP, nss=OTHER_NSS, name=OTHER_CURP)
+    result = autohelper_cmd("vigencia", "--pdf", str(path), "--profile", OTHER_CURP)
+    assert result.exit_code == 1
+    assert (
+        "(autohelper run imss-vigencia --profile 'BEML…S09' la consulta con tus datos) o, si tu "
+        "perfil tiene un error, corrígelo (autohelper profile show --profile 'BEML…S09'; "
+        "autohelper profile set curp=… nss=… --profile 'BEML…S09')."
+        in " ".join(result.stderr.split())
+    ), result.stderr
+    assert OTHER_CURP not in result.stderr
 
 
 def test_one_identifier_that_differs_is_a_warning_and_the_verdict_stands(tmp_path: Path) -> None:
@@ -491,13 +503,23 @@ def test_a_vigente_constancia_says_how_to_record_it_with_the_profile_given(
         "Esta constancia no queda registrada en tu trámite por leerla aquí. Para que autohelper "
         f"status la cuente, márcala: {command}\n"
     )
+    # The next step's command keeps the profile too (else it would run the default one).
+    assert "es el siguiente paso (autohelper run imss-umf --profile ana)." in result.stdout
+    assert data["advice"].endswith("(autohelper run imss-umf --profile ana).")
     english = autohelper_cmd("--lang", "en", "vigencia", "--pdf", str(path), "--profile", "ana")
     assert f"For autohelper status to count it, mark it: {command}\n" in english.stdout
+    assert "it is the next step (autohelper run imss-umf --profile ana)." in english.stdout
     _assert_private(result)
     done = autohelper_cmd(*command.split()[1:])
     assert done.exit_code == 0, done.output
     status = json.loads(autohelper_cmd("status", "--json", "--profile", "ana").stdout)
     assert {s["id"]: s["state"] for s in status["steps"]}["vigencia"] == "done"
+    # A profile named like personal data (a CURP) is masked in the commands shown.
+    _profile("itson", name=PERSON.curp)
+    named = autohelper_cmd("vigencia", "--pdf", str(path), "--json", "--profile", PERSON.curp)
+    data = json.loads(named.stdout)
+    assert data["done_command"].endswith("--profile 'HEGG…L04'"), data["done_command"]
+    assert PERSON.curp not in named.stdout
     # Not vigente: nothing to record.
     other = _pdf(tmp_path, constancia_pdf("sin_derecho", PERSON))
     assert "márcala" not in autohelper_cmd("vigencia", "--pdf", str(other)).stdout

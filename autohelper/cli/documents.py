@@ -60,20 +60,27 @@ def vigencia_command(
     ctx: click.Context, pdf_path: Path, profile_name: str | None, as_json: bool
 ) -> int:
     from autohelper.documents import check_constancia
-    from autohelper.documents.report import identity_mismatches
+    from autohelper.documents.report import ConstanciaOfSomeoneElse, identity_mismatches
+    from autohelper.profile import profile_suffix
 
     if not (ctx.obj or {}).get("verbose"):
         # pypdf warns about harmless quirks of a PDF's structure; -v shows them.
         logging.getLogger("pypdf").setLevel(logging.ERROR)
     expectation, profile = _expectation(profile_name)
     values = profile.as_template_values() if profile is not None else None
-    report = check_constancia(pdf_path, expectation=expectation, profile=values)
+    # The commands the messages show keep the --profile named (masked where it looks personal).
+    suffix = profile_suffix(profile_name)
+    try:
+        report = check_constancia(pdf_path, expectation=expectation, profile=values)
+    except ConstanciaOfSomeoneElse as exc:
+        exc.params["suffix"] = suffix
+        raise
     mismatches = identity_mismatches(report.facts, values)
     record = _record_command(report, profile, mismatches, profile_name)
     if as_json:
-        _echo_json(report, profile, mismatches, record)
+        _echo_json(report, profile, mismatches, record, suffix)
     else:
-        _echo_report(report, profile, mismatches)
+        _echo_report(report, profile, mismatches, suffix)
         if record is not None:
             click.echo(t("vigencia.record_hint", command=record))
     return 0 if report.verdict.code == "vigente" else 1
@@ -104,9 +111,10 @@ def _record_command(
     issued = report.facts.issued
     if issued is not None and issued <= datetime.date.today():
         words += ["--on", issued.isoformat()]
-    if profile_name is not None:
-        words += ["--profile", profile_name]
-    return shlex.join(words)
+    from autohelper.profile import profile_suffix
+
+    # The profile as every suggested command shows it (masked where it looks personal).
+    return shlex.join(words) + profile_suffix(profile_name)
 
 
 def _echo_json(
@@ -114,11 +122,12 @@ def _echo_json(
     profile: Profile | None,
     mismatches: list[tuple[str, str]],
     record: str | None = None,
+    suffix: str = "",
 ) -> None:
     data: dict[str, Any] = {
         **report.public(),
         "explanation": report.verdict.explanation(),
-        "advice": report.verdict.advice(),
+        "advice": report.verdict.advice(command_suffix=suffix),
         "profile": profile is not None,
         "not_yours": [name for name, _ in mismatches],
         "done_command": record,
@@ -133,7 +142,10 @@ def _yes_no(value: bool | None) -> str | None:
 
 
 def _echo_report(
-    report: VigenciaReport, profile: Profile | None, mismatches: list[tuple[str, str]]
+    report: VigenciaReport,
+    profile: Profile | None,
+    mismatches: list[tuple[str, str]],
+    suffix: str = "",
 ) -> None:
     facts = report.facts
     click.echo(t("vigencia.header", path=report.path))
@@ -195,7 +207,7 @@ def _echo_report(
     color = {"vigente": "green", "ilegible": "red"}.get(verdict.code, "yellow")
     click.secho(t("vigencia.verdict", code=t(f"yield.verdict.{verdict.code}")), fg=color, bold=True)
     click.echo(verdict.explanation())
-    click.echo(t("vigencia.advice", advice=verdict.advice()))
+    click.echo(t("vigencia.advice", advice=verdict.advice(command_suffix=suffix)))
 
 
 COMMANDS: list[click.Command] = [vigencia_command]

@@ -143,7 +143,9 @@ def check_constancia(
     shown = shown_path(path)
     mismatches = dict(identity_mismatches(facts, profile))
     if len(mismatches) == 2:
-        raise ConstanciaOfSomeoneElse(path=shown, curp=mismatches["curp"], nss=mismatches["nss"])
+        raise ConstanciaOfSomeoneElse(
+            path=shown, curp=mismatches["curp"], nss=mismatches["nss"], suffix=""
+        )
     redactor = redactor_for(facts, profile)
     verdict = judge(facts, expectation or expectation_for(institution), today)
     report = VigenciaReport(shown, facts, verdict, redactor)

@@ -91,12 +91,13 @@ class Verdict:
             key += "." + str(self.basis.get("date_problem"))
         return t(key, lang, **self._params(lang))
 
-    def advice(self, lang: str | None = None) -> str:
-        """What the student should do now."""
+    def advice(self, lang: str | None = None, command_suffix: str = "") -> str:
+        """What the student should do now; the commands it shows end with `command_suffix`
+        (` --profile NAME` when one was named)."""
         key = f"verdict.{self.code}.advice"
         if self.expectation.contacts and self.code != "vigente":
             key += "_contacts"
-        return t(key, lang, **self._params(lang))
+        return t(key, lang, **self._params(lang), suffix=command_suffix)
 
     def _params(self, lang: str | None) -> dict[str, Any]:
         employer = self.basis.get("last_employer") or {}

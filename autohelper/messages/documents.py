@@ -61,14 +61,14 @@ _ERRORS: dict[str, dict[str, str]] = {
     "document.someone_else": {
         "es": "{path} es la constancia de otra persona: su CURP ({curp}) y su NSS ({nss}) no "
         "son los de tu perfil. No te digo si está vigente: no sería tu vigencia. Usa tu "
-        "constancia (autohelper run imss-vigencia la consulta con tus datos) o, si tu perfil "
-        "tiene un error, corrígelo (autohelper profile show; autohelper profile set curp=… "
-        "nss=…).",
+        "constancia (autohelper run imss-vigencia{suffix} la consulta con tus datos) o, si tu "
+        "perfil tiene un error, corrígelo (autohelper profile show{suffix}; autohelper profile "
+        "set curp=… nss=…{suffix}).",
         "en": "{path} is someone else's constancia: its CURP ({curp}) and its NSS ({nss}) are "
         "not your profile's. I do not say whether it is in force: it would not be yours. Use "
-        "your own constancia (autohelper run imss-vigencia gets it with your data) or, if your "
-        "profile is wrong, fix it (autohelper profile show; autohelper profile set curp=… "
-        "nss=…).",
+        "your own constancia (autohelper run imss-vigencia{suffix} gets it with your data) or, "
+        "if your profile is wrong, fix it (autohelper profile show{suffix}; autohelper profile "
+        "set curp=… nss=…{suffix}).",
     },
     "document.not_constancia": _unreadable(
         "no parece una constancia de vigencia de derechos del IMSS (no encontré «Con derecho "
@@ -137,9 +137,9 @@ _VERDICTS: dict[str, dict[str, str]] = {
     },
     "verdict.vigente.advice": {
         "es": "Date de alta en tu clínica (UMF) con tu CURP; es el siguiente paso "
-        "(autohelper run imss-umf).",
+        "(autohelper run imss-umf{suffix}).",
         "en": "Register at your clinic (UMF) with your CURP; it is the next step "
-        "(autohelper run imss-umf).",
+        "(autohelper run imss-umf{suffix}).",
     },
     "verdict.sin_derecho.explain": {
         "es": "La constancia dice que NO tienes derecho al servicio médico: tu Seguro "
@@ -230,13 +230,13 @@ _VERDICTS: dict[str, dict[str, str]] = {
         "is impossible, so I do not trust what it says.",
     },
     "verdict.fuera_de_fecha.advice": {
-        "es": "Descarga una constancia nueva (autohelper run imss-vigencia) y revísala.",
-        "en": "Download a new constancia (autohelper run imss-vigencia) and check it.",
+        "es": "Descarga una constancia nueva (autohelper run imss-vigencia{suffix}) y revísala.",
+        "en": "Download a new constancia (autohelper run imss-vigencia{suffix}) and check it.",
     },
     "verdict.fuera_de_fecha.advice_contacts": {
-        "es": "Descarga una constancia nueva (autohelper run imss-vigencia) y revísala. Si "
+        "es": "Descarga una constancia nueva (autohelper run imss-vigencia{suffix}) y revísala. Si "
         "tienes dudas: {contacts}.",
-        "en": "Download a new constancia (autohelper run imss-vigencia) and check it. "
+        "en": "Download a new constancia (autohelper run imss-vigencia{suffix}) and check it. "
         "Questions: {contacts}.",
     },
     "verdict.ilegible.explain": {
