@@ -243,29 +243,45 @@ def test_runs_after_the_as_of_day_have_not_happened_yet() -> None:
 
 
 # -- the nss step -------------------------------------------------------------------------------
-def test_an_nss_from_an_employer_not_saved_is_still_to_save_with_the_profile_named() -> None:
-    """The request needs the NSS in the profile: an employer's NSS the profile does not hold
-    does not skip the step (`run itson-solicitud` would say "first get your NSS"). Status
-    says how to save it, with the profile it was given; `run imss-nss` is not "not needed"."""
+def test_an_nss_from_an_employer_not_saved_skips_the_step_and_the_request_asks_for_it() -> None:
+    """DESIGN.md: `nss` is skipped with `nss_from_employer`. The request needs the NSS in the
+    profile (`run itson-solicitud` would say "first get your NSS"): as the step that comes
+    next, it says to save it first, with the profile it was given, and which run finds it;
+    `run imss-nss` is not "not needed" (it finds an NSS the student does not know)."""
     from autohelper.status.standing import not_needed
 
     make_profile("emp", nss="", nss_from_employer="sí")
     data = status_json("--profile", "emp")
-    assert states(data)["nss"] == "next"
-    assert data["next"]["command"] == "autohelper run imss-nss --profile emp"
+    nss = steps(data)["nss"]
+    assert (nss["state"], nss["why"]) == ("skipped", "ya tienes un NSS que te dio un empleador")
+    assert states(data)["solicitud"] == "next"
+    assert data["next"]["step"] == "solicitud"
+    assert data["next"]["command"] == "autohelper run itson-solicitud --profile emp"
     assert data["next"]["save_command"] == "autohelper profile set nss=... --profile emp"
-    assert data["next"]["done_command"] is None  # a mark would not give the request its NSS
+    assert data["next"]["find_command"] == "autohelper run imss-nss --profile emp"
+    assert data["next"]["done_command"] == "autohelper done solicitud --profile emp"
     shown = autohelper_cmd("status", "--profile", "emp").stdout
     assert (
-        "  Si ya lo tienes (por ejemplo, te lo dio un empleador), guárdalo en tu perfil y este "
-        "paso queda hecho: autohelper profile set nss=... --profile emp\n"
+        "  Antes guarda tu NSS en tu perfil (este paso lo necesita): autohelper profile set "
+        "nss=... --profile emp. Si no lo conoces, autohelper run imss-nss --profile emp lo "
+        "encuentra.\n"
+        "  Comando: autohelper run itson-solicitud --profile emp\n"
     ) in shown
     english = autohelper_cmd("--lang", "en", "status", "--profile", "emp").stdout
-    assert "If you already have it (from an employer, say), save it in your profile" in english
+    assert (
+        "  First save your NSS in your profile (this step needs it): autohelper profile set "
+        "nss=... --profile emp. If you do not know it, autohelper run imss-nss --profile emp "
+        "finds it.\n"
+    ) in english
     assert not_needed("emp", "imss-nss") is None
+    refused = autohelper_cmd("done", "nss", "--profile", "emp")  # a mark would not save it
+    assert refused.exit_code == 1
+    assert "autohelper profile set nss=... --profile emp" in refused.stderr
     prof.update_profile("emp", {"nss": NSS})
-    nss = steps(status_json("--profile", "emp"))["nss"]
+    saved = status_json("--profile", "emp")
+    nss = steps(saved)["nss"]
     assert (nss["state"], nss["why"]) == ("skipped", "tu perfil ya tiene tu NSS")
+    assert "save_command" not in saved["next"] and "find_command" not in saved["next"]
 
 
 def test_a_run_not_needed_shows_its_commands_with_the_profile_given() -> None:

@@ -219,7 +219,7 @@ def next_after_run(profile_name: str | None, against: str) -> list[str]:
     already said what comes next."""
     from autohelper.errors import AutohelperError
     from autohelper.status import standing
-    from autohelper.status.terminal import next_lines
+    from autohelper.status.terminal import after_run_lines
     from autohelper.target import parse_against
 
     try:
@@ -231,15 +231,13 @@ def next_after_run(profile_name: str | None, against: str) -> list[str]:
         mirrors = spec.kind == "mirror"
         request = standing.StatusRequest(profile_name, _today(), mirrors, suffix)
         timeline = standing.current_timeline(request)
-        lines = next_lines(timeline, current_lang())
     except AutohelperError:
         return []
     # The command shown is the procedure's, on the real portal (as `autohelper next` runs it):
-    # after a mirror run, say so, and how to keep practising on the mirror instead.
-    action = timeline.next
-    runs = action is not None and action.command is not None and action.state != "in_person"
-    practice = [t("status.after_mirror_run", url=shlex.quote(against))] if mirrors and runs else []
-    return ["", *practice, *lines, "  " + t("status.after_run", suffix=suffix)]
+    # after a mirror run, it says so, and how to keep practising on the mirror instead. A
+    # blocked step says what happened and whom to contact, never that `next` starts it.
+    mirror = shlex.quote(against) if mirrors else None
+    return ["", *after_run_lines(timeline, current_lang(), mirror)]
 
 
 def _day(day: Day) -> str:

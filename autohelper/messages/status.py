@@ -398,6 +398,11 @@ _STATUS: dict[str, dict[str, str]] = {
         "en": "autohelper next{suffix} starts it; autohelper status{suffix} shows your whole "
         "procedure.",
     },
+    "status.after_run_status": {
+        "es": "autohelper status{suffix} muestra todo tu trámite.",
+        "en": "autohelper status{suffix} shows your whole procedure.",
+    },
+    "status.what_happened": {"es": "Qué pasó: {why}", "en": "What happened: {why}"},
     "status.after_mirror_run": {
         "es": "Esta vez practicaste contra el espejo {url}: el comando de abajo y autohelper next "
         "van al portal real. Para seguir practicando, añade --against {url}.",
@@ -448,6 +453,16 @@ _STATUS: dict[str, dict[str, str]] = {
         "este paso queda hecho: {command}",
         "en": "If you already have it (from an employer, say), save it in your profile and this "
         "step is done: {command}",
+    },
+    "status.save_first": {
+        "es": "Antes guarda tu {field} en tu perfil (este paso lo necesita): {command}",
+        "en": "First save your {field} in your profile (this step needs it): {command}",
+    },
+    "status.save_first_or_find": {
+        "es": "Antes guarda tu {field} en tu perfil (este paso lo necesita): {command}. Si no "
+        "lo conoces, {find} lo encuentra.",
+        "en": "First save your {field} in your profile (this step needs it): {command}. If you "
+        "do not know it, {find} finds it.",
     },
     "status.done_needs_field": {
         "es": "No marco «{step}» como hecho: lo que sigue necesita tu {field} en tu perfil, y "

@@ -19,6 +19,7 @@ from autohelper.status.words import (
     format_day,
     nothing_next,
     rule_text,
+    save_hint,
     shown_yields,
     state_label,
 )
@@ -44,6 +45,8 @@ def timeline_json(
             next_json["profile_command"] = action.profile_command
         if action.save_command is not None:
             next_json["save_command"] = action.save_command
+        if action.find_command is not None:
+            next_json["find_command"] = action.find_command
     data: dict[str, Any] = {
         "procedure": timeline.procedure.id,
         "as_of": timeline.as_of.isoformat(),
@@ -175,10 +178,13 @@ def timeline_html(timeline: Timeline, reveal: bool = False, lang: str | None = N
         parts.append(f'<section id="next"><h2>{e(t("status.next_heading", lang))}</h2>')
         parts.append(f"<p><strong>{e(localized(action.step.title, lang))}</strong></p>")
         parts.append(f"<p>{e(localized(action.step.explain, lang))}</p>")
+        save = save_hint(action, lang)
+        if save is not None and action.needs:  # before the command: the run would ask for it
+            parts.append(f"<p>{e(save)}</p>")
         if action.command:
             parts.append(f"<p><code>{e(action.command)}</code></p>")
-        if action.save_command:
-            parts.append(f"<p>{e(t('status.save_hint', lang, command=action.save_command))}</p>")
+        if save is not None and not action.needs:
+            parts.append(f"<p>{e(save)}</p>")
         parts.append("</section>")
     else:
         parts.append(f'<section id="next"><p>{e(nothing_next(timeline, lang))}</p></section>')

@@ -65,6 +65,9 @@ class Student:
     # The profile fields each step gets that a later step's scenario needs (`requires`), by
     # step id: `nss` for the step that runs imss-nss.
     provides: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The profile fields each step's scenario takes from another step's, by step id:
+    # `nss` for the step that runs itson-solicitud.
+    needs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def today() -> Day:
@@ -86,17 +89,20 @@ def student(profile_name: str | None, command_suffix: str = "") -> Student:
     procedure = procedure_for(profile.institution, current_lang())
     # Marks belong to one profile (several students may share a machine): keyed by its file.
     key = str(Path(path).expanduser().resolve())
-    return Student(profile, procedure, key, provided_fields(procedure))
+    requires = _scenario_requires(procedure)
+    return Student(
+        profile, procedure, key, provided_fields(procedure, requires), needed_fields(requires)
+    )
 
 
-def provided_fields(procedure: Procedure) -> dict[str, tuple[str, ...]]:
-    """For each step that runs a scenario, the profile fields another step's scenario takes
-    from it (its `requires`: `{nss: imss-nss}`). A scenario that cannot be read adds none:
+def _scenario_requires(procedure: Procedure) -> dict[str, dict[str, str]]:
+    """Each step's `requires` (by step id): the profile fields its scenario takes from another
+    scenario (`{nss: imss-nss}`). A scenario that cannot be read requires nothing here:
     `autohelper check` and the run itself say what is wrong with it."""
     from autohelper.errors import AutohelperError
     from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 
-    requires: dict[str, str] = {}
+    requires: dict[str, dict[str, str]] = {}
     for step in procedure.steps:
         if step.scenario is None:
             continue
@@ -104,12 +110,31 @@ def provided_fields(procedure: Procedure) -> dict[str, tuple[str, ...]]:
             scenario = load_scenario(find_scenario(step.scenario, scenarios_dir()))
         except AutohelperError:
             continue
-        requires.update(scenario.requires)
+        requires[step.id] = dict(scenario.requires)
+    return requires
+
+
+def provided_fields(
+    procedure: Procedure, requires: Mapping[str, Mapping[str, str]] | None = None
+) -> dict[str, tuple[str, ...]]:
+    """For each step that runs a scenario, the profile fields another step's scenario takes
+    from it (its `requires`: `{nss: imss-nss}`)."""
+    if requires is None:
+        requires = _scenario_requires(procedure)
+    sources: dict[str, str] = {}
+    for fields in requires.values():
+        sources.update(fields)
     return {
-        step.id: tuple(name for name, source in requires.items() if source == step.scenario)
+        step.id: tuple(name for name, source in sources.items() if source == step.scenario)
         for step in procedure.steps
         if step.scenario is not None
     }
+
+
+def needed_fields(requires: Mapping[str, Mapping[str, str]]) -> dict[str, tuple[str, ...]]:
+    """For each step, the profile fields its scenario takes from another step's (the request
+    needs the NSS), whose absence `status` asks to fill when the step comes next."""
+    return {step_id: tuple(fields) for step_id, fields in requires.items() if fields}
 
 
 def _journal() -> jr.Journal | None:
@@ -120,9 +145,11 @@ def _journal() -> jr.Journal | None:
     return None
 
 
-def current_timeline(request: StatusRequest) -> Timeline:
-    """Where the student of `request.profile` stands on `request.as_of`."""
-    who = student(request.profile, request.command_suffix)
+def current_timeline(request: StatusRequest, who: Student | None = None) -> Timeline:
+    """Where the student of `request.profile` (`who`, when already read) stands on
+    `request.as_of`."""
+    if who is None:
+        who = student(request.profile, request.command_suffix)
     journal = _journal()
     runs = counted_runs(journal.runs(), request.include_mirrors, profile=who.key) if journal else []
     marks = journal.marks(who.key, who.procedure.id) if journal else []
@@ -137,6 +164,7 @@ def current_timeline(request: StatusRequest) -> Timeline:
         calendar,
         request.command_suffix,
         who.provides,
+        who.needs,
     )
 
 
@@ -155,14 +183,21 @@ def not_needed(
 ) -> NotNeeded | None:
     """Whether the student's own procedure says `scenario_id` is not needed, by their profile.
     A profile that is missing or names no institution says nothing here: the run's own checks
-    speak for it. `command_suffix` goes after the commands shown (the `--profile` given)."""
+    speak for it. A step skipped that gets a field a later step needs and the profile lacks
+    (an NSS from an employer, not saved) is needed still: its run finds that field.
+    `command_suffix` goes after the commands shown (the `--profile` given)."""
     path = resolve_profile_path(profile_name)
     if not path.exists() or not load_profile(path).institution:
         return None
-    timeline = current_timeline(StatusRequest(profile_name, today(), command_suffix=command_suffix))
+    who = student(profile_name, command_suffix)
+    request = StatusRequest(profile_name, today(), command_suffix=command_suffix)
+    timeline = current_timeline(request, who)
+    values = who.profile.as_template_values()
     for item in timeline.steps:
         rule = item.rule
         skipped = item.step.scenario == scenario_id and item.state == "skipped"
+        if lacking_fields(item.step, values, who.provides):
+            continue
         if skipped and rule is not None and rule.source == "profile":
             why = filled(rule.why, command_suffix) if rule.why else None
             return NotNeeded(item.step, why, timeline.next)

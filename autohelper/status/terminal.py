@@ -8,12 +8,14 @@ from autohelper.messages import localized, t
 from autohelper.status.helpdesk import helpdesk_message
 from autohelper.status.timeline import Timeline
 from autohelper.status.words import (
+    blocked_reason,
     conflict_note,
     contact_line,
     describe_state,
     format_day,
     nothing_next,
     rule_text,
+    save_hint,
 )
 
 SIGNS = {
@@ -63,20 +65,51 @@ def next_lines(timeline: Timeline, lang: str | None) -> list[str]:
     if action.state == "in_person" and item.rule is not None and item.rule.bring:
         bring = rule_text(item.rule.bring, timeline, lang)
         lines.append("  " + t("status.bring", lang, bring=bring))
+    save = save_hint(action, lang)
+    if save is not None and action.needs:  # before the command: the run would ask for it
+        lines.append("  " + save)
     if action.command is not None and action.state != "in_person":
         lines.append("  " + t("status.command", lang, command=action.command))
     if step.kind == "manual" and step.where is not None:
         lines.append("  " + t("status.where", lang, where=localized(step.where, lang)))
     if action.done_command and (step.kind == "manual" or action.state == "in_person"):
         lines.append("  " + t("status.mark_hint", lang, command=action.done_command))
-    if action.save_command:
-        lines.append("  " + t("status.save_hint", lang, command=action.save_command))
+    if save is not None and not action.needs:
+        lines.append("  " + save)
     if action.profile_command:
         desk = localized(timeline.procedure.help_desk.name, lang)
         lines.append(
             "  " + t("status.profile_fix", lang, command=action.profile_command, desk=desk)
         )
     return lines
+
+
+def after_run_lines(timeline: Timeline, lang: str | None, mirror: str | None = None) -> list[str]:
+    """What comes next, said at the end of a student's run: `next_lines`, then how to go on.
+    `autohelper next` starts a step that can be done now; it starts nothing when the next step
+    is blocked (it shows the contacts) or when there is none, so the lines never promise it
+    then: a blocked step gets what `status` says of it (what happened, whom to contact, the
+    message, masked). `mirror`: the mirror the run practised against (its URL, quoted), when
+    the command shown goes to the real portal instead."""
+    suffix = timeline.command_suffix
+    action = timeline.next
+    if action is None:
+        return [
+            *next_lines(timeline, lang),
+            "  " + t("status.after_run_status", lang, suffix=suffix),
+        ]
+    # The command shown, and `next`, go to the real portal: after a mirror run, say so.
+    practice: list[str] = []
+    runs = action.command is not None and action.state not in ("in_person", "blocked")
+    if mirror is not None and runs:
+        practice = [t("status.after_mirror_run", lang, url=mirror)]
+    lines = [*practice, *next_lines(timeline, lang)]
+    if action.state != "blocked":
+        return [*lines, "  " + t("status.after_run", lang, suffix=suffix)]
+    item = timeline.state(action.step.id)
+    lines.append("  " + t("status.what_happened", lang, why=blocked_reason(item, timeline, lang)))
+    lines += ["", *contact_lines(timeline, False, lang)]
+    return [*lines, "", t("status.after_run_status", lang, suffix=suffix)]
 
 
 def contact_lines(timeline: Timeline, reveal: bool, lang: str | None) -> list[str]:

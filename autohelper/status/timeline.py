@@ -71,8 +71,13 @@ class NextAction:
     done_command: str | None = None  # how to record it by hand (`autohelper done STEP ...`)
     # Blocked by the profile: the `profile set` that would make it done, if the profile is wrong.
     profile_command: str | None = None
-    # A field a later step needs that this one gets (an NSS): the `profile set` that saves it.
+    # A field a later step needs that this one gets (an NSS), or a field this step's scenario
+    # needs that the profile lacks: the `profile set` that saves it.
     save_command: str | None = None
+    # This step's scenario needs a field the profile lacks (the request, the NSS): the run of
+    # the step that finds it (`autohelper run imss-nss`), for a student who does not know it.
+    find_command: str | None = None
+    needs: tuple[str, ...] = ()  # those fields
 
 
 @dataclass(frozen=True)
@@ -158,7 +163,9 @@ def _decide(
 ) -> StepState | None:
     """The state a step's own evidence gives it, or None when that depends on the others.
     `lacking`: the profile fields this step gets that a later step needs and the profile does
-    not hold (an NSS): neither a mark nor the profile settles the step without them."""
+    not hold (an NSS): a mark does not settle the step without them (it would not save them).
+    The profile's own answer still skips it (`nss_from_employer`: DESIGN.md's contract); the
+    step that needs the field asks for it when it comes next (`NextAction.save_command`)."""
     own = [run for run in runs if run.scenario == step.scenario and run.day <= as_of]
     last = own[-1] if own else None
     # What the profile says about the student (other insurance) is not overridden by a mark:
@@ -177,8 +184,7 @@ def _decide(
     if any(_profile_matches(rule, values) for rule in step.done_when):
         return StepState(step, "done", via="profile", last_run=last)
     for rule in step.skipped_when:
-        by_profile = _profile_matches(rule, values) and not lacking
-        if by_profile or (last and _run_matches(rule, last)):
+        if _profile_matches(rule, values) or (last and _run_matches(rule, last)):
             return StepState(step, "skipped", rule=rule, last_run=last)
     if last is not None:
         for rule in step.in_person_when:
@@ -246,12 +252,15 @@ def build_timeline(
     calendar: BusinessCalendar,
     command_suffix: str = "",
     provides: Mapping[str, tuple[str, ...]] | None = None,
+    needs: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Timeline:
     """Every step's state as of `as_of`, the next action, and whether to show the contacts.
-    `provides`: the profile fields each step gets that a later one needs (by step id)."""
+    `provides`: the profile fields each step gets that a later one needs (by step id);
+    `needs`: the profile fields each step's scenario takes from another step's (by step id)."""
     runs, marks = list(runs), list(marks)
     values = profile.as_template_values()
     lacking = {s.id: lacking_fields(s, values, provides) for s in procedure.steps}
+    wanting = {s.id: lacking_fields(s, values, needs) for s in procedure.steps}
     decided = {s.id: _decide(s, runs, marks, values, as_of, lacking[s.id]) for s in procedure.steps}
     states: dict[str, StepState] = {}
     ready: list[str] = []
@@ -259,13 +268,15 @@ def build_timeline(
         own = decided[step.id]
         if step.kind == "wait":
             states[step.id] = _wait_state(step, procedure, decided, states, as_of, calendar)
-        elif own is None or _waits_for_window(own, step, states):
+        elif own is None or _waits_for_window(own, step, states) or _too_soon(own, step, states):
             states[step.id] = _open_state(step, states, as_of, calendar, own)
             if _requires_met(step, states):
                 ready.append(step.id)
         else:
             states[step.id] = own
     action = _next_action(procedure, states, ready, command_suffix, lacking)
+    if action is not None and action.state not in ("blocked", "in_person"):
+        action = _ask_for_fields(action, procedure, wanting, provides, command_suffix)
     if action is not None:
         current = states[action.step.id]
         if current.state == "todo" and (action.not_before is None or action.not_before <= as_of):
@@ -279,6 +290,29 @@ def build_timeline(
     return Timeline(
         procedure, as_of, ordered, action, overdue, contacts, profile, conflicts, command_suffix
     )
+
+
+def _ask_for_fields(
+    action: NextAction,
+    procedure: Procedure,
+    wanting: Mapping[str, tuple[str, ...]],
+    provides: Mapping[str, tuple[str, ...]] | None,
+    command_suffix: str,
+) -> NextAction:
+    """The next step's scenario needs a profile field the profile lacks, one an earlier step
+    gets (the request needs the NSS; the profile says `nss_from_employer`, so the NSS step is
+    skipped, but the NSS was never saved): save it first, or run the step that finds it."""
+    missing = wanting.get(action.step.id, ())
+    if not missing:
+        return action
+    finders = [
+        step
+        for step in procedure.steps
+        if step.scenario is not None and set(missing) & set((provides or {}).get(step.id, ()))
+    ]
+    find = f"autohelper run {finders[0].scenario}{command_suffix}" if finders else None
+    fix = save_command(missing, command_suffix)
+    return replace(action, save_command=fix, find_command=find, needs=missing)
 
 
 def comes_after(procedure: Procedure) -> dict[str, dict[str, bool]]:
@@ -344,6 +378,14 @@ def _requires_met(step: ProcedureStep, states: dict[str, StepState]) -> bool:
         or (states[dep].step.kind == "wait" and states[dep].window is not None)
         for dep in step.requires
     )
+
+
+def _too_soon(state: StepState, step: ProcedureStep, states: dict[str, StepState]) -> bool:
+    """An office visit its run asked for, while a step it requires is not settled (the clinic
+    refused the registration online, and then the vigencia said "sin derecho"): the step is
+    `todo` until that one is done or skipped, never offered ahead of it. What a run did (done)
+    or a send whose result never came (blocked) stands whatever the order."""
+    return state.state == "in_person" and not _requires_met(step, states)
 
 
 def _waits_for_window(state: StepState, step: ProcedureStep, states: dict[str, StepState]) -> bool:
@@ -420,7 +462,8 @@ def _open_state(
     """A step not settled by its own evidence: `todo` until what it requires is settled; then
     its earliest day (a wait's first day, its own window) and deadline (its window's last)."""
     last_run = decided.last_run if decided else None
-    recheck = decided is not None  # only a deferred `after_window` verdict gets here decided
+    # A deferred `after_window` verdict: check again (an office visit held back is not one).
+    recheck = decided is not None and decided.state == "blocked"
     if not _requires_met(step, states):
         return StepState(step, "todo", last_run=last_run)
     not_before: Day | None = None

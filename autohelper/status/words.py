@@ -8,7 +8,7 @@ from autohelper.messages import has, localized, t
 from autohelper.privacy import PERSONAL_FIELDS, mask
 from autohelper.status.business_days import Day
 from autohelper.status.procedure import Text, filled
-from autohelper.status.timeline import OrderConflict, StepState, Timeline
+from autohelper.status.timeline import NextAction, OrderConflict, StepState, Timeline
 
 # Yields that identify a person's file: shown masked unless revealed. (Personal fields such as
 # the NSS arrive already masked from the journal; masking them again changes nothing.)
@@ -184,3 +184,23 @@ def blocked_reason(item: StepState, timeline: Timeline, lang: str | None) -> str
 def contact_line(kind: str, value: str, hours: str | None, lang: str | None) -> str:
     label = t(f"status.contact.{kind}", lang)
     return f"{label}: {value}" + (f" ({t('status.hours', lang, hours=hours)})" if hours else "")
+
+
+def save_hint(action: NextAction, lang: str | None) -> str | None:
+    """How to put in the profile a field the next step needs: this step's own (an NSS found
+    elsewhere: saving it does the step), or one the step's scenario takes from an earlier
+    step (the request needs the NSS: save it first, or run the step that finds it)."""
+    if not action.save_command:
+        return None
+    if not action.needs:
+        return t("status.save_hint", lang, command=action.save_command)
+    fields = ", ".join(t(f"profile.field.{name}", lang) for name in action.needs)
+    if action.find_command is None:
+        return t("status.save_first", lang, field=fields, command=action.save_command)
+    return t(
+        "status.save_first_or_find",
+        lang,
+        field=fields,
+        command=action.save_command,
+        find=action.find_command,
+    )
