@@ -464,7 +464,7 @@ def test_undo_takes_back_the_latest_mark() -> None:
         ),
         (
             ("done", "solicitud", "--on", "13/11/2026"),
-            "Error: --on: «13/11/2026» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).\n",
+            "Error: --on: «13/11/2026» no es una fecha AAAA-MM-DD; ¿quisiste decir 2026-11-13?\n",
         ),
         (
             ("status", "--as-of", "2026-02-30"),

@@ -219,10 +219,24 @@ def test_only_a_year_a_month_and_a_day_are_a_date(text: str, key: str) -> None:
             ("done", "solicitud", "--on", "2026.11.13"),
             "--on: «2026.11.13» no es una fecha AAAA-MM-DD; ¿quisiste decir 2026-11-13?",
         ),
-        # The year last, month first or day first: no guess.
+        # The year last: read day first, as dates are written in Mexico (and the constancia)...
         (
             ("done", "solicitud", "--on", "05/11/2026"),
-            "--on: «05/11/2026» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).",
+            "--on: «05/11/2026» no es una fecha AAAA-MM-DD; ¿quisiste decir 2026-11-05?",
+        ),
+        # ... else month first, when only that is a date; neither: no guess.
+        (
+            ("done", "solicitud", "--on", "11/13/2026"),
+            "--on: «11/13/2026» no es una fecha AAAA-MM-DD; ¿quisiste decir 2026-11-13?",
+        ),
+        (
+            ("done", "solicitud", "--on", "31/02/2026"),
+            "--on: «31/02/2026» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).",
+        ),
+        # Spaces pasted before a date are shown as typed: the date is not masked as a number.
+        (
+            ("status", "--as-of", " 2026-11-13"),
+            "--as-of: « 2026-11-13» no es una fecha AAAA-MM-DD; ¿quisiste decir 2026-11-13?",
         ),
         # Eight digits that are no date stay masked: they may be a number of the person's.
         (

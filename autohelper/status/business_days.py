@@ -53,11 +53,14 @@ _DAY_TEXT = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _DATE_LIKE = re.compile(r"[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}(?![0-9])")
 
 
-# A date typed another way that can only mean one day: the basic format (`20261113`) or the
-# year first with other separators (`2026/11/13`, `2026.11.13`). The year last (`05/11/2026`)
-# is left alone: month first or day first, it is a guess.
+# A date typed another way, and the day it means, offered (the date is still refused: the
+# person types it again): the basic format (`20261113`) or the year first with other
+# separators (`2026/11/13`, `2026.11.13`) can only mean one day; the year last is read day
+# first, as dates are written in Mexico (`13/11/2026`, `5/11/2026`: the 5th of November, as
+# the constancia writes its dates), else month first when only that is a date (`11/13/2026`).
 _BASIC_DAY = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
 _YEAR_FIRST = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")
+_YEAR_LAST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
 
 
 def _date_of(year: int, month: int, day: int) -> Day | None:
@@ -76,6 +79,9 @@ def _meant_day(text: str) -> Day | None:
     if found := _BASIC_DAY.fullmatch(text) or _YEAR_FIRST.fullmatch(text):
         year, month, day = (int(part) for part in found.groups())
         return _date_of(year, month, day)
+    if found := _YEAR_LAST.fullmatch(text):
+        first, second, year = (int(part) for part in found.groups())
+        return _date_of(year, second, first) or _date_of(year, first, second)
     return None
 
 
@@ -83,13 +89,16 @@ def _typed_date(text: str) -> str:
     """A value typed where a date goes, as `typed` shows it, except that what begins like a
     date is not taken for an NSS or a phone number (unless what follows looks personal), nor
     is the basic format of a date that exists (`20261113`)."""
-    if _BASIC_DAY.fullmatch(text) and _meant_day(text) is not None:
+    if _BASIC_DAY.fullmatch(text.strip()) and _meant_day(text) is not None:
         return text
-    found = _DATE_LIKE.match(text)
-    rest = text[found.end() :] if found else text
+    # Spaces before it (pasted) are shown as typed, not taken as part of a number.
+    body = text.lstrip()
+    spaces = text[: len(text) - len(body)]
+    found = _DATE_LIKE.match(body)
+    rest = body[found.end() :] if found else body
     if found is None or mask_if_personal(rest) != rest:
         return typed(text)
-    return found.group() + typed(rest)
+    return spaces + found.group() + typed(rest)
 
 
 class _MonthName:
