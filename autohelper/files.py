@@ -42,13 +42,17 @@ class FileProblem(Exception):
 
 
 def os_problem(exc: OSError, writing: bool = False) -> FileProblem:
-    """A file-system failure as a phrase (missing, a folder, no permission, a read-only or full
-    disk), or the errno's name: never the C library's English text."""
+    """A file-system failure as a phrase (missing, a folder, a device or a pipe, no permission,
+    a read-only or full disk), or the errno's name: never the C library's English text."""
     code = exc.errno
     if code == errno.ENOENT:
         return FileProblem("file.no_folder" if writing else "file.not_found")
     if code == errno.EISDIR:
         return FileProblem("file.is_directory")
+    # ENXIO: opening a pipe nobody reads or a socket; NotRegularFileError: privatefiles refused
+    # a device, a pipe or a socket before opening it.
+    if code == errno.ENXIO:
+        return FileProblem("file.not_regular_write" if writing else "file.not_regular")
     # EEXIST: a mkdir(exist_ok=True) found a file where a folder of the path should be.
     if code in (errno.ENOTDIR, errno.EEXIST):
         return FileProblem("file.not_a_folder")

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
+
+
+class NotRegularFileError(OSError):
+    """The path to write is there and is no regular file: a device (/dev/null, /dev/full), a
+    pipe, a socket. Writing there would hang (a pipe nobody reads) or change the system's own
+    file (its mode); `files.os_problem` words it."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(errno.ENXIO, "not a regular file", str(path))
 
 
 def make_dirs(path: Path) -> Path:
@@ -32,23 +42,70 @@ def make_dirs(path: Path) -> Path:
 
 
 def private_dir(path: Path) -> Path:
-    """`path` as a folder only its owner can enter (created if needed, tightened if not); the
-    folders it creates above it are 0700 too."""
+    """`path` as a folder for a run's files: created when missing, 0700 like every folder it
+    creates above it. A folder that is there already is left as it is: it may be one the person
+    named (`--artifacts .`, their home), whose mode is theirs; what we write in it is 0600."""
+    return make_dirs(path)
+
+
+def own_private_dir(path: Path) -> Path:
+    """`path` as a folder only its owner can enter, tightened to 0700 when it is there already:
+    for a folder in the tool's own place (its cache), never for one the person named."""
     make_dirs(path)
     os.chmod(path, 0o700)
     return path
 
 
+def _refuse_odd(path: Path) -> Path:
+    """The file a write to `path` would reach (a symbolic link followed), refused when it is
+    there and is not a regular file: a folder (IsADirectoryError) or a device, a pipe, a socket
+    (NotRegularFileError). Only asked about: nothing is opened, so a pipe cannot block."""
+    target = Path(os.path.realpath(path))
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target  # a new file: created by the write
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(path)
+    return target
+
+
 def write_private(path: Path, data: bytes) -> Path:
-    """Write `data` to a file readable by its owner only, from its first byte."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
+    """Write `data` to a regular file readable by its owner only, from its first byte (a file
+    that was there with a looser mode is tightened). A path that is there and is not a regular
+    file is refused before it is opened (see `_refuse_odd`); nothing else is ever chmodded."""
+    target = _refuse_odd(path)
+    # O_NOFOLLOW and O_NONBLOCK in case the path changed since it was asked about: a link put
+    # there fails (ELOOP), a pipe opens without waiting for a reader (or fails, ENXIO), and the
+    # check below refuses it before a byte is written or a mode changed.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(target, flags, 0o600)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFileError(path)
+        os.ftruncate(fd, 0)  # only now: O_TRUNC would act before the check
+        os.fchmod(fd, 0o600)  # an existing file keeps its old mode through a rewrite
+        os.set_blocking(fd, True)
+        handle = os.fdopen(fd, "wb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
         handle.write(data)
-    os.chmod(path, 0o600)  # an existing file keeps its old mode through O_TRUNC
     return path
 
 
 def make_private(path: Path) -> Path:
-    """Tighten a file another library wrote (a Playwright trace or download) to 0600."""
-    os.chmod(path, 0o600)
+    """Tighten a file another library wrote (a Playwright trace or download) to 0600: through
+    a descriptor of the file checked to be a regular one, never a device's or a pipe's mode."""
+    target = _refuse_odd(path)
+    fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFileError(path)
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
     return path

@@ -692,12 +692,19 @@ def check_profile(
 def _write_target(path: Path) -> Path:
     """The file a save replaces: `path`, or, when `path` is a symbolic link, the file it leads
     to. A student who links their profile (to a synced folder, a USB stick) expects that file
-    to get the update; replacing the link with a copy would leave it stale without a word."""
+    to get the update; replacing the link with a copy would leave it stale without a word. A
+    link into a folder that is not there is refused (ProfileError), never made to work."""
     if not path.is_symlink():
         return path
     target = Path(os.path.realpath(path))
     if target.is_symlink():  # realpath stops inside a loop of links
         raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
+    if not target.parent.is_dir():
+        # A disk not mounted, a folder moved: making the folder would put the profile where
+        # the disk goes (a mount point), and the person would think it was saved on the disk.
+        raise ProfileError(
+            "profile.link_to_nowhere", path=shown_path(path), target=shown_path(target)
+        )
     return target
 
 

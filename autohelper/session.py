@@ -39,7 +39,7 @@ from autohelper.journal import default_path as default_journal_path
 from autohelper.messages import t
 from autohelper.once import refuse_repeat
 from autohelper.privacy import RedactingFilter, Redactor, mask
-from autohelper.privatefiles import make_private, private_dir, write_private
+from autohelper.privatefiles import make_private, own_private_dir, private_dir, write_private
 from autohelper.resume import ResumePoint
 from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 from autohelper.scenario.model import Scenario
@@ -251,7 +251,7 @@ def plan_run(
     redactor.add_secrets(secrets.values())
     artifacts = request.artifacts or Path(platformdirs.user_cache_dir("autohelper")) / "runs"
     headless = request.headless if request.headless is not None else not has_display()
-    _check_artifacts(artifacts)
+    _check_artifacts(artifacts, own=request.artifacts is None)
     options = RunOptions(
         artifacts=artifacts,
         live=spec.is_live,
@@ -308,11 +308,13 @@ def check_trace(trace: Path, profile_path: Path, journal_path: Path) -> None:
     raise UsageError("session.trace_not_a_trace", path=str(trace))
 
 
-def _check_artifacts(folder: Path) -> None:
-    """The folder for the run's screenshots and CAPTCHA images (0700), tried now: a folder
-    that is a file, or a disk that refuses the write, is said before anything is sent."""
+def _check_artifacts(folder: Path, own: bool) -> None:
+    """The folder for the run's screenshots and CAPTCHA images, tried now: a folder that is a
+    file, or a disk that refuses the write, is said before anything is sent. Made 0700 when
+    missing; our own (the cache's `runs`) tightened to 0700 when there, but one the person
+    named (`--artifacts .`) left as it is: its mode is theirs, and the files in it are 0600."""
     try:
-        probe_folder(private_dir(folder))
+        probe_folder(own_private_dir(folder) if own else private_dir(folder))
     except OSError as exc:
         raise UsageError(
             "session.artifacts_unusable", path=str(folder), reason=os_problem(exc, writing=True)
@@ -328,12 +330,12 @@ def opening_lines(plan: RunPlan) -> list[str]:
         assert plan.profile_path is not None
         who = t("session.profile_own", name=plan.profile_path.stem, who=_masked_name(plan))
     spec = plan.target
-    target = t(f"session.target_{spec.kind}", url=spec.mirror_url or "")
+    target = t(f"session.target_{spec.kind}", url=spec.shown_url)
     lines = [t("session.using", profile=who, target=target)]
     if not plan.synthetic and spec.kind == "fixtures":
         lines.append(t("session.own_profile_on_mock"))
     elif not plan.synthetic and spec.kind == "mirror":
-        lines.append(t("session.own_profile_on_mirror", url=spec.mirror_url or ""))
+        lines.append(t("session.own_profile_on_mirror", url=spec.shown_url))
     if plan.trace is not None and not plan.synthetic:
         lines.append(t("cli.trace_warning", path=str(plan.trace)))
     if plan.resume is not None:
@@ -408,7 +410,7 @@ def probe_mirror(url: str, timeout: float = 10.0) -> None:
         return
     except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
         reason = getattr(exc, "reason", exc)
-        log.debug("mirror %s unreachable: %r", url, reason)
+        log.debug("mirror %s unreachable: %r", shown_against(url), reason)
         if isinstance(reason, ConnectionRefusedError):
             key = "target.mirror_refused"
         elif isinstance(reason, TimeoutError | socket.timeout):
@@ -424,7 +426,7 @@ def probe_mirror(url: str, timeout: float = 10.0) -> None:
             key = "target.mirror_not_http"
         else:
             key = "target.mirror_other"
-        raise MirrorUnreachable(url=url, reason=Words(key)) from None
+        raise MirrorUnreachable(url=shown_against(url), reason=Words(key)) from None
 
 
 @contextlib.contextmanager

@@ -30,6 +30,11 @@ class TargetSpec:
     def is_live(self) -> bool:
         return self.kind == "live"
 
+    @property
+    def shown_url(self) -> str:
+        """The mirror's URL as messages show it (`shown_against`); "" for live and fixtures."""
+        return shown_against(self.mirror_url) if self.mirror_url else ""
+
 
 def parse_against(against: str) -> TargetSpec:
     """`live`, `fixtures` or a mirror's URL (`http(s)://host[:port][/prefix]`), checked whole:
@@ -109,19 +114,84 @@ def _unprintable(char: str) -> bool:
 
 
 def shown_against(value: str) -> str:
-    """An --against value as a message may show it: any `user:password@` replaced by `…@`,
-    control characters escaped (they would act on the terminal)."""
+    """An --against value as a message, a log or the journal may show it: any `user:password@`
+    replaced by `…@`, a personal-looking part of the path (a CURP, an email, a long number)
+    masked, each value of a query or fragment masked, control characters escaped (they would
+    act on the terminal). An ordinary mirror's URL is shown as it is."""
     scheme, sep, rest = value.partition("://")
     if sep:
         cut = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
-        netloc = rest[:cut]
+        netloc, after = rest[:cut], rest[cut:]
         if "@" in netloc:
-            rest = "…@" + netloc.rpartition("@")[2] + rest[cut:]
-        value = f"{scheme}://{rest}"
+            netloc = "…@" + netloc.rpartition("@")[2]
+        value = f"{scheme}://{netloc}{_shown_after_host(after)}"
+    else:  # no URL at all (a CURP pasted where the URL goes): its parts as a path's
+        value = _shown_after_host(value)
     return "".join(
         char if char == " " or not (char.isspace() or _unprintable(char)) else _escaped(char)
         for char in value
     )
+
+
+def _shown_after_host(rest: str) -> str:
+    """A URL's path, query and fragment with what looks personal masked (`%XX` decoded to
+    judge): a path segment, or a value of the query or the fragment, that looks like personal
+    data as `privacy.looks_personal` sees it, or a value whose name is a profile field's
+    (`curp=`, `email=`)."""
+    path, mark, tail = rest, "", ""
+    cut = min((i for i in (rest.find(c) for c in "?#") if i >= 0), default=-1)
+    if cut >= 0:
+        path, mark, tail = rest[:cut], rest[cut], rest[cut + 1 :]
+    shown = "/".join(_shown_part(segment) for segment in path.split("/"))
+    if mark:
+        shown += mark + _shown_query(tail)
+    return shown
+
+
+# An email as it would be typed (a dotted domain): `p@q` in a path is no one's address.
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _shown_part(part: str, name: str = "") -> str:
+    """One segment of a path, or a query's value (`name` its name), masked when personal."""
+    from urllib.parse import unquote
+
+    from autohelper.privacy import PERSONAL_FIELDS, looks_personal, mask
+
+    text = unquote(part.replace("+", " ") if name else part).strip()
+    if not text or _is_address(text):
+        return part
+    kind = looks_personal(text)
+    if kind == "email" and not _EMAIL.fullmatch(text):
+        kind = None
+    if kind == "names" and not name:
+        kind = None  # words in a path (`/a/b%20c`) are a folder's name, not a person's
+    if name.lower() in PERSONAL_FIELDS:
+        kind = name.lower()
+    return part if kind is None else mask(text, kind)
+
+
+def _is_address(text: str) -> bool:
+    """An IP address, with a port or not: a mirror's path may name a host so (`/127.0.0.1:8000`);
+    it is no person's."""
+    host = text.rsplit(":", 1)[0] if text.count(":") == 1 else text
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _shown_query(query: str) -> str:
+    """`a=1&curp=X` with each personal value masked (`?`, `#`, `&`, `;` kept as they are)."""
+    parts = re.split(r"([?#&;])", query)
+    for index in range(0, len(parts), 2):
+        name, equals, value = parts[index].partition("=")
+        if equals:
+            parts[index] = f"{name}={_shown_part(value, name or '=')}"
+        else:  # a bare value (`?HEGG560427MVZRRL04`)
+            parts[index] = _shown_part(name)
+    return "".join(parts)
 
 
 def _escaped(char: str) -> str:

@@ -225,7 +225,11 @@ class _FrontHandler(BaseHTTPRequestHandler):
         from autohelper.messages import t
 
         problem = t(_problem_key(exc), encoding=getattr(exc, "encoding", ""))
-        text = t("front.mirror_failed", url=self.server.front.upstream, problem=problem)
+        from autohelper.target import shown_against
+
+        # The page can end up in a screenshot: the mirror's address with nothing personal.
+        url = shown_against(self.server.front.upstream)
+        text = t("front.mirror_failed", url=url, problem=problem)
         page = (
             "<!doctype html><meta charset=utf-8><title>502 Bad Gateway</title>"
             f"<h1>502 Bad Gateway</h1><p>{html.escape(text)}</p>"

@@ -286,7 +286,7 @@ def run(
         # Made up by the mock (or a mirror's): shown, never offered over the student's own.
         fields = ", ".join(t(f"profile.field.{name}") for name in outcome.simulated)
         key = "cli.not_saved_mirror" if spec.kind == "mirror" else "cli.not_saved_mock"
-        click.echo(t(key, fields=fields, url=spec.mirror_url or ""))
+        click.echo(t(key, fields=fields, url=spec.shown_url))
     _offer_documents(outcome, ask=not isinstance(human, ScriptedHuman))
     from autohelper.cli.status import next_after_run
 

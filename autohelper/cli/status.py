@@ -220,7 +220,7 @@ def next_after_run(profile_name: str | None, against: str) -> list[str]:
     from autohelper.errors import AutohelperError
     from autohelper.status import standing
     from autohelper.status.terminal import after_run_lines
-    from autohelper.target import parse_against
+    from autohelper.target import parse_against, shown_against
 
     try:
         spec = parse_against(against)
@@ -236,7 +236,7 @@ def next_after_run(profile_name: str | None, against: str) -> list[str]:
     # The command shown is the procedure's, on the real portal (as `autohelper next` runs it):
     # after a mirror run, it says so, and how to keep practising on the mirror instead. A
     # blocked step says what happened and whom to contact, never that `next` starts it.
-    mirror = shlex.quote(against) if mirrors else None
+    mirror = shlex.quote(shown_against(against)) if mirrors else None
     return ["", *after_run_lines(timeline, current_lang(), mirror)]
 
 

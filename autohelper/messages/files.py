@@ -16,6 +16,12 @@ _FILE: dict[str, dict[str, str]] = {
         "es": "no es un archivo normal (¿un dispositivo o una tubería?)",
         "en": "it is not a regular file (a device or a pipe?)",
     },
+    "file.not_regular_write": {
+        "es": "no es un archivo normal sino un dispositivo, una tubería o un socket; no escribo "
+        "ahí: elige la ruta de un archivo",
+        "en": "it is not a regular file but a device, a pipe or a socket; I do not write there: "
+        "choose a file's path",
+    },
     "file.no_permission": {
         "es": "no tienes permiso para leerlo",
         "en": "you have no permission to read it",

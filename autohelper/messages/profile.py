@@ -328,6 +328,14 @@ _PROFILE: dict[str, dict[str, str]] = {
         "es": "no pude guardar el perfil {path}: {reason}",
         "en": "could not save the profile {path}: {reason}",
     },
+    "profile.link_to_nowhere": {
+        "es": "no guardé el perfil {path}: es un enlace simbólico a {target}, y la carpeta de "
+        "ese destino no existe (¿un disco sin conectar, una carpeta movida?). Conecta el disco "
+        "o corrige el enlace",
+        "en": "did not save the profile {path}: it is a symbolic link to {target}, and the "
+        "folder it leads into does not exist (a disk not connected, a folder moved?). Connect "
+        "the disk or fix the link",
+    },
     "profile.unsafe_permissions": {
         "es": "los permisos {mode} del perfil {path} dejan leer tus datos a otros usuarios; "
         "no lo uso hasta que lo corrijas con: chmod 600 {path}",

@@ -10,16 +10,16 @@ Reading never creates the journal: a student who has run nothing yet has no hist
 from __future__ import annotations
 
 import datetime
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from autohelper import journal as jr
-from autohelper.errors import UsageError, Words, os_reason
-from autohelper.files import same_file
+from autohelper.errors import UsageError, Words
+from autohelper.files import os_problem, same_file
 from autohelper.messages import current_lang, localized
 from autohelper.privacy import typed
+from autohelper.privatefiles import write_private
 from autohelper.profile import INSTITUTIONS, Profile, load_profile, resolve_profile_path
 from autohelper.scenario.nodes import did_you_mean
 from autohelper.status.business_days import BusinessCalendar, Day
@@ -544,9 +544,8 @@ def save_private(path: Path, data: bytes) -> None:
     """Write a report readable by its owner only (0600 from the first byte, also when the file
     existed with a looser mode)."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o600)
-            handle.write(data)
+        # A device or a pipe (`--html /dev/null`) is refused, never written to nor chmodded.
+        write_private(path, data)
     except OSError as exc:
-        raise UsageError("status.cannot_write", path=str(path), reason=os_reason(exc)) from exc
+        reason = os_problem(exc, writing=True)
+        raise UsageError("status.cannot_write", path=str(path), reason=reason) from exc
