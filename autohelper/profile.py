@@ -847,7 +847,8 @@ def update_profile(
     problems += found
     # An empty assignment (`nss=`) would silently unset a required field: say so instead.
     for key, raw in assignments.items():
-        if key in SPECS and SPECS[key].required and not str(raw).strip():
+        said = any(p.key == "validation.required" and p.field == key for p in problems)
+        if key in SPECS and SPECS[key].required and not str(raw).strip() and not said:
             problems.append(v.Problem("validation.required", field=key))
     if problems:
         raise InvalidProfile(path, problems)

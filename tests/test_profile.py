@@ -947,3 +947,13 @@ def test_a_profile_not_found_is_created_with_commands_that_name_it(tmp_path: Pat
     assert f"create it with `autohelper init --profile {elsewhere}` or " in output
     code, output = run("profile", "show")
     assert output.endswith("créalo con `autohelper init` o `autohelper profile set curp=...`\n")
+
+
+@pytest.mark.parametrize("value", ["", " "])
+def test_a_required_field_set_empty_is_said_once(value: str) -> None:
+    from support import console
+
+    result = console("profile", "set", f"names={value}")
+    assert result.exit_code == 1
+    assert "1 problema(s) en el perfil" in result.stderr, result.stderr
+    assert result.stderr.count("names: falta el valor") == 1, result.stderr
