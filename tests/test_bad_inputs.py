@@ -732,6 +732,21 @@ CLI_OPTIONS = [
         2,
         "Error: Valor no válido para '[ARCHIVO]': Archivo '{tmp}': es una carpeta, no un archivo.",
     ),
+    # An empty path is said as such (not as the current folder), with an example file name.
+    Case(
+        "status-html-empty",
+        ("status", "--html", ""),
+        2,
+        "Error: Valor no válido para '--html': la ruta está vacía: indica un archivo (por ejemplo "
+        "informe.html)",
+    ),
+    Case(
+        "merge-junit-output-blank-en",
+        ("--lang", "en", "merge-junit", " ", "{tmp}/a.xml"),
+        2,
+        "the path is empty: name a file (for example report.xml)",
+        {"a.xml": "<testsuites/>"},
+    ),
 ]
 
 

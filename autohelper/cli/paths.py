@@ -56,6 +56,12 @@ class OutputFile(click.ParamType[Path, Any]):
     name = "file"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: Any) -> Path:
+        if isinstance(value, str) and not value.strip():
+            # Path("") is the current folder: said as the empty path it is, with an example
+            # of the option's kind of file (`--html` → informe.html; a JUnit file → .xml).
+            option = param.opts[0] if param is not None and param.opts else ""
+            ending = {"--html": ".html", "--ics": ".ics"}.get(option, ".xml")
+            self.fail(t("path.empty_file", example=t("path.example_name") + ending), param, ctx)
         path = Path(value).expanduser()
         folder = path.parent
         try:  # even asking about a path may fail (a name too long for the system)

@@ -232,6 +232,11 @@ _YAML: dict[str, dict[str, str]] = {
 
 _PATH: dict[str, dict[str, str]] = {
     "path.bad_output": {"es": "{path}: {reason}", "en": "{path}: {reason}"},
+    "path.example_name": {"es": "informe", "en": "report"},
+    "path.empty_file": {
+        "es": "la ruta está vacía: indica un archivo (por ejemplo {example})",
+        "en": "the path is empty: name a file (for example {example})",
+    },
     "path.is_file": {
         "es": "es un archivo, no una carpeta",
         "en": "it is a file, not a folder",
