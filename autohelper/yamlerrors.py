@@ -187,6 +187,9 @@ def _compose_fast(text: str) -> yaml.Node | None:
 
 def compose(text: str) -> yaml.Node | None:
     """The root node of a one-document YAML text (None when it is empty)."""
+    odd = _odd_line_break(text)
+    if odd is not None:  # read, it would cut a line in two where the person sees one
+        raise odd
     try:
         return _compose_fast(text)
     except Exception:  # noqa: BLE001 - any doubt goes to the reference path, which words it
@@ -207,6 +210,22 @@ def compose(text: str) -> yaml.Node | None:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+# Characters YAML takes as the end of a line, which an editor shows as nothing (or as a space):
+# pasted from a web page or a PDF, they cut a line in two where the person sees one.
+_ODD_LINE_BREAKS = re.compile("[\u0085\u2028\u2029]")
+
+
+def _odd_line_break(text: str) -> FileProblem | None:
+    """An invisible line break in the text: that character, at its place (line and column as
+    an editor counts them), is what to fix; YAML would read the line as two (a value cut short,
+    its rest taken for a key of its own, or an error further on)."""
+    found = _ODD_LINE_BREAKS.search(text)
+    if found is None:
+        return None
+    line, column = _line_column(text, found.start())
+    return FileProblem("yaml.odd_line_break", line, column, code=_codepoint(ord(found.group())))
 
 
 def construct(node: yaml.Node) -> Any:

@@ -315,6 +315,24 @@ YAML_FILES = [
         "Error: no pude leer el perfil {tmp}/p.yaml: es una carpeta, no un archivo",
         {"p.yaml/x": ""},
     ),
+    # An invisible line break (pasted from a web page or a PDF) would cut the line in two
+    # where the person sees one: named at its place, as an editor counts lines.
+    Case(
+        "profile-invisible-line-break",
+        _CHECK,
+        1,
+        "Error: {tmp}/p.yaml:2:11: el YAML no es válido: hay un salto de línea invisible "
+        "(U+2028) que YAML toma como fin de línea",
+        {"p.yaml": f"curp: {CURP}\nnames: ANA\u2028LOPEZ: X\n"},
+        secret=CURP,
+    ),
+    Case(
+        "scenario-next-line-character-en",
+        ("--lang", "en", *_VALIDATE),
+        1,
+        "{tmp}/s.yaml:2:9: invalid YAML: there is an invisible line break (U+0085)",
+        {"s.yaml": "id: x\ntitle: a\u0085b: c\n"},
+    ),
 ]
 
 

@@ -196,6 +196,13 @@ _YAML: dict[str, dict[str, str]] = {
         "es": "el archivo termina antes de tiempo (¿falta cerrar un «[», un «{{» o unas comillas?)",
         "en": "the file ends too early (is a “[”, a “{{” or a quote left open?)",
     },
+    "yaml.odd_line_break": {
+        "es": "hay un salto de línea invisible ({code}) que YAML toma como fin de línea (suele "
+        "venir de copiar y pegar de una página o un PDF): bórralo o cámbialo por un espacio",
+        "en": "there is an invisible line break ({code}) that YAML takes as the end of a line "
+        "(it usually comes from copying from a web page or a PDF): delete it or replace it "
+        "with a space",
+    },
     "yaml.control_char": {
         "es": "hay un carácter de control ({code}) que YAML no permite",
         "en": "there is a control character ({code}) that YAML does not allow",
