@@ -269,12 +269,12 @@ def test_a_scenarios_folder_that_is_not_there_is_named_by_status_next_and_done(
     result = autohelper_cmd(*command)
     assert result.exit_code == 1, result.output
     assert result.stderr == (
-        f"Error: AUTOHELPER_SCENARIOS nombra {missing}, que no es una carpeta: corrígela, o "
+        f"Error: AUTOHELPER_SCENARIOS nombra «{missing}», que no es una carpeta: corrígela, o "
         "quítala para usar los escenarios incluidos.\n"
     )
     result = autohelper_cmd("--lang", "en", *command)
     assert result.stderr == (
-        f"Error: AUTOHELPER_SCENARIOS names {missing}, which is not a folder: fix it, or unset "
+        f"Error: AUTOHELPER_SCENARIOS names “{missing}”, which is not a folder: fix it, or unset "
         "it to use the bundled scenarios.\n"
     )
 

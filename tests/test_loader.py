@@ -885,9 +885,15 @@ def test_a_scenarios_folder_named_by_the_environment_must_be_one(
         with pytest.raises(UsageError) as caught:
             scenarios_dir()
         assert caught.value.message("en") == (
-            f"AUTOHELPER_SCENARIOS names {wrong}, which is not a folder: fix it, or unset it to "
-            "use the bundled scenarios."
+            f"AUTOHELPER_SCENARIOS names “{wrong}”, which is not a folder: fix it, or unset it "
+            "to use the bundled scenarios."
         )
+    # A stray space or a right-to-left mark is seen, written out, never shown raw.
+    for wrong_text, shown in ((" ", "“ ”"), ("a\u202eb", "“a\\u202eb”")):
+        monkeypatch.setenv("AUTOHELPER_SCENARIOS", wrong_text)
+        with pytest.raises(UsageError) as caught:
+            scenarios_dir()
+        assert f"AUTOHELPER_SCENARIOS names {shown}, which" in caught.value.message("en")
     monkeypatch.setenv("AUTOHELPER_SCENARIOS", str(tmp_path))
     assert scenarios_dir() == tmp_path
 

@@ -408,10 +408,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown scenario '{name}'{hint}. Available: {available}",
     },
     "scenario.dir_missing": {
-        "es": "AUTOHELPER_SCENARIOS nombra {path}, que no es una carpeta: corrígela, o quítala "
-        "para usar los escenarios incluidos.",
-        "en": "AUTOHELPER_SCENARIOS names {path}, which is not a folder: fix it, or unset it to "
-        "use the bundled scenarios.",
+        "es": "AUTOHELPER_SCENARIOS nombra «{path}», que no es una carpeta: corrígela, o "
+        "quítala para usar los escenarios incluidos.",
+        "en": "AUTOHELPER_SCENARIOS names “{path}”, which is not a folder: fix it, or unset it "
+        "to use the bundled scenarios.",
     },
     "scenario.dir_empty": {
         "es": "No hay escenarios (archivos .yaml) en {path}, la carpeta que nombra "

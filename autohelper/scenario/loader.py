@@ -101,7 +101,10 @@ def scenarios_dir() -> Path:
     except OSError:  # a name too long, a loop of links: not a folder we can read
         there = False
     if not there:
-        raise UsageError("scenario.dir_missing", path=override)
+        # Quoted, invisible characters written out: a stray space or a right-to-left mark
+        # copied into the variable is seen, and never turns the line around.
+        shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in override)
+        raise UsageError("scenario.dir_missing", path=shown)
     return folder
 
 
