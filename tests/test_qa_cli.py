@@ -54,6 +54,9 @@ cases:
 """
 
 NSS_STEPS = step_count("imss-nss")
+# Two cases run no faster on two workers (each a process to start) than on this process's
+# one: the runs that are not about workers say so, and cost the suite what they did.
+SMALL_SET = ("--workers", "1")
 
 
 def cases_folder(tmp_path: Path, text: str) -> Path:
@@ -91,12 +94,62 @@ def test_one_run_without_a_scenario_is_asked_to_name_one(one_run: list[str]) -> 
     )
 
 
-def test_a_bad_shard_is_refused_before_any_browser() -> None:
-    result = autohelper_cmd("qa", "--all", "--against", "fixtures", "--shard", "0/2")
-    assert result.exit_code == 1
-    assert result.stderr == (
-        "Error: --shard espera i/n con 1 ≤ i ≤ n (p. ej. 2/3); recibí «0/2».\n"
+@pytest.mark.parametrize(
+    ("value", "lang", "said"),
+    [
+        (
+            "0/2",
+            "es",
+            "Valor no válido para '--shard': se espera i/n con 1 ≤ i ≤ n (p. ej. 2/3); "
+            "recibí «0/2».",
+        ),
+        (
+            "3/2",
+            "es",
+            "Valor no válido para '--shard': se espera i/n con 1 ≤ i ≤ n (p. ej. 2/3); "
+            "recibí «3/2».",
+        ),
+        (
+            "x",
+            "en",
+            "Invalid value for '--shard': expected i/n with 1 ≤ i ≤ n (e.g. 2/3); got “x”.",
+        ),
+    ],
+)
+def test_a_bad_shard_is_a_usage_error_before_any_browser(value: str, lang: str, said: str) -> None:
+    """Like a bad --workers or --timeout: exit 2, the usage block, the option and the value."""
+    result = autohelper_cmd(
+        "--lang", lang, "qa", "--all", "--cases", "/nonexistent", "--shard", value
     )
+    assert result.exit_code == 2, result.output
+    usage = "Uso: autohelper qa [OPCIONES]" if lang == "es" else "Usage: autohelper qa [OPTIONS]"
+    assert result.stderr.startswith(usage)
+    assert result.stderr.endswith(f"Error: {said}\n")
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "run_said"),
+    [
+        ("es", "sin él, el de prueba que nombra el escenario", "por omisión, el tuyo"),
+        ("en", "without one, the synthetic profile the scenario names", "by default, yours"),
+    ],
+)
+def test_qa_help_says_its_profile_is_the_synthetic_one_on_a_mirror_too(
+    lang: str, said: str, run_said: str
+) -> None:
+    """`qa` uses the scenario's synthetic profile against the mock and a mirror alike (only
+    `run` uses the person's own by default)."""
+    shown = " ".join(autohelper_cmd("--lang", lang, "qa", "--help").stdout.split())
+    profile = shown.partition("--profile")[2].partition("--single")[0]
+    assert said in profile and "fixtures/profiles/" in profile
+    assert run_said not in profile
+    run_help = " ".join(autohelper_cmd("--lang", lang, "run", "--help").stdout.split())
+    assert run_said in run_help  # the shared entry, still `run`'s
+    from autohelper.qa.suite import MAX_DEFAULT_WORKERS
+
+    most = ("hasta " if lang == "es" else "at most ") + f"{MAX_DEFAULT_WORKERS})"
+    assert most in shown.partition("--workers")[2]  # the help says the cap the code has
 
 
 def test_bad_case_files_are_reported_at_their_lines_before_any_browser(tmp_path: Path) -> None:
@@ -165,6 +218,12 @@ def test_qa_all_on_two_workers_writes_junit_and_html(tmp_path: Path, page: Page)
     testcases = list(ET.parse(junit).iter("testcase"))
     assert sorted(tc.get("name", "") for tc in testcases) == wanted
     assert all(tc.find("failure") is None for tc in testcases)
+    # Passing cases keep nothing, and no report names evidence: the drift case's screenshot
+    # of the stop went with its folder (its JUnit properties named it all the same).
+    for testcase in testcases:
+        names = {prop.get("name") for prop in testcase.iter("property")}
+        assert names == {"expected", "observed"}, (testcase.get("name"), names)
+    assert ".png" not in report.read_text(encoding="utf-8")
     page.goto(report.as_uri())
     listed = visible_rows(page)
     assert sorted(row.rpartition("::")[2] for row in listed) == wanted
@@ -183,6 +242,7 @@ def test_the_html_report_filters_failures_and_shows_their_screenshots(
         "fixtures",
         "--cases",
         str(cases_folder(tmp_path, ONE_WRONG)),
+        *SMALL_SET,
         "--html",
         str(report),
         "--artifacts",
@@ -214,6 +274,48 @@ def test_the_html_report_filters_failures_and_shows_their_screenshots(
     shot.wait_for(state="attached")
     assert shot.evaluate("img => img.complete && img.naturalWidth > 0")
     assert f"Paso 1/{NSS_STEPS}" in failed.locator(".qa-headline").inner_text()
+
+
+# -- how many workers ----------------------------------------------------------------------------
+ON_A_MIRROR_ONLY = """\
+  - id: mirror-only
+    against: mirror
+    expect: success
+"""
+
+
+def test_by_default_qa_runs_a_worker_per_cpu_never_more_than_its_cases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No browser: the pytest run is replaced by one that only keeps its command line."""
+    from autohelper.qa import suite
+    from autohelper.qa.shard import in_shard
+
+    if suite.available_cpus() >= 2:  # this machine's own default: parallel
+        assert suite.default_workers(141) >= 2
+    assert suite.default_workers(141, cpus=2) == 2
+    assert suite.default_workers(141, cpus=64) == suite.MAX_DEFAULT_WORKERS
+    assert suite.default_workers(1, cpus=8) == suite.default_workers(0, cpus=8) == 1
+    runs: list[list[str]] = []
+    monkeypatch.setattr("pytest.main", lambda args: runs.append(args) or 0)
+    folder = cases_folder(tmp_path, TWO + ON_A_MIRROR_ONLY)  # skipped on fixtures: no worker
+    (folder / "umf.yaml").write_text(OTHER_SCENARIO, encoding="utf-8")
+    args = ["qa", "--cases", str(folder), "--artifacts", str(tmp_path / "evidence")]
+
+    def workers(*more: str, cpus: int = 2) -> str:
+        monkeypatch.setattr(suite, "available_cpus", lambda: cpus)
+        result = autohelper_cmd(*args, *more)
+        assert result.exit_code == 0, result.output
+        return next(arg for arg in runs[-1] if arg.startswith("--numprocesses="))
+
+    assert workers() == "--numprocesses=2" and "--dist=worksteal" in runs[-1]
+    assert workers(cpus=16) == "--numprocesses=3"  # the three cases that run on the mock
+    assert workers(cpus=1) == "--numprocesses=0"  # one worker: this process
+    assert workers("--workers", "1", cpus=16) == "--numprocesses=0"
+    ids = ["imss-nss/found", "imss-nss/drift", "imss-umf/refusal-in-person"]
+    in_first = sum(in_shard(case_id, (1, 3)) for case_id in ids)
+    expected = in_first if in_first > 1 else 0
+    assert workers("--shard", "1/3", cpus=16) == f"--numprocesses={expected}"
 
 
 # -- check ---------------------------------------------------------------------------------------
@@ -375,6 +477,7 @@ def test_qa_and_run_through_a_playwright_server(tmp_path: Path, playwright_serve
         "--cases",
         str(cases_folder(tmp_path, TWO)),
         *("--artifacts", str(tmp_path / "evidence")),  # not the shared default, under -n
+        *SMALL_SET,
         *remote,
     )
     assert result.exit_code == 0, result.output
@@ -404,6 +507,7 @@ def test_qa_and_check_through_a_devtools_endpoint(tmp_path: Path, devtools_chrom
         "--cases",
         str(cases_folder(tmp_path, TWO)),
         *("--artifacts", str(tmp_path / "evidence")),
+        *SMALL_SET,
         "--cdp",
         devtools_chromium,
     )

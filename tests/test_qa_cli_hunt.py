@@ -225,9 +225,10 @@ def test_a_case_folder_outside_the_artifacts_is_refused(
 # -- small ones ---------------------------------------------------------------------------------
 def test_a_long_bad_shard_is_cut_in_the_message() -> None:
     code, out, err = qa("--shard", "1" * 5000 + "/2")
-    assert code == 1 and out == ""
-    assert err.startswith("Error: --shard espera i/n con 1 ≤ i ≤ n")
-    assert len(err) < 200
+    assert code == 2 and out == ""  # a usage error
+    said = err.splitlines()[-1]
+    assert said.startswith("Error: Valor no válido para '--shard': se espera i/n con 1 ≤ i ≤ n")
+    assert len(said) < 200
 
 
 def test_a_scenario_that_is_a_folder_is_said_to_be_one(tmp_path: Path) -> None:

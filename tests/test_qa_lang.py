@@ -69,6 +69,8 @@ def qa(tmp_path: Path, folder: Path, lang: str) -> tuple[int, str]:
         str(folder),
         "--artifacts",
         str(tmp_path / f"evidence-{lang or 'default'}"),
+        "--workers",  # two cases: no faster on two worker processes than on this one
+        "1",
     )
     return result.exit_code, result.stdout
 

@@ -425,6 +425,24 @@ def test_a_long_failure_and_a_skip_are_told_in_the_chosen_language(
     assert "Paso 25" in (failure.text or "")  # the whole report, in the element's text
 
 
+def test_a_report_names_only_evidence_that_is_there(tmp_path: Path) -> None:
+    kept = tmp_path / "case.json"
+    kept.write_text("{}", encoding="utf-8")
+    report = CaseReport(
+        case="imss-nss/drift",
+        scenario="imss-nss",
+        expected="el portal cambió",
+        observed="el portal cambió",
+        ok=False,
+        problems=[],
+        message="",
+        screenshot=str(tmp_path / "gone-error-fill.png"),  # removed with a passing case's folder
+        report=str(kept),
+    )
+    assert report.evidence() == [("report", str(kept))]
+    assert "gone-error-fill.png" not in report.failure_text()
+
+
 def test_a_message_is_cut_at_whole_lines_and_a_line_too_long_at_its_start() -> None:
     assert short_message("uno\ndos") == "uno\ndos"
     lines = [f"línea {n:03d} " + "x" * 40 for n in range(30)]

@@ -54,6 +54,21 @@ class _EvidenceFolder(OutputFolder):
         return super().convert(value, param, ctx)
 
 
+class _Shard(click.ParamType[str, Any]):
+    """`--shard i/n` (1 ≤ i ≤ n): anything else is a usage error of the command line, said
+    with the value as it was typed, before any case file is read."""
+
+    name = "shard"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from autohelper.privacy import typed
+        from autohelper.qa.shard import read_shard
+
+        if read_shard(str(value)) is None:
+            self.fail(t("qa.shard_value", value=typed(str(value))), param, ctx)
+        return str(value)
+
+
 # At most ten minutes: beyond, Node's timers overflow and a wait becomes 1 ms.
 _timeout = click.option("--timeout", "step_timeout", type=_Seconds(min=0.5, max=600), default=None)
 
@@ -67,10 +82,11 @@ def _say(text: str) -> None:
 @click.option("--all", "every", is_flag=True)
 # QA never runs against the live portals: by default, the bundled mock (as `pytest --qa-against`).
 @click.option("--against", default="fixtures", show_default=True)
-@click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True)
+# Without --workers, as many as the machine and the cases call for (qa/suite.py).
+@click.option("--workers", type=click.IntRange(1, 32), default=None)
 @click.option("--junit", type=OutputFile(), default=None)
 @click.option("--html", "html_file", type=OutputFile(), default=None)
-@click.option("--shard", default=None)
+@click.option("--shard", type=_Shard(), default=None)
 @click.option("--cases", type=click.Path(path_type=Path), multiple=True)
 @click.option("--profile", "profile", default=None, envvar="AUTOHELPER_PROFILE")
 @click.option("--single", is_flag=True)
@@ -85,7 +101,7 @@ def qa(
     scenarios: tuple[str, ...],
     every: bool,
     against: str,
-    workers: int,
+    workers: int | None,
     junit: Path | None,
     html_file: Path | None,
     shard: str | None,
@@ -106,7 +122,7 @@ def qa(
     if single or mock_options or decline or step_timeout is not None:
         if not scenarios and not every:
             raise UsageError("qa.one_run_needs_scenario")
-        many = len(scenarios) != 1 or every or workers > 1
+        many = len(scenarios) != 1 or every or (workers or 1) > 1
         if many or junit or html_file or shard or cases:
             raise UsageError("qa.one_run_only")
         sys.exit(

@@ -201,6 +201,22 @@ _HELP: dict[str, tuple[str, str]] = {
         "Perfil con tus datos (por omisión, el tuyo; con fixtures, uno de prueba).",
         "Profile with your data (by default, yours; with fixtures, a synthetic one).",
     ),
+    # `qa`'s own: its profile is the scenario's synthetic one unless one is named.
+    "help.qa.profile": (
+        "Perfil a usar (o AUTOHELPER_PROFILE); sin él, el de prueba que nombra el escenario "
+        "(qa_profile: fixtures/profiles/…), contra el simulado y contra un espejo; nunca se "
+        "guarda en él.",
+        "Profile to use (or AUTOHELPER_PROFILE); without one, the synthetic profile the scenario "
+        "names (qa_profile: fixtures/profiles/…), against the mock and a mirror alike; never "
+        "saved to.",
+    ),
+    # The cap is qa/suite.py's MAX_DEFAULT_WORKERS (a test keeps them the same).
+    "help.qa.workers": (
+        "Casos en paralelo: un navegador y un simulado por trabajador. Por omisión, uno por CPU "
+        "(hasta 8), nunca más que los casos que corren.",
+        "Cases in parallel: one browser and one mock per worker. By default, one per CPU (at "
+        "most 8), never more than the cases that run.",
+    ),
     "help.option.profile_name": (
         "Perfil a usar: un nombre (p. ej. ana) o la ruta de un .yaml.",
         "Profile to use: a name (e.g. ana) or the path of a .yaml file.",
@@ -225,10 +241,6 @@ _HELP: dict[str, tuple[str, str]] = {
         "Use a running Chromium through its DevTools endpoint (http://… or ws://…).",
     ),
     # Parameters of one command.
-    "help.qa.workers": (
-        "Casos en paralelo: un navegador y un simulado por trabajador.",
-        "Cases in parallel: one browser and one mock per worker.",
-    ),
     "help.qa.junit": ("Escribir un informe JUnit XML.", "Write a JUnit XML report."),
     "help.qa.html_file": (
         "Escribir un informe HTML (un solo archivo, con capturas).",

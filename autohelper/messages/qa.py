@@ -200,6 +200,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{option} espera i/n con 1 ≤ i ≤ n (p. ej. 2/3); recibí «{value}».",
         "en": "{option} expects i/n with 1 ≤ i ≤ n (e.g. 2/3); got “{value}”.",
     },
+    # `qa --shard`'s value, after Click's "Invalid value for '--shard': " (a usage error).
+    "qa.shard_value": {
+        "es": "se espera i/n con 1 ≤ i ≤ n (p. ej. 2/3); recibí «{value}».",
+        "en": "expected i/n with 1 ≤ i ≤ n (e.g. 2/3); got “{value}”.",
+    },
     "qa.skip_target": {
         "es": "el caso corre solo contra {against}",
         "en": "the case only runs against {against}",

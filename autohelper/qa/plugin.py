@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import hashlib
 import html
 import logging
 import os
@@ -37,6 +36,7 @@ from autohelper.errors import AutohelperError
 from autohelper.messages import catalogue, current_lang, set_lang, t
 from autohelper.privacy import typed
 from autohelper.qa.cases import Case, load_case_file
+from autohelper.qa.shard import in_shard, read_shard
 from autohelper.qa.worker import RunSettings, Worker
 
 if TYPE_CHECKING:
@@ -45,9 +45,6 @@ if TYPE_CHECKING:
 SETTINGS = pytest.StashKey[RunSettings]()
 WORKER = pytest.StashKey[Worker]()
 SHARD = pytest.StashKey[tuple[int, int] | None]()
-# At most nine digits each: a longer number is no shard count (and Python refuses to read an
-# integer of over 4300 digits).
-_SHARD_RE = re.compile(r"(\d{1,9})/(\d{1,9})")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -104,18 +101,10 @@ def parse_shard(value: str | None) -> tuple[int, int] | None:
     """`i/n` (1 ≤ i ≤ n) as (i, n); a bad value is a usage error of pytest's."""
     if value is None:
         return None
-    found = _SHARD_RE.fullmatch(value.strip())
-    if not found or not 1 <= int(found.group(1)) <= int(found.group(2)):
+    shard = read_shard(value)
+    if shard is None:
         raise pytest.UsageError(t("qa.bad_shard", option="--qa-shard", value=typed(value)))
-    return int(found.group(1)), int(found.group(2))
-
-
-def in_shard(key: str, shard: tuple[int, int]) -> bool:
-    """Whether the item named `key` belongs to shard i of n: by a hash of its id, so every
-    machine makes the same split whatever order it collected in."""
-    index, count = shard
-    digest = int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
-    return digest % count == index - 1
+    return shard
 
 
 def is_case_file(path: Path, named: bool = False) -> bool:

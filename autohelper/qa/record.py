@@ -110,14 +110,15 @@ class CaseReport:
         return " · ".join(part for part in parts if part)
 
     def evidence(self) -> list[tuple[str, str]]:
-        """(name, path) of each file kept."""
+        """(name, path) of each file kept: only files that are there (a report never points
+        at evidence that was not kept, or was removed with a passing case's folder)."""
         found = [
             ("screenshot", self.screenshot),
             ("trace", self.trace),
             ("requests", self.requests),
             ("report", self.report),
         ]
-        return [(name, path) for name, path in found if path]
+        return [(name, path) for name, path in found if path and Path(path).is_file()]
 
     def failure_text(self) -> str:
         """What a failed case says: where first, then what was expected and what came, the

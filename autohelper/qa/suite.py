@@ -7,10 +7,15 @@ terminal replaced by the plugin's own lines in the person's language, `-n N` for
 pytest paid a second interpreter and its imports, about a second of CPU per run. The exit code
 is 0 only when every case behaved as expected (a shard with no case of its own has nothing to
 fail: 0 too).
+
+The run uses the machine: without `--workers`, one worker (a browser, a mock, a front) per CPU
+this process may use, at most `MAX_DEFAULT_WORKERS`, never more than the cases that will run
+(one runs in this process, without pytest-xdist's worker processes).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import logging
 import os
@@ -23,6 +28,7 @@ from autohelper.files import os_problem, probe_folder, same_file
 from autohelper.messages import current_lang
 from autohelper.privacy import typed
 from autohelper.qa.cases import Case, case_files, cases_dir, load_cases
+from autohelper.qa.shard import in_shard, read_shard
 from autohelper.target import parse_against
 
 # pytest's exit codes that are no failure of a case.
@@ -30,6 +36,9 @@ _OK = 0
 _NO_TESTS = 5
 # Where the evidence of failed cases goes without `--artifacts` (the plugin's default too).
 DEFAULT_ARTIFACTS = Path("test-results") / "qa"
+# The most workers a run starts unasked: each is a Python process, a Chromium, a mock and a
+# front (a few hundred MB); more takes `--workers N` (up to 32).
+MAX_DEFAULT_WORKERS = 8
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ class SuiteRequest:
     scenarios: tuple[str, ...] = ()
     every: bool = False
     against: str = "fixtures"
-    workers: int = 1
+    workers: int | None = None  # None: as many as the machine and the cases call for
     junit: Path | None = None
     html: Path | None = None
     shard: str | None = None
@@ -49,6 +58,34 @@ class SuiteRequest:
     connect: str | None = None
     cdp: str | None = None
     profile: str | None = None
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (a container's or `taskset`'s limit, where the system
+    tells it), else the machine's."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def default_workers(cases: int, cpus: int | None = None) -> int:
+    """The workers of a run that does not say (`--workers`): one per CPU, at most
+    `MAX_DEFAULT_WORKERS`, never more than the `cases` that will run, at least one."""
+    cpus = available_cpus() if cpus is None else cpus
+    return max(1, min(cpus, MAX_DEFAULT_WORKERS, cases))
+
+
+def _running(request: SuiteRequest, cases: Sequence[Case]) -> int:
+    """How many of `cases` this run will run: those of its shard that run against its target
+    (a case skipped there takes no worker)."""
+    spec = parse_against(request.against)
+    shard = read_shard(request.shard) if request.shard is not None else None
+    return sum(
+        1
+        for case in cases
+        if (shard is None or in_shard(case.id, shard))
+        and case.runs_against(spec.kind, spec.mirror_url)
+    )
 
 
 def select(request: SuiteRequest) -> tuple[list[Path], list[Case]]:
@@ -166,6 +203,7 @@ def pytest_args(
     (`-k.yaml`, `-o.xml`) is read as an option of pytest's. `reports` are the files pytest is to
     write its JUnit and HTML reports to (by default, those of the request)."""
     root = Path(os.path.commonpath([str(path.resolve().parent) for path in files])).parent
+    workers = request.workers or 1  # `run_suite` has chosen them when the person did not
     if reports is None:
         reports = {
             name: path
@@ -190,9 +228,9 @@ def pytest_args(
         "--qa-front",
         f"--qa-lang={current_lang()}",
         f"--qa-against={request.against}",
-        f"--numprocesses={request.workers if request.workers > 1 else 0}",
+        f"--numprocesses={workers if workers > 1 else 0}",
     ]
-    if request.workers > 1:
+    if workers > 1:
         # Cases differ a lot in length (a missing element waits out its timeout): a worker
         # that is done takes cases from a busy one.
         args.append("--dist=worksteal")
@@ -239,23 +277,21 @@ def _deliver(draft: Path, path: Path, key: str) -> None:
 def run_suite(request: SuiteRequest) -> int:
     """Check everything, then run the cases with pytest (its lines are the plugin's); the
     exit code."""
-    from autohelper.qa.plugin import parse_shard
-
     spec = parse_against(request.against)
     if spec.is_live:
         raise UsageError("session.qa_live")
-    if request.shard is not None:
-        try:
-            parse_shard(request.shard)
-        except Exception as exc:  # pytest's UsageError, with our message
-            raise UsageError("qa.bad_shard", option="--shard", value=typed(request.shard)) from exc
+    if request.shard is not None and read_shard(request.shard) is None:
+        # The command line refuses it as it parses it; a caller of this function, here.
+        raise UsageError("qa.bad_shard", option="--shard", value=typed(request.shard))
     from autohelper.browser.provider import provider_for
 
     # The browser options once, here: a wrong path or endpoint is one message, not one per case.
     provider_for(request.browser, True, request.connect, request.cdp, offline=True)
     every_file = case_files(request.cases or (cases_dir(),))
     every_case = load_cases(every_file)
-    files, _, named = _choose(request, every_file, every_case)
+    files, chosen, named = _choose(request, every_file, every_case)
+    if request.workers is None:
+        request = dataclasses.replace(request, workers=default_workers(_running(request, chosen)))
     _refuse_reports_over_inputs(request, every_file, every_case, named)
     _refuse_unsafe_paths(files)
     if spec.kind == "mirror":

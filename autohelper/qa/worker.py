@@ -246,6 +246,9 @@ class Worker:
         )
         if report.ok:
             discard(folder)
+            # The screenshot of the stop went with the folder: the reports (JUnit's properties,
+            # the failure text) name only what was kept, and a passing case keeps nothing.
+            report.screenshot = None
             return report
         report.requests = str(keep_requests(folder, self._requests(), plan.redactor))
         trace = folder / TRACE_NAME
