@@ -227,6 +227,22 @@ def test_merge_junit_into_a_pipe_says_so_at_once(tmp_path: Path, fifo: Path) -> 
     )
 
 
+def test_merge_junit_from_a_pipe_says_so_at_once(tmp_path: Path, fifo: Path) -> None:
+    """A shard's report that is a pipe (or a device) is refused before it is read: a pipe
+    nobody writes to would block the read forever."""
+
+    def merge() -> object:
+        return console("merge-junit", str(tmp_path / "out.xml"), str(fifo))
+
+    result = within_seconds(merge, fifo)
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert result.stderr == (  # type: ignore[attr-defined]
+        f"Error: No pude leer el JUnit «{fifo}»: no es un archivo normal (¿un dispositivo o una "
+        "tubería?)\n"
+    )
+    assert not (tmp_path / "out.xml").exists()
+
+
 # -- D3: a folder the person named keeps its mode ----------------------------------------------
 
 

@@ -290,7 +290,10 @@ def merge_junit(output: Path, inputs: tuple[Path, ...]) -> None:
     """One JUnit file from the JUnit files of a run's shards (`qa --shard i/n --junit ...`)."""
     from autohelper.errors import Words
     from autohelper.files import same_file
+    from autohelper.outputs import refuse_personal_outputs
     from autohelper.qa.junit import merge
+
+    refuse_personal_outputs({t("help.metavar.output"): output})
 
     for path in inputs:  # the merged report would overwrite a shard's before it was read
         if same_file(output, path):

@@ -240,6 +240,18 @@ _YAML: dict[str, dict[str, str]] = {
 _PATH: dict[str, dict[str, str]] = {
     "path.bad_output": {"es": "{path}: {reason}", "en": "{path}: {reason}"},
     "path.example_name": {"es": "informe", "en": "report"},
+    "output.is_profile": {
+        "es": "{option} apunta a un perfil tuyo ({path}): escribir ahí borraría tus datos. No "
+        "escribí nada; da otro archivo.",
+        "en": "{option} names one of your profiles ({path}): writing there would destroy your "
+        "data. Nothing was written; give another file.",
+    },
+    "output.is_journal": {
+        "es": "{option} apunta al diario de autohelper ({path}): escribir ahí borraría lo que "
+        "corriste y marcaste. No escribí nada; da otro archivo.",
+        "en": "{option} names the autohelper journal ({path}): writing there would destroy what "
+        "you ran and marked. Nothing was written; give another file.",
+    },
     "path.empty_file": {
         "es": "la ruta está vacía: indica un archivo (por ejemplo {example})",
         "en": "the path is empty: name a file (for example {example})",

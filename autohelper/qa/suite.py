@@ -158,6 +158,10 @@ def _refuse_reports_over_inputs(
         for path, what in inputs:
             if same_file(report, path):
                 raise UsageError("qa.report_is_input", option=option, path=str(report), what=what)
+    # Not read by this run, but the student's: their other profiles, the journal.
+    from autohelper.outputs import refuse_personal_outputs
+
+    refuse_personal_outputs(dict(reports))
 
 
 def _refuse_unsafe_paths(files: Sequence[Path]) -> None:
@@ -265,8 +269,11 @@ def _deliver(draft: Path, path: Path, key: str) -> None:
     try:
         data = draft.read_bytes()
         if path.exists() and not path.is_file():
-            # A device or a pipe (/dev/stdout): written through, its mode left alone.
-            with path.open("wb") as handle:
+            # A device or a pipe (/dev/stdout): written through, its mode left alone. Opened
+            # without waiting: a pipe nobody reads fails at once (ENXIO), never hangs the run.
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
         else:
             write_private(path, data)
