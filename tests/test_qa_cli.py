@@ -330,7 +330,7 @@ def mirror() -> Iterator[MockPortal]:
 def test_check_is_quiet_on_a_faithful_mirror(mirror: MockPortal) -> None:
     result = autohelper_cmd("check", "imss-nss", "--against", mirror.url)
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == "imss-nss (contra mirror):"
+    assert result.stdout.splitlines()[0] == "imss-nss (contra el espejo):"
     assert result.stdout.splitlines()[-1] == ("  Sin cambios: el portal coincide con el escenario.")
     # Read-only: nothing was sent to the mirror.
     assert not mirror.posts("")

@@ -92,6 +92,8 @@ def test_a_case_file_named_like_an_option_is_run_not_dropped(
     code, out, err = qa("--cases=-k.yaml")
     assert (code, err) == (0, ""), out + err
     assert "1 caso(s): 0 como se esperaba, 0 no, 1 omitido(s)." in out  # not "0 caso(s)"
+    # Why, in words: not the case file's keyword (`against: mirror`).
+    assert "omitido (el caso corre solo contra el espejo)" in out, out
 
 
 def test_reports_and_a_profile_named_like_options_are_written_and_used(

@@ -209,6 +209,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el caso corre solo contra {against}",
         "en": "the case only runs against {against}",
     },
+    # The targets in words (a case's `against`, what `check` walked): never the file's keyword.
+    "qa.target.fixtures": {"es": "el portal simulado", "en": "the mock portal"},
+    "qa.target.mirror": {"es": "el espejo", "en": "the mirror"},
+    "qa.target.live": {"es": "el portal real", "en": "the live portal"},
+    "qa.target.url": {"es": "el espejo {url}", "en": "the mirror {url}"},
     # What `qa` refuses before any case runs, and the reports it could not write.
     "qa.same_report": {
         "es": "--junit y --html nombran el mismo archivo «{path}»: un informe borraría al "

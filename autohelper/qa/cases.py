@@ -63,6 +63,16 @@ CASE_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
 TAG_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
 
+def target_words(against: str, lang: str | None = None) -> str:
+    """A target in words (`fixtures`, `mirror`, `live`, or a mirror's URL, its personal parts
+    masked), for a sentence: "contra el portal simulado", not "contra fixtures"."""
+    if against in ("fixtures", "mirror", "live"):
+        return t(f"qa.target.{against}", lang)
+    from autohelper.target import shown_against
+
+    return t("qa.target.url", lang, url=shown_against(against))
+
+
 def cases_dir() -> Path:
     """The bundled cases: the repository's `fixtures/qa/`."""
     return Path(__file__).resolve().parents[2] / "fixtures" / "qa"

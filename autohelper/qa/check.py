@@ -513,7 +513,9 @@ def _aria_offers(page: Page, step: m.Step) -> tuple[str, ...]:
 
 def render(walk: Walk) -> list[str]:
     """A walk as lines for the terminal."""
-    lines = [t("check.walk", scenario=walk.scenario, target=walk.target)]
+    from autohelper.qa.cases import target_words
+
+    lines = [t("check.walk", scenario=walk.scenario, target=target_words(walk.target))]
     marks = {"ok": "✔", "changed": "✘", "absent": "–", "not_checked": "·", "unreachable": "✘"}
     for step in walk.steps:
         line = f"  {marks.get(step.status, '?')} {step.index + 1}. {step.description}"

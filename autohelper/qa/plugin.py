@@ -35,7 +35,7 @@ from autohelper import LOG_FORMAT
 from autohelper.errors import AutohelperError
 from autohelper.messages import catalogue, current_lang, set_lang, t
 from autohelper.privacy import typed
-from autohelper.qa.cases import Case, load_case_file
+from autohelper.qa.cases import Case, load_case_file, target_words
 from autohelper.qa.shard import in_shard, read_shard
 from autohelper.qa.worker import RunSettings, Worker
 
@@ -149,7 +149,8 @@ class CaseFile(pytest.File):
                 self.config.addinivalue_line("markers", f"{tag}: a tag of QA cases")
                 item.add_marker(tag)
             if not case.runs_against(settings.kind, settings.mirror_url):
-                item.add_marker(pytest.mark.skip(reason=t("qa.skip_target", against=case.against)))
+                against = target_words(case.against)
+                item.add_marker(pytest.mark.skip(reason=t("qa.skip_target", against=against)))
             yield item
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> str:  # type: ignore[override]
