@@ -101,6 +101,8 @@ def test_a_wrong_text_fails_in_english_too_and_says_what_was_said_in_english(
         problem,
     ), problem
     assert "The tool's message:\n      This case cannot be solved online" in out
+    # English quotes throughout: the expectation and the step it names too, not «…».
+    assert "«" not in out and "»" not in out, out
 
 
 # -- the verdict function on a run the engine told in Spanish --------------------------------------

@@ -86,6 +86,11 @@ def t(key: str, lang: str | None = None, /, **params: Any) -> str:
     return text.format(**params) if params else text
 
 
+def quoted(text: str, lang: str | None = None) -> str:
+    """`text` in the quotation marks of `lang`: «…» in Spanish, “…” in English."""
+    return f"«{text}»" if (lang or current_lang()) == "es" else f"“{text}”"
+
+
 def has(key: str) -> bool:
     return _entry(key) is not None
 

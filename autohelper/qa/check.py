@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from autohelper.messages import t
+from autohelper.messages import quoted, t
 from autohelper.scenario import model as m
 
 if TYPE_CHECKING:
@@ -470,7 +470,7 @@ def _controls(page: Page) -> list[dict[str, Any]]:
 
 
 def _describe_control(control: dict[str, Any]) -> str:
-    parts = [f"«{control['label']}»"] if control["label"] else []
+    parts = [quoted(control["label"])] if control["label"] else []
     parts.append(control["type"] + (f"#{control['id']}" if control["id"] else ""))
     if control["name"]:
         parts.append(f"name={control['name']}")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from autohelper.errors import Phrase
-from autohelper.messages import LANGS, current_lang, localized, t
+from autohelper.messages import LANGS, current_lang, localized, quoted, t
 
 if TYPE_CHECKING:
     from autohelper.engine.events import RunResult
@@ -106,7 +106,7 @@ class StepRef:
     written: str
 
     def describe(self, lang: str | None = None) -> str:
-        text = f"{self.index + 1}. «{localized(self.description, lang)}»"
+        text = f"{self.index + 1}. {quoted(localized(self.description, lang), lang)}"
         return f"{text} ({self.id})" if self.id else text
 
 
@@ -123,7 +123,7 @@ class Expectation:
     def describe(self, lang: str | None = None) -> str:
         words = t(f"qa.kind.{self.kind}", lang)
         if self.text:
-            words += f" «{self.text}»"
+            words += " " + quoted(self.text, lang)
         if self.step is not None:
             words += t("qa.at_step", lang, step=self.step.describe(lang))
         if self.yields:
@@ -158,9 +158,9 @@ class Observed:
 
         words = t(key, lang) if has(key) else self.kind
         if self.portal:
-            words += f" «{self.portal}»"
+            words += " " + quoted(self.portal, lang)
         if self.step is not None:
-            words += t("qa.at_step", lang, step=f"{self.step + 1}. «{self.step_text}»")
+            words += t("qa.at_step", lang, step=f"{self.step + 1}. {quoted(self.step_text, lang)}")
         return words
 
 
@@ -319,7 +319,9 @@ def judge(expected: Expectation, observed: Observed, recorder: CaseRecorder) -> 
 def _same_kind_problems(expected: Expectation, observed: Observed) -> list[str]:
     problems: list[str] = []
     if expected.step is not None and observed.step != expected.step.index:
-        at = f"{observed.step + 1}. «{observed.step_text}»" if observed.step is not None else "-"
+        at = "-"
+        if observed.step is not None:
+            at = f"{observed.step + 1}. {quoted(observed.step_text)}"
         problems.append(t("qa.problem.step", expected=expected.step.describe(), observed=at))
     if expected.text is not None:
         # Matched against the run's own words (in JUDGED_LANG under `autohelper qa`), told in

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from autohelper.engine.events import RunListener, StepRecord
-from autohelper.messages import t
+from autohelper.messages import quoted, t
 from autohelper.privacy import mask
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ def build_report(
     failed = recorder.failed_step()
     step = ""
     if failed is not None:
-        step = f"{failed.index + 1}/{recorder.total} «{failed.step.describe()}»"
+        step = f"{failed.index + 1}/{recorder.total} {quoted(failed.step.describe())}"
         step += f" ({failed.step.id})" if failed.step.id else ""
     yields = {
         name: value if synthetic else mask(value, name) for name, value in observed.yields.items()
