@@ -75,6 +75,19 @@ def threads_that_take_ctrl_c(pid: int) -> list[str]:
     return taking
 
 
+def _chromium_under(folder: Path) -> list[str]:
+    """The command lines of Chromium processes still running with their profile in `folder`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            line = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if str(folder) in line and "chrom" in line.lower():
+            found.append(line[:200])
+    return found
+
+
 def cancel(child: pexpect.spawn, at_a_prompt: bool = True) -> None:
     """Ctrl-C (at a prompt: once the child waits there), then what a person sees: cancelled,
     nothing more sent, exit 130, no traceback."""
@@ -105,11 +118,13 @@ def test_ctrl_c_at_the_captcha_closes_the_browser_and_sends_nothing(
     assert [run.status for run in Journal().runs()] == ["interrupted"]
 
 
+@pytest.mark.parametrize("workers", [("--workers", "1"), ()], ids=["in-process", "default"])
 def test_ctrl_c_during_qa_cases_stops_them_closes_the_browser_and_exits_130(
-    short_tmp: Path, tmp_path: Path
+    short_tmp: Path, tmp_path: Path, workers: tuple[str, ...]
 ) -> None:
-    """`qa` runs its cases with pytest in its own process: pytest takes the Ctrl-C first, and
-    the command still ends as an interrupted one."""
+    """`qa` runs its cases with pytest in its own process (one worker) or in worker processes
+    (the default on two CPUs): pytest takes the Ctrl-C first, and the command still ends as an
+    interrupted one, its browsers closed."""
     cases = tmp_path / "qa"
     cases.mkdir()
     (cases / "cases.yaml").write_text(
@@ -122,7 +137,8 @@ def test_ctrl_c_during_qa_cases_stops_them_closes_the_browser_and_exits_130(
     env = {**os.environ, "TMPDIR": str(short_tmp), "COLUMNS": "200"}
     child = pexpect.spawn(
         sys.executable,
-        ["-m", "autohelper", "qa", "--all", "--against", "fixtures", "--cases", str(cases)],
+        ["-m", "autohelper", "qa", "--all", "--against", "fixtures", "--cases", str(cases)]
+        + list(workers),
         env=env,
         encoding="utf-8",
         preexec_fn=as_at_a_shell,
@@ -131,7 +147,15 @@ def test_ctrl_c_during_qa_cases_stops_them_closes_the_browser_and_exits_130(
     child.expect("✔ imss-nss/found-")  # the first case is done, the next one under way
     cancel(child, at_a_prompt=False)
     assert "3 como se esperaba" not in child.before
-    assert not list(short_tmp.glob("playwright*"))  # the browser was closed
+    # The browser was closed: no profile folder of a Chromium left. A worker process stopped
+    # mid-case may leave the driver's empty tracing folder (nothing in it): not a browser.
+    left = [p for p in short_tmp.glob("playwright*") if not p.name.startswith("playwright-tracing")]
+    assert not left, left
+    tracing = [p for p in short_tmp.glob("playwright-tracing*") if any(p.iterdir())]
+    assert not tracing
+    if workers:  # in one process, the run's own cleanup: nothing of Playwright's left at all
+        assert not list(short_tmp.glob("playwright*"))
+    assert not _chromium_under(short_tmp)
 
 
 def test_at_the_link_a_wrong_text_an_empty_line_and_an_expired_link_are_asked_again(
