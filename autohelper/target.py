@@ -189,7 +189,7 @@ def _shown_query(query: str) -> str:
         name, equals, value = parts[index].partition("=")
         if equals:
             parts[index] = f"{name}={_shown_part(value, name or '=')}"
-        else:  # a bare value (`?HEGG560427MVZRRL04`)
+        else:  # a bare value (`?` and a CURP, no name)
             parts[index] = _shown_part(name)
     return "".join(parts)
 
