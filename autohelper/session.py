@@ -143,7 +143,9 @@ def _secrets(
                 continue
             value = ask(name)
         if not value.strip():
-            raise UsageError("session.secret_missing", name=SecretName(name), env=env)
+            # Nobody to ask (QA, unattended): the variable is the only way, and is said alone.
+            key = "session.secret_missing" if ask is not None else "session.secret_unattended"
+            raise UsageError(key, name=SecretName(name), env=env)
         values[name] = value
     return values
 

@@ -127,8 +127,15 @@ def test_a_secret_of_only_spaces_is_missing_as_an_empty_one(
         monkeypatch.setenv("AUTOHELPER_SECRET_CIA_PASSWORD", blank)
         with pytest.raises(UsageError) as caught:
             plan_run(request(scenario=str(path), mode="qa", against="fixtures"))
-        assert caught.value.key == "session.secret_missing"
-        assert "AUTOHELPER_SECRET_CIA_PASSWORD" in caught.value.message("es")
+        # Nobody to ask (no prompt given): the variable alone is said, not "when asked".
+        assert caught.value.key == "session.secret_unattended"
+        assert caught.value.message("es").endswith(
+            "(un dato secreto): nadie lo escribe en esta corrida, así que ponlo en la variable "
+            "de entorno AUTOHELPER_SECRET_CIA_PASSWORD."
+        )
+        with pytest.raises(UsageError) as caught:
+            plan_run(request(scenario=str(path), mode="qa", against="fixtures"), lambda name: "")
+        assert caught.value.key == "session.secret_missing"  # asked, and nothing typed
         asked = plan_run(
             request(scenario=str(path), mode="qa", against="fixtures"), lambda name: " clave "
         )

@@ -116,7 +116,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "session.secret_missing": {
         "es": "Falta {name} (un dato secreto): escribe ese dato cuando se te pida o ponlo en "
         "la variable de entorno {env}.",
-        "en": "The secret {name} is missing: type it when asked or set the environment "
+        "en": "Missing: {name} (a secret); type it when asked or set the environment variable "
+        "{env}.",
+    },
+    "session.secret_unattended": {
+        "es": "Falta {name} (un dato secreto): nadie lo escribe en esta corrida, así que ponlo "
+        "en la variable de entorno {env}.",
+        "en": "Missing: {name} (a secret); no one types it in this run, so set the environment "
         "variable {env}.",
     },
     "session.already_done": {
