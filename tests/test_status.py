@@ -560,8 +560,12 @@ def test_marking_the_same_day_twice_needs_one_undo() -> None:
     """`done` saves before it prints: a person who saw no answer and ran it again must not be
     left with a mark that one `undo` does not take back."""
     make_profile()
-    for _ in range(2):
-        assert autohelper_cmd("done", "solicitud", "--on", "2026-11-13").exit_code == 0
+    said = [autohelper_cmd("done", "solicitud", "--on", "2026-11-13") for _ in range(2)]
+    assert [result.exit_code for result in said] == [0, 0]
+    assert said[0].stdout.startswith("✔ Marcado como hecho: solicitud (")
+    # The second says that nothing new was recorded, not that it marked it.
+    assert said[1].stdout.startswith("✔ Ya estaba marcado como hecho: solicitud ("), said[1].stdout
+    assert "No registré nada nuevo (un solo autohelper undo lo quita)." in said[1].stdout
     assert autohelper_cmd("undo", "solicitud").exit_code == 0
     assert states(status_json("--as-of", "2026-11-17"))["solicitud"] == "next"
     rows = sqlite3.connect(default_path()).execute("SELECT on_date, kind FROM marks").fetchall()

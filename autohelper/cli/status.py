@@ -126,7 +126,8 @@ def _echo_marked(marked: Marked, day: Day) -> None:
     from autohelper.status.standing import today
 
     title = localized(marked.step.title)
-    click.echo(t("status.marked", step=marked.step.id, title=title, date=_day(day)))
+    key = "status.marked_again" if marked.again else "status.marked"
+    click.echo(t(key, step=marked.step.id, title=title, date=_day(day)))
     if day > today():
         click.echo(t("status.marked_future", date=_day(day)), err=True)
     for note in marked.notes:

@@ -546,6 +546,12 @@ _STATUS: dict[str, dict[str, str]] = {
         "es": "✔ Marcado como hecho: {step} ({title}), el {date}.",
         "en": "✔ Marked done: {step} ({title}), on {date}.",
     },
+    "status.marked_again": {
+        "es": "✔ Ya estaba marcado como hecho: {step} ({title}), el {date}. No registré nada "
+        "nuevo (un solo autohelper undo lo quita).",
+        "en": "✔ Already marked done: {step} ({title}), on {date}. Nothing new was recorded (one "
+        "autohelper undo takes it back).",
+    },
     "status.marked_future": {
         "es": "Aviso: el {date} aún no llega; autohelper status lo tomará en cuenta desde ese día.",
         "en": "Note: {date} has not come yet; autohelper status will count it from that day.",

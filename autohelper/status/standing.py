@@ -417,6 +417,7 @@ class Marked:
 
     step: ProcedureStep
     notes: tuple[Words, ...] = ()
+    again: bool = False  # it stood done on that day already: nothing new was recorded
 
 
 def record_done(
@@ -440,9 +441,11 @@ def record_done(
     if strict:
         raise _out_of_order(step, on, strict, command_suffix)
     standing = _standing_days(marks, step.id)
-    if not standing or standing[-1] != on.isoformat():
+    again = bool(standing) and standing[-1] == on.isoformat()
+    if not again:
         journal.record_mark(who.key, who.procedure.id, step.id, on.isoformat(), "done")
-    return Marked(step, tuple(_order_note(step, on, c, command_suffix) for c in conflicts))
+    notes = tuple(_order_note(step, on, c, command_suffix) for c in conflicts)
+    return Marked(step, notes, again)
 
 
 def _refuse_against_profile(who: Student, step: ProcedureStep, suffix: str) -> None:
