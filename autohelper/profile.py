@@ -603,6 +603,11 @@ def _read(
                     raise ProfileError(
                         "profile.unreadable", path=shown_path(path), reason=reason
                     ) from exc
+        if any(folder.exists() and not folder.is_dir() for folder in path.parents):
+            # A file where a folder of the path goes (AUTOHELPER_CONFIG_DIR naming a file):
+            # `autohelper init` could not make it either, so it is not suggested.
+            reason = yamlerrors.FileProblem("file.not_a_folder")
+            raise ProfileError("profile.unreadable", path=shown_path(path), reason=reason)
         raise ProfileError("profile.not_found", path=shown_path(path), suffix=_suffix_of(path))
     if not path.is_file():  # before the permission check: its advice fits files only
         kind = "file.is_directory" if path.is_dir() else "file.not_regular"

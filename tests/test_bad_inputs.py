@@ -1034,6 +1034,17 @@ FILE_SYSTEM = [
             '"91000"\nstreet: AVENIDA DE PRUEBA\nexterior_number: "123"\n'
         },
     ),
+    # AUTOHELPER_CONFIG_DIR naming a file: not "create it with autohelper init", which could
+    # not make the folder either.
+    Case(
+        "config-dir-is-a-file",
+        ("status",),
+        1,
+        "Error: no pude leer el perfil {tmp}/config-file/profiles/default.yaml: una parte de la "
+        "ruta es un archivo, no una carpeta",
+        {"config-file": ""},
+        prepare=lambda tmp, mp: mp.setenv("AUTOHELPER_CONFIG_DIR", str(tmp / "config-file")),
+    ),
 ]
 
 
