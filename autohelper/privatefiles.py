@@ -56,10 +56,11 @@ def own_private_dir(path: Path) -> Path:
     return path
 
 
-def _refuse_odd(path: Path) -> Path:
-    """The file a write to `path` would reach (a symbolic link followed), refused when it is
-    there and is not a regular file: a folder (IsADirectoryError) or a device, a pipe, a socket
-    (NotRegularFileError). Only asked about: nothing is opened, so a pipe cannot block."""
+def refuse_odd(path: Path) -> Path:
+    """The file a write (or a read) of `path` would reach (a symbolic link followed), refused
+    when it is there and is not a regular file: a folder (IsADirectoryError) or a device, a
+    pipe, a socket (NotRegularFileError). Only asked about: nothing is opened, so a pipe cannot
+    block."""
     target = Path(os.path.realpath(path))
     try:
         mode = os.stat(target).st_mode
@@ -75,8 +76,8 @@ def _refuse_odd(path: Path) -> Path:
 def write_private(path: Path, data: bytes) -> Path:
     """Write `data` to a regular file readable by its owner only, from its first byte (a file
     that was there with a looser mode is tightened). A path that is there and is not a regular
-    file is refused before it is opened (see `_refuse_odd`); nothing else is ever chmodded."""
-    target = _refuse_odd(path)
+    file is refused before it is opened (see `refuse_odd`); nothing else is ever chmodded."""
+    target = refuse_odd(path)
     # O_NOFOLLOW and O_NONBLOCK in case the path changed since it was asked about: a link put
     # there fails (ELOOP), a pipe opens without waiting for a reader (or fails, ENXIO), and the
     # check below refuses it before a byte is written or a mode changed.
@@ -100,7 +101,7 @@ def write_private(path: Path, data: bytes) -> Path:
 def make_private(path: Path) -> Path:
     """Tighten a file another library wrote (a Playwright trace or download) to 0600: through
     a descriptor of the file checked to be a regular one, never a device's or a pipe's mode."""
-    target = _refuse_odd(path)
+    target = refuse_odd(path)
     fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):

@@ -135,7 +135,7 @@ def test_a_pipe_put_there_after_the_check_is_neither_waited_on_nor_chmodded(
 ) -> None:
     """The open itself is safe too: a pipe that appears between the check and the open (the
     check is skipped here) makes it fail at once, never wait, and its mode stays."""
-    monkeypatch.setattr(privatefiles, "_refuse_odd", lambda path: path)
+    monkeypatch.setattr(privatefiles, "refuse_odd", lambda path: path)
     held = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK) if reader else None
     try:
         with pytest.raises(OSError) as caught:
@@ -155,7 +155,7 @@ def test_a_link_put_there_after_the_check_is_not_followed(
     elsewhere.chmod(0o644)
     link = tmp_path / "report.html"
     link.symlink_to(elsewhere)
-    monkeypatch.setattr(privatefiles, "_refuse_odd", lambda path: path)
+    monkeypatch.setattr(privatefiles, "refuse_odd", lambda path: path)
     with pytest.raises(OSError):
         write_private(link, b"report")
     assert elsewhere.read_text(encoding="utf-8") == "theirs" and mode(elsewhere) == 0o644

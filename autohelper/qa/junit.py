@@ -14,10 +14,7 @@ only the top-level suites are added up, and each case is looked at once.
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import stat
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +22,7 @@ from xml.parsers import expat
 
 from autohelper.errors import UsageError, Words
 from autohelper.files import os_problem
+from autohelper.privatefiles import refuse_odd
 
 _COUNTS = ("tests", "failures", "errors", "skipped")
 # expat's error codes the catalogue words (qa.xml.*); any other is "qa.xml.other".
@@ -55,7 +53,9 @@ _DECLARED_ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)["']""")
 
 def _suites(path: Path) -> list[ET.Element]:
     try:
-        _refuse_odd_input(path)
+        # A pipe or a device is refused before it is read: a pipe nobody writes to would
+        # block the read forever (`os_problem` words the refusal).
+        refuse_odd(path)
         root = ET.parse(path).getroot()  # noqa: S314 (our own reports, not a stranger's)
     except OSError as exc:
         raise UsageError("qa.junit_unreadable", path=str(path), reason=os_problem(exc)) from None
@@ -76,18 +76,6 @@ def _suites(path: Path) -> list[ET.Element]:
         # Only the top level: a nested suite is counted in the suite that holds it.
         return root.findall("testsuite")
     raise UsageError("qa.junit_not_junit", path=str(path), tag=_cut(str(root.tag)))
-
-
-def _refuse_odd_input(path: Path) -> None:
-    """A shard's report that is a pipe or a device is refused before it is read (a pipe
-    nobody writes to would block the read forever); `os_problem` words it."""
-    from autohelper.privatefiles import NotRegularFileError
-
-    mode = os.stat(path).st_mode
-    if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-    if not stat.S_ISREG(mode):
-        raise NotRegularFileError(path)
 
 
 def _declared_encoding(path: Path) -> str:
