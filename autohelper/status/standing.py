@@ -16,7 +16,7 @@ from pathlib import Path
 
 from autohelper import journal as jr
 from autohelper.errors import UsageError, Words
-from autohelper.files import os_problem, same_file
+from autohelper.files import os_problem
 from autohelper.messages import current_lang, localized
 from autohelper.privacy import typed
 from autohelper.privatefiles import write_private
@@ -530,17 +530,17 @@ def record_undo(profile_name: str | None, step_id: str, command_suffix: str = ""
 
 def check_outputs(profile_name: str | None, outputs: Mapping[str, Path]) -> None:
     """Refuse, before anything is written, a report's path (by its option: `--html`) that is
-    the profile in use or the journal (its write-ahead files too): writing there would destroy
-    the student's data or their history."""
-    journal = jr.default_path()
-    kept = [(resolve_profile_path(profile_name), "status.output_is_profile")]
-    kept += [(Path(f"{journal}{end}"), "status.output_is_journal") for end in ("", "-wal", "-shm")]
+    a profile or the journal (its write-ahead files too): writing there would destroy the
+    student's data or their history."""
+    from autohelper.outputs import personal_file
+
     for option, path in outputs.items():
-        for other, key in kept:
-            if same_file(path, other):
-                # The example's suffix is the option's: `--html` → tramite.html.
-                suffix = option.replace("--", ".", 1)
-                raise UsageError(key, option=option, path=str(path), suffix=suffix)
+        kind = personal_file(path, profile_name)
+        if kind is not None:
+            # The example's suffix is the option's: `--html` → tramite.html.
+            suffix = option.replace("--", ".", 1)
+            key = f"status.output_is_{kind}"
+            raise UsageError(key, option=option, path=str(path), suffix=suffix)
 
 
 def save_private(path: Path, data: bytes) -> None:
