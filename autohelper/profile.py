@@ -17,7 +17,7 @@ import re
 import stat
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,6 +51,11 @@ _HEADER = (
 # A validator gets the raw text and the profile's other (already normalised) values, because
 # some checks are cross-field: the NSS's birth year is compared with the CURP's.
 Validator = Callable[[str, Mapping[str, str]], v.Result]
+
+
+# The most problems a message lists: a file of thousands of unknown keys (a pasted export) is
+# said in a screenful, "… y N más" for the rest; each listed one is worked out, not the others.
+MAX_LISTED = 20
 
 
 @dataclasses.dataclass(frozen=True)
@@ -316,12 +321,27 @@ class InvalidProfile(ProfileError):
 
     def message(self, lang: str | None = None) -> str:
         # Rendered late, so the problems follow the language of whoever shows them.
-        lines = "\n".join(
-            t("profile.problem", lang, message=p.describe(lang)) for p in self.problems
-        )
+        lines = "\n".join(listed_problems(self.problems, lang))
         return t(
             self.key, lang, path=shown_path(self.path), count=len(self.problems), problems=lines
         )
+
+
+def listed_problems(problems: Sequence[v.Problem], lang: str | None = None) -> list[str]:
+    """The lines that list `problems`: the first MAX_LISTED, then how many more there are."""
+    lines = [t("profile.problem", lang, message=p.describe(lang)) for p in problems[:MAX_LISTED]]
+    if len(problems) > MAX_LISTED:
+        lines.append(t("profile.problems_more", lang, count=len(problems) - MAX_LISTED))
+    return lines
+
+
+def listed_keys(keys: Sequence[str], lang: str | None = None) -> str:
+    """Keys named in one line (`notas, telefono_casa`), as `shown_key` shows them, the first
+    MAX_LISTED and how many more."""
+    shown = ", ".join(shown_key(key) for key in keys[:MAX_LISTED])
+    if len(keys) > MAX_LISTED:
+        return t("profile.more_keys", lang, keys=shown, count=len(keys) - MAX_LISTED)
+    return shown
 
 
 @dataclasses.dataclass(frozen=True)
@@ -352,6 +372,8 @@ def resolve_profile_path(name_or_path: str | Path | None = None) -> Path:
     if isinstance(name_or_path, Path):
         return name_or_path
     text = (name_or_path or DEFAULT_PROFILE).strip()
+    if not text:  # `--profile '  '`, AUTOHELPER_PROFILE=' ': echoed as '' it would say nothing
+        raise UsageError("profile.blank_name")
     if "/" in text or os.sep in text or text.endswith((".yaml", ".yml")):
         return Path(text).expanduser()
     from autohelper.privacy import typed
@@ -487,12 +509,13 @@ def _meant_field(name: str) -> str | None:
     return words[close[0]] if close else None
 
 
-def _unknown_field(name: str) -> v.Problem:
-    """An unknown key's problem, attributed to the key as messages may show it (`shown_key`)."""
+def _unknown_field(name: str, suggest: bool = True) -> v.Problem:
+    """An unknown key's problem, attributed to the key as messages may show it (`shown_key`);
+    `suggest=False` spares the did-you-mean (a key no message will list)."""
     if name in DERIVED_FIELDS:
         return v.Problem("profile.derived_field", {"field": name}, field=name)
     shown = shown_key(name)
-    meant = _meant_field(name)
+    meant = _meant_field(name) if suggest else None
     if meant in DERIVED_FIELDS:  # `sexo`, `FECHA DE NACIMIENTO`: nobody sets those
         return v.Problem("profile.derived_field", {"field": shown}, field=shown)
     if meant is not None:
@@ -510,7 +533,11 @@ def validate_value(
     if spec is None:
         return v.Result(str(raw), (_unknown_field(name),))
     if isinstance(raw, bool) and not spec.is_bool:
-        return v.Result(str(raw), (v.Problem("profile.not_text", field=name),))
+        # `interior_number: no` in the file: YAML read the word as a boolean.
+        return v.Result(str(raw), (v.Problem("profile.quote_bool", {"field": name}, name),))
+    undecoded = v.undecoded_byte(raw) if isinstance(raw, str) else None
+    if undecoded is not None:  # a terminal that does not send UTF-8, before any other check
+        return v.Result(str(raw), (undecoded.at(field=name),))
     result = spec.validate(raw if isinstance(raw, str) else str(raw).lower(), context or {})
     return dataclasses.replace(
         result,
@@ -532,13 +559,19 @@ def _check_data(
         name, raw, line = str(key), data[key], lines.get(str(key))
         if name not in SPECS:
             # Whatever its value, the key is the problem; it may be personal data, so the
-            # problem names it as `shown_key` does, never as typed.
-            problems.append(_unknown_field(name).at(line=line))
+            # problem names it as `shown_key` does, never as typed. A did-you-mean only for
+            # those a message may list: difflib over 40,000 keys takes seconds.
+            suggest = len(problems) < MAX_LISTED
+            problems.append(_unknown_field(name, suggest).at(line=line))
             continue
         if raw is None or raw == "":
             continue  # an empty entry means "not set", as in a fresh template
         if isinstance(raw, int | float) and not isinstance(raw, bool):
             problems.append(v.Problem("profile.quote_value", {"field": name}, name, line))
+            continue
+        if isinstance(raw, datetime.date):  # `street: 2020-01-01`: YAML read a date
+            key = "validation.bool" if SPECS[name].is_bool else "profile.quote_date"
+            problems.append(v.Problem(key, {"field": name}, name, line))
             continue
         if not isinstance(raw, str | bool):
             problems.append(v.Problem("profile.not_text", field=name, line=line))
@@ -593,6 +626,12 @@ def _read(
 ) -> tuple[dict[str, Any], dict[str, int], list[v.Problem]]:
     """The raw mapping of a profile file, the line of each key, and the problems of its shape
     (a key written twice); refuses unsafe or unreadable files."""
+    return _entries(_read_node(path, trusted)[1])
+
+
+def _read_node(path: Path, trusted: bool = False) -> tuple[str, yaml.MappingNode | None]:
+    """The text of a profile file and its root mapping (None when it is empty); refuses
+    unsafe or unreadable files, and a file that is no mapping."""
     if not _exists(path):
         if path.is_symlink():  # a link to nowhere, or one that loops (exists() says False)
             try:
@@ -631,9 +670,19 @@ def _read(
         key = "profile.yaml_error" if exc.key.startswith("yaml.") else "profile.unreadable"
         raise ProfileError(key, path=where, reason=exc) from exc
     if data is None:
-        return {}, {}, []
+        return text, None
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise ProfileError("profile.not_mapping", path=shown_path(path))
+    return text, node
+
+
+def _entries(
+    node: yaml.MappingNode | None,
+) -> tuple[dict[str, Any], dict[str, int], list[v.Problem]]:
+    """The raw mapping of a profile's root node, the line of each key, and the problems of its
+    shape (a key written twice)."""
+    if node is None:
+        return {}, {}, []
     # Each key as written, not as YAML reads it: `yes:` is the key "yes" (YAML says True),
     # `~:` the key "~" (YAML says None), with its line either way.
     values: dict[str, Any] = {}
@@ -668,13 +717,77 @@ def load_profile(name_or_path: str | Path | None = None, *, trusted: bool = Fals
     return profile_from_values(values)
 
 
-def wizard_values(path: Path) -> tuple[dict[str, str], list[v.Problem]]:
-    """What the wizard starts from: the valid, normalised values of the profile at `path` and
-    the problems of the others (an invalid value is left out, to be asked again; the rest are
-    kept). A file that cannot be read at all raises ProfileError."""
-    data, lines, problems = _read(path)
+@dataclasses.dataclass(frozen=True)
+class StrayEntry:
+    """An entry of a profile file that is no stored field (`notas: llamar a mi tía`, a
+    misspelt `emial:`): its key and its lines as written, which a save that rewrites the file
+    keeps as comments. When its key likely means a field (`_meant_field`) that the file has no
+    valid value for, and its value is valid there, `field` and `value` (normalised) say so:
+    the wizard offers that value for that field."""
+
+    key: str
+    lines: tuple[str, ...]
+    field: str | None = None
+    value: str | None = None
+
+
+def wizard_values(path: Path) -> tuple[dict[str, str], list[v.Problem], list[StrayEntry]]:
+    """What the wizard starts from: the valid, normalised values of the profile at `path`, the
+    problems of the others (an invalid value is left out, to be asked again; the rest are
+    kept), and the entries of no field, to keep (`StrayEntry`). A file that cannot be read at
+    all raises ProfileError."""
+    text, node = _read_node(path)
+    data, lines, problems = _entries(node)
     values, found, _ = _check_data(data, lines)
-    return values, problems + found
+    return values, problems + found, _strays(text, node, values)
+
+
+def _strays(
+    text: str, node: yaml.MappingNode | None, values: Mapping[str, str]
+) -> list[StrayEntry]:
+    """The entries of `node` that are no stored field, each with its lines as written in
+    `text` (YAML's line breaks; a flow mapping's entry dumped anew), and the field its value
+    may fill (`StrayEntry`): one entry per field, only for the first MAX_LISTED entries
+    (difflib over thousands of keys takes seconds), only a field the wizard asks."""
+    if node is None:
+        return []
+    source = re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff"))
+    strays: list[StrayEntry] = []
+    offered = set(values)
+    for key, value in node.value:
+        name = str(key.value)
+        if name in SPECS:
+            continue
+        if node.flow_style:  # `{curp: ..., notas: ...}` on one line: the entry alone
+            raw = yamlerrors.construct(value)
+            dumped = yaml.safe_dump({name: raw}, allow_unicode=True, default_flow_style=False)
+            lines = tuple(dumped.splitlines())
+        else:
+            lines = _lines_of(source, key, value)
+        meant = _meant_field(name) if len(strays) < MAX_LISTED else None
+        offer = None
+        if meant in SPECS and meant not in offered and SPECS[meant].asked:
+            raw = yamlerrors.construct(value)
+            if isinstance(raw, str) or (isinstance(raw, bool) and SPECS[meant].is_bool):
+                result = validate_value(meant, raw, values)
+                if result.ok and result.value:
+                    offered.add(meant)
+                    offer = result.value
+        field = meant if offer is not None else None
+        strays.append(StrayEntry(name, lines, field, offer))
+    return strays
+
+
+def _lines_of(source: list[str], key: yaml.Node, value: yaml.Node) -> tuple[str, ...]:
+    """The lines an entry of a block mapping takes in `source`: from its key's line to the end
+    of its value (a block scalar ends at the start of the next line), without the blank or
+    comment lines at its end (those are the next key's: `_own_comments`)."""
+    start = key.start_mark.line
+    end = max(value.end_mark.line + (1 if value.end_mark.column else 0), start + 1)
+    lines = source[start:end]
+    while len(lines) > 1 and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+        lines.pop()
+    return tuple(lines)
 
 
 def check_profile(
@@ -780,10 +893,12 @@ def _line_comment(line: str) -> str:
     return ""
 
 
-def _render(profile: Profile, target: Path) -> str:
+def _render(profile: Profile, target: Path, stray: Sequence[StrayEntry] = ()) -> str:
     """The file's text: our header, then one `key: value` per line, each key still under the
     comments the person wrote above it in the file it replaces (the others at the end), and
-    with the comment they wrote after its value (above it, should the value take lines)."""
+    with the comment they wrote after its value (above it, should the value take lines). The
+    `stray` entries (keys of no field) last, as comments under a line saying why, each under
+    its own comments: nothing the person wrote is lost."""
     above, rest, after = _own_comments(target)
     lines = [_HEADER.rstrip("\n")]
     for name, value in profile.stored_values().items():
@@ -797,16 +912,26 @@ def _render(profile: Profile, target: Path) -> str:
         elif comment:
             dumped = f"{dumped}  {comment}"
         lines.append(dumped)
-    kept = profile.stored_values()
+    kept_stray: list[str] = []
+    for entry in stray:
+        kept_stray += above.pop(entry.key, [])
+        # A comment after its value is on its line, kept with it.
+        kept_stray += [f"# {line}".rstrip() for line in entry.lines]
+    if kept_stray:
+        kept_stray.insert(0, f"# {t('profile.stray_marker')}")
+    kept = {*profile.stored_values(), *(entry.key for entry in stray)}
     dropped = [line for comments in above.values() for line in comments]
     dropped += [comment for name, comment in after.items() if name not in kept]
-    return "\n".join([*lines, *dropped, *rest]) + "\n"
+    return "\n".join([*lines, *dropped, *rest, *kept_stray]) + "\n"
 
 
-def save_profile(profile: Profile, name_or_path: str | Path | None = None) -> Path:
+def save_profile(
+    profile: Profile, name_or_path: str | Path | None = None, stray: Sequence[StrayEntry] = ()
+) -> Path:
     """Write the profile atomically (a temp file in the same directory, then os.replace) with
     mode 0600 from its first byte; the folders it creates get mode 0700. A symbolic link is
-    written through: the file it leads to is replaced, the link stays. Returns the path."""
+    written through: the file it leads to is replaced, the link stays. `stray`: entries of the
+    file it replaces that are no field, kept as comments at its end. Returns the path."""
     from autohelper.privatefiles import make_dirs
 
     path = resolve_profile_path(name_or_path)
@@ -816,7 +941,7 @@ def save_profile(profile: Profile, name_or_path: str | Path | None = None) -> Pa
         make_dirs(directory)
         if directory == profiles_dir():
             os.chmod(directory, 0o700)
-        text = _render(profile, target)
+        text = _render(profile, target, stray)
         # mkstemp creates the file 0600, so the data is never readable by others, even briefly.
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
         try:

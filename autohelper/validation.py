@@ -104,6 +104,7 @@ _HOUSE_NUMBER_RE = re.compile(r"^[^\W_][\w ./#-]*$")
 # - a street or a colonia: 70 characters; an exterior or interior number: 10 (the sizes the
 #   IMSS address forms ask for, rounded up).
 EMAIL_MAX = 254
+EMAIL_LOCAL_MAX = 64  # the part before the @ (RFC 5321)
 NAME_MAX = 50
 PLACE_MAX = 70
 HOUSE_NUMBER_MAX = 10
@@ -155,6 +156,17 @@ def _result(value: str, problems: list[Problem], warnings: list[Problem] | None 
     return Result(value, tuple(problems), tuple(warnings or ()))
 
 
+def undecoded_byte(raw: str) -> Problem | None:
+    """The problem of a text holding a byte that was not UTF-8, or None. Python reads such a
+    byte from the terminal (an argument, a line typed) as a surrogate escape, U+DC80-U+DCFF:
+    the terminal sends Latin-1 or another code page (`é` as the byte 0xE9). Named as the byte
+    it was, never as an invisible character pasted from somewhere."""
+    found = re.search("[\udc80-\udcff]", raw)
+    if found is None:
+        return None
+    return Problem("validation.not_utf8", {"byte": f"0x{ord(found.group()) - 0xDC00:02X}"})
+
+
 # --- CURP -----------------------------------------------------------------------------------
 
 
@@ -170,19 +182,28 @@ def normalize_curp(raw: str) -> str:
     return re.sub(r"[\s_-]+", "", _fold(raw)).upper()
 
 
-def _century(curp: str) -> int:
-    # The homoclave's first character is a digit for births in the 1900s, a letter for 2000s.
-    return 1900 if curp[16:17].isdigit() else 2000
+def _century(curp: str) -> int | None:
+    """The century the homoclave (character 17) says: a digit for births in the 1900s, a
+    letter for the 2000s; None when it is neither (an `Ñ`, a `*`), which says no century."""
+    homoclave = curp[16:17]
+    if re.fullmatch(r"[0-9]", homoclave):
+        return 1900
+    return 2000 if re.fullmatch(r"[A-Z]", homoclave) else None
 
 
 def _curp_date(curp: str) -> datetime.date | None:
+    """The date characters 5-10 encode, in the homoclave's century; with no century (a bad
+    homoclave), in whichever of the two has that date (2000 first)."""
     digits = curp[4:10]
     if not (len(digits) == 6 and digits.isascii() and digits.isdigit()):
         return None
-    try:
-        return datetime.date(_century(curp) + int(digits[:2]), int(digits[2:4]), int(digits[4:6]))
-    except ValueError:
-        return None
+    century = _century(curp)
+    for start in (century,) if century is not None else (2000, 1900):
+        try:
+            return datetime.date(start + int(digits[:2]), int(digits[2:4]), int(digits[4:6]))
+        except ValueError:
+            continue
+    return None
 
 
 # The most characters of a refused CURP its messages may quote in total: as many as its masked
@@ -236,7 +257,8 @@ def validate_curp(raw: str, today: datetime.date | None = None) -> Result:
             problems.append(Problem("validation.curp.date_1900"))
         else:
             problems.append(Problem("validation.curp.date", {"part": date}))
-    elif birth > (today or datetime.date.today()):
+    elif _century(value) is not None and birth > (today or datetime.date.today()):
+        # Without a century (a bad homoclave, said below) "after today" would be a guess.
         problems.append(Problem("validation.curp.date_future", {"part": date}))
     if sex not in CURP_SEXES:
         problems.append(Problem("validation.curp.sex", {"part": sex}))
@@ -333,7 +355,11 @@ def validate_email(raw: str) -> Result:
         return _result(value, [Problem("validation.email.at")])
     local, _, domain = value.partition("@")
     problems: list[Problem] = []
-    if not local or len(local) > 64 or not _EMAIL_LOCAL.match(local):
+    if len(local) > EMAIL_LOCAL_MAX:
+        problems.append(
+            Problem("validation.email.local_length", {"length": len(local), "max": EMAIL_LOCAL_MAX})
+        )
+    elif not local or not _EMAIL_LOCAL.match(local):
         problems.append(Problem("validation.email.local"))
     labels = domain.split(".")
     if (

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from click.core import ParameterSource
 
 from autohelper.cli.errors import InputEnded
 from autohelper.cli.localized import LocalizedCommand, LocalizedGroup
@@ -31,8 +32,10 @@ _PROFILE_OPTION = click.option(
 
 
 def _echo_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
-    for problem in problems:
-        click.echo(t("profile.problem", message=problem.describe()), err=True)
+    from autohelper import profile as prof
+
+    for line in prof.listed_problems(problems):  # a screenful at most, then how many more
+        click.echo(line, err=True)
 
 
 def _echo_warnings(warnings: list[Problem] | tuple[Problem, ...]) -> None:
@@ -102,30 +105,42 @@ def init_command(profile_name: str | None) -> None:
     created = not prof._exists(path)  # a path the system cannot look up: said, exit 1
     current: dict[str, str] = {}
     bad: set[str] = set()
+    strays: list[prof.StrayEntry] = []
     if not created:
         # An invalid value is named and asked again; every valid one stays the default.
-        current, problems = prof.wizard_values(path)
+        current, problems, strays = prof.wizard_values(path)
         if problems:
             click.echo(t("profile.wizard_existing_invalid", count=len(problems)))
             _echo_problems(problems)
             bad = {p.field for p in problems if p.field in prof.SPECS}
+        if strays:  # listed as problems above: said now that they are not lost
+            click.echo(t("profile.wizard_stray_ahead"))
+    # A misspelt key's value (`emial: ...`) is offered for the field it means.
+    offered = {entry.field: entry for entry in strays if entry.field is not None}
     prof.check_writable(path)  # before the first question, not after the last
     click.echo(t("profile.wizard_intro", path=prof.shown_path(path)))
     values: dict[str, str] = {}
     for name, spec in prof.SPECS.items():
         if not spec.asked and name not in bad:
             value = current.get(name, "")  # filled in by a flow: kept as it is
+        elif name not in current and name in offered:
+            entry = offered[name]
+            value = _ask_field(name, spec, entry.value, values, from_key=entry.key)
         else:
             value = _ask_field(name, spec, current.get(name), values)
         if value:
             values[name] = value
-    # The wizard asked every field, so its answers replace the whole file.
+    # The wizard asked every field, so its answers replace the whole file; the entries of no
+    # field stay in it as comments, but for a misspelt key whose value was taken.
+    kept = [e for e in strays if e.field is None or values.get(e.field) != e.value]
     profile = prof.profile_from_values(values)
-    prof.save_profile(profile, path)
+    prof.save_profile(profile, path, stray=kept)
     click.echo("")
     click.echo(t("profile.wizard_done"))
     _echo_rows(profile, reveal=False)
     click.echo(t("profile.created" if created else "profile.updated", path=prof.shown_path(path)))
+    if kept:  # which keys, never their values
+        click.echo(t("profile.stray_kept", keys=prof.listed_keys([e.key for e in kept])))
     click.echo(_next_step(profile, prof.profile_suffix(profile_name)))
 
 
@@ -145,13 +160,23 @@ def _next_step(profile: prof.Profile, suffix: str) -> str:
     return t("profile.next_status", suffix=suffix)
 
 
-def _ask_field(name: str, spec: prof.FieldSpec, current: str | None, values: dict[str, str]) -> str:
-    """Ask one field until its value is valid; returns "" for an optional field left empty."""
+def _ask_field(
+    name: str,
+    spec: prof.FieldSpec,
+    current: str | None,
+    values: dict[str, str],
+    from_key: str | None = None,
+) -> str:
+    """Ask one field until its value is valid; returns "" for an optional field left empty.
+    Enter takes `current`; `from_key`: the key of the file it was written under (misspelt)."""
     from autohelper import profile as prof
 
     click.echo("")
     click.echo(t(f"profile.explain.{name}"))
-    if current is not None:
+    if current is not None and from_key is not None:
+        shown = _shown(name, current)
+        hint = t("profile.wizard_keep_from", value=shown, key=prof.shown_key(from_key))
+    elif current is not None:
         hint = t("profile.wizard_keep", value=_shown(name, current))
     elif not spec.required:
         hint = t("profile.wizard_optional")
@@ -262,6 +287,15 @@ def check_command(file: Path | None, profile_name: str | None) -> None:
     """Exit 0 when the profile is valid and complete; every problem listed otherwise."""
     from autohelper import profile as prof
 
+    ctx = click.get_current_context()
+    source = ctx.get_parameter_source("profile_name")
+    if file is not None and profile_name is not None and source is ParameterSource.COMMANDLINE:
+        # Two profiles named: checking one would say "válido" of a file the student did not
+        # mean; a usage error, as Click's own (exit 2). AUTOHELPER_PROFILE set in the shell is
+        # no choice made for this command: there the file given wins.
+        shown = prof.profile_suffix(profile_name).removeprefix(" --profile ")
+        message = t("profile.check_two_profiles", file=prof.shown_path(file), profile=shown)
+        raise click.UsageError(message, ctx=ctx)
     path = file if file is not None else prof.resolve_profile_path(profile_name)
     # The commands a problem shows set the profile checked: the file given, or the one named.
     problems = prof.check_profile(path, prof.profile_suffix(str(file) if file else profile_name))

@@ -106,6 +106,10 @@ _VALIDATION: dict[str, dict[str, str]] = {
         "es": "la parte antes de la @ no es válida",
         "en": "the part before the @ is not valid",
     },
+    "validation.email.local_length": {
+        "es": "la parte antes de la @ tiene {length} caracteres; como máximo lleva {max}",
+        "en": "the part before the @ has {length} characters; it holds at most {max}",
+    },
     "validation.email.domain": {
         "es": "el dominio '{domain}' no es válido (ejemplo: gmail.com)",
         "en": "the domain '{domain}' is not valid (example: gmail.com)",
@@ -184,6 +188,13 @@ _VALIDATION: dict[str, dict[str, str]] = {
         "en": "letters, digits, spaces and . / # - only (for example 123-B or S/N); it holds an "
         "invisible character, {character} (usually from a copy and paste): delete it or type "
         "the value again",
+    },
+    "validation.not_utf8": {
+        "es": "tu terminal no envía UTF-8: el byte {byte} no es texto UTF-8 (suele ser una "
+        "letra con acento o una ñ); configura la terminal en UTF-8 o escribe el texto sin "
+        "acentos",
+        "en": "your terminal does not send UTF-8: byte {byte} is not UTF-8 text (usually an "
+        "accented letter or an ñ); set the terminal to UTF-8 or type the text without accents",
     },
     "validation.choice": {
         "es": "debe ser uno de: {choices}",
@@ -377,6 +388,18 @@ _PROFILE: dict[str, dict[str, str]] = {
         "lea como número",
         "en": 'write the value in quotes (e.g. {field}: "...") so it is not read as a number',
     },
+    "profile.quote_bool": {
+        "es": 'escribe el valor entre comillas (por ejemplo {field}: "...") para que YAML no '
+        "lo lea como sí/no (true/false)",
+        "en": 'write the value in quotes (e.g. {field}: "...") so that YAML does not read it '
+        "as yes/no (true/false)",
+    },
+    "profile.quote_date": {
+        "es": 'escribe el valor entre comillas (por ejemplo {field}: "...") para que YAML no '
+        "lo lea como una fecha",
+        "en": 'write the value in quotes (e.g. {field}: "...") so that YAML does not read it '
+        "as a date",
+    },
     "profile.signed_number": {
         "es": "lleva solo dígitos, sin el signo «{sign}» delante",
         "en": "it holds digits only, without the “{sign}” sign in front",
@@ -407,6 +430,17 @@ _PROFILE: dict[str, dict[str, str]] = {
         "en": "'{name}' is neither a valid profile name (letters, digits, . _ -) nor a path "
         "(with / or ending in .yaml)",
     },
+    "profile.blank_name": {
+        "es": "el perfil indicado (--profile o AUTOHELPER_PROFILE) está en blanco: solo tiene "
+        "espacios; da un nombre o una ruta, o no lo indiques para usar el perfil «default»",
+        "en": "the profile given (--profile or AUTOHELPER_PROFILE) is blank: it holds only "
+        "spaces; give a name or a path, or give none to use the “default” profile",
+    },
+    "profile.check_two_profiles": {
+        "es": "indica un solo perfil que revisar: el archivo {file} o --profile {profile}, no "
+        "los dos",
+        "en": "give one profile to check: the file {file} or --profile {profile}, not both",
+    },
     "profile.name_too_long": {
         "es": "el nombre de perfil '{name}' tiene {length} caracteres; un nombre de perfil tiene "
         "como máximo {max} (letras, dígitos, . _ -)",
@@ -436,6 +470,20 @@ _PROFILE: dict[str, dict[str, str]] = {
     "profile.updated": {"es": "Perfil actualizado: {path}", "en": "Profile updated: {path}"},
     "profile.warning": {"es": "Aviso: {message}", "en": "Warning: {message}"},
     "profile.problem": {"es": "  - {message}", "en": "  - {message}"},
+    "profile.problems_more": {"es": "  … y {count} más", "en": "  … and {count} more"},
+    "profile.more_keys": {"es": "{keys} y {count} más", "en": "{keys} and {count} more"},
+    "profile.stray_marker": {
+        "es": "Estas claves no las usa autohelper; las guardé como comentario para que no se "
+        "pierdan:",
+        "en": "autohelper does not use these keys; they are kept as comments so that nothing "
+        "is lost:",
+    },
+    "profile.stray_kept": {
+        "es": "Las claves que autohelper no usa ({keys}) quedaron como comentario al final del "
+        "archivo, con sus valores: no se perdió nada.",
+        "en": "The keys autohelper does not use ({keys}) are kept as comments at the end of the "
+        "file, with their values: nothing was lost.",
+    },
     "profile.check_ok": {
         "es": "El perfil {path} es válido.",
         "en": "The profile {path} is valid.",
@@ -459,6 +507,16 @@ _PROFILE: dict[str, dict[str, str]] = {
         "y conservo los demás valores (Enter para conservar cada uno):",
         "en": "The current profile has {count} problem(s); those fields are asked again and "
         "the other values are kept (Enter keeps each one):",
+    },
+    "profile.wizard_stray_ahead": {
+        "es": "Las claves que autohelper no usa no se borran: al guardar quedan como comentario "
+        "en el archivo.",
+        "en": "The keys autohelper does not use are not deleted: the save keeps them as "
+        "comments in the file.",
+    },
+    "profile.wizard_keep_from": {
+        "es": "Enter para usar {value}, escrito como '{key}'",
+        "en": "Enter to use {value}, written as '{key}'",
     },
     "profile.wizard_keep": {
         "es": "Enter para conservar {value}",
