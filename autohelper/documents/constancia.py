@@ -100,16 +100,18 @@ class SeveralConstancias(DocumentError):
     key = "document.several_constancias"
 
 
-def read_constancia(path: Path | str) -> ConstanciaFacts:
+def read_constancia(path: Path | str, shown: str | None = None) -> ConstanciaFacts:
     """Read the constancia PDF at `path` (left where it is). Raises a DocumentError subclass
     when the file gives no text, NotAConstancia when its text is not a constancia's (nothing of
     one, or no NSS nor CURP: a guide that quotes a constancia's lines is not one),
-    SeveralConstancias when it holds more than one."""
-    facts = parse_constancia(pdf_text(path))
+    SeveralConstancias when it holds more than one. `shown` names the file in those errors
+    (default: `shown_path(path)`)."""
+    shown = shown_path(path) if shown is None else shown
+    facts = parse_constancia(pdf_text(path, shown))
     if not facts.recognised or (facts.nss is None and facts.curp is None):
-        raise NotAConstancia(path=shown_path(path))
+        raise NotAConstancia(path=shown)
     if facts.copies > 1:
-        raise SeveralConstancias(path=shown_path(path), copies=facts.copies)
+        raise SeveralConstancias(path=shown, copies=facts.copies)
     return facts
 
 

@@ -1,6 +1,7 @@
 """The text of a PDF, through pypdf. Every way a file can fail to give text is a DocumentError
-subclass whose message names the file (with any NSS or CURP in its name masked: the IMSS names
-the constancia `comprobanteVigenciaDerechos<NSS>.pdf`)."""
+subclass whose message names the file as `shown_path` shows it (any NSS, CURP or email in it
+masked, grouped forms too, and the profile's own values when the caller knows them: the IMSS
+names the constancia `comprobanteVigenciaDerechos<NSS>.pdf`, and people rename it)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import io
 import logging
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,23 +44,51 @@ _XFORMS_PER_PAGE = 200
 _PARSING_WORK = 2_000_000
 # The PDF header may follow some junk, but within the first kilobyte (as readers accept it).
 _HEADER_WINDOW = 1024
-_CURP_IN_TEXT = re.compile(r"[A-Za-z]{4}\d{6}[HMXhmx][A-Za-z]{5}[A-Za-z0-9]\d")
-_NSS_IN_TEXT = re.compile(r"(?<!\d)\d{11}(?!\d)")
+# A whole CURP, its parts maybe grouped (`HEGG 560427 MVZRRL04`, `HEGG-560427-MVZRRL04`).
+_SEP = r"[ ._-]?"
+_CURP_LIKE = re.compile(
+    rf"[A-Z]{{4}}{_SEP}\d{{6}}{_SEP}[HMX][A-Z]{{5}}{_SEP}[A-Z0-9]\d(?![A-Z0-9])", re.IGNORECASE
+)
+# Eleven digits however grouped (an NSS: `0418-56-1234-0`), not part of a longer number.
+_NSS_LIKE = re.compile(r"(?<!\d)\d(?:[ ._-]?\d){10}(?!\d)")
+# Five digits or more, maybe grouped (a phone `662 123 4567`, a student ID).
+_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ ._-]?\d){4,}(?!\d)")
+# An email in a file name: no space or folder separator in it.
+_EMAIL_IN_PATH = re.compile(r"[^\s/\\@]+@[^\s/\\@]+\.[^\s/\\@]+")
 
 
-def shown_path(path: Path | str) -> str:
-    """The path as messages show it: an NSS or a CURP in it masked."""
+def mask_ids(text: str) -> str:
+    """`text` with every CURP and every NSS in it masked as `mask` shows them, however their
+    parts are grouped (the masked NSS keeps its digits only: `04…40`)."""
+    text = _CURP_LIKE.sub(lambda m: mask(re.sub(r"[ ._-]", "", m.group(0)), "curp"), text)
+    return _NSS_LIKE.sub(lambda m: mask(re.sub(r"\D", "", m.group(0)), "nss"), text)
+
+
+def shown_path(path: Path | str, known: Callable[[str], str] | None = None) -> str:
+    """The path as messages (and JSON) show it: any CURP, NSS or email in it masked, grouped
+    forms included, after the values `known` masks (a Redactor of the profile's values: its
+    names, phone, student ID in a renamed file's name, a number of them grouped too). Other
+    numbers (a date) stay as they are, so the person still recognises their file."""
     text = str(path)
-    text = _CURP_IN_TEXT.sub(lambda m: mask(m.group(0), "curp"), text)
-    return _NSS_IN_TEXT.sub(lambda m: mask(m.group(0), "nss"), text)
+    if known is not None:
+
+        def grouped(match: re.Match[str]) -> str:
+            digits = re.sub(r"\D", "", match.group(0))
+            masked = known(digits)
+            return match.group(0) if masked == digits else masked
+
+        text = _DIGIT_RUN.sub(grouped, known(text))
+    text = _EMAIL_IN_PATH.sub(lambda m: mask(m.group(0), "email"), text)
+    return mask_ids(text)
 
 
-def pdf_text(path: Path | str) -> str:
+def pdf_text(path: Path | str, shown: str | None = None) -> str:
     """All the text of the PDF at `path`, page after page; raises a DocumentError subclass for
     a missing path, a directory, an empty file, a file that is not a PDF, a PDF that needs a
-    password, one with no text layer (a scan), or one too damaged to read."""
+    password, one with no text layer (a scan), or one too damaged to read. `shown` names the
+    file in those errors (default: `shown_path(path)`)."""
     path = Path(path)
-    shown = shown_path(path)
+    shown = shown_path(path) if shown is None else shown
     try:
         info = path.stat()
     except FileNotFoundError:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from autohelper.documents.constancia import ConstanciaFacts, read_constancia
-from autohelper.documents.pdf import shown_path
+from autohelper.documents.pdf import mask_ids, shown_path
 from autohelper.documents.verdict import Expectation, Verdict, expectation_for, judge
 from autohelper.errors import DocumentError
 from autohelper.privacy import ELLIPSIS, Redactor, mask
@@ -40,13 +40,11 @@ _CURP_PIECE = re.compile(
     rf"[A-Z]{{4}}\d{{6}}|[HMX](?:{_STATES})[B-DF-HJ-NP-TV-Z]{{3}}[A-Z0-9]\d(?![A-Z0-9])"
 )
 _WORD = re.compile(r"[A-Z0-9]+", re.IGNORECASE)
-# Eleven digits however grouped (an NSS), not part of a longer number.
-_NSS_LIKE = re.compile(r"(?<![\d])\d(?:[ .-]?\d){10}(?![\d])")
 
 
 def mask_shapes(text: str) -> str:
-    """`text` with every word holding a CURP (or half of one) and every NSS-shaped number
-    masked: a whole CURP as `mask` shows it, a piece as `…`."""
+    """`text` with every CURP and NSS-shaped number (grouped too: `mask_ids`) and every word
+    holding a CURP (or half of one) masked: a whole CURP as `mask` shows it, a piece as `…`."""
 
     def word(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -54,8 +52,7 @@ def mask_shapes(text: str) -> str:
             return token
         return mask(token.upper(), "curp") if len(token) == 18 else ELLIPSIS
 
-    text = _NSS_LIKE.sub(lambda m: mask(re.sub(r"\D", "", m.group(0)), "nss"), text)
-    return _WORD.sub(word, text)
+    return _WORD.sub(word, mask_ids(text))
 
 
 def redactor_for(facts: ConstanciaFacts, profile: Mapping[str, object] | None) -> Redactor:
@@ -139,8 +136,13 @@ def check_constancia(
     file is not a readable constancia, ConstanciaOfSomeoneElse when its CURP and NSS are both
     another person's. `today` (default: the system's date) is the day the constancia's dates
     are judged against."""
-    facts = read_constancia(path)
-    shown = shown_path(path)
+    # The file's name may hold the profile's values (a renamed `Gloria Hernandez.pdf`): masked
+    # in every error about it, and (with the constancia's own values too) in the report.
+    known = Redactor()
+    if profile:
+        known.add_profile(profile)
+    shown = shown_path(path, known)
+    facts = read_constancia(path, shown)
     mismatches = dict(identity_mismatches(facts, profile))
     if len(mismatches) == 2:
         raise ConstanciaOfSomeoneElse(
@@ -148,6 +150,6 @@ def check_constancia(
         )
     redactor = redactor_for(facts, profile)
     verdict = judge(facts, expectation or expectation_for(institution), today)
-    report = VigenciaReport(shown, facts, verdict, redactor)
+    report = VigenciaReport(shown_path(path, redactor), facts, verdict, redactor)
     # The verdict explains itself with the basis (an employer's name): scrubbed too.
     return replace(report, verdict=replace(verdict, basis=_scrub_tree(verdict.basis, report.shown)))

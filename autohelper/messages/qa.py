@@ -172,6 +172,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected a value (text, number or true/false)",
     },
     "qa.bad_profile_value": {"es": "{detail}", "en": "{detail}"},
+    # A profile field or text mock setting YAML read as something else; its value is never
+    # repeated (a student ID, a phone, a password).
+    "qa.quote_value": {
+        "es": "YAML lee este valor de {name} como {what}, no como el texto escrito: escríbelo "
+        'entre comillas ({name}: "…")',
+        "en": "YAML reads this {name} value as {what}, not as the text written: write it in "
+        'quotes ({name}: "…")',
+    },
+    "qa.read_as.number": {"es": "un número", "en": "a number"},
+    "qa.read_as.bool": {"es": "sí/no (true/false)", "en": "yes/no (true/false)"},
+    "qa.read_as.date": {"es": "una fecha", "en": "a date"},
     "qa.unknown_secret": {
         "es": "el escenario no usa el secreto '{name}'{hint}",
         "en": "the scenario uses no secret '{name}'{hint}",

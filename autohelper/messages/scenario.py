@@ -188,6 +188,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "invalid step id '{id}': lower-case letters, digits, '-' and '_', starting with a "
         "letter (up to 40)",
     },
+    "scenario.id_not_file_name": {
+        "es": "el id '{id}' no es el nombre del archivo ({file}): en la carpeta de escenarios, "
+        "el archivo de un escenario lleva su id por nombre (id: {stem}), porque `run`, `qa` y "
+        "`check` lo buscan por ese nombre y el diario y `status` lo anotan por su id; corrige el "
+        "id o renombra el archivo",
+        "en": "the id '{id}' is not the file's name ({file}): in the scenarios folder, a "
+        "scenario's file is named after its id (id: {stem}), since `run`, `qa` and `check` find "
+        "it by that name and the journal and `status` record it by its id; fix the id or rename "
+        "the file",
+    },
     "scenario.bad_id": {
         "es": "id de escenario inválido '{id}': letras minúsculas, números, '-' y '_', "
         "empezando por una letra (hasta 60); es el nombre de una carpeta, no una ruta",
@@ -210,6 +220,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "un localizador no puede ser un texto suelto; escribe, por ejemplo, "
         '{{css: "{value}"}}',
         "en": 'a locator cannot be a plain string; write, for example, {{css: "{value}"}}',
+    },
+    # `- fill:` with the locator's lines not indented under it: the value is empty, not text.
+    # (No parameters: its braces are written single.)
+    "scenario.locator_empty": {
+        "es": "falta el localizador: este valor está vacío (si lo escribiste en las líneas de "
+        'abajo, sángralas bajo esta clave); escribe, por ejemplo, {css: "#id"}',
+        "en": "the locator is missing: this value is empty (if you wrote it on the lines below, "
+        'indent them under this key); write, for example, {css: "#id"}',
     },
     "scenario.locator_no_kind": {
         "es": "al localizador le falta uno de: {kinds}",

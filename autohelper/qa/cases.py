@@ -19,6 +19,7 @@ full id is `<scenario>/<id>`: the name in reports, `-k`, and the shard's hash.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -445,7 +446,7 @@ class _CaseReader(FieldReader):
                 hint = self.hint(key, [*known_settings(), *bare])
                 self.fail(key_node, "qa.unknown_mock_setting", key=key, hint=hint)
                 continue
-            raw = self.mock_value(value_node)
+            raw = self.mock_setting(name, value_node)
             if raw is None:
                 continue
             try:
@@ -464,8 +465,10 @@ class _CaseReader(FieldReader):
         values: dict[str, str] = {}
         for key_node, value_node in node.value:
             name = self.string(key_node)
-            raw = self.mock_value(value_node)
-            if name is None or raw is None:
+            if name is None:
+                continue
+            raw = self.profile_value(name, value_node)
+            if raw is None:
                 continue
             result = validate_value(name, raw, values)
             if result.problems:
@@ -475,6 +478,56 @@ class _CaseReader(FieldReader):
             else:
                 values[name] = result.value
         return tuple(values.items())
+
+    def profile_value(self, name: str, node: Node) -> str | None:
+        """A profile field's value as written. A text field's must be text: YAML reads
+        `0012345` as 5349, `no` as false, `12:30` as 750, and the case would quietly run with
+        another value, so anything YAML reads as a number, a yes/no or a date is refused (to
+        be written in quotes), as the profile's own file refuses it. A yes/no field takes
+        YAML's true/false."""
+        from autohelper.profile import SPECS
+
+        spec = SPECS.get(name)
+        value = self.scalar(node)
+        typed = value is not None and not isinstance(value, str)
+        if spec is not None and not spec.is_bool and typed:
+            self.quote_needed(node, name)
+            return None
+        return self.mock_value(node)
+
+    def mock_setting(self, name: str, node: Node) -> str | None:
+        """A mock setting's value as `--mock name=VALUE` would give it. A text setting (a
+        password, a message) or a list of words must be text, as for a profile field
+        (`cia.password: 0123` is no 83); a yes/no or a number setting takes YAML's
+        true/false, or the number as written (`0123` is 123, `0x1F` no integer)."""
+        from autohelper.mock.config import typed_change
+        from autohelper.mock.site import MockSettingError
+
+        value = self.scalar(node)
+        if value is None or isinstance(value, str | bool) or not isinstance(node, yaml.ScalarNode):
+            return self.mock_value(node)
+        try:
+            typed_change(name, value)
+        except MockSettingError as exc:
+            if exc.key in ("mock.expected_text", "mock.expected_words"):
+                self.quote_needed(node, name)
+                return None
+        return str(node.value)
+
+    def quote_needed(self, node: Node, name: str) -> None:
+        """`not_text` for a profile field or a mock setting: what YAML read the value as, and
+        the way out, never the value itself (a student ID, a phone, a password)."""
+        value = self.scalar(node)
+        if isinstance(value, bool):
+            what = "bool"
+        elif isinstance(value, int | float):
+            what = "number"
+        elif isinstance(value, datetime.date):
+            what = "date"
+        else:  # a tag YAML builds something else from (`!!binary`)
+            self.not_text(node)
+            return
+        self.fail(node, "qa.quote_value", name=name, what=t(f"qa.read_as.{what}", self.lang))
 
     def mock_value(self, node: Node) -> str | None:
         if isinstance(node, yaml.SequenceNode):

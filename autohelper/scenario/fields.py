@@ -158,7 +158,13 @@ class FieldReader(NodeReader):
 
     def locator(self, node: Node) -> Locator | None:
         if isinstance(node, yaml.ScalarNode):
-            self.fail(node, "scenario.locator_string", value=node.value)
+            written = self.scalar(node)
+            if written is None or (isinstance(written, str) and not written.strip()):
+                # Nothing written (`- fill:` with its lines not indented under it, `""`, `~`):
+                # no text to put in quotes, and `{css: ""}` would be refused too.
+                self.fail(node, "scenario.locator_empty")
+            else:
+                self.fail(node, "scenario.locator_string", value=node.value)
             return None
         entries = self.mapping(node, _LOCATOR_KEYS)
         kinds = [key for key in entries if key in LOCATOR_KINDS]

@@ -172,6 +172,7 @@ def _parse_file(path: Path, lang: str | None) -> tuple[Scenario | None, list[str
         where = f"{file}:{exc.line}:{exc.column}" if exc.line is not None else file
         return None, [f"{where}: {detail}"]
     parser = _Parser(file, lang)
+    parser.file_id = path.stem if _in_scenarios_folder(path) else None
     scenario: Scenario | None = None
     try:
         root = yamlerrors.compose(text)
@@ -184,6 +185,17 @@ def _parse_file(path: Path, lang: str | None) -> tuple[Scenario | None, list[str
         else:
             scenario = parser.scenario(root)
     return scenario, parser.report()
+
+
+def _in_scenarios_folder(path: Path) -> bool:
+    """Whether `path` is one of the scenarios folder's scenario files (as `scenario_files`
+    lists them): a file `run`, `qa` and `check` find by its name, so its id must be that name.
+    A file given by a path elsewhere keeps the id it declares."""
+    try:
+        relative = path.resolve().relative_to(scenarios_dir().resolve())
+    except (UsageError, ValueError, OSError):  # no scenarios folder, or not in it
+        return False
+    return not set(relative.parts[:-1]) & set(DATA_FOLDERS)
 
 
 def _scheme(url: str) -> str:
@@ -204,6 +216,9 @@ class _Parser(FieldReader):
         # A confirm not yet used by a submit: one yes, one press.
         self.confirmed = False
         self.downloads: set[str] = set()
+        # The name the file is found by (its name without `.yaml`), when it is a file of the
+        # scenarios folder: the id must be that name. None for a file given by a path elsewhere.
+        self.file_id: str | None = None
 
     def scenario(self, root: Node) -> Scenario:
         optional = (
@@ -260,6 +275,18 @@ class _Parser(FieldReader):
         name = self.string(node)
         if name is not None and not SCENARIO_ID_RE.fullmatch(name):
             self.fail(node, "scenario.bad_id", id=typed(name))
+            return None
+        if name is not None and self.file_id is not None and name != self.file_id:
+            # Else `run imss-umf` would run, journal (and `status` count) it as another
+            # scenario, and `scenarios list` show one id twice.
+            file = typed(Path(self.file).name)
+            self.fail(
+                node,
+                "scenario.id_not_file_name",
+                id=typed(name),
+                file=file,
+                stem=typed(self.file_id),
+            )
             return None
         return name
 
