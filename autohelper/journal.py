@@ -206,6 +206,8 @@ def _problem(path: Path, exc: Exception) -> JournalError:
     where = str(path)
     if path.is_dir():
         return JournalError("journal.is_directory", path=where)
+    if path.exists() and not path.is_file():
+        return JournalError("journal.not_regular", path=where)
     if isinstance(exc, OSError):
         if exc.errno == errno.EROFS:
             return JournalError("journal.read_only", path=where)
@@ -334,6 +336,10 @@ class Journal:
     def _prepare(self, writable: bool) -> None:
         if self.path.is_dir():
             raise JournalError("journal.is_directory", path=str(self.path))
+        if self.path.exists() and not self.path.is_file():
+            # A pipe, a device or a socket (a link to one too): SQLite would open it, read
+            # nothing and call it a failed disk, or, a pipe, wait for a writer. Never opened.
+            raise JournalError("journal.not_regular", path=str(self.path))
         if not self.path.exists():
             check_link(self.path)
             make_dirs(self.path.parent)  # and every folder above it it creates: 0700

@@ -18,6 +18,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Detalles para reportarlo: {log}",
         "en": "autohelper failed unexpectedly (our bug, not yours). Details to report it: {log}",
     },
+    "core.output_failed": {
+        "es": "No pude escribir la salida: {reason}.",
+        "en": "Could not write the output: {reason}.",
+    },
     "cli.version": {"es": "autohelper, versión {version}", "en": "autohelper, version {version}"},
     "cli.lang_goes_first": {
         "es": "--lang va antes del comando, así: {example}",
@@ -397,6 +401,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is a folder, not the journal file. To set it aside without deleting "
         "anything and start a new journal: autohelper journal repair (or move it yourself: mv "
         "{path} {path}.aside)",
+    },
+    "journal.not_regular": {
+        "es": "{path} no es un archivo normal sino un dispositivo, una tubería o un socket: no "
+        "es el archivo del diario. Para apartarlo sin borrar nada y empezar un diario nuevo: "
+        "autohelper journal repair (o muévelo tú: mv {path} {path}.aparte)",
+        "en": "{path} is not a regular file but a device, a pipe or a socket: it is not the "
+        "journal file. To set it aside without deleting anything and start a new journal: "
+        "autohelper journal repair (or move it yourself: mv {path} {path}.aside)",
     },
     "journal.unreadable": {
         "es": "No puedo abrir el diario {path}: {reason}. Si es tuyo, dale permisos de lectura "

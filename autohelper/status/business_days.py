@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,12 @@ REST_DAY_YEARS = range(FIRST_YEAR - 30, LAST_YEAR + 31)
 _DAY_TEXT = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 # What a date typed another way begins with (`13/11/2026`, `2026.11.13`, `2026-11-13T10`): shown
 # as typed, since the personal-data check would take its run of digits for an NSS or a phone.
-_DATE_LIKE = re.compile(r"[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}(?![0-9])")
+# Not when another group of digits follows: `12-34-5678-901` is an NSS grouped, no date.
+_DATE_LIKE = re.compile(r"[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}(?![-/.]?[0-9])")
+# A whole value shaped like a date once NFKC-normalised (full-width `２０２６-１１-０５` is
+# `2026-11-05`): a sign or leading zeros before it (`+2026-11-05`, `02026-11-05`), digits of any
+# script. No more digits than a date has, so an NSS or a phone number typed there is still masked.
+_DATE_SHAPED = re.compile(r"[+-]?0{0,4}\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 
 
 # A date typed another way, and the day it means, offered (the date is still refused: the
@@ -74,8 +80,10 @@ def _date_of(year: int, month: int, day: int) -> Day | None:
 
 
 def _meant_day(text: str) -> Day | None:
-    """The one date `text` (not YYYY-MM-DD) can only mean, or None."""
-    text = text.strip()
+    """The one date `text` (not YYYY-MM-DD) can only mean, or None. Read NFKC-normalised: a
+    date typed with full-width digits or separators (an East Asian keyboard) means the same
+    day as in ASCII."""
+    text = unicodedata.normalize("NFKC", text).strip()
     if found := _BASIC_DAY.fullmatch(text) or _YEAR_FIRST.fullmatch(text):
         year, month, day = (int(part) for part in found.groups())
         return _date_of(year, month, day)
@@ -89,8 +97,11 @@ def _typed_date(text: str) -> str:
     """A value typed where a date goes, as `typed` shows it, except that what begins like a
     date is not taken for an NSS or a phone number (unless what follows looks personal), nor
     is the basic format of a date that exists (`20261113`)."""
-    if _BASIC_DAY.fullmatch(text.strip()) and _meant_day(text) is not None:
+    normal = unicodedata.normalize("NFKC", text).strip()
+    if _BASIC_DAY.fullmatch(normal) and _meant_day(text) is not None:
         return text
+    if _DATE_SHAPED.fullmatch(normal):
+        return text  # nothing in it but a date's characters: no one's number
     # Spaces before it (pasted) are shown as typed, not taken as part of a number.
     body = text.lstrip()
     spaces = text[: len(text) - len(body)]
