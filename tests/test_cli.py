@@ -423,7 +423,7 @@ def test_qa_happy_path_result_version_2() -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(
         "Perfil: perfil de prueba (datos inventados). Destino: el portal simulado incluido "
-        "(nada sale de tu computadora).\nPaso 1/28: Abrir la página del trámite IMSS-02-008"
+        "(nada sale de tu computadora).\nPaso 1/29: Abrir la página del trámite IMSS-02-008"
     )
     *_, message, colonia_line, nss_line = result.stdout.splitlines()
     assert message == (
@@ -450,10 +450,11 @@ def test_qa_happy_path_result_version_2() -> None:
         "Enviar tu domicilio al IMSS («Continuar»)",
     ]
     assert [s["result"] for s in submits] == ["http 200", "http 200"]
-    # Every step ran but the welcome window's second «Aceptar»: the mock did not open it again.
-    assert len(steps) == 28, steps
-    assert [row["position"] for row in steps if row["status"] != "ok"] == [14]
-    assert steps[14]["status"] == "skipped"
+    # Every step ran but the welcome window's «Aceptar» after the send and after the link: the
+    # mock did not open it again.
+    assert len(steps) == 29, steps
+    assert [row["position"] for row in steps if row["status"] != "ok"] == [14, 17]
+    assert steps[14]["status"] == steps[17]["status"] == "skipped"
     assert_no_raw_personal_data(journal_dump())
 
 

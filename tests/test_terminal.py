@@ -207,7 +207,7 @@ def test_a_run_cut_short_after_its_send_is_resumed_at_the_link_without_a_second_
     )
     again.sendline("")
     again.expect("Retomo la solicitud que enviaste hoy a las \\d\\d:\\d\\d, en el paso de la liga")
-    again.expect("Paso 17/28: Abrir la liga de confirmación que llegó a tu correo")
+    again.expect("Paso 17/29: Abrir la liga de confirmación que llegó a tu correo")
     again.expect("pégala aquí")
     again.sendline(the_link(portal))
     again.expect("Tu NSS: ")

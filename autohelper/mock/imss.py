@@ -117,6 +117,10 @@ ANSWERS = (
 # token is not used up). PORTALS.md lists these messages without saying where they show.
 LINK_ANSWERS: dict[str, str] = {"falla_renapo": MSG_RENAPO}
 
+# `imss.domicilio_answer=<name>`: what `validaDomicilio` answers (false) for a postal code a
+# clinic serves, instead of true: another known message of the path, in `#mensajeError`.
+DOMICILIO_ANSWERS: dict[str, str] = {"sin_umf_domicilio": MSG_NO_UMF_HOME}
+
 # What `MockConfig.drift` changes, per template: (original, drifted) text, as a portal redesign
 # might. Applied to the real page, so the drifted page differs from it in nothing else.
 DRIFTS: dict[str, Drift] = {
@@ -189,6 +193,12 @@ class ImssSettings:
     # form under the modal's backdrop (which takes the clicks) instead of hiding it.
     welcome_every_load: bool = False
     welcome_overlay: bool = False
+    # PORTALS.md lists the emailed link's answers without saying where they show: on a page of
+    # their own (the default), or back on the form page with its answers (`link_errors_on_form`).
+    link_errors_on_form: bool = False
+    # PORTALS.md: on false, `#mensajeError` shows "e.g." the postal code's message; another
+    # known message of the path ("No se encontraron UMF...") may come there instead.
+    domicilio_answer: str = ""  # one of DOMICILIO_ANSWERS
 
     def __post_init__(self) -> None:
         if self.result_version not in (1, 2):
@@ -197,6 +207,8 @@ class ImssSettings:
             raise MockSettingError("mock.one_of", choices=", ".join(ANSWERS[1:]))
         if self.link_answer and self.link_answer not in LINK_ANSWERS:
             raise MockSettingError("mock.one_of", choices=", ".join(LINK_ANSWERS))
+        if self.domicilio_answer and self.domicilio_answer not in DOMICILIO_ANSWERS:
+            raise MockSettingError("mock.one_of", choices=", ".join(DOMICILIO_ANSWERS))
         for count in (self.period_operations, self.period_days):
             if not 1 <= count <= 1000:
                 raise MockSettingError("mock.range_int", low=1, high=1000)
@@ -434,7 +446,7 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
         the final page, a new one to the address step."""
         token = req.query.get("token", "")
         if not TOKEN_RE.match(token):
-            return self._page("mensaje", config, message=MSG_TOKEN_MALFORMED)
+            return self._link_answer(config, sid, MSG_TOKEN_MALFORMED)
         with self.lock:
             confirmation = self.tokens.get(token)
             if (
@@ -442,14 +454,14 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
                 or confirmation.curp != req.query.get("curp", "").strip().upper()
                 or confirmation.email.lower() != req.query.get("correo", "").strip().lower()
             ):
-                return self._page("mensaje", config, message=MSG_TOKEN_INVALID)
+                return self._link_answer(config, sid, MSG_TOKEN_INVALID)
             if confirmation.issued != date.today():
-                return self._page("mensaje", config, message=MSG_TOKEN_EXPIRED)
+                return self._link_answer(config, sid, MSG_TOKEN_EXPIRED)
             if confirmation.used:
-                return self._page("mensaje", config, message=MSG_TOKEN_USED)
+                return self._link_answer(config, sid, MSG_TOKEN_USED)
             answer = LINK_ANSWERS.get(self.settings(config).link_answer)
             if answer is not None:
-                return self._page("mensaje", config, message=answer)
+                return self._link_answer(config, sid, answer)
             confirmation.used = True
         visitor = self.sessions[sid]
         if not self.settings(config).nss_found:
@@ -458,6 +470,15 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
         visitor.result = _result(confirmation.curp, confirmation.email, found=True)
         self._send_documents(visitor.result)
         return Response.redirect(FINAL_URL)
+
+    def _link_answer(self, config: MockConfig, sid: str, message: str) -> Response:
+        """The emailed link's answer: a page of its own, or (`link_errors_on_form`) the form
+        page again, the answer in its alert as the form's own answers (302, as the portal's)."""
+        if not self.settings(config).link_errors_on_form:
+            return self._page("mensaje", config, message=message)
+        with self.lock:
+            self.sessions[sid].flash = {"error": message}
+        return Response.redirect(FORM_URL)
 
     def address(self, req: Request, config: MockConfig, sid: str) -> Response:
         """The address step: the postal code component, `#mensajeError`, Cancelar, Continuar."""
@@ -481,6 +502,8 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
         """`{"resultado": bool, "mensaje": ...}`: whether a clinic serves the postal code."""
         postal.wait(self.settings(config).ajax_delay)
         error = _postal_error(postal.requested_code(req))
+        if not error:
+            error = DOMICILIO_ANSWERS.get(self.settings(config).domicilio_answer, "")
         return Response.json({"resultado": not error, "mensaje": error})
 
     def finish(self, req: Request, config: MockConfig, sid: str) -> Response:
