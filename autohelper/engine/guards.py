@@ -188,9 +188,14 @@ class PageWatch:
     # Documents each frame has had (navigations committed): a step that saw its frame leaving
     # waits for the next one.
     documents: Counter[Frame] = field(default_factory=Counter)
+    # The window's last navigation that failed (its address, the browser's reason), while the
+    # browser's error page stands in for it: a step that then finds nothing says the page did
+    # not load, not that the portal changed.
+    failed: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
         self.page.on("framenavigated", self._on_navigated)
+        self.page.on("requestfailed", self._on_failed)
         self.page.on("console", self._on_console)
         firewall = self.facts.firewall
         script = (
@@ -227,8 +232,14 @@ class PageWatch:
         # A new document: what was known of the last one no longer holds.
         self.navigations += 1
         self.status, self.posted, self.firewall, self.maintenance = None, False, False, False
+        if not frame.url.startswith("chrome-error:"):
+            self.failed = None
         if not origin_allowed(frame.url, self.origins, neutral=True):
             self.violation = self.violation or frame.url
+
+    def _on_failed(self, request: Request) -> None:
+        if request.is_navigation_request() and request.frame == self.page.main_frame:
+            self.failed = (request.url, request.failure or "")
 
     def _on_console(self, message: ConsoleMessage) -> None:
         text = message.text
@@ -261,7 +272,8 @@ class PageWatch:
             self.sends += 1
 
     def arrived(self, status: int | None, posted: bool) -> None:
-        """What the engine knows of the document a step just opened (a goto's or a send's)."""
+        """What the engine knows of the document a step just opened (a goto's, or a send's or
+        an emailed link's: `posted`, never reloaded)."""
         self.status = status if status is not None else self.status
         self.posted = posted
 

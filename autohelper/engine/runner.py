@@ -613,6 +613,13 @@ class Runner:
         self.recover_if_unavailable()
         self.guard(step)
         self.signed_out(step)
+        failed = self.watch.failed
+        if failed is not None and self.page.url.startswith("chrome-error:"):
+            # The browser shows its own error page: the page never came (an address the
+            # portal file does not declare, a site down), nothing of the portal changed.
+            where, reason = failed
+            key = "run.page_not_loaded" if self.options.live else "run.page_not_loaded_mirror"
+            return self.stop(key, step, where=where, reason=reason or "?")
         return self.stop(
             "run.portal_changed", step, PortalChanged, target=m.describe_target(target)
         )

@@ -433,6 +433,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "page never arrives. It is not your connection: the portal has a problem.\n"
         "Page: {url}\nScreenshot: {screenshot}\nTry again later.",
     },
+    "run.page_not_loaded": {
+        "es": "La página no cargó en el paso «{step}»: el navegador no pudo abrir {where} "
+        "({reason}). No es un cambio del portal: quizá está caído.\n"
+        "Captura: {screenshot}\nInténtalo más tarde.",
+        "en": "The page did not load at step “{step}”: the browser could not open {where} "
+        "({reason}). It is no change of the portal: perhaps it is down.\n"
+        "Screenshot: {screenshot}\nTry again later.",
+    },
+    "run.page_not_loaded_mirror": {
+        "es": "La página no cargó en el paso «{step}»: el navegador no pudo abrir {where} "
+        "({reason}). Contra un espejo o el simulado, un sitio que no está entre los del portal "
+        "(origins: en scenarios/portals/) no se alcanza nunca: revisa que el espejo sirva esa "
+        "página y que su sitio esté declarado.\nCaptura: {screenshot}",
+        "en": "The page did not load at step “{step}”: the browser could not open {where} "
+        "({reason}). Against a mirror or the mock, a site that is not among the portal's "
+        "(origins: in scenarios/portals/) is never reached: check that the mirror serves that "
+        "page and that its site is declared.\nScreenshot: {screenshot}",
+    },
     "run.redirect_loop_mirror": {
         "es": "El espejo (o el portal simulado) manda al navegador en un ciclo de redirecciones "
         "en el paso «{step}»: la página nunca llega. Revisa las redirecciones del espejo (su "

@@ -1,0 +1,108 @@
+"""Shapes an independent mirror may take where PORTALS.md leaves them open, that the scenarios
+must take in their stride (the mock's own settings cover the rest: fixtures/qa)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+from support import engine_run, lab_scenario
+
+from autohelper.errors import PortalChanged
+from autohelper.mock import MockPortal
+from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
+from autohelper.target import from_mirror, origin_allowed, resolver_rules
+
+
+@pytest.mark.parametrize("scenario", ["imss-nss", "imss-vigencia", "imss-umf"])
+def test_the_gob_mx_page_of_no_documented_address_may_be_on_the_bare_domain(scenario: str) -> None:
+    """PORTALS.md: the gob.mx page between imss.gob.mx and the form has no documented URL; a
+    mirror may put it on `gob.mx` itself, which `*.gob.mx` does not cover."""
+    origins = load_scenario(find_scenario(scenario, scenarios_dir())).origins
+    page = "https://gob.mx/tramites/ficha/asignacion-de-numero-de-seguridad-social/IMSS2008"
+    assert origin_allowed(page, origins)
+    assert "MAP gob.mx 127.0.0.1:8443" in resolver_rules(8443, origins)
+    # A mirror's own address for it is read back as that page.
+    mirrored = "http://127.0.0.1:9000/gob.mx/tramites/ficha/x"
+    assert from_mirror(mirrored, origins) == "https://gob.mx/tramites/ficha/x"
+    # Still nothing beside gob.mx's own sites.
+    assert not origin_allowed("https://gob.mx.example.com/x", origins)
+    assert not origin_allowed("https://notgob.mx/x", origins)
+
+
+AWAY = """\
+  - goto: https://lab.autohelper.test/away
+    description: Abrir la página
+  - click: {css: "#seguir"}
+    description: Seguir al trámite
+  - expect: {text: "Trámite"}
+    timeout: 1
+    description: Llegar al trámite
+"""
+
+
+@pytest.mark.browser
+def test_a_page_the_browser_could_not_open_is_said_so_not_a_changed_portal(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """A link to a site the browser cannot reach (a mirror's page on a site the portal file
+    does not declare): its own error page stands where the next page should be, and a step
+    finding nothing there names the address that did not load, not a portal that changed."""
+    header = "origins: [https://lab.autohelper.test, https://elsewhere.autohelper.test]\n"
+    result = engine_run(page, lab_scenario(tmp_path, AWAY, header=header), tmp_path)
+    assert result.error is not None
+    assert not isinstance(result.error, PortalChanged)
+    assert result.error.key == "run.page_not_loaded_mirror", result.message
+    assert "no pudo abrir https://elsewhere.autohelper.test/tramite" in result.message
+    assert "net::ERR_NAME_NOT_RESOLVED" in result.message
+    assert "El portal cambió" not in result.message
+
+
+LABEL = "*Escribe las letras de la imagen que se muestra"
+# PORTALS.md states only the clinic app's CAPTCHA label: two shapes of a mirror around it.
+CAPTCHA_BLOCKS = {
+    "a line break after the label": f"""
+        <div class="form-group"><label for="x">{LABEL}</label><br>
+        <img id="imagenVerificacion" src="/stickyImg?1" alt="i">
+        <img id="recargarCaptcha" src="data:image/svg+xml,%3Csvg/%3E">
+        <br><input type="text" id="respuesta" name="respuesta"></div>""",
+    "a row of columns after the label": f"""
+        <div class="form-group"><label for="x">{LABEL}</label>
+        <div class="row">
+          <div class="col"><img id="imagenVerificacion" src="/stickyImg?1" alt="i"></div>
+          <div class="col"><a href="#" id="recargar">&#8635;</a></div>
+          <div class="col"><input type="text" id="respuesta" name="respuesta"></div>
+        </div></div>""",
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("shape", list(CAPTCHA_BLOCKS))
+def test_the_clinic_captcha_is_found_by_its_one_fact_whatever_wraps_it(
+    page: Page, shape: str
+) -> None:
+    """As the engine takes a list of locators: the first that matches. The form has other
+    images and fields around the CAPTCHA's block; only the block's own are taken."""
+    from autohelper.engine import locate
+    from autohelper.scenario import model as m
+
+    page.set_content(
+        '<form><img id="logo" src="/logo.png" alt="IMSS">'
+        '<div class="form-group"><label for="nss">NSS</label><input type="text" id="nss"></div>'
+        f"{CAPTCHA_BLOCKS[shape]}"
+        '<div><input type="checkbox" id="terminos"><input type="text" id="otro"></div>'
+        '<button id="continuar">Continuar</button></form>'
+    )
+    scenario = load_scenario(find_scenario("imss-umf", scenarios_dir()))
+    [step] = [s for s in scenario.steps if isinstance(s, m.Captcha)]
+
+    def first(target: m.Target) -> str:
+        for locator in target:
+            found = locate.any_of(page.main_frame, (locator,))
+            if found.count() > 0:
+                return str(found.first.get_attribute("id"))
+        return "none"
+
+    assert first(step.image) == "imagenVerificacion"
+    assert first(step.answer) == "respuesta"
