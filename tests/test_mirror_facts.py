@@ -106,3 +106,27 @@ def test_the_clinic_captcha_is_found_by_its_one_fact_whatever_wraps_it(
 
     assert first(step.image) == "imagenVerificacion"
     assert first(step.answer) == "respuesta"
+
+
+def test_a_constancia_printing_two_digit_years_is_read(tmp_path: Path) -> None:
+    """PORTALS.md names the constancia's dates (the vigencia's start and end, the date issued)
+    but not how they are printed: `24/11/26` is read as 2026, not left unreadable."""
+    import datetime
+    import re
+
+    from constancias import text_lines, text_pdf
+
+    from autohelper.documents import check_constancia
+    from autohelper.mock.documents import constancia_pdf
+
+    issued = datetime.date.today()
+    lines = [
+        re.sub(r"\b(\d\d)/(\d\d)/\d\d(\d\d)\b", r"\1/\2/\3", line)
+        for line in text_lines(constancia_pdf("vigente", issued=issued))
+    ]
+    assert any(issued.strftime("%d/%m/%y") in line for line in lines)  # the layout tried
+    path = tmp_path / "constancia.pdf"
+    path.write_bytes(text_pdf(*lines))
+    report = check_constancia(path, institution="itson")
+    assert report.verdict.code == "vigente", report.public()
+    assert report.facts.issued == issued

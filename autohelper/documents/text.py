@@ -56,10 +56,11 @@ _MONTHS = {
 }  # fmt: skip
 
 # On folded text: 17/11/2026, 17-11-2026, 17.11.2026, 2026-11-17, 17 de noviembre de 2026,
-# 17/NOV/2026, 17-NOV-2026, 17 NOV 2026. Two-digit years are not read (a century is a guess).
+# 17/NOV/2026, 17-NOV-2026, 17 NOV 2026; numbers with a two-digit year too (17/11/26, see
+# `_year`).
 DATE_RE = re.compile(
     r"(?<![\d/.-])(?:"
-    r"(?P<d1>\d{1,2})\s*([/.-])\s*(?P<m1>\d{1,2})\s*\2\s*(?P<y1>\d{4})"
+    r"(?P<d1>\d{1,2})\s*([/.-])\s*(?P<m1>\d{1,2})\s*\2\s*(?P<y1>\d{4}|\d{2})"
     r"|(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
     r"|(?P<d3>\d{1,2})\s*(?:[/.-]|\s+DE\s+|\s)\s*(?P<m3>[A-Z]{3,10})\.?"
     r"\s*(?:[/.-]|\s+DEL?\s+|\s)\s*(?P<y3>\d{4})"
@@ -73,7 +74,7 @@ def date_from_match(match: re.Match[str]) -> datetime.date | None:
     groups = match.groupdict()
     try:
         if groups["d1"]:
-            return datetime.date(int(groups["y1"]), int(groups["m1"]), int(groups["d1"]))
+            return datetime.date(_year(groups["y1"]), int(groups["m1"]), int(groups["d1"]))
         if groups["y2"]:
             return datetime.date(int(groups["y2"]), int(groups["m2"]), int(groups["d2"]))
         month = _MONTHS.get(groups["m3"] or "")
@@ -82,6 +83,18 @@ def date_from_match(match: re.Match[str]) -> datetime.date | None:
         return datetime.date(int(groups["y3"]), month, int(groups["d3"]))
     except ValueError:
         return None
+
+
+def _year(written: str) -> int:
+    """A year as printed: four digits as they are; two (`24/11/26`, a layout PORTALS.md does
+    not rule out) in the century that puts it at most 20 years from now, as a reader of a
+    constancia (dates of validity and issue) would take it."""
+    year = int(written)
+    if len(written) == 4:
+        return year
+    now = datetime.date.today().year
+    candidate = now - now % 100 + year
+    return candidate - 100 if candidate > now + 20 else candidate
 
 
 def find_dates(folded: str) -> list[tuple[int, int, datetime.date]]:
