@@ -905,3 +905,26 @@ def test_a_downloaded_document_is_copied_only_when_the_student_says_so(
     copies = list(tmp_path.glob("comprobante*.pdf"))
     assert [c.name for c in copies] == [f"comprobanteVigenciaDerechos{nss}.pdf"]
     assert stat.S_IMODE(copies[0].stat().st_mode) == 0o600
+
+
+def test_a_documents_name_holding_an_nss_the_profile_lacks_is_masked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The NSS path's documents carry the new NSS, which no profile holds yet."""
+    from autohelper import human
+    from autohelper.cli import _offer_documents
+    from autohelper.engine.events import Document, RunResult
+
+    monkeypatch.chdir(tmp_path)
+    run_copy = tmp_path / "run" / "x-tarjeta.pdf"
+    run_copy.parent.mkdir()
+    run_copy.write_bytes(b"%PDF-1.4 tarjeta")
+    monkeypatch.setattr(human, "ask_yes_no", lambda question, default=False: True)
+
+    class Outcome:
+        result = RunResult("success")
+
+    Outcome.result.documents = {"tarjeta": Document(run_copy, "tarjetaNSS-0418-56-1234-4.pdf")}
+    shown = CliRunner().invoke(click.Command("x", callback=lambda: _offer_documents(Outcome, True)))
+    assert shown.output == f"Copia guardada: {tmp_path}/tarjetaNSS-04…44.pdf\n", shown.output
+    assert (tmp_path / "tarjetaNSS-0418-56-1234-4.pdf").is_file()  # the file keeps its name

@@ -375,12 +375,15 @@ def _offer_documents(outcome: Any, ask: bool) -> None:
     """Each document the run downloaded (a constancia, an acuse): a copy in the current folder
     if the student wants it; the run's own copy is deleted either way."""
     from autohelper import privacy
+    from autohelper.documents import shown_path
     from autohelper.human import ask_yes_no
     from autohelper.session import discard_documents, keep_document
 
     try:
         for document in outcome.result.documents.values() if ask else ():
-            shown = privacy.ACTIVE(document.filename)
+            # The portal's name for it may hold an NSS or a CURP the profile does not have yet
+            # (the NSS card's, on the NSS path): masked by shape as well as by the profile's.
+            shown = shown_path(document.filename, privacy.ACTIVE)
             try:
                 wanted = ask_yes_no(t("cli.keep_document", file=shown, folder=str(Path.cwd())))
             except InputEnded:  # nobody to answer: no copy, and the run still succeeded
@@ -388,7 +391,7 @@ def _offer_documents(outcome: Any, ask: bool) -> None:
                 break
             if wanted:
                 kept = keep_document(document, Path.cwd())
-                click.echo(t("cli.document_kept", path=privacy.ACTIVE(str(kept))))
+                click.echo(t("cli.document_kept", path=shown_path(kept, privacy.ACTIVE)))
     finally:
         discard_documents(outcome)
 
