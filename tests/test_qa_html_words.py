@@ -63,3 +63,16 @@ def test_a_spanish_report_says_pytest_htmls_words_in_spanish() -> None:
         "Python": "3.11.7",
         "Plataforma": "Linux",
     }
+
+
+def test_the_report_names_its_language_on_its_html_element() -> None:
+    from autohelper.messages import set_lang
+
+    try:
+        for lang in ("es", "en"):
+            set_lang(lang)
+            page = localize_html("<!DOCTYPE html>\n<html>\n<head>" + _page())
+            assert f'<html lang="{lang}">' in page
+            assert page.count("<html") == 1
+    finally:
+        set_lang(None)

@@ -228,10 +228,52 @@ def test_lang_after_the_command_keeps_the_rest_of_the_line_masked_and_names_an_u
     assert "juan" not in result.stderr
     result = console("run", "imss-nss", "--lang", "fr")
     assert result.exit_code == 2
-    assert result.stderr.endswith(
-        "Error: Valor no válido para '--lang': 'fr' no es uno de 'es', 'en'.\n"
-    )
+    assert result.stderr.endswith(UNKNOWN_FR)
     assert console("--lang", "EN", "run", "--help").stdout.startswith("Usage: autohelper run")
+
+
+# A language we do not have is said in both: the person's is the one we could not read.
+UNKNOWN_FR = (
+    "Error: --lang fr: no conozco ese idioma; usa uno de estos: es, en.\n"
+    "--lang fr: unknown language; use one of these: es, en.\n"
+)
+
+
+@pytest.mark.parametrize("written", ["en_US", "en-GB", "english", "English", "en_US.UTF-8"])
+def test_lang_is_read_as_autohelper_lang_is_a_locale_or_a_name(written: str) -> None:
+    result = console("--lang", written, "profile", "check", "--help")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Usage: autohelper profile check")
+    assert console("profile", "check", "--lang", written).stderr.endswith(
+        "Error: --lang goes before the command, like this: autohelper --lang en profile check\n"
+    )
+
+
+def test_an_unknown_lang_before_the_command_is_said_in_both_languages() -> None:
+    result = console("--lang", "fr", "status")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(UNKNOWN_FR)
+
+
+def test_lang_alone_shows_the_help_in_that_language_as_no_arguments_do() -> None:
+    alone, nothing = console("--lang", "en"), console()
+    assert (alone.exit_code, nothing.exit_code) == (2, 2)
+    assert alone.stderr.startswith("Usage: autohelper [OPTIONS] COMMAND [ARGS]...")
+    assert "Missing command" not in alone.stderr
+    assert nothing.stderr.startswith("Uso: autohelper [OPCIONES] COMANDO [ARGUMENTOS]...")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("es", "Error: Valor no válido para '--workers': '1.5' no es un número entero válido.\n"),
+        ("en", "Error: Invalid value for '--workers': '1.5' is not a valid whole number.\n"),
+    ],
+)
+def test_a_count_that_is_no_whole_number_is_said_so(lang: str, expected: str) -> None:
+    result = console("--lang", lang, "qa", "--workers", "1.5")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(expected)
 
 
 @pytest.mark.parametrize(
@@ -311,3 +353,23 @@ def test_a_remote_browsers_bad_address_is_refused_before_anything_is_said(
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("en_US.UTF-8", "en"),
+        ("es-MX", "es"),
+        ("EN", "en"),
+        ("Español", "es"),
+        ("inglés", "en"),
+        ("enx", None),  # not English with a typo at the end: unknown
+        ("esperanto", None),
+        ("fr", None),
+        ("", None),
+    ],
+)
+def test_a_language_is_its_code_a_locale_or_its_name(written: str, code: str | None) -> None:
+    from autohelper.messages import lang_code
+
+    assert lang_code(written) == code

@@ -715,10 +715,13 @@ def test_terminal_blocked_in_english_masks_the_message_unless_revealed() -> None
     masked = autohelper_cmd("--lang", "en", "status", "--as-of", "2026-11-24").stdout
     assert "Something is blocked. Contact ITSON help desk:" in masked
     assert "  Email: mesadeayuda@itson.edu.mx (hours 8:00-16:00)" in masked
-    assert "  | My name is G… H… G…, student ID …345." in masked
+    # The message is the help desk's to read: in Spanish, said so in the person's language.
+    assert "Message ready to copy, in Spanish for the help desk (your data is hidden" in masked
+    assert "  | Soy G… H… G…, ID …345." in masked
+    assert "  | Hola, buen día." in masked and "My name is" not in masked
     assert "GLORIA" not in masked and STUDENT_ID not in masked
     revealed = autohelper_cmd("--lang", "en", "status", "--as-of", "2026-11-24", "--reveal")
-    assert "  | My name is GLORIA HERNANDEZ GARCIA, student ID 00000012345." in revealed.stdout
+    assert "  | Soy GLORIA HERNANDEZ GARCIA, ID 00000012345." in revealed.stdout
 
 
 def _mode(path: Path) -> int:
@@ -1176,3 +1179,12 @@ def test_a_procedure_text_with_an_unknown_placeholder_is_refused(tmp_path: Path)
         in (problems[1])
     )
     assert problems[1].endswith("y solo en why, tell, where, bring")
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_calendar_names_the_language_of_its_text(tmp_path: Path, lang: str) -> None:
+    make_profile()
+    ics = tmp_path / "r.ics"
+    result = autohelper_cmd("--lang", lang, "status", "--ics", str(ics))
+    assert result.exit_code == 0, result.output
+    assert f"PRODID:-//autohelper//status//{lang.upper()}" in ics.read_text(encoding="utf-8")

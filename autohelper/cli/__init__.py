@@ -20,7 +20,7 @@ from autohelper.cli import localized
 from autohelper.cli.errors import InputEnded, handle_errors
 from autohelper.cli.localized import LocalizedGroup
 from autohelper.cli.paths import OutputFile
-from autohelper.messages import LANGS, has, set_lang, t
+from autohelper.messages import LANGS, has, lang_code, set_lang, t
 
 # Click's own words (usage errors, headings) through the catalogue, for every caller of `cli`.
 localized.install()
@@ -57,9 +57,14 @@ click.termui.hidden_prompt_func = _hidden_reader(click.termui.hidden_prompt_func
 
 def _lang_now(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     # Eager: `--lang en --help` shows English help, whoever invokes `cli` (main() pre-scans too).
-    if value is not None:
-        set_lang(value)
-    return value
+    # Read as AUTOHELPER_LANG is: `EN`, `en_US`, `english` are English.
+    if value is None:
+        return None
+    code = lang_code(value)
+    if code is None:
+        raise localized.unknown_lang(value, ctx)
+    set_lang(code)
+    return code
 
 
 def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -74,13 +79,7 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
 # Help texts of every command and option live in the catalogue (messages/commands.py), in both
 # languages; LocalizedGroup fills them in. Docstrings here are for the code's readers.
 @click.group(cls=LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--lang",
-    type=click.Choice(["es", "en"], case_sensitive=False),
-    default=None,
-    is_eager=True,
-    callback=_lang_now,
-)
+@click.option("--lang", default=None, is_eager=True, callback=_lang_now)
 @click.option("-v", "--verbose", count=True)
 @click.option("--version", is_flag=True, is_eager=True, expose_value=False, callback=_version)
 @click.pass_context

@@ -29,7 +29,7 @@ import click.parser
 import click.termui
 import click.types
 
-from autohelper.messages import LANGS, has, set_lang, t
+from autohelper.messages import LANGS, has, lang_code, set_lang, t
 
 _CLICK_MODULES = (
     click.core,
@@ -42,9 +42,26 @@ _CLICK_MODULES = (
 )
 
 
+# Click puts its English name of a number type ("integer", "float range") in this sentence.
+_NUMBER_MSGID = "{value!r} is not a valid {number_type}."
+
+
+class _NumberSentence(str):
+    """The sentence for a value that is no number, naming the kind in the person's words: a
+    count of workers is a whole number, so `1.5` is no "valid number" but no whole one."""
+
+    __slots__ = ()
+
+    def format(self, *args: Any, **kwargs: Any) -> str:
+        whole = "integer" in str(kwargs.get("number_type", ""))
+        kwargs["number_type"] = t("cli.number_type.whole" if whole else "cli.number_type.any")
+        return str.format(self, *args, **kwargs)
+
+
 def _gettext(message: str) -> str:
     key = f"click.{message}"
-    return t(key) if has(key) else message
+    text = t(key) if has(key) else message
+    return _NumberSentence(text) if message == _NUMBER_MSGID else text
 
 
 def _ngettext(singular: str, plural: str, count: int) -> str:
@@ -82,9 +99,7 @@ def prescan_lang(args: Sequence[str]) -> str | None:
         elif value is not None:
             before = value
         index += 1
-    chosen = before if before is not None else after
-    chosen = chosen.strip().lower() if chosen is not None else None
-    return chosen if chosen in LANGS else None
+    return lang_code(before if before is not None else after)
 
 
 def _without_lang(args: Sequence[str]) -> tuple[list[str], str | None]:
@@ -112,7 +127,15 @@ def _without_lang(args: Sequence[str]) -> tuple[list[str], str | None]:
 def unknown_env_lang() -> str | None:
     """AUTOHELPER_LANG when it is set to no known language (read as `detect_lang` reads it)."""
     value = os.environ.get("AUTOHELPER_LANG", "").strip()
-    return value if value and value.lower()[:2] not in LANGS else None
+    return value if value and lang_code(value) is None else None
+
+
+def unknown_lang(value: str, ctx: click.Context | None) -> click.UsageError:
+    """A `--lang` that names no language we have: said in both, since the person's is the one
+    we could not read (exit 2, a usage error)."""
+    shown = value.strip() or "''"
+    lines = [t("cli.lang_unknown", lang, value=shown, known=", ".join(LANGS)) for lang in LANGS]
+    return click.UsageError("\n".join(lines), ctx=ctx)
 
 
 def requested_lang(args: Sequence[str]) -> str | None:
@@ -188,11 +211,9 @@ class _Localized(click.Command):
             # The top level's option given after a command: say where it goes, in the whole
             # command line as it was (what looks personal masked), ready to paste; a language
             # we do not have is said as such, as it is before the command.
-            lang = (given or "").strip().lower()
-            if lang not in LANGS:
-                root = ctx.find_root().command
-                option = next((p for p in root.params if p.name == "lang"), None)
-                click.Choice(list(LANGS)).convert(given, option, ctx)
+            lang = lang_code(given)
+            if lang is None:
+                raise unknown_lang(given or "", ctx) from None
             words = ctx.command_path.split(" ")
             shown = [_shown_arg(arg) for arg in rest]
             example = " ".join([words[0], "--lang", lang, *words[1:], *shown])
@@ -234,6 +255,16 @@ class LocalizedGroup(_Localized, click.Group):
     def add_lazy(self, name: str, where: str) -> None:
         """Add the command `name`, found at `where` ("package.module:attribute") when needed."""
         self.lazy[name] = where
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        rest, given = _without_lang(args)
+        if ctx.parent is None and args and not rest and lang_code(given) is not None:
+            # `autohelper --lang en` alone is `autohelper` in English: its help, as with no
+            # arguments at all (Click would say "Missing command").
+            set_lang(lang_code(given))
+            _localize(self, ctx)
+            raise click.exceptions.NoArgsIsHelpError(ctx)
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *self.lazy})

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from typing import Any
 
 LANGS = ("es", "en")
@@ -58,12 +59,29 @@ _load(FIRST_TABLES)
 _current_lang: str | None = None
 
 
+# What a person may write for a language: its code, alone or as a locale (`en_US.UTF-8`,
+# `es-MX`), or its name in either language, in any case.
+_LANG_NAMES = {
+    "es": "es", "spa": "es", "spanish": "es", "espanol": "es", "español": "es",
+    "castellano": "es",
+    "en": "en", "eng": "en", "english": "en", "ingles": "en", "inglés": "en",
+}  # fmt: skip
+
+
+def lang_code(value: str | None) -> str | None:
+    """The language `value` names (`es`, `EN`, `en_US.UTF-8`, `es-MX`, `english`), or None for
+    none we have (`fr`, `esperanto`, an empty text)."""
+    if value is None:
+        return None
+    primary = re.split(r"[_.@-]", value.strip().lower(), maxsplit=1)[0]
+    return _LANG_NAMES.get(primary)
+
+
 def detect_lang() -> str:
     """The language from AUTOHELPER_LANG, else Spanish. The system's locale does not choose:
     Spanish is the default and English is asked for (`--lang en`, AUTOHELPER_LANG=en), so the
     same command says the same words on a student's machine and on an English-locale server."""
-    explicit = os.environ.get("AUTOHELPER_LANG", "").strip().lower()[:2]
-    return explicit if explicit in LANGS else "es"
+    return lang_code(os.environ.get("AUTOHELPER_LANG")) or "es"
 
 
 def set_lang(lang: str | None) -> str:

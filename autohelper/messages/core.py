@@ -27,6 +27,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "--lang va antes del comando, así: {example}",
         "en": "--lang goes before the command, like this: {example}",
     },
+    "cli.number_type.whole": {"es": "número entero", "en": "whole number"},
+    "cli.number_type.any": {"es": "número", "en": "number"},
+    "cli.lang_unknown": {
+        "es": "--lang {value}: no conozco ese idioma; usa uno de estos: {known}.",
+        "en": "--lang {value}: unknown language; use one of these: {known}.",
+    },
     "cli.lang_env_unknown": {
         "es": "AUTOHELPER_LANG={value}: no conozco ese idioma (hay: {known}); sigo en español.",
         "en": "AUTOHELPER_LANG={value}: unknown language (there are: {known}); going on in "

@@ -494,11 +494,12 @@ _STATUS: dict[str, dict[str, str]] = {
     "status.hours": {"es": "horario {hours}", "en": "hours {hours}"},
     "status.message_masked": {
         "es": "Mensaje listo para copiar (tus datos van ocultos; con --reveal sale completo):",
-        "en": "Message ready to copy (your data is hidden; --reveal shows it in full):",
+        "en": "Message ready to copy, in Spanish for the help desk (your data is hidden; "
+        "--reveal shows it in full):",
     },
     "status.message_ready": {
         "es": "Mensaje listo para copiar:",
-        "en": "Message ready to copy:",
+        "en": "Message ready to copy, in Spanish for the help desk:",
     },
     "status.msg.greeting": {"es": "Hola, buen día.", "en": "Hello,"},
     "status.msg.who": {"es": "Soy {name}", "en": "My name is {name}"},

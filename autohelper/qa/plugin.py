@@ -375,7 +375,9 @@ def _iso_day(day: str) -> str:
 
 
 def localize_html(page: str) -> str:
-    """pytest-html's fixed words of a written report, in the report's language."""
+    """pytest-html's fixed words of a written report, in the report's language (named on its
+    `<html>`, for screen readers and translators)."""
+    page = re.sub(r"<html(?![^>]*\blang=)", f'<html lang="{current_lang()}"', page, count=1)
     for (before, words, after), key in _PAGE_WORDS.items():
         page = page.replace(before + words + after, before + html.escape(t(key)) + after)
     page = _RUN_COUNT.sub(

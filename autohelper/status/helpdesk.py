@@ -1,7 +1,9 @@
 """A ready-to-send message for the institution's help desk, written for the student when a
 step is overdue or blocked: who they are (names, student ID), what they filed and when (with
 the folio), and what is wrong. Personal data and the folio are masked unless revealed, so the
-message can be shown on screen or saved in a report without exposing them."""
+message can be shown on screen or saved in a report without exposing them. It is written in
+Spanish whatever language the tool speaks: it is for the school's help desk, in Mexico; the
+words around it (in the person's language) say so."""
 
 from __future__ import annotations
 
@@ -10,11 +12,16 @@ from autohelper.privacy import mask
 from autohelper.status.timeline import Timeline
 from autohelper.status.words import format_day, rule_text, shown_yields
 
+# The help desks of the procedures' schools (ITSON's, Servicios Escolares) read Spanish.
+DESK_LANG = "es"
+
 
 def helpdesk_message(timeline: Timeline, reveal: bool, lang: str | None = None) -> str | None:
-    """The message, or None when nothing is overdue or blocked."""
+    """The message, or None when nothing is overdue or blocked. In the desk's language
+    (DESK_LANG), not `lang`, the person's: they send it, the desk reads it."""
     if not timeline.contacts:
         return None
+    lang = DESK_LANG
     profile = timeline.profile
     names = [n for n in (profile.names, profile.first_surname, profile.second_surname) if n]
     name = " ".join(names if reveal else [mask(n, "names") for n in names])

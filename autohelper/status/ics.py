@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 
-from autohelper.messages import localized, t
+from autohelper.messages import current_lang, localized, t
 from autohelper.status.timeline import Timeline
 
 _MORNING = datetime.timedelta(hours=9)  # the alarm of an all-day event, from its midnight
@@ -20,7 +20,8 @@ def timeline_ics(
 
     stamp = now or datetime.datetime.now(datetime.UTC)
     calendar = Calendar()
-    calendar.add("prodid", "-//autohelper//status//ES")
+    # The product's identifier ends with the language of its text (RFC 5545's example: //EN).
+    calendar.add("prodid", f"-//autohelper//status//{(lang or current_lang()).upper()}")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", localized(timeline.procedure.title, lang))
     procedure = timeline.procedure.id
