@@ -68,6 +68,18 @@ def _private_dirs(
     monkeypatch.delenv("AUTOHELPER_LANG", raising=False)
 
 
+@pytest.fixture
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The profile's tests: their own home and XDG folders too, no AUTOHELPER_PROFILE from the
+    shell, and Spanish asked for by name; returns the config folder."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("AUTOHELPER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("AUTOHELPER_LANG", "es")
+    monkeypatch.delenv("AUTOHELPER_PROFILE", raising=False)
+    return tmp_path / "config"
+
+
 @pytest.fixture(autouse=True)
 def _default_language(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test starts in the default language, Spanish (a C locale): the language is the

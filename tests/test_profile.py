@@ -31,15 +31,8 @@ COMPLETE = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own config directory and home: nothing touches the real ones."""
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("AUTOHELPER_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("AUTOHELPER_LANG", "es")
-    monkeypatch.delenv("AUTOHELPER_PROFILE", raising=False)
-    return tmp_path / "config"
+# Each test has its own config folder and home (`isolated`, tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("isolated")
 
 
 def default_path(config: Path) -> Path:
