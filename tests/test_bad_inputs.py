@@ -649,7 +649,8 @@ CLI_OPTIONS = [
         "bad-choice",
         ("--lang", "fr", "doctor"),
         2,
-        "Error: Valor no válido para '--lang': 'fr' no es uno de 'es', 'en'.",
+        "Error: --lang fr: no conozco ese idioma; usa uno de estos: es, en.\n"
+        "--lang fr: unknown language; use one of these: es, en.",
     ),
     Case(
         "extra-argument-en",
@@ -673,7 +674,7 @@ CLI_OPTIONS = [
         "port-not-a-number",
         ("mock", "serve", "--port", "ocho"),
         2,
-        "Error: Valor no válido para '--port': 'ocho' no es un número válido.",
+        "Error: Valor no válido para '--port': 'ocho' no es un número entero válido.",
     ),
     Case(
         "report-name-too-long-for-the-system",  # even asking about it fails: ENAMETOOLONG

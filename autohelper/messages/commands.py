@@ -342,6 +342,7 @@ _HELP: dict[str, tuple[str, str]] = {
         "Profile file to check (by default, the one of --profile).",
     ),
     # Placeholders of values.
+    "help.metavar.lang": ("[es|en]", "[es|en]"),
     "help.metavar.pdf_path": ("ARCHIVO", "FILE"),
     "help.metavar.html_file": ("ARCHIVO", "FILE"),
     "help.metavar.ics_file": ("ARCHIVO", "FILE"),
