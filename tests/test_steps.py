@@ -354,6 +354,60 @@ def test_choose_over_chained_selects_waits_for_each_list_and_remembers_the_pick(
     assert "UMF 1 HERMOSILLO" in human.prompts and not any("--" in p for p in human.prompts)
 
 
+def test_choose_waits_for_a_list_the_page_replaces_and_knows_a_worded_placeholder(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """Each list's options come as a new list put in its place (the same id and name); the
+    shifts' placeholder is «Selecciona el turno», value 0: never offered, never chosen."""
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/chained-replaced
+    description: Abrir
+  - select: {{label: Estado}}
+    value: SONORA
+    description: Elegir el estado
+  - choose: {{label: "Clínica o UMF*:"}}
+    description: Elige tu clínica
+  - choose: {{label: "Turno*:"}}
+    description: Elige tu turno
+  - expect: {{text: "Elegiste: UMF 37 CAJEME / MATUTINO 7:00 A 13:00"}}
+    description: Ver la elección
+""",
+    )
+    human = ScriptedHuman(choices=["CAJEME", "MATUTINO"])
+    result = engine_run(page, scenario, tmp_path, human)
+    assert result.status == "success", result.message
+    assert not any("Selecciona el turno" in prompt for prompt in human.prompts), human.prompts
+
+
+def test_an_optional_download_shown_in_the_same_tab_goes_back_to_the_page_it_left(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """A portal (or a browser that shows PDFs) may show the document in the tab instead of
+    handing it over: the steps after it read the page it replaced, so the run goes back to it."""
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/receipt
+    description: Abrir
+  - download: {{role: link, name: Imprimir comprobante}}
+    save_as: acuse
+    optional: true
+    timeout: 1
+    description: Descargar el comprobante
+  - outcome:
+      - when: {{css: "#tblDetalle"}}
+        result: success
+    timeout: 2
+    description: Terminar
+""",
+    )
+    result = engine_run(page, scenario, tmp_path)
+    assert result.status == "success", result.message
+    assert page.url.endswith("/receipt")
+
+
 def test_choose_picks_a_remembered_value_again_without_asking(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

@@ -11,6 +11,7 @@ import contextlib
 import html
 import logging
 import re
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,8 +45,13 @@ S = TypeVar("S", bound=m.Step)
 Handler = Callable[["Runner", Any], None]
 HANDLERS: dict[type[m.Step], Handler] = {}
 
-# An option that only asks to choose: "--Selecciona por favor--" (value -1), or an empty value.
-_PLACEHOLDER_JS = "o => o.disabled || o.value === '' || o.value === '-1' || /^\\s*--/.test(o.text)"
+# An option that only asks to choose: "--Selecciona por favor--" (value -1), an empty value, or
+# words that ask for a choice ("Selecciona el turno", value 0: PORTALS.md states the placeholder
+# of one list only).
+_PLACEHOLDER_JS = (
+    "o => o.disabled || o.value === '' || o.value === '-1'"
+    " || /^\\s*(--|selecci[oó]n|seleccione|elige|escoja|escoge)/i.test(o.text)"
+)
 _REAL_OPTIONS = f"""s => Array.from(s.options)
     .filter(o => !({_PLACEHOLDER_JS})(o)).map(o => [o.value, o.text.trim()])"""
 
@@ -793,11 +799,7 @@ def choose(run: Runner, step: m.Choose) -> None:
     if is_select:
         # Chained selects fill their options after the choice before: wait for a real one.
         try:
-            frame.wait_for_function(
-                f"s => Array.from(s.options).some(o => !({_PLACEHOLDER_JS})(o))",
-                arg=element.element_handle(),
-                timeout=run.timeout_ms(step),
-            )
+            _wait_for_options(element, frame, timeout)
         except PlaywrightTimeout:
             # A dialog on the page may say why (no clinic serves a postal code): its words.
             said = _dialog_words(frame)
@@ -819,6 +821,27 @@ def choose(run: Runner, step: m.Choose) -> None:
         run.redactor.add(labels[pick], step.remember)
 
 
+# Whether a list has a real option: "gone" when the page took it away (it put a new list in
+# its place, as a page loading the options as a fragment does), else whether it has one.
+_HAS_OPTIONS_JS = f"""s => !s.isConnected ? "gone"
+    : Array.from(s.options).some(o => !({_PLACEHOLDER_JS})(o))"""
+
+
+def _wait_for_options(element: PwLocator, frame: Frame, timeout: float) -> None:
+    """Wait until the list `element` finds has a real option. A list the page replaces while
+    it is waited on (the same id, the new options) is found again, within the same time."""
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        left = max(1.0, (deadline - time.monotonic()) * 1000)
+        handle = element.element_handle(timeout=left)
+        left = max(1.0, (deadline - time.monotonic()) * 1000)
+        found = frame.wait_for_function(_HAS_OPTIONS_JS, arg=handle, timeout=left)
+        if found.json_value() != "gone":
+            return
+        if time.monotonic() >= deadline:
+            raise PlaywrightTimeout(f"Timeout {timeout:.0f}ms exceeded waiting for options")
+
+
 def _pick(run: Runner, step: m.Choose, labels: list[str]) -> int:
     """The person's pick; a remembered value among the options is picked again, and said."""
     remembered = run.profile.get(step.remember or "", "")
@@ -837,16 +860,38 @@ def download(run: Runner, step: m.Download) -> None:
     element, _ = run.find(step, step.target)
     timeout = run.timeout_ms(step, run.options.submit_timeout)
     click_timeout = run.timeout_ms(step)
+    window = run.page.main_frame
+    documents = run.watch.documents[window]
     try:
         with run.page.expect_download(timeout=timeout) as info:
             run.acting(step, step.target, lambda: element.click(timeout=click_timeout))
     except PlaywrightTimeout:
         if step.optional:  # the portal showed the document instead of handing it over
+            if run.watch.documents[window] != documents and not _next_step_here(run):
+                # Shown in this very tab (a browser that shows PDFs), where the next step has
+                # nothing to read: back to the page it replaced (a GET, it sends nothing).
+                with contextlib.suppress(PlaywrightError):
+                    run.page.go_back(wait_until="domcontentloaded", timeout=click_timeout)
             raise Skip() from None
         raise
     path = run.evidence.keep_download(info.value, step.save_as)
     run.downloads[step.save_as] = path
     run.filenames[step.save_as] = info.value.suggested_filename
+
+
+def _next_step_here(run: Runner) -> bool:
+    """Whether the page the window now shows has the next step's first element (once loaded):
+    a link that showed the next page rather than a document."""
+    steps = run.scenario.steps
+    following = steps[run.index + 1].targets if run.index + 1 < len(steps) else ()
+    if not following:
+        return True
+    try:
+        run.page.wait_for_load_state("domcontentloaded")
+        scope = locate.frame_for(run.page, following[0][0].frame, 1000)
+        return locate.any_of(scope, following[0]).count() > 0
+    except (locate.FrameMissing, PlaywrightError):
+        return False
 
 
 from autohelper.engine import outcome as _outcome  # noqa: E402,F401  (registers its handler)
