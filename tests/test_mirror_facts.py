@@ -130,3 +130,34 @@ def test_a_constancia_printing_two_digit_years_is_read(tmp_path: Path) -> None:
     report = check_constancia(path, institution="itson")
     assert report.verdict.code == "vigente", report.public()
     assert report.facts.issued == issued
+
+
+@pytest.mark.parametrize(
+    ("text", "consultorio"),
+    [
+        ("Los datos ingresados son los siguientes: UMF: 37 Turno: MATUTINO Consultorio : 12", "12"),
+        (
+            "UMF: 37\nTurno: MATUTINO\nConsultorio : CONSULTORIO 12\nCancelar\nAceptar",
+            "CONSULTORIO 12",
+        ),
+        ("UMF: 37 Turno: MATUTINO Consultorio : 4 Cancelar Aceptar", "4"),
+    ],
+)
+def test_the_clinic_confirmation_gives_the_whole_consultorio(text: str, consultorio: str) -> None:
+    """PORTALS.md: "UMF: ... Turno: ... Consultorio : ..."; what a consultorio reads like is not
+    said (a number, or words with it)."""
+    import re
+
+    from autohelper.scenario import model as m
+
+    scenario = load_scenario(find_scenario("imss-umf", scenarios_dir()))
+    [pattern] = [
+        regex
+        for step in scenario.steps
+        if isinstance(step, m.Outcome)
+        for case in step.cases
+        for name, regex in case.yields
+        if name == "consultorio" and "Consultorio" in regex
+    ]
+    found = re.search(pattern, text)
+    assert found is not None and found.group(1) == consultorio
