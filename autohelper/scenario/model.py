@@ -488,8 +488,10 @@ class Screenshot(Step):
 class Choose(Step):
     """The person picks one of a select's options (or one of the links the target matches),
     and the pick is put in the page; options that arrive late (chained selects) are waited
-    for. `remember` names a profile field: the pick is yielded under that name, and a value
-    the profile already has is picked again when it is among the options."""
+    for, also when the page puts a new list in the old one's place; an option that only asks
+    to choose («--Selecciona por favor--», an empty value or -1, words such as «Selecciona el
+    turno») is never offered. `remember` names a profile field: the pick is yielded under that
+    name, and a value the profile already has is picked again when it is among the options."""
 
     kind: ClassVar[str] = "choose"
     primary: ClassVar[str] = "target"
@@ -501,7 +503,9 @@ class Choose(Step):
 class Download(Step):
     """Click what produces a file; keep the file for the run (private, 0600) under `save_as`,
     for later steps (an `outcome` may read it). An optional download that brings no file (the
-    portal shows it instead) is skipped."""
+    portal shows it instead) is skipped; when it was shown in the same tab and the next step's
+    first element is not there (a browser showing a PDF), the run goes back to the page it
+    replaced."""
 
     kind: ClassVar[str] = "download"
     read_only: ClassVar[bool] = True
