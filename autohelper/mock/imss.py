@@ -539,12 +539,13 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
             return self._page("mensaje", config, message=MSG_NO_REQUEST)
         nss = escape(result["nss"])
         if self.plain_markup(config):
-            # The words as known, each part in an element of its own (a mirror may): what
-            # reads the NSS must read the alert, not just the element holding the words.
+            # The words as known, each part in an element of its own (a mirror may), a line
+            # break of the source between them: what reads the NSS must read the alert, not
+            # just the element holding the words, and across lines.
             if result["found"]:
-                alert = f"Tu NSS es: <strong>{nss}</strong>"
+                alert = f"<strong>Tu NSS es:</strong>\n<strong>{nss}</strong>"
             else:
-                alert = f"<strong>Asignación de NSS exitosa.</strong><br>NSS: <span>{nss}</span>"
+                alert = f"<strong>Asignación de NSS exitosa.</strong><br>\nNSS: <span>{nss}</span>"
         elif result["found"]:
             alert = f"Tu NSS es: {nss}"
         else:
