@@ -161,3 +161,30 @@ def test_the_clinic_confirmation_gives_the_whole_consultorio(text: str, consulto
     ]
     found = re.search(pattern, text)
     assert found is not None and found.group(1) == consultorio
+
+
+@pytest.mark.browser
+def test_an_answer_that_ends_well_without_what_it_yields_says_so(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """A final page the scenario's pattern cannot read the number off: the run still ends well
+    (the portal said it did), and the person is told to look for the number themselves."""
+    from autohelper.human import ScriptedHuman
+
+    steps = """\
+  - goto: https://lab.autohelper.test/receipt
+    description: Abrir
+  - outcome:
+      - when: {css: "#tblDetalle"}
+        result: success
+        yields: {folio: 'Folio\\s*:\\s*(\\d+)'}
+    description: Leer el folio
+"""
+    human = ScriptedHuman()
+    result = engine_run(page, lab_scenario(tmp_path, steps), tmp_path, human)
+    assert result.status == "success", result.message
+    assert "folio" not in result.yields
+    assert (
+        "No pude leer «folio» en la respuesta del portal: búscalo tú en la página (o en tu "
+        "correo)." in human.prompts
+    )

@@ -214,6 +214,10 @@ def _apply(
             run.yields[name] = value
             if name in PERSONAL_FIELDS:
                 run.redactor.add(value, name)  # from here on, it is scrubbed like the rest
+        elif case.result in ("success", "in_person"):
+            # The run ends well without it (the NSS not read off its page): said, so the person
+            # looks for it there, not left to wonder why it was not offered.
+            run.human.progress(t("run.yield_not_read", name=name))
     run.yields.update(case.sets)
     advice = localized(case.message) if case.message else ""
     if case.result in ("success", "in_person"):

@@ -433,6 +433,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "page never arrives. It is not your connection: the portal has a problem.\n"
         "Page: {url}\nScreenshot: {screenshot}\nTry again later.",
     },
+    "run.yield_not_read": {
+        "es": "No pude leer «{name}» en la respuesta del portal: búscalo tú en la página (o en "
+        "tu correo).",
+        "en": "Could not read “{name}” in the portal's answer: look for it on the page (or in "
+        "your email).",
+    },
     "run.page_not_loaded": {
         "es": "La página no cargó en el paso «{step}»: el navegador no pudo abrir {where} "
         "({reason}). No es un cambio del portal: quizá está caído.\n"
