@@ -408,6 +408,31 @@ def test_an_optional_download_shown_in_the_same_tab_goes_back_to_the_page_it_lef
     assert page.url.endswith("/receipt")
 
 
+def test_an_optional_window_still_coming_in_over_the_page_is_waited_for_not_skipped(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The next step's button shows at once, but a backdrop already covers the page and the
+    window comes 0.2 s later (Bootstrap's way): it is accepted, then the button is pressed."""
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/late-window
+    description: Abrir
+  - click: {{css: "#aceptar"}}
+    optional: true
+    timeout: 5
+    description: Aceptar la ventana si llega
+  - click: {{css: "#seguir"}}
+    timeout: 2
+    description: Seguir
+  - expect: {{text: Seguiste}}
+    description: Ver que siguió
+""",
+    )
+    result = engine_run(page, scenario, tmp_path)
+    assert result.status == "success", result.message
+
+
 def test_choose_picks_a_remembered_value_again_without_asking(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

@@ -11,6 +11,7 @@ back to its sign-in block, once per step. Events go to listeners; personal data 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import time
@@ -96,6 +97,25 @@ def network_stop(error: str, live: bool) -> str | None:
 
 # What a person can do by hand in the browser when the scenario's target is not found.
 HAND_OFF_STEPS = (m.Click, m.Fill, m.Select, m.Check, m.Choose, m.Expect, m.Captcha, m.Submit)
+
+
+# How long an optional step gives a window the page is bringing in to show (a Bootstrap modal:
+# a 150 ms backdrop, then a 300 ms slide).
+MOTION_MS = 1_000
+# The element at the middle of the page is fixed and covers nearly all of it (a backdrop), or
+# an animation that ends is running (not a spinner's endless one).
+_COVERED_OR_MOVING_JS = """() => {
+    for (let e = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+         e && e !== document.body && e !== document.documentElement; e = e.parentElement) {
+        if (getComputedStyle(e).position === "fixed") {
+            const box = e.getBoundingClientRect();
+            if (box.width >= innerWidth * 0.9 && box.height >= innerHeight * 0.9) return true;
+            break;
+        }
+    }
+    return document.getAnimations().some(a => a.playState === "running"
+        && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+}"""
 
 
 class Restart(Exception):
@@ -596,14 +616,30 @@ class Runner:
         # less than a race through every element of the next step when one of them decides.
         if own.count() > 0:
             return
-        if same_frame and locate.any_of(frame, same_frame[0]).count() > 0:
-            raise Skip()
-        race = own
-        for other in same_frame:
-            race = race.or_(locate.every(frame, other))
-        race.first.wait_for(state="visible", timeout=self.timeout_ms(step))
-        if own.count() == 0:
-            raise Skip()
+        if not (same_frame and locate.any_of(frame, same_frame[0]).count() > 0):
+            race = own
+            for other in same_frame:
+                race = race.or_(locate.every(frame, other))
+            race.first.wait_for(state="visible", timeout=self.timeout_ms(step))
+            if own.count() > 0:
+                return
+        # The next step's element came first. A window the page is still bringing in (its
+        # backdrop already over the page, the window sliding in after it: Bootstrap's) is not
+        # there yet, and would cover that next step: while the page is covered or moving, it
+        # is given a moment to show.
+        if self._covered_or_moving(frame):
+            with contextlib.suppress(PlaywrightTimeout):
+                own.first.wait_for(state="visible", timeout=MOTION_MS)
+                return
+        raise Skip()
+
+    def _covered_or_moving(self, frame: Frame) -> bool:
+        """Whether something fixed covers the page (a modal's backdrop) or an animation that
+        ends is running (one fading in)."""
+        try:
+            return bool(frame.evaluate(_COVERED_OR_MOVING_JS))
+        except PlaywrightError:  # the document went away meanwhile: nothing to wait for
+            return False
 
     def missing(self, step: m.Step, target: m.Target) -> AutohelperError | Skip:
         """What a target that never showed means: an optional page that did not appear, a
