@@ -188,3 +188,27 @@ def test_an_answer_that_ends_well_without_what_it_yields_says_so(
         "No pude leer «folio» en la respuesta del portal: búscalo tú en la página (o en tu "
         "correo)." in human.prompts
     )
+
+
+@pytest.mark.browser
+def test_the_guides_buscar_is_found_as_an_input_button_of_the_captchas_form(page: Page) -> None:
+    """PORTALS.md: `button#continuar` in one copy, «BUSCAR» in the guides, "treat both as one
+    step with fallback locators": «BUSCAR» as an <input type=button> of the form with the
+    CAPTCHA is pressed, never the header's own «Buscar»."""
+    from autohelper.engine import locate
+    from autohelper.scenario import model as m
+
+    page.set_content(
+        '<header><form id="busqueda"><input name="q"><button>Buscar</button></form></header>'
+        '<main><form id="registroAseguradoDatosBasicosForm"><input id="registroCurp">'
+        '<img id="captchaImg" src="/c.png" alt="c"><input name="captcha">'
+        '<input type="button" id="boton" value="BUSCAR"></form></main>'
+    )
+    scenario = load_scenario(find_scenario("imss-nss", scenarios_dir()))
+    [submit] = [s for s in scenario.steps if isinstance(s, m.Submit)][:1]
+    first = next(
+        found
+        for found in (locate.any_of(page.main_frame, (one,)) for one in submit.target)
+        if found.count() > 0
+    )
+    assert first.get_attribute("id") == "boton"
