@@ -217,3 +217,27 @@ def test_configure_refuses_a_boolean_for_a_number(portal: MockPortal) -> None:
     with pytest.raises(ValueError):
         portal.configure(fail_first=True)
     assert portal.config.fail_first == 0
+
+
+def test_a_suite_without_counts_is_counted_from_its_cases(tmp_path: Path) -> None:
+    """A tool that writes no counts: its failed case still merges as one (CI reads the
+    totals), nested suites' cases included."""
+    shard = tmp_path / "k.xml"
+    shard.write_text(
+        '<testsuite name="t"><testcase name="a"/><testcase name="b"><failure/></testcase>'
+        '<testsuite name="inner"><testcase name="c"><skipped/></testcase>'
+        '<testcase name="d"><error/></testcase></testsuite></testsuite>',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.xml"
+    result = autohelper_cmd("merge-junit", str(out), str(shard))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}: 4 caso(s), 1 fallido(s), 1 con error, 1 omitido(s).\n"
+    root = ET.parse(out).getroot()
+    assert [root.get(n) for n in ("tests", "failures", "errors", "skipped")] == ["4", "1", "1", "1"]
+
+
+def test_a_count_written_empty_is_refused(tmp_path: Path) -> None:
+    shard = tmp_path / "h.xml"
+    shard.write_text('<testsuite name="s" tests="1" failures=""/>', encoding="utf-8")
+    assert 'failures=""' in _merge_refused(tmp_path, shard)

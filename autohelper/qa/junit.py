@@ -93,9 +93,20 @@ def _cut(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
+# What each count counts when a suite does not say it: its cases, or those holding the child.
+_COUNTED_BY = {"tests": None, "failures": "failure", "errors": "error", "skipped": "skipped"}
+
+
 def _count(path: Path, index: int, suite: ET.Element, name: str) -> int:
-    """A suite's count (`tests="3"`): a whole number, 0 or more; absent or empty is 0."""
-    raw = (suite.get(name) or "0").strip()
+    """A suite's count (`tests="3"`): a whole number, 0 or more. Absent, it is counted from the
+    suite's cases (a tool that writes no counts: a failed case never merges as none); written
+    empty or as anything but a whole number, the file is refused."""
+    raw = suite.get(name)
+    if raw is None:
+        child = _COUNTED_BY[name]
+        cases = list(suite.iter("testcase"))  # those of suites inside it too
+        return len(cases) if child is None else sum(c.find(child) is not None for c in cases)
+    raw = raw.strip()
     if not (raw.isascii() and raw.isdigit()):
         raise _bad_attribute(path, index, suite, name, raw, "count")
     digits = raw.lstrip("0") or "0"
