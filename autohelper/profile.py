@@ -8,6 +8,7 @@ as ssh refuses a private key with loose permissions. Scenarios read it via `{pro
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import difflib
@@ -17,7 +18,7 @@ import re
 import stat
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -967,24 +968,45 @@ def update_profile(
     with what the file already holds; if anything is invalid, InvalidProfile lists it all and
     nothing is written."""
     path = resolve_profile_path(name_or_path)
-    created = not _exists(path)
-    data, lines, problems = ({}, {}, []) if created else _read(path)
-    merged: dict[str, Any] = dict(data)
-    for key, raw in assignments.items():
-        merged[key] = raw
-        lines.pop(key, None)  # a value from the command line has no file line
-    values, found, _ = _check_data(merged, lines)
-    problems += found
-    # An empty assignment (`nss=`) would silently unset a required field: say so instead.
-    for key, raw in assignments.items():
-        said = any(p.key == "validation.required" and p.field == key for p in problems)
-        if key in SPECS and SPECS[key].required and not str(raw).strip() and not said:
-            problems.append(v.Problem("validation.required", field=key))
-    if problems:
-        raise InvalidProfile(path, problems)
-    profile = profile_from_values(values)
-    save_profile(profile, path)
+    with _one_writer(path):  # read, change and write: never two at once (a field lost)
+        created = not _exists(path)
+        data, lines, problems = ({}, {}, []) if created else _read(path)
+        merged: dict[str, Any] = dict(data)
+        for key, raw in assignments.items():
+            merged[key] = raw
+            lines.pop(key, None)  # a value from the command line has no file line
+        values, found, _ = _check_data(merged, lines)
+        problems += found
+        # An empty assignment (`nss=`) would silently unset a required field: say so instead.
+        for key, raw in assignments.items():
+            said = any(p.key == "validation.required" and p.field == key for p in problems)
+            if key in SPECS and SPECS[key].required and not str(raw).strip() and not said:
+                problems.append(v.Problem("validation.required", field=key))
+        if problems:
+            raise InvalidProfile(path, problems)
+        profile = profile_from_values(values)
+        save_profile(profile, path)
     return ProfileUpdate(profile, path, created, tuple(profile_warnings(profile)))
+
+
+@contextlib.contextmanager
+def _one_writer(path: Path) -> Iterator[None]:
+    """Hold the profile's folder (an advisory lock on the folder itself: no file left beside
+    the profile) while a change reads and writes it: two `profile set` at once, or a run saving
+    the NSS beside one, each keep the other's fields. A folder not there yet (the first
+    profile) or that cannot be opened: no lock, and the write says what is wrong."""
+    import fcntl
+
+    try:
+        fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing it lets go of the lock
 
 
 def require_fields(

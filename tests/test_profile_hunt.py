@@ -244,3 +244,38 @@ def test_check_a_file_wins_over_autohelper_profile(
     result = console("profile", "check", str(student(tmp_path)))
     assert result.exit_code == 0, result.stderr
     assert "es válido" in result.output
+
+
+def test_changes_made_at_once_keep_each_others_fields(tmp_path: Path) -> None:
+    """Several `profile set` at the same moment (here threads, each with its own open folder):
+    each reads, changes and writes the file in turn, so every field set is there after."""
+    import threading
+
+    path = tmp_path / "p" / "perfil.yaml"
+    path.parent.mkdir()
+    path.write_text(STUDENT.read_text(encoding="utf-8"), encoding="utf-8")
+    path.chmod(0o600)
+    changes = [
+        ("phone", "6441234567"),
+        ("student_id", "00000012345"),
+        ("exterior_number", "123"),
+        ("interior_number", "4B"),
+        ("street", "CALLE UNO"),
+        ("colonia", "CENTRO"),
+    ]
+    for _round in range(4):
+        start = threading.Barrier(len(changes))
+
+        def set_one(field: str, value: str, start: threading.Barrier = start) -> None:
+            start.wait()
+            prof.update_profile(path, {field: value})
+
+        threads = [threading.Thread(target=set_one, args=change) for change in changes]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        values = prof.load_profile(path).stored_values()
+        for field, value in changes:
+            assert values.get(field) == value, (field, values.get(field))
+        path.write_text(STUDENT.read_text(encoding="utf-8"), encoding="utf-8")
