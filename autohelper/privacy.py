@@ -177,7 +177,12 @@ def typed(text: str, limit: int = TYPED_LIMIT) -> str:
     data (a CURP, an email, an NSS or phone number given where a step or a date goes), control
     characters escaped as Python writes them (`\\n`, `\\x1b`), cut at `limit` characters
     with "…"."""
-    text = mask_if_personal(text)
+    return escaped(mask_if_personal(text), limit)
+
+
+def escaped(text: str, limit: int = TYPED_LIMIT) -> str:
+    """`text` with its control characters escaped as Python writes them (`\\n`, `\\x1b`), cut
+    at `limit` characters with "…": what `typed` shows of a value known to be no one's."""
     cut = len(text) > limit
     text = text[:limit]
     shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

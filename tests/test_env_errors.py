@@ -284,3 +284,16 @@ def test_a_number_typed_as_a_date_stays_masked(value: str, shown: str) -> None:
     assert result.stderr == (
         f"Error: --as-of: «{shown}» no es una fecha AAAA-MM-DD (por ejemplo 2026-11-17).\n"
     )
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r", "\x0b", "\x0c"])
+def test_a_date_shown_as_typed_has_its_control_characters_escaped(ending: str) -> None:
+    """A pasted line break after a date must not break (or rewrite) the terminal's line."""
+    make_profile()
+    result = console("status", "--as-of", f"2026-11-22{ending}")
+    assert result.exit_code == 1, result.output
+    shown = repr(ending)[1:-1]
+    assert result.stderr == (
+        f"Error: --as-of: «2026-11-22{shown}» no es una fecha AAAA-MM-DD; "
+        "¿quisiste decir 2026-11-22?\n"
+    )

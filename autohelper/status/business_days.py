@@ -28,7 +28,7 @@ import platformdirs
 
 from autohelper.errors import UsageError
 from autohelper.messages import t
-from autohelper.privacy import mask_if_personal, typed
+from autohelper.privacy import escaped, mask_if_personal, typed
 
 log = logging.getLogger(__name__)
 
@@ -99,9 +99,9 @@ def _typed_date(text: str) -> str:
     is the basic format of a date that exists (`20261113`)."""
     normal = unicodedata.normalize("NFKC", text).strip()
     if _BASIC_DAY.fullmatch(normal) and _meant_day(text) is not None:
-        return text
+        return escaped(text)
     if _DATE_SHAPED.fullmatch(normal):
-        return text  # nothing in it but a date's characters: no one's number
+        return escaped(text)  # nothing in it but a date's characters: no one's number
     # Spaces before it (pasted) are shown as typed, not taken as part of a number.
     body = text.lstrip()
     spaces = text[: len(text) - len(body)]
