@@ -106,9 +106,11 @@ BUSY_WAIT = 10.0
 
 
 def default_path() -> Path:
-    """`$AUTOHELPER_DATA_DIR/journal.sqlite3`, else the user data directory (platformdirs)."""
-    base = os.environ.get("AUTOHELPER_DATA_DIR") or platformdirs.user_data_dir("autohelper")
-    return Path(base) / "journal.sqlite3"
+    """`$AUTOHELPER_DATA_DIR/journal.sqlite3`, else the user data directory (platformdirs). A
+    `~` in the variable is the home folder (set in quotes, no shell expands it); blank is unset."""
+    base = os.environ.get("AUTOHELPER_DATA_DIR", "").strip()
+    folder = Path(base).expanduser() if base else Path(platformdirs.user_data_dir("autohelper"))
+    return folder / "journal.sqlite3"
 
 
 def check_link(path: Path) -> None:

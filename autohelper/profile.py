@@ -359,9 +359,12 @@ class ProfileUpdate:
 
 
 def config_dir() -> Path:
-    """autohelper's config directory: AUTOHELPER_CONFIG_DIR, else platformdirs' (XDG aware)."""
-    override = os.environ.get("AUTOHELPER_CONFIG_DIR")
-    return Path(override) if override else Path(platformdirs.user_config_dir("autohelper"))
+    """autohelper's config directory: AUTOHELPER_CONFIG_DIR (a `~` in it is the home folder;
+    blank is unset), else platformdirs' (XDG aware)."""
+    override = os.environ.get("AUTOHELPER_CONFIG_DIR", "").strip()
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_config_dir("autohelper"))
 
 
 def profiles_dir() -> Path:

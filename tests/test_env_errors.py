@@ -297,3 +297,21 @@ def test_a_date_shown_as_typed_has_its_control_characters_escaped(ending: str) -
         f"Error: --as-of: «2026-11-22{shown}» no es una fecha AAAA-MM-DD; "
         "¿quisiste decir 2026-11-22?\n"
     )
+
+
+def test_a_home_folder_written_as_tilde_in_the_data_and_config_variables_is_the_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`AUTOHELPER_DATA_DIR="~/datos"` (quoted: no shell expands it) is the home's folder, not
+    a folder named `~` in the current one; a blank one is no setting at all."""
+    from autohelper.journal import default_path
+    from autohelper.profile import config_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("AUTOHELPER_DATA_DIR", "~/datos")
+    monkeypatch.setenv("AUTOHELPER_CONFIG_DIR", " ~/conf ")
+    assert default_path() == tmp_path / "home" / "datos" / "journal.sqlite3"
+    assert config_dir() == tmp_path / "home" / "conf"
+    monkeypatch.setenv("AUTOHELPER_DATA_DIR", " ")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_path() == tmp_path / "xdg" / "autohelper" / "journal.sqlite3"
