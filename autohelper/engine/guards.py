@@ -238,8 +238,10 @@ class PageWatch:
             self.violation = self.violation or frame.url
 
     def _on_failed(self, request: Request) -> None:
-        if request.is_navigation_request() and request.frame == self.page.main_frame:
-            self.failed = (request.url, request.failure or "")
+        # A navigation of a frame not there yet (a popup's) has no frame to ask for: not ours.
+        with contextlib.suppress(PlaywrightError):
+            if request.is_navigation_request() and request.frame == self.page.main_frame:
+                self.failed = (request.url, request.failure or "")
 
     def _on_console(self, message: ConsoleMessage) -> None:
         text = message.text

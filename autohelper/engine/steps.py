@@ -867,7 +867,7 @@ def download(run: Runner, step: m.Download) -> None:
             run.acting(step, step.target, lambda: element.click(timeout=click_timeout))
     except PlaywrightTimeout:
         if step.optional:  # the portal showed the document instead of handing it over
-            if run.watch.documents[window] != documents and not _next_step_here(run):
+            if run.watch.documents[window] != documents and not _next_step_here(run, timeout):
                 # Shown in this very tab (a browser that shows PDFs), where the next step has
                 # nothing to read: back to the page it replaced (a GET, it sends nothing).
                 with contextlib.suppress(PlaywrightError):
@@ -879,7 +879,7 @@ def download(run: Runner, step: m.Download) -> None:
     run.filenames[step.save_as] = info.value.suggested_filename
 
 
-def _next_step_here(run: Runner) -> bool:
+def _next_step_here(run: Runner, timeout: float) -> bool:
     """Whether the page the window now shows has the next step's first element (once loaded):
     a link that showed the next page rather than a document."""
     steps = run.scenario.steps
@@ -887,7 +887,7 @@ def _next_step_here(run: Runner) -> bool:
     if not following:
         return True
     try:
-        run.page.wait_for_load_state("domcontentloaded")
+        run.page.wait_for_load_state("domcontentloaded", timeout=timeout)
         scope = locate.frame_for(run.page, following[0][0].frame, 1000)
         return locate.any_of(scope, following[0]).count() > 0
     except (locate.FrameMissing, PlaywrightError):
