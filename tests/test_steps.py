@@ -362,7 +362,7 @@ def test_choose_waits_for_a_list_the_page_replaces_and_knows_a_worded_placeholde
     scenario = lab_scenario(
         tmp_path,
         f"""
-  - goto: {LAB}/chained-replaced
+  - goto: {LAB}/chained?swap=1
     description: Abrir
   - select: {{label: Estado}}
     value: SONORA
