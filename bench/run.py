@@ -164,8 +164,14 @@ def _in_fresh_context(browser: Browser, flow: Callable[[Page], object]) -> objec
 def _selenium(front: PortalFront) -> Any:
     """A Selenium session on Debian's chromedriver and Chromium, reaching the mock through the
     same front, with the same flags as the engine's browser."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ModuleNotFoundError:
+        raise SystemExit(
+            "selenium not installed: `make bench` installs the benchmark's own set-up "
+            "(or run with --skip-selenium)"
+        ) from None
 
     from autohelper.browser import find_browser
     from autohelper.browser.provider import launch_args
