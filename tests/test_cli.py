@@ -672,10 +672,9 @@ def test_journal_repair_sets_the_damaged_journal_aside_and_says_where() -> None:
     [
         (
             "escolar",
-            "nss_from_employer=true",
+            "nss=67905612346",
             [
-                "No necesitas «Tu Número de Seguridad Social (NSS)»: ya tienes un NSS de un "
-                "trabajo: solo llévalo a Servicios Escolares.",
+                "No necesitas «Tu Número de Seguridad Social (NSS)»: tu perfil ya tiene tu NSS.",
                 "Lo que sigue: Entregar tu NSS en Servicios Escolares. Lleva tu NSS impreso al "
                 "Depto. de Servicios Escolares para que registren tu alta del Seguro Facultativo.",
                 "Si de todos modos quieres hacerlo: autohelper run imss-nss --again",

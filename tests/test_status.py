@@ -5,6 +5,7 @@ what never shows unmasked."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import sqlite3
@@ -282,6 +283,36 @@ def test_an_nss_from_an_employer_not_saved_skips_the_step_and_the_request_asks_f
     nss = steps(saved)["nss"]
     assert (nss["state"], nss["why"]) == ("skipped", "tu perfil ya tiene tu NSS")
     assert "save_command" not in saved["next"] and "find_command" not in saved["next"]
+
+
+def test_at_a_school_an_nss_from_a_job_not_saved_is_asked_for_before_the_vigencia() -> None:
+    """Guide 000's school: the NSS is handed in on paper, so nothing asks for it until the
+    vigencia, whose run needs it in the profile. When the vigencia comes next, `status` says to
+    save it first (imss-nss saves it: the same hint as the request's `requires`), and `next`
+    does not offer a run that would stop before its browser for it."""
+    from autohelper.status.standing import StatusRequest, current_timeline, not_needed
+    from autohelper.status.terminal import after_run_lines
+
+    make_profile(institution="escolar", nss="", nss_from_employer="sí")
+    autohelper_cmd("done", "entrega", "--on", "2026-11-10")
+    autohelper_cmd("done", "confirmacion", "--on", "2026-11-11")
+    data = status_json("--as-of", "2026-11-12")
+    assert data["next"]["step"] == "vigencia"
+    assert data["next"]["save_command"] == "autohelper profile set nss=..."
+    assert data["next"]["find_command"] == "autohelper run imss-nss"
+    result = autohelper_cmd("next", "--as-of", "2026-11-12", input="s\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-2:] == [
+        "  Antes guarda tu NSS en tu perfil (este paso lo necesita): autohelper profile set "
+        "nss=.... Si no lo conoces, autohelper run imss-nss lo encuentra.",
+        "  Comando: autohelper run imss-vigencia",
+    ]
+    timeline = current_timeline(StatusRequest(None, datetime.date(2026, 11, 12)))
+    assert after_run_lines(timeline, "es")[-1] == "  autohelper status muestra todo tu trámite."
+    assert not_needed(None, "imss-nss") is None  # it finds the NSS the student does not know
+    prof.update_profile(None, {"nss": NSS})
+    saved = status_json("--as-of", "2026-11-12")
+    assert "save_command" not in saved["next"]
 
 
 def test_a_run_not_needed_shows_its_commands_with_the_profile_given() -> None:

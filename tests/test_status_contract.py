@@ -71,7 +71,9 @@ def test_the_design_example_holds_for_an_nss_from_an_employer_not_saved() -> Non
         "umf": "todo",
     }
     assert (data["next"]["step"], data["next"]["not_before"]) == ("vigencia", "2026-11-18")
-    assert "save_command" not in data["next"]  # the vigencia's scenario does not need it
+    assert data["next"]["command"] == "autohelper run imss-vigencia --profile emp"
+    # More keys than the example's: the vigencia's run needs the NSS the profile lacks.
+    assert data["next"]["save_command"] == "autohelper profile set nss=... --profile emp"
 
 
 def test_the_request_after_an_employers_nss_not_saved_says_to_save_it_first(

@@ -176,6 +176,10 @@ def next_command(
         click.echo(t("status.not_yet", date=_day(action.not_before)))
         return
     step = action.step
+    if action.needs:
+        # The run would stop before its browser for the field the lines above say to save
+        # first (an NSS from a job never saved): nothing to offer until it is saved.
+        return
     if step.scenario is not None and action.state != "in_person":
         if _ask(t("status.ask_run", command=action.command), False, "status.ask_run_ended"):
             from autohelper.cli import run

@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from autohelper import journal as jr
 from autohelper.errors import UsageError, Words
@@ -45,6 +46,9 @@ from autohelper.status.timeline import (
     save_command,
 )
 from autohelper.status.words import format_day
+
+if TYPE_CHECKING:
+    from autohelper.scenario.model import Scenario
 
 
 @dataclass(frozen=True)
@@ -96,21 +100,34 @@ def student(profile_name: str | None, command_suffix: str = "") -> Student:
 
 
 def _scenario_requires(procedure: Procedure) -> dict[str, dict[str, str]]:
-    """Each step's `requires` (by step id): the profile fields its scenario takes from another
-    scenario (`{nss: imss-nss}`). A scenario that cannot be read requires nothing here:
-    `autohelper check` and the run itself say what is wrong with it."""
+    """Each step's profile fields that another step's scenario gets (by step id): its
+    scenario's `requires` (`{nss: imss-nss}`), and any field it needs that another scenario of
+    the procedure saves to the profile (the vigencia needs the NSS, which imss-nss saves): a
+    student who skipped that step (an NSS from a job) and never saved the field is told to
+    save it before the run, not stopped by the run. A scenario that cannot be read requires
+    nothing here: `autohelper check` and the run itself say what is wrong with it."""
     from autohelper.errors import AutohelperError
     from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 
-    requires: dict[str, dict[str, str]] = {}
+    scenarios: dict[str, Scenario] = {}
     for step in procedure.steps:
         if step.scenario is None:
             continue
         try:
-            scenario = load_scenario(find_scenario(step.scenario, scenarios_dir()))
+            scenarios[step.id] = load_scenario(find_scenario(step.scenario, scenarios_dir()))
         except AutohelperError:
             continue
-        requires[step.id] = dict(scenario.requires)
+    savers = {
+        name: scenario.id for scenario in scenarios.values() for name in scenario.save_to_profile
+    }
+    requires: dict[str, dict[str, str]] = {}
+    for step_id, scenario in scenarios.items():
+        saved = {
+            name: savers[name]
+            for name in scenario.needs.profile
+            if name in savers and savers[name] != scenario.id
+        }
+        requires[step_id] = {**saved, **dict(scenario.requires)}
     return requires
 
 

@@ -105,7 +105,9 @@ def after_run_lines(timeline: Timeline, lang: str | None, mirror: str | None = N
         practice = [t("status.after_mirror_run", lang, url=mirror)]
     lines = [*practice, *next_lines(timeline, lang)]
     if action.state != "blocked":
-        return [*lines, "  " + t("status.after_run", lang, suffix=suffix)]
+        # `next` starts nothing while the profile lacks a field the run needs (said above).
+        key = "status.after_run_status" if action.needs else "status.after_run"
+        return [*lines, "  " + t(key, lang, suffix=suffix)]
     item = timeline.state(action.step.id)
     lines.append("  " + t("status.what_happened", lang, why=blocked_reason(item, timeline, lang)))
     lines += ["", *contact_lines(timeline, False, lang)]
