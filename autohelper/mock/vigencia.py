@@ -16,13 +16,14 @@ where the link's answers are shown, the emails' subjects (but the report's) and 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from html import escape
+from html import escape, unescape
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlencode
 
@@ -173,7 +174,9 @@ class VigenciaSettings:
     check that comes first still wins) or LINK_ANSWERS (the emailed link gives it); empty: only
     the real checks. `case`: the constancia's content (CASES). `several_emails`: the CURP has
     several emails on file, so `#myModalActualizacion` comes before the send. `token_age_days`:
-    the emailed link is dated that many days back (1 or more: "Token expirado").
+    the emailed link is dated that many days back (1 or more: "Token expirado"). `link_alert`:
+    the link's answers come as the browser's own `alert()` over a page without them (where the
+    live application shows them is not known).
     """
 
     answer: str = ""
@@ -181,6 +184,7 @@ class VigenciaSettings:
     several_emails: bool = False
     token_age_days: int = 0
     mismatch_message: str = DEFAULT_EMAIL_MISMATCH
+    link_alert: bool = False
 
     def __post_init__(self) -> None:
         answers = (*FORM_ANSWERS, *LINK_ANSWERS)
@@ -421,11 +425,11 @@ class VigenciaSite(Site[VigenciaSettings, VigenciaVisitor]):
                 error = ""
                 found.used = True
         if error or found is None:
-            return self._message(config, escape(error))
+            return self._link_answer(config, escape(error))
         if settings.answer in LINK_ANSWERS:
             # Verbatim HTML: the daily limit's `<br>` is the portal's; the NSS is all digits.
             text = LINK_ANSWERS[settings.answer].replace("{nss}", escape(found.nss))
-            return self._message(config, text)
+            return self._link_answer(config, text)
         pdf = constancia_pdf(CASES[settings.case], _person(found.curp, found.nss), _today())
         folio = str(int(hashlib.sha256(f"vigencia{found.nss}{token}".encode()).hexdigest(), 16))
         result = {
@@ -448,6 +452,14 @@ class VigenciaSite(Site[VigenciaSettings, VigenciaVisitor]):
             "\n\nIMSS",
             attachments=[attachment(_filename(result["nss"]), pdf)],
         )
+
+    def _link_answer(self, config: MockConfig, html: str) -> Response:
+        """The emailed link's answer: on its page, or (`link_alert`) in an `alert()` the page
+        shows as it loads, its line break a new line."""
+        if not self.settings(config).link_alert:
+            return self._message(config, html)
+        words = unescape(html.replace("<br>", "\n"))
+        return self.page_response(f"{_PAGES}/mensaje-alerta.html", config, words=json.dumps(words))
 
     def _message(self, config: MockConfig, html: str) -> Response:
         """The answer page of the link and of documents asked for without a request (assumed:
