@@ -330,6 +330,7 @@ class CiaSettings:
     status_leaf: bool = False  # STATUS_LEAF listed before "Solicitud Seguro" in the NAV
     sentence_case: bool = False  # the NAV says "Seguro facultativo", "Solicitud seguro"
     checkbox_drawn: bool = False  # the declaration's input 0×0, drawn by its label.PSCHECKBOX
+    ajax_save: bool = False  # «Guardar» posts the form by AJAX (PeopleSoft 8.5x): _AJAX_SAVE
     folio_space: str = "space"  # before the folio: FOLIO_SPACES
     field_errors_at: str = "alert"  # ERROR_PLACES
     # ASSUMED: the CIA's own checks are not known; not "": it refuses this field whatever it
@@ -710,6 +711,25 @@ _DRAWN_BOX = (
     " width: 13px; height: 13px; border: 1px solid #7f7f7f; margin-right: 6px; }"
     " input.PSCHECKBOX:checked + label.PSCHECKBOX::before { background: #006db6; }</style>\n"
 )
+# PeopleSoft 8.5x posts an action by AJAX and puts the answer into the page (no new document):
+# the same whole-form post and the same answer page, its body swapped in; a redirect (an expired
+# session) sends the whole window where it leads, as PeopleSoft's own script does.
+_AJAX_SAVE = """<script>
+(() => {
+  const full = submitAction_win0;
+  submitAction_win0 = function (form, id) {
+    if (id !== '#ICSave') return full(form, id);
+    form.ICAction.value = id;
+    document.getElementById('WAIT_win0').style.display = 'block';
+    fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))})
+      .then(r => r.redirected ? (top.location = r.url) : r.text().then(html => {
+        const answer = new DOMParser().parseFromString(html, 'text/html');
+        document.body.replaceWith(document.adoptNode(answer.body));
+      }));
+  };
+})();
+</script>
+"""
 _LEAF_ROW = '<tr><td width="12"></td><td width="12"></td><td><a class="PTNAVLINK"'
 _STATUS_ROW = (
     f'{_LEAF_ROW} href="{escape(component_url(STATUS_COMPONENT))}" target="TargetContent">'
@@ -735,6 +755,8 @@ def _vary(name: str, html: str, settings: CiaSettings) -> str:
         html = html.replace("Solicitud Seguro</a>", "Solicitud seguro</a>")
     if page == "seguro.html" and settings.checkbox_drawn:
         html = html.replace("</head>", f"{_DRAWN_BOX}</head>", 1)
+    if page == "seguro.html" and settings.ajax_save:
+        html = html.replace("</head>", f"{_AJAX_SAVE}</head>", 1)
     return html
 
 
