@@ -50,6 +50,12 @@ def frame_for(page: Page, refs: tuple[FrameRef, ...], timeout_ms: float) -> Fram
         frame.wait_for_load_state("domcontentloaded", timeout=_left(deadline, ref))
     except PlaywrightTimeout:
         raise FrameMissing(refs[-1]) from None
+    except PlaywrightError as exc:
+        # The frame went away as it loaded (a portal sending the whole window elsewhere: an
+        # expired session's sign-in page breaking out of frames): not there, as if it never came.
+        if not is_gone(exc):
+            raise
+        raise FrameMissing(refs[-1]) from None
     return frame
 
 
