@@ -212,3 +212,27 @@ def test_the_guides_buscar_is_found_as_an_input_button_of_the_captchas_form(page
         if found.count() > 0
     )
     assert first.get_attribute("id") == "boton"
+
+
+NOTICE = """\
+  - goto: https://lab.autohelper.test/{page}
+    description: Abrir el aviso
+  - click: {{css: "#continuar"}}
+    description: Continuar
+  - expect: {{css: "#userid"}}
+    timeout: 2
+    description: Llegar al inicio de sesión
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("notice", ["maintenance-notice", "firewall-words"])
+def test_a_short_page_that_names_maintenance_or_the_firewall_but_holds_the_next_step_goes_on(
+    page: Page, portal: MockPortal, tmp_path: Path, notice: str
+) -> None:
+    """A notice of maintenance to come above «Continuar» (a warning page before a sign-in), or
+    a short answer with the firewall's words or script in it, is the portal working when it
+    holds what the step looks for: not «portal unavailable» after three reloads, nor a block."""
+    result = engine_run(page, lab_scenario(tmp_path, NOTICE.format(page=notice)), tmp_path)
+    assert result.status == "success", result.message
+    assert page.url.endswith("/login")

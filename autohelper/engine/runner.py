@@ -59,6 +59,8 @@ T = TypeVar("T")
 SIGN_IN_LOAD_MS = 5000
 # How long an outcome lets the answer page settle for a dialog declared but not come yet.
 SETTLE_MS = 3000
+# How long a frame on the way to an element may take to load when the page is looked at for it.
+LOOK_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -398,6 +400,7 @@ class Runner:
         self.recover_if_unavailable()
 
     def recover_if_unavailable(self) -> None:
+        self._overrule_report()
         if not self.watch.is_unavailable():
             return
         if self.watch.posted:
@@ -416,11 +419,34 @@ class Runner:
         dialog = self.dialogs.take_unexpected()
         if dialog is not None:
             raise self.stop("run.unexpected_dialog", step, text=dialog)
+        self._overrule_report()
         if self.watch.is_firewall():
             if self.human.firewall(self.page) and not self.watch.is_firewall():
                 return
             name = self.scenario.facts.firewall.name if self.scenario.facts.firewall else "?"
             raise self.stop("run.firewall", step, FirewallBlocked, firewall=name)
+
+    def _overrule_report(self) -> None:
+        """A page the report took for the firewall's or a maintenance page by its words alone,
+        that holds what comes next, is the portal answering (`_holds_what_comes`)."""
+        if (self.watch.firewall or self.watch.maintenance) and self._holds_what_comes():
+            self.watch.firewall = self.watch.maintenance = False
+
+    def _holds_what_comes(self) -> bool:
+        """Whether the page holds an element this step or the next two look for. A page the
+        page's report took for the firewall's or a maintenance page by its words alone (short,
+        naming maintenance: a notice of maintenance to come above «Continuar»; a short answer
+        with the firewall's script injected, as Incapsula does into ordinary pages) that holds
+        one is the portal answering. Asked only when the report said so."""
+        for step in self.scenario.steps[self.index : self.index + 3]:
+            for target in step.targets:
+                if not locate.frame_present(self.page, target[0].frame):
+                    continue
+                with contextlib.suppress(locate.FrameMissing, PlaywrightError):
+                    frame = locate.frame_for(self.page, target[0].frame, LOOK_MS)
+                    if locate.any_of(frame, target).count() > 0:
+                        return True
+        return False
 
     def ensure_origin(self, step: m.Step, frame: Frame | None = None) -> None:
         """Personal data is typed only into pages (and frames) of the declared origins."""
