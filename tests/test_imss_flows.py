@@ -264,7 +264,7 @@ def test_umf_in_english_the_clinic_is_confirmed_in_english_words(
     ("setting", "status", "said"),
     [
         ({"vigencia.answer": "clarification"}, "in_person", "acude a la Subdelegación"),
-        ({"vigencia.answer": "period_limit"}, "error", "Vuelve a intentarlo cuando pase ese periodo"),
+        ({"vigencia.answer": "period_limit"}, "error", "cuando pase ese periodo"),
         ({"vigencia.several_emails": True}, "error", "Esa decisión es tuya"),
     ],
     ids=["clarification", "period-limit", "several-emails"],
