@@ -1079,3 +1079,20 @@ def test_a_value_that_is_no_text_is_said_in_spanish(tmp_path: Path) -> None:
         '("12345")',
         "s.yaml:11:9: se esperaba un texto, no una lista",
     ]
+
+
+def test_an_overlay_is_an_optional_click_whose_window_may_come_again(tmp_path: Path) -> None:
+    """`overlay` says a window may open again at any load: only for a window that is sometimes
+    not there (an optional click); said where it is written, in the reader's language."""
+    step = "  - click: {css: '#aceptar'}\n    overlay: true\n    description: c\n"
+    assert problems(tmp_path, HEADER + step) == [
+        "s.yaml:10:5: `overlay` is for a window that is sometimes not there: the click needs "
+        "`optional: true`"
+    ]
+    assert problems(tmp_path, HEADER + step, "es") == [
+        "s.yaml:10:5: `overlay` es para una ventana que a veces no está: el click necesita "
+        "`optional: true`"
+    ]
+    scenario = load_scenario(write(tmp_path, HEADER + step + "    optional: true\n"))
+    click = scenario.steps[0]
+    assert isinstance(click, Click) and click.overlay and click.optional

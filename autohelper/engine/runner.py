@@ -251,6 +251,7 @@ class Runner:
         self.downloads: dict[str, Path] = {}
         self.filenames: dict[str, str] = {}  # each download's name as the portal gave it
         self.signed_in_again: set[int] = set()  # steps that already sent us back to sign in
+        self.overlays: set[int] = set()  # `overlay` steps whose window is pressed when it shows
         self.told_plain_http = False  # the person knows a secret goes to an unencrypted page
         # The fields filled, ticked or chosen in on the form to be sent next (since the last
         # goto, click or send), by step: looked at once more right before the press.
@@ -425,6 +426,22 @@ class Runner:
                 return
             name = self.scenario.facts.firewall.name if self.scenario.facts.firewall else "?"
             raise self.stop("run.firewall", step, FirewallBlocked, firewall=name)
+
+    def press_whenever_shown(self, step: m.Click) -> None:
+        """An `overlay` step's window may open again later, on any load (a welcome window a
+        page opens on every load, or late, after the step that looked for it): from now on,
+        whenever it shows, Playwright presses it before any action or check (a locator
+        handler), and waits for it to go. Only a window of the page itself (not in a frame)."""
+        if self.index in self.overlays or step.target[0].frame:
+            return
+        self.overlays.add(self.index)
+        index, timeout = self.index, self.timeout_ms(step)
+
+        def press(window: PwLocator) -> None:
+            log.debug("step %s: its window showed again; pressed", index + 1)
+            window.first.click(timeout=timeout)
+
+        self.page.add_locator_handler(locate.every(self.page, step.target), press)
 
     def _overrule_report(self) -> None:
         """A page the report took for the firewall's or a maintenance page by its words alone,

@@ -99,8 +99,13 @@ def _click(run: Runner, step: m.Step, target: m.Target, element: PwLocator) -> N
 
 @handles(m.Click)
 def click(run: Runner, step: m.Click) -> None:
-    element, _ = run.find(step, step.target)
-    _click(run, step, step.target, element)
+    try:
+        element, _ = run.find(step, step.target)
+        _click(run, step, step.target, element)
+    finally:
+        # Pressed or skipped: from here on, the window is pressed whenever it shows.
+        if step.overlay:
+            run.press_whenever_shown(step)
 
 
 @handles(m.Fill)

@@ -138,6 +138,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "`value` es el valor de un elemento: el expect necesita un localizador",
         "en": "`value` is an element's value: the expect needs a locator",
     },
+    "scenario.overlay_needs_optional": {
+        "es": "`overlay` es para una ventana que a veces no está: el click necesita "
+        "`optional: true`",
+        "en": "`overlay` is for a window that is sometimes not there: the click needs "
+        "`optional: true`",
+    },
     "scenario.unknown_qa_profile": {
         "es": "no hay un perfil de QA '{name}' en fixtures/profiles/{hint}; los hay: {available}",
         "en": "there is no QA profile '{name}' in fixtures/profiles/{hint}; there are: {available}",

@@ -193,6 +193,9 @@ class ImssSettings:
     # form under the modal's backdrop (which takes the clicks) instead of hiding it.
     welcome_every_load: bool = False
     welcome_overlay: bool = False
+    # Seconds after the page is ready before the modal opens (a fade-in after a script's own
+    # start): the page first shows without it.
+    welcome_delay: float = 0.0
     # PORTALS.md lists the emailed link's answers without saying where they show: on a page of
     # their own (the default), or back on the form page with its answers (`link_errors_on_form`).
     link_errors_on_form: bool = False
@@ -214,6 +217,8 @@ class ImssSettings:
                 raise MockSettingError("mock.range_int", low=1, high=1000)
         if not 0 <= self.ajax_delay <= 600:
             raise MockSettingError("mock.range_seconds", low=0, high=600)
+        if not 0 <= self.welcome_delay <= 60:
+            raise MockSettingError("mock.range_seconds", low=0, high=60)
 
 
 @dataclass
@@ -328,11 +333,22 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
         elif flash.get("success"):
             message = f'<div class="alert alert-success">{escape(flash["success"])}</div>'
         welcome = settings.welcome_every_load or not message
+        hides = welcome and not settings.welcome_overlay
+        late = ""
+        if welcome and settings.welcome_delay > 0:
+            late = (
+                "<script>setTimeout(function () {"
+                "document.getElementById('modalBienvenida').style.display = 'block';"
+                + ("document.getElementById('contenido').style.display = 'none';" if hides else "")
+                + f"}}, {int(settings.welcome_delay * 1000)});</script>"
+            )
+            welcome = hides = False
         return self._page(
             "asignacionNSS",
             config,
             modal_display="block" if welcome else "none",
-            content_display="none" if welcome and not settings.welcome_overlay else "block",
+            content_display="none" if hides else "block",
+            late_welcome=late,
             message=message,
             curp=flash.get("curp", ""),
             correo=flash.get("correo", ""),

@@ -483,6 +483,8 @@ class _Parser(FieldReader):
             self.fail(node, "scenario.expect_nothing")
         if cls is Expect and "value" in entries and not kwargs.get("target"):
             self.fail(entries["value"][0], "scenario.value_needs_element")
+        if kwargs.get("overlay") and not kwargs.get("optional"):
+            self.fail(entries["overlay"][0], "scenario.overlay_needs_optional")
         self.check_order(cls, node, entries, kwargs)
         # The id is registered last, so an outcome's own id does not count as "earlier".
         if kwargs.get("id") is not None:

@@ -276,13 +276,17 @@ class Goto(Step):
 
 @dataclass(frozen=True)
 class Click(Step):
-    """A click that only navigates or opens UI (never one that sends data: that is `submit`)."""
+    """A click that only navigates or opens UI (never one that sends data: that is `submit`).
+    `overlay: true` (an optional click only): a window that may also open later, on any load
+    (a welcome window a page opens again, late): from this step on, whenever it shows, it is
+    pressed before any action or check (Playwright's locator handler)."""
 
     kind: ClassVar[str] = "click"
     retried: ClassVar[bool] = True
     read_only: ClassVar[bool] = True
     primary: ClassVar[str] = "target"
     target: Target = ()
+    overlay: bool = False
 
 
 @dataclass(frozen=True)
