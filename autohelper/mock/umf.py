@@ -206,10 +206,15 @@ class UmfSettings:
     mismatch_message: str = DEFAULT_EMAIL_MISMATCH  # assumed: not known for this app
     plain_markup: bool = False  # PLAIN: another markup where PORTALS.md leaves it open
     table_header: str = "as_written"  # one of TABLE_HEADERS: the final table's header row
+    # "validaciones" or "finalizar": that answer is PORTALS.md's no-clinic Error dialog (listed
+    # among both's errors), whatever was chosen.
+    no_clinic_at: str = ""
 
     def __post_init__(self) -> None:
         if self.answer and self.answer not in ANSWERS:
             raise MockSettingError("mock.one_of", choices=", ".join(ANSWERS))
+        if self.no_clinic_at not in ("", "validaciones", "finalizar"):
+            raise MockSettingError("mock.one_of", choices="validaciones, finalizar")
         if self.table_header not in TABLE_HEADERS:
             raise MockSettingError("mock.one_of", choices=", ".join(TABLE_HEADERS))
         if not 0 <= self.ajax_delay <= 600:
@@ -472,6 +477,8 @@ class UmfSite(Site[UmfSettings, UmfVisitor]):
         choice = self._choice(req)
         if isinstance(choice, Response):
             return choice
+        if self.settings(config).no_clinic_at == "validaciones":
+            return Response.json({"correcto": False, "mensaje": MSG_NO_CLINIC})
         return Response.json({"correcto": True, "mensaje": ""})
 
     def finalizar(self, req: Request, config: MockConfig, sid: str) -> Response:
@@ -484,6 +491,8 @@ class UmfSite(Site[UmfSettings, UmfVisitor]):
         choice = self._choice(req)
         if isinstance(choice, Response):
             return choice
+        if self.settings(config).no_clinic_at == "finalizar":
+            return Response.json({"correcto": False, "mensaje": MSG_NO_CLINIC})
         with self.lock:
             if person["nss"] in self.registered:
                 return Response.json({"correcto": False, "mensaje": MSG_ALREADY_REGISTERED})
