@@ -135,6 +135,34 @@ def test_a_retry_loop_stops_at_its_limit_with_the_portals_words(
     assert portal.posts("/login") == 3
     assert "Último intento antes de que la cuenta se bloquee." in human.prompts
     assert "mala" not in result.message
+    assert "Vuelve a intentarlo con calma más tarde." in result.message  # no `at_limit` here
+
+
+def test_a_retry_loops_own_word_for_its_limit_replaces_try_again_later(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """`at_limit`: when the tries are spent, what to do then (an account that may lock is not
+    to be tried again later), instead of «try again calmly later»."""
+    portal.configure(**{"lab.lockout_after": 5})
+    limit = "        at_limit: No pruebes más contraseñas; recupérala.\n"
+    text = SIGN_IN.replace("        last_try:", limit + "        last_try:")
+    assert text != SIGN_IN
+    scenario = lab_scenario(
+        tmp_path,
+        text + FORM,
+        profile=("student_id", "curp", "phone"),
+        secrets=("lab_password",),
+        header=HEADER,
+    )
+    human = ScriptedHuman(secrets={"lab_password": ["mala-2", "mala-3"]})
+    result = engine_run(
+        page, scenario, tmp_path, human, profile=STUDENT, secrets={"lab_password": "mala-1"}
+    )
+    assert result.error is not None and result.error.key == "run.too_many_attempts"
+    assert "Me detengo aquí («Ver si entraste»).\nNo pruebes más contraseñas; recupérala." in (
+        result.message
+    )
+    assert "con calma" not in result.message
 
 
 def test_a_retry_loop_whose_answer_has_no_words_stops_without_an_empty_quote(

@@ -249,9 +249,13 @@ def _retry(
     tries = run.tries[(run.index, number)]
     if tries >= case.max_tries:
         said = _first_lines(text)
+        # What to do now: the case's own word for it (a link that will never work, an account
+        # that may lock), else to try again later.
+        then = localized(case.at_limit) if case.at_limit else t("run.try_later")
+        n = str(case.max_tries)
         if not said:  # an answer with no words of its own (the sign-in form again): none quoted
-            raise run.stop("run.too_many_attempts_quiet", step, n=str(case.max_tries))
-        raise run.stop("run.too_many_attempts", step, portal=said, n=str(case.max_tries))
+            raise run.stop("run.too_many_attempts_quiet", step, n=n, then=then)
+        raise run.stop("run.too_many_attempts", step, portal=said, n=n, then=then)
     run.human.progress(advice or t("run.retrying"))
     if tries == case.max_tries - 1 and case.last_try:
         run.human.progress(localized(case.last_try))

@@ -119,17 +119,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "run.too_many_attempts": {
         "es": "Lo intentamos {n} veces y el portal respondió lo mismo: «{portal}». Me detengo "
-        "aquí («{step}»).\nVuelve a intentarlo con calma más tarde.\n"
-        "Captura: {screenshot}",
+        "aquí («{step}»).\n{then}\nCaptura: {screenshot}",
         "en": "We tried {n} times and the portal answered the same: “{portal}”. Stopping here "
-        "(“{step}”).\nTry again calmly later.\nScreenshot: {screenshot}",
+        "(“{step}”).\n{then}\nScreenshot: {screenshot}",
     },
     "run.too_many_attempts_quiet": {
         "es": "Lo intentamos {n} veces y el portal dio la misma respuesta cada vez. Me detengo "
-        "aquí («{step}»).\nVuelve a intentarlo con calma más tarde.\n"
-        "Captura: {screenshot}",
+        "aquí («{step}»).\n{then}\nCaptura: {screenshot}",
         "en": "We tried {n} times and the portal gave the same answer each time. Stopping here "
-        "(“{step}”).\nTry again calmly later.\nScreenshot: {screenshot}",
+        "(“{step}”).\n{then}\nScreenshot: {screenshot}",
+    },
+    "run.try_later": {
+        "es": "Vuelve a intentarlo con calma más tarde.",
+        "en": "Try again calmly later.",
     },
     "run.unexpected_dialog": {
         "es": "El portal abrió un diálogo que el escenario no esperaba en el paso «{step}»: "

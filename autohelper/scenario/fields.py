@@ -54,6 +54,7 @@ _CASE_KEYS = (
     "sets",
     "max_tries",
     "last_try",
+    "at_limit",
 )
 _UNTIL_KEYS = (*LOCATOR_KINDS, "name", "exact", "has_text", "frame", "url", "response")
 _DIALOG_KEYS = ("accept", "text")
@@ -306,7 +307,7 @@ class FieldReader(NodeReader):
             )
         if result in ("error", "in_person") and "message" not in value:
             self.fail(node, "scenario.error_needs_message")
-        for key in ("max_tries", "last_try"):
+        for key in ("max_tries", "last_try", "at_limit"):
             if key in value and result != "retry":
                 self.fail(entries[key][0], "scenario.only_retry", key=key)
         yields = self.yields(value["yields"]) if "yields" in value else ()
@@ -321,6 +322,7 @@ class FieldReader(NodeReader):
             matches=self.regex(value["matches"]) if "matches" in value else None,
             max_tries=self.count(value["max_tries"]) or 3 if "max_tries" in value else 3,
             last_try=self.text(value["last_try"]) if "last_try" in value else None,
+            at_limit=self.text(value["at_limit"]) if "at_limit" in value else None,
             sets=sets,
         )
 

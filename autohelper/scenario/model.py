@@ -429,7 +429,8 @@ OUTCOME_RESULTS: tuple[str, ...] = ("success", "continue", "retry", "error", "in
 class OutcomeCase:
     """When `when` is visible (or, for a document, `matches` is found in its text):
     `success` ends the run well, `continue` goes on to the next step, `retry` goes back to step
-    `from_step` (at most `max_tries` tries in all, `last_try` said before the last one),
+    `from_step` (at most `max_tries` tries in all, `last_try` said before the last one,
+    `at_limit` what to do when they are spent),
     `error` stops the run with `message` as the advice, `in_person` ends it well but says the
     step must be done at an office (`message` says where and what to bring). `yields` maps a
     name (`nss`, `folio`) to a regular expression whose first group (or whole match) is read
@@ -446,6 +447,7 @@ class OutcomeCase:
     max_tries: int = 3
     last_try: Text | None = None
     sets: tuple[tuple[str, str], ...] = ()
+    at_limit: Text | None = None
 
 
 @dataclass(frozen=True)
