@@ -19,7 +19,7 @@ from typing import Any
 from stdnum import luhn
 
 from autohelper.documents.employers import Employer, employer_columns, read_employers
-from autohelper.documents.labels import CURP_ANYWHERE, NSS_ANYWHERE, SHAPES
+from autohelper.documents.labels import CHOICE_TOKEN, CURP_ANYWHERE, NSS_ANYWHERE, SHAPES
 from autohelper.documents.layout import Layout, Value
 from autohelper.documents.pdf import pdf_text, shown_path
 from autohelper.documents.text import DATE_RE, date_from_match, find_dates, fold
@@ -37,6 +37,10 @@ class ConstanciaFacts:
     recognised: bool = False
     situacion: str | None = None
     con_derecho: bool | None = None
+    # "Con derecho al servicio médico" printed as a choice that cannot be read (both options
+    # and no mark, two marks, the mark on another line): its answer is unknown, and the
+    # situación should not stand in for it (it may say VIGENTE where NO is marked).
+    con_derecho_unclear: bool = False
     umf: str | None = None
     turno: str | None = None
     consultorio: str | None = None
@@ -53,9 +57,11 @@ class ConstanciaFacts:
     # With none known, "out_of_order" when the caption is there but no registro is under it
     # (the text is not in a constancia's order), else None.
     last_employer_basis: str | None = None
-    # How many constancias the text holds, at least: the most times a constancia's title (a
-    # line of its own), its "Con derecho al servicio médico" or its date of issue is printed
-    # with a value. More than one: the file is several constancias (not judged).
+    # How many constancias the text holds, at least: the most different values printed for a
+    # fact a constancia states once (the person's NSS or CURP, the answer to "Con derecho al
+    # servicio médico", the date after one wording of the date of issue). A title, a page
+    # header or a print stamp printed again with the same values is no other constancia.
+    # More than one: the file is several constancias (not judged).
     copies: int = 1
 
     def unknown(self) -> tuple[str, ...]:
@@ -126,10 +132,12 @@ def parse_constancia(text: str) -> ConstanciaFacts:
     nss = _nss(doc)
     employers, last, basis = read_employers(doc, nss)
     start, end = _vigencia(doc)
+    con_derecho, unclear = _con_derecho(doc)
     facts = ConstanciaFacts(
         recognised=recognised,
         situacion=_situacion(doc),
-        con_derecho=_con_derecho(doc),
+        con_derecho=con_derecho,
+        con_derecho_unclear=unclear,
         umf=_number(_first(doc, "umf", SHAPES["umf"])),
         turno=_turno(doc),
         consultorio=_number(_first(doc, "consultorio", SHAPES["consultorio"])),
@@ -149,17 +157,40 @@ def parse_constancia(text: str) -> ConstanciaFacts:
 
 
 def _copies(doc: Layout) -> int:
-    """How many constancias the text holds at least (see ConstanciaFacts.copies)."""
-    titles = sum(
-        re.sub(r"\s+", " ", line).strip() == "CONSTANCIA DE VIGENCIA DE DERECHOS"
-        for line in doc.folded
-    )
-
-    def printed(name: str, shape: re.Pattern[str]) -> int:
-        lines = {hit.line for hit in doc.all_hits(name) if doc.value(hit, shape) is not None}
-        return len(lines)
-
-    return max(1, titles, printed("con_derecho", SHAPES["con_derecho"]), printed("issued", DATE_RE))
+    """How many constancias the text holds at least (see ConstanciaFacts.copies). Only values
+    that differ count: a two-page constancia repeats its title and date of issue on each page,
+    and a report engine stamps "Fecha de impresión: … Página 1 de 1" under it; neither is a
+    second constancia, while an old and a new one differ in their date, answer or person."""
+    # The person's block: the values of its labels (a CURP-shaped word elsewhere, e.g. in a
+    # cell, is no second person).
+    nss = {
+        re.sub(r"\D", "", value.text)
+        for hit in doc.all_hits("nss")
+        if (value := doc.value(hit, SHAPES["nss"])) is not None
+    }
+    curps = {
+        fold(value.text)
+        for hit in doc.all_hits("curp")
+        if (value := doc.value(hit, SHAPES["curp"])) is not None
+    }
+    answers = set()
+    for hit in doc.all_hits("con_derecho"):
+        value = doc.value(hit, SHAPES["con_derecho"])
+        answer = _choice(doc, value) if value is not None else None
+        if answer is not None:
+            answers.add(answer)
+    # Dates compared per wording: a print stamp ("Fecha de impresión") may be later than the
+    # date of issue ("Fecha de emisión") of the same constancia.
+    issued: dict[str, set[datetime.date]] = {}
+    for hit in doc.all_hits("issued"):
+        value = doc.value(hit, DATE_RE)
+        match = DATE_RE.search(fold(value.text)) if value is not None else None
+        day = date_from_match(match) if match else None
+        if day is not None:
+            wording = re.sub(r"\s+", "", doc.folded[hit.line][hit.start : hit.end])
+            issued.setdefault(wording, set()).add(day)
+    counts = [len(nss), len(curps), len(answers), *(len(days) for days in issued.values())]
+    return max(1, *counts)
 
 
 # -- single facts -------------------------------------------------------------------------------
@@ -188,16 +219,62 @@ def _situacion(doc: Layout) -> str | None:
     return "NO VIGENTE" if words.replace(" ", "") == "NOVIGENTE" else words
 
 
-def _con_derecho(doc: Layout) -> bool | None:
+def _con_derecho(doc: Layout) -> tuple[bool | None, bool]:
+    """The answer to "Con derecho al servicio médico", and whether it is printed as a choice
+    that cannot be read (ConstanciaFacts.con_derecho_unclear)."""
     value = _first(doc, "con_derecho", SHAPES["con_derecho"])
     if value is not None:
-        return fold(value.text).replace(" ", "") in ("SI", "CONDERECHO")
+        answer = _choice(doc, value)
+        return answer, answer is None
     # "SIN DERECHO" printed as a value (upper case, as the IMSS prints data), not in a sentence.
     for hit in doc.all_hits("sin_derecho"):
         printed = doc.raw[hit.line][hit.start : hit.end]
         if printed == printed.upper():
-            return False
-    return None
+            return False, False
+    return None, False
+
+
+_ANSWERS = {"SI": True, "CONDERECHO": True, "NO": False, "SINDERECHO": False}
+
+
+def _choice(doc: Layout, value: Value) -> bool | None:
+    """The answer a "Con derecho" value gives, read from its line up to the next label: one
+    option printed ("SI"), maybe with its box marked; or both printed, each with its box, and
+    exactly one box marked ("SI [ ]  NO [X]", "☐ SI ☒ NO", "SI  NO  X"). Boxes go with the
+    options after them when the choice starts with a box, with the options before them when
+    it ends with one. Anything else (no mark, two marks, a mark between the options only, the
+    mark on another line) is None: a wrong "SI" would say the insurance is in force."""
+    row = doc.hits[value.line]
+    stop = min((hit.start for hit in row if hit.start >= value.end), default=None)
+    text = doc.masked[value.line][value.start : stop]
+    tokens = [
+        (match.lastgroup or "", re.sub(r"\s+", "", match.group(0)))
+        for match in CHOICE_TOKEN.finditer(text)
+    ]
+    options = [_ANSWERS[word] for kind, word in tokens if kind == "option"]
+    if not options or len(options) != len(set(options)):
+        return None  # an option printed twice: no choice between two
+    if len(tokens) == 1:
+        return options[0]
+    boxes_before = tokens[0][0] != "option"
+    if boxes_before == (tokens[-1][0] != "option"):
+        # Boxes at both ends, or none there ("SI [X] NO": SI's box or NO's?, "SI NO").
+        return None
+    boxes: list[list[str]] = []  # each option's boxes
+    pending: list[str] = []
+    for kind, _ in tokens:
+        if kind == "option":
+            boxes.append(pending if boxes_before else [])
+            pending = []
+        elif boxes_before:
+            pending.append(kind)
+        else:
+            boxes[-1].append(kind)
+    if any(len(own) > 1 for own in boxes):
+        return None  # two boxes for one option
+    marked = [option for option, own in zip(options, boxes, strict=True) if own == ["marked"]]
+    # One option printed with its box: marked, that answer; empty, nothing said.
+    return marked[0] if len(marked) == 1 else None
 
 
 def _turno(doc: Layout) -> str | None:

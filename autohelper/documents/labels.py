@@ -16,6 +16,11 @@ def _words(*phrases: str) -> list[str]:
     return [phrase.replace(" ", r"\s*") for phrase in phrases]
 
 
+# A caption of the answer printed after the label ("Con derecho al servicio médico (SI/NO): NO",
+# "... SI/NO: NO"): part of the label, so the options it names are not read as printed options.
+# Bare "SI/NO" is a caption only before a separator; without one it is both options printed.
+_CHOICE_CAPTION = r"(?:\s*(?:\(\s*SI\s*/\s*NO\s*\)|SI\s*/\s*NO(?=\s*[:=\-–])))?"
+
 # field -> label patterns, most specific first. Fields starting with "_" are only masked (they
 # end a free-text value and keep their words out of names); they are never read.
 LABELS: dict[str, list[str]] = {
@@ -41,11 +46,14 @@ LABELS: dict[str, list[str]] = {
         r"ESTATUS",
         r"STATUS",
     ),
-    "con_derecho": _words(
-        r"(?:CON )?DERECHO A(?:L| LOS?| LA)? (?:SERVICIOS? (?:DE )?MEDICOS?|ATENCION MEDICA"
-        r"|ASISTENCIA MEDICA|SERVICIOS? DE SALUD)",
-        r"SERVICIOS? MEDICOS?",
-    ),
+    "con_derecho": [
+        label + _CHOICE_CAPTION
+        for label in _words(
+            r"(?:CON )?DERECHO A(?:L| LOS?| LA)? (?:SERVICIOS? (?:DE )?MEDICOS?|ATENCION MEDICA"
+            r"|ASISTENCIA MEDICA|SERVICIOS? DE SALUD)",
+            r"SERVICIOS? MEDICOS?",
+        )
+    ],
     "sin_derecho": _words(
         r"SIN DERECHO(?: A(?:L| LOS?)? (?:SERVICIOS? (?:DE )?MEDICOS?|ATENCION MEDICA))?",
     ),
@@ -73,7 +81,9 @@ LABELS: dict[str, list[str]] = {
         r"VENCE",
     ),
     "issued": _words(
-        r"FECHA DE (?:EMISION|EXPEDICION|IMPRESION|GENERACION|CONSULTA|ELABORACION)",
+        r"FECHA DE (?:EMISION|EXPEDICION|GENERACION|ELABORACION)",
+        # A print stamp ("Fecha de impresión: … Página 1 de 1") may be later than the issue.
+        r"FECHA DE (?:IMPRESION|CONSULTA)",
         r"(?:EMITID|EXPEDID|GENERAD)[OA](?: EL)?",
         r"FECHA",
     ),
@@ -129,6 +139,16 @@ LABELS: dict[str, list[str]] = {
 
 EMPLOYER_FIELDS = frozenset({"registro", "modalidad", "employer_name", "description"})
 
+# A choice printed as boxes or marks next to its options (folded text; pypdf gives ZapfDingbats'
+# boxes as ❏ ❑ ■ ●...). A lone X, even without its box (a box drawn as lines, not text), marks.
+_MARKED = r"\[\s*[X✓✔]\s*\]|\(\s*[X✓✔]\s*\)|[☒☑✔✓■●◉▣⊠✗✘☓]|(?<![A-Z0-9])X(?![A-Z0-9])"
+_EMPTY = r"\[\s*\]|\(\s*\)|[☐□○◯▢❏❐❑❒❍]"
+# "No. 37" is a number, not the option NO.
+_OPTION = r"(?<![A-Z])(?:SI|NO(?!\.\s*\d)|CON\s*DERECHO|SIN\s*DERECHO)(?![A-Z])"
+_VALUE_CAPTION = r"(?:\(\s*SI\s*/\s*NO\s*\)\s*[:=\-–]?|SI\s*/\s*NO\s*[:=\-–])"
+# The boxes and options of a choice, one match each ("SI [ ]  NO [X]", "☐ SI ☒ NO").
+CHOICE_TOKEN = re.compile(rf"(?P<marked>{_MARKED})|(?P<empty>{_EMPTY})|(?P<option>{_OPTION})")
+
 # Value shapes, matched at the start of what follows a label (group 1 is the value).
 SHAPES: dict[str, re.Pattern[str]] = {
     "nss": re.compile(r"(\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{4}[ -]?\d)(?![\dA-Z])"),
@@ -137,7 +157,11 @@ SHAPES: dict[str, re.Pattern[str]] = {
         r"(NO\s*VIGENTE|VIGENTE|BAJA|ALTA|ACTIVO|ACTIVA|INACTIVO|INACTIVA|SUSPENDID[OA]"
         r"|CONSERVACION\s*DE\s*DERECHOS|[A-Z]{3,}(?:\s+[A-Z]{3,})?)(?![A-Z])"
     ),
-    "con_derecho": re.compile(r"(SI|NO|CON\s*DERECHO|SIN\s*DERECHO)(?![A-Z])"),
+    # Where the answer starts (after a caption "(SI/NO):" printed with it): an option, maybe
+    # after its box. What it says is read from the whole choice (constancia._con_derecho).
+    "con_derecho": re.compile(
+        rf"(?:{_VALUE_CAPTION}\s*)?[_\s]*((?:(?:{_MARKED}|{_EMPTY})[\s:_]*)*{_OPTION})"
+    ),
     "umf": re.compile(r"(?:U\.?\s*M\.?\s*F\.?\s*)?(?:N[OU]M?\.?\s*|#\s*)?(\d{1,4})(?![\d/.-]\d)"),
     "turno": re.compile(
         r"(MATUTINO|VESPERTINO|NOCTURNO|JORNADA\s*ACUMULADA|MIXTO|DIURNO|[MVN](?![A-Z]))"

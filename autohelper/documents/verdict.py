@@ -89,7 +89,20 @@ class Verdict:
         key = f"verdict.{self.code}.explain"
         if self.code == "fuera_de_fecha":
             key += "." + str(self.basis.get("date_problem"))
+        elif self.code == "otro_patron" and (differs := self._school_differs()) is not None:
+            key += f".school_{differs}"
         return t(key, lang, **self._params(lang))
+
+    def _school_differs(self) -> str | None:
+        """When the employer of the last movement is the expected school itself, what differs:
+        "modalidad" (another one than 32: a job there, not the insurance) or "description"
+        (modalidad 32, but not as a student's: "IMSS / CFE"); None for another employer. Saying
+        "es ITSON (modalidad 10), no ITSON" would name the same school twice."""
+        employer = self.basis.get("last_employer") or {}
+        if not self.expectation.names_school(employer.get("name")):
+            return None
+        in_32 = employer.get("modalidad") == self.expectation.modalidad
+        return "description" if in_32 else "modalidad"
 
     def advice(self, lang: str | None = None, command_suffix: str = "") -> str:
         """What the student should do now; the commands it shows end with `command_suffix`
@@ -110,6 +123,8 @@ class Verdict:
             "school": school,
             "employer": employer.get("name") or employer.get("registro_patronal") or "?",
             "modalidad": employer.get("modalidad") or "?",
+            "expected_modalidad": self.expectation.modalidad,
+            "description": employer.get("description") or "?",
             "missing": ", ".join(t(f"fact.{name}", lang) for name in self.missing),
             "contacts": "; ".join(self.expectation.contacts),
             "end": _shown_date(self.basis.get("vigencia_end")),
@@ -165,7 +180,11 @@ def _judge(facts: ConstanciaFacts, expectation: Expectation) -> Verdict:
     rights = facts.con_derecho
     if rights is not None:
         basis["con_derecho"] = rights
-    elif facts.situacion in _SITUATION_RIGHTS:
+    elif facts.situacion in _SITUATION_RIGHTS and not (
+        # A choice printed (SI/NO boxes) whose mark cannot be read: the situación may say the
+        # rights are gone, never stand in for a "con derecho" the document may deny.
+        facts.con_derecho_unclear and _SITUATION_RIGHTS[facts.situacion]
+    ):
         rights = _SITUATION_RIGHTS[facts.situacion]
         basis["situacion"] = facts.situacion
     if rights is None:
