@@ -9,13 +9,14 @@ otherwise each value goes to the registro on its side (the side its label's colu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from autohelper.documents.labels import (
     DESCRIPTION_RE,
     EMPLOYER_FIELDS,
+    LABELS,
     MODALIDADES,
     NSS_ANYWHERE,
     REGISTRO_ANYWHERE,
@@ -189,7 +190,10 @@ def read_employers(
     if not everywhere:
         return [], None, None
     area = _area_lines(doc, everywhere)
-    blanked = _blank_values(doc, area, everywhere)
+    # A header row's words are never a value; a row under a header with a column the reader
+    # does not know is read by that header's columns alone (`under`).
+    headers, under = _tables(doc, area, everywhere)
+    blanked = _blank_values(doc, area, everywhere, headers)
     # A row's cells wrapped onto the lines under it: read as that row's, never as rows or
     # names of their own.
     wrapped = _wrapped_rows(doc, everywhere)
@@ -206,12 +210,12 @@ def read_employers(
     regs = [occ.pos for occ in occurrences]
     modalidades = _pick(
         _anchors(doc, regs, "modalidad"),
-        _labelled(doc, area, "modalidad", SHAPES["modalidad"], _modalidad),
+        _labelled(doc, area, "modalidad", SHAPES["modalidad"], _modalidad, headers=headers),
         _lone_modalidades(doc, cells, occurrences),
     )
     descriptions = _pick(
         _anchors(doc, regs, "description"),
-        _labelled(doc, area, "description", None, _text, everywhere),
+        _labelled(doc, area, "description", None, _text, everywhere, headers),
         [
             (
                 doc.position(line, match.start(1)),
@@ -224,7 +228,7 @@ def read_employers(
     )
     names = _pick(
         _anchors(doc, regs, "employer_name"),
-        _labelled(doc, area, "employer_name", None, _employer_name, everywhere),
+        _labelled(doc, area, "employer_name", None, _employer_name, everywhere, headers),
         _text_runs(doc, cells, blanked),
         join=doc.line_of,
     )
@@ -236,6 +240,24 @@ def read_employers(
                 names[index], descriptions[index], unclear[index] = None, None, True
             else:
                 names[index], descriptions[index] = read
+    # A row under a header with a column the reader does not know: only its header's columns
+    # say what its cells are (none of the above may take the unknown column's cells); a row
+    # that cannot be put under them is unknown, and one whose cells wrap onto other lines
+    # unclear.
+    marks: dict[int, bool | None] = {}
+    for index, occ in enumerate(occurrences):
+        if occ.line not in under:
+            continue
+        wraps = bool(wrapped.get(occ.line))
+        row = None if wraps else _row_cells(doc, occ.line, under[occ.line], everywhere)
+        row = row or _Cells(None, None, None, None)
+        unclear[index] = unclear[index] or wraps
+        modalidades[index], names[index], descriptions[index] = (
+            row.modalidad,
+            row.name,
+            row.description,
+        )
+        marks[occ.line] = row.marked
     merged: dict[str, Employer] = {}
     for index, occ in enumerate(occurrences):
         found = Employer(
@@ -249,7 +271,7 @@ def read_employers(
         # order, and what stands under the caption is not known to be its employer.
         last_registro, out_of_order = None, True
     else:
-        last_registro, out_of_order = _captioned(doc, everywhere, employers)
+        last_registro, out_of_order = _captioned(doc, everywhere, employers, marks)
     if last_registro is not None:
         return employers, merged[last_registro], "caption"
     # A caption with registros after it but none under it: the text is not in a constancia's
@@ -436,17 +458,20 @@ def _labelled(
     shape: re.Pattern[str] | None,
     convert: Any,
     occurrences: list[_Occurrence] | None = None,
+    headers: Collection[int] = (),
 ) -> list[tuple[int, Any]]:
     """(position, value) of each label of `name` in the employers' part. A free value that
     holds a registro is a whole row read as one cell (a header row whose other labels were
     not read, "REGISTRO PATRONALMODALIDAD" glued by the PDF): only its words are the name,
-    and only a known description in it is the description."""
+    and only a known description in it is the description. A label of a header row (in
+    `headers`) has no value on its own line: the words after it there head another column
+    ("Descripción Movimiento")."""
     found = []
     for hit in doc.all_hits(name):
         if hit.line not in area:
             continue
         value = doc.value(hit, shape)
-        if value is None:
+        if value is None or (value.line == hit.line and hit.line in headers):
             continue
         text = value.text
         if any(
@@ -484,10 +509,16 @@ def _lone_modalidades(
     return found
 
 
-def _blank_values(doc: Layout, area: range, occurrences: list[_Occurrence]) -> dict[int, str]:
-    """The employers' lines with everything that is not a name blanked out."""
+def _blank_values(
+    doc: Layout, area: range, occurrences: list[_Occurrence], headers: Collection[int] = ()
+) -> dict[int, str]:
+    """The employers' lines with everything that is not a name blanked out (all of a header
+    row: its words head columns)."""
     blanked: dict[int, str] = {}
     for line in area:
+        if line in headers:
+            blanked[line] = "\x00" * len(doc.masked[line])
+            continue
         text = list(doc.masked[line])
 
         def blank(start: int, end: int, text: list[str] = text) -> None:
@@ -600,7 +631,10 @@ def _pick(
 
 
 def _captioned(
-    doc: Layout, occurrences: list[_Occurrence], employers: Iterable[Employer]
+    doc: Layout,
+    occurrences: list[_Occurrence],
+    employers: Iterable[Employer],
+    marks: dict[int, bool | None],
 ) -> tuple[str | None, bool]:
     """The registro of the employer under "Patrón del último movimiento del asegurado": the
     one named on the caption's line, else the first printed after the caption if it is under
@@ -611,7 +645,7 @@ def _captioned(
         row = doc.hits[hit.line]
         if any(other.field in EMPLOYER_FIELDS for other in row):
             # A column of the employers' table: the row marked in it (SI or X) is the one.
-            marked = _marked_rows(doc, hit, occurrences)
+            marked = _marked_rows(doc, hit, occurrences, marks)
             if len(marked) == 1:
                 return marked[0], False
             continue
@@ -687,11 +721,18 @@ def _under(doc: Layout, caption: Hit, occ: _Occurrence) -> bool:
 _PAGE_NUMBER = re.compile(r"\s*(?:PAGINA|HOJA)\s*\d+\s*(?:DE\s*\d+)?\s*")
 
 
-def _marked_rows(doc: Layout, caption: Hit, occurrences: list[_Occurrence]) -> list[str]:
-    """The registros of the rows below a caption column that hold a lone SI or X."""
+def _marked_rows(
+    doc: Layout, caption: Hit, occurrences: list[_Occurrence], marks: dict[int, bool | None]
+) -> list[str]:
+    """The registros of the rows below a caption column that hold a lone SI or X (for a row
+    read under its header's columns, `marks`: in the caption's column, not in another)."""
     marked = []
     for occ in occurrences:
         if occ.line <= caption.line:
+            continue
+        if occ.line in marks:
+            if marks[occ.line]:
+                marked.append(occ.registro)
             continue
         text = doc.masked[occ.line][occ.end :]
         if re.search(r"(?<![A-Z0-9])(?:SI|X)(?![A-Z0-9])", text):
@@ -710,3 +751,324 @@ def _named(
         if employer.name and name_key(employer.name) and name_key(employer.name) in key:
             return employer.registro
     return None
+
+
+# -- a table with columns the reader does not know ---------------------------------------------
+# A table's header row may name columns the reader has no label for ("Movimiento", "Tipo de
+# movimiento", "Salario", "No."). Their words are never a value, and their cells are never read
+# as a known field: each row is put under the header's columns by the shapes of its cells, and
+# what cannot be put there for sure is unknown, never a guess.
+
+# The cells a row's shapes find; the name and the unknown columns take what lies between them.
+_SHAPED_COLUMNS = frozenset({"modalidad", "description", "caption"})
+# The table's labels, printed glued to one another ("REGISTRO PATRONALMODALIDAD").
+_GLUED_LABELS = [
+    (field, re.compile("|".join(f"(?:{label})" for label in LABELS[field])))
+    for field in sorted(_TABLE_FIELDS)
+]
+# Where a header's next word starts (past spaces and separators), and an unknown word in it.
+_HEADER_WORD = re.compile(r"[^\s|.,;:-]")
+_WORD = re.compile(r"[^\s|]+")
+# More pieces than a row of a constancia's table holds: not read as one (the ways to place its
+# cells grow with their number).
+_MAX_ROW_PIECES = 60
+# A cell that is a value of its own shape (a number, an amount, a dash for none; dates are
+# found whole): what an unknown column next to the name may hold and still be told from it.
+_VALUE_WORD = re.compile(r"(?:[$#]\s*)?[-+]?\d[\d.,:/-]*%?|[-–—]+")
+# The pieces of a row: an amount with its currency sign, or a run of printed characters.
+_ROW_PIECE = re.compile(r"\$\s*[^\s|]+|[^\s|]+")
+# What a column of the last movement marks its row with.
+_MARKS = frozenset({"SI", "NO", "X"})
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A piece of a row: where it is on its line, and what it is ("registro", "value", "word")."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Cells:
+    """A row read under its header's columns; None where a cell is empty or not known."""
+
+    modalidad: int | None
+    name: str | None
+    description: str | None
+    # Marked (SI or X) in a column of the last movement; None when not known.
+    marked: bool | None = False
+
+
+def _header_columns(doc: Layout, line: int, occurrences: list[_Occurrence]) -> list[str | None]:
+    """The columns of an employers' table's header row, in order: each a field (its label) or
+    None for a column the reader does not know (words that are none of the table's labels,
+    another section's label among them; side by side, one None). Labels glued to one another
+    ("REGISTRO PATRONALMODALIDAD", "RAZÓN SOCIALDESCRIPCIÓN") are their columns; a "Nombre"
+    among them is the employer's. Empty when the line is no header row: fewer than two of the
+    table's labels, or anything a row or a "label: value" holds (a registro, a digit, a
+    description, a colon)."""
+    if ":" in doc.raw[line] or any(occ.line == line for occ in occurrences):
+        return []
+    folded = doc.folded[line]
+    if re.search(r"\d", folded) or DESCRIPTION_RE.search(folded):
+        return []
+    own = {
+        hit.start: (hit.end, "employer_name" if hit.field == "name" else hit.field)
+        for hit in doc.hits[line]
+        if hit.field in _TABLE_FIELDS or hit.field == "name"
+    }
+    columns: list[str | None] = []
+    word = _HEADER_WORD.search(folded)
+    while word is not None:
+        label = _label_at(folded, word.start(), own)
+        unknown = _WORD.match(folded, word.start())
+        end, field = label or (unknown.end() if unknown else len(folded), None)
+        if field is not None or not columns or columns[-1] is not None:
+            columns.append(field)
+        word = _HEADER_WORD.search(folded, end)
+    return columns if sum(column in EMPLOYER_FIELDS for column in columns) >= 2 else []
+
+
+def _label_at(
+    folded: str, position: int, own: dict[int, tuple[int, str]]
+) -> tuple[int, str] | None:
+    """The table's label that starts at `position` in a header row, the longest that ends a
+    word or runs into another label: (its end, its field); None if none does."""
+    found = [
+        (match.end(), field)
+        for field, pattern in _GLUED_LABELS
+        if (match := pattern.match(folded, position))
+    ]
+    if position in own:
+        found.append(own[position])
+    for end, field in sorted(found, reverse=True):
+        if not re.match(r"[A-Z0-9]", folded[end : end + 1]) or any(
+            pattern.match(folded, end) for _, pattern in _GLUED_LABELS
+        ):
+            return end, field
+    return None
+
+
+def _tables(
+    doc: Layout, area: range, occurrences: list[_Occurrence]
+) -> tuple[set[int], dict[int, list[str | None]]]:
+    """The header rows of the employers' part; and, for each row (a line with a registro) under
+    a header that has a column the reader does not know, that header's columns. A table ends at
+    the next header row or at a heading of employers ("Patrones anteriores"), not at a page's
+    number."""
+    headers = {line: found for line in area if (found := _header_columns(doc, line, occurrences))}
+    rows: dict[int, list[str | None]] = {}
+    lines = {occ.line for occ in occurrences}
+    for header, columns in headers.items():
+        if None not in columns:
+            continue
+        for line in range(header + 1, area.stop):
+            if line in headers or any(_employers_heading(doc, hit) for hit in doc.hits[line]):
+                break
+            if line in lines:
+                rows[line] = columns
+    return set(headers), rows
+
+
+def _row_cells(
+    doc: Layout, line: int, columns: list[str | None], occurrences: list[_Occurrence]
+) -> _Cells | None:
+    """A row read under its header's columns (None when it cannot be put under them: not one
+    registro, another section's fact on it, a header naming a column twice, no way to fit)."""
+    known = [column for column in columns if column is not None]
+    pieces = _row_pieces(doc, line, occurrences)
+    if pieces is None or len(pieces) > _MAX_ROW_PIECES:
+        return None
+    if len(set(known)) != len(known) or "registro" not in known:
+        return None
+    registros = [index for index, piece in enumerate(pieces) if piece.kind == "registro"]
+    if len(registros) != 1:
+        return None
+    split, at = columns.index("registro"), registros[0]
+    left = _side_cells(doc, line, columns[:split], pieces[:at])
+    right = _side_cells(doc, line, columns[split + 1 :], pieces[at + 1 :])
+    if left is None or right is None:
+        return None
+    read = {**left, **right}
+    return _Cells(
+        read.get("modalidad"),
+        read.get("employer_name"),
+        read.get("description"),
+        read.get("caption", False),
+    )
+
+
+def _row_pieces(doc: Layout, line: int, occurrences: list[_Occurrence]) -> list[_Piece] | None:
+    """The pieces of a row in order: its registros and dates whole, the caption's words left
+    out; None when another section's label is on it."""
+    if any(hit.field not in _TABLE_FIELDS for hit in doc.hits[line]):
+        return None
+    folded = doc.folded[line]
+    whole = sorted(
+        [(occ.start, occ.end, "registro") for occ in occurrences if occ.line == line]
+        + [(start, end, "value") for start, end, _ in find_dates(doc.masked[line])]
+    )
+    captions = [(hit.start, hit.end) for hit in doc.hits[line] if hit.field == "caption"]
+    pieces: list[_Piece] = []
+    cursor = 0
+    for start, end, kind in [*whole, (len(folded), len(folded), "")]:
+        if start < cursor:
+            continue
+        for match in _ROW_PIECE.finditer(folded, cursor, start):
+            if not _in_spans(captions, match.start()):
+                shape = "value" if _VALUE_WORD.fullmatch(match.group()) else "word"
+                pieces.append(_Piece(match.start(), match.end(), shape))
+        if kind:
+            pieces.append(_Piece(start, end, kind))
+            cursor = end
+    return pieces
+
+
+def _side_cells(
+    doc: Layout, line: int, columns: list[str | None], pieces: list[_Piece]
+) -> dict[str, Any] | None:
+    """The cells of one side of a row (before or after its registro) under their columns:
+    every way to place its shaped cells (modalidad, description, a mark; each may be empty),
+    the pieces between them going to the name and unknown columns there; of the ways that
+    leave the fewest cells empty or unknown, what they all agree on (None where they differ: a
+    lone "SI" between an unknown column and a mark's is either's). None when no way fits."""
+    shaped = [index for index, column in enumerate(columns) if column in _SHAPED_COLUMNS]
+    fits: list[dict[int, tuple[int, int]]] = []
+
+    def free(after: int, before: int) -> int:
+        return sum(column not in _SHAPED_COLUMNS for column in columns[after + 1 : before])
+
+    def place(number: int, cursor: int, last: int, chosen: dict[int, tuple[int, int]]) -> None:
+        if number == len(shaped):
+            if cursor == len(pieces) or free(last, len(columns)):
+                fits.append(chosen)
+            return
+        place(number + 1, cursor, last, chosen)  # this cell empty
+        column = shaped[number]
+        for first in range(cursor, len(pieces)):
+            if first > cursor and not free(last, column):
+                break
+            end = _cell_end(doc, line, columns[column], pieces, first)
+            if end is not None:
+                place(number + 1, end, column, {**chosen, column: (first, end)})
+
+    def empty(chosen: dict[int, tuple[int, int]]) -> int:
+        """The cells a way leaves empty: its empty shaped cells, and the name and unknown
+        columns between two of its cells that have fewer pieces than columns."""
+        bounds = [-1, *sorted(chosen), len(columns)]
+        return (
+            len(shaped)
+            - len(chosen)
+            + sum(
+                max(0, free(low, high) - len(_between(pieces, chosen, low, high)))
+                for low, high in zip(bounds, bounds[1:], strict=False)
+            )
+        )
+
+    place(0, 0, -1, {})
+    if not fits:
+        return None
+    # A way whose name cannot be told from its unknown neighbours' cells counts one more.
+    scored = [
+        (empty(chosen) + (read.get("employer_name", "") is None), read)
+        for chosen in fits
+        if (read := _side_values(doc, line, columns, pieces, chosen)) is not None
+    ]
+    fewest = min(score for score, _ in scored)
+    readings = [read for score, read in scored if score == fewest]
+    return {
+        field: value if all(other[field] == value for other in readings) else None
+        for field, value in readings[0].items()
+    }
+
+
+def _between(
+    pieces: list[_Piece], chosen: dict[int, tuple[int, int]], low: int, high: int
+) -> list[_Piece]:
+    """The pieces between the cells of columns `low` and `high` (-1: the side's start; a column
+    not in `chosen`: its end)."""
+    start = chosen[low][1] if low in chosen else 0
+    stop = chosen[high][0] if high in chosen else len(pieces)
+    return pieces[start:stop]
+
+
+def _cell_end(
+    doc: Layout, line: int, field: str | None, pieces: list[_Piece], first: int
+) -> int | None:
+    """Where a shaped cell starting at `pieces[first]` ends (the index after its last piece), or
+    None when no cell of that field starts there: a modalidad is one of the IMSS's numbers (a
+    row number or a salary is none), a description a known one whole, a mark SI, NO or X."""
+    piece = pieces[first]
+    text = doc.folded[line][piece.start : piece.end]
+    if field == "modalidad":
+        fits = re.fullmatch(r"\d{1,2}", text) is not None and int(text) in MODALIDADES
+        return first + 1 if fits else None
+    if field == "caption":
+        return first + 1 if text in _MARKS else None
+    match = DESCRIPTION_RE.match(doc.masked[line], piece.start)
+    if piece.kind != "word" or match is None or match.start(1) != piece.start:
+        return None
+    ends = [index + 1 for index in range(first, len(pieces)) if pieces[index].end == match.end(1)]
+    return ends[0] if ends else None
+
+
+def _side_values(
+    doc: Layout,
+    line: int,
+    columns: list[str | None],
+    pieces: list[_Piece],
+    chosen: dict[int, tuple[int, int]],
+) -> dict[str, Any]:
+    """What one way of placing a side's shaped cells reads: the modalidad, the description,
+    whether the row is marked (SI or X under a caption's column), and the name (the pieces
+    between the cells around its column, less its unknown neighbours' cells)."""
+    read: dict[str, Any] = {}
+    for index, column in enumerate(columns):
+        cell = chosen.get(index)
+        text = doc.raw[line][pieces[cell[0]].start : pieces[cell[1] - 1].end] if cell else ""
+        if column == "modalidad":
+            read[column] = int(text) if text else None
+        elif column == "description":
+            read[column] = _text(text)
+        elif column == "caption":
+            read[column] = fold(text) in ("SI", "X")
+    if "employer_name" in columns:
+        name = columns.index("employer_name")
+        low = max((index for index in chosen if index < name), default=-1)
+        high = min((index for index in chosen if index > name), default=len(columns))
+        read["employer_name"] = _name_in(
+            doc.raw[line],
+            _between(pieces, chosen, low, high),
+            sum(column is None for column in columns[low + 1 : name]),
+            sum(column is None for column in columns[name + 1 : high]),
+        )
+    return read
+
+
+def _name_in(raw: str, stretch: list[_Piece], before: int, after: int) -> str | None:
+    """The name in the pieces a name column shares with `before` unknown columns before it and
+    `after` after it. Each unknown column's cell is told from the name only as one value of its
+    own shape at the name's edge (a row number, a date, an amount); words, an empty cell or more
+    values than columns there, and where the name ends is not known: None."""
+
+    def values(pieces: Iterable[_Piece]) -> int:
+        count = 0
+        for piece in pieces:
+            if piece.kind != "value":
+                break
+            count += 1
+        return count
+
+    if before:
+        if values(stretch) != before:
+            return None
+        stretch = stretch[before:]
+    if after:
+        if values(reversed(stretch)) != after:
+            return None
+        stretch = stretch[: len(stretch) - after]
+    if not stretch:
+        return None
+    return _employer_name(raw[stretch[0].start : stretch[-1].end])

@@ -173,6 +173,25 @@ _VERDICTS: dict[str, dict[str, str]] = {
         "{employer} (modalidad {modalidad}), not {school}: your registration as a student "
         "does not show yet.",
     },
+    # The expected school itself, in another modalidad (a job there) or described otherwise.
+    "verdict.otro_patron.explain.school_modalidad": {
+        "es": "Tienes derecho al servicio médico, pero el patrón de tu último movimiento es "
+        "{employer} en la modalidad {modalidad}, no en la {expected_modalidad} (Seguro "
+        "Facultativo): es un empleo u otro registro ahí, no tu Seguro Facultativo; tu registro "
+        "como estudiante todavía no aparece.",
+        "en": "You are entitled to medical service, but the employer of your last movement is "
+        "{employer} in modalidad {modalidad}, not in {expected_modalidad} (Seguro "
+        "Facultativo): a job or another registration there, not your Seguro Facultativo; your "
+        "registration as a student does not show yet.",
+    },
+    "verdict.otro_patron.explain.school_description": {
+        "es": "Tienes derecho al servicio médico, pero el patrón de tu último movimiento es "
+        "{employer} en la modalidad {modalidad} como «{description}», no como Seguro "
+        "Facultativo de estudiantes: tu registro como estudiante todavía no aparece.",
+        "en": "You are entitled to medical service, but the employer of your last movement is "
+        "{employer} in modalidad {modalidad} as “{description}”, not as a student's Seguro "
+        "Facultativo: your registration as a student does not show yet.",
+    },
     "verdict.otro_patron.advice": {
         "es": "Si trabajas, ese servicio médico viene de tu empleo, y el Seguro Facultativo es "
         "para quien no tiene otro. Si no es tu caso, espera unos días hábiles y vuelve a "
