@@ -236,3 +236,20 @@ def test_a_short_page_that_names_maintenance_or_the_firewall_but_holds_the_next_
     result = engine_run(page, lab_scenario(tmp_path, NOTICE.format(page=notice)), tmp_path)
     assert result.status == "success", result.message
     assert page.url.endswith("/login")
+
+
+@pytest.mark.browser
+def test_a_dismissible_alert_is_quoted_without_its_close_button(page: Page) -> None:
+    """A Bootstrap dismissible alert holds its «×» button: the portal's words are quoted
+    without it («×¡Error! …» read as one word before)."""
+    from autohelper.engine.outcome import _own_words
+
+    page.set_content(
+        '<div class="alert alert-danger"><button type="button" class="close">×</button>'
+        "<strong>¡Error!</strong> El asegurado no se encuentra vigente.</div>"
+        '<div id="plain" class="alert">Sin botón</div>'
+    )
+    assert (
+        _own_words(page.locator(".alert-danger")) == "¡Error! El asegurado no se encuentra vigente."
+    )
+    assert _own_words(page.locator("#plain")) == ""  # its inner text is quoted as it is

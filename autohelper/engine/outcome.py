@@ -176,15 +176,19 @@ def _own_words(element: PwLocator) -> str:
 
 
 # What a dialog (role `dialog` or `alertdialog`) says in its own words: the element its
-# `aria-describedby` names (not its title bar), else its text without its buttons; "" for
+# `aria-describedby` names (not its title bar), else its text without its buttons; any other
+# element with a button of its own (a dismissible alert's «×»), its text without it; "" for
 # anything else or nothing.
 _WORDS_JS = """elements => {
     const e = elements[0];
     if (!e) return "";
     const role = e.getAttribute("role"), id = e.getAttribute("aria-describedby");
-    if (role !== "dialog" && role !== "alertdialog") return "";
-    const described = id ? e.ownerDocument.getElementById(id) : null;
-    if (described) return described.innerText;
+    if (role !== "dialog" && role !== "alertdialog") {
+        if (!e.querySelector("button, [role=button]")) return "";
+    } else {
+        const described = id ? e.ownerDocument.getElementById(id) : null;
+        if (described) return described.innerText;
+    }
     const chrome = "button, [role=button], select, textarea, script, style";
     const walker = e.ownerDocument.createTreeWalker(e, NodeFilter.SHOW_TEXT);
     const words = [];
