@@ -253,3 +253,29 @@ def test_a_dismissible_alert_is_quoted_without_its_close_button(page: Page) -> N
         _own_words(page.locator(".alert-danger")) == "¡Error! El asegurado no se encuentra vigente."
     )
     assert _own_words(page.locator("#plain")) == ""  # its inner text is quoted as it is
+
+
+TERMS = """\
+  - goto: https://lab.autohelper.test/terms-gated
+    description: Abrir el registro
+  - check: {css: "#acepto"}
+    optional: true
+    timeout: 1
+    description: Marcar los términos (si el portal los pide)
+  - expect: {css: "#listo"}
+    description: Llegar al envío
+"""
+
+
+@pytest.mark.browser
+def test_an_optional_box_that_is_there_but_cannot_be_ticked_stops_instead_of_being_skipped(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """A terms box disabled until the terms are opened: the optional step found it and could
+    not tick it. Skipping it as absent would send without it (and a summary would say ✔)."""
+    result = engine_run(page, lab_scenario(tmp_path, TERMS), tmp_path)
+    assert result.error is not None and result.error.key == "run.not_actionable", result.message
+    assert result.message.startswith(
+        "No pude hacer el paso «Marcar los términos (si el portal los pide)»: css='#acepto' "
+        "está en la página, pero no se dejó"
+    )

@@ -443,6 +443,16 @@ class Runner:
 
         self.page.add_locator_handler(locate.every(self.page, step.target), press)
 
+    def _shows_now(self, target: m.Target) -> bool:
+        """Whether an element of `target` is on the page now (in its frame, when that is
+        there), without waiting."""
+        if not locate.frame_present(self.page, target[0].frame):
+            return False
+        with contextlib.suppress(locate.FrameMissing, PlaywrightError):
+            frame = locate.frame_for(self.page, target[0].frame, LOOK_MS)
+            return locate.any_of(frame, target).count() > 0
+        return False
+
     def _overrule_report(self) -> None:
         """A page the report took for the firewall's or a maintenance page by its words alone,
         that holds what comes next, is the portal answering (`_holds_what_comes`)."""
@@ -455,15 +465,8 @@ class Runner:
         naming maintenance: a notice of maintenance to come above «Continuar»; a short answer
         with the firewall's script injected, as Incapsula does into ordinary pages) that holds
         one is the portal answering. Asked only when the report said so."""
-        for step in self.scenario.steps[self.index : self.index + 3]:
-            for target in step.targets:
-                if not locate.frame_present(self.page, target[0].frame):
-                    continue
-                with contextlib.suppress(locate.FrameMissing, PlaywrightError):
-                    frame = locate.frame_for(self.page, target[0].frame, LOOK_MS)
-                    if locate.any_of(frame, target).count() > 0:
-                        return True
-        return False
+        steps = self.scenario.steps[self.index : self.index + 3]
+        return any(self._shows_now(target) for step in steps for target in step.targets)
 
     def ensure_origin(self, step: m.Step, frame: Frame | None = None) -> None:
         """Personal data is typed only into pages (and frames) of the declared origins."""
@@ -688,7 +691,15 @@ class Runner:
         """What a target that never showed means: an optional page that did not appear, a
         maintenance page (retried), the firewall, an expired session, or a changed portal."""
         if step.optional:
-            return Skip()
+            if not self._shows_now(target):
+                return Skip()
+            # There, but what the step does could not be done (a box disabled until the terms
+            # are read, an element covered): not a page that did not come, and never passed
+            # over as one (a summary would then say it was done). The person does it (live),
+            # or the run stops saying so.
+            return self.stop(
+                "run.not_actionable", step, PortalChanged, target=m.describe_target(target)
+            )
         self.recover_if_unavailable()
         self.guard(step)
         self.signed_out(step)

@@ -15,6 +15,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Page: {url}\nScreenshot: {screenshot}\n"
         "The scenario needs updating; tell whoever maintains autohelper.",
     },
+    "run.not_actionable": {
+        "es": "No pude hacer el paso «{step}»: {target} está en la página, pero no se dejó "
+        "(¿desactivado hasta hacer otra cosa antes, o tapado?). No seguí para no enviar sin "
+        "él.\nPágina: {url}\nCaptura: {screenshot}",
+        "en": "I could not do the step “{step}”: {target} is on the page but did not respond "
+        "(disabled until something else is done first, or covered?). I did not go on, so as "
+        "not to send without it.\nPage: {url}\nScreenshot: {screenshot}",
+    },
     "run.origin": {
         "es": "El navegador salió de los sitios permitidos en el paso «{step}» (fue a {where}). "
         "Me detuve para no escribir tus datos en otro sitio.\nCaptura: {screenshot}",
