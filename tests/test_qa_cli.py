@@ -337,6 +337,16 @@ def test_check_is_quiet_on_a_faithful_mirror(mirror: MockPortal) -> None:
 
 
 @pytest.mark.browser
+def test_check_looks_at_the_form_in_the_tab_the_links_opened() -> None:
+    """gob.mx's links may open their pages in a new tab (PORTALS.md does not say): the run
+    follows them, and so does the drift walk, which looks for the form's fields there."""
+    mock = ("--mock", "imss.new_tabs=true")
+    result = autohelper_cmd("check", "imss-nss", "--against", "fixtures", *mock)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == ("  Sin cambios: el portal coincide con el escenario.")
+
+
+@pytest.mark.browser
 def test_check_is_quiet_on_a_mirror_in_another_style(portal: MockPortal) -> None:
     foreign = ForeignMirror(portal)
     try:

@@ -172,6 +172,18 @@ PLAIN: dict[str, Drift] = {
 }
 
 
+# `imss.new_tabs=true`: box 3 and «INICIAR» open their pages in a new tab (gob.mx's links often
+# do; PORTALS.md does not say).
+NEW_TABS: dict[str, Drift] = {
+    "www.imss.gob.mx/tramites/imss02008.html": (
+        ('id="tramiteDigitalizado" href=', 'id="tramiteDigitalizado" target="_blank" href='),
+    ),
+    "www.gob.mx/tramites/ficha/asignacion-de-numero-de-seguridad-social/IMSS2008.html": (
+        ('id="iniciar" role="button" href=', 'id="iniciar" role="button" target="_blank" href='),
+    ),
+}
+
+
 @dataclass(frozen=True)
 class ImssSettings:
     """`--mock imss.<name>=value` (or the bare name): the portal versions and answers."""
@@ -196,6 +208,7 @@ class ImssSettings:
     # Seconds after the page is ready before the modal opens (a fade-in after a script's own
     # start): the page first shows without it.
     welcome_delay: float = 0.0
+    new_tabs: bool = False  # NEW_TABS
     # PORTALS.md lists the emailed link's answers without saying where they show: on a page of
     # their own (the default), or back on the form page with its answers (`link_errors_on_form`).
     link_errors_on_form: bool = False
@@ -266,6 +279,13 @@ class ImssSite(Site[ImssSettings, ImssVisitor]):
         with self.lock:
             super().reset()
             self.tokens.clear()
+
+    def page(self, name: str, config: MockConfig, /, **values: str) -> str:
+        html = super().page(name, config, **values)
+        if self.settings(config).new_tabs:
+            for old, new in NEW_TABS.get(name, ()):
+                html = html.replace(old, new)
+        return html
 
     def session_id(self, req: Request) -> str | None:
         # The cookie, else a `;JSESSIONIDASEGEXTERNO=` path parameter.

@@ -340,7 +340,9 @@ def _walk(page: Page, scenario: m.Scenario, request: CheckRequest, kind: str) ->
         walk.unreachable = observed.kind in UNREACHABLE
         walk.message = observed.message
         return walk
-    _compare_form(page, scenario, count, options.step_timeout, walk)
+    # The run follows a link that opens its page in a new tab (gob.mx's may): the form is in
+    # the walk's newest tab, where the run ended.
+    _compare_form(page.context.pages[-1], scenario, count, options.step_timeout, walk)
     return walk
 
 
