@@ -104,6 +104,8 @@ def test_markers_and_keywords_select_cases(pytester: pytest.Pytester) -> None:
         "fixtures/qa/imss-nss.yaml::wrong-captcha-always",
         "fixtures/qa/imss-nss.yaml::welcome-again-after-wrong-captcha",
         "fixtures/qa/imss-nss.yaml::welcome-again-over-the-form-after-wrong-captcha",
+        "fixtures/qa/imss-nss.yaml::welcome-again-late-after-wrong-captcha",
+        "fixtures/qa/imss-nss.yaml::welcome-again-late-over-the-form-after-wrong-captcha",
     ]
 
 
