@@ -74,6 +74,12 @@ CAPTCHA_BLOCKS = {
           <div class="col"><a href="#" id="recargar">&#8635;</a></div>
           <div class="col"><input type="text" id="respuesta" name="respuesta"></div>
         </div></div>""",
+    "the label's words in a strong of a div": f"""
+        <div class="form-group">
+          <div class="etiqueta"><strong>{LABEL[1:]}</strong></div>
+          <div class="contenedor"><img id="imagenVerificacion" src="/imagenSeguridad?1" alt="i">
+            <button type="button" title="Otra imagen">&#x21bb;</button></div>
+          <input type="text" id="respuesta" name="codigoSeguridad" maxlength="6"></div>""",
 }
 
 
