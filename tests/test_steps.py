@@ -433,9 +433,12 @@ def test_an_optional_window_still_coming_in_over_the_page_is_waited_for_not_skip
     assert result.status == "success", result.message
 
 
+@pytest.mark.parametrize("remembered", ["sinaloa", "Sínaloa", "  SINALOA "])
 def test_choose_picks_a_remembered_value_again_without_asking(
-    page: Page, portal: MockPortal, tmp_path: Path
+    page: Page, portal: MockPortal, tmp_path: Path, remembered: str
 ) -> None:
+    """Case, accents and spacing aside: a profile's «Constitución» is a list's «CONSTITUCION»
+    (it used to fall through to asking, or to a script's first option)."""
     scenario = lab_scenario(
         tmp_path,
         f"""
@@ -447,7 +450,7 @@ def test_choose_picks_a_remembered_value_again_without_asking(
 """,
     )
     human = ScriptedHuman(choices=[0])
-    result = engine_run(page, scenario, tmp_path, human, profile={"postal_code": "sinaloa"})
+    result = engine_run(page, scenario, tmp_path, human, profile={"postal_code": remembered})
     assert result.status == "success", result.message
     assert page.locator("#estado").input_value() == "SL"
     assert "Elegí la misma opción que la vez anterior: SINALOA" in human.prompts
