@@ -396,7 +396,7 @@ def test_clinic_refusing_students_online_is_a_visit_not_a_failure() -> None:
     assert (
         umf["where"] == "la Unidad de Medicina Familiar (UMF) que te corresponde por tu domicilio"
     )
-    assert umf["bring"].startswith("tu CURP, tu NSS, tu constancia de vigencia")
+    assert umf["bring"].startswith("tu CURP, tu NSS, un comprobante de domicilio")
     assert data["next"]["step"] == "umf" and data["next"]["state"] == "in_person"
     assert data["contacts"] == []
     terminal = autohelper_cmd("status", "--as-of", "2026-11-20").stdout
