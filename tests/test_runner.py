@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page
 from support import LAB_PASSWORD, LAB_SIGN_IN_FORM, LAB_STUDENT, PROFILE, engine_run, lab_scenario
 
+from autohelper.engine.runner import RunResult
 from autohelper.errors import PortalChanged
 from autohelper.human import ScriptedHuman, TerminalHuman
 from autohelper.journal import Journal
@@ -138,26 +139,34 @@ def test_a_retry_loop_stops_at_its_limit_with_the_portals_words(
     assert "Vuelve a intentarlo con calma más tarde." in result.message  # no `at_limit` here
 
 
-def test_a_retry_loops_own_word_for_its_limit_replaces_try_again_later(
-    page: Page, portal: MockPortal, tmp_path: Path
-) -> None:
-    """`at_limit`: when the tries are spent, what to do then (an account that may lock is not
-    to be tried again later), instead of «try again calmly later»."""
+def _three_wrong_passwords(
+    page: Page, portal: MockPortal, tmp_path: Path, sign_in: str
+) -> RunResult:
+    """The lab's sign-in (as `sign_in` writes it) then its form, given three wrong passwords,
+    the lab locking no account before five."""
     portal.configure(**{"lab.lockout_after": 5})
-    limit = "        at_limit: No pruebes más contraseñas; recupérala.\n"
-    text = SIGN_IN.replace("        last_try:", limit + "        last_try:")
-    assert text != SIGN_IN
     scenario = lab_scenario(
         tmp_path,
-        text + FORM,
+        sign_in + FORM,
         profile=("student_id", "curp", "phone"),
         secrets=("lab_password",),
         header=HEADER,
     )
     human = ScriptedHuman(secrets={"lab_password": ["mala-2", "mala-3"]})
-    result = engine_run(
+    return engine_run(
         page, scenario, tmp_path, human, profile=STUDENT, secrets={"lab_password": "mala-1"}
     )
+
+
+def test_a_retry_loops_own_word_for_its_limit_replaces_try_again_later(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """`at_limit`: when the tries are spent, what to do then (an account that may lock is not
+    to be tried again later), instead of «try again calmly later»."""
+    limit = "        at_limit: No pruebes más contraseñas; recupérala.\n"
+    sign_in = SIGN_IN.replace("        last_try:", limit + "        last_try:")
+    assert sign_in != SIGN_IN
+    result = _three_wrong_passwords(page, portal, tmp_path, sign_in)
     assert result.error is not None and result.error.key == "run.too_many_attempts"
     assert "Me detengo aquí («Ver si entraste»).\nNo pruebes más contraseñas; recupérala." in (
         result.message
@@ -169,19 +178,8 @@ def test_a_retry_loop_whose_answer_has_no_words_stops_without_an_empty_quote(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:
     """A retry told by the sign-in form coming back (its words not known): nothing to quote."""
-    portal.configure(**{"lab.lockout_after": 5})
-    scenario = lab_scenario(
-        tmp_path,
-        SIGN_IN.replace('{css: ".alert-danger", has_text: "no son válidos"}', '{css: "#pwd"}')
-        + FORM,
-        profile=("student_id", "curp", "phone"),
-        secrets=("lab_password",),
-        header=HEADER,
-    )
-    human = ScriptedHuman(secrets={"lab_password": ["mala-2", "mala-3"]})
-    result = engine_run(
-        page, scenario, tmp_path, human, profile=STUDENT, secrets={"lab_password": "mala-1"}
-    )
+    sign_in = SIGN_IN.replace('{css: ".alert-danger", has_text: "no son válidos"}', '{css: "#pwd"}')
+    result = _three_wrong_passwords(page, portal, tmp_path, sign_in)
     assert result.error is not None and result.error.key == "run.too_many_attempts_quiet"
     assert result.message.startswith(
         "Lo intentamos 3 veces y el portal dio la misma respuesta cada vez. Me detengo aquí "

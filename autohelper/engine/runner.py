@@ -463,8 +463,8 @@ class Runner:
         """Whether the page holds an element this step or the next two look for. A page the
         page's report took for the firewall's or a maintenance page by its words alone (short,
         naming maintenance: a notice of maintenance to come above «Continuar»; a short answer
-        with the firewall's script injected, as Incapsula does into ordinary pages) that holds
-        one is the portal answering. Asked only when the report said so."""
+        carrying the script a firewall injects into ordinary pages too) that holds one is the
+        portal answering. Asked only when the report said so."""
         steps = self.scenario.steps[self.index : self.index + 3]
         return any(self._shows_now(target) for step in steps for target in step.targets)
 
