@@ -285,3 +285,28 @@ def test_an_optional_box_that_is_there_but_cannot_be_ticked_stops_instead_of_bei
         "No pude hacer el paso «Marcar los términos (si el portal los pide)»: css='#acepto' "
         "está en la página, pero no se dejó"
     )
+
+
+DOWN_IN_AN_ALERT = """\
+  - goto: https://lab.autohelper.test/alert-link
+    description: Abrir
+  - click: {css: "#aviso"}
+    dialog: accept
+    description: Seguir
+  - outcome:
+      - when: {text: "Listo"}
+        result: success
+    timeout: 20
+    description: Leer la respuesta
+"""
+
+
+@pytest.mark.browser
+def test_an_alert_that_says_the_service_is_down_is_the_answer_at_once(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """A declared alert that no case takes, in the portal's maintenance words: the portal is
+    down now (said at once), not an answer nobody declared after the outcome's whole wait."""
+    result = engine_run(page, lab_scenario(tmp_path, DOWN_IN_AN_ALERT), tmp_path)
+    assert result.error is not None, result.message
+    assert result.error.key == "run.unavailable_after_submit", result.message

@@ -39,6 +39,8 @@ def outcome(run: Runner, step: m.Outcome) -> None:
         raise run.stop(_unavailable(run), step)
     if _answer_in_dialog(run, step) is not None:
         return
+    if _dialog_says_unavailable(run):
+        raise run.stop(_unavailable(run), step)
     every = tuple(locator for case in step.cases for locator in case.when)
     # The sign-in page, should the session have expired, ends the wait too (no case matches
     # it: the run then goes back to sign in, below).
@@ -102,8 +104,17 @@ def outcome(run: Runner, step: m.Outcome) -> None:
         return
     run.guard(step)
     run.signed_out(step)
-    key = _unavailable(run) if run.watch.is_unavailable() else "run.unknown"
+    unavailable = run.watch.is_unavailable() or _dialog_says_unavailable(run)
+    key = _unavailable(run) if unavailable else "run.unknown"
     raise run.stop(key, step)
+
+
+def _dialog_says_unavailable(run: Runner) -> bool:
+    """A declared dialog that no case took says the service is down, in the portal's own
+    maintenance words («Servicio no disponible…» in an alert): the answer, at once, not a wait
+    for a page that says nothing."""
+    said, pattern = run.dialog_words(), run.scenario.facts.maintenance_re
+    return bool(said and pattern and re.search(pattern, said, re.IGNORECASE))
 
 
 def _unavailable(run: Runner) -> str:
