@@ -849,22 +849,17 @@ def _wait_for_options(element: PwLocator, frame: Frame, timeout: float) -> None:
 
 def _pick(run: Runner, step: m.Choose, labels: list[str]) -> int:
     """The person's pick; a remembered value among the options is picked again, and said."""
-    remembered = _folded(run.profile.get(step.remember or "", ""))
+    # Letters and digits, accents and case aside: a profile's «Constitución» is the list's
+    # «CONSTITUCION».
+    remembered = _plain(run.profile.get(step.remember or "", ""))
     for index, label in enumerate(labels):
-        if remembered and _folded(label) == remembered:
+        if remembered and _plain(label) == remembered:
             run.human.progress(t("run.chose_remembered", choice=label))
             return index
     pick = run.human.choose(step.describe(), labels)
     if pick is None or not 0 <= pick < len(labels):
         raise Declined("run.no_choice", step=step.describe())
     return pick
-
-
-def _folded(text: str) -> str:
-    """Words as a list and a profile may each write them: case, accents and spacing aside
-    (a profile's «Constitución» is the list's «CONSTITUCION»)."""
-    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
 
 
 @handles(m.Download)
