@@ -391,8 +391,12 @@ def validate_postal_code(raw: str) -> Result:
     value = normalize_digits(raw)
     if not value:
         return _result(value, [Problem("validation.required")])
-    if not (value.isascii() and value.isdigit() and len(value) == 5):
-        return _result(value, [Problem("validation.postal_code.format")])
+    wrong = next((i for i, c in enumerate(value) if not (c.isascii() and c.isdigit())), None)
+    if wrong is not None:  # which one, not the code (personal): a letter O for a zero, say
+        where = {"position": wrong + 1, "char": value[wrong]}
+        return _result(value, [Problem("validation.postal_code.digits", where)])
+    if len(value) != 5:
+        return _result(value, [Problem("validation.postal_code.format", {"length": len(value)})])
     if value.startswith("00"):
         return _result(value, [Problem("validation.postal_code.state")])
     return _result(value, [])

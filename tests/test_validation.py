@@ -284,7 +284,13 @@ def test_emails_match() -> None:
 def test_postal_code() -> None:
     assert v.validate_postal_code("85000").ok
     assert v.validate_postal_code("01000").value == "01000"
-    assert messages(v.validate_postal_code("8500")) == ["el código postal debe tener 5 dígitos"]
+    assert messages(v.validate_postal_code("8500")) == [
+        "el código postal debe tener 5 dígitos (tiene 4)"
+    ]
+    # Which character, not only «5 digits» (it has five): a letter O typed for a zero.
+    assert messages(v.validate_postal_code("8500O")) == [
+        "el código postal solo lleva dígitos: su carácter 5 es «O»"
+    ]
     assert [p.key for p in v.validate_postal_code("00123").problems] == [
         "validation.postal_code.state"
     ]

@@ -123,8 +123,12 @@ _VALIDATION: dict[str, dict[str, str]] = {
         "en": "the two emails do not match",
     },
     "validation.postal_code.format": {
-        "es": "el código postal debe tener 5 dígitos",
-        "en": "the postal code must have 5 digits",
+        "es": "el código postal debe tener 5 dígitos (tiene {length})",
+        "en": "the postal code must have 5 digits (it has {length})",
+    },
+    "validation.postal_code.digits": {
+        "es": "el código postal solo lleva dígitos: su carácter {position} es «{char}»",
+        "en": "the postal code holds digits only: its character {position} is “{char}”",
     },
     "validation.postal_code.state": {
         "es": "ningún código postal empieza con 00 (los dos primeros dígitos son el estado)",
