@@ -197,6 +197,23 @@ def test_a_session_that_expires_at_the_save_is_signed_into_again_and_saved_once(
 
 
 @pytest.mark.browser
+def test_a_failed_save_sends_the_student_to_the_portal_not_to_an_email_the_cia_never_sends(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The CIA mails nothing we know of (no step waits for its email): where to tell whether
+    the save went through is the portal alone. The NSS's portal, which mails its link, keeps
+    «revisa tu correo» (tests/test_engine.py)."""
+    portal.configure(fail_first=1, fail_methods=("POST",), fail_paths=(FORM_COMPONENT,))
+    result = run_itson(page, tmp_path)
+    assert result.status == "error", result.message
+    assert "No sé si tu solicitud llegó: revisa en el portal si quedó registrada" in (
+        result.message
+    )
+    assert "correo" not in result.message
+    assert cia(portal).saves == {}
+
+
+@pytest.mark.browser
 def test_a_renamed_menu_leaf_is_a_portal_change_at_that_step(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

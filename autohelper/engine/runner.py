@@ -38,6 +38,7 @@ from autohelper.errors import (
     PortalChanged,
     RunStopped,
     SubmitUnknown,
+    Words,
 )
 from autohelper.human import Human
 from autohelper.messages import t
@@ -573,8 +574,18 @@ class Runner:
             step=step.describe(),
             url=self.redactor(url),
             screenshot=shot,
+            check=self.where_to_check(),
+            check_also=self.where_to_check("run.check_also"),
             **{k: self.redactor(v) for k, v in params.items()},
         )
+
+    def where_to_check(self, key: str = "run.check") -> Words:
+        """Where a person can tell whether a send went through, for the messages that cannot
+        tell it themselves: the email too when this portal writes (the scenario waits for a
+        link it mails), else only the portal (ITSON's CIA mails nothing we know of)."""
+        if any(isinstance(s, m.EmailLink) for s in self.scenario.steps):
+            return Words(f"{key}.email")
+        return Words(f"{key}.portal")
 
     # -- locators ---------------------------------------------------------------------------
     def timeout_ms(self, step: m.Step, default: float | None = None) -> float:

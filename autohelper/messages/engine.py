@@ -54,11 +54,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "run.unavailable_after_submit": {
         "es": "Después de enviar, el portal respondió con un error o mantenimiento («{step}»). "
-        "No sé si tu solicitud llegó: revisa tu correo o el portal antes de volver a intentarlo.\n"
+        "No sé si tu solicitud llegó: {check} antes de volver a intentarlo.\n"
         "Página: {url}\nCaptura: {screenshot}",
         "en": "After sending, the portal answered with an error or maintenance page (“{step}”). "
-        "I cannot tell whether your request arrived: check your email or the portal before "
-        "trying again.\n"
+        "I cannot tell whether your request arrived: {check} before trying again.\n"
         "Page: {url}\nScreenshot: {screenshot}",
     },
     "run.unavailable_after_link": {
@@ -71,12 +70,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "portal is unavailable right now. Do not send it again: open the same link later, "
         "while it is still valid.\nPage: {url}\nScreenshot: {screenshot}",
     },
+    # Where a person can tell whether a send went through (Runner.where_to_check).
+    "run.check.email": {
+        "es": "revisa tu correo y el portal",
+        "en": "check your email and the portal",
+    },
+    "run.check.portal": {
+        "es": "revisa en el portal si quedó registrada",
+        "en": "check in the portal whether it was registered",
+    },
+    "run.check_also.email": {"es": "el portal y tu correo", "en": "the portal and your email"},
+    "run.check_also.portal": {"es": "el portal", "en": "the portal"},
     "run.submit_unknown": {
         "es": "Envié la solicitud pero el portal no respondió a tiempo («{step}»). Puede que sí "
-        "haya llegado: revisa tu correo o el portal antes de volver a intentarlo.\n"
+        "haya llegado: {check} antes de volver a intentarlo.\n"
         "Página: {url}\nCaptura: {screenshot}",
         "en": "I sent the request but the portal did not answer in time (“{step}”). It may have "
-        "arrived: check your email or the portal before trying again.\n"
+        "arrived: {check} before trying again.\n"
         "Page: {url}\nScreenshot: {screenshot}",
     },
     "run.not_sent": {
@@ -115,10 +125,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "run.unknown": {
         "es": "No reconozco la respuesta del portal en el paso «{step}».\n"
         "Página: {url}\nCaptura: {screenshot}\n"
-        "Revisa la página, y el portal o tu correo, antes de volver a intentarlo.",
+        "Revisa la página y {check_also} antes de volver a intentarlo.",
         "en": "I do not recognise the portal's answer at step “{step}”.\n"
         "Page: {url}\nScreenshot: {screenshot}\n"
-        "Check the page, and the portal or your email, before trying again.",
+        "Check the page and {check_also} before trying again.",
     },
     "run.portal_error": {
         "es": "El portal respondió: «{portal}»\n{advice}\nPaso: «{step}» · Captura: {screenshot}",
