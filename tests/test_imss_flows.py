@@ -14,11 +14,13 @@ from playwright.sync_api import Page
 from support import ROOT, console, engine_run
 
 from autohelper.engine import RunResult
+from autohelper.engine.events import RunListener
 from autohelper.human import ScriptedHuman
 from autohelper.journal import Journal, RunRow
 from autohelper.mock import MockPortal
 from autohelper.mock.captcha import nss_for
 from autohelper.scenario.loader import load_scenario
+from autohelper.scenario.model import Step
 
 pytestmark = pytest.mark.browser
 
@@ -236,6 +238,46 @@ def test_umf_online_the_student_chooses_confirms_once_and_gets_the_registration(
     assert result.documents["acuse"].filename == "acuseTramite.pdf"
     assert row.yields["colonia"] == "C…" and row.yields["clinic"] == "UMF No. 1 CIUDAD OBREGÓN"
     assert_nothing_personal(recorded(journal, row))
+
+
+def test_umf_already_registered_at_the_final_send_forgets_the_clinic_it_was_about_to_register(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The NSS registered elsewhere while the person chose (another tab, the clinic's desk):
+    `finalizar` answers «Ya se encuentra registrado». Done, and the clinic read off the
+    confirmation is not said to be theirs: that was this attempt's, not where they are."""
+    portal.configure(**{"umf.students_online": True, "umf.terms_checkbox": True})
+    site = portal.site("umf")
+
+    class RegisteredMeanwhile(RunListener):
+        confirms = 0
+
+        def step_started(self, index: int, total: int, step: Step) -> None:
+            self.confirms += step.kind == "confirm"
+            if self.confirms == 2:  # the clinic's confirmation, after step 1's
+                site.registered.add(NSS)
+
+    journal = Journal(tmp_path / "journal.sqlite3")
+    human = ScriptedHuman(choices=["CAMPESTRE", 0, "VESPERTINO"])
+    scenario = load_scenario(ROOT / "scenarios" / "imss-umf.yaml")
+    result = engine_run(
+        page,
+        scenario,
+        tmp_path,
+        human,
+        journal,
+        STUDENT,
+        None,
+        [RegisteredMeanwhile()],
+        submit_timeout=20.0,
+    )
+    assert result.status == "success", result.message
+    assert "Tu NSS ya está registrado en una clínica" in result.message
+    assert "Clínica: UMF No. 1 CIUDAD OBREGÓN" in human.prompts  # it was confirmed, then refused
+    assert result.yields == {"colonia": "CAMPESTRE"}
+    [row] = journal.runs()
+    assert set(row.yields) == {"colonia"}
+    assert portal.posts("registro/finalizar") == 1 and site.finalizations == 0
 
 
 def test_umf_in_english_the_clinic_is_confirmed_in_english_words(

@@ -781,6 +781,30 @@ def test_run_templates_name_what_an_earlier_step_yields(tmp_path: Path) -> None:
     ]
 
 
+def test_forgets_names_only_what_an_earlier_step_yields(tmp_path: Path) -> None:
+    """An answer that shows an earlier reading was not so drops it (`forgets`): a name no
+    earlier step yields is a typo, said where it is written (its own outcome's do not count)."""
+    text = HEADER + (
+        "  - outcome: [{when: {css: a}, result: continue, yields: {clinic: 'x'}}]\n"
+        "    description: o\n"
+        "  - outcome:\n"
+        "      - {when: {css: b}, result: continue, yields: {folio: 'y'}}\n"
+        "      - {when: {css: c}, result: success, forgets: [clinc, folio]}\n"
+        "    description: p\n"
+    )
+    assert problems(tmp_path, text, "es") == [
+        "s.yaml:13:53: `forgets` nombra 'clinc', que no lo da ningún paso anterior (los `yields`"
+        " y `sets` de un outcome, lo que lee su `read`, el `remember` de un choose) (¿quisiste "
+        "decir 'clinic'?)",
+        "s.yaml:13:60: `forgets` nombra 'folio', que no lo da ningún paso anterior (los `yields`"
+        " y `sets` de un outcome, lo que lee su `read`, el `remember` de un choose)",
+    ]
+    fine = text.replace("[clinc, folio]", "clinic")
+    scenario = load_scenario(write(tmp_path, fine))
+    outcome = scenario.steps[1]
+    assert isinstance(outcome, Outcome) and outcome.cases[1].forgets == ("clinic",)
+
+
 @pytest.mark.parametrize(
     ("pattern", "refused"),
     [

@@ -234,6 +234,8 @@ def _apply(
             # looks for it there, not left to wonder why it was not offered.
             run.human.progress(t("run.yield_not_read", name=name))
     run.yields.update(case.sets)
+    for name in case.forgets:
+        run.yields.pop(name, None)
     advice = localized(case.message) if case.message else ""
     if case.result in ("success", "in_person"):
         said = "\n".join(part for part in (meaning, advice) if part)

@@ -134,6 +134,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no earlier step yields '{ref}' (an outcome's `yields` and `sets`, what its `read` "
         "finds, a choose's `remember`){hint}",
     },
+    "scenario.forgets_not_yielded": {
+        "es": "`forgets` nombra '{name}', que no lo da ningún paso anterior (los `yields` y `sets` "
+        "de un outcome, lo que lee su `read`, el `remember` de un choose){hint}",
+        "en": "`forgets` names '{name}', which no earlier step yields (an outcome's `yields` and "
+        "`sets`, what its `read` finds, a choose's `remember`){hint}",
+    },
     "scenario.value_needs_element": {
         "es": "`value` es el valor de un elemento: el expect necesita un localizador",
         "en": "`value` is an element's value: the expect needs a locator",

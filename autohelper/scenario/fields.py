@@ -55,6 +55,7 @@ _CASE_KEYS = (
     "max_tries",
     "last_try",
     "at_limit",
+    "forgets",
 )
 _UNTIL_KEYS = (*LOCATOR_KINDS, "name", "exact", "has_text", "frame", "url", "response")
 _DIALOG_KEYS = ("accept", "text")
@@ -312,6 +313,7 @@ class FieldReader(NodeReader):
                 self.fail(entries[key][0], "scenario.only_retry", key=key)
         yields = self.yields(value["yields"]) if "yields" in value else ()
         sets = self.sets(value["sets"]) if "sets" in value else ()
+        forgets = self.forgets(value["forgets"]) if "forgets" in value else ()
         return OutcomeCase(
             when=self.target(value["when"]) or () if "when" in value else (),
             result=result or "",
@@ -324,6 +326,7 @@ class FieldReader(NodeReader):
             last_try=self.text(value["last_try"]) if "last_try" in value else None,
             at_limit=self.text(value["at_limit"]) if "at_limit" in value else None,
             sets=sets,
+            forgets=forgets,
         )
 
     def yields(self, node: Node) -> tuple[tuple[str, str], ...]:
@@ -341,6 +344,20 @@ class FieldReader(NodeReader):
             return ()
         found = ((str(key.value), self.string(value)) for key, value in node.value)
         return tuple((name, text) for name, text in found if text is not None)
+
+    def forgets(self, node: Node) -> tuple[str, ...]:
+        """Names an earlier step yields (or sets): one, or a list of them."""
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        names = []
+        for item in items:
+            name = self.string(item)
+            if name is None:
+                continue
+            if name not in self.yielded:
+                hint = self.hint(name, self.yielded)
+                self.fail(item, "scenario.forgets_not_yielded", name=name, hint=hint)
+            names.append(name)
+        return tuple(names)
 
 
 FIELD_PARSERS: dict[str, Callable[[FieldReader, Node], Any]] = {

@@ -435,7 +435,9 @@ class OutcomeCase:
     step must be done at an office (`message` says where and what to bring). `yields` maps a
     name (`nss`, `folio`) to a regular expression whose first group (or whole match) is read
     from the matched element's text (or the document's); `sets` records literal values (what an
-    answer means, e.g. `verdict: sin_derecho`) the way yields are recorded."""
+    answer means, e.g. `verdict: sin_derecho`) the way yields are recorded; `forgets` drops what
+    earlier steps yielded that this answer shows was not so (a clinic read off a confirmation
+    the portal then refused as «ya registrado»)."""
 
     when: Target
     result: str  # one of OUTCOME_RESULTS
@@ -448,6 +450,7 @@ class OutcomeCase:
     last_try: Text | None = None
     sets: tuple[tuple[str, str], ...] = ()
     at_limit: Text | None = None
+    forgets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
