@@ -281,6 +281,54 @@ def test_a_browser_confirm_nobody_declared_stops_the_run_with_its_text_redacted(
     assert portal.site("lab").saves["confirm"] == 0
 
 
+SEND_AND_READ = """\
+  - goto: {lab}/send-ask{query}
+    description: Abrir
+  - confirm: [{{label: Dato, value: x}}]
+    description: Revisar
+  - submit: {{css: "#enviar"}}
+    description: Enviar
+  - outcome:
+      - when: {{css: "#listo"}}
+        result: success
+    description: Leer la respuesta
+"""
+
+
+@pytest.mark.browser
+def test_a_browser_notice_nobody_declared_is_told_and_the_send_goes_through_once(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """An `alert` has only «Aceptar»: closing it decides nothing (a PeopleSoft «su sesión está
+    por expirar» while the person reads the summary). Told, and the run goes on; it once
+    stopped the run as «no se envió nada» after the save had gone through."""
+    steps = SEND_AND_READ.format(lab=LAB, query="?notice=1")
+    human = ScriptedHuman()
+    result = engine_run(page, lab_scenario(tmp_path, steps), tmp_path, human)
+    assert result.status == "success", result.message
+    assert portal.site("lab").saves["ask"] == 1
+    notice = "Su sesión está por expirar. Haga clic en Aceptar para continuar."
+    assert f"El portal mostró un aviso: «{notice}». Solo tenía «Aceptar»: lo cerré y sigo." in (
+        human.prompts
+    )
+
+
+@pytest.mark.browser
+def test_a_browser_question_nobody_declared_after_a_send_leaves_the_send_unknown(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """A `confirm` on the answer page, after the request went out: closed unanswered, the run
+    stops, but never saying nothing was sent; whether it arrived is for the portal to tell."""
+    human = ScriptedHuman()
+    steps = SEND_AND_READ.format(lab=LAB, query="")
+    result = engine_run(page, lab_scenario(tmp_path, steps), tmp_path, human)
+    assert result.status == "unknown", result.message
+    assert portal.site("lab").saves["ask"] == 1
+    assert "«¿Deseas imprimir tu acuse ahora?»" in result.message
+    assert "No sé si tu solicitud llegó" in result.message
+    assert "no se envió nada" not in result.message
+
+
 def test_a_declared_browser_confirm_is_accepted_and_the_send_goes_through(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

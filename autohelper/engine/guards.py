@@ -289,12 +289,16 @@ class PageWatch:
 
 class DialogGuard:
     """Answers the browser dialogs of the pages it watches. A dialog the current step declared
-    gets the declared answer; any other is dismissed (the only answer that sends nothing) and
-    remembered, so the run stops and says so: nothing is ever dismissed silently."""
+    gets the declared answer. Any other is dismissed (the only answer that sends nothing) and
+    remembered: a question (`confirm`, `prompt`) stops the run, which says so; a notice
+    (`alert`, whose only button is «Aceptar»: closing it decides nothing, the page goes on the
+    same) is told to the person and the run goes on (a PeopleSoft «su sesión está por expirar»
+    while the person reads the summary). Nothing is ever dismissed silently."""
 
     def __init__(self) -> None:
         self.declared: BrowserDialog | None = None
         self.unexpected: str | None = None
+        self.notices: list[str] = []  # alerts nobody declared, not yet told
         # The words of the last declared dialog answered: the portal may give its answer to a
         # send that way (an alert on the page that comes back), for the outcome to read.
         self.answered: str | None = None
@@ -309,6 +313,9 @@ class DialogGuard:
         elif declared is not None and (declared.text is None or declared.text in dialog.message):
             self.answered = dialog.message
             dialog.accept() if declared.accept else dialog.dismiss()
+        elif dialog.type == "alert":
+            self.notices.append(dialog.message)
+            dialog.dismiss()
         else:
             self.unexpected = self.unexpected or dialog.message
             dialog.dismiss()
@@ -316,3 +323,7 @@ class DialogGuard:
     def take_unexpected(self) -> str | None:
         message, self.unexpected = self.unexpected, None
         return message
+
+    def take_notices(self) -> list[str]:
+        notices, self.notices = self.notices, []
+        return notices

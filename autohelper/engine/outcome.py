@@ -222,6 +222,7 @@ def _apply(
     """Record what the case yields and sets, then do what its result says. `meaning` is what a
     document's reader says it means: it comes before the case's advice. `said` is the portal's
     words when they are less than the element's text (a dialog's, without its buttons)."""
+    run.awaiting_answer = False  # the answer is read, whatever it says
     for name, pattern in case.yields:
         found = re.search(pattern, text)
         if found:

@@ -248,6 +248,11 @@ class Runner:
         self.summary = ""
         self.captcha_attempt = 0
         self.last_press: int | None = None  # the submit step pressed last (its answer to come)
+        self.awaiting_answer = False  # pressed, and no outcome has read the answer yet
+        # The page's watch at the last press and its count of requests that could carry a
+        # send before it: whether anything went out since (`sent_since_press`).
+        self.press_watch: PageWatch | None = None
+        self.press_sends = 0
         self.tries: Counter[tuple[int, int]] = Counter()
         self.downloads: dict[str, Path] = {}
         self.filenames: dict[str, str] = {}  # each download's name as the portal gave it
@@ -368,6 +373,8 @@ class Runner:
             self.confirmed = False
             self.events.submit_pressing(self.index, step, self.redactor(self.summary))
             self.last_press = self.index
+            self.awaiting_answer = True
+            self.press_watch = None  # the person presses it: nobody counts what goes out
             self.secrets.sent()
         target = missing.params.get("target", "?")
         done = self.human.hand_off(self.page, step.describe(), target, value)
@@ -418,7 +425,13 @@ class Runner:
         portal's firewall (handed to the person)."""
         if self.watch.violation:
             raise self.stop("run.origin", step, OriginViolation, where=self.watch.violation)
+        for notice in self.dialogs.take_notices():
+            log.debug("step %s: an alert nobody declared, closed", self.index + 1)
+            self.human.progress(t("run.portal_notice", text=self.redactor(_one_line(notice))))
         dialog = self.dialogs.take_unexpected()
+        if dialog is not None and self.awaiting_answer and self.sent_since_press():
+            # After a press, before its answer was read: the send may have gone through.
+            raise self.stop("run.unexpected_dialog_after_send", step, SubmitUnknown, text=dialog)
         if dialog is not None:
             raise self.stop("run.unexpected_dialog", step, text=dialog)
         self._overrule_report()
@@ -427,6 +440,13 @@ class Runner:
                 return
             name = self.scenario.facts.firewall.name if self.scenario.facts.firewall else "?"
             raise self.stop("run.firewall", step, FirewallBlocked, firewall=name)
+
+    def sent_since_press(self) -> bool:
+        """Whether the last press let a request out that could carry the send (a page asking
+        «¿Seguro?» before posting has not), or its answer came in another tab."""
+        if self.press_watch is None:
+            return True  # pressed by the person (hand-off): nobody counted
+        return self.watch is not self.press_watch or self.watch.sends > self.press_sends
 
     def press_whenever_shown(self, step: m.Click) -> None:
         """An `overlay` step's window may open again later, on any load (a welcome window a
@@ -773,3 +793,9 @@ def run_scenario(
 ) -> RunResult:
     """Run `scenario` on `page` (the caller owns the browser) and return what came of it."""
     return Runner(page, scenario, profile, secrets, human, options, listeners, redactor).run()
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    """A dialog's words on one line, cut at `limit` characters ("…" marks a cut)."""
+    said = " ".join(text.split())
+    return said if len(said) <= limit else said[: limit - 1] + "…"

@@ -481,9 +481,11 @@ def submit(run: Runner, step: m.Submit) -> None:
         raise run.stop("run.form_elsewhere", step, OriginViolation, where=action)
     run.events.submit_pressing(run.index, step, run.redactor(run.summary))
     run.last_press = run.index
+    run.awaiting_answer = True
     run.secrets.sent()
     run.form.clear()  # sent: what the next form holds is the next send's
-    sends_before = run.watch.sends
+    sends_before = run.press_sends = run.watch.sends
+    run.press_watch = run.watch
     try:
         with run.watch.counting_sends():
             status = _press(run, step, button, frame)

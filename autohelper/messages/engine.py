@@ -159,6 +159,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "I closed it without accepting, so nothing was sent through it.\n"
         "Page: {url}\nScreenshot: {screenshot}\nThe scenario needs updating.",
     },
+    "run.portal_notice": {
+        "es": "El portal mostró un aviso: «{text}». Solo tenía «Aceptar»: lo cerré y sigo.",
+        "en": "The portal showed a notice: “{text}”. It only had “OK”: I closed it and am going "
+        "on.",
+    },
+    "run.unexpected_dialog_after_send": {
+        "es": "Después de enviar, el portal abrió un diálogo que el escenario no esperaba "
+        "(«{step}»): «{text}». Lo cerré sin aceptarlo. No sé si tu solicitud llegó: {check} "
+        "antes de volver a intentarlo.\nPágina: {url}\nCaptura: {screenshot}",
+        "en": "After sending, the portal opened a dialog the scenario did not expect (“{step}”): "
+        "“{text}”. I closed it without accepting. I cannot tell whether your request arrived: "
+        "{check} before trying again.\nPage: {url}\nScreenshot: {screenshot}",
+    },
     "run.expired": {
         "es": "El portal cerró tu sesión (venció). Inicia sesión otra vez y seguimos donde íbamos.",
         "en": "The portal ended your session (it expired). Sign in again and we go on from where "

@@ -222,10 +222,12 @@ class LabSite(Site[LabSettings, LabVisitor]):
                 self.saves["ajax"] += 1
                 folio = str(200 + self.saves["ajax"])
             return Response.json({"correcto": True, "mensaje": f"Guardado con folio {folio}"})
-        if path in ("/dialog/send", "/confirm/send"):
+        if path in ("/dialog/send", "/confirm/send", "/ask/send"):
             with self.lock:
                 self.saves[path.split("/")[1]] += 1
-            return Response.redirect(f"{LIVE}/done?what={path.split('/')[1]}")
+            # /ask/send's answer asks a browser question, unless the form says `quiet`.
+            what = "asked" if req.form.get("quiet") else path.split("/")[1]
+            return Response.redirect(f"{LIVE}/done?what={what}")
         if path == "/download/report":
             # A constancia's identity (the mock's synthetic student) and its right, no employer.
             lines = ["CURP: HEGG560427MVZRRL04", "Con derecho al servicio médico: SI", "Folio: 123"]

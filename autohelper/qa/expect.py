@@ -88,6 +88,7 @@ _BY_KEY = {
     "run.network": "network",
     "run.origin": "origin",
     "run.unexpected_dialog": "unexpected_dialog",
+    "run.unexpected_dialog_after_send": "unknown",
     "run.step_failed": "step_failed",
     "run.expired_again": "expired",
     "run.bad_link": "bad_link",
