@@ -81,6 +81,14 @@ def mask_if_personal(text: str) -> str:
 # Numbers shorter than this are masked only where they stand alone (no digit either side).
 SHORT_NUMBER = 8
 
+# What in an address opens the person's request to whoever holds it: an emailed link's one-use
+# token (`confirmacionUrl?token=…`: while valid, it opens the page with their NSS or their
+# constancia), a session id in the address. Masked in any text a Redactor scrubs, whatever the
+# run knows; the name and the `=` stay, so the address still reads as what it was.
+_URL_SECRETS = re.compile(
+    r"(?i)([?&;](?:token|access_token|ticket|jsessionid|sessionid|sid)=)[^&#;?\s\"'<>]+"
+)
+
 
 class Redactor:
     """Replaces every known raw value (and its case variants) in a text by its masked form."""
@@ -131,7 +139,7 @@ class Redactor:
     def __call__(self, text: str) -> str:
         for _, pattern, masked in self._patterns:
             text = pattern.sub(masked, text)
-        return text
+        return _URL_SECRETS.sub(rf"\1{ELLIPSIS}", text)
 
 
 class RedactingFilter(logging.Filter):

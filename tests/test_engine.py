@@ -363,12 +363,19 @@ def test_a_link_answered_by_maintenance_says_the_request_arrived_and_to_open_it_
     """The link came by email, so the send had arrived: not "I cannot tell whether your
     request arrived" (that is a send's answer), but the portal is down: the same link later."""
     portal.configure(fail_first=1, fail_methods=("GET",), fail_paths=("confirmacionUrl",))
-    result = run(page, nss_scenario(tmp_path), tmp_path)
+    journal = Journal(tmp_path / "journal.sqlite3")
+    result = run(page, nss_scenario(tmp_path), tmp_path, journal=journal)
     assert result.error is not None and result.error.key == "run.unavailable_after_link"
     assert "Tu solicitud sí llegó" in result.message
     assert "abre la misma liga más tarde" in result.message
     assert "No sé si tu solicitud llegó" not in result.message
     assert portal.posts(VALIDA) == 1
+    # The page is the link's, its one-use token masked: while valid, it opens the request.
+    assert "confirmacionUrl?token=…&" in result.message
+    [token] = {m["links"][0].split("token=")[1].split("&")[0] for m in portal.state.outbox}
+    [row] = journal.runs()
+    kept = [row.message or "", *(repr(tuple(r)) for r in journal.rows("steps", row.id))]
+    assert not any(token in text for text in kept)
 
 
 def test_an_empty_captcha_is_never_sent_it_is_asked_again(

@@ -397,3 +397,19 @@ def test_a_saved_trace_holds_no_password(browser: Browser, tmp_path: Path, scrub
     assert b"trace.trace" in b" ".join(name.encode() for name in zipfile.ZipFile(trace).namelist())
     spellings = [password, quote_plus(password), json.dumps(password)[1:-1]]
     assert any(s.encode() in held for s in spellings) is not scrubbed
+
+
+def test_a_one_use_token_or_a_session_id_in_an_address_is_masked_whatever_the_run_knows() -> None:
+    """An emailed link's token opens the person's request while it is valid; a session id in
+    the address, their session. The parameter's name stays, so the address still reads."""
+    from autohelper.privacy import Redactor
+
+    said = (
+        "Página: https://serviciosdigitales.imss.gob.mx/vigencia/confirmacionUrl?token=kPld"
+        "OBGHw4ITtzNXrCM68A&curp=X · /psp/ITSONPRD/;jsessionid=ABC123?cmd=login · "
+        "a token=abc in words"
+    )
+    assert Redactor()(said) == (
+        "Página: https://serviciosdigitales.imss.gob.mx/vigencia/confirmacionUrl?token=…"
+        "&curp=X · /psp/ITSONPRD/;jsessionid=…?cmd=login · a token=abc in words"
+    )
