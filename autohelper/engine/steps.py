@@ -36,7 +36,7 @@ from autohelper.target import from_mirror, origin_allowed
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Frame
+    from playwright.sync_api import Download, Frame
     from playwright.sync_api import Locator as PwLocator
 
     from autohelper.engine.runner import Runner
@@ -871,21 +871,71 @@ def download(run: Runner, step: m.Download) -> None:
     click_timeout = run.timeout_ms(step)
     window = run.page.main_frame
     documents = run.watch.documents[window]
+    run.opened.clear()  # a tab that opens from here on is the link's
+    came: list[Download] = []
+
+    def arrived(download: Download) -> None:
+        came.append(download)
+
+    run.page.on("download", arrived)
     try:
-        with run.page.expect_download(timeout=timeout) as info:
-            run.acting(step, step.target, lambda: element.click(timeout=click_timeout))
-    except PlaywrightTimeout:
-        if step.optional:  # the portal showed the document instead of handing it over
-            if run.watch.documents[window] != documents and not _next_step_here(run, timeout):
-                # Shown in this very tab (a browser that shows PDFs), where the next step has
-                # nothing to read: back to the page it replaced (a GET, it sends nothing).
-                with contextlib.suppress(PlaywrightError):
-                    run.page.go_back(wait_until="domcontentloaded", timeout=click_timeout)
-            raise Skip() from None
-        raise
-    path = run.evidence.keep_download(info.value, step.save_as)
+        run.acting(step, step.target, lambda: element.click(timeout=click_timeout))
+        got = _await_download(run, came, timeout, documents)
+    finally:
+        run.page.remove_listener("download", arrived)
+    if got is None:
+        if not step.optional:
+            # A page instead of the file (or nothing): what the person can do is in the words.
+            raise run.stop("run.no_download", step, PortalChanged)
+        # The portal showed the document instead of handing it over.
+        if run.watch.documents[window] != documents and not _next_step_here(run, timeout):
+            # Shown in this very tab (a browser that shows PDFs), where the next step has
+            # nothing to read: back to the page it replaced (a GET, it sends nothing).
+            with contextlib.suppress(PlaywrightError):
+                run.page.go_back(wait_until="domcontentloaded", timeout=click_timeout)
+        run.opened.clear()  # a viewer's tab stays the person's; the run stays here
+        raise Skip()
+    path = run.evidence.keep_download(got, step.save_as)
     run.downloads[step.save_as] = path
-    run.filenames[step.save_as] = info.value.suggested_filename
+    run.filenames[step.save_as] = got.suggested_filename
+
+
+# How long a page shown instead of a file (in this tab, or a tab the link opened) is given to
+# start the download itself (a «su descarga comenzará en un momento» page) before the run
+# takes it as the portal's way of showing the document.
+SHOWN_GRACE_S = 3.0
+# The slices the wait for a download is cut into, to look at what the link did meanwhile.
+DOWNLOAD_LOOK_MS = 500
+
+
+def _await_download(
+    run: Runner, came: list[Download], timeout: float, documents: int
+) -> Download | None:
+    """The download the click started, else None: when none came in `timeout`, or as soon as
+    the link has shown a page instead (a new document in this tab, or a tab it opened, loaded
+    for SHOWN_GRACE_S without a download): not a wait through the whole timeout for a file
+    that will not come."""
+    window = run.page.main_frame
+    deadline = time.monotonic() + timeout / 1000
+    shown_since: float | None = None
+    while not came:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        with contextlib.suppress(PlaywrightTimeout):
+            came.append(
+                run.page.wait_for_event("download", timeout=min(left * 1000, DOWNLOAD_LOOK_MS))
+            )
+            break
+        shown = run.watch.documents[window] != documents or any(
+            not tab.is_closed() and tab.url not in ("", "about:blank") for tab in run.opened
+        )
+        if shown and shown_since is None:
+            shown_since = time.monotonic()
+        if shown_since is not None and time.monotonic() - shown_since >= SHOWN_GRACE_S:
+            log.debug("step %s: the link showed a page, not a file", run.index + 1)
+            return None
+    return came[0]
 
 
 def _next_step_here(run: Runner, timeout: float) -> bool:

@@ -172,6 +172,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "“{text}”. I closed it without accepting. I cannot tell whether your request arrived: "
         "{check} before trying again.\nPage: {url}\nScreenshot: {screenshot}",
     },
+    "run.no_download": {
+        "es": "En el paso «{step}» no llegó el archivo: el portal mostró una página en lugar de "
+        "entregarlo, o no respondió.\nPágina: {url}\nCaptura: {screenshot}\nSi el portal te "
+        "lo mandó por correo, guárdalo desde ahí. El escenario puede necesitar actualizarse.",
+        "en": "At step “{step}” the file did not come: the portal showed a page instead of "
+        "handing it over, or did not answer.\nPage: {url}\nScreenshot: {screenshot}\nIf the "
+        "portal emailed it to you, save it from there. The scenario may need updating.",
+    },
     "run.expired": {
         "es": "El portal cerró tu sesión (venció). Inicia sesión otra vez y seguimos donde íbamos.",
         "en": "The portal ended your session (it expired). Sign in again and we go on from where "

@@ -511,10 +511,11 @@ class Choose(Step):
 @dataclass(frozen=True)
 class Download(Step):
     """Click what produces a file; keep the file for the run (private, 0600) under `save_as`,
-    for later steps (an `outcome` may read it). An optional download that brings no file (the
-    portal shows it instead) is skipped; when it was shown in the same tab and the next step's
-    first element is not there (a browser showing a PDF), the run goes back to the page it
-    replaced."""
+    for later steps (an `outcome` may read it). A link that shows a page instead (in its tab or
+    a new one) is known a few seconds after the page, not after the whole wait: an optional
+    download is then skipped (when shown in the same tab and the next step's first element is
+    not there, a browser showing a PDF, the run goes back to the page it replaced); a required
+    one stops, saying no file came (`run.no_download`)."""
 
     kind: ClassVar[str] = "download"
     read_only: ClassVar[bool] = True
