@@ -214,6 +214,25 @@ def test_a_failed_save_sends_the_student_to_the_portal_not_to_an_email_the_cia_n
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("ajax", [False, True])
+def test_a_notice_the_form_always_shows_is_not_taken_for_the_saves_refusal(
+    page: Page, portal: MockPortal, tmp_path: Path, ajax: bool
+) -> None:
+    """The form shows, before and after the save, a notice in an alert's markup naming the
+    CURP and the phone; the save refuses the phone. The answer is the refusal (it was not on
+    the page before the press), not the notice: the student was told to fix a correct CURP."""
+    portal.configure(
+        **{"cia.refuse_field": "phone", "cia.form_notice": True, "cia.ajax_save": ajax}
+    )
+    result = run_itson(page, tmp_path)
+    assert result.status == "error", result.message
+    assert 'El portal respondió: «El campo "Teléfono celular" no es válido.»' in result.message
+    assert "El CIA no aceptó tu teléfono celular" in result.message
+    assert "CURP" not in result.message
+    assert cia(portal).saves == {"invalid": 1}
+
+
+@pytest.mark.browser
 def test_a_renamed_menu_leaf_is_a_portal_change_at_that_step(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

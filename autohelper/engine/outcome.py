@@ -24,6 +24,7 @@ from autohelper.privacy import PERSONAL_FIELDS
 from autohelper.scenario import model as m
 
 if TYPE_CHECKING:
+    from playwright.sync_api import Frame
     from playwright.sync_api import Locator as PwLocator
 
     from autohelper.engine.runner import Runner
@@ -68,9 +69,14 @@ def outcome(run: Runner, step: m.Outcome) -> None:
             # in the page's world would first load Playwright's script there, a few hundredths of
             # a second per page. The portal's own words (a dialog's, without its buttons) are
             # read only where they are quoted: an error.
+            winner = _fresh_first(run, step, scope) if run.before_press else None
             for number, case in enumerate(step.cases):
+                if winner is not None and number != winner[0]:
+                    continue
                 element = first if number == 0 else locate.any_of(scope, case.when)
-                if not (number == 0 and shown) and element.count() == 0:
+                if winner is not None:
+                    element = locate.every(scope, case.when).nth(winner[1])
+                elif not (number == 0 and shown) and element.count() == 0:
                     continue
                 text = element.inner_text(timeout=LOOK_MS)
                 said = _own_words(element) if case.result in ("error", "retry") else ""
@@ -107,6 +113,47 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     unavailable = run.watch.is_unavailable() or _dialog_says_unavailable(run)
     key = _unavailable(run) if unavailable else "run.unknown"
     raise run.stop(key, step)
+
+
+def _fresh_first(run: Runner, step: m.Outcome, scope: Frame) -> tuple[int, int] | None:
+    """The case that answered and which of its elements, when words the outcome's cases match
+    were on the page before the press (`Runner.before_press`): a notice the form always shows
+    («verifica que tu CURP y tu teléfono coincidan») is not the answer when anything else is.
+    The first case (in the scenario's order) with an element whose words were not there
+    before wins; else the first with any (the same refusal again: a wrong CAPTCHA twice).
+    None when no case shows now (the wait's winner went away)."""
+    stale: tuple[int, int] | None = None
+    for number, case in enumerate(step.cases):
+        try:
+            texts = locate.every(scope, case.when).all_inner_texts()
+        except PlaywrightError:
+            continue
+        for index, text in enumerate(texts):
+            if _said(text) not in run.before_press:
+                return number, index
+            stale = stale or (number, index)
+    return stale
+
+
+def _said(text: str) -> str:
+    return " ".join(text.split())
+
+
+def shown_before_press(run: Runner) -> frozenset[str]:
+    """The words of what the next outcome's cases match that the page shows now, right before
+    a press (none, usually: a form shows no answer before it is sent). One look."""
+    following = run.scenario.steps[run.index + 1 :]
+    step = next((s for s in following if isinstance(s, m.Outcome)), None)
+    if step is None or step.document is not None:
+        return frozenset()
+    every = tuple(locator for case in step.cases for locator in case.when)
+    if not every or not locate.frame_present(run.page, every[0].frame):
+        return frozenset()
+    try:
+        scope = locate.frame_for(run.page, every[0].frame, LOOK_MS)
+        return frozenset(_said(text) for text in locate.every(scope, every).all_inner_texts())
+    except (PlaywrightError, locate.FrameMissing):
+        return frozenset()
 
 
 def _dialog_says_unavailable(run: Runner) -> bool:
@@ -223,6 +270,7 @@ def _apply(
     document's reader says it means: it comes before the case's advice. `said` is the portal's
     words when they are less than the element's text (a dialog's, without its buttons)."""
     run.awaiting_answer = False  # the answer is read, whatever it says
+    run.before_press = frozenset()
     for name, pattern in case.yields:
         found = re.search(pattern, text)
         if found:

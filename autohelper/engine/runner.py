@@ -249,6 +249,9 @@ class Runner:
         self.captcha_attempt = 0
         self.last_press: int | None = None  # the submit step pressed last (its answer to come)
         self.awaiting_answer = False  # pressed, and no outcome has read the answer yet
+        # What the next outcome's cases matched on the page right before the last press (its
+        # words): not the answer when anything else is (outcome._fresh_first).
+        self.before_press: frozenset[str] = frozenset()
         # The page's watch at the last press and its count of requests that could carry a
         # send before it: whether anything went out since (`sent_since_press`).
         self.press_watch: PageWatch | None = None

@@ -93,6 +93,12 @@ MSG_EXISTS = "Ya tienes una solicitud de Seguro Facultativo registrada (folio {f
 MSG_REQUIRED = 'El campo "{label}" es obligatorio.'
 MSG_NOT_DECLARED = 'Para guardar tu solicitud marca la casilla "{label}".'
 MSG_REFUSED_FIELD = 'El campo "{label}" no es válido.'  # ASSUMED (`cia.refuse_field`)
+# ASSUMED (`cia.form_notice`): a notice the form always shows, in an alert's own markup, naming
+# fields the save's refusals name too (a mirror showed one).
+FORM_NOTICE = (
+    "Importante: verifica que tu CURP y tu Teléfono celular coincidan con los de tu expediente "
+    "antes de guardar."
+)
 MSG_NOTIFY = "La notificación no está disponible para esta página."
 FOLIO_BASE = 4_810_000
 
@@ -336,6 +342,7 @@ class CiaSettings:
     # ASSUMED: the CIA's own checks are not known; not "": it refuses this field whatever it
     # holds (`nss`, `curp`, `email`, `phone`), as a check the mock does not make would.
     refuse_field: str = ""
+    form_notice: bool = False  # the form always shows FORM_NOTICE as an alert, above its answer
 
     def __post_init__(self) -> None:
         if self.server not in SERVERS:
@@ -755,6 +762,9 @@ def _vary(name: str, html: str, settings: CiaSettings) -> str:
         html = html.replace("Solicitud Seguro</a>", "Solicitud seguro</a>")
     if page == "seguro.html" and settings.checkbox_drawn:
         html = html.replace("</head>", f"{_DRAWN_BOX}</head>", 1)
+    if page == "seguro.html" and settings.form_notice:
+        title = '<h1><span class="PATRANSACTIONTITLE">'
+        html = html.replace(title, _sss("ALERT", FORM_NOTICE) + "\n" + title, 1)
     if page == "seguro.html" and settings.ajax_save:
         html = html.replace("</head>", f"{_AJAX_SAVE}</head>", 1)
     return html
