@@ -233,6 +233,21 @@ def test_a_notice_the_form_always_shows_is_not_taken_for_the_saves_refusal(
 
 
 @pytest.mark.browser
+def test_a_server_error_in_the_content_frame_is_the_portal_down_not_a_changed_portal(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The menu leaf opens the form in TargetContent, which answers 503: the step after it
+    finds nothing there because the server failed, not because the portal changed (it said
+    «el escenario necesita actualizarse»). Nothing was saved."""
+    portal.configure(fail_first=1, fail_methods=("GET",), fail_paths=(FORM_COMPONENT,))
+    result = run_itson(page, tmp_path, step_timeout=3.0)
+    assert result.error is not None and result.error.key == "run.frame_down", result.message
+    assert "no está disponible ahora (no es que haya cambiado)" in result.message
+    assert "actualizarse" not in result.message
+    assert cia(portal).saves == {}
+
+
+@pytest.mark.browser
 def test_a_renamed_menu_leaf_is_a_portal_change_at_that_step(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

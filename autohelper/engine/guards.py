@@ -39,6 +39,8 @@ CHALLENGE_TEXT = 40
 REPORT_TAG = "__autohelper_page__"
 # What a document says when a click in it opens a page of its own (a new tab).
 NEW_TAB_TAG = "__autohelper_new_tab__"
+# How a frame's document reports (its address, maintenance page?, its HTTP status).
+FRAME_TAG = "__autohelper_frame__"
 # Where each document keeps whether it is busy with a request of its own (see _REPORT_JS).
 BUSY_KEY = "__autohelper_busy__"
 
@@ -142,7 +144,26 @@ _REPORT_JS = """(facts => {
         }
         if (opensTab(target.trim())) console.debug(facts.tab);
     });
-    if (window.top !== window) return;
+    if (window.top !== window) {
+        // A frame's document (PeopleSoft's TargetContent) says whether the server failed it:
+        // a step that finds nothing in it then says the portal is down, not that it changed.
+        const frameReport = () => {
+            const text = document.body ? document.body.innerText : "";
+            const nav = performance.getEntriesByType("navigation")[0];
+            console.debug(facts.frame + JSON.stringify([
+                location.href,
+                text.length < facts.short && facts.maintenance !== ""
+                    && new RegExp(facts.maintenance, "i").test(text),
+                nav && nav.responseStatus ? nav.responseStatus : 0,
+            ]));
+        };
+        if (document.readyState === "loading") {
+            document.addEventListener("DOMContentLoaded", frameReport, {once: true});
+        } else {
+            frameReport();
+        }
+        return;
+    }
     const report = () => {
         const text = document.body ? document.body.innerText : "";
         const short = text.length < facts.short;
@@ -192,6 +213,8 @@ class PageWatch:
     # browser's error page stands in for it: a step that then finds nothing says the page did
     # not load, not that the portal changed.
     failed: tuple[str, str] | None = None
+    # Frames' documents the server failed (a 5xx, a maintenance page), by address.
+    frames_down: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.page.on("framenavigated", self._on_navigated)
@@ -205,6 +228,7 @@ class PageWatch:
                 {
                     "tag": REPORT_TAG,
                     "tab": NEW_TAB_TAG,
+                    "frame": FRAME_TAG,
                     "busy": BUSY_KEY,
                     "block": list(firewall.block_text if firewall else ()),
                     "challenge": list(firewall.challenge_html if firewall else ()),
@@ -247,6 +271,12 @@ class PageWatch:
         text = message.text
         if text == NEW_TAB_TAG:
             self.new_tab = True
+            return
+        if text.startswith(FRAME_TAG):
+            with contextlib.suppress(ValueError, TypeError):
+                url, maintenance, status = json.loads(text[len(FRAME_TAG) :])
+                down = bool(maintenance) or int(status) >= 500
+                (self.frames_down.add if down else self.frames_down.discard)(str(url))
             return
         if not text.startswith(REPORT_TAG):
             return

@@ -744,9 +744,24 @@ class Runner:
             where, reason = failed
             key = "run.page_not_loaded" if self.options.live else "run.page_not_loaded_mirror"
             return self.stop(key, step, where=where, reason=reason or "?")
+        if self._frame_down(target):
+            # The frame holds the server's error or maintenance page: down, not changed.
+            key = "run.unavailable_after_submit" if self.awaiting_answer else "run.frame_down"
+            return self.stop(key, step)
         return self.stop(
             "run.portal_changed", step, PortalChanged, target=m.describe_target(target)
         )
+
+    def _frame_down(self, target: m.Target) -> bool:
+        """Whether the frame `target` lives in holds a document the server failed."""
+        refs = target[0].frame
+        if not refs or not self.watch.frames_down:
+            return False
+        try:
+            frame = locate.frame_for(self.page, refs, LOOK_MS)
+        except (locate.FrameMissing, PlaywrightError):
+            return False
+        return frame.url in self.watch.frames_down
 
     # -- values -----------------------------------------------------------------------------
     def value(self, template: m.Template) -> str:

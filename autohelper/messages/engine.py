@@ -52,6 +52,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The portal is unavailable (server error or maintenance) at step “{step}”, even "
         "after retrying.\nPage: {url}\nScreenshot: {screenshot}\nTry again later.",
     },
+    "run.frame_down": {
+        "es": "El portal respondió con un error del servidor o una página de mantenimiento en el "
+        "paso «{step}»: no está disponible ahora (no es que haya cambiado). No se envió nada en "
+        "este paso. Inténtalo más tarde.\nPágina: {url}\nCaptura: {screenshot}",
+        "en": "The portal answered with a server error or a maintenance page at step “{step}”: "
+        "it is unavailable right now (it did not change). Nothing was sent at this step. Try "
+        "again later.\nPage: {url}\nScreenshot: {screenshot}",
+    },
     "run.unavailable_after_submit": {
         "es": "Después de enviar, el portal respondió con un error o mantenimiento («{step}»). "
         "No sé si tu solicitud llegó: {check} antes de volver a intentarlo.\n"
