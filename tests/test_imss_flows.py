@@ -105,6 +105,28 @@ def test_vigencia_reads_the_verdict_off_the_downloaded_constancia(
     assert_nothing_personal(recorded(journal, row), result.message)
 
 
+@pytest.mark.parametrize("failures", [1, 1000])
+def test_vigencia_a_page_the_link_sent_on_to_that_fails_is_loaded_again_and_never_the_link(
+    page: Page, portal: MockPortal, tmp_path: Path, failures: int
+) -> None:
+    """The portal took the emailed link (its 302) and the page it sent the browser on to
+    answered 500: that page is an ordinary GET, loaded again a bounded few times; the link is
+    never opened again (its token is used up). Still down: «no la abras otra vez», not «abre
+    la misma liga más tarde» (which would meet «ya fue utilizado»)."""
+    portal.configure(fail_first=failures, fail_methods=("GET",), fail_paths=("finalizado",))
+    result, _, _ = flow("imss-vigencia", page, tmp_path)
+    links = [r for r in portal.requests if "confirmacionUrl" in r["path"]]
+    assert len(links) == 1
+    if failures == 1:
+        assert result.status == "success", result.message
+        assert result.yields["verdict"] == "vigente"
+        return
+    assert result.error is not None, result.message
+    assert result.error.key == "run.unavailable_after_link_used", result.message
+    assert "esa liga ya quedó usada: no la abras otra vez" in result.message
+    assert "abre la misma liga" not in result.message
+
+
 def test_vigencia_says_what_every_verdict_of_the_reader_means() -> None:
     """Each verdict the constancia reader can give has its case in the scenario's outcome,
     with advice in both languages: one without would end the run as an answer nobody declared

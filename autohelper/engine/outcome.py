@@ -17,6 +17,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from autohelper.engine import locate
+from autohelper.engine.retry import TransientError
 from autohelper.engine.runner import Finished, Restart
 from autohelper.engine.steps import handles
 from autohelper.messages import localized, t
@@ -37,7 +38,7 @@ def outcome(run: Runner, step: m.Outcome) -> None:
         return
     run.guard(step)
     if run.watch.is_unavailable():  # a 5xx or maintenance page answers at once: no wait
-        raise run.stop(_unavailable(run), step)
+        _recover_or_stop(run, step)
     if _answer_in_dialog(run, step) is not None:
         return
     if _dialog_says_unavailable(run):
@@ -156,6 +157,18 @@ def shown_before_press(run: Runner) -> frozenset[str]:
         return frozenset()
 
 
+def _recover_or_stop(run: Runner, step: m.Outcome) -> None:
+    """The portal is down where the answer was to be read. A page a send or an emailed link
+    brought is never loaded again (that would send it again); any other (the page an emailed
+    link sent the browser on to, once it took the link) is loaded again, a bounded few times,
+    as a retried step's is. Still down: the run stops, saying what that means here."""
+    if not run.watch.posted:
+        with contextlib.suppress(TransientError):
+            run.options.retry.call(run.recover_if_unavailable)
+            return
+    raise run.stop(_unavailable(run), step)
+
+
 def _dialog_says_unavailable(run: Runner) -> bool:
     """A declared dialog that no case took says the service is down, in the portal's own
     maintenance words («Servicio no disponible…» in an alert): the answer, at once, not a wait
@@ -171,7 +184,7 @@ def _unavailable(run: Runner) -> str:
     before = run.scenario.steps[: run.index]
     last = next((s for s in reversed(before) if isinstance(s, m.Submit | m.EmailLink)), None)
     if isinstance(last, m.EmailLink):
-        return "run.unavailable_after_link"
+        return "run.unavailable_after_link_used" if run.link_used else "run.unavailable_after_link"
     return "run.unavailable_after_submit"
 
 

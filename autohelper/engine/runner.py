@@ -252,6 +252,8 @@ class Runner:
         # What the next outcome's cases matched on the page right before the last press (its
         # words): not the answer when anything else is (outcome._fresh_first).
         self.before_press: frozenset[str] = frozenset()
+        # The emailed link was taken by the portal (it sent the browser on to another page).
+        self.link_used = False
         # The page's watch at the last press and its count of requests that could carry a
         # send before it: whether anything went out since (`sent_since_press`).
         self.press_watch: PageWatch | None = None

@@ -89,6 +89,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "run.check_also.email": {"es": "el portal y tu correo", "en": "the portal and your email"},
     "run.check_also.portal": {"es": "el portal", "en": "the portal"},
+    "run.unavailable_after_link_used": {
+        "es": "El portal tomó la liga de tu correo y te llevó a otra página, que respondió con "
+        "un error o mantenimiento («{step}»), aun después de reintentar. Tu solicitud sí llegó, "
+        "pero esa liga ya quedó usada: no la abras otra vez (diría que ya se utilizó). Si el "
+        "portal manda el resultado por correo, búscalo ahí; si no llega, haz una solicitud "
+        "nueva más tarde.\nPágina: {url}\nCaptura: {screenshot}",
+        "en": "The portal took the link from your email and sent you on to another page, which "
+        "answered with an error or maintenance page (“{step}”), even after retrying. Your "
+        "request did arrive, but that link is used up: do not open it again (it would say it "
+        "was already used). If the portal emails the result, look for it there; if it does "
+        "not come, make a new request later.\nPage: {url}\nScreenshot: {screenshot}",
+    },
     "run.submit_unknown": {
         "es": "Envié la solicitud pero el portal no respondió a tiempo («{step}»). Puede que sí "
         "haya llegado: {check} antes de volver a intentarlo.\n"

@@ -79,6 +79,7 @@ _BY_KEY = {
     "run.unavailable": "unavailable",
     "run.unavailable_after_submit": "unavailable",
     "run.unavailable_after_link": "unavailable",
+    "run.unavailable_after_link_used": "unavailable",
     "run.unknown": "unrecognised",
     "run.submit_unknown": "unknown",
     "run.declined": "declined",
