@@ -408,6 +408,28 @@ def test_an_optional_download_shown_in_the_same_tab_goes_back_to_the_page_it_lef
     assert page.url.endswith("/receipt")
 
 
+def test_a_window_of_the_page_over_the_form_is_quoted_not_called_a_missing_element(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """A window of the page's own (no dialog role: a mirror's PeopleSoft session warning) lies
+    over the form: the box is there but cannot be ticked. The run says what covers the page,
+    in its words, not «no encontré» the box that is right there."""
+    steps = f"""\
+  - goto: {LAB}/covered
+    description: Abrir
+  - check: {{label: Declaro que no cuento con otro servicio médico}}
+    timeout: 2
+    description: Marcar la declaración
+"""
+    result = engine_run(page, lab_scenario(tmp_path, steps), tmp_path)
+    assert result.error is not None and result.error.key == "run.covered", result.message
+    assert result.message.startswith(
+        "En el paso «Marcar la declaración» una ventana del portal tapa la página: «Su sesión "
+        "está por expirar. Haga clic en Aceptar para continuar.»"
+    )
+    assert "No encontré" not in result.message
+
+
 RECEIPT_SHOWN = """\
   - goto: {lab}/receipt
     description: Abrir

@@ -121,6 +121,26 @@ _COVERED_OR_MOVING_JS = """() => {
 }"""
 
 
+# Playwright's words when another element would take the click (a window over the page).
+_COVERED = "intercepts pointer events"
+# The words of the topmost positioned element with words of its own (the window over the page).
+_COVERING_WORDS_JS = """() => {
+    let best = null, bestZ = -Infinity;
+    for (const e of document.body ? document.body.querySelectorAll("*") : []) {
+        const style = getComputedStyle(e);
+        if (style.position !== "fixed" && style.position !== "absolute") continue;
+        if (style.visibility === "hidden" || !e.getClientRects().length) continue;
+        const z = parseInt(style.zIndex, 10);
+        const text = (e.innerText || "").trim();
+        if (text && (Number.isNaN(z) ? 0 : z) > bestZ) {
+            best = text;
+            bestZ = Number.isNaN(z) ? 0 : z;
+        }
+    }
+    return best || "";
+}"""
+
+
 class Restart(Exception):
     """Go back to step `index` (an outcome's retry, or a new sign-in)."""
 
@@ -664,12 +684,31 @@ class Runner:
         went away, the target is missing (see `missing`)."""
         try:
             return action()
-        except PlaywrightTimeout:
+        except PlaywrightTimeout as exc:
+            if _COVERED in str(exc) and not step.optional:
+                words = self._covering_words(target)
+                if words:
+                    raise self.stop(
+                        "run.covered",
+                        step,
+                        PortalChanged,
+                        words=words,
+                        target=m.describe_target(target),
+                    ) from None
             raise self.missing(step, target) from None
         except PlaywrightError as exc:
             if not locate.is_gone(exc):
                 raise
             raise self.missing(step, target) from None
+
+    def _covering_words(self, target: m.Target) -> str:
+        """The words of the window of the page's own that lies over the page (the topmost
+        positioned element with words), on one line; "" when none can be read."""
+        try:
+            frame = locate.frame_for(self.page, target[0].frame, LOOK_MS)
+            return _one_line(str(frame.evaluate(_COVERING_WORDS_JS)))
+        except (locate.FrameMissing, PlaywrightError):
+            return ""
 
     def wait_visible(self, step: m.Step, target: m.Target, default: float | None = None) -> None:
         """Wait until `target` shows (an `expect`, a page's first element): any alternative."""

@@ -200,6 +200,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "handing it over, or did not answer.\nPage: {url}\nScreenshot: {screenshot}\nIf the "
         "portal emailed it to you, save it from there. The scenario may need updating.",
     },
+    "run.covered": {
+        "es": "En el paso «{step}» una ventana del portal tapa la página: «{words}». No pude "
+        "seguir debajo de ella; no se envió nada en este paso. Vuelve a correr el trámite; si "
+        "la ventana sale otra vez, el escenario necesita saber de ella (avísale a quien "
+        "mantiene autohelper).\nPágina: {url}\nCaptura: {screenshot}",
+        "en": "At step “{step}” a window of the portal covers the page: “{words}”. I could not "
+        "go on under it; nothing was sent at this step. Run the procedure again; if the window "
+        "shows again, the scenario needs to know about it (tell whoever maintains "
+        "autohelper).\nPage: {url}\nScreenshot: {screenshot}",
+    },
     "run.expired": {
         "es": "El portal cerró tu sesión (venció). Inicia sesión otra vez y seguimos donde íbamos.",
         "en": "The portal ended your session (it expired). Sign in again and we go on from where "

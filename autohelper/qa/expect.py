@@ -92,6 +92,7 @@ _BY_KEY = {
     "run.unexpected_dialog_after_send": "unknown",
     "run.no_download": "portal_changed",
     "run.frame_down": "unavailable",
+    "run.covered": "portal_changed",
     "run.step_failed": "step_failed",
     "run.expired_again": "expired",
     "run.bad_link": "bad_link",
