@@ -375,7 +375,11 @@ def resolve_profile_path(name_or_path: str | Path | None = None) -> Path:
     """A path when it contains a slash or ends in .yaml/.yml; otherwise a named profile."""
     if isinstance(name_or_path, Path):
         return name_or_path
-    text = (name_or_path or DEFAULT_PROFILE).strip()
+    # None is no profile named: the default one. `--profile ''` (an unset shell variable,
+    # `--profile "$P"`) is a profile named blank, refused as `--profile '  '` is: taken for the
+    # default, `profile set` would change another student's data. (Click reads an empty
+    # AUTOHELPER_PROFILE as unset, as shells mean it; one of spaces is blank.)
+    text = (DEFAULT_PROFILE if name_or_path is None else name_or_path).strip()
     if not text:  # `--profile '  '`, AUTOHELPER_PROFILE=' ': echoed as '' it would say nothing
         raise UsageError("profile.blank_name")
     if "/" in text or os.sep in text or text.endswith((".yaml", ".yml")):
@@ -418,6 +422,22 @@ def _suffix_of(path: Path) -> str:
     if path.parent == profiles_dir() and path.name.endswith(".yaml") and _NAME_RE.fullmatch(name):
         return profile_suffix(name)
     return profile_suffix(str(path))
+
+
+# File endings of formats a profile is not: YAML reads a JSON file (JSON is YAML), but a save
+# writes YAML, and a `.json` file holding YAML would break whatever else reads it.
+_OTHER_FORMATS = {".json": "JSON", ".toml": "TOML", ".ini": "INI"}
+
+
+def _refuse_other_format(path: Path) -> None:
+    """Refuse to write a profile whose file name says another format (`p.json`, `p.toml`):
+    profiles are YAML files, and a save would silently turn that file into one."""
+    kind = _OTHER_FORMATS.get(path.suffix.lower())
+    if kind is not None:
+        suggestion = shown_path(path.with_suffix(".yaml"))
+        raise ProfileError(
+            "profile.other_format", path=shown_path(path), kind=kind, suggestion=suggestion
+        )
 
 
 def _os_problem(exc: OSError, writing: bool = False) -> yamlerrors.FileProblem:
@@ -622,7 +642,28 @@ def _check_permissions(path: Path) -> None:
         return  # Windows has no group/other mode bits to check
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
+        if not _looks_like_profile(path):
+            # `--profile /etc/passwd`: "chmod 600 /etc/passwd" would break the system.
+            raise ProfileError("profile.not_a_profile", path=shown_path(path))
         raise ProfileError("profile.unsafe_permissions", path=shown_path(path), mode=f"{mode:04o}")
+
+
+def _looks_like_profile(path: Path) -> bool:
+    """Whether the file at `path` has a profile's shape: empty, or a YAML mapping with a key
+    that is (or likely means) a field. Its content is read, never shown: it may be personal.
+    A file that cannot be read at all is ProfileError (`profile.unreadable`), as any read."""
+    try:
+        node = yamlerrors.compose(yamlerrors.read_text(path))
+    except yamlerrors.FileProblem as exc:
+        if exc.key.startswith("file.") and exc.line is None:  # no permission, too big...
+            raise ProfileError("profile.unreadable", path=shown_path(path), reason=exc) from exc
+        return False  # not text, not YAML
+    if node is None:
+        return True
+    if not isinstance(node, yaml.MappingNode):
+        return False
+    keys = [str(key.value) for key, _ in node.value[:MAX_LISTED]]
+    return any(key in FIELDS or _meant_field(key) is not None for key in keys)
 
 
 def _read(
@@ -676,8 +717,26 @@ def _read_node(path: Path, trusted: bool = False) -> tuple[str, yaml.MappingNode
     if data is None:
         return text, None
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise ProfileError("profile.not_mapping", path=shown_path(path))
+        raise _not_mapping(path, text)
     return text, node
+
+
+# `key = value`, as TOML and INI files write it: what a profile writes `key: value`.
+_EQUALS_LINE = re.compile(r"^[ \t]*[A-Za-z_][\w.-]*[ \t]*(=)", re.MULTILINE)
+
+
+def _not_mapping(path: Path, text: str) -> ProfileError:
+    """A profile that is no `key: value` mapping. A file of `key = value` lines (TOML, INI) is
+    said at its first one's `=` (`file:line:column`, as YAML's own errors): that is what to
+    write as `key: value`."""
+    text = text.removeprefix("\ufeff")
+    equals = _EQUALS_LINE.search(text)
+    if equals is None:
+        return ProfileError("profile.not_mapping", path=shown_path(path))
+    before = text[: equals.start(1)]
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return ProfileError("profile.not_mapping_equals", path=f"{shown_path(path)}:{line}:{column}")
 
 
 def _entries(
@@ -836,6 +895,7 @@ def check_writable(name_or_path: str | Path | None = None) -> Path:
     it before the first question rather than after the last. Creates nothing: a file is
     created and removed in the first folder of the path that is there."""
     path = resolve_profile_path(name_or_path)
+    _refuse_other_format(path)
     try:
         folder = _write_target(path).parent
         while not folder.exists() and folder != folder.parent:
@@ -939,6 +999,7 @@ def save_profile(
     from autohelper.privatefiles import make_dirs
 
     path = resolve_profile_path(name_or_path)
+    _refuse_other_format(path)
     try:
         target = _write_target(path)
         directory = target.parent
@@ -971,6 +1032,7 @@ def update_profile(
     with what the file already holds; if anything is invalid, InvalidProfile lists it all and
     nothing is written."""
     path = resolve_profile_path(name_or_path)
+    _refuse_other_format(path)  # before the values are checked: none of them would be saved
     with _one_writer(path):  # read, change and write: never two at once (a field lost)
         created = not _exists(path)
         data, lines, problems = ({}, {}, []) if created else _read(path)
@@ -992,13 +1054,22 @@ def update_profile(
     return ProfileUpdate(profile, path, created, tuple(profile_warnings(profile)))
 
 
+# How long a change waits for another one holding the profiles' folder (a change takes
+# milliseconds): as long as the journal waits for another run, then it says so.
+LOCK_WAIT = 10.0
+_LOCK_POLL = 0.05
+
+
 @contextlib.contextmanager
 def _one_writer(path: Path) -> Iterator[None]:
     """Hold the profile's folder (an advisory lock on the folder itself: no file left beside
     the profile) while a change reads and writes it: two `profile set` at once, or a run saving
     the NSS beside one, each keep the other's fields. A folder not there yet (the first
-    profile) or that cannot be opened: no lock, and the write says what is wrong."""
+    profile) or that cannot be opened: no lock, and the write says what is wrong. Another
+    process holding it past LOCK_WAIT seconds is `profile.busy` (nothing changed), never a
+    wait without end."""
     import fcntl
+    import time
 
     try:
         fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
@@ -1006,7 +1077,17 @@ def _one_writer(path: Path) -> Iterator[None]:
         yield
         return
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ProfileError(
+                        "profile.busy", path=shown_path(path), folder=shown_path(path.parent)
+                    ) from None
+                time.sleep(_LOCK_POLL)  # flock has no timeout of its own
         yield
     finally:
         os.close(fd)  # closing it lets go of the lock

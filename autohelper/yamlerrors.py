@@ -21,7 +21,8 @@ import yaml.composer
 import yaml.constructor
 import yaml.resolver
 
-from autohelper.files import MAX_BYTES, FileProblem, os_problem, read_text
+from autohelper import files
+from autohelper.files import MAX_BYTES, FileProblem, os_problem
 
 __all__ = [
     "MAX_BYTES",
@@ -47,6 +48,65 @@ _TAG_KINDS = {"int": "integer", "float": "number", "bool": "bool", "timestamp": 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # One escape of a double-quoted scalar (`\\` too, so the backslash it escapes starts none).
 _ESCAPE = re.compile(r"\\(?:u(?P<u>[0-9A-Fa-f]{4})|U(?P<U>[0-9A-Fa-f]{8})|.)", re.DOTALL)
+
+
+# --- Reading -------------------------------------------------------------------------------
+
+# The byte order marks of the encodings Windows' editors save in besides UTF-8 (the longest
+# first: UTF-32 LE starts with UTF-16 LE's).
+_WIDE_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+_HEAD = 64  # the bytes looked at for a wide encoding without a mark
+
+
+def read_text(path: Path) -> str:
+    """The text of a UTF-8 file (`files.read_text`); a file saved as UTF-16 or UTF-32 (Notepad's
+    "Unicode"), with its byte order mark or without, is said as such at 1:1, not as a byte that
+    is not UTF-8 nor as the NUL characters every other byte of it is."""
+    try:
+        text = files.read_text(path)
+    except FileProblem as exc:
+        if exc.key == "file.not_utf8" and (exc.line, exc.column) == (1, 1):
+            wide = _wide_encoding(_head(path))
+            if wide is not None:
+                raise FileProblem("file.wide_encoding", 1, 1, encoding=wide) from exc
+        raise
+    if "\0" in text[:_HEAD]:
+        wide = _wide_encoding(text[:_HEAD].encode("utf-8"))
+        if wide is not None:
+            raise FileProblem("file.wide_encoding", 1, 1, encoding=wide)
+    return text
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(_HEAD)
+    except OSError:
+        return b""
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when the first bytes of a file are those of one: its byte order
+    mark, or text of mostly ASCII where every other byte (one in four) is zero."""
+    for mark, name in _WIDE_MARKS:
+        if head.startswith(mark):
+            return name
+    if len(head) < 8:
+        return None
+    size = len(head) // 4 * 4
+    quads = [head[index : index + 4] for index in range(0, size, 4)]
+    if all(quad.count(0) == 3 for quad in quads):
+        return "UTF-32"
+    for start in (0, 1):
+        zeros = head[start:size:2].count(0)
+        if zeros >= 0.9 * (size // 2) and head[1 - start : size : 2].count(0) == 0:
+            return "UTF-16"
+    return None
 
 
 # --- Composing, bounded ---------------------------------------------------------------------

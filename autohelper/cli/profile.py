@@ -255,7 +255,16 @@ def set_command(pairs: tuple[str, ...], profile_name: str | None) -> None:
     from autohelper import profile as prof
 
     assignments = _parse_assignments(pairs)
-    update = prof.update_profile(profile_name, assignments)
+    try:
+        update = prof.update_profile(profile_name, assignments)
+    except KeyboardInterrupt:
+        # Not the handler's "nothing more was sent" (a portal run's words): Ctrl-C while the
+        # profile waits for its folder, or is checked, leaves it as it was (a save replaces
+        # the file whole, at once).
+        click.echo("", err=True)
+        shown = prof.shown_path(prof.resolve_profile_path(profile_name))
+        click.echo(t("profile.set_interrupted", path=shown), err=True)
+        raise click.exceptions.Exit(130) from None
     _echo_warnings(update.warnings)
     click.echo(
         t(

@@ -5,11 +5,12 @@ names the constancia `comprobanteVigenciaDerechos<NSS>.pdf`, and people rename i
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,9 @@ log = logging.getLogger(__name__)
 # is refused before its text is extracted (a small file can expand to gigabytes, or hold
 # hundreds of thousands of text operations that take minutes to lay out).
 MAX_PAGES = 20
+# A constancia's file weighs tens of kilobytes: one far heavier is refused by its size alone,
+# before a byte of it is read (reading 300 MB to say "damaged" took 19 s and 930 MB of memory).
+MAX_FILE_BYTES = 20_000_000
 MAX_CONTENT_BYTES = 1_000_000  # the decompressed content streams of all the pages read
 MAX_TEXT_CHARS = 200_000  # the text extracted from them
 # pypdf's own limits (pypdf.Configuration), lowered from its defaults (75 MB per stream...):
@@ -101,11 +105,22 @@ def pdf_text(path: Path | str, shown: str | None = None) -> str:
         raise DocumentNotRegular(path=shown)
     if info.st_size == 0:
         raise DocumentEmpty(path=shown)
+    if info.st_size > MAX_FILE_BYTES:
+        raise DocumentFileTooBig(path=shown, size=megabytes(info.st_size))
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # a file still growing is cut, not read whole
     except OSError as exc:
         raise DocumentError(path=shown, reason=os_reason(exc)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DocumentFileTooBig(path=shown, size=megabytes(len(data)))
     return pdf_bytes_text(data, shown)
+
+
+def megabytes(size: int) -> str:
+    """A file's size as a message shows it: `300 MB`, `20.5 MB`."""
+    shown = f"{size / 1_000_000:.1f}".removesuffix(".0")
+    return f"{shown} MB"
 
 
 class DocumentNotRegular(DocumentNotAFile):
@@ -119,6 +134,21 @@ class DocumentTooBig(DocumentError):
     bomb, or a document of another kind): refused before reading it all."""
 
     key = "document.too_big"
+
+
+class DocumentFileTooBig(DocumentTooBig):
+    """The file weighs more than MAX_FILE_BYTES: refused by its size, never read."""
+
+    key = "document.file_too_big"
+
+    def __init__(self, *, path: str, size: str) -> None:
+        super().__init__(path=path, size=size, limit=megabytes(MAX_FILE_BYTES))
+
+
+class DocumentNoPages(DocumentNoText):
+    """A PDF with no page at all: nothing to read, and no scan either."""
+
+    key = "document.no_pages"
 
 
 def pdf_bytes_text(
@@ -146,17 +176,49 @@ def pdf_bytes_text(
         "stream_parsing_work_maximum_count": _PARSING_WORK,
     }
     try:
-        with apply_configuration(**limits):
+        with apply_configuration(**limits), _pypdf_unheard():
             text, pages = _text(data, shown, max_content)
     except LimitReachedError:
         log.debug("pypdf stopped at one of its limits")
         raise DocumentTooBig(path=shown) from None
     if len(text) > max_text:
         raise DocumentTooBig(path=shown)
+    if pages == 0:
+        raise DocumentNoPages(path=shown)
     if not text.strip():
         raise DocumentNoText(path=shown)
     log.debug("read %d page(s), %d characters of text", pages, len(text))
     return text
+
+
+class _Counted(logging.Handler):
+    """Counts the records it gets, and shows none."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@contextlib.contextmanager
+def _pypdf_unheard() -> Iterator[None]:
+    """pypdf's own log lines (`invalid pdf header: b'junk'`, under `-v`) kept from the
+    terminal while it reads: English, and they may quote the file's bytes. How many there
+    were is logged at debug, as its exceptions' types are."""
+    pypdf_log = logging.getLogger("pypdf")
+    counted = _Counted()
+    propagate = pypdf_log.propagate
+    pypdf_log.addHandler(counted)
+    pypdf_log.propagate = False
+    try:
+        yield
+    finally:
+        pypdf_log.removeHandler(counted)
+        pypdf_log.propagate = propagate
+        if counted.count:
+            log.debug("pypdf logged %d line(s) while reading (not shown)", counted.count)
 
 
 def _text(data: bytes, shown: str, max_content: int) -> tuple[str, int]:

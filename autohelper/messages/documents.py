@@ -58,6 +58,18 @@ _ERRORS: dict[str, dict[str, str]] = {
         "or two pages of text). I did not read it all. Use the constancia's PDF as the IMSS "
         "gives it.",
     ),
+    "document.file_too_big": _unreadable(
+        "el archivo pesa {size}, demasiado para una constancia de vigencia (una constancia pesa "
+        "unas decenas de kB; el límite es {limit}). No lo leí. Usa el PDF de la constancia tal "
+        "como lo da el IMSS.",
+        "the file weighs {size}, too much for a constancia de vigencia (a constancia weighs a "
+        "few tens of kB; the limit is {limit}). I did not read it. Use the constancia's PDF as "
+        "the IMSS gives it.",
+    ),
+    "document.no_pages": _unreadable(
+        "el PDF no tiene ninguna página. Descárgalo otra vez del correo o del portal.",
+        "the PDF has no pages at all. Download it again from the email or the portal.",
+    ),
     "document.someone_else": {
         "es": "{path} es la constancia de otra persona: su CURP ({curp}) y su NSS ({nss}) no "
         "son los de tu perfil. No te digo si está vigente: no sería tu vigencia. Usa tu "

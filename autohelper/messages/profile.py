@@ -371,6 +371,12 @@ _PROFILE: dict[str, dict[str, str]] = {
         "en": "{path}: the profile must be `key: value` pairs, one per line (not a list nor a "
         "single value)",
     },
+    "profile.not_mapping_equals": {
+        "es": "{path}: aquí hay `clave = valor` (como en un archivo TOML o INI); el perfil es "
+        "YAML: pares `clave: valor`, uno por línea (por ejemplo names: Ana)",
+        "en": "{path}: here is `key = value` (as in a TOML or INI file); the profile is YAML: "
+        "`key: value` pairs, one per line (for example names: Ana)",
+    },
     "profile.invalid": {
         "es": "{count} problema(s) en el perfil {path}:\n{problems}",
         "en": "{count} problem(s) in the profile {path}:\n{problems}",
@@ -435,10 +441,40 @@ _PROFILE: dict[str, dict[str, str]] = {
         "(with / or ending in .yaml)",
     },
     "profile.blank_name": {
-        "es": "el perfil indicado (--profile o AUTOHELPER_PROFILE) está en blanco: solo tiene "
-        "espacios; da un nombre o una ruta, o no lo indiques para usar el perfil «default»",
-        "en": "the profile given (--profile or AUTOHELPER_PROFILE) is blank: it holds only "
-        "spaces; give a name or a path, or give none to use the “default” profile",
+        "es": "el perfil indicado (--profile o AUTOHELPER_PROFILE) está en blanco: vacío o "
+        "solo con espacios (¿una variable sin valor?); da un nombre o una ruta, o no lo indiques "
+        "para usar el perfil «default»",
+        "en": "the profile given (--profile or AUTOHELPER_PROFILE) is blank: empty or only "
+        "spaces (a variable with no value?); give a name or a path, or give none to use the "
+        "“default” profile",
+    },
+    "profile.other_format": {
+        "es": "{path} es un archivo {kind} por su nombre: los perfiles son archivos YAML "
+        "(`clave: valor`) y no lo reescribo como YAML; no cambié nada. Usa un perfil .yaml "
+        "(por ejemplo --profile {suggestion})",
+        "en": "{path} is a {kind} file by its name: profiles are YAML files (`key: value`) and "
+        "I will not rewrite it as YAML; nothing was changed. Use a .yaml profile (for example "
+        "--profile {suggestion})",
+    },
+    "profile.busy": {
+        "es": "el perfil {path} está en uso por otro proceso de autohelper (otra corrida o "
+        "un `profile set`) que tiene tomada su carpeta {folder}; espera a que termine y vuelve "
+        "a intentarlo (no cambié nada)",
+        "en": "the profile {path} is in use by another autohelper process (another run or a "
+        "`profile set`) holding its folder {folder}; wait for it to finish and try again "
+        "(nothing was changed)",
+    },
+    "profile.set_interrupted": {
+        "es": "Cancelado: el perfil {path} no cambió.",
+        "en": "Cancelled: the profile {path} was not changed.",
+    },
+    "profile.not_a_profile": {
+        "es": "{path} no parece un perfil de autohelper (no son pares `clave: valor` con los "
+        "datos del perfil, como curp o names), así que no lo uso; revisa el perfil que "
+        "indicaste (--profile o AUTOHELPER_PROFILE)",
+        "en": "{path} does not look like an autohelper profile (it is not `key: value` pairs "
+        "with the profile's data, like curp or names), so it is not used; check the profile "
+        "you gave (--profile or AUTOHELPER_PROFILE)",
     },
     "profile.check_two_profiles": {
         "es": "indica un solo perfil que revisar: el archivo {file} o --profile {profile}, no "

@@ -356,6 +356,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(a+)+): a text that almost matches would take hours, longer than any timeout; drop "
         "one of the repeats (for example (a+)+ is a+)",
     },
+    # Reading any YAML file of ours (scenario, QA cases, profile): yamlerrors.read_text.
+    "file.wide_encoding": {
+        "es": "el archivo está guardado como {encoding}, no como UTF-8; guárdalo como UTF-8 "
+        "en tu editor",
+        "en": "the file is saved as {encoding}, not as UTF-8; save it as UTF-8 in your editor",
+    },
+    "scenario.regex.counted": {
+        "es": "la expresión regular '{pattern}' repite {count} veces un grupo con una parte sin "
+        "límite que también puede tomar lo que la separa (como (.*,){{15}}): con un texto que "
+        "casi coincide tardaría horas, más que cualquier tiempo de espera; que esa parte no "
+        "pueda tomar el separador (por ejemplo [^,]* en lugar de .*)",
+        "en": "the regular expression '{pattern}' repeats {count} times a group with an "
+        "unbounded part that can also take what separates it (like (.*,){{15}}): a text that "
+        "almost matches would take hours, longer than any timeout; make that part unable to "
+        "take the separator (for example [^,]* instead of .*)",
+    },
+    "scenario.regex.overlapping": {
+        "es": "la expresión regular '{pattern}' repite un grupo cuyas alternativas pueden "
+        "coincidir con el mismo texto (como (a|a)* o (\\w|\\d)+): con un texto que casi "
+        "coincide tardaría horas, más que cualquier tiempo de espera; deja una sola forma de "
+        "coincidir con cada texto (por ejemplo (\\w|\\d)+ es \\w+)",
+        "en": "the regular expression '{pattern}' repeats a group whose alternatives can match "
+        "the same text (like (a|a)* or (\\w|\\d)+): a text that almost matches would take "
+        "hours, longer than any timeout; leave one way to match each text (for example "
+        "(\\w|\\d)+ is \\w+)",
+    },
     # Why a regular expression is invalid (`re`'s reasons, worded here).
     "scenario.regex.unclosed_set": {
         "es": "un conjunto [ no se cierra con ] (para un [ literal, escribe \\[)",

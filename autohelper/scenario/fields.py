@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import re._constants as _constants  # the parsed form of a pattern: regex_hazard()
+import re._parser as _parser
 from collections.abc import Callable
 from typing import Any
 
@@ -104,6 +106,20 @@ class FieldReader(NodeReader):
         # What the steps so far yield (outcome yields and sets, a reader's findings, a choice
         # remembered): what a `{run.x}` may name.
         self.yielded: set[str] = set()
+
+    def regex(self, node: Node) -> str | None:
+        """A regular expression as `NodeReader.regex` reads it, also refused when a text that
+        almost matches could keep `re` busy for hours (`regex_hazard`): every regex of a
+        scenario and of a QA case file is read here."""
+        pattern = super().regex(node)
+        if pattern is None:
+            return None
+        hazard = regex_hazard(pattern)
+        if hazard is not None:
+            key, params = hazard
+            self.fail(node, key, pattern=_shown_pattern(pattern), **params)
+            return None
+        return pattern
 
     def text(self, node: Node) -> Text | None:
         if not isinstance(node, yaml.MappingNode):
@@ -358,6 +374,404 @@ class FieldReader(NodeReader):
                 self.fail(item, "scenario.forgets_not_yielded", name=name, hint=hint)
             names.append(name)
         return tuple(names)
+
+
+# --- Regular expressions that could run for hours ---------------------------------------------
+#
+# Python's `re` backtracks: when a text almost matches, it tries every way of matching it before
+# it gives up, and a step's timeout cannot stop it. The number of ways explodes when a repeated
+# group can match the same text in more than one way: a repeat inside it that nothing else of
+# the group must delimit (`(a+)+`, `((a+)|b)+`, `(.*,)*`: a `.` matches the comma too), or
+# alternatives that match the same text (`(a|a)*`, `(\w|\d)+`, `(a|aa)+`). A counted repeat
+# of such a group (`(.*,){15}`) tries as many splits as a binomial of the text's length.
+# `nodes.nested_repeat` refuses the plainest form; this reads the parsed pattern for the rest.
+
+# A counted repeat from this many times on counts as a repeat here: `(.*,){5}` on a long line
+# already tries the fifth power of its length, `{2}` only the square.
+_ENOUGH_TIMES = 5
+# How far alternatives are spelt out, shape by shape (`(a|b)(c|d)` is four shapes of two
+# characters): beyond this the group is left to the other checks (never a slow load).
+_MAX_SHAPES = 64
+_MAX_SHAPE_LENGTH = 24
+# The characters a part of a pattern may match are compared over these, plus every character
+# the pattern names: each class of `re` has members among them.
+_ALPHABET = (
+    *(chr(code) for code in range(0x250)),
+    *"\u00a0\u2003\u2028\u0663\u0416\u4e2d\U0001f600",
+)
+_BACKTRACKING = (_constants.MAX_REPEAT, _constants.MIN_REPEAT)  # possessive ones never do
+_LEAVES = (_constants.LITERAL, _constants.NOT_LITERAL, _constants.ANY, _constants.IN)
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+    "CATEGORY_LINEBREAK": r"\n",
+    "CATEGORY_NOT_LINEBREAK": r"[^\n]",
+}
+_Item = tuple[Any, Any]
+_Shape = tuple[int, ...]  # one character class (a bit mask over the alphabet) per character
+
+
+def regex_hazard(pattern: str) -> tuple[str, dict[str, Any]] | None:
+    """Why `pattern` could run for hours on a text that almost matches, as a catalogue key and
+    its parameters, or None: a repeated group holding an unbounded repeat that nothing else
+    of the group must delimit, through any nesting or alternation (`((a+)|b)+c`,
+    `scenario.regex.nested`); such a group repeated a counted number of times
+    (`(.*,){15}x`, `scenario.regex.counted`); a repeated group whose alternatives can match
+    the same text (`(a|a)*`, `(\\w|\\d)+`, `scenario.regex.overlapping`). `(\\d+,)*`,
+    `(.|\\n)*`, `(a|b)+` are fine: each text splits one way only."""
+    try:
+        parsed = _parser.parse(pattern)
+    except (re.error, OverflowError, ValueError, RecursionError):
+        return None  # refused, with its reason, by `regex_refusal`
+    reading = _RegexReading(parsed)
+    found = reading.hazard(list(parsed.data), parsed.state.flags)
+    if found is None and reading.overlapping_characters(pattern, parsed.state.flags):
+        return "scenario.regex.overlapping", {}
+    return found
+
+
+def _shown_pattern(pattern: str, width: int = 60) -> str:
+    """A pattern as a message quotes it: whole, or its start and "…"."""
+    return pattern if len(pattern) <= width else pattern[: width - 1] + "…"
+
+
+class _RegexReading:
+    """One parsed pattern, read for the ways it could backtrack without end."""
+
+    def __init__(self, parsed: _parser.SubPattern) -> None:
+        self.state = parsed.state
+        named = set(_ALPHABET)
+        self._named_characters(list(parsed.data), named)
+        self.alphabet = sorted(named)
+        self.index = {char: bit for bit, char in enumerate(self.alphabet)}
+        self.masks: dict[tuple[Any, str, int], int] = {}
+
+    def _named_characters(self, items: list[_Item], found: set[str]) -> None:
+        """Every character `items` names (literals, ranges' ends), into `found`."""
+        for op, av in items:
+            if op in (_constants.LITERAL, _constants.NOT_LITERAL):
+                found.add(chr(av))
+            elif op is _constants.IN:
+                for kind, value in av:
+                    if kind is _constants.LITERAL:
+                        found.add(chr(value))
+                    elif kind is _constants.RANGE:
+                        found.update((chr(value[0]), chr(value[1])))
+            for child in _children(op, av):
+                self._named_characters(child, found)
+
+    # -- what a part may match -----------------------------------------------------------------
+    def leaf(self, op: Any, av: Any, flags: int) -> int:
+        """The characters one character's item (a literal, a set, `.`) matches, as a mask."""
+        key = (op, repr(av), flags & (re.IGNORECASE | re.DOTALL))
+        if key not in self.masks:
+            test = _matcher(op, av, flags)
+            caseless = bool(flags & re.IGNORECASE)
+            mask = 0
+            for bit, char in enumerate(self.alphabet):
+                forms = {char, char.lower(), char.upper()} if caseless else {char}
+                if any(test(form) for form in forms):
+                    mask |= 1 << bit
+            self.masks[key] = mask
+        return self.masks[key]
+
+    def mask(self, items: list[_Item], flags: int) -> int:
+        """Every character some part of `items` may match."""
+        mask = 0
+        for op, av in items:
+            if op in _LEAVES:
+                mask |= self.leaf(op, av, flags)
+            elif op is _constants.GROUPREF:
+                mask |= (1 << len(self.alphabet)) - 1  # whatever the group matched
+            else:
+                inner = _inner_flags(op, av, flags)
+                for child in _children(op, av):
+                    mask |= self.mask(child, inner)
+        return mask
+
+    def needed(self, item: _Item) -> bool:
+        """Whether `item` must match at least one character."""
+        width: tuple[int, int] = _parser.SubPattern(self.state, [item]).getwidth()
+        return width[0] > 0
+
+    def overlapping_characters(self, pattern: str, flags: int) -> bool:
+        """Whether a repeated group's alternatives are single characters that may be the same
+        one (`(\\w|\\d)+`, `(a|A)+` ignoring case). `re` reads such a group as one set of
+        characters, so it is only found in the text as written; Playwright's `expect` hands
+        the pattern to JavaScript, which tries each alternative in turn."""
+        for body, rest in _repeated_groups(pattern):
+            if not _repeats_enough_written(rest):
+                continue
+            masks = []
+            for alternative in _alternatives(body):
+                try:
+                    items = list(_parser.parse(alternative, flags).data)
+                except (re.error, OverflowError, ValueError, RecursionError):
+                    break
+                if len(items) != 1 or items[0][0] not in _LEAVES:
+                    break
+                op, av = items[0]
+                masks.append(self.leaf(op, av, flags))
+            else:
+                if any(
+                    one & other for index, one in enumerate(masks) for other in masks[index + 1 :]
+                ):
+                    return True
+        return False
+
+    # -- the three ways ------------------------------------------------------------------------
+    def hazard(self, items: list[_Item], flags: int) -> tuple[str, dict[str, Any]] | None:
+        for op, av in items:
+            if op in _BACKTRACKING and _repeats_enough(av):
+                body = list(av[2])
+                if self.carries(body, [], flags):
+                    if av[1] == _constants.MAXREPEAT:
+                        return "scenario.regex.nested", {}
+                    return "scenario.regex.counted", {"count": int(av[1])}
+                if self.ambiguous(body, flags):
+                    return "scenario.regex.overlapping", {}
+            inner = _inner_flags(op, av, flags)
+            for child in _children(op, av):
+                found = self.hazard(child, inner)
+                if found is not None:
+                    return found
+        return None
+
+    def carries(self, items: list[_Item], around: list[int], flags: int) -> bool:
+        """Whether `items`, repeated, holds an unbounded repeat that every character-matching
+        part beside it (`around`: those of the groups it is in) may also match: nothing then
+        marks where one round ends, and a text splits into rounds in every way."""
+        for position, (op, av) in enumerate(items):
+            beside = around + [
+                self.mask([other], flags)
+                for index, other in enumerate(items)
+                if index != position and self.needed(other)
+            ]
+            if op in _BACKTRACKING and av[1] == _constants.MAXREPEAT:
+                repeated = self.mask(list(av[2]), flags)
+                if repeated and all(mask & repeated for mask in beside):
+                    return True
+            if op is _constants.BRANCH:
+                if any(self.carries(list(alt), beside, flags) for alt in av[1]):
+                    return True
+            elif op is _constants.SUBPATTERN or op in _BACKTRACKING:
+                inner = _inner_flags(op, av, flags)
+                if any(self.carries(child, beside, inner) for child in _children(op, av)):
+                    return True
+        return False
+
+    def ambiguous(self, items: list[_Item], flags: int) -> bool:
+        """Whether two ways of matching `items` (its alternatives, its optional parts spelt
+        out) can match the same text, or one round's text can be two or more rounds'."""
+        shapes = self.shapes(items, flags)
+        if shapes is None:
+            return False
+        shapes = [shape for shape in shapes if shape]
+        for first, one in enumerate(shapes):
+            for other in shapes[first + 1 :]:
+                if len(one) == len(other) and all(a & b for a, b in zip(one, other, strict=True)):
+                    return True
+        return any(_tiled(shape, shapes) for shape in shapes)
+
+    def shapes(self, items: list[_Item], flags: int) -> list[_Shape] | None:
+        """Every way `items` may match, spelt out character by character; None when it may
+        match texts of any length, or has too many ways to spell out."""
+        found: list[_Shape] = [()]
+        for op, av in items:
+            options = self.item_shapes(op, av, flags)
+            if options is None:
+                return None
+            found = [before + after for before in found for after in options]
+            if len(found) > _MAX_SHAPES or any(len(s) > _MAX_SHAPE_LENGTH for s in found):
+                return None
+        return found
+
+    def item_shapes(self, op: Any, av: Any, flags: int) -> list[_Shape] | None:
+        if op in _LEAVES:
+            return [(self.leaf(op, av, flags),)]
+        if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+            return [()]
+        if op is _constants.SUBPATTERN:
+            return self.shapes(list(av[3]), _inner_flags(op, av, flags))
+        if op is _constants.BRANCH:
+            options: list[_Shape] = []
+            for alt in av[1]:
+                found = self.shapes(list(alt), flags)
+                if found is None:
+                    return None
+                options += found
+            return options
+        if op in _BACKTRACKING and av[1] != _constants.MAXREPEAT and av[1] <= _MAX_SHAPE_LENGTH:
+            body = self.shapes(list(av[2]), flags)
+            if body is None:
+                return None
+            options = []
+            rounds: list[_Shape] = [()]
+            for times in range(int(av[1]) + 1):
+                if times >= av[0]:
+                    options += rounds
+                rounds = [before + after for before in rounds for after in body]
+                if len(options) + len(rounds) > _MAX_SHAPES:
+                    return None
+            return options
+        return None  # a back reference, an atomic group, an unbounded or possessive repeat
+
+
+_WRITTEN_REPEAT = re.compile(r"[*+]|\{(\d*)(?:,(\d*))?\}")
+
+
+def _repeats_enough_written(rest: str) -> bool:
+    """Whether the text after a group starts with a repeat `_repeats_enough` counts."""
+    found = _WRITTEN_REPEAT.match(rest)
+    if found is None:
+        return False
+    if found.group(0) in ("*", "+"):
+        return True
+    low, high = found.group(1), found.group(2)
+    if high is None:  # `{n}` or `{n,}`
+        return "," in found.group(0) or int(low or 0) >= _ENOUGH_TIMES
+    return not high or int(high) >= _ENOUGH_TIMES
+
+
+def _repeated_groups(pattern: str) -> list[tuple[str, str]]:
+    """Each group of `pattern` as written: its content (after `(?:`, `(?P<name>`, `(?i:`) and
+    the text after its `)`; escapes and sets `[...]` open none. Lookarounds and other `(?`
+    forms are left out."""
+    groups: list[tuple[str, str]] = []
+    opened: list[int] = []  # where each open group's content starts (-1: not one of ours)
+    index, set_from = 0, -1
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if set_from >= 0:
+            if char == "]" and index > set_from:
+                set_from = -1
+        elif char == "[":
+            set_from = index + 1 + (pattern[index + 1 : index + 2] == "^")
+        elif char == "(":
+            opened.append(_content_start(pattern, index))
+        elif char == ")" and opened:
+            start = opened.pop()
+            if start >= 0:
+                groups.append((pattern[start:index], pattern[index + 1 :]))
+        index += 1
+    return groups
+
+
+_GROUP_OPENING = re.compile(r"\(\?(?::|P<\w+>|[aiLmsux-]+:)|\((?!\?)")
+
+
+def _content_start(pattern: str, index: int) -> int:
+    """Where the content of the group opened at `index` starts, or -1 for a lookaround, a
+    flag setting or a back reference."""
+    found = _GROUP_OPENING.match(pattern, index)
+    return found.end() if found else -1
+
+
+def _alternatives(body: str) -> list[str]:
+    """A group's content split at its own `|` (not those of a group or a set inside it)."""
+    parts: list[str] = []
+    depth, start, index, set_from = 0, 0, 0, -1
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            index += 2
+            continue
+        if set_from >= 0:
+            if char == "]" and index > set_from:
+                set_from = -1
+        elif char == "[":
+            set_from = index + 1 + (body[index + 1 : index + 2] == "^")
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(body[start:index])
+            start = index + 1
+        index += 1
+    return [*parts, body[start:]]
+
+
+def _repeats_enough(av: Any) -> bool:
+    """Whether a repeat's count lets a group's ways of matching multiply past any timeout."""
+    most = av[1]
+    return bool(most == _constants.MAXREPEAT or most >= _ENOUGH_TIMES)
+
+
+def _children(op: Any, av: Any) -> list[list[_Item]]:
+    """The sub-patterns an item holds (a group's, a repeat's, each alternative...)."""
+    if op is _constants.SUBPATTERN:
+        return [list(av[3])]
+    if op in (*_BACKTRACKING, _constants.POSSESSIVE_REPEAT):
+        return [list(av[2])]
+    if op is _constants.BRANCH:
+        return [list(alt) for alt in av[1]]
+    if op in (_constants.ASSERT, _constants.ASSERT_NOT):
+        return [list(av[1])]
+    if op is _constants.ATOMIC_GROUP:
+        return [list(av)]
+    if op is _constants.GROUPREF_EXISTS:
+        return [list(part) for part in av[1:] if part is not None]
+    return []
+
+
+def _inner_flags(op: Any, av: Any, flags: int) -> int:
+    """The flags inside a group: `(?i:...)` adds, `(?-i:...)` takes away."""
+    if op is _constants.SUBPATTERN:
+        return int((flags | av[1]) & ~av[2])
+    return flags
+
+
+def _matcher(op: Any, av: Any, flags: int) -> Callable[[str], bool]:
+    """Whether one character matches a leaf item (case folded by the caller)."""
+    if op is _constants.LITERAL:
+        return lambda char: char == chr(av)
+    if op is _constants.NOT_LITERAL:
+        return lambda char: char != chr(av)
+    if op is _constants.ANY:
+        return lambda char: bool(flags & re.DOTALL) or char != "\n"
+    negated = any(kind is _constants.NEGATE for kind, _ in av)
+    literals = {chr(value) for kind, value in av if kind is _constants.LITERAL}
+    ranges = [value for kind, value in av if kind is _constants.RANGE]
+    categories = [
+        re.compile(_CATEGORIES.get(str(value), r"[\s\S]"))
+        for kind, value in av
+        if kind is _constants.CATEGORY
+    ]
+
+    def test(char: str) -> bool:
+        found = (
+            char in literals
+            or any(low <= ord(char) <= high for low, high in ranges)
+            or any(category.fullmatch(char) for category in categories)
+        )
+        return found != negated
+
+    return test
+
+
+def _tiled(shape: _Shape, shapes: list[_Shape]) -> bool:
+    """Whether `shape` can also be matched as two or more rounds of `shapes` (`aa` as `a`,
+    `a` in `(a|aa)+`)."""
+    reach = [False] * (len(shape) + 1)
+    reach[0] = True
+    for start in range(len(shape)):
+        if not reach[start]:
+            continue
+        for piece in shapes:
+            end = start + len(piece)
+            if end > len(shape) or (start == 0 and end == len(shape)):
+                continue
+            if all(a & b for a, b in zip(piece, shape[start:end], strict=True)):
+                reach[end] = True
+    return reach[len(shape)]
 
 
 FIELD_PARSERS: dict[str, Callable[[FieldReader, Node], Any]] = {
