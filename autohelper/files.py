@@ -8,6 +8,7 @@ Plain work with no YAML in it: the command line's path options use it, and must 
 from __future__ import annotations
 
 import errno
+import os
 import stat
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,69 @@ def os_problem(exc: OSError, writing: bool = False) -> FileProblem:
         return FileProblem(reason.key, **reason.params)
     name = errno.errorcode.get(code or 0, str(code))
     return FileProblem("file.os_error_write" if writing else "file.os_error", code=name)
+
+
+def expand_home(text: str) -> Path:
+    """`text` as a path, a `~` or `~user` at its start read as a shell reads it (the home
+    folder); a FileProblem (`path.no_home`, naming the user) when that user has no home folder
+    here (`~nosuchuser/x`), where `Path.expanduser` raises a RuntimeError."""
+    if not text.startswith("~"):
+        return Path(text)
+    expanded = os.path.expanduser(text)
+    if expanded == text:
+        user = text[1:].split("/", 1)[0].split(os.sep, 1)[0]
+        if user:
+            raise FileProblem("path.no_home", user=user)
+        raise FileProblem("path.no_own_home")
+    return Path(expanded)
+
+
+# How an earlier report of each kind begins (after a byte-order mark and blank space, in any
+# case): what a file may hold for a new report of that kind to replace it.
+_REPORT_STARTS: dict[str, tuple[bytes, ...]] = {
+    "html": (b"<!doctype html", b"<html"),
+    "ics": (b"begin:vcalendar",),
+    "junit": (b"<?xml", b"<testsuites", b"<testsuite"),
+}
+REPORT_KINDS = frozenset(_REPORT_STARTS)
+_HEAD_BYTES = 4096
+
+
+def looks_like_report(path: Path, kind: str) -> bool:
+    """Whether a report of `kind` ("html", "ics", "junit") may replace what is at `path`:
+    nothing, an empty file, or one that begins as such a report does (a JUnit file's XML
+    declaration followed by its `<testsuite(s)>`). What is no regular file (a folder, a pipe)
+    is left to the write, which refuses it; one that cannot be read is no report we know."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return not os.path.isfile(path)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return True
+        head = os.read(fd, _HEAD_BYTES)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if not text:
+        return True
+    if not text.startswith(_REPORT_STARTS[kind]):
+        return False
+    return kind != "junit" or b"<testsuite" in text
+
+
+def refuse_unrelated(option: str, path: Path, kind: str) -> None:
+    """A UsageError naming `path` (by its option) when a file is there that a report of `kind`
+    must not replace (`looks_like_report`): the person's notes.txt is no earlier report."""
+    if not looks_like_report(path, kind):
+        from autohelper.errors import UsageError, Words
+
+        what = Words(f"path.report_kind.{kind}")
+        raise UsageError("output.not_a_report", option=option, path=str(path), what=what)
 
 
 def probe_folder(folder: Path) -> None:

@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from autohelper.engine.events import RunListener, RunResult, StepRecord
-from autohelper.errors import JournalError
-from autohelper.files import os_problem
-from autohelper.privacy import PERSONAL_FIELDS, Redactor, mask
+from autohelper.errors import JournalError, UsageError
+from autohelper.files import FileProblem, expand_home, os_problem
+from autohelper.privacy import PERSONAL_FIELDS, Redactor, escaped, mask
 from autohelper.privatefiles import make_dirs
 
 if TYPE_CHECKING:
@@ -99,6 +99,17 @@ _RUN_COLUMNS = (
 )
 # A submit's result once its answer was read as a refusal (`submit_refused`): nothing was taken.
 REFUSED = "refused"
+# The tables of a journal (SQLite's own, `sqlite_*`, aside): a database with others is not one.
+_OWN_TABLES = frozenset({"runs", "steps", "submits", "marks"})
+# What keeps a journal from being written but may leave it readable as it is on disk (status).
+_READ_AS_IS = frozenset(
+    {
+        "journal.read_only",
+        "journal.folder_not_writable",
+        "journal.file_not_writable",
+        "journal.cannot_write",
+    }
+)
 # How long (seconds) a write waits for another process's write to end before the journal is
 # said to be in use (`journal.busy`). A run never keeps a write open past its own journal call,
 # so a wait this long means another program holds the file.
@@ -107,9 +118,20 @@ BUSY_WAIT = 10.0
 
 def default_path() -> Path:
     """`$AUTOHELPER_DATA_DIR/journal.sqlite3`, else the user data directory (platformdirs). A
-    `~` in the variable is the home folder (set in quotes, no shell expands it); blank is unset."""
+    `~` in the variable is the home folder (set in quotes, no shell expands it); blank is unset.
+    A `~user` naming no user with a home folder is a UsageError naming the variable."""
     base = os.environ.get("AUTOHELPER_DATA_DIR", "").strip()
-    folder = Path(base).expanduser() if base else Path(platformdirs.user_data_dir("autohelper"))
+    if not base:
+        return Path(platformdirs.user_data_dir("autohelper")) / "journal.sqlite3"
+    try:
+        folder = expand_home(base)
+    except FileProblem as problem:
+        raise UsageError(
+            "path.variable_no_home",
+            variable="AUTOHELPER_DATA_DIR",
+            value=escaped(base),
+            reason=problem,
+        ) from None
     return folder / "journal.sqlite3"
 
 
@@ -206,33 +228,110 @@ def _apply(db: sqlite3.Connection, statement: str) -> None:
 def _problem(path: Path, exc: Exception) -> JournalError:
     """What a failure of the journal file means for the person, with what to do."""
     where = str(path)
-    if path.is_dir():
+    locked = _locked_folder(path)
+    if locked is not None:
+        return JournalError("journal.folder_locked", path=where, folder=str(locked))
+    kind = _kind(path)
+    if kind == "folder":
         return JournalError("journal.is_directory", path=where)
-    if path.exists() and not path.is_file():
+    if kind == "other":
         return JournalError("journal.not_regular", path=where)
     if isinstance(exc, OSError):
         if exc.errno == errno.EROFS:
             return JournalError("journal.read_only", path=where)
         if exc.errno in (errno.EACCES, errno.EPERM):
-            return JournalError("journal.unreadable", path=where, reason=os_problem(exc))
+            return _unwritable(path) or JournalError(
+                "journal.unreadable", path=where, reason=os_problem(exc)
+            )
         return JournalError("journal.cannot_open", path=where, reason=os_problem(exc, True))
     if _busy(exc):  # another autohelper is writing: wait, never repair
         return JournalError("journal.busy", path=where)
     name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM")):
+        if _on_read_only_disk(path):
+            # A write-ahead-logged journal on a read-only disk: SQLite cannot make its
+            # shared-memory file, and says so as an I/O error.
+            return JournalError("journal.read_only", path=where)
+        # The permission bits, not the disk: the folder (where SQLite makes its -wal and -shm
+        # files) or the file, named with the chmod that fixes it.
+        unwritable = _unwritable(path)
+        if unwritable is not None:
+            return unwritable
     if name.startswith("SQLITE_READONLY"):
-        return JournalError("journal.read_only", path=where)
-    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")) and _on_read_only_disk(path):
-        # A write-ahead-logged journal on a read-only disk: SQLite cannot make its
-        # shared-memory file, and says so as an I/O error.
         return JournalError("journal.read_only", path=where)
     if name.startswith("SQLITE_CANTOPEN") or name.startswith("SQLITE_PERM"):
         return JournalError("journal.unreadable", path=where, reason=_access_phrase(path))
-    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR")):
-        code = errno.ENOSPC if name.startswith("SQLITE_FULL") else errno.EIO
+    # A full disk is SQLITE_FULL ("database or disk is full") when a page does not fit, and an
+    # I/O error when the shared-memory file cannot grow (SQLITE_IOERR_SHMSIZE).
+    if name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and _disk_full(path)):
         return JournalError(
-            "journal.cannot_write", path=where, reason=os_problem(OSError(code, ""), True)
+            "journal.cannot_write", path=where, reason=os_problem(OSError(errno.ENOSPC, ""), True)
+        )
+    if name.startswith("SQLITE_IOERR"):
+        return JournalError(
+            "journal.cannot_write", path=where, reason=os_problem(OSError(errno.EIO, ""), True)
         )
     return JournalError("journal.damaged", path=where)
+
+
+def _kind(path: Path) -> str | None:
+    """What is at `path` (a link followed): "folder", "file" or "other" (a device, a pipe, a
+    socket); None when nothing can be found there (missing, or a path that cannot be followed:
+    the error that brought us here says why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "file" if stat.S_ISREG(mode) else "other"
+
+
+def _locked_folder(path: Path) -> Path | None:
+    """The first folder on the way to `path` that cannot be entered (no search permission: a
+    data folder chmod 000, another user's): nothing in it can be read, made or even asked
+    about, and Python's own checks raise where they would answer."""
+    for folder in reversed(path.absolute().parents):
+        try:
+            if not stat.S_ISDIR(os.stat(folder).st_mode):
+                return None
+        except OSError:
+            return None
+        if not os.access(folder, os.X_OK):
+            return folder
+    return None
+
+
+def _unwritable(path: Path) -> JournalError | None:
+    """The journal's folder or file when its permission bits keep us from writing (a folder
+    chmod 500): SQLite says "read-only", which alone reads as a read-only disk."""
+    folder = path.absolute().parent
+    if _kind(folder) == "folder" and not os.access(folder, os.W_OK):
+        return JournalError("journal.folder_not_writable", path=str(path), folder=str(folder))
+    for file in (path, *(Path(f"{path}{end}") for end in ("-wal", "-shm"))):
+        # SQLite makes its side files with the journal's mode: a journal chmod 400 once leaves
+        # a read-only -shm behind even after its own mode is set back.
+        if _kind(file) == "file" and not os.access(file, os.W_OK):
+            return JournalError("journal.file_not_writable", path=str(file))
+    return None
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return os.statvfs(path.absolute().parent).f_bavail == 0
+    except OSError:
+        return False
+
+
+def _log_empty(path: Path) -> bool:
+    """Whether the journal's write-ahead log holds nothing (absent, or empty): the file alone
+    is then the whole journal."""
+    try:
+        return os.stat(f"{path}-wal").st_size == 0
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def _access_phrase(path: Path) -> Any:
@@ -326,23 +425,45 @@ class Journal:
             self._prepare(writable)
             # Read on a read-only disk (status from a USB stick mounted read-only): as is.
             self._immutable = not writable and _on_read_only_disk(self.path)
-            with self._connect() as db:
-                self._migrate(db, writable)
-                if writable:
-                    _write_ahead(db)
-        except JournalError:
-            raise
+            self._open_checked(writable)
+        except JournalError as problem:
+            if writable or self._immutable or problem.key not in _READ_AS_IS:
+                raise
+            self._read_as_is(problem)
         except (OSError, sqlite3.Error) as exc:
             raise _problem(self.path, exc) from None
 
+    def _open_checked(self, writable: bool) -> None:
+        with self._connect() as db:
+            self._migrate(db, writable)
+            if writable:
+                _write_ahead(db)
+
+    def _read_as_is(self, problem: JournalError) -> None:
+        """Read a journal that cannot be written (a folder chmod 500, a full disk) as it is on
+        disk: SQLite reading a write-ahead-logged file needs its shared-memory file made or
+        grown, which fails there. Only with an empty log (the file is then the whole journal);
+        otherwise, or when even that fails, the problem found first."""
+        if not _log_empty(self.path):
+            raise problem
+        self._immutable = True
+        try:
+            self._open_checked(False)
+        except JournalError:
+            raise problem from None
+
     def _prepare(self, writable: bool) -> None:
-        if self.path.is_dir():
+        try:
+            mode: int | None = os.stat(self.path).st_mode
+        except FileNotFoundError:
+            mode = None  # any other failure (no permission, a loop of links) is said by _problem
+        if mode is not None and stat.S_ISDIR(mode):
             raise JournalError("journal.is_directory", path=str(self.path))
-        if self.path.exists() and not self.path.is_file():
+        if mode is not None and not stat.S_ISREG(mode):
             # A pipe, a device or a socket (a link to one too): SQLite would open it, read
             # nothing and call it a failed disk, or, a pipe, wait for a writer. Never opened.
             raise JournalError("journal.not_regular", path=str(self.path))
-        if not self.path.exists():
+        if mode is None:
             check_link(self.path)
             make_dirs(self.path.parent)  # and every folder above it it creates: 0700
             # Create it private before SQLite opens it, so it is never readable by others.
@@ -359,6 +480,8 @@ class Journal:
 
     def _migrate(self, db: sqlite3.Connection, writable: bool) -> None:
         version = self._version(db)
+        if version == 0:
+            self._refuse_foreign(db)
         if version == SCHEMA_VERSION:
             if writable:  # proves the disk takes a write, and changes nothing
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -377,6 +500,18 @@ class Journal:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    def _refuse_foreign(self, db: sqlite3.Connection) -> None:
+        """A journal from before versions were kept holds autohelper's tables only; a database
+        with others (another program's) is not a journal, and is refused as one that is not
+        an SQLite file is, before anything is written to it (our tables added to it)."""
+        names = {
+            str(row[0])
+            for row in db.execute("SELECT name FROM sqlite_master")
+            if not str(row[0]).startswith("sqlite_")
+        }
+        if names - _OWN_TABLES or (names and "runs" not in names):
+            raise JournalError("journal.damaged", path=str(self.path))
 
     def _version(self, db: sqlite3.Connection) -> int:
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
@@ -712,6 +847,10 @@ class Repair:
     moved_to: Path | None = None
 
 
+# What `repair` says as it is, moving nothing: the journal is not what is wrong.
+_NOT_DAMAGED = frozenset({"journal.busy", "journal.folder_locked", *_READ_AS_IS})
+
+
 def _aside_name(path: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
     candidate = path.with_name(f"{path.name}.old-{stamp}")
@@ -722,20 +861,44 @@ def _aside_name(path: Path) -> Path:
     return candidate
 
 
+def existing(path: Path | None = None) -> Journal | None:
+    """The journal, for reading (`status`), or None when there is none yet: reading never
+    creates it. One that is there but cannot be used (a loop of links, a folder on the way
+    that is a file or cannot be entered, damaged) is the JournalError a write would get, never
+    read as no history. An empty file (a first write that found the disk full) holds none."""
+    path = path or default_path()
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        check_link(path)  # a link to a folder that is not there: said, not read as no history
+        return None
+    except OSError as exc:
+        raise _problem(path, exc) from None
+    empty = stat.S_ISREG(info.st_mode) and info.st_size == 0 and _log_empty(path)
+    if empty and os.access(path, os.R_OK):  # one that may not be read is said so
+        return None
+    return Journal(path, writable=False)
+
+
 def repair(path: Path | None = None) -> Repair:
     """Set an unusable journal (one that does not open, or holds a damaged row) aside under a
     timestamped name (never deleting it, nor the SQLite side files next to it) and start a
     fresh one. A healthy journal is left alone, and so is one in use by another process (a
     `journal.busy` JournalError)."""
     path = path or default_path()
-    if not path.exists() and not path.is_symlink():
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
         return Repair("absent", path)
+    except OSError as exc:  # a folder on the way that cannot be entered, or is a file
+        raise _problem(path, exc) from None
     try:
         Journal(path).check()
     except JournalError as exc:
-        if exc.key in ("journal.read_only", "journal.busy"):
-            # Moving it needs a writable disk too; and a journal in use is not damaged: moved
-            # aside, the other process's writes would land in the old file, out of sight.
+        if exc.key in _NOT_DAMAGED:
+            # Moving it needs a writable disk and folder too; and a journal in use, or one
+            # that cannot be written, is not damaged: moved aside, its history would be out
+            # of sight (and another process's writes would land in the old file).
             raise
     else:
         return Repair("healthy", path)

@@ -29,8 +29,9 @@ import yaml
 from autohelper import validation as v
 from autohelper import yamlerrors
 from autohelper.errors import ProfileError, UsageError
-from autohelper.files import probe_folder
+from autohelper.files import expand_home, probe_folder
 from autohelper.messages import t
+from autohelper.privacy import typed
 
 if TYPE_CHECKING:
     # privacy reads PERSONAL_FIELDS from here: at run time it is imported where it is used.
@@ -363,7 +364,15 @@ def config_dir() -> Path:
     blank is unset), else platformdirs' (XDG aware)."""
     override = os.environ.get("AUTOHELPER_CONFIG_DIR", "").strip()
     if override:
-        return Path(override).expanduser()
+        try:
+            return expand_home(override)
+        except yamlerrors.FileProblem as problem:  # `~user` naming nobody with a home here
+            raise UsageError(
+                "path.variable_no_home",
+                variable="AUTOHELPER_CONFIG_DIR",
+                value=typed(override),
+                reason=problem,
+            ) from None
     return Path(platformdirs.user_config_dir("autohelper"))
 
 
@@ -383,8 +392,10 @@ def resolve_profile_path(name_or_path: str | Path | None = None) -> Path:
     if not text:  # `--profile '  '`, AUTOHELPER_PROFILE=' ': echoed as '' it would say nothing
         raise UsageError("profile.blank_name")
     if "/" in text or os.sep in text or text.endswith((".yaml", ".yml")):
-        return Path(text).expanduser()
-    from autohelper.privacy import typed
+        try:
+            return expand_home(text)
+        except yamlerrors.FileProblem as problem:  # `~user` naming nobody with a home here
+            raise UsageError("path.profile_no_home", value=typed(text), reason=problem) from None
 
     # The name is echoed as `typed` shows it: an email or a CURP given here is masked.
     if len(text) > MAX_NAME:  # the system refuses a file name that long (255 bytes, often)

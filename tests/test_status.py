@@ -763,7 +763,7 @@ def test_html_and_ics_files_are_private_and_hold_no_raw_personal_data(tmp_path: 
     make_profile()
     add_run("itson-solicitud", "success", {"folio": FOLIO}, day="2026-11-13")
     page, ics = tmp_path / "estado.html", tmp_path / "recordatorios.ics"
-    page.write_text("old", encoding="utf-8")
+    page.write_text("<!doctype html><p>old</p>", encoding="utf-8")  # an earlier page
     page.chmod(0o644)  # an existing, readable file becomes private too
     result = autohelper_cmd(
         "status", "--as-of", "2026-11-17", "--html", str(page), "--ics", str(ics)

@@ -4,7 +4,10 @@ A run writes its screenshots and its trace only after the browser has worked for
 of it after a request was sent: a folder that turns out to be a file, or a disk that refuses the
 write, must be found before anything starts, and said with the path, not as a traceback.
 Each check really tries (creates the folder, opens a temporary file in it), so a read-only disk
-is caught even for a user whom permission bits do not stop.
+is caught even for a user whom permission bits do not stop. A report's file that is there
+already is replaced only when it looks like an earlier report of the same kind (an HTML page, a
+JUnit XML file, a calendar): a slip of the shell's completion must not destroy the person's
+notes, as `--trace` refuses a file that is no trace.
 """
 
 from __future__ import annotations
@@ -16,7 +19,14 @@ from typing import Any, NoReturn
 
 import click
 
-from autohelper.files import FileProblem, os_problem, probe_folder
+from autohelper.files import (
+    REPORT_KINDS,
+    FileProblem,
+    expand_home,
+    looks_like_report,
+    os_problem,
+    probe_folder,
+)
 from autohelper.messages import t
 from autohelper.privatefiles import make_dirs
 
@@ -34,7 +44,7 @@ class OutputFolder(click.ParamType[Path, Any]):
     name = "folder"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: Any) -> Path:
-        path = Path(value).expanduser()
+        path = _expanded(self, value, ctx)
         try:
             if path.exists() and not path.is_dir():
                 _fail(self, path, FileProblem("path.is_file"), ctx)
@@ -49,11 +59,38 @@ class OutputFolder(click.ParamType[Path, Any]):
         return path
 
 
+def _expanded(param_type: click.ParamType[Path, Any], value: Any, ctx: Any) -> Path:
+    """The path typed, `~` and `~user` read as a shell reads them; a `~user` naming no user
+    with a home folder here is refused, naming it."""
+    try:
+        return expand_home(str(value))
+    except FileProblem as problem:
+        _fail(param_type, Path(str(value)), problem, ctx)
+
+
+def _said_later(path: Path) -> bool:
+    """A file the command refuses by name after its options are read, in words that say what
+    it is: the journal or a profile (`outputs.personal_file`), or a YAML file (a scenario, a
+    procedure, a case file)."""
+    from autohelper.outputs import personal_file
+
+    return path.suffix.lower() in (".yaml", ".yml") or personal_file(path) is not None
+
+
 class OutputFile(click.ParamType[Path, Any]):
     """A file to be written at the end of a run: its folder must exist and take files, and the
-    path must not be a folder."""
+    path must not be a folder. With a `kind` (a report: "html", "ics", "junit"), a file there
+    already is replaced only when it is empty or looks like a report of that kind
+    (`files.looks_like_report`). Not asked here of the files each command refuses by name
+    afterwards, in its own words (the journal, a profile, YAML: a scenario, a case file): the
+    command asks it last (`status`, `merge-junit`)."""
 
     name = "file"
+
+    def __init__(self, kind: str | None = None) -> None:
+        if kind is not None and kind not in REPORT_KINDS:
+            raise ValueError(kind)
+        self.kind = kind
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: Any) -> Path:
         if isinstance(value, str) and not value.strip():
@@ -62,7 +99,7 @@ class OutputFile(click.ParamType[Path, Any]):
             option = param.opts[0] if param is not None and param.opts else ""
             ending = {"--html": ".html", "--ics": ".ics"}.get(option, ".xml")
             self.fail(t("path.empty_file", example=t("path.example_name") + ending), param, ctx)
-        path = Path(value).expanduser()
+        path = _expanded(self, value, ctx)
         folder = path.parent
         try:  # even asking about a path may fail (a name too long for the system)
             if path.is_dir():
@@ -73,6 +110,13 @@ class OutputFile(click.ParamType[Path, Any]):
             probe_folder(folder)
             if path.exists() and not os.access(path, os.W_OK):
                 raise PermissionError(errno.EACCES, "not writable")
+            if (
+                self.kind is not None
+                and not _said_later(path)
+                and not looks_like_report(path, self.kind)
+            ):
+                what = t(f"path.report_kind.{self.kind}")
+                _fail(self, path, FileProblem("path.not_a_report", what=what), ctx)
         except OSError as exc:
             _fail(self, path, os_problem(exc, writing=True), ctx)
         return path

@@ -84,8 +84,8 @@ def _say(text: str) -> None:
 @click.option("--against", default="fixtures", show_default=True)
 # Without --workers, as many as the machine and the cases call for (qa/suite.py).
 @click.option("--workers", type=click.IntRange(1, 32), default=None)
-@click.option("--junit", type=OutputFile(), default=None)
-@click.option("--html", "html_file", type=OutputFile(), default=None)
+@click.option("--junit", type=OutputFile("junit"), default=None)
+@click.option("--html", "html_file", type=OutputFile("html"), default=None)
 @click.option("--shard", type=_Shard(), default=None)
 @click.option("--cases", type=click.Path(path_type=Path), multiple=True)
 @click.option("--profile", "profile", default=None, envvar="AUTOHELPER_PROFILE")
@@ -282,14 +282,14 @@ def check(
 
 
 @click.command("merge-junit", cls=LocalizedCommand)
-@click.argument("output", type=OutputFile())
+@click.argument("output", type=OutputFile("junit"))
 @click.argument(
     "inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 def merge_junit(output: Path, inputs: tuple[Path, ...]) -> None:
     """One JUnit file from the JUnit files of a run's shards (`qa --shard i/n --junit ...`)."""
     from autohelper.errors import Words
-    from autohelper.files import same_file
+    from autohelper.files import refuse_unrelated, same_file
     from autohelper.outputs import refuse_personal_outputs
     from autohelper.qa.junit import merge
 
@@ -300,6 +300,7 @@ def merge_junit(output: Path, inputs: tuple[Path, ...]) -> None:
             what = Words("qa.input.junit")
             option = t("help.metavar.output")
             raise UsageError("qa.report_is_input", option=option, path=str(output), what=what)
+    refuse_unrelated(t("help.metavar.output"), output, "junit")  # last: the more telling first
     totals = merge(inputs, output)
     click.echo(t("qa.junit_merged", path=str(output), **totals))
 

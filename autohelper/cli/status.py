@@ -61,8 +61,8 @@ def _suffix(ctx: click.Context, profile_name: str | None) -> str:
 
 @click.command("status", cls=LocalizedCommand)
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--html", "html_file", type=OutputFile(), default=None)
-@click.option("--ics", "ics_file", type=OutputFile(), default=None)
+@click.option("--html", "html_file", type=OutputFile("html"), default=None)
+@click.option("--ics", "ics_file", type=OutputFile("ics"), default=None)
 @click.option("--reveal", is_flag=True)
 @_as_of_option
 @_profile_option

@@ -431,6 +431,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the journal with AUTOHELPER_DATA_DIR=/another/folder, or mount the disk writable "
         "again.",
     },
+    "journal.folder_locked": {
+        "es": "No puedo entrar a la carpeta {folder} (sin permiso), y el diario {path} está "
+        "dentro. Si la carpeta es tuya, dale permisos: chmod 700 {folder}; si no, usa otra "
+        "carpeta para el diario con AUTOHELPER_DATA_DIR=/otra/carpeta.",
+        "en": "Cannot enter the folder {folder} (no permission), and the journal {path} is "
+        "inside it. If the folder is yours, give it permissions: chmod 700 {folder}; otherwise "
+        "use another folder for the journal with AUTOHELPER_DATA_DIR=/another/folder.",
+    },
+    "journal.folder_not_writable": {
+        "es": "No puedo escribir en la carpeta del diario {folder} (no tienes permiso de "
+        "escritura en ella; el diario {path} y los archivos que lo acompañan van ahí). Si la "
+        "carpeta es tuya, dale permisos: chmod 700 {folder}; si no, usa otra carpeta para el "
+        "diario con AUTOHELPER_DATA_DIR=/otra/carpeta.",
+        "en": "Cannot write in the journal's folder {folder} (you have no write permission "
+        "there; the journal {path} and the files beside it go there). If the folder is yours, "
+        "give it permissions: chmod 700 {folder}; otherwise use another folder for the journal "
+        "with AUTOHELPER_DATA_DIR=/another/folder.",
+    },
+    "journal.file_not_writable": {
+        "es": "No puedo escribir en el diario {path}: no tienes permiso de escritura en el "
+        "archivo. Si es tuyo, dale permisos: chmod 600 {path}; si no, usa otra carpeta para el "
+        "diario con AUTOHELPER_DATA_DIR=/otra/carpeta.",
+        "en": "Cannot write to the journal {path}: you have no write permission on the file. "
+        "If it is yours, give it permissions: chmod 600 {path}; otherwise use another folder "
+        "for the journal with AUTOHELPER_DATA_DIR=/another/folder.",
+    },
     "journal.cannot_open": {
         "es": "No puedo crear ni abrir el diario {path}: {reason}. Usa otra carpeta con "
         "AUTOHELPER_DATA_DIR=/otra/carpeta.",

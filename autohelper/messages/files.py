@@ -252,6 +252,53 @@ _PATH: dict[str, dict[str, str]] = {
         "en": "{option} names the autohelper journal ({path}): writing there would destroy what "
         "you ran and marked. Nothing was written; give another file.",
     },
+    # `~user` in a path (an option's, a variable's) naming no user with a home folder here.
+    "path.no_home": {
+        "es": "«~{user}» sería la carpeta personal del usuario «{user}», pero ese usuario no "
+        "existe en este equipo (o no tiene carpeta personal); escribe la ruta completa, o "
+        "«~/» para la tuya",
+        "en": "“~{user}” would be the home folder of the user “{user}”, but that user does not "
+        "exist on this machine (or has no home folder); write the full path, or “~/” for yours",
+    },
+    "path.no_own_home": {
+        "es": "«~» es tu carpeta personal, pero no sé cuál es (HOME no está definida); escribe "
+        "la ruta completa",
+        "en": "“~” is your home folder, but I cannot tell which it is (HOME is not set); write "
+        "the full path",
+    },
+    # Reading any YAML file of ours (scenario, QA cases, profile): yamlerrors.read_text.
+    "file.wide_encoding": {
+        "es": "el archivo está guardado como {encoding}, no como UTF-8; guárdalo como UTF-8 "
+        "en tu editor",
+        "en": "the file is saved as {encoding}, not as UTF-8; save it as UTF-8 in your editor",
+    },
+    "path.profile_no_home": {
+        "es": "El perfil «{value}» no sirve: {reason}.",
+        "en": "The profile “{value}” cannot be used: {reason}.",
+    },
+    "path.variable_no_home": {
+        "es": "La variable {variable} ({value}) no sirve: {reason}.",
+        "en": "The variable {variable} ({value}) cannot be used: {reason}.",
+    },
+    # A report's path holding a file that is no earlier report of its kind (cli/paths.py).
+    "path.not_a_report": {
+        "es": "ya existe y no es {what}: no lo reemplazo. Elige otro archivo, o bórralo tú si "
+        "ya no lo necesitas",
+        "en": "it already exists and is not {what}: I will not replace it. Choose another "
+        "file, or delete it yourself if you no longer need it",
+    },
+    "output.not_a_report": {
+        "es": "{option} {path} ya existe y no es {what}: no lo reemplazo. Elige otro archivo, o "
+        "bórralo tú si ya no lo necesitas.",
+        "en": "{option} {path} already exists and is not {what}: I will not replace it. Choose "
+        "another file, or delete it yourself if you no longer need it.",
+    },
+    "path.report_kind.html": {"es": "una página HTML", "en": "an HTML page"},
+    "path.report_kind.ics": {
+        "es": "un calendario (iCalendar, .ics)",
+        "en": "a calendar (iCalendar, .ics)",
+    },
+    "path.report_kind.junit": {"es": "un informe JUnit (XML)", "en": "a JUnit report (XML)"},
     "path.empty_file": {
         "es": "la ruta está vacía: indica un archivo (por ejemplo {example})",
         "en": "the path is empty: name a file (for example {example})",

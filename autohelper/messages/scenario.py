@@ -356,12 +356,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(a+)+): a text that almost matches would take hours, longer than any timeout; drop "
         "one of the repeats (for example (a+)+ is a+)",
     },
-    # Reading any YAML file of ours (scenario, QA cases, profile): yamlerrors.read_text.
-    "file.wide_encoding": {
-        "es": "el archivo está guardado como {encoding}, no como UTF-8; guárdalo como UTF-8 "
-        "en tu editor",
-        "en": "the file is saved as {encoding}, not as UTF-8; save it as UTF-8 in your editor",
-    },
     "scenario.regex.counted": {
         "es": "la expresión regular '{pattern}' repite {count} veces un grupo con una parte sin "
         "límite que también puede tomar lo que la separa (como (.*,){{15}}): con un texto que "

@@ -182,6 +182,22 @@ _STATUS: dict[str, dict[str, str]] = {
         "you ran and marked. Nothing was written; give another file (for example "
         "procedure{suffix}).",
     },
+    "status.output_is_procedure": {
+        "es": "{option} apunta a un archivo de procedimiento ({path}), que autohelper status "
+        "lee: escribir ahí lo borraría. No escribí nada; da otro archivo (por ejemplo "
+        "tramite{suffix}).",
+        "en": "{option} names a procedure file ({path}), which autohelper status reads: "
+        "writing there would destroy it. Nothing was written; give another file (for example "
+        "procedure{suffix}).",
+    },
+    "status.output_is_scenario": {
+        "es": "{option} apunta a un archivo de la carpeta de escenarios ({path}), que "
+        "autohelper status lee: escribir ahí lo borraría. No escribí nada; da otro archivo "
+        "(por ejemplo tramite{suffix}).",
+        "en": "{option} names a file of the scenarios folder ({path}), which autohelper status "
+        "reads: writing there would destroy it. Nothing was written; give another file (for "
+        "example procedure{suffix}).",
+    },
     "status.no_institution": {
         "es": "Tu perfil no dice tu institución, y de ella depende el procedimiento. "
         "Agrégala: autohelper profile set institution=NOMBRE (NOMBRE: una de {choices}).",

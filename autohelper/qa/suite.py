@@ -159,9 +159,14 @@ def _refuse_reports_over_inputs(
             if same_file(report, path):
                 raise UsageError("qa.report_is_input", option=option, path=str(report), what=what)
     # Not read by this run, but the student's: their other profiles, the journal.
+    from autohelper.files import refuse_unrelated
     from autohelper.outputs import refuse_personal_outputs
 
     refuse_personal_outputs(dict(reports))
+    # Nor anyone's file that is no earlier report of its kind (notes.yaml): the options took
+    # YAML files through, for the refusals above to name them in their own words.
+    for option, report in reports:
+        refuse_unrelated(option, report, "junit" if option == "--junit" else "html")
 
 
 def _refuse_unsafe_paths(files: Sequence[Path]) -> None:

@@ -11,7 +11,6 @@ keyed by the installed `holidays` release: a later run reads the file instead.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import importlib.util
 import json
@@ -252,20 +251,70 @@ def federal_rest_days(year: int, lang: str = "es") -> dict[Day, str]:
     it was written by the same `holidays` release, else from `holidays` (and cached)."""
     key = _holidays_release()
     path = Path(platformdirs.user_cache_dir("autohelper")) / "rest-days-mx.json"
-    cache: Any = None
-    with contextlib.suppress(OSError, ValueError):
-        cache = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(cache, dict) or cache.get("release") != key:
+    cache = _read_cache(path)
+    if cache.get("release") != key:
         cache = {"release": key}
     entry = f"{year}-{lang}"
-    with contextlib.suppress(KeyError, TypeError, ValueError):  # missing or damaged: compute
-        return {datetime.date.fromisoformat(day): str(name) for day, name in cache[entry]}
+    days = _cached_year(cache.get(entry), year)
+    if days is not None:
+        return days
     import holidays
 
     found = holidays.country_holidays("MX", years=year, language=lang)
     days = {day: str(name) for day, name in sorted(found.items())}
     cache[entry] = [[day.isoformat(), name] for day, name in days.items()]
     _write_cache(path, cache)
+    return days
+
+
+# The cache holds a few dozen days for each year asked about: a bigger file is not ours.
+_CACHE_BYTES = 2_000_000
+
+
+def _read_cache(path: Path) -> dict[str, Any]:
+    """The cache file's object, or an empty one when it cannot be used: missing, not a
+    regular file (a pipe would wait for a writer forever), too big, not JSON, nested deeper
+    than JSON's own parser can follow, or not an object. A cache is best effort: whatever is
+    wrong with it, the days are computed again and the file rewritten."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return {}
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _CACHE_BYTES:
+            return {}
+        data = os.read(fd, _CACHE_BYTES + 1)
+    except OSError:
+        return {}
+    finally:
+        os.close(fd)
+    try:
+        cache = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return {}
+    return cache if isinstance(cache, dict) else {}
+
+
+def _cached_year(entry: Any, year: int) -> dict[Day, str] | None:
+    """A year's rest days as the cache keeps them (`[["2026-01-01", "Año Nuevo"], ...]`), or
+    None when the entry is missing or implausible: not pairs of a date of that year and a name,
+    or no day at all (every year has New Year's Day, 1 May and 16 September)."""
+    if not isinstance(entry, list) or not entry:
+        return None
+    days: dict[Day, str] = {}
+    for item in entry:
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[1], str)):
+            return None
+        try:
+            day = datetime.date.fromisoformat(item[0])
+        except (TypeError, ValueError):
+            return None
+        if day.year != year:
+            return None
+        days[day] = item[1]
     return days
 
 

@@ -155,11 +155,7 @@ def needed_fields(requires: Mapping[str, Mapping[str, str]]) -> dict[str, tuple[
 
 
 def _journal() -> jr.Journal | None:
-    path = jr.default_path()
-    if path.exists():
-        return jr.Journal(path, writable=False)
-    jr.check_link(path)  # a link to a folder that is not there: said, not read as no history
-    return None
+    return jr.existing()
 
 
 def current_timeline(request: StatusRequest, who: Student | None = None) -> Timeline:
@@ -537,6 +533,8 @@ def record_undo(profile_name: str | None, step_id: str, command_suffix: str = ""
         if state is not None and state.state == "done" and state.via == "profile":
             raise UsageError("status.undo_done_by_profile", step=step.id, suffix=command_suffix)
         raise UsageError("status.nothing_to_undo", step=step.id)
+    # Written through a journal opened for writing: the one read may be read as it is on disk.
+    journal = jr.Journal(journal.path)
     journal.record_mark(who.key, who.procedure.id, step.id, today().isoformat(), "undone")
     marks = journal.marks(who.key, who.procedure.id)
     after = own_state(step, runs, marks, who.profile, today(), who.provides)
@@ -547,17 +545,45 @@ def record_undo(profile_name: str | None, step_id: str, command_suffix: str = ""
 
 def check_outputs(profile_name: str | None, outputs: Mapping[str, Path]) -> None:
     """Refuse, before anything is written, a report's path (by its option: `--html`) that is
-    a profile or the journal (its write-ahead files too): writing there would destroy the
-    student's data or their history."""
+    a profile or the journal (its write-ahead files too), or a file of the scenarios folder
+    status reads (a procedure, a scenario): writing there would destroy the student's data,
+    their history, or what status is computed from."""
+    from autohelper.files import refuse_unrelated, same_file
     from autohelper.outputs import personal_file
 
+    read = _read_files()
     for option, path in outputs.items():
+        # The example's suffix is the option's: `--html` → tramite.html.
+        suffix = option.replace("--", ".", 1)
         kind = personal_file(path, profile_name)
         if kind is not None:
-            # The example's suffix is the option's: `--html` → tramite.html.
-            suffix = option.replace("--", ".", 1)
             key = f"status.output_is_{kind}"
             raise UsageError(key, option=option, path=str(path), suffix=suffix)
+        for other, what in read:
+            if same_file(path, other):
+                raise UsageError(
+                    f"status.output_is_{what}", option=option, path=str(path), suffix=suffix
+                )
+    for option, path in outputs.items():
+        # Last: any other file there is replaced only when it is an earlier report of the
+        # option's kind (the person's notes.txt is not).
+        refuse_unrelated(option, path, option.removeprefix("--"))
+
+
+def _read_files() -> list[tuple[Path, str]]:
+    """The files of the scenarios folder a status may read, each with what it is: the
+    procedures ("procedure") and every other YAML file under it ("scenario": the scenarios a
+    procedure's steps run, their portals). A folder that cannot be listed gives none here:
+    reading the procedure says what is wrong with it."""
+    from autohelper.scenario.loader import scenarios_dir
+
+    try:
+        folder = scenarios_dir()
+        procedures = set(procedure_paths())
+        files = [*folder.rglob("*.yaml"), *folder.rglob("*.yml")]
+    except (OSError, UsageError):
+        return []
+    return [(path, "procedure" if path in procedures else "scenario") for path in files]
 
 
 def save_private(path: Path, data: bytes) -> None:
