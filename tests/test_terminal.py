@@ -190,8 +190,8 @@ def test_a_run_cut_short_after_its_send_is_resumed_at_the_link_without_a_second_
     reading_the_terminal(child)
     child.sendintr()  # Ctrl-C: the person went to look for the email
     child.expect(
-        "Tu solicitud ya se envió. Para retomarla hoy en el paso de la liga, sin enviarla de "
-        "nuevo: (autohelper run imss-nss --against \\S+ --resume)"
+        "Tu solicitud de hoy a las \\d\\d:\\d\\d ya se envió. Para retomarla en el paso de la "
+        "liga, sin enviarla de nuevo: (autohelper run imss-nss --against \\S+ --resume)"
     )
     assert child.match.group(1) == f"autohelper run imss-nss --against {portal.url} --resume"
     child.expect("Cancelado. No se envió nada más.")

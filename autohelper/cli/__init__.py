@@ -344,7 +344,10 @@ def _resume_hint(request: Any) -> None:
         return
     if point is not None:
         command = _command(request.scenario, request.profile, request.against, "--resume")
-        click.secho(t("cli.resume_hint", command=command), fg="yellow", err=True)
+        # Its time: after a new run declined before its own send, the send meant is the
+        # earlier one («no se envió nada», then this, would otherwise contradict each other).
+        hint = t("cli.resume_hint", command=command, time=point.sent_time())
+        click.secho(hint, fg="yellow", err=True)
 
 
 def _offer_to_save(outcome: Any, suffix: str) -> None:

@@ -545,10 +545,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Resume there, without sending anything again?",
     },
     "cli.resume_hint": {
-        "es": "Tu solicitud ya se envió. Para retomarla hoy en el paso de la liga, sin enviarla "
-        "de nuevo: {command}",
-        "en": "Your request was already sent. To resume it today at the link step, without "
-        "sending it again: {command}",
+        "es": "Tu solicitud de hoy a las {time} ya se envió. Para retomarla en el paso de la "
+        "liga, sin enviarla de nuevo: {command}",
+        "en": "Your request of today at {time} was already sent. To resume it at the link step, "
+        "without sending it again: {command}",
     },
     "session.using": {
         "es": "Perfil: {profile}. Destino: {target}.",
