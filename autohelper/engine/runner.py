@@ -122,7 +122,7 @@ _COVERED_OR_MOVING_JS = """() => {
 
 
 # Playwright's words when another element would take the click (a window over the page).
-_COVERED = "intercepts pointer events"
+COVERED = "intercepts pointer events"
 # The words of the topmost positioned element with words of its own (the window over the page).
 _COVERING_WORDS_JS = """() => {
     let best = null, bestZ = -Infinity;
@@ -272,6 +272,10 @@ class Runner:
         # What the next outcome's cases matched on the page right before the last press (its
         # words): not the answer when anything else is (outcome._fresh_first).
         self.before_press: frozenset[str] = frozenset()
+        # What they matched before the last-pressed form was ever sent (its first press in
+        # this run): a notice of the form's own, never the answer; and the submits pressed.
+        self.never_sent: frozenset[str] = frozenset()
+        self.pressed: set[int] = set()
         # The emailed link was taken by the portal (it sent the browser on to another page).
         self.link_used = False
         # The page's watch at the last press and its count of requests that could carry a
@@ -685,8 +689,8 @@ class Runner:
         try:
             return action()
         except PlaywrightTimeout as exc:
-            if _COVERED in str(exc) and not step.optional:
-                words = self._covering_words(target)
+            if COVERED in str(exc) and not step.optional:
+                words = self.covering_words(target)
                 if words:
                     raise self.stop(
                         "run.covered",
@@ -701,7 +705,7 @@ class Runner:
                 raise
             raise self.missing(step, target) from None
 
-    def _covering_words(self, target: m.Target) -> str:
+    def covering_words(self, target: m.Target) -> str:
         """The words of the window of the page's own that lies over the page (the topmost
         positioned element with words), on one line; "" when none can be read."""
         try:
