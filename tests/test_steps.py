@@ -430,6 +430,34 @@ def test_a_window_of_the_page_over_the_form_is_quoted_not_called_a_missing_eleme
     assert "No encontré" not in result.message
 
 
+def test_a_send_whose_button_lies_under_a_window_of_the_page_is_said_as_such_not_refused(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The same window over the form at the press: nothing was sent, and the run says what
+    covers the page, not «el portal no aceptó el formulario… revisa los mensajes»."""
+    steps = f"""\
+  - goto: {LAB}/covered
+    description: Abrir
+  - confirm: [{{label: Dato, value: x}}]
+    description: Revisar
+  - submit: {{role: button, name: Guardar}}
+    timeout: 2
+    description: Guardar
+  - outcome:
+      - when: {{css: "#listo"}}
+        result: success
+    description: Leer la respuesta
+"""
+    result = engine_run(page, lab_scenario(tmp_path, steps), tmp_path)
+    assert result.error is not None and result.error.key == "run.covered", result.message
+    assert result.message.startswith(
+        "En el paso «Guardar» una ventana del portal tapa la página: «Su sesión está por "
+        "expirar. Haga clic en Aceptar para continuar.»"
+    )
+    assert "no se envió nada en este paso" in result.message
+    assert portal.site("lab").saves["confirm"] == 0
+
+
 RECEIPT_SHOWN = """\
   - goto: {lab}/receipt
     description: Abrir

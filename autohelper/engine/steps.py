@@ -25,7 +25,7 @@ from playwright.sync_api import expect
 
 from autohelper.engine import locate
 from autohelper.engine.guards import BUSY_KEY
-from autohelper.engine.runner import Skip
+from autohelper.engine.runner import COVERED, Skip
 from autohelper.errors import Declined, OriginViolation, PortalChanged, SubmitUnknown
 from autohelper.human import NEW_IMAGE, wants_to_quit
 from autohelper.messages import localized, t
@@ -479,7 +479,7 @@ def submit(run: Runner, step: m.Submit) -> None:
     action = _look_before_press(run, step, button, frame)
     if action and not origin_allowed(action, run.scenario.origins):
         raise run.stop("run.form_elsewhere", step, OriginViolation, where=action)
-    run.before_press = _outcome.shown_before_press(run)
+    _outcome.note_before_press(run)
     run.events.submit_pressing(run.index, step, run.redactor(run.summary))
     run.last_press = run.index
     run.awaiting_answer = True
@@ -490,12 +490,18 @@ def submit(run: Runner, step: m.Submit) -> None:
     try:
         with run.watch.counting_sends():
             status = _press(run, step, button, frame)
-    except PlaywrightTimeout:
+    except PlaywrightTimeout as exc:
         sent = run.watch.sends > sends_before
         run.events.submit_finished(run.index, step, "unknown" if sent else "not_sent")
         run.guard(step)  # a dialog nobody declared explains it better than a timeout
         if sent:
             raise run.stop("run.submit_unknown", step, SubmitUnknown) from None
+        # The button there but under a window of the page's own: that window, in its words,
+        # not «the portal did not accept the form».
+        words = run.covering_words(step.target) if COVERED in str(exc) else ""
+        if words:
+            target = m.describe_target(step.target)
+            raise run.stop("run.covered", step, words=words, target=target) from None
         raise run.stop("run.not_sent", step) from None
     except PlaywrightError:
         # Any other failure once pressed: a request that left may have been taken (its answer
