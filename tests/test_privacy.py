@@ -182,7 +182,7 @@ def test_verbose_qa_cases_leak_no_personal_data_and_keep_their_files_private(
     reports, evidence = home / "reports", home / "a" / "b"
     reports.mkdir(parents=True)
     junit, html = reports / "junit.xml", reports / "report.html"
-    junit.write_text("old", encoding="utf-8")
+    junit.write_text('<?xml version="1.0"?><testsuites/>', encoding="utf-8")  # an older report
     junit.chmod(0o644)
     done, home = qa_run(
         tmp_path,

@@ -276,7 +276,7 @@ def test_merge_junit_refuses_a_case_two_shards_both_ran(tmp_path: Path) -> None:
 def test_the_merged_junit_is_private_even_over_an_older_file(tmp_path: Path) -> None:
     one = _junit(tmp_path / "1.xml", "pytest", ["a"])
     out = tmp_path / "all.xml"
-    out.write_text("old", encoding="utf-8")
+    out.write_text('<?xml version="1.0"?><testsuites/>', encoding="utf-8")  # an older report
     out.chmod(0o644)
     assert autohelper_cmd("merge-junit", str(out), str(one)).exit_code == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
