@@ -543,7 +543,32 @@ def test_choose_picks_a_remembered_value_again_without_asking(
     result = engine_run(page, scenario, tmp_path, human, profile={"postal_code": remembered})
     assert result.status == "success", result.message
     assert page.locator("#estado").input_value() == "SL"
-    assert "Elegí la misma opción que la vez anterior: SINALOA" in human.prompts
+    # What the profile gives, as it gives it (here a personal field, masked as a summary is).
+    assert "Elegí la opción que dice tu perfil: SI…OA" in human.prompts
+    assert not any("SINALOA" in prompt for prompt in human.prompts)
+
+
+def test_choose_leaves_an_option_already_chosen_as_it_is(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The page came with the option chosen (its only clinic, preselected): chosen again, the
+    page would hear a change no person made and fetch the next list once more while the run
+    goes on (a mirror's consultorio was sent empty that way). No change, no fetch."""
+    scenario = lab_scenario(
+        tmp_path,
+        f"""
+  - goto: {LAB}/chained?preset=SL
+    description: Abrir
+  - choose: {{label: Estado}}
+    remember: postal_code
+    description: Elige tu estado
+""",
+    )
+    human = ScriptedHuman(choices=[0])
+    result = engine_run(page, scenario, tmp_path, human, profile={"postal_code": "SINALOA"})
+    assert result.status == "success", result.message
+    assert page.locator("#estado").input_value() == "SL"
+    assert not [r for r in portal.requests if r["path"].startswith("/chained/options")]
 
 
 def test_choose_among_links_clicks_the_one_picked(

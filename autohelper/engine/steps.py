@@ -29,7 +29,7 @@ from autohelper.engine.runner import COVERED, Skip
 from autohelper.errors import Declined, OriginViolation, PortalChanged, SubmitUnknown
 from autohelper.human import NEW_IMAGE, wants_to_quit
 from autohelper.messages import localized, t
-from autohelper.privacy import mask
+from autohelper.privacy import PERSONAL_FIELDS, mask
 from autohelper.scenario import model as m
 from autohelper.target import from_mirror, origin_allowed
 
@@ -52,8 +52,10 @@ _PLACEHOLDER_JS = (
     "o => o.disabled || o.value === '' || o.value === '-1'"
     " || /^\\s*(--|selecci[oó]n|seleccione|elige|escoja|escoge)/i.test(o.text)"
 )
+# A list's real options: [value, label, "selected" or ""].
 _REAL_OPTIONS = f"""s => Array.from(s.options)
-    .filter(o => !({_PLACEHOLDER_JS})(o)).map(o => [o.value, o.text.trim()])"""
+    .filter(o => !({_PLACEHOLDER_JS})(o))
+    .map(o => [o.value, o.text.trim(), o.selected ? "selected" : ""])"""
 
 
 def handles(cls: type[S]) -> Callable[[Callable[[Runner, S], None]], Callable[[Runner, S], None]]:
@@ -824,13 +826,18 @@ def choose(run: Runner, step: m.Choose) -> None:
                 raise run.stop("run.no_options_said", step, portal=said) from None
             raise run.stop("run.no_options", step, PortalChanged) from None
         options: list[list[str]] = element.evaluate(_REAL_OPTIONS)
-        labels = [label for _, label in options]
+        labels = [label for _, label, _ in options]
     else:
         links = locate.every(frame, step.target)
         labels = [text.strip() for text in links.all_inner_texts()]
     pick = _pick(run, step, labels)
-    if is_select:
+    if is_select and not options[pick][2]:
         element.select_option(value=options[pick][0], timeout=run.timeout_ms(step))
+    elif is_select:
+        # Already the list's choice (the only clinic, preselected): chosen again, the page
+        # would hear a change no person made, and fetch the lists after it once more while
+        # the next step goes on (a consultorio sent empty).
+        log.debug("step %s: the option was already chosen; left as it is", run.index + 1)
     else:
         _click(run, step, step.target, locate.every(frame, step.target).nth(pick))
     if step.remember:
@@ -866,7 +873,10 @@ def _pick(run: Runner, step: m.Choose, labels: list[str]) -> int:
     remembered = _plain(run.profile.get(step.remember or "", ""))
     for index, label in enumerate(labels):
         if remembered and _plain(label) == remembered:
-            run.human.progress(t("run.chose_remembered", choice=label))
+            # The profile's value (personal: a colonia), masked as the summary shows it.
+            kind = step.remember or ""
+            shown = mask(label, kind) if kind in PERSONAL_FIELDS else label
+            run.human.progress(t("run.chose_remembered", choice=shown))
             return index
     pick = run.human.choose(step.describe(), labels)
     if pick is None or not 0 <= pick < len(labels):

@@ -248,8 +248,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No option was chosen at “{step}”: nothing was sent.",
     },
     "run.chose_remembered": {
-        "es": "Elegí la misma opción que la vez anterior: {choice}",
-        "en": "I chose the same option as last time: {choice}",
+        "es": "Elegí la opción que dice tu perfil: {choice}",
+        "en": "I chose the option your profile gives: {choice}",
     },
     "run.captcha_empty": {
         "es": "El CAPTCHA está vacío: nunca lo envío así. Escríbelo, por favor.",
