@@ -302,6 +302,40 @@ def test_umf_already_registered_at_the_final_send_forgets_the_clinic_it_was_abou
     assert portal.posts("registro/finalizar") == 1 and site.finalizations == 0
 
 
+def test_umf_an_empty_cell_of_the_final_table_is_never_read_as_the_next_ones_words() -> None:
+    """A mirror's table with a seventh column («Estatus: REGISTRADO») and the consultorio's
+    cell empty: the pattern passed over the tab and read «REGISTRADO» as the consultorio. Now
+    only spaces are passed over within a cell: nothing is read (and the person is told)."""
+    import re
+
+    from autohelper.scenario import model as m
+
+    scenario = load_scenario(ROOT / "scenarios" / "imss-umf.yaml")
+    [final] = [
+        case
+        for step in scenario.steps
+        if isinstance(step, m.Outcome)
+        for case in step.cases
+        if "folio" in dict(case.yields)
+    ]
+    header = "FOLIO\tFecha y hora\tClínica asignada\tDirección\tTurno\tConsultorio\tEstatus\n"
+
+    def read(row: str) -> dict[str, str | None]:
+        found = {name: re.search(pattern, header + row) for name, pattern in final.yields}
+        return {name: match.group(1) if match else None for name, match in found.items()}
+
+    full = "\u00a04810\t25/11/2026\nal mediodía\t UMF No. 1\tCalle 1\tMATUTINO\t5\tREGISTRADO"
+    assert read(full) == {
+        "folio": "4810",
+        "clinic": "UMF No. 1",
+        "turno": "MATUTINO",
+        "consultorio": "5",
+    }
+    empty = "4810\t25/11/2026\tUMF No. 1\tCalle 1\tMATUTINO\t\tREGISTRADO"
+    assert read(empty)["consultorio"] is None
+    assert read("\t25/11/2026\tUMF No. 1\tCalle 1\tMATUTINO\t5")["folio"] is None
+
+
 def test_umf_in_english_the_clinic_is_confirmed_in_english_words(
     page: Page, portal: MockPortal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
