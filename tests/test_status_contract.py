@@ -210,3 +210,28 @@ def test_a_run_ending_blocked_does_not_promise_that_next_starts_it(
     assert "autohelper next" not in "\n".join(lines)
     assert any(line.startswith("  Qué pasó: ") for line in lines), lines
     assert lines[-1] == "autohelper status --profile ana muestra todo tu trámite."
+
+
+def test_after_a_later_step_the_earlier_one_missing_is_said_as_earlier_with_how_to_mark_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The clinic registered («Con esto terminaste el trámite…»), the request in the school's
+    portal not in the history: «Lo que sigue: la solicitud» alone read as a contradiction.
+    The earlier step is said as earlier, with how to mark it done if it was done elsewhere."""
+    from autohelper.cli import status as status_cli
+
+    make_profile("ana")
+    add_run("imss-umf", "success", {"clinic": "UMF No. 1"}, day="2026-11-25")
+    monkeypatch.setattr(status_cli, "_today", lambda: datetime.date(2026, 11, 26))
+    lines = status_cli.next_after_run("ana", "live", "imss-umf")
+    earlier = [line for line in lines if line.startswith("Este paso quedó hecho")]
+    assert earlier == [
+        "Este paso quedó hecho, pero en tu historial falta uno anterior: «Solicitud del Seguro "
+        "Facultativo en el CIA». Si ya lo hiciste por tu cuenta, márcalo: autohelper done "
+        "solicitud --profile ana"
+    ], lines
+    # After the step that comes first, nothing of the kind.
+    assert not any(
+        line.startswith("Este paso quedó hecho")
+        for line in status_cli.next_after_run("ana", "live", "itson-solicitud")
+    )

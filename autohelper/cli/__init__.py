@@ -289,7 +289,7 @@ def run(
     _offer_documents(outcome, ask=not isinstance(human, ScriptedHuman))
     from autohelper.cli.status import next_after_run
 
-    for line in next_after_run(profile, against):
+    for line in next_after_run(profile, against, scenario):
         click.echo(line)
     sys.exit(code)
 

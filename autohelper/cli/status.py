@@ -217,11 +217,11 @@ def _ask(question: str, default: bool, ended: str) -> bool:
         raise InputEnded(ended) from None
 
 
-def next_after_run(profile_name: str | None, against: str) -> list[str]:
-    """What `status` says comes next, after a student's run (live, or a mirror): the procedure's
-    next step and its command. Empty when status cannot say (a run against the bundled mock
-    does not count; a profile with no institution has no procedure): the run's own message
-    already said what comes next."""
+def next_after_run(profile_name: str | None, against: str, ran: str | None = None) -> list[str]:
+    """What `status` says comes next, after a student's run (live, or a mirror) of scenario
+    `ran`: the procedure's next step and its command. Empty when status cannot say (a run
+    against the bundled mock does not count; a profile with no institution has no procedure):
+    the run's own message already said what comes next."""
     from autohelper.errors import AutohelperError
     from autohelper.status import standing
     from autohelper.status.terminal import after_run_lines
@@ -242,7 +242,7 @@ def next_after_run(profile_name: str | None, against: str) -> list[str]:
     # after a mirror run, it says so, and how to keep practising on the mirror instead. A
     # blocked step says what happened and whom to contact, never that `next` starts it.
     mirror = shlex.quote(shown_against(against)) if mirrors else None
-    return ["", *after_run_lines(timeline, current_lang(), mirror)]
+    return ["", *after_run_lines(timeline, current_lang(), mirror, ran)]
 
 
 def _day(day: Day) -> str:

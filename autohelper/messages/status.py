@@ -382,6 +382,12 @@ _STATUS: dict[str, dict[str, str]] = {
         "es": "el portal pidió hacerlo en persona, en la oficina que indicó",
         "en": "the portal asked for it in person, at the office it named",
     },
+    "status.after_run_earlier": {
+        "es": "Este paso quedó hecho, pero en tu historial falta uno anterior: «{title}». Si ya "
+        "lo hiciste por tu cuenta, márcalo: autohelper done {step}{suffix}",
+        "en": "This step is done, but your history lacks an earlier one: “{title}”. If you "
+        "already did it yourself, mark it: autohelper done {step}{suffix}",
+    },
     "status.blocked_unknown": {
         "es": "no se supo si el último envío llegó: revisa tu correo o el portal antes de "
         "intentarlo otra vez",

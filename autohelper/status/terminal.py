@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from autohelper.messages import localized, t
 from autohelper.status.helpdesk import helpdesk_message
-from autohelper.status.timeline import Timeline
+from autohelper.status.timeline import NextAction, Timeline
 from autohelper.status.words import (
     blocked_reason,
     conflict_note,
@@ -84,8 +84,13 @@ def next_lines(timeline: Timeline, lang: str | None) -> list[str]:
     return lines
 
 
-def after_run_lines(timeline: Timeline, lang: str | None, mirror: str | None = None) -> list[str]:
-    """What comes next, said at the end of a student's run: `next_lines`, then how to go on.
+def after_run_lines(
+    timeline: Timeline, lang: str | None, mirror: str | None = None, ran: str | None = None
+) -> list[str]:
+    """What comes next, said at the end of a student's run (of scenario `ran`): `next_lines`,
+    then how to go on. A next step that comes before the one just run (the clinic registered,
+    the request in the school's portal not in the history) is said as the earlier step it is,
+    with how to mark it done if it was done elsewhere: not as what follows «you finished».
     `autohelper next` starts a step that can be done now; it starts nothing when the next step
     is blocked (it shows the contacts) or when there is none, so the lines never promise it
     then: a blocked step gets what `status` says of it (what happened, whom to contact, the
@@ -103,7 +108,7 @@ def after_run_lines(timeline: Timeline, lang: str | None, mirror: str | None = N
     runs = action.command is not None and action.state not in ("in_person", "blocked")
     if mirror is not None and runs:
         practice = [t("status.after_mirror_run", lang, url=mirror)]
-    lines = [*practice, *next_lines(timeline, lang)]
+    lines = [*practice, *_earlier(timeline, action, ran, lang), *next_lines(timeline, lang)]
     if action.state != "blocked":
         # `next` starts nothing while the profile lacks a field the run needs (said above).
         key = "status.after_run_status" if action.needs else "status.after_run"
@@ -112,6 +117,25 @@ def after_run_lines(timeline: Timeline, lang: str | None, mirror: str | None = N
     lines.append("  " + t("status.what_happened", lang, why=blocked_reason(item, timeline, lang)))
     lines += ["", *contact_lines(timeline, False, lang)]
     return [*lines, "", t("status.after_run_status", lang, suffix=suffix)]
+
+
+def _earlier(
+    timeline: Timeline, action: NextAction, ran: str | None, lang: str | None
+) -> list[str]:
+    """The line saying the next step comes before the one just run (scenario `ran`), or none."""
+    order = [step.id for step in timeline.procedure.steps]
+    done = [step.id for step in timeline.procedure.steps if step.scenario == ran]
+    if not done or order.index(action.step.id) >= order.index(done[0]):
+        return []
+    return [
+        t(
+            "status.after_run_earlier",
+            lang,
+            title=localized(action.step.title, lang),
+            step=action.step.id,
+            suffix=timeline.command_suffix,
+        )
+    ]
 
 
 def contact_lines(timeline: Timeline, reveal: bool, lang: str | None) -> list[str]:
