@@ -233,21 +233,6 @@ def test_a_notice_the_form_always_shows_is_not_taken_for_the_saves_refusal(
 
 
 @pytest.mark.browser
-def test_a_save_that_answers_nothing_beside_the_forms_notice_is_no_answer_not_a_refusal(
-    page: Page, portal: MockPortal, tmp_path: Path
-) -> None:
-    """The form comes back with only its own notice (shown before it was ever sent): that
-    notice is no answer, so the run says it does not recognise the answer (after the wait),
-    not «el CIA no aceptó tu CURP» for a CURP nobody refused."""
-    portal.configure(**{"cia.form_notice": True, "cia.silent_save": True})
-    result = run_itson(page, tmp_path, step_timeout=3.0)
-    assert result.error is not None and result.error.key == "run.unknown", result.message
-    assert result.message.startswith("No reconozco la respuesta del portal"), result.message
-    assert "CURP" not in result.message
-    assert cia(portal).saves == {"silent": 1}
-
-
-@pytest.mark.browser
 def test_a_server_error_in_the_content_frame_is_the_portal_down_not_a_changed_portal(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import time
 from typing import TYPE_CHECKING
 
 from playwright.sync_api import Error as PlaywrightError
@@ -72,10 +71,6 @@ def outcome(run: Runner, step: m.Outcome) -> None:
             # a second per page. The portal's own words (a dialog's, without its buttons) are
             # read only where they are quoted: an error.
             winner = _fresh_first(run, step, scope) if run.before_press else None
-            if winner == NOTICE_ONLY:
-                winner = _past_the_notice(run, step, scope)
-                if winner == NOTICE_ONLY:
-                    break  # only what the form showed before it was ever sent: no answer
             for number, case in enumerate(step.cases):
                 if winner is not None and number != winner[0]:
                     continue
@@ -121,63 +116,28 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     raise run.stop(key, step)
 
 
-# `_fresh_first`'s answer when all that shows is what the form showed before it was ever sent.
-NOTICE_ONLY = (-1, -1)
-# How often the page is looked at again while only such a notice shows.
-NOTICE_LOOK_MS = 250
-
-
 def _fresh_first(run: Runner, step: m.Outcome, scope: Frame) -> tuple[int, int] | None:
     """The case that answered and which of its elements, when words the outcome's cases match
     were on the page before the press (`Runner.before_press`): a notice the form always shows
     («verifica que tu CURP y tu teléfono coincidan») is not the answer when anything else is.
     The first case (in the scenario's order) with an element whose words were not there
-    before wins; else the first with words an earlier send's answer left (the same refusal
-    again: a wrong CAPTCHA twice); words the form showed before it was ever sent
-    (`Runner.never_sent`) are never the answer: NOTICE_ONLY when nothing else shows. None when
-    no case shows now (the wait's winner went away)."""
+    before wins; else the first with any (the same refusal again: a wrong CAPTCHA twice).
+    None when no case shows now (the wait's winner went away)."""
     stale: tuple[int, int] | None = None
-    notice = False
     for number, case in enumerate(step.cases):
         try:
             texts = locate.every(scope, case.when).all_inner_texts()
         except PlaywrightError:
             continue
         for index, text in enumerate(texts):
-            said = _said(text)
-            if said not in run.before_press:
+            if _said(text) not in run.before_press:
                 return number, index
-            if said in run.never_sent:
-                notice = True
-            else:
-                stale = stale or (number, index)
-    return stale or (NOTICE_ONLY if notice else None)
-
-
-def _past_the_notice(run: Runner, step: m.Outcome, scope: Frame) -> tuple[int, int] | None:
-    """While all that shows is the form's own notice, the answer is awaited (a save whose
-    answer is still to be put into the page), up to the step's timeout; NOTICE_ONLY when none
-    came (the portal answered nothing the scenario declares)."""
-    deadline = time.monotonic() + run.timeout_ms(step) / 1000
-    winner: tuple[int, int] | None = NOTICE_ONLY
-    while winner == NOTICE_ONLY and time.monotonic() < deadline:
-        run.page.wait_for_timeout(NOTICE_LOOK_MS)
-        winner = _fresh_first(run, step, scope)
-    return winner
+            stale = stale or (number, index)
+    return stale
 
 
 def _said(text: str) -> str:
     return " ".join(text.split())
-
-
-def note_before_press(run: Runner) -> None:
-    """Right before a press: what the next outcome's cases match on the page now
-    (`Runner.before_press`), and, at a form's first press in the run, what it showed before
-    it was ever sent (`Runner.never_sent`: a notice of the form's own)."""
-    run.before_press = shown_before_press(run)
-    if run.index not in run.pressed:
-        run.pressed.add(run.index)
-        run.never_sent = run.before_press
 
 
 def shown_before_press(run: Runner) -> frozenset[str]:
@@ -192,9 +152,12 @@ def shown_before_press(run: Runner) -> frozenset[str]:
         return frozenset()
     try:
         scope = locate.frame_for(run.page, every[0].frame, LOOK_MS)
-        return frozenset(_said(text) for text in locate.every(scope, every).all_inner_texts())
+        texts = locate.every(scope, every).all_inner_texts()
     except (PlaywrightError, locate.FrameMissing):
         return frozenset()
+    # An element with no words (the sign-in form's own field, coming back with a refusal) is
+    # told from nothing by them: never noted, so never passed over.
+    return frozenset(said for said in map(_said, texts) if said)
 
 
 def _recover_or_stop(run: Runner, step: m.Outcome) -> None:

@@ -272,10 +272,6 @@ class Runner:
         # What the next outcome's cases matched on the page right before the last press (its
         # words): not the answer when anything else is (outcome._fresh_first).
         self.before_press: frozenset[str] = frozenset()
-        # What they matched before the last-pressed form was ever sent (its first press in
-        # this run): a notice of the form's own, never the answer; and the submits pressed.
-        self.never_sent: frozenset[str] = frozenset()
-        self.pressed: set[int] = set()
         # The emailed link was taken by the portal (it sent the browser on to another page).
         self.link_used = False
         # The page's watch at the last press and its count of requests that could carry a

@@ -481,7 +481,7 @@ def submit(run: Runner, step: m.Submit) -> None:
     action = _look_before_press(run, step, button, frame)
     if action and not origin_allowed(action, run.scenario.origins):
         raise run.stop("run.form_elsewhere", step, OriginViolation, where=action)
-    _outcome.note_before_press(run)
+    run.before_press = _outcome.shown_before_press(run)
     run.events.submit_pressing(run.index, step, run.redactor(run.summary))
     run.last_press = run.index
     run.awaiting_answer = True

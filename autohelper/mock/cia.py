@@ -343,7 +343,6 @@ class CiaSettings:
     # holds (`nss`, `curp`, `email`, `phone`), as a check the mock does not make would.
     refuse_field: str = ""
     form_notice: bool = False  # the form always shows FORM_NOTICE as an alert, above its answer
-    silent_save: bool = False  # the save shows the form again, saving nothing and saying nothing
 
     def __post_init__(self) -> None:
         if self.server not in SERVERS:
@@ -677,9 +676,6 @@ class CiaSite(Site[CiaSettings, CiaVisitor]):
         settings = self.settings(config)
         space = FOLIO_SPACES[settings.folio_space]
         with self.lock:
-            if settings.silent_save:
-                self.saves["silent"] += 1
-                return "", False, []
             if settings.expire_at_save and not self.expired_once:
                 self.expired_once = True
                 visitor.user = ""
