@@ -316,3 +316,20 @@ def test_a_profile_saved_as_utf16_is_said_so(tmp_path: Path, encoding: str, name
         f"Error: no pude leer el perfil {path}:1:1: el archivo está guardado como {name}, no "
         "como UTF-8; guárdalo como UTF-8 en tu editor\n"
     )
+
+
+@pytest.mark.parametrize("pattern", [r"(?i)folio\s+([a-zß]+\d+)", r"(?i)(?:[a-zé]+\s)+x"])
+def test_a_caseless_pattern_with_letters_that_change_length_is_judged_not_crashed(
+    pattern: str,
+) -> None:
+    """«ß».upper() is «SS»: the check's own per-character test took it for one character and
+    raised (a traceback for a scenario's `(?i)` pattern). `re` itself judges the characters
+    now; the test it falls back on keeps to one-character forms."""
+    import re._parser
+
+    from autohelper.scenario.fields import _RegexReading, regex_hazard
+
+    assert regex_hazard(pattern) is None
+    parsed = re._parser.parse(r"(?i)[a-zß]")
+    [(op, av)] = list(parsed.data)
+    assert _RegexReading(parsed)._tested_mask(op, av, parsed.state.flags) > 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import re._compiler as _compiler
 import re._constants as _constants  # the parsed form of a pattern: regex_hazard()
 import re._parser as _parser
 from collections.abc import Callable
@@ -447,6 +448,7 @@ class _RegexReading:
         named = set(_ALPHABET)
         self._named_characters(list(parsed.data), named)
         self.alphabet = sorted(named)
+        self.text = "".join(self.alphabet)  # each character once: a match's place is its bit
         self.index = {char: bit for bit, char in enumerate(self.alphabet)}
         self.masks: dict[tuple[Any, str, int], int] = {}
 
@@ -469,15 +471,34 @@ class _RegexReading:
         """The characters one character's item (a literal, a set, `.`) matches, as a mask."""
         key = (op, repr(av), flags & (re.IGNORECASE | re.DOTALL))
         if key not in self.masks:
-            test = _matcher(op, av, flags)
-            caseless = bool(flags & re.IGNORECASE)
-            mask = 0
-            for bit, char in enumerate(self.alphabet):
-                forms = {char, char.lower(), char.upper()} if caseless else {char}
-                if any(test(form) for form in forms):
-                    mask |= 1 << bit
-            self.masks[key] = mask
+            self.masks[key] = self._compiled_mask(op, av, flags) or self._tested_mask(op, av, flags)
         return self.masks[key]
+
+    def _compiled_mask(self, op: Any, av: Any, flags: int) -> int | None:
+        """The mask by `re` itself: the item compiled alone, run along the alphabet (each
+        match one character, its place the bit); None should `re` not take it so."""
+        try:
+            state = _parser.State()
+            state.flags = re.UNICODE | (flags & (re.IGNORECASE | re.DOTALL))
+            alone = _compiler.compile(_parser.SubPattern(state, [(op, av)]), state.flags)
+            mask = 0
+            for found in alone.finditer(self.text):
+                mask |= 1 << found.start()
+            return mask
+        except (re.error, TypeError, ValueError, RecursionError):
+            return None
+
+    def _tested_mask(self, op: Any, av: Any, flags: int) -> int:
+        test = _matcher(op, av, flags)
+        caseless = bool(flags & re.IGNORECASE)
+        mask = 0
+        for bit, char in enumerate(self.alphabet):
+            # One character each: «ß».upper() is «SS», which no one-character item matches.
+            forms = {c for c in (char, char.lower(), char.upper()) if len(c) == 1}
+            forms = forms if caseless else {char}
+            if any(test(form) for form in forms):
+                mask |= 1 << bit
+        return mask
 
     def mask(self, items: list[_Item], flags: int) -> int:
         """Every character some part of `items` may match."""
