@@ -199,7 +199,7 @@ def _symlink_loop(folder: Path) -> Path:
 
 BAD_FILES = {
     "empty": (lambda p: _pdf(p, b""), "el archivo está vacío"),
-    "image": (lambda p: _pdf(p, image_only_pdf()), "no tiene texto"),
+    "image": (lambda p: _pdf(p, image_only_pdf()), "si ese es el original, revisa tú en él"),
     "random_pdf": (
         lambda p: _pdf(p, text_pdf("Factura 1234", "Total: $450.00", "Gracias por su compra")),
         "no parece una constancia",
