@@ -39,7 +39,7 @@ from autohelper.scenario.model import (
     Text,
     Until,
 )
-from autohelper.scenario.nodes import Node, NodeReader
+from autohelper.scenario.nodes import Node, NodeReader, regex_structure
 
 Field = dataclasses.Field[Any]
 # Fields every step has (`description`, `id`, `timeout`, and `pos` set by the loader).
@@ -664,24 +664,13 @@ def _repeated_groups(pattern: str) -> list[tuple[str, str]]:
     forms are left out."""
     groups: list[tuple[str, str]] = []
     opened: list[int] = []  # where each open group's content starts (-1: not one of ours)
-    index, set_from = 0, -1
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if set_from >= 0:
-            if char == "]" and index > set_from:
-                set_from = -1
-        elif char == "[":
-            set_from = index + 1 + (pattern[index + 1 : index + 2] == "^")
-        elif char == "(":
+    for index, char in regex_structure(pattern):
+        if char == "(":
             opened.append(_content_start(pattern, index))
         elif char == ")" and opened:
             start = opened.pop()
             if start >= 0:
                 groups.append((pattern[start:index], pattern[index + 1 :]))
-        index += 1
     return groups
 
 
@@ -698,25 +687,15 @@ def _content_start(pattern: str, index: int) -> int:
 def _alternatives(body: str) -> list[str]:
     """A group's content split at its own `|` (not those of a group or a set inside it)."""
     parts: list[str] = []
-    depth, start, index, set_from = 0, 0, 0, -1
-    while index < len(body):
-        char = body[index]
-        if char == "\\":
-            index += 2
-            continue
-        if set_from >= 0:
-            if char == "]" and index > set_from:
-                set_from = -1
-        elif char == "[":
-            set_from = index + 1 + (body[index + 1 : index + 2] == "^")
-        elif char == "(":
+    depth, start = 0, 0
+    for index, char in regex_structure(body):
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
         elif char == "|" and depth == 0:
             parts.append(body[start:index])
             start = index + 1
-        index += 1
     return [*parts, body[start:]]
 
 

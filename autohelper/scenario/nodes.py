@@ -12,7 +12,7 @@ import difflib
 import re
 import re._constants as _constants  # the parsed form of a pattern: nested_repeat()
 import re._parser as _parser
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import yaml
@@ -198,10 +198,11 @@ def regex_refusal(pattern: str, lang: str | None = None) -> tuple[int | None, st
     return None
 
 
-def _too_deep_at(pattern: str) -> int | None:
-    """Where a `(` opens deeper than MAX_REGEX_DEPTH groups, or None. An escaped `\\(` and one
-    inside a set `[...]` (where a `]` first is literal) open nothing."""
-    depth, index, set_from = 0, 0, -1  # set_from: where the open set's members start
+def regex_structure(pattern: str) -> Iterator[tuple[int, str]]:
+    """The characters of a pattern as written that shape it, with their places: each outside
+    an escape (`\\(` opens nothing) and outside a set `[...]` (where a `]` first is literal);
+    a set's own `[` neither."""
+    index, set_from = 0, -1  # set_from: where the open set's members start
     while index < len(pattern):
         char = pattern[index]
         if char == "\\":
@@ -212,13 +213,21 @@ def _too_deep_at(pattern: str) -> int | None:
                 set_from = -1
         elif char == "[":
             set_from = index + 1 + (pattern[index + 1 : index + 2] == "^")
-        elif char == "(":
+        else:
+            yield index, char
+        index += 1
+
+
+def _too_deep_at(pattern: str) -> int | None:
+    """Where a `(` opens deeper than MAX_REGEX_DEPTH groups, or None."""
+    depth = 0
+    for index, char in regex_structure(pattern):
+        if char == "(":
             depth += 1
             if depth > MAX_REGEX_DEPTH:
                 return index
         elif char == ")":
             depth = max(depth - 1, 0)
-        index += 1
     return None
 
 
