@@ -4,14 +4,19 @@ our own on the lab's pages, and one way to run the engine on pytest-playwright's
 from __future__ import annotations
 
 import base64
+import contextlib
+import os
 import queue
+import shutil
+import subprocess
 import sys
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner, Result
 from playwright.sync_api import Page
 
@@ -257,3 +262,22 @@ def step_count(scenario: str) -> int:
     from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 
     return len(load_scenario(find_scenario(scenario, scenarios_dir())).steps)
+
+
+@contextlib.contextmanager
+def own_disk(folder: Path, size: str) -> Iterator[Path]:
+    """A small disk of its own (tmpfs, `size` such as "1m") mounted at `folder`: a real one, to
+    fill or to remount read-only (a permission bit would not stop root). Root only: skipped
+    where it cannot be mounted."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a disk needs root")
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)

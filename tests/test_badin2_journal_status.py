@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import console
+from support import console, own_disk
 
 from autohelper import profile as prof
 from autohelper.errors import UsageError
@@ -153,19 +153,8 @@ def test_a_data_folder_that_can_only_be_read_is_said_as_its_permissions_and_stat
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A small disk of its own (tmpfs), to fill: root only."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a disk needs root")
-    folder = tmp_path / "disk"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount here: {mounted.stderr.decode(errors='replace').strip()}")
-    try:
+    with own_disk(tmp_path / "disk", "1m") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 def fill(folder: Path) -> None:

@@ -3,8 +3,6 @@ its press and its result after."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
 import stat
 import subprocess
@@ -12,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import own_disk
 
 from autohelper import journal as journal_module
 from autohelper.errors import JournalError
@@ -146,19 +145,8 @@ def test_a_read_only_disk_is_found_when_the_journal_opens(
 def disk(tmp_path: Path) -> Iterator[Path]:
     """A small disk of its own (tmpfs), to be remounted read-only: a real one, as a USB stick
     mounted read-only is (a permission bit would not stop root). Root only."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a disk needs root")
-    folder = tmp_path / "disk"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount here: {mounted.stderr.decode(errors='replace').strip()}")
-    try:
+    with own_disk(tmp_path / "disk", "4m") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 def test_a_journal_on_a_disk_mounted_read_only_is_read_and_a_write_says_read_only(
