@@ -333,6 +333,14 @@ def test_umf_an_empty_cell_of_the_final_table_is_never_read_as_the_next_ones_wor
     }
     empty = "4810\t25/11/2026\tUMF No. 1\tCalle 1\tMATUTINO\t\tREGISTRADO"
     assert read(empty)["consultorio"] is None
+    # Nor from the date's second line (a <br>): five tabs from there reach «REGISTRADO» too.
+    broken = "4810\t25/11/2026\n01:26\tUMF No. 1\tCalle 1\tMATUTINO\t\tREGISTRADO"
+    assert read(broken) == {
+        "folio": "4810",
+        "clinic": "UMF No. 1",
+        "turno": "MATUTINO",
+        "consultorio": None,
+    }
     assert read("\t25/11/2026\tUMF No. 1\tCalle 1\tMATUTINO\t5")["folio"] is None
 
 
