@@ -234,3 +234,17 @@ def test_after_a_mirror_run_the_next_step_says_it_is_on_the_real_portal() -> Non
     messages.set_lang("en")
     english = next_after_run(None, mirror)
     assert f"This time you practised against the mirror {mirror}" in "\n".join(english)
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["run.slow", "run.page_not_loaded_mirror", "run.target_not_found", "run.tls", "run.network"],
+)
+def test_a_page_that_never_came_is_a_portal_not_reached_never_a_changed_one(key: str) -> None:
+    """A mirror that takes the connection and never answers stopped the walk as «no terminó
+    de cargar a tiempo», and `check` called that a change (exit 1): a page that never came says
+    nothing of the portal's pages (exit 2, `unreachable`)."""
+    from autohelper.qa.check import UNREACHABLE
+    from autohelper.qa.expect import _BY_KEY
+
+    assert _BY_KEY[key] in UNREACHABLE

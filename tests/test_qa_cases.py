@@ -337,3 +337,38 @@ def test_a_case_value_that_is_no_text_says_what_it_is(tmp_path: Path) -> None:
         f'{path}:6:12: se esperaba un texto, pero 5 es un número: escríbelo entre comillas ("5")',
         f'{path}:7:38: se esperaba un texto, pero 5 es un número: escríbelo entre comillas ("5")',
     ]
+
+
+def test_a_tag_that_is_a_pytest_mark_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    """Tags become pytest marks: `xfail` counted a failing case as skipped (exit 0), `skip`
+    never ran it. Refused at the tag; a tag that is no tag says what one looks like."""
+    path, refusal = refused(
+        tmp_path,
+        "scenario: imss-nss\ncases:\n"
+        "  - id: a\n    tags: [xfail, skip, lento]\n    expect: success\n"
+        "  - id: b\n    tags: ['1']\n    expect: success\n",
+    )
+    assert refusal.problems == [
+        f"{path}:4:12: la etiqueta 'xfail' es una marca de pytest que cambiaría cómo corre el "
+        "caso (xfail lo daría por omitido aunque falle); elige otra",
+        f"{path}:4:19: la etiqueta 'skip' es una marca de pytest que cambiaría cómo corre el "
+        "caso (xfail lo daría por omitido aunque falle); elige otra",
+        f"{path}:7:12: etiqueta no válida '1': empieza con una letra minúscula, y luego "
+        "minúsculas, dígitos y _ (hasta 40)",
+    ]
+
+
+def test_a_case_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    """`--cases a.yaml --cases a.yaml`, or a folder and a file in it: each case was said to be
+    «repetido» against itself."""
+    from autohelper.qa.cases import case_files
+
+    folder = tmp_path / "qa"
+    folder.mkdir()
+    cases = folder / "a.yaml"
+    cases.write_text(
+        "scenario: imss-nss\ncases:\n  - id: uno\n    expect: success\n", encoding="utf-8"
+    )
+    files = case_files([cases, cases, folder, Path(f"{folder}/../qa/a.yaml")])
+    assert files == [cases]
+    assert [case.id for case in load_cases(files)] == ["imss-nss/uno"]

@@ -77,17 +77,31 @@ def test_one_run_options_do_not_mix_with_cases() -> None:
     result = autohelper_cmd(
         "qa", "imss-nss", "--against", "fixtures", "--mock", "drift=true", "--workers", "2"
     )
-    assert result.exit_code == 1
-    assert result.stderr.startswith(
+    assert result.exit_code == 2  # options that do not go together: a usage error
+    assert result.stderr.startswith("Uso: autohelper qa [OPCIONES] [ESCENARIO]...\n")
+    assert (
         "Error: --single, --mock, --decline y --timeout son para una sola corrida de un escenario"
+        in result.stderr
     )
+
+
+def test_an_empty_cases_path_is_a_usage_error_not_the_whole_current_folder() -> None:
+    """`--cases ""` read every YAML file under the current folder (182 problems of files that
+    are no cases)."""
+    for lang, said in (
+        ("es", "la ruta está vacía: indica un archivo o una carpeta de casos (. para la actual)"),
+        ("en", "the path is empty: name a case file or folder (. for the current one)"),
+    ):
+        result = autohelper_cmd("--lang", lang, "qa", "--cases", "")
+        assert result.exit_code == 2, result.output
+        assert result.stderr.rstrip().endswith(said), result.stderr
 
 
 @pytest.mark.parametrize("one_run", [["--single"], ["--mock", "drift=true"], ["--decline"]])
 def test_one_run_without_a_scenario_is_asked_to_name_one(one_run: list[str]) -> None:
     result = autohelper_cmd("qa", *one_run)
-    assert result.exit_code == 1
-    assert result.stderr == (
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
         "Error: --single, --mock, --decline y --timeout son para una corrida de un escenario: "
         "di cuál (por ejemplo: autohelper qa imss-nss --single). Los disponibles: "
         "autohelper scenarios list.\n"

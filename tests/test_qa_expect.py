@@ -184,3 +184,19 @@ def test_a_success_must_yield_what_the_case_names() -> None:
         "«nss» no tiene la forma esperada (\\d{11})",
         "la corrida no obtuvo «folio»",
     )
+
+
+def test_every_stop_of_the_engine_is_reported_in_words_never_as_its_key() -> None:
+    """A stop not listed was reported under its catalogue key («Se obtuvo: run.target_not_found
+    en el paso 1»): every message that stops a run (it shows the screenshot) has a kind, and
+    every kind its words in both languages."""
+    from autohelper.messages import has, t
+    from autohelper.messages.engine import MESSAGES
+    from autohelper.qa.expect import _BY_KEY
+
+    stops = [key for key, text in MESSAGES.items() if "{screenshot}" in text["es"]]
+    assert len(stops) > 20
+    assert [key for key in stops if key not in _BY_KEY] == []
+    for kind in set(_BY_KEY.values()):
+        assert has(f"qa.kind.{kind}"), kind
+        assert t(f"qa.kind.{kind}", "en") != t(f"qa.kind.{kind}", "es"), kind

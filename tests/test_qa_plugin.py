@@ -335,6 +335,25 @@ def test_merge_junit_names_the_place_of_malformed_xml_in_the_persons_language(
     assert result.stderr == f"Error: The JUnit file “{shard}” is not valid XML at {english}.\n"
 
 
+def test_merge_junit_refuses_a_tree_deeper_than_any_report_without_a_crash(
+    tmp_path: Path,
+) -> None:
+    """A thousand suites one inside another: writing them again exhausted Python's stack
+    (exit 3, «un error nuestro»). Refused, nothing written."""
+    shard = tmp_path / "d.xml"
+    shard.write_text(
+        "<testsuites>" + "<testsuite>" * 1000 + "</testsuite>" * 1000 + "</testsuites>",
+        encoding="utf-8",
+    )
+    result = autohelper_cmd("merge-junit", str(tmp_path / "out.xml"), str(shard))
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: El JUnit «{shard}» anida sus elementos a más de 100 niveles; un informe tiene "
+        "unos pocos (suites, suite, caso, fallo): no es uno que pueda juntar.\n"
+    )
+    assert not (tmp_path / "out.xml").exists()
+
+
 def test_an_artifacts_folder_and_the_folders_it_needs_are_created_private(tmp_path: Path) -> None:
     from autohelper.cli.paths import OutputFolder
 

@@ -54,6 +54,19 @@ class _EvidenceFolder(OutputFolder):
         return super().convert(value, param, ctx)
 
 
+class _CasesPath(click.Path):
+    """`--cases`: an empty path is refused (it would quietly mean every YAML file under the
+    current folder)."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail(t("qa.empty_cases"), param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class _Shard(click.ParamType[str, Any]):
     """`--shard i/n` (1 ≤ i ≤ n): anything else is a usage error of the command line, said
     with the value as it was typed, before any case file is read."""
@@ -87,7 +100,7 @@ def _say(text: str) -> None:
 @click.option("--junit", type=OutputFile("junit"), default=None)
 @click.option("--html", "html_file", type=OutputFile("html"), default=None)
 @click.option("--shard", type=_Shard(), default=None)
-@click.option("--cases", type=click.Path(path_type=Path), multiple=True)
+@click.option("--cases", type=_CasesPath(), multiple=True)
 @click.option("--profile", "profile", default=None, envvar="AUTOHELPER_PROFILE")
 @click.option("--single", is_flag=True)
 @click.option("--decline", is_flag=True)
@@ -120,11 +133,12 @@ def qa(
     behaved as expected. With --single (implied by --mock, --decline or --timeout): one run of
     one scenario (exit 0 only on success)."""
     if single or mock_options or decline or step_timeout is not None:
+        # Options that do not go together: a usage error of the command line (exit 2).
         if not scenarios and not every:
-            raise UsageError("qa.one_run_needs_scenario")
+            raise click.UsageError(t("qa.one_run_needs_scenario"))
         many = len(scenarios) != 1 or every or (workers or 1) > 1
         if many or junit or html_file or shard or cases:
-            raise UsageError("qa.one_run_only")
+            raise click.UsageError(t("qa.one_run_only"))
         sys.exit(
             _one_run(
                 scenarios[0],

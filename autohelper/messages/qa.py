@@ -22,6 +22,12 @@ _KINDS: dict[str, tuple[str, str]] = {
     "expired": ("sesión vencida otra vez", "session expired again"),
     "bad_link": ("liga de correo no válida", "a bad emailed link"),
     "no_document": ("sin documento", "no document"),
+    "not_loaded": ("la página no se abrió", "the page did not open"),
+    "field_lost": (
+        "un campo perdió lo que se escribió; no se envió nada",
+        "a field lost what was typed; nothing sent",
+    ),
+    "page_gone": ("la página se cerró", "the page closed"),
     "interrupted": ("interrumpido", "interrupted"),
     "crashed": ("falla de autohelper", "an autohelper crash"),
 }
@@ -204,8 +210,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a case with mock settings (mock:) only runs with --against fixtures",
     },
     "qa.bad_tag": {
-        "es": "etiqueta no válida '{tag}': minúsculas, dígitos y _",
-        "en": "invalid tag '{tag}': lower-case letters, digits and _",
+        "es": "etiqueta no válida '{tag}': empieza con una letra minúscula, y luego "
+        "minúsculas, dígitos y _ (hasta 40)",
+        "en": "invalid tag '{tag}': it starts with a lower-case letter, then lower-case "
+        "letters, digits and _ (up to 40)",
+    },
+    "qa.junit_too_deep": {
+        "es": "El JUnit «{path}» anida sus elementos a más de {limit} niveles; un informe tiene "
+        "unos pocos (suites, suite, caso, fallo): no es uno que pueda juntar.",
+        "en": "The JUnit file “{path}” nests its elements more than {limit} levels deep; a "
+        "report has a few (suites, suite, case, failure): it is not one I can merge.",
+    },
+    "qa.reserved_tag": {
+        "es": "la etiqueta '{tag}' es una marca de pytest que cambiaría cómo corre el caso "
+        "(xfail lo daría por omitido aunque falle); elige otra",
+        "en": "the tag '{tag}' is a pytest mark that would change how the case runs (xfail "
+        "would count it as skipped even when it fails); choose another",
     },
     "qa.bad_shard": {
         "es": "{option} espera i/n con 1 ≤ i ≤ n (p. ej. 2/3); recibí «{value}».",
@@ -271,6 +291,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "qa.empty_path": {
         "es": "la ruta está vacía: indica una carpeta (. para la actual)",
         "en": "the path is empty: name a folder (. for the current one)",
+    },
+    "qa.empty_cases": {
+        "es": "la ruta está vacía: indica un archivo o una carpeta de casos (. para la actual)",
+        "en": "the path is empty: name a case file or folder (. for the current one)",
     },
     "qa.scenario_is_folder": {
         "es": "«{path}» es una carpeta, no un archivo de escenario",

@@ -62,6 +62,21 @@ AGAINST = ("fixtures", "mirror", "any")
 CASE_PROFILE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Profile))
 CASE_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
 TAG_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
+# Tags become pytest markers: pytest's own would change how a case runs (`xfail` turned a
+# failing case into «omitido», exit 0; `skip` never ran it).
+RESERVED_TAGS = frozenset(
+    {
+        "skip",
+        "skipif",
+        "xfail",
+        "parametrize",
+        "usefixtures",
+        "filterwarnings",
+        "tryfirst",
+        "trylast",
+        "browser",
+    }
+)
 
 
 def target_words(against: str, lang: str | None = None) -> str:
@@ -158,7 +173,8 @@ _SUFFIXES = (".yaml", ".yml")
 
 def case_files(paths: Iterable[Path]) -> list[Path]:
     """The case files named: files as given, folders searched for `*.yaml` and `*.yml`
-    (sorted)."""
+    (sorted); each file once, however often it is named (a folder and a file in it, a file
+    given twice: its cases are not «repeated»)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -172,7 +188,23 @@ def case_files(paths: Iterable[Path]) -> list[Path]:
             raise UsageError("qa.cases_not_yaml", path=str(path))
         else:
             found.append(path)
-    return found
+    return _once(found)
+
+
+def _once(paths: list[Path]) -> list[Path]:
+    """`paths` in their order, each file the first time it comes (by what it is: a link or
+    another spelling of its path is the same file)."""
+    seen: set[Path] = set()
+    kept: list[Path] = []
+    for path in paths:
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):
+            key = path.absolute()
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
 
 
 def load_case_file(path: Path, lang: str | None = None) -> list[Case]:
@@ -612,7 +644,9 @@ class _CaseReader(FieldReader):
         found: list[str] = []
         for item in self.sequence(node):
             tag = self.string(item)
-            if tag is not None and TAG_RE.fullmatch(tag):
+            if tag is not None and tag in RESERVED_TAGS:
+                self.fail(item, "qa.reserved_tag", tag=tag)
+            elif tag is not None and TAG_RE.fullmatch(tag):
                 found.append(tag)
             elif tag is not None:
                 self.fail(item, "qa.bad_tag", tag=tag)

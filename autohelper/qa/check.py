@@ -47,11 +47,10 @@ UNREACHABLE = (
     "firewall",
     "network",
     "unavailable",
-    "run.redirect_loop",
-    "run.redirect_loop_mirror",
-    "run.tls",
-    # A mirror without the page a goto opens: the mirror's problem, not the portal's.
-    "run.target_not_found",
+    # A page that never came: the mirror without the page a goto opens (its problem, not the
+    # portal's), a redirect loop, a refused certificate, a page that did not load in time (a
+    # mirror that takes the connection and never answers: slow, not changed).
+    "not_loaded",
 )
 # Steps that need a page only a send can bring: the walk ends before them.
 AFTER_SEND = (m.Submit, m.Outcome, m.EmailLink, m.Manual, m.Download)

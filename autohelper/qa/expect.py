@@ -98,6 +98,23 @@ _BY_KEY = {
     "run.bad_link": "bad_link",
     "run.unknown_document": "unrecognised",
     "run.no_document": "no_document",
+    "run.answered_no": "declined",
+    "run.link_later": "declined",
+    "run.link_later_demo": "declined",
+    "run.no_options_said": "portal_error",
+    "run.not_actionable": "portal_changed",
+    "run.form_elsewhere": "origin",
+    "run.field_lost": "field_lost",
+    "run.page_gone": "page_gone",
+    # The page never came: the mirror does not serve it (404), the browser could not open it,
+    # it did not load in time, it redirects in a loop, its certificate is refused.
+    "run.target_not_found": "not_loaded",
+    "run.page_not_loaded": "not_loaded",
+    "run.page_not_loaded_mirror": "not_loaded",
+    "run.slow": "not_loaded",
+    "run.redirect_loop": "not_loaded",
+    "run.redirect_loop_mirror": "not_loaded",
+    "run.tls": "not_loaded",
 }
 
 

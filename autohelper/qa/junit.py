@@ -70,12 +70,31 @@ def _suites(path: Path) -> list[ET.Element]:
         raise UsageError(
             "qa.junit_unknown_encoding", path=str(path), encoding=_declared_encoding(path)
         ) from None
+    if _deeper_than(root, MAX_DEPTH):
+        raise UsageError("qa.junit_too_deep", path=str(path), limit=MAX_DEPTH)
     if root.tag == "testsuite":
         return [root]
     if root.tag == "testsuites":
         # Only the top level: a nested suite is counted in the suite that holds it.
         return root.findall("testsuite")
     raise UsageError("qa.junit_not_junit", path=str(path), tag=_cut(str(root.tag)))
+
+
+# How deep a JUnit file's elements may nest (a report's are 4: suites, suite, case, failure):
+# writing a deeper tree again would exhaust Python's stack.
+MAX_DEPTH = 100
+
+
+def _deeper_than(root: ET.Element, limit: int) -> bool:
+    """Whether any element of `root` lies more than `limit` levels down (looked at without
+    recursion: the tree may be deeper than the stack)."""
+    pending = [(root, 1)]
+    while pending:
+        element, depth = pending.pop()
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in element)
+    return False
 
 
 def _declared_encoding(path: Path) -> str:
