@@ -108,7 +108,9 @@ def after_run_lines(
     runs = action.command is not None and action.state not in ("in_person", "blocked")
     if mirror is not None and runs:
         practice = [t("status.after_mirror_run", lang, url=mirror)]
-    lines = [*practice, *_earlier(timeline, action, ran, lang), *next_lines(timeline, lang)]
+    # After practice on a mirror nothing was done for real: no step «quedó hecho».
+    earlier = _earlier(timeline, action, ran, lang) if mirror is None else []
+    lines = [*practice, *earlier, *next_lines(timeline, lang)]
     if action.state != "blocked":
         # `next` starts nothing while the profile lacks a field the run needs (said above).
         key = "status.after_run_status" if action.needs else "status.after_run"
