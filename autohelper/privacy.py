@@ -71,6 +71,18 @@ def looks_personal(text: str) -> str | None:
     return None
 
 
+# A CURP and an email as they stand in any text (their shapes are unmistakable): what a text
+# from elsewhere (another tool's report) is scrubbed of when nobody's values are known.
+_CURP_IN_TEXT = re.compile(r"\b[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d\b")
+_EMAIL_IN_TEXT = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+
+def mask_shapes(text: str) -> str:
+    """`text` with every CURP and email in it masked by their shapes alone."""
+    text = _CURP_IN_TEXT.sub(lambda found: mask(found.group(), "curp"), text)
+    return _EMAIL_IN_TEXT.sub(lambda found: mask(found.group(), "email"), text)
+
+
 def mask_if_personal(text: str) -> str:
     """`text` itself when it is an ordinary word (a key with a typo: `emial`), masked when it
     looks like personal data someone typed in the wrong place."""

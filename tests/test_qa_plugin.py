@@ -507,3 +507,22 @@ def test_a_failure_from_a_worker_is_told_without_the_workers_line(
     assert capsys.readouterr().out == (
         "✘ qa/two.yaml::long-failure: no se comportó como se esperaba\n    Se esperaba: éxito\n"
     )
+
+
+def test_merge_junit_masks_a_curp_or_an_email_a_foreign_report_holds(tmp_path: Path) -> None:
+    """Our reports hold nobody's data unmasked; a JUnit file from elsewhere might (a test named
+    after a CURP, a failure quoting an email): the merged file keeps them masked."""
+    shard = tmp_path / "w.xml"
+    shard.write_text(
+        '<testsuites><testsuite name="s" tests="1"><testcase classname="c" '
+        'name="HEGG560427MVZRRL04"><failure message="correo estudiante.prueba@example.com">'
+        "HEGG560427MVZRRL04</failure></testcase></testsuite></testsuites>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.xml"
+    result = autohelper_cmd("merge-junit", str(out), str(shard))
+    assert result.exit_code == 0, result.output
+    merged = out.read_text(encoding="utf-8")
+    assert "HEGG560427MVZRRL04" not in merged and "estudiante.prueba" not in merged
+    assert 'name="HEGG…L04"' in merged and "e…@example.com" in merged
+    assert merged.startswith('<?xml version="1.0" encoding="utf-8"?>')
