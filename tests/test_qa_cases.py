@@ -372,3 +372,20 @@ def test_a_case_file_named_twice_is_read_once(tmp_path: Path) -> None:
     files = case_files([cases, cases, folder, Path(f"{folder}/../qa/a.yaml")])
     assert files == [cases]
     assert [case.id for case in load_cases(files)] == ["imss-nss/uno"]
+
+
+def test_a_link_to_a_missing_case_file_in_a_folder_is_named_not_passed_over(
+    tmp_path: Path,
+) -> None:
+    """`broken.yaml` pointing nowhere: «la carpeta no tiene archivos de casos» hid it."""
+    from autohelper.errors import UsageError
+
+    folder = tmp_path / "qa"
+    folder.mkdir()
+    (folder / "broken.yaml").symlink_to(tmp_path / "gone.yaml")
+    with pytest.raises(UsageError) as refused_:
+        case_files([folder])
+    assert refused_.value.message("es") == (
+        f"{folder / 'broken.yaml'} es un enlace a un archivo que no existe: no sé qué casos "
+        "tenía. Arréglalo o bórralo."
+    )

@@ -292,6 +292,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "la ruta está vacía: indica una carpeta (. para la actual)",
         "en": "the path is empty: name a folder (. for the current one)",
     },
+    "qa.broken_case_link": {
+        "es": "{path} es un enlace a un archivo que no existe: no sé qué casos tenía. Arréglalo "
+        "o bórralo.",
+        "en": "{path} is a link to a file that does not exist: I cannot tell what cases it held. "
+        "Fix it or delete it.",
+    },
     "qa.empty_cases": {
         "es": "la ruta está vacía: indica un archivo o una carpeta de casos (. para la actual)",
         "en": "the path is empty: name a case file or folder (. for the current one)",

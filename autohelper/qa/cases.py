@@ -178,7 +178,12 @@ def case_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file())
+            named = sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES)
+            # A link to a file that is not there is a case file lost, never one passed over.
+            broken = next((p for p in named if p.is_symlink() and not p.exists()), None)
+            if broken is not None:
+                raise UsageError("qa.broken_case_link", path=str(broken))
+            inside = [p for p in named if p.is_file()]
             if not inside:
                 raise UsageError("qa.no_case_files", path=str(path))
             found += inside
