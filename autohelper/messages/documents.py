@@ -45,8 +45,8 @@ _ERRORS: dict[str, dict[str, str]] = {
         "IMSS, no una foto ni un escaneo; si ese es el original, revisa tú en él «Con derecho "
         "al servicio médico» y el patrón.",
         "the PDF has no text (it looks like an image or a scan). Use the IMSS's original "
-        "PDF, not a photo or a scan; if this is the original, check «Con derecho al servicio "
-        "médico» and the employer in it yourself.",
+        "PDF, not a photo or a scan; if this is the original, check “Con derecho al servicio "
+        "médico” and the employer in it yourself.",
     ),
     "document.damaged": _unreadable(
         "el PDF está dañado o incompleto. Descárgalo otra vez.",
