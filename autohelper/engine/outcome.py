@@ -119,7 +119,7 @@ def outcome(run: Runner, step: m.Outcome) -> None:
 def _fresh_first(run: Runner, step: m.Outcome, scope: Frame) -> tuple[int, int] | None:
     """The case that answered and which of its elements, when words the outcome's cases match
     were on the page before the press (`Runner.before_press`): a notice the form always shows
-    («verifica que tu CURP y tu teléfono coincidan») is not the answer when anything else is.
+    (in an alert's markup, naming fields) is not the answer when anything else is.
     The first case (in the scenario's order) with an element whose words were not there
     before wins; else the first with any (the same refusal again: a wrong CAPTCHA twice).
     None when no case shows now (the wait's winner went away)."""

@@ -627,7 +627,7 @@ class Runner:
     def where_to_check(self, key: str = "run.check") -> Words:
         """Where a person can tell whether a send went through, for the messages that cannot
         tell it themselves: the email too when this portal writes (the scenario waits for a
-        link it mails), else only the portal (ITSON's CIA mails nothing we know of)."""
+        link it mails), else only the portal (one that mails nothing we know of)."""
         if any(isinstance(s, m.EmailLink) for s in self.scenario.steps):
             return Words(f"{key}.email")
         return Words(f"{key}.portal")
