@@ -1120,3 +1120,21 @@ def test_an_overlay_is_an_optional_click_whose_window_may_come_again(tmp_path: P
     scenario = load_scenario(write(tmp_path, HEADER + step + "    optional: true\n"))
     click = scenario.steps[0]
     assert isinstance(click, Click) and click.overlay and click.optional
+
+
+@pytest.mark.parametrize(
+    ("written", "code"), [("\\u202e", "U+202E"), ("\\u2066", "U+2066"), ("\\e[2J", "U+001B")]
+)
+def test_a_text_with_an_invisible_character_is_refused_where_it_is_written(
+    tmp_path: Path, written: str, code: str
+) -> None:
+    """A right-to-left override in a description showed the text other than it reads in the
+    file, and went raw to the terminal in «El portal cambió en este paso: «…»» (written here
+    as YAML escapes: the file itself stays plain)."""
+    goto = "  - goto: https://serviciosdigitales.imss.gob.mx/x\n"
+    text = HEADER + goto + f'    description: "Abrir{written}"\n'
+    [problem] = problems(tmp_path, text, "es")
+    assert problem == (
+        f"s.yaml:10:18: el texto lleva un carácter invisible ({code}: un control, o uno que "
+        "cambia la dirección en que se muestra el texto); quítalo"
+    )

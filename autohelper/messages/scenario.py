@@ -134,6 +134,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no earlier step yields '{ref}' (an outcome's `yields` and `sets`, what its `read` "
         "finds, a choose's `remember`){hint}",
     },
+    "scenario.hidden_char": {
+        "es": "el texto lleva un carácter invisible ({code}: un control, o uno que cambia la "
+        "dirección en que se muestra el texto); quítalo",
+        "en": "the text holds an invisible character ({code}: a control, or one that changes the "
+        "direction the text is shown in); remove it",
+    },
     "scenario.forgets_not_yielded": {
         "es": "`forgets` nombra '{name}', que no lo da ningún paso anterior (los `yields` y `sets` "
         "de un outcome, lo que lee su `read`, el `remember` de un choose){hint}",

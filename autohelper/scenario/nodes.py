@@ -103,6 +103,12 @@ class NodeReader:
     def string(self, node: Node, empty: bool = False) -> str | None:
         value = self.scalar(node)
         if isinstance(value, str) and (empty or value.strip()):
+            hidden = _HIDDEN.search(value)
+            if hidden is not None:
+                # It would act on the terminal, or show the text other than it reads in the
+                # file (a right-to-left override: «Trojan Source»): said where it is written.
+                self.fail(node, "scenario.hidden_char", code=f"U+{ord(hidden.group()):04X}")
+                return None
             return value
         self.not_text(node)
         return None
@@ -196,6 +202,11 @@ def regex_refusal(pattern: str, lang: str | None = None) -> tuple[int | None, st
     except RecursionError:  # kept below the stack by MAX_REGEX_DEPTH; never a crash all the same
         return None, t("scenario.regex.too_deep", lang, limit=MAX_REGEX_DEPTH)
     return None
+
+
+# Characters no text of a scenario has reason to hold: controls (a tab and a line break aside)
+# and the ones that change the direction text is shown in.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def regex_structure(pattern: str) -> Iterator[tuple[int, str]]:
