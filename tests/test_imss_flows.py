@@ -388,3 +388,33 @@ def test_vigencia_page_1s_other_answers(
     assert (result.status, row.status) == (status, status)
     assert said in result.message
     assert not portal.outbox  # no link was sent
+
+
+def test_nss_is_read_where_the_words_name_it_never_another_number_of_the_page() -> None:
+    """A mirror's final page with a contact number of 11 digits in its footer and the NSS
+    written in groups («04 18 96 1234 4»): the footer's number was reported (and offered to be
+    saved) as the person's NSS. The NSS is read after «NSS:» / «Tu NSS es:», or not at all."""
+    import re
+
+    from autohelper.scenario import model as m
+
+    scenario = load_scenario(ROOT / "scenarios" / "imss-nss.yaml")
+    patterns = {
+        pattern
+        for step in scenario.steps
+        if isinstance(step, m.Outcome)
+        for case in step.cases
+        for name, pattern in case.yields
+        if name == "nss"
+    }
+    assert len(patterns) == 1
+    [pattern] = patterns
+
+    def read(text: str) -> str | None:
+        found = re.search(pattern, text)
+        return found.group(1) if found else None
+
+    footer = "\nLlámanos: 80062300050"
+    assert read("Asignación de NSS exitosa.\nNSS: 04189612344" + footer) == "04189612344"
+    assert read("Tu NSS es: 04189612344" + footer) == "04189612344"
+    assert read("Asignación de NSS exitosa.\nNSS: 04 18 96 1234 4" + footer) is None
