@@ -314,6 +314,25 @@ def test_a_browser_notice_nobody_declared_is_told_and_the_send_goes_through_once
 
 
 @pytest.mark.browser
+def test_an_answer_nobody_declared_right_after_a_send_leaves_the_send_unknown(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The portal answered a send in a way no case takes (a mirror's popup before its folio):
+    nobody can tell whether it went through, so the run ends `unknown` (status then says so),
+    not a plain error whose next step reads «fill it in and save it again»."""
+    steps = SEND_AND_READ.format(lab=LAB, query="?notice=1").replace('"#listo"', '"#nada"')
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = engine_run(
+        page, lab_scenario(tmp_path, steps), tmp_path, ScriptedHuman(), journal, max_wait=1
+    )
+    assert result.status == "unknown", result.message
+    assert result.message.startswith("No reconozco la respuesta del portal en el paso «Leer")
+    assert portal.site("lab").saves["ask"] == 1
+    [row] = journal.runs()
+    assert row.status == "unknown"
+
+
+@pytest.mark.browser
 def test_a_browser_question_nobody_declared_after_a_send_leaves_the_send_unknown(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

@@ -20,6 +20,7 @@ from autohelper.engine import locate
 from autohelper.engine.retry import TransientError
 from autohelper.engine.runner import Finished, Restart
 from autohelper.engine.steps import handles
+from autohelper.errors import RunStopped, SubmitUnknown
 from autohelper.messages import localized, t
 from autohelper.privacy import PERSONAL_FIELDS
 from autohelper.scenario import model as m
@@ -113,7 +114,10 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     run.signed_out(step)
     unavailable = run.watch.is_unavailable() or _dialog_says_unavailable(run)
     key = _unavailable(run) if unavailable else "run.unknown"
-    raise run.stop(key, step)
+    # Right after a press whose answer no case took, nobody can tell whether the send went
+    # through: the run ends `unknown` (status: «no se supo si el último envío llegó»), never
+    # as a plain error whose next step is «fill it in and send it again».
+    raise run.stop(key, step, SubmitUnknown if run.awaiting_answer else RunStopped)
 
 
 def _fresh_first(run: Runner, step: m.Outcome, scope: Frame) -> tuple[int, int] | None:

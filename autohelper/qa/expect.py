@@ -222,8 +222,8 @@ def observe(
     kind = _BY_KEY.get(key, key)
     if result.status == "declined":
         kind = "declined"
-    elif result.status == "unknown":
-        kind = "unknown"
+    elif result.status == "unknown" and key not in _BY_KEY:
+        kind = "unknown"  # a stop of its own kind (an answer nobody declared) keeps it
     portal = str(params.get("portal") or params.get("said") or "")
     return Observed(
         kind,
