@@ -314,6 +314,25 @@ def test_a_browser_notice_nobody_declared_is_told_and_the_send_goes_through_once
 
 
 @pytest.mark.browser
+def test_a_form_that_posts_into_a_tab_of_its_own_is_followed_there_and_kept_as_sent(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """A mirror's final step posted into a new tab: the address arrived, but the run waited
+    30 s in the old tab and said «no se envió nada» (journal: `not_sent`). Now the run goes on
+    in the answer's tab and reads it there."""
+    steps = SEND_AND_READ.format(lab=LAB, query="").replace("/send-ask", "/send-new-tab")
+    journal = Journal(tmp_path / "j.sqlite3")
+    started = time.monotonic()
+    result = engine_run(page, lab_scenario(tmp_path, steps), tmp_path, ScriptedHuman(), journal)
+    assert result.status == "success", result.message
+    assert time.monotonic() - started < 15, "the old tab's navigation was waited for"
+    assert portal.site("lab").saves["confirm"] == 1
+    [row] = journal.runs()
+    [submit] = journal.rows("submits", row.id)
+    assert submit["result"] == "ok"
+
+
+@pytest.mark.browser
 def test_an_answer_nobody_declared_right_after_a_send_leaves_the_send_unknown(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

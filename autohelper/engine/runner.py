@@ -278,6 +278,8 @@ class Runner:
         # send before it: whether anything went out since (`sent_since_press`).
         self.press_watch: PageWatch | None = None
         self.press_sends = 0
+        # The last look before a press found its form posts into a tab of its own.
+        self.press_opens_tab = False
         self.tries: Counter[tuple[int, int]] = Counter()
         self.downloads: dict[str, Path] = {}
         self.filenames: dict[str, str] = {}  # each download's name as the portal gave it

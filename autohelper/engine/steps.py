@@ -549,7 +549,19 @@ _BEFORE_PRESS_JS = (
         return plain(f.value).includes(plain(wanted));
     });
     const action = !e.form ? null : e.hasAttribute("formaction") ? e.formAction : e.form.action;
-    return [action, busyWith(doc.defaultView, arg.key), held];
+    // Whether the form posts into a tab of its own (its target `_blank`, or a name no frame of
+    // the window has): its answer comes there, not in this frame.
+    const target = (!e.form ? "" : e.getAttribute("formtarget") || e.form.target || "").trim();
+    const lower = target.toLowerCase();
+    let ownTab = false;
+    if (target && !["_self", "_parent", "_top"].includes(lower)) {
+        try {
+            ownTab = lower === "_blank" || !window.top.frames[target];
+        } catch (error) {
+            ownTab = true;
+        }
+    }
+    return [action, busyWith(doc.defaultView, arg.key), held, ownTab];
 }"""
 )
 
@@ -572,7 +584,7 @@ def _look_before_press(run: Runner, step: m.Submit, button: PwLocator, frame: Fr
         # The look waits for the button to show (the locator takes visible elements only): it
         # must be there before anything is recorded as pressed; a missing one is a changed
         # portal (or, live, the person's to press), not a send that never left.
-        action, busy, held = run.acting(
+        action, busy, held, run.press_opens_tab = run.acting(
             step, step.target, partial(_evaluate, button, _BEFORE_PRESS_JS, arg, timeout)
         )
         if busy and not settled:
@@ -656,12 +668,29 @@ def _next_document(run: Runner, frame: Frame, documents: int, timeout: float) ->
     )
 
 
+def _press_into_a_new_tab(
+    run: Runner, button: PwLocator, timeout: float, click_timeout: float
+) -> None:
+    """The form posts into a tab of its own: its answer is that tab's first document, and the
+    run goes on there (as after a link that opens one)."""
+    with run.page.context.expect_page(timeout=timeout) as opened:
+        button.click(timeout=click_timeout)
+    tab = opened.value
+    with contextlib.suppress(PlaywrightError):  # a tab slow to load: the outcome waits on
+        tab.wait_for_load_state("domcontentloaded", timeout=timeout)
+    run.opened.clear()
+    run.switch_to(tab)
+
+
 def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> int | None:
     """Press, and wait for what shows the send went through (by default: the button's page or
     frame navigates); the HTTP status of the answer, when one came as a document."""
     timeout = run.timeout_ms(step, run.options.submit_timeout)
     click_timeout = run.timeout_ms(step)
     until = step.until
+    if until is None and run.press_opens_tab:
+        _press_into_a_new_tab(run, button, timeout, click_timeout)
+        return None
     if until is None:
         documents = run.watch.documents[frame]
         pressed = False
