@@ -66,6 +66,10 @@ def test_a_new_nss_follows_the_link_gives_the_address_and_reads_the_nss(
     first, address = journal.rows("submits", row.id)
     assert "HEGG…L04" in first["summary"] and CURP not in first["summary"]
     assert "AVENIDA" not in address["summary"] and "A… D… P…" in address["summary"]
+    # The colonia chosen is sent, so it is shown (masked); an interior number the profile
+    # does not have is not (nothing of it is sent).
+    assert "Colonia: A…" in address["summary"]
+    assert "Número interior" not in address["summary"]
 
 
 def test_a_found_nss_goes_from_the_link_straight_to_the_final_page(

@@ -459,6 +459,8 @@ def confirm(run: Runner, step: m.Confirm) -> None:
     summary = []
     for item in step.items:
         value = run.shown(item.value)
+        if not value.strip():
+            continue  # nothing of it is sent (an interior number the person does not have)
         kind = item.value.sensitive_kind
         summary.append((localized(item.label), mask(value, kind) if kind else value))
     run.summary = "; ".join(f"{label}: {value}" for label, value in summary)
