@@ -811,3 +811,20 @@ def test_an_optional_step_is_skipped_as_soon_as_the_next_steps_any_answer_shows(
     result = run_steps(page, tmp_path, steps, ScriptedHuman(), content=content)
     assert result.status == "error", result.message
     assert time.monotonic() - started < 20, "the optional step waited out its whole timeout"
+
+
+def test_a_remembered_value_written_as_an_option_is_picked_over_its_look_alikes() -> None:
+    """A list with «CENTRO », «Centro» and «CENTRO» (different colonias to the portal): the
+    one written as the profile has it is chosen, not the first that matches with case and
+    spaces aside."""
+    from types import SimpleNamespace
+
+    from autohelper.engine.steps import _pick
+    from autohelper.scenario import model as m
+
+    human = ScriptedHuman()
+    run = SimpleNamespace(profile={"colonia": "Centro"}, human=human)
+    step = m.Choose("Elige tu colonia", m.Position("s.yaml", 1, 1), remember="colonia")
+    assert _pick(run, step, ["CENTRO ", "Centro", "CENTRO"]) == 1  # type: ignore[arg-type]
+    assert _pick(run, step, ["CENTRO ", "LOMAS"]) == 0  # type: ignore[arg-type]
+    assert human.prompts == ["Elegí la opción que dice tu perfil: C…"] * 2

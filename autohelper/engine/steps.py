@@ -901,8 +901,14 @@ def _pick(run: Runner, step: m.Choose, labels: list[str]) -> int:
     """The person's pick; a remembered value among the options is picked again, and said."""
     # Letters and digits, accents and case aside: a profile's «Constitución» is the list's
     # «CONSTITUCION».
-    remembered = _plain(run.profile.get(step.remember or "", ""))
+    given = run.profile.get(step.remember or "", "").strip()
+    remembered = _plain(given)
+    # As written first (a list may hold «CENTRO», «Centro» and «CENTRO » as different ones),
+    # then accents and case aside.
+    exact = [index for index, label in enumerate(labels) if given and label.strip() == given]
     for index, label in enumerate(labels):
+        if exact and index != exact[0]:
+            continue
         if remembered and _plain(label) == remembered:
             # The profile's value (personal: a colonia), masked as the summary shows it.
             kind = step.remember or ""
