@@ -100,10 +100,13 @@ def test_a_value_the_page_reformats_is_sent_as_the_portal_keeps_it(
 
 
 def test_a_value_cut_short_by_the_field_is_never_sent(page: Page, tmp_path: Path) -> None:
-    """A field that holds 10 characters of an 11-digit NSS: the run stops before the press."""
+    """A field that holds 10 characters of an 11-digit NSS: the run stops before the press,
+    naming the field's limit (at the step that typed it)."""
     result, posts = run(page, tmp_path, FILL, form("<input id=dato name=dato maxlength=10>"))
     assert result.status == "error"
-    assert "No envié nada" in result.message and "Escribir el dato" in result.message
+    assert result.error is not None and result.error.key == "run.field_too_long"
+    assert "admite hasta 10 caracteres" in result.message and "no envié nada" in result.message
+    assert "Escribir el dato" in result.message
     assert posts == []
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
-from support import engine_run, lab_scenario
+from support import PROFILE, engine_run, lab_scenario
 
 from autohelper.engine import RunOptions, RunResult, run_scenario
 from autohelper.engine.events import Progress, RunListener
@@ -455,6 +455,36 @@ def test_a_send_whose_button_lies_under_a_window_of_the_page_is_said_as_such_not
         "expirar. Haga clic en Aceptar para continuar.»"
     )
     assert "no se envió nada en este paso" in result.message
+    assert portal.site("lab").saves["confirm"] == 0
+
+
+def test_a_value_longer_than_the_portals_field_stops_naming_the_limit_and_sends_nothing(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """A street of 30 characters into a field that takes 20: it was «un campo ya no tenía lo
+    que confirmaste… la página lo borró», and «vuelve a correr» met the same wall. Now the
+    limit is named with where to shorten it, before anything is sent."""
+    steps = f"""\
+  - goto: {LAB}/short-field
+    description: Abrir
+  - fill: {{label: Calle}}
+    value: "{{profile.street}}"
+    description: Escribir tu calle
+  - confirm: [{{label: Calle, value: "{{profile.street}}"}}]
+    description: Revisar
+  - submit: {{css: "#enviar"}}
+    description: Enviar
+"""
+    profile = {**PROFILE, "street": "AVENIDA DE PRUEBA LARGA NUMERO"}
+    scenario = lab_scenario(tmp_path, steps, profile=("street",))
+    result = engine_run(page, scenario, tmp_path, profile=profile)
+    assert result.error is not None and result.error.key == "run.field_too_long", result.message
+    assert result.message.startswith(
+        "En el paso «Escribir tu calle» el campo del portal admite hasta 20 caracteres y tu "
+        "dato tiene 30: se cortaría, así que no envié nada. Acórtalo como lo escribirías en el "
+        "formulario (autohelper profile set street=…) y vuelve a correr el trámite."
+    )
+    assert "AVENIDA" not in result.message
     assert portal.site("lab").saves["confirm"] == 0
 
 

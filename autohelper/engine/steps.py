@@ -166,6 +166,15 @@ def _fill_field(run: Runner, step: m.Fill, field: PwLocator, frame: Frame) -> He
         log.debug("step %s: the field did not keep what was typed; typing it again", run.index)
         type_it(clear=True)
         look = _look(run, step, field)
+    cut = look.value is not None and 0 <= look.limit < len(value)
+    if cut and look.value == value[: look.limit] and not _secret(step):
+        # The portal's field holds fewer characters than the profile's value: cut short, it
+        # would be sent so. Nothing is sent; the person shortens it where it is kept.
+        refs = [name for source, name in step.value.refs if source == "profile"]
+        fix = t("run.field_fix", field=refs[0]) if refs else ""
+        raise run.stop(
+            "run.field_too_long", step, limit=str(look.limit), length=str(len(value)), fix=fix
+        )
     if step.blur:
         field.blur()
     return Held(step, frame, look.id, look.name, "value", value)
@@ -283,6 +292,7 @@ class Look:
     id: str
     name: str
     busy: str
+    limit: int = -1  # the field's `maxlength` (-1: none)
 
 
 @dataclass
@@ -322,7 +332,8 @@ _LOOK_JS = (
     // null: nothing of its own to look at (an ARIA box, an editable element): not judged.
     const value = !field ? null : box ? String(e.checked) : String(e.value);
     return [value, field ? e.id || "" : "", field ? e.name || "" : "",
-            busyWith(e.ownerDocument.defaultView, key)];
+            busyWith(e.ownerDocument.defaultView, key),
+            field && typeof e.maxLength === "number" ? e.maxLength : -1];
 }"""
 )
 
@@ -354,10 +365,11 @@ def _look(run: Runner, step: m.Step, field: PwLocator) -> Look:
         except PlaywrightError as exc:
             if _REPLACED not in str(exc):
                 raise
-            return [None, "", "", "leaving"]
+            return [None, "", "", "leaving", -1]
 
-    value, id_, name, busy = run.acting(step, step.targets[0], read)
-    return Look(None if value is None else str(value), str(id_), str(name), str(busy))
+    value, id_, name, busy, limit = run.acting(step, step.targets[0], read)
+    shown = None if value is None else str(value)
+    return Look(shown, str(id_), str(name), str(busy), int(limit))
 
 
 # Whether the document is quiet again: no write of its own in flight, its last answer put in.

@@ -210,6 +210,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "shows again, the scenario needs to know about it (tell whoever maintains "
         "autohelper).\nPage: {url}\nScreenshot: {screenshot}",
     },
+    "run.field_too_long": {
+        "es": "En el paso «{step}» el campo del portal admite hasta {limit} caracteres y tu dato "
+        "tiene {length}: se cortaría, así que no envié nada. Acórtalo como lo escribirías en el "
+        "formulario{fix} y vuelve a correr el trámite.\nPágina: {url}\nCaptura: {screenshot}",
+        "en": "At step “{step}” the portal's field takes at most {limit} characters and your "
+        "value has {length}: it would be cut short, so nothing was sent. Shorten it as you "
+        "would write it in the form{fix} and run the procedure again.\nPage: {url}\n"
+        "Screenshot: {screenshot}",
+    },
+    "run.field_fix": {
+        "es": " (autohelper profile set {field}=…)",
+        "en": " (autohelper profile set {field}=…)",
+    },
     "run.expired": {
         "es": "El portal cerró tu sesión (venció). Inicia sesión otra vez y seguimos donde íbamos.",
         "en": "The portal ended your session (it expired). Sign in again and we go on from where "

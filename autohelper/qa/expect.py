@@ -105,6 +105,7 @@ _BY_KEY = {
     "run.not_actionable": "portal_changed",
     "run.form_elsewhere": "origin",
     "run.field_lost": "field_lost",
+    "run.field_too_long": "field_lost",
     "run.page_gone": "page_gone",
     # The page never came: the mirror does not serve it (404), the browser could not open it,
     # it did not load in time, it redirects in a loop, its certificate is refused.
