@@ -127,7 +127,7 @@ def test_a_new_document_is_not_taken_as_busy_with_a_write_it_never_made(
     watch(page)
     page.goto(f"{LAB}/entry")
     # A frame made now: its document is younger than the quiet time a write's answer is given.
-    age, (_, _, _, busy) = page.evaluate(
+    age, (_, _, _, busy, _) = page.evaluate(
         """async ([look, key]) => {
             const frame = document.createElement("iframe");
             frame.srcdoc = "<input id=x>";
