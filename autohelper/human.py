@@ -76,6 +76,11 @@ class Human(Protocol):
         in the browser (for a field, `value` is (as shown masked, in full or None for a
         secret)). True once done; False to stop instead."""
 
+    def unknown_answer(self, page: Page, step: str) -> bool:
+        """The page shows what no case of outcome `step` takes: the person may pass it in the
+        browser (a notice with «Continuar»), sending nothing again. True once done; False to
+        stop instead."""
+
     def ask(self, question: str) -> bool:
         """The person's yes (True) or no to a question of its own (not a send)."""
 
@@ -380,6 +385,13 @@ class TerminalHuman:
         if value is not None:
             shown, full = value
             self.echo(t("human.hand_off_value" if full else "human.hand_off_secret", value=shown))
+        return self._done_by_hand(value)
+
+    def unknown_answer(self, page: Page, step: str) -> bool:
+        self.echo(t("human.unknown_answer", step=step))
+        return self._done_by_hand(None)
+
+    def _done_by_hand(self, value: tuple[str, str | None] | None) -> bool:
         while True:
             answer = str(prompt(t("human.hand_off_prompt"), default="", show_default=False))
             answer = answer.strip().lower()
@@ -551,6 +563,13 @@ class ScriptedHuman:
     ) -> bool:
         self._page = page
         self.prompts.append(t("human.hand_off", step=step, target=target))
+        if self._by_hand is None:
+            return False
+        self._by_hand(page)
+        return True
+
+    def unknown_answer(self, page: Page, step: str) -> bool:
+        self.prompts.append(t("human.unknown_answer", step=step))
         if self._by_hand is None:
             return False
         self._by_hand(page)

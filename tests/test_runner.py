@@ -610,6 +610,67 @@ def test_a_live_run_hands_a_missing_field_to_the_student_and_journals_it(
     assert portal.posts("/ajax/save") == 1
 
 
+NOTICE_AFTER_SEND = f"""
+  - goto: {LAB}/send-notice
+    description: Abrir
+  - fill: {{label: Dato}}
+    value: "{{profile.phone}}"
+    description: Escribir tu teléfono
+  - confirm: [{{label: Teléfono, value: "{{profile.phone}}"}}]
+    description: Confirmar
+  - submit: {{role: button, name: Guardar}}
+    until: {{response: /ajax/save}}
+    description: Guardar
+  - outcome:
+      - when: {{css: "#resultado", has_text: folio}}
+        result: success
+    timeout: 1
+    description: Ver el folio
+"""
+
+
+@pytest.mark.parametrize("passes", [True, False])
+def test_a_notice_nobody_declared_after_a_send_is_passed_by_the_student_then_read_again(
+    page: Page, portal: MockPortal, tmp_path: Path, passes: bool
+) -> None:
+    """A notice of the portal's own after the save («Tu contraseña vence en 3 días…
+    Continuar»), before its answer: a student who sees the browser passes it by hand, told
+    not to send again, and the answer is read then (not «No reconozco la respuesta»). QA
+    never stands in; a person who says «salir» gets the unknown answer as before."""
+    scenario = lab_scenario(tmp_path, NOTICE_AFTER_SEND, profile=("phone",))
+
+    def passed(shown: Page) -> None:
+        shown.get_by_role("button", name="Continuar").click()
+
+    by_hand = passed if passes else None
+    human = ScriptedHuman(by_hand=by_hand)
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = engine_run(
+        page, scenario, tmp_path, human, journal, profile=STUDENT, live=True, hand_off=True
+    )
+    told = [p for p in human.prompts if p.startswith("No reconozco lo que el portal muestra")]
+    assert told == [
+        "No reconozco lo que el portal muestra después de «Ver el folio». Mira el navegador: si "
+        "es un aviso que se puede pasar (por ejemplo, con «Continuar» o «Aceptar»), pásalo tú, "
+        "sin volver a enviar nada ni a presionar «Guardar» o «Enviar»; vuelvo a leer la "
+        "respuesta."
+    ]
+    assert portal.posts("/ajax/save") == 1
+    [run] = journal.runs()
+    steps = {s["description"]: s for s in journal.rows("steps", run.id)}
+    if passes:
+        assert result.status == "success", result.message
+        assert steps["Ver el folio"]["status"] == "by_hand"
+    else:
+        assert result.status == "unknown", result.message
+        assert result.message.startswith("No reconozco la respuesta del portal")
+    # In QA (no hand-off) the run stops at the unknown answer, nobody asked.
+    qa = ScriptedHuman(by_hand=by_hand)
+    stopped = engine_run(page, scenario, tmp_path, qa, profile=STUDENT)
+    assert stopped.status == "unknown", stopped.message
+    assert not any(p.startswith("No reconozco lo que") for p in qa.prompts)
+
+
 def test_qa_never_stands_in_for_a_missing_field(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

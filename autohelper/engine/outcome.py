@@ -113,6 +113,9 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     run.guard(step)
     run.signed_out(step)
     unavailable = run.watch.is_unavailable() or _dialog_says_unavailable(run)
+    if not unavailable and run.answer_by_hand(step):
+        outcome(run, step)  # the person passed what the page showed: the answer, read again
+        return
     key = _unavailable(run) if unavailable else "run.unknown"
     # Right after a press whose answer no case took, nobody can tell whether the send went
     # through: the run ends `unknown` (status: «no se supo si el último envío llegó»), never

@@ -99,6 +99,9 @@ def network_stop(error: str, live: bool) -> str | None:
 
 
 # What a person can do by hand in the browser when the scenario's target is not found.
+# How many times, at one outcome, the person may go on by hand from an answer nobody declared.
+ANSWERS_BY_HAND = 3
+
 HAND_OFF_STEPS = (m.Click, m.Fill, m.Select, m.Check, m.Choose, m.Expect, m.Captcha, m.Submit)
 
 
@@ -280,6 +283,8 @@ class Runner:
         self.press_sends = 0
         # The last look before a press found its form posts into a tab of its own.
         self.press_opens_tab = False
+        # How often the person went on by hand from an answer no case took, at this step.
+        self.answers_by_hand = 0
         self.tries: Counter[tuple[int, int]] = Counter()
         self.downloads: dict[str, Path] = {}
         self.filenames: dict[str, str] = {}  # each download's name as the portal gave it
@@ -336,6 +341,7 @@ class Runner:
         # step only.
         self.dialog_said, self.dialogs.answered = self.dialogs.answered, None
         carried, self.carried_dialog = self.carried_dialog, None
+        self.answers_by_hand = 0
         self.dialogs.declared = step.dialog or (carried if isinstance(step, m.Outcome) else None)
         try:
             self.guard(step)
@@ -380,6 +386,8 @@ class Runner:
         finally:
             # Between this step and the next only a carried declaration holds (see above).
             self.dialogs.declared = self.carried_dialog
+            if status == "ok" and self.answers_by_hand:
+                status, detail = "by_hand", "answer not recognised: the person went on by hand"
             duration = int((time.monotonic() - clock) * 1000)
             detail = self.redactor(detail) if detail else None
             self.events.step_finished(StepRecord(index, step, status, started, duration, detail))
@@ -409,6 +417,16 @@ class Runner:
             self.events.submit_finished(self.index, step, "by_hand" if done else "not_sent")
         if not done:
             raise missing
+
+    def answer_by_hand(self, step: m.Step) -> bool:
+        """The portal showed what no case of outcome `step` takes (a notice of its own to pass,
+        «Su contraseña vence en 3 días… Continuar»): a student who sees the browser may pass it
+        by hand, told never to send anything again, and the answer is then read again. A
+        bounded few times a step; never in QA, nor with a browser nobody sees."""
+        if not self.options.hand_off or self.answers_by_hand >= ANSWERS_BY_HAND:
+            return False
+        self.answers_by_hand += 1
+        return self.human.unknown_answer(self.page, step.describe())
 
     def going_back(self, to: int) -> None:
         """An outcome sends the run back to step `to`. When that is at or before the last

@@ -610,6 +610,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I could not find on the page what step “{step}” looks for ({target}): the portal "
         "may have changed. You can do it yourself in the browser.",
     },
+    "human.unknown_answer": {
+        "es": "No reconozco lo que el portal muestra después de «{step}». Mira el navegador: si "
+        "es un aviso que se puede pasar (por ejemplo, con «Continuar» o «Aceptar»), pásalo tú, "
+        "sin volver a enviar nada ni a presionar «Guardar» o «Enviar»; vuelvo a leer la "
+        "respuesta.",
+        "en": "I do not recognise what the portal shows after “{step}”. Look at the browser: if "
+        "it is a notice you can pass (with “Continuar” or “Aceptar”, for instance), pass it "
+        "yourself, without sending anything again or pressing “Guardar” or “Enviar”; I will "
+        "read the answer again.",
+    },
     "human.hand_off_value": {
         "es": "El valor de tu perfil para ese campo: {value} (escribe «ver» para verlo completo).",
         "en": "The value from your profile for that field: {value} (type “show” to see it in "
