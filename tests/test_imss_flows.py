@@ -262,6 +262,31 @@ def test_umf_online_the_student_chooses_confirms_once_and_gets_the_registration(
     assert_nothing_personal(recorded(journal, row))
 
 
+def test_umf_a_postal_code_lookup_that_failed_once_is_pressed_again_not_a_stop(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """«Buscar» a postal code answers 503 once and the page shows nothing: a lookup sends
+    nothing, so it is pressed again, once, and the flow goes on (it stopped as «No reconozco
+    la respuesta» after 30 s)."""
+    portal.configure(
+        **{"umf.students_online": True},
+        fail_first=1,
+        fail_methods=("POST",),
+        fail_paths=("domicilio/codigoPostal",),
+    )
+    human = ScriptedHuman(choices=["CAMPESTRE", 0, "VESPERTINO"])
+    journal = Journal(tmp_path / "journal.sqlite3")
+    scenario = load_scenario(ROOT / "scenarios" / "imss-umf.yaml")
+    result = engine_run(page, scenario, tmp_path, human, journal, profile=STUDENT, max_wait=2.0)
+    assert result.status == "success", result.message
+    assert portal.posts("domicilio/codigoPostal") == 2
+    assert portal.site("umf").finalizations == 1
+    assert (
+        "El portal no respondió a «Buscar tu código postal («Buscar»)». Lo intento una vez más "
+        "(solo es una consulta: no envía nada)." in human.prompts
+    )
+
+
 def test_umf_already_registered_at_the_final_send_forgets_the_clinic_it_was_about_to_register(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

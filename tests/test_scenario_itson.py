@@ -233,6 +233,27 @@ def test_a_notice_the_form_always_shows_is_not_taken_for_the_saves_refusal(
 
 
 @pytest.mark.browser
+def test_a_warning_beside_the_folio_is_relayed_and_the_forms_own_notice_is_not(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """Saved, with a warning beside the folio in an alert's markup (a mirror's): the student
+    reads it too, after the success. The notice the form always shows (there before the
+    press) is not relayed."""
+    portal.configure(**{"cia.save_warning": True, "cia.form_notice": True, "cia.ajax_save": True})
+    result = run_itson(page, tmp_path)
+    assert result.status == "success", result.message
+    assert result.yields == {"folio": "4810001"}
+    assert result.message.splitlines() == [
+        "Listo: tu solicitud del Seguro Facultativo quedó registrada. Guarda tu folio. Tu "
+        "vigencia tarda de 2 a 5 días hábiles en verse en el IMSS; autohelper status te dice "
+        "cuándo consultarla.",
+        "Léelo, que puede pedirte algo más; el portal también dice: «Advertencia: entrega tu "
+        "comprobante de NSS en Servicios Estudiantiles en un plazo de 5 días hábiles.»",
+    ]
+    assert cia(portal).saves == {"saved": 1}
+
+
+@pytest.mark.browser
 def test_a_server_error_in_the_content_frame_is_the_portal_down_not_a_changed_portal(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

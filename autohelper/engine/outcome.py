@@ -92,7 +92,8 @@ def outcome(run: Runner, step: m.Outcome) -> None:
                         and _answer_in_dialog(run, step) is not None
                     ):
                         return
-                _apply(run, step, number, case, text, said=said)
+                also = _beside(run, step, number, scope, text)
+                _apply(run, step, number, case, text, said=said, also=also)
                 return
             break  # what was seen went away before it was read: no declared answer
         except (PlaywrightTimeout, locate.FrameMissing):
@@ -113,6 +114,8 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     run.guard(step)
     run.signed_out(step)
     unavailable = run.watch.is_unavailable() or _dialog_says_unavailable(run)
+    if not unavailable:
+        _press_again(run, step)
     if not unavailable and run.answer_by_hand(step):
         outcome(run, step)  # the person passed what the page showed: the answer, read again
         return
@@ -121,6 +124,23 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     # through: the run ends `unknown` (status: «no se supo si el último envío llegó»), never
     # as a plain error whose next step is «fill it in and send it again».
     raise run.stop(key, step, SubmitUnknown if run.awaiting_answer else RunStopped)
+
+
+def _press_again(run: Runner, step: m.Outcome) -> None:
+    """An outcome right after a click (a lookup: «Buscar» a postal code), whose answer never
+    came: a click only asks (it sends nothing, or the scenario would say `submit`), and the
+    portal may have failed that one request (a 500 the page shows nothing for). The click is
+    pressed again, once, and the answer awaited again. Never after a send."""
+    at = run.index - 1
+    before = run.scenario.steps[at] if at >= 0 else None
+    if not isinstance(before, m.Click) or before.optional or run.awaiting_answer:
+        return
+    again = (run.index, -1)
+    if run.tries[again]:
+        return
+    run.tries[again] += 1
+    run.human.progress(t("run.press_again", step=before.describe()))
+    raise Restart(at)
 
 
 def _fresh_first(run: Runner, step: m.Outcome, scope: Frame) -> tuple[int, int] | None:
@@ -141,6 +161,39 @@ def _fresh_first(run: Runner, step: m.Outcome, scope: Frame) -> tuple[int, int] 
                 return number, index
             stale = stale or (number, index)
     return stale
+
+
+def _beside(run: Runner, step: m.Outcome, number: int, scope: Frame, text: str) -> str:
+    """What the page says beside a good answer (case `number`, its element's words `text`)
+    in the elements of a refusal or a warning's cases: a warning beside the folio («entrega tu
+    comprobante en 5 días hábiles»), for the person to read. Not the answer's own words, nor
+    what the page showed before the press (a notice the form always shows). One look."""
+    if step.cases[number].result not in ("success", "in_person"):
+        return ""
+    others = tuple(
+        locator
+        for index, case in enumerate(step.cases)
+        if index != number and case.result in ("error", "retry", "in_person")
+        for locator in case.when
+        if locator.frame == step.cases[0].when[0].frame
+    )
+    if not others:
+        return ""
+    try:
+        texts = locate.every(scope, others).all_inner_texts()
+    except PlaywrightError:
+        return ""
+    answer = _said(text)
+    fresh = [
+        said
+        for said in map(_said, texts)
+        if said and said not in answer and answer not in said and said not in run.before_press
+    ]
+    seen: list[str] = []
+    for said in fresh:
+        if not any(said in other for other in seen):
+            seen.append(said)
+    return run.redactor(_first_lines(" · ".join(seen))) if seen else ""
 
 
 def _said(text: str) -> str:
@@ -288,10 +341,12 @@ def _apply(
     text: str,
     meaning: str = "",
     said: str = "",
+    also: str = "",
 ) -> None:
     """Record what the case yields and sets, then do what its result says. `meaning` is what a
     document's reader says it means: it comes before the case's advice. `said` is the portal's
-    words when they are less than the element's text (a dialog's, without its buttons)."""
+    words when they are less than the element's text (a dialog's, without its buttons);
+    `also`, what the page says beside a good answer (`_beside`)."""
     run.awaiting_answer = False  # the answer is read, whatever it says
     run.before_press = frozenset()
     for name, pattern in case.yields:
@@ -310,8 +365,10 @@ def _apply(
         run.yields.pop(name, None)
     advice = localized(case.message) if case.message else ""
     if case.result in ("success", "in_person"):
-        said = "\n".join(part for part in (meaning, advice) if part)
-        raise Finished(case.result, said or t("run.done"), dict(run.yields))
+        said = "\n".join(part for part in (meaning, advice) if part) or t("run.done")
+        if also:
+            said += "\n" + t("run.portal_also", words=also)
+        raise Finished(case.result, said, dict(run.yields))
     if case.result == "continue":
         for part in (meaning, advice):
             if part:

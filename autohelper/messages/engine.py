@@ -150,6 +150,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Page: {url}\nScreenshot: {screenshot}\n"
         "Check the page and {check_also} before trying again.",
     },
+    "run.press_again": {
+        "es": "El portal no respondió a «{step}». Lo intento una vez más (solo es una consulta: "
+        "no envía nada).",
+        "en": "The portal did not answer “{step}”. Trying once more (it only asks: it sends "
+        "nothing).",
+    },
+    "run.portal_also": {
+        "es": "Léelo, que puede pedirte algo más; el portal también dice: «{words}»",
+        "en": "Read this, it may ask something more of you; the portal also says: “{words}”",
+    },
     "run.portal_error": {
         "es": "El portal respondió: «{portal}»\n{advice}\nPaso: «{step}» · Captura: {screenshot}",
         "en": "The portal answered: “{portal}”\n{advice}\n"

@@ -99,6 +99,12 @@ FORM_NOTICE = (
     "Importante: verifica que tu CURP y tu Teléfono celular coincidan con los de tu expediente "
     "antes de guardar."
 )
+# ASSUMED (`cia.save_warning`): a warning beside the folio, in an alert's markup (a mirror
+# showed one): the person is to read it, the request is saved all the same.
+SAVE_WARNING = (
+    "Advertencia: entrega tu comprobante de NSS en Servicios Estudiantiles en un plazo de "
+    "5 días hábiles."
+)
 MSG_NOTIFY = "La notificación no está disponible para esta página."
 FOLIO_BASE = 4_810_000
 
@@ -343,6 +349,7 @@ class CiaSettings:
     # holds (`nss`, `curp`, `email`, `phone`), as a check the mock does not make would.
     refuse_field: str = ""
     form_notice: bool = False  # the form always shows FORM_NOTICE as an alert, above its answer
+    save_warning: bool = False  # a save's success comes with SAVE_WARNING as an alert beside it
 
     def __post_init__(self) -> None:
         if self.server not in SERVERS:
@@ -701,7 +708,9 @@ class CiaSite(Site[CiaSettings, CiaVisitor]):
                 phone=values["ITSR_SEGURO_PHONE"],
                 saved_at=datetime.now().isoformat(timespec="seconds"),
             )
-        return _sss("SUCCESS", MSG_SAVED.format(folio=folio)).replace("folio ", space), True, []
+            warning = _sss("ALERT", SAVE_WARNING) if settings.save_warning else ""
+        saved = _sss("SUCCESS", MSG_SAVED.format(folio=folio)).replace("folio ", space)
+        return saved + warning, True, []
 
 
 # The pages each variant changes, and how (on the page as rendered: after the plain markup and a

@@ -49,7 +49,7 @@ class Kind:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("success", ("yields",), primary=None),
+        Kind("success", ("yields", "text"), primary=None),
         Kind("in_person", ("step", "text")),
         Kind("portal_changed", required=("step",)),
         Kind("firewall"),
