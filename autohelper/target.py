@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from autohelper.errors import UsageError, Words
 
@@ -250,6 +250,14 @@ def host_matches(host: str, pattern: str) -> bool:
 _NEUTRAL_SCHEMES = ("about", "data", "blob", "chrome-error")
 
 
+def split_as_browser(url: str) -> SplitResult:
+    """`url`'s parts as the browser reads them (the WHATWG URL rules): in an http(s) address a
+    backslash is a slash, so `https://evil.example\\@portal.gob.mx/` goes to evil.example,
+    not to the host Python's own reading finds after the `@`. (Tabs and newlines, dropped by
+    both, and spaces around it, are read alike already.)"""
+    return urlsplit(url.replace("\\", "/"))
+
+
 def origin_allowed(url: str, origins: Iterable[str], neutral: bool = False) -> bool:
     """Whether `url` is on one of `origins` (`scheme://host[:port]`; host may start with `*.`).
 
@@ -260,7 +268,7 @@ def origin_allowed(url: str, origins: Iterable[str], neutral: bool = False) -> b
     place to go to or to type into (their content is anyone's: a `data:` page's own script
     reads what is typed there)."""
     try:
-        parts = urlsplit(url)
+        parts = split_as_browser(url)
         port = parts.port
     except ValueError:  # a malformed port or IPv6 address belongs to no declared origin
         return False
@@ -290,7 +298,7 @@ def from_mirror(url: str, origins: Iterable[str]) -> str:
     origins = tuple(origins)
     if origin_allowed(url, origins):
         return url
-    parts = urlsplit(url)
+    parts = split_as_browser(url)
     segments = parts.path.lstrip("/").split("/")
     for index, netloc in enumerate(segments):
         host, _, port = netloc.partition(":")

@@ -102,6 +102,27 @@ def test_origins_compare_whole_hosts_with_wildcards_and_ports() -> None:
     assert not origin_allowed("file:///etc/passwd", origins)
 
 
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        # A backslash is a slash to the browser: the host is evil.example (Python alone read
+        # the host after the `@`, and let a scenario's goto or a pasted link go there).
+        ("https://evil.example\\@serviciosdigitales.imss.gob.mx/portal", False),
+        ("https:\\\\evil.example/x", False),
+        # ...and the other way round: the portal's host, a path after it.
+        ("https://serviciosdigitales.imss.gob.mx\\@evil.example/", True),
+        ("https://serviciosdigitales.imss.gob.mx\\\\evil.example", True),
+        # Read alike by both: a tab dropped, a %5C kept in the user part.
+        ("https://evil.example\t@serviciosdigitales.imss.gob.mx/", True),
+        ("https://evil.example%5C@serviciosdigitales.imss.gob.mx/", True),
+        (" https://evil.example/", False),
+    ],
+)
+def test_an_address_is_on_an_origin_as_the_browser_reads_it(url: str, allowed: bool) -> None:
+    """Each expectation is what Chromium's (WHATWG) URL parser gives as the host."""
+    assert origin_allowed(url, ["https://serviciosdigitales.imss.gob.mx"]) is allowed
+
+
 def test_a_mirrors_address_of_a_declared_origin_reads_as_the_live_url() -> None:
     origins = ["https://serviciosdigitales.imss.gob.mx"]
     assert from_mirror("http://127.0.0.1:9000/serviciosdigitales.imss.gob.mx/c?t=1", origins) == (
