@@ -227,6 +227,22 @@ def test_a_regex_re_cannot_hold_in_the_scenarios_folder_is_said_not_a_crash(
             assert f"\n{broken}:{line + 1}:21: {said}" in result.stderr, result.stderr
 
 
+def test_a_yml_scenario_in_the_scenarios_folder_is_one_of_its_scenarios(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scenario written `third.yml` was left out without a word («No conozco el escenario
+    'third'»), where QA case files take both endings."""
+    shutil.copytree(ROOT / "scenarios" / "portals", tmp_path / "portals")
+    text = SCENARIO.read_text(encoding="utf-8")
+    (tmp_path / "third.yml").write_text(text.replace("id: imss-nss", "id: third", 1), "utf-8")
+    (tmp_path / "notes.yml.txt").write_text("not a scenario", encoding="utf-8")
+    monkeypatch.setenv("AUTOHELPER_SCENARIOS", str(tmp_path))
+    listed = autohelper_cmd("scenarios", "list")
+    assert listed.exit_code == 0, listed.output
+    assert [line.split()[0] for line in listed.stdout.splitlines() if line.strip()] == ["third"]
+    assert autohelper_cmd("scenarios", "validate").exit_code == 0
+
+
 def test_an_empty_scenarios_folder_is_said_naming_it_and_the_variable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -382,6 +382,27 @@ def test_outcome_case_rules(tmp_path: Path) -> None:
     assert found[3].startswith("s.yaml:13:57: invalid regular expression '(\\d+': ")
 
 
+def test_an_in_person_case_without_advice_is_named_as_such(tmp_path: Path) -> None:
+    text = HEADER + "  - outcome:\n      - {when: {css: a}, result: in_person}\n"
+    text += "    description: x\n"
+    assert problems(tmp_path, text) == [
+        "s.yaml:10:9: an 'in_person' case needs a 'message' (the advice for the person)"
+    ]
+
+
+def test_a_secret_name_that_will_not_do_is_said_as_a_name_with_one_that_would(
+    tmp_path: Path,
+) -> None:
+    text = HEADER.replace("[cia_password]", "[CIA Password]", 1)
+    text += "  - goto: https://serviciosdigitales.imss.gob.mx/x\n    description: x\n"
+    [problem] = problems(tmp_path, text)
+    assert problem.startswith("s.yaml:")
+    assert problem.split(": ", 1)[1].startswith(
+        "“CIA Password” will not do as a secret's name: only lower-case letters without "
+        "accents, digits and “_”, starting with a letter or “_” (for instance cia_password)"
+    )
+
+
 def test_duplicate_ids(tmp_path: Path) -> None:
     text = (
         HEADER

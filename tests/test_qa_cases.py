@@ -205,6 +205,27 @@ def test_every_mistake_of_a_case_file_is_positioned_with_a_suggestion(tmp_path: 
     assert str(refusal.message()).startswith("8 problema(s) en los casos de QA:\n")
 
 
+def test_a_case_cannot_expect_what_its_scenario_never_yields_nor_set_another_portals_mock(
+    tmp_path: Path,
+) -> None:
+    """Both were taken: a yield no step gives failed the case late («no dio folio_x»); a
+    setting of the CIA's mock in a case of an IMSS scenario changed nothing, the case
+    passing as if it tested it."""
+    path, refusal = refused(
+        tmp_path,
+        "scenario: imss-nss\ncases:\n"
+        "  - {id: a, expect: {success: {yields: [nss, nsss]}}}\n"
+        "  - {id: b, mock: {cia.warning: false, imss.nss_found: true}, expect: success}\n",
+    )
+    assert refusal.problems == [
+        f"{path}:3:46: el escenario imss-nss nunca da 'nsss' (¿quisiste decir 'nss'?); da: "
+        "colonia, folio, nss",
+        f"{path}:4:20: 'cia.warning' es un ajuste del portal simulado 'cia' (www.itson.mx, "
+        "apps9.itson.edu.mx, smartweb1.itson.edu.mx, smartweb2.itson.edu.mx), que el escenario "
+        "imss-nss no visita: no cambiaría nada de este caso",
+    ]
+
+
 def test_a_case_names_its_step_by_id_description_or_number(tmp_path: Path) -> None:
     path = tmp_path / "steps.qa.yaml"
     path.write_text(

@@ -164,6 +164,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el escenario no tiene el paso {n} (tiene {total})",
         "en": "the scenario has no step {n} (it has {total})",
     },
+    "qa.unknown_yield": {
+        "es": "el escenario {scenario} nunca da '{name}'{hint}; da: {known}",
+        "en": "scenario {scenario} never yields '{name}'{hint}; it yields: {known}",
+    },
+    "qa.mock_setting_elsewhere": {
+        "es": "'{key}' es un ajuste del portal simulado '{site}' ({hosts}), que el escenario "
+        "{scenario} no visita: no cambiaría nada de este caso",
+        "en": "'{key}' is a setting of the mock portal '{site}' ({hosts}), which scenario "
+        "{scenario} never visits: it would change nothing in this case",
+    },
     "qa.yields_shape": {
         "es": "se esperaba una lista de nombres o un mapeo nombre: patrón",
         "en": "expected a list of names or a mapping name: pattern",

@@ -269,6 +269,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "'{ref}' no está declarado en needs.profile (ni en needs.optional)",
         "en": "'{ref}' is not declared in needs.profile (nor in needs.optional)",
     },
+    "scenario.bad_secret_name": {
+        "es": "«{name}» no sirve como nombre de un secreto: solo minúsculas sin acentos, "
+        "dígitos y «_», empezando por una letra o «_» (por ejemplo {suggested}); las palabras "
+        "que ve la persona van aparte: - {suggested}: {{es: …, en: …}}",
+        "en": "“{name}” will not do as a secret's name: only lower-case letters without "
+        "accents, digits and “_”, starting with a letter or “_” (for instance {suggested}); the "
+        "words the person sees go apart: - {suggested}: {{es: …, en: …}}",
+    },
     "scenario.secret_not_declared": {
         "es": "'{ref}' no está declarado en needs.secrets",
         "en": "'{ref}' is not declared in needs.secrets",
@@ -335,8 +343,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown result '{result}'{hint}; use one of: {results}",
     },
     "scenario.error_needs_message": {
-        "es": "un caso 'error' necesita 'message' (el consejo para la persona)",
-        "en": "an 'error' case needs a 'message' (the advice for the person)",
+        "es": "un caso '{result}' necesita 'message' (el consejo para la persona)",
+        "en": "an '{result}' case needs a 'message' (the advice for the person)",
     },
     "scenario.retry_needs_from": {
         "es": "un caso 'retry' necesita 'from' (el id del paso desde donde repetir)",

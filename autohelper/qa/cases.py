@@ -451,18 +451,41 @@ class _CaseReader(FieldReader):
 
     def expected_yields(self, node: Node) -> tuple[tuple[str, str | None], ...] | None:
         if isinstance(node, yaml.SequenceNode):
-            names = [self.string(item) for item in self.sequence(node)]
+            items = self.sequence(node)
+            names = [self.yield_name(item) for item in items]
             return tuple((name, None) for name in names if name is not None)
         found: list[tuple[str, str | None]] = []
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, "qa.yields_shape")
             return None
         for key, value in node.value:
-            name = self.string(key)
+            name = self.yield_name(key)
             pattern = self.regex(value)
             if name is not None and pattern is not None:
                 found.append((name, pattern))
         return tuple(found)
+
+    def yield_name(self, node: Node) -> str | None:
+        """A name the case expects the run to yield: one the scenario's steps can yield (an
+        outcome's `yields` or `sets`, a reader's findings, a remembered choice); another could
+        never be there, and the case would fail late, saying less."""
+        from autohelper.scenario.loader import yield_names
+
+        name = self.string(node)
+        if name is None or self.scenario is None:
+            return name
+        known = sorted(set().union(*(yield_names(step) for step in self.scenario.steps)))
+        if name not in known:
+            self.fail(
+                node,
+                "qa.unknown_yield",
+                name=name,
+                scenario=self.scenario.id,
+                hint=self.hint(name, known),
+                known=", ".join(known) or "-",
+            )
+            return None
+        return name
 
     # -- mock, human, the rest ------------------------------------------------------------------
     def mock(self, node: Node) -> tuple[tuple[str, Any], ...] | None:
@@ -483,6 +506,10 @@ class _CaseReader(FieldReader):
                 hint = self.hint(key, [*known_settings(), *bare])
                 self.fail(key_node, "qa.unknown_mock_setting", key=key, hint=hint)
                 continue
+            elsewhere = self.other_portals_setting(name)
+            if elsewhere is not None:
+                self.fail(key_node, "qa.mock_setting_elsewhere", key=key, **elsewhere)
+                continue
             raw = self.mock_setting(name, value_node)
             if raw is None:
                 continue
@@ -491,6 +518,27 @@ class _CaseReader(FieldReader):
             except UsageError as exc:
                 self.fail(value_node, "qa.bad_mock_value", detail=exc.message(self.lang))
         return tuple(sorted(settings.items()))
+
+    def other_portals_setting(self, name: str) -> dict[str, str] | None:
+        """For a setting of one mock site (`cia.warning`) whose hosts the case's scenario never
+        visits: the site and its hosts (the setting could change nothing the case runs), else
+        None."""
+        from autohelper.mock.sites import SITE_TYPES
+        from autohelper.target import host_matches, host_patterns
+
+        site_name, dot, _ = name.partition(".")
+        site = next((site for site in SITE_TYPES if site.name == site_name), None)
+        if not dot or site is None or self.scenario is None:
+            return None
+        patterns = host_patterns(self.scenario.origins)
+        hosts = [host.partition(":")[0] for host in site.hosts]
+        if any(host_matches(host, pattern) for host in hosts for pattern in patterns):
+            return None
+        return {
+            "site": site_name,
+            "hosts": ", ".join(dict.fromkeys(hosts)),
+            "scenario": self.scenario.id,
+        }
 
     def profile(self, node: Node) -> tuple[tuple[str, str], ...] | None:
         """`{field: value}`: profile fields, checked as `autohelper profile set` checks them."""

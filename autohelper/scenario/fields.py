@@ -324,7 +324,7 @@ class FieldReader(NodeReader):
                 hint=self.hint(from_step, self.ids),
             )
         if result in ("error", "in_person") and "message" not in value:
-            self.fail(node, "scenario.error_needs_message")
+            self.fail(node, "scenario.error_needs_message", result=result)
         for key in ("max_tries", "last_try", "at_limit"):
             if key in value and result != "retry":
                 self.fail(entries[key][0], "scenario.only_retry", key=key)

@@ -61,6 +61,7 @@ __all__ = [
     "load_scenario",
     "load_scenarios",
     "scenarios_dir",
+    "yield_names",
 ]
 
 _SECRET_RE = re.compile(r"[a-z_][a-z0-9_]*")
@@ -113,7 +114,7 @@ def folder_files(procedures: bool = False) -> list[Path]:
     `procedures/` too when asked (`scenarios validate`). A folder with none is said, naming it
     and the variable that chose it, rather than listed (or checked) as nothing, exit 0."""
     folder = scenarios_dir()
-    files = sorted(folder.glob("*.yaml"))
+    files = sorted(path for path in folder.glob("*.y*ml") if path.suffix in YAML_SUFFIXES)
     if procedures:
         files += sorted((folder / "procedures").glob("*.yaml"))
     if not files:
@@ -131,19 +132,24 @@ def qa_profiles_dir() -> Path:
 DATA_FOLDERS = ("portals", "procedures")
 
 
+# A scenario file's name ends in `.yaml` or `.yml` (both are YAML's; QA case files take both).
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
 def scenario_files(directory: Path) -> list[Path]:
     """The scenario files under `directory` (subfolders too), not portal or procedure files."""
     return [
         path
-        for path in sorted(directory.rglob("*.yaml"))
-        if not set(path.relative_to(directory).parts[:-1]) & set(DATA_FOLDERS)
+        for path in sorted(directory.rglob("*.y*ml"))
+        if path.suffix in YAML_SUFFIXES
+        and not set(path.relative_to(directory).parts[:-1]) & set(DATA_FOLDERS)
     ]
 
 
 def find_scenario(name_or_path: str, directory: Path) -> Path:
     """A scenario file from a path, or from a name: `<directory>/<name>.yaml` (or below it)."""
     given = Path(name_or_path)
-    if given.suffix in (".yaml", ".yml") or os.sep in name_or_path or "/" in name_or_path:
+    if given.suffix in YAML_SUFFIXES or os.sep in name_or_path or "/" in name_or_path:
         if given.is_file():
             return given
         if given.exists():  # a folder, a device, a pipe: not "no such file"
@@ -429,7 +435,10 @@ class _Parser(FieldReader):
                     hint = self.hint(name, profile.FIELDS)
                     self.fail(item, "scenario.unknown_profile_field", ref=name, hint=hint)
                 elif key == "secrets" and not _SECRET_RE.fullmatch(name):
-                    self.fail(item, "scenario.bad_template", fragment=f"{{secret.{name}}}")
+                    suggested = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_") or "clave"
+                    if suggested[0].isdigit():
+                        suggested = "s_" + suggested
+                    self.fail(item, "scenario.bad_secret_name", name=name, suggested=suggested)
                 names[key].append(name)
         return Needs(
             profile=tuple(names["profile"]),
@@ -492,7 +501,7 @@ class _Parser(FieldReader):
         if len(self.problems) > before:
             return None  # a half-built step would only hide the problems already reported
         step = cls(**{key: v for key, v in kwargs.items() if v is not None})
-        self.yielded |= _yield_names(step)
+        self.yielded |= yield_names(step)
         return step
 
     def step_type(self, node: Node) -> type[Step] | None:
@@ -571,7 +580,7 @@ class _Parser(FieldReader):
         return step_id
 
 
-def _yield_names(step: Step) -> set[str]:
+def yield_names(step: Step) -> set[str]:
     """The names a step may yield: its outcome cases' yields and sets, its reader's findings,
     the profile field a choice is remembered as."""
     from autohelper.documents.readers import READER_YIELDS
