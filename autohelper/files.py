@@ -137,6 +137,25 @@ def refuse_unrelated(option: str, path: Path, kind: str) -> None:
         raise UsageError("output.not_a_report", option=option, path=str(path), what=what)
 
 
+def not_regular(path: Path) -> bool:
+    """Whether `path` is there and is neither a regular file nor a folder, links followed: a
+    device (/dev/null), a pipe, a socket, or a /proc/self/fd link to one (/dev/stderr, which
+    `os.stat` follows to the pipe or terminal it stands for). Nothing is opened."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # nothing there (a new file), or a path the write will say why of
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def refuse_not_regular(path: Path) -> None:
+    """A FileProblem (`file.not_regular_write`) when a report's `path` is no regular file
+    (`not_regular`): asked before a command starts, so that the refusal comes before its
+    output, not after it."""
+    if not_regular(path):
+        raise FileProblem("file.not_regular_write")
+
+
 def probe_folder(folder: Path) -> None:
     """Raise OSError unless a file can be created in `folder` (it is removed at once): the
     permission bits do not stop root, nor tell of a read-only disk, /proc or /sys."""

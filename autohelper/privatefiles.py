@@ -63,7 +63,9 @@ def refuse_odd(path: Path) -> Path:
     block."""
     target = Path(os.path.realpath(path))
     try:
-        mode = os.stat(target).st_mode
+        # The path itself, not its resolved text: a /proc/self/fd link (/dev/stderr) resolves
+        # to a name like `pipe:[123]` that is no file, while stat follows it to the pipe.
+        mode = os.stat(path).st_mode
     except FileNotFoundError:
         return target  # a new file: created by the write
     if stat.S_ISDIR(mode):

@@ -85,8 +85,7 @@ def profile_suffix(profile: str | None) -> str:
     from autohelper.privacy import looks_personal
 
     name = Path(profile).name
-    for ending in (".yaml", ".yml"):
-        name = name.removesuffix(ending)
+    name = name[: len(name) - len(_path_ending(name))]
     shown = shown_path(profile) if looks_personal(name) else profile
     return f" --profile {shlex.quote(shown)}"
 
@@ -380,8 +379,28 @@ def profiles_dir() -> Path:
     return config_dir() / "profiles"
 
 
+# The endings that make a `--profile` value a file's path rather than a profile's name, in any
+# case (`Ana.YAML`, `perfil.txt`, `p.json`): what a person names a file with. A name may hold a
+# dot too (`ana.maria`); see `resolve_profile_path` for such a name beside a file of its own.
+PATH_ENDINGS = frozenset(
+    {".yaml", ".yml", ".json", ".toml", ".ini", ".txt", ".text", ".cfg", ".conf", ".md"}
+    | {".csv", ".xml", ".bak", ".old", ".orig", ".tmp"}
+)
+
+
+def _path_ending(name: str) -> str:
+    """The ending of `name` that says it is a file (`.YAML`, `.txt`), as written, or ""."""
+    stem, dot, ending = name.rpartition(".")
+    if dot and stem and f".{ending.lower()}" in PATH_ENDINGS:
+        return f".{ending}"
+    return ""
+
+
 def resolve_profile_path(name_or_path: str | Path | None = None) -> Path:
-    """A path when it contains a slash or ends in .yaml/.yml; otherwise a named profile."""
+    """A path when it contains a path separator or ends in a file's ending (`PATH_ENDINGS`, in
+    any case: `Ana.YAML`, `perfil.txt`); otherwise a named profile. A name with a dot that is a
+    file in the current folder while no profile has that name is refused as both (the person
+    may mean the file: `./NAME` says so), never read as a new profile beside it."""
     if isinstance(name_or_path, Path):
         return name_or_path
     # None is no profile named: the default one. `--profile ''` (an unset shell variable,
@@ -391,7 +410,7 @@ def resolve_profile_path(name_or_path: str | Path | None = None) -> Path:
     text = (DEFAULT_PROFILE if name_or_path is None else name_or_path).strip()
     if not text:  # `--profile '  '`, AUTOHELPER_PROFILE=' ': echoed as '' it would say nothing
         raise UsageError("profile.blank_name")
-    if "/" in text or os.sep in text or text.endswith((".yaml", ".yml")):
+    if "/" in text or os.sep in text or _path_ending(text):
         try:
             return expand_home(text)
         except yamlerrors.FileProblem as problem:  # `~user` naming nobody with a home here
@@ -404,7 +423,19 @@ def resolve_profile_path(name_or_path: str | Path | None = None) -> Path:
         )
     if not _NAME_RE.fullmatch(text):
         raise UsageError("profile.bad_name", name=typed(text))
-    return profiles_dir() / f"{text}.yaml"
+    path = profiles_dir() / f"{text}.yaml"
+    if "." in text and _is_file_here(text) and not _is_file_here(path):
+        # `ana.maria` beside a file `ana.maria`: a profile made under that name would not be
+        # the file the person named, nor would the file be read.
+        raise UsageError("profile.name_or_file", name=typed(text), path=str(path.parent))
+    return path
+
+
+def _is_file_here(path: Path | str) -> bool:
+    try:
+        return Path(path).is_file()
+    except OSError:  # a name the system cannot look up: no file there
+        return False
 
 
 def shown_path(path: Path | str) -> str:
@@ -416,7 +447,7 @@ def shown_path(path: Path | str) -> str:
     if not str(path):
         return ""
     path = Path(path)
-    suffix = path.suffix if path.suffix in (".yaml", ".yml") else ""
+    suffix = _path_ending(path.name)
     stem = path.name[: len(path.name) - len(suffix)]
     kind = looks_personal(stem)
     if kind is None:
@@ -430,7 +461,12 @@ def _suffix_of(path: Path) -> str:
     if path == resolve_profile_path():
         return ""
     name = path.name.removesuffix(".yaml")
-    if path.parent == profiles_dir() and path.name.endswith(".yaml") and _NAME_RE.fullmatch(name):
+    if (
+        path.parent == profiles_dir()
+        and path.name.endswith(".yaml")
+        and _NAME_RE.fullmatch(name)
+        and not _path_ending(name)  # `x.txt` names a file, not profiles/x.txt.yaml
+    ):
         return profile_suffix(name)
     return profile_suffix(str(path))
 

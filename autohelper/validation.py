@@ -276,13 +276,50 @@ def validate_curp(raw: str, today: datetime.date | None = None) -> Result:
         expected = stdnum_curp.calc_check_digit(value)
         if check != expected:
             problems.append(Problem("validation.curp.check_digit", {"expected": expected}))
+    warnings: list[Problem] = []
     if not problems:
         # A safety net: stdnum must agree. It predates the X sex letter, so an X CURP is checked
         # as H without stdnum's check digit (already verified above over the real letter).
         as_stdnum = value[:10] + "H" + value[11:] if sex == "X" else value
         if not stdnum_curp.is_valid(as_stdnum, validate_check_digits=sex != "X"):
             problems.append(Problem("validation.curp.invalid"))
-    return _result(value, _within_quote_budget(problems))
+    if not problems:
+        warnings.extend(_implausible_age(value, today or datetime.date.today()))
+    return _result(value, _within_quote_budget(problems), warnings)
+
+
+# The ages a student may have: a CURP whose birth date gives one outside them is accepted with a
+# warning, since it is most likely a homoclave typed wrong (its century), not a real age. The
+# bounds are generous (a 12-year-old in secondary school, a retiree back at university).
+STUDENT_AGE_MIN = 12
+STUDENT_AGE_MAX = 80
+# A homoclave's digit and the letter it is mistaken for (same shape), both ways. O and 0 weigh
+# the same in the check digit (25 and 0, times 2, modulo 10), so it cannot catch that one.
+_LOOKALIKE_LETTER = {"0": "O", "1": "I", "2": "Z", "5": "S", "6": "G", "8": "B"}
+_LOOKALIKE_DIGIT = {letter: digit for digit, letter in _LOOKALIKE_LETTER.items()}
+
+
+def _implausible_age(curp: str, today: datetime.date) -> list[Problem]:
+    """A warning when a valid CURP's birth date gives an age no student has (over
+    STUDENT_AGE_MAX, under STUDENT_AGE_MIN), pointing at the homoclave (character 17) that
+    set its century, and at the look-alike typed for it (`0` for the letter `O`). The date
+    itself is never quoted: only the character, which the masked CURP shows too."""
+    birth = _curp_date(curp)
+    if birth is None:
+        return []
+    age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    homoclave = curp[16]
+    if age > STUDENT_AGE_MAX and homoclave.isdigit():
+        letter = _LOOKALIKE_LETTER.get(homoclave)
+        key = "validation.curp.age_old_lookalike" if letter else "validation.curp.age_old"
+        params = {"max": STUDENT_AGE_MAX, "char": homoclave, "other": letter or ""}
+        return [Problem(key, params)]
+    if age < STUDENT_AGE_MIN and homoclave.isalpha():
+        digit = _LOOKALIKE_DIGIT.get(homoclave)
+        key = "validation.curp.age_young_lookalike" if digit else "validation.curp.age_young"
+        params = {"min": STUDENT_AGE_MIN, "char": homoclave, "other": digit or ""}
+        return [Problem(key, params)]
+    return []
 
 
 def curp_birth_date(curp: str) -> datetime.date | None:
@@ -311,8 +348,9 @@ def validate_nss(raw: str, curp: str | None = None) -> Result:
     value = normalize_digits(raw)
     if not value:
         return _result(value, [Problem("validation.required")])
-    if not (value.isascii() and value.isdigit()):
-        return _result(value, [Problem("validation.nss.digits")])
+    wrong = _first_non_digit(value)
+    if wrong is not None:  # which one, not the number (personal): a letter O for a zero, say
+        return _result(value, [Problem("validation.nss.digits", wrong)])
     if len(value) != NSS_LENGTH:
         return _result(value, [Problem("validation.nss.length", {"length": len(value)})])
     expected = luhn.calc_check_digit(value[:10])
@@ -391,15 +429,25 @@ def validate_postal_code(raw: str) -> Result:
     value = normalize_digits(raw)
     if not value:
         return _result(value, [Problem("validation.required")])
-    wrong = next((i for i, c in enumerate(value) if not (c.isascii() and c.isdigit())), None)
+    wrong = _first_non_digit(value)
     if wrong is not None:  # which one, not the code (personal): a letter O for a zero, say
-        where = {"position": wrong + 1, "char": value[wrong]}
-        return _result(value, [Problem("validation.postal_code.digits", where)])
+        return _result(value, [Problem("validation.postal_code.digits", wrong)])
     if len(value) != 5:
         return _result(value, [Problem("validation.postal_code.format", {"length": len(value)})])
     if value.startswith("00"):
         return _result(value, [Problem("validation.postal_code.state")])
     return _result(value, [])
+
+
+def _first_non_digit(value: str) -> dict[str, Any] | None:
+    """The position (1-based) and the character of the first non-digit in a number field, as
+    its message shows them: one character says nothing of the number (personal) around it. A
+    character that prints as nothing (a control character) is shown by its code point."""
+    for index, char in enumerate(value):
+        if not (char.isascii() and char.isdigit()):
+            shown = char if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+            return {"position": index + 1, "char": shown}
+    return None
 
 
 def _too_long(value: str, limit: int) -> Problem:
@@ -447,15 +495,30 @@ def validate_house_number(raw: str) -> Result:
     return _result(value, [])
 
 
+PHONE_LENGTH = 10
+
+
 def validate_phone(raw: str) -> Result:
-    """A Mexican phone number: 10 digits (a leading +52 or 52 country code is dropped)."""
-    value = normalize_digits(str(raw).replace("(", "").replace(")", ""))
+    """A Mexican phone number: 10 digits (a leading +52 or 52 country code is dropped). A
+    refusal says how many digits there are, which character is no digit, and that the `1`
+    mobiles once had after the 52 (`+52 1 644 …`, dropped in 2019) no longer goes there."""
+    typed = normalize_digits(str(raw).replace("(", "").replace(")", ""))
+    value = typed
+    country = value.startswith("+52") or (value.startswith("52") and len(value) >= 12)
     if value.startswith("+52"):
         value = value[3:]
-    elif value.startswith("52") and len(value) == 12:
+    elif country:
         value = value[2:]
-    if not (value.isascii() and value.isdigit() and len(value) == 10):
-        return _result(value, [Problem("validation.phone.format")])
+    if value.startswith("+"):  # another country's code: a Mexican number has none
+        return _result(value, [Problem("validation.phone.country")])
+    wrong = _first_non_digit(value)
+    if wrong is not None:
+        return _result(value, [Problem("validation.phone.digits", wrong)])
+    if len(value) != PHONE_LENGTH:
+        if country and len(value) == PHONE_LENGTH + 1 and value.startswith("1"):
+            return _result(value, [Problem("validation.phone.mobile_prefix")])
+        key = "validation.phone.length_after_52" if country else "validation.phone.format"
+        return _result(value, [Problem(key, {"length": len(value)})])
     return _result(value, [])
 
 

@@ -42,6 +42,7 @@ MAX_NODES = 100_000
 
 _CORE_TAG = "tag:yaml.org,2002:"
 _MERGE_TAG = _CORE_TAG + "merge"
+_VALUE_TAG = _CORE_TAG + "value"  # what YAML 1.1 resolves a plain `=` to
 # What a tagged scalar was meant to be, for "this value cannot be read as ...".
 _TAG_KINDS = {"int": "integer", "float": "number", "bool": "bool", "timestamp": "date"}
 # A lone UTF-16 half: Python keeps it in a str, but no file, terminal or database can write it.
@@ -160,6 +161,10 @@ class _Bounds(yaml.composer.Composer):
     def _check_tag(self, node: yaml.Node) -> None:
         if node.tag == _MERGE_TAG:
             return  # `<<`: built with the mapping it merges into
+        if isinstance(node, yaml.ScalarNode) and node.tag == _VALUE_TAG and node.style is None:
+            # A plain `=` is YAML 1.1's "value" key, which nothing builds: PyYAML would name
+            # its tag `!!value`, a word the person never wrote.
+            raise _at(node.start_mark, "yaml.lone_equals")
         if not isinstance(node, yaml.ScalarNode):
             if node.tag not in self._builder.yaml_constructors:
                 raise _at(node.start_mark, "yaml.unknown_tag", tag=_short_tag(node.tag))

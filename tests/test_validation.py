@@ -205,7 +205,9 @@ def test_nss_check_digit_names_the_expected_one() -> None:
 
 def test_nss_length_digits_and_grouping() -> None:
     assert messages(v.validate_nss("1234")) == ["el NSS debe tener 11 dígitos (tiene 4)"]
-    assert messages(v.validate_nss("1234567890A")) == ["el NSS solo lleva dígitos"]
+    assert messages(v.validate_nss("1234567890A")) == [
+        "el NSS solo lleva dígitos: su carácter 11 es «A»"
+    ]
     assert v.validate_nss("1234 5678 90-3").value == "12345678903"
 
 

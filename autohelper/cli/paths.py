@@ -24,6 +24,7 @@ from autohelper.files import (
     FileProblem,
     expand_home,
     looks_like_report,
+    not_regular,
     os_problem,
     probe_folder,
 )
@@ -83,7 +84,9 @@ class OutputFile(click.ParamType[Path, Any]):
     already is replaced only when it is empty or looks like a report of that kind
     (`files.looks_like_report`). Not asked here of the files each command refuses by name
     afterwards, in its own words (the journal, a profile, YAML: a scenario, a case file): the
-    command asks it last (`status`, `merge-junit`)."""
+    command asks it last (`status`, `merge-junit`). `-` is refused: no report goes to standard
+    output. A path that is there and is no regular file (a device, a pipe, /dev/stderr) is
+    left to the command, which says what it does with it before it starts."""
 
     name = "file"
 
@@ -93,17 +96,29 @@ class OutputFile(click.ParamType[Path, Any]):
         self.kind = kind
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: Any) -> Path:
+        # An example of the option's kind of file (`--html` → informe.html; JUnit → .xml).
+        option = param.opts[0] if param is not None and param.opts else ""
+        ending = {"--html": ".html", "--ics": ".ics", "--trace": ".zip"}.get(option, ".xml")
+        example = t("path.example_name") + ending
         if isinstance(value, str) and not value.strip():
-            # Path("") is the current folder: said as the empty path it is, with an example
-            # of the option's kind of file (`--html` → informe.html; a JUnit file → .xml).
-            option = param.opts[0] if param is not None and param.opts else ""
-            ending = {"--html": ".html", "--ics": ".ics"}.get(option, ".xml")
-            self.fail(t("path.empty_file", example=t("path.example_name") + ending), param, ctx)
+            # Path("") is the current folder: said as the empty path it is.
+            self.fail(t("path.empty_file", example=example), param, ctx)
+        if isinstance(value, str) and value == "-":
+            # No report of ours goes to standard output (`status --json` is what prints):
+            # `-` would be a file of that name in the current folder, found by nobody.
+            self.fail(t("path.dash", example=example), param, ctx)
         path = _expanded(self, value, ctx)
         folder = path.parent
         try:  # even asking about a path may fail (a name too long for the system)
             if path.is_dir():
                 _fail(self, path, FileProblem("file.is_directory"), ctx)
+            if not_regular(path):
+                # A device, a pipe, a socket, or a /proc/self/fd link to one (/dev/stderr):
+                # not judged by its folder, which may take no file (/proc/self/fd: "no
+                # permission"). Each command says what it does with one, before it starts:
+                # `status` and `merge-junit` refuse it (`files.refuse_not_regular`), `qa`
+                # writes its reports through it, `--trace` refuses it as no trace.
+                return path
             if not folder.is_dir():
                 reason = "path.no_folder" if not folder.exists() else "file.not_a_folder"
                 _fail(self, path, FileProblem(reason, folder=str(folder)), ctx)

@@ -180,6 +180,12 @@ _YAML: dict[str, dict[str, str]] = {
         "es": "«!» o «%» inician una etiqueta de YAML; si es texto, escríbelo entre comillas",
         "en": "“!” or “%” start a YAML tag; if it is text, write it in quotes",
     },
+    "yaml.lone_equals": {
+        "es": "un «=» solo no es un valor que YAML lea; si es el texto «=», escríbelo entre "
+        'comillas ("="); si no, escribe el valor después de los dos puntos, sin «=»',
+        "en": "a lone “=” is no value YAML reads; if the text is “=”, write it in quotes "
+        '("="); otherwise write the value after the colon, without “=”',
+    },
     "yaml.unknown_tag": {
         "es": "etiqueta de YAML desconocida «{tag}»; quítala o escribe el valor entre comillas",
         "en": "unknown YAML tag “{tag}”; remove it or write the value in quotes",
@@ -299,6 +305,13 @@ _PATH: dict[str, dict[str, str]] = {
         "en": "a calendar (iCalendar, .ics)",
     },
     "path.report_kind.junit": {"es": "un informe JUnit (XML)", "en": "a JUnit report (XML)"},
+    "path.dash": {
+        "es": "«-» no es un archivo normal: autohelper no escribe informes en la salida "
+        "estándar; indica la ruta de un archivo (por ejemplo {example}; para un archivo "
+        "llamado «-», ./-)",
+        "en": "“-” is not a regular file: autohelper writes no report to standard output; "
+        "name a file (for example {example}; for a file named “-”, ./-)",
+    },
     "path.empty_file": {
         "es": "la ruta está vacía: indica un archivo (por ejemplo {example})",
         "en": "the path is empty: name a file (for example {example})",

@@ -32,6 +32,42 @@ _VALIDATION: dict[str, dict[str, str]] = {
         "en": "the birth date {part} (characters 5-10) would be after today; check the date "
         "and the homoclave (character 17: a digit means 1900-1999, a letter 2000-2099)",
     },
+    "validation.curp.age_old": {
+        "es": "la fecha de nacimiento de la CURP (caracteres 5-10) daría más de {max} años: "
+        "revisa la homoclave (carácter 17, «{char}»): un dígito indica un nacimiento antes "
+        "del 2000; quien nació en 2000 o después lleva ahí una letra",
+        "en": "the CURP's birth date (characters 5-10) would mean an age over {max}: check the "
+        "homoclave (character 17, “{char}”): a digit means a birth before 2000; someone born "
+        "in 2000 or later has a letter there",
+    },
+    "validation.curp.age_old_lookalike": {
+        "es": "la fecha de nacimiento de la CURP (caracteres 5-10) daría más de {max} años: "
+        "la homoclave (carácter 17) es el dígito {char}, que indica un nacimiento antes del "
+        "2000; quien nació en 2000 o después lleva ahí una letra: ¿escribiste {char} en vez "
+        "de la letra {other}?",
+        "en": "the CURP's birth date (characters 5-10) would mean an age over {max}: the "
+        "homoclave (character 17) is the digit {char}, meaning a birth before 2000; someone "
+        "born in 2000 or later has a letter there: did you type {char} instead of the letter "
+        "{other}?",
+    },
+    "validation.curp.age_young": {
+        "es": "la fecha de nacimiento de la CURP (caracteres 5-10) daría menos de {min} años: "
+        "revisa la homoclave (carácter 17, «{char}»): una letra indica un nacimiento en 2000 "
+        "o después; quien nació antes del 2000 lleva ahí un dígito",
+        "en": "the CURP's birth date (characters 5-10) would mean an age under {min}: check "
+        "the homoclave (character 17, “{char}”): a letter means a birth in 2000 or later; "
+        "someone born before 2000 has a digit there",
+    },
+    "validation.curp.age_young_lookalike": {
+        "es": "la fecha de nacimiento de la CURP (caracteres 5-10) daría menos de {min} años: "
+        "la homoclave (carácter 17) es la letra {char}, que indica un nacimiento en 2000 o "
+        "después; quien nació antes del 2000 lleva ahí un dígito: ¿escribiste la letra "
+        "{char} en vez de {other}?",
+        "en": "the CURP's birth date (characters 5-10) would mean an age under {min}: the "
+        "homoclave (character 17) is the letter {char}, meaning a birth in 2000 or later; "
+        "someone born before 2000 has a digit there: did you type the letter {char} instead "
+        "of {other}?",
+    },
     "validation.curp.date_1900": {
         "es": "la homoclave (carácter 17) es un dígito, que indica un nacimiento en 1900-1999, "
         "y el 29 de febrero de 1900 no existe (1900 no fue bisiesto); una CURP de 2000 lleva "
@@ -77,8 +113,8 @@ _VALIDATION: dict[str, dict[str, str]] = {
         "en": "the CURP is not valid; check it at gob.mx/curp",
     },
     "validation.nss.digits": {
-        "es": "el NSS solo lleva dígitos",
-        "en": "the NSS holds digits only",
+        "es": "el NSS solo lleva dígitos: su carácter {position} es «{char}»",
+        "en": "the NSS holds digits only: its character {position} is “{char}”",
     },
     "validation.nss.length": {
         "es": "el NSS debe tener 11 dígitos (tiene {length})",
@@ -150,8 +186,26 @@ _VALIDATION: dict[str, dict[str, str]] = {
         "again",
     },
     "validation.phone.format": {
-        "es": "el teléfono debe tener 10 dígitos",
-        "en": "the phone number must have 10 digits",
+        "es": "el teléfono debe tener 10 dígitos (tiene {length})",
+        "en": "the phone number must have 10 digits (it has {length})",
+    },
+    "validation.phone.length_after_52": {
+        "es": "el teléfono debe tener 10 dígitos después del 52 de México (tiene {length})",
+        "en": "the phone number must have 10 digits after Mexico's 52 (it has {length})",
+    },
+    "validation.phone.mobile_prefix": {
+        "es": "el teléfono tiene 11 dígitos después del 52 de México: el 1 que seguía al 52 en "
+        "los celulares ya no se usa (desde 2019); quítalo y deja los 10 dígitos",
+        "en": "the phone number has 11 digits after Mexico's 52: the 1 that mobiles had after "
+        "the 52 is no longer used (since 2019); remove it and keep the 10 digits",
+    },
+    "validation.phone.digits": {
+        "es": "el teléfono solo lleva dígitos: su carácter {position} es «{char}»",
+        "en": "the phone number holds digits only: its character {position} is “{char}”",
+    },
+    "validation.phone.country": {
+        "es": "el teléfono debe ser de México: 10 dígitos, sin prefijo de país o con +52",
+        "en": "the phone number must be a Mexican one: 10 digits, with no country code or +52",
     },
     "validation.student_id.format": {
         "es": "el ID escolar lleva solo dígitos, hasta 11 (como el ID ITSON)",
@@ -436,9 +490,19 @@ _PROFILE: dict[str, dict[str, str]] = {
     },
     "profile.bad_name": {
         "es": "'{name}' no es un nombre de perfil válido (letras, dígitos, . _ -) ni una ruta "
-        "(con / o terminada en .yaml)",
+        "(con / o con la terminación de un archivo, como .yaml)",
         "en": "'{name}' is neither a valid profile name (letters, digits, . _ -) nor a path "
-        "(with / or ending in .yaml)",
+        "(with / or with a file's ending, such as .yaml)",
+    },
+    "profile.name_or_file": {
+        "es": "'{name}' es el nombre de un archivo de esta carpeta, y ningún perfil en {path} "
+        "se llama así: no sé si quieres el archivo o un perfil nuevo con ese nombre; no hice "
+        "nada. Para el archivo escribe --profile ./{name}; para un perfil con nombre, elige "
+        "uno sin punto",
+        "en": "'{name}' is the name of a file in this folder, and no profile in {path} has "
+        "that name: I cannot tell whether you mean the file or a new profile of that name; "
+        "nothing was done. For the file write --profile ./{name}; for a named profile, choose "
+        "a name without a dot",
     },
     "profile.blank_name": {
         "es": "el perfil indicado (--profile o AUTOHELPER_PROFILE) está en blanco: vacío o "

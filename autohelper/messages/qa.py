@@ -467,6 +467,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "El JUnit «{path}» no es XML válido en la línea {line}, columna {column}: {what}.",
         "en": "The JUnit file “{path}” is not valid XML at line {line}, column {column}: {what}.",
     },
+    "qa.junit_not_utf8": {
+        "es": "El JUnit «{path}» no está en UTF-8: el byte {byte} (byte {offset} del archivo, "
+        "línea {line}, columna {column}) no es UTF-8 válido (¿se guardó como Latin-1?); "
+        "guárdalo como UTF-8.",
+        "en": "The JUnit file “{path}” is not UTF-8: byte {byte} (byte {offset} of the file, "
+        "line {line}, column {column}) is not valid UTF-8 (saved as Latin-1?); save it as "
+        "UTF-8.",
+    },
+    "qa.junit_doctype": {
+        "es": "El JUnit «{path}» trae en la línea {line} un DOCTYPE que declara entidades o "
+        "un DTD: no acepto DOCTYPE ni entidades en un JUnit (ningún informe los lleva); "
+        "quítalo.",
+        "en": "The JUnit file “{path}” has, on line {line}, a DOCTYPE declaring entities or "
+        "a DTD: I accept no DOCTYPE nor entities in a JUnit file (no report has them); "
+        "remove it.",
+    },
     "qa.xml.no_elements": {
         "es": "el archivo está vacío o no tiene ningún elemento",
         "en": "the file is empty or holds no element",

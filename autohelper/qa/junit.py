@@ -5,8 +5,10 @@ with every shard's suites and their totals added up, so CI shows one report. A c
 shards both ran (the same classname and name) is a mistake of the split: it is refused, naming
 the case, rather than counted twice. A file that is not XML, or a suite whose counts are not
 whole numbers (or whose time is not a number of seconds), or too big to add up, or a file in
-an encoding Python cannot read, is refused too, naming the file and the place, in the person's
-language. The merged file is written 0600, like every report.
+an encoding Python cannot read, or one that says UTF-8 and is not (its byte and line), or a
+DOCTYPE declaring entities or a DTD (at its line, before any entity is read), is refused too,
+naming the file and the place, in the person's language. The merged file is written 0600, like
+every report; an output that is no regular file (a pipe, /dev/stdout) is refused first.
 
 Suites may nest (PHPUnit's do): a top-level suite's counts already hold its nested suites', so
 only the top-level suites are added up, and each case is looked at once.
@@ -14,6 +16,7 @@ only the top-level suites are added up, and each case is looked at once.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
@@ -56,9 +59,15 @@ def _suites(path: Path) -> list[ET.Element]:
         # A pipe or a device is refused before it is read: a pipe nobody writes to would
         # block the read forever (`os_problem` words the refusal).
         refuse_odd(path)
-        root = ET.parse(path).getroot()  # noqa: S314 (our own reports, not a stranger's)
+        data = path.read_bytes()
     except OSError as exc:
         raise UsageError("qa.junit_unreadable", path=str(path), reason=os_problem(exc)) from None
+    _refuse_doctype(path, data)
+    _refuse_not_utf8(path, data)
+    try:
+        parser = ET.XMLParser()
+        parser.feed(data)
+        root = parser.close()
     except ET.ParseError as exc:
         line, column = exc.position
         what = Words("qa.xml." + _XML_ERRORS.get(exc.code, "other"))
@@ -78,6 +87,63 @@ def _suites(path: Path) -> list[ET.Element]:
         # Only the top level: a nested suite is counted in the suite that holds it.
         return root.findall("testsuite")
     raise UsageError("qa.junit_not_junit", path=str(path), tag=_cut(str(root.tag)))
+
+
+class _Doctype(Exception):
+    """Raised from expat's handler at a DOCTYPE, to stop reading there."""
+
+
+def _refuse_doctype(path: Path, data: bytes) -> None:
+    """Refuse a file with a DOCTYPE that declares anything (entities, an external DTD), at
+    the DOCTYPE's line: no JUnit writer puts one there, and its entities would be read
+    (expanded a billion times, or a file of the machine's taken in) before the error met at
+    their use ("malformed XML") says nothing of why. A bare `<!DOCTYPE html>` declares
+    nothing: the file is then said to be no JUnit, by its main element."""
+    reader = expat.ParserCreate()
+    found: list[int] = []
+
+    def doctype(_name: str, system: str | None, public: str | None, subset: int) -> None:
+        if system or public or subset:
+            found.append(reader.CurrentLineNumber)
+            raise _Doctype
+
+    reader.StartDoctypeDeclHandler = doctype
+    # Any other problem is the parse's to word, after this.
+    with contextlib.suppress(_Doctype, expat.ExpatError, LookupError, ValueError):
+        reader.Parse(data, True)
+    if found:
+        raise UsageError("qa.junit_doctype", path=str(path), line=found[0])
+
+
+_UTF8_NAMES = frozenset({b"utf-8", b"utf8"})
+
+
+def _refuse_not_utf8(path: Path, data: bytes) -> None:
+    """Refuse, at its byte and line, a file that says (or by default is) UTF-8 and is not: a
+    report saved as Latin-1 by an editor, which expat calls only "a character that cannot go
+    there". A file declaring another encoding (`ISO-8859-1`) is the parser's to read; one
+    in UTF-16 carries its byte order mark, or zero bytes the declaration is read through."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]:
+        return
+    head = data[:1024].removeprefix(b"\xef\xbb\xbf").lstrip()
+    declaration = head.split(b"?>", 1)[0] if head.startswith(b"<?xml") else b""
+    found = _DECLARED_ENCODING.search(declaration)
+    if found is not None and found.group(1).strip().lower() not in _UTF8_NAMES:
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        raise UsageError(
+            "qa.junit_not_utf8",
+            path=str(path),
+            byte=f"0x{data[exc.start]:02X}",
+            offset=exc.start + 1,
+            line=line,
+            column=column,
+        ) from None
 
 
 # How deep a JUnit file's elements may nest (a report's are 4: suites, suite, case, failure):
@@ -161,8 +227,13 @@ def _bad_attribute(
 
 def merge(inputs: Sequence[Path], output: Path) -> dict[str, int]:
     """Write one JUnit file with every suite of `inputs`; returns the totals."""
+    from autohelper.files import FileProblem, refuse_not_regular
     from autohelper.privatefiles import write_private
 
+    try:  # before any input is read: a device or a pipe is refused as the write would
+        refuse_not_regular(output)
+    except FileProblem as problem:
+        raise UsageError("qa.junit_unwritable", path=str(output), reason=problem) from None
     merged = ET.Element("testsuites", name="autohelper qa")
     totals = dict.fromkeys(_COUNTS, 0)
     time = 0.0

@@ -10,6 +10,7 @@ Reading never creates the journal: a student who has run nothing yet has no hist
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -250,15 +251,18 @@ def profile_block(profile: Profile, command_suffix: str = "") -> ProfileBlock | 
 
 
 def find_step(procedure: Procedure, step_id: str, command_suffix: str = "") -> ProcedureStep:
-    """The step (its id in any case: ids are lower case), or a UsageError naming it as typed
-    (masked when it looks like personal data, quoted safely, cut when long): unknown (with a
-    suggestion), a step of another procedure, a wait (which ends by itself), or a step whose
-    `done_when` has no `mark` (done by a run or by the profile)."""
-    step = procedure.step(step_id) or procedure.step(step_id.lower())
+    """The step (its id in any case and width, NFKC: ids are lower case), or a UsageError
+    naming it as typed (masked when it looks like personal data, quoted safely, cut when
+    long): unknown (with a suggestion), a step of another procedure, a wait (which ends by
+    itself), or a step whose `done_when` has no `mark` (done by a run or by the profile)."""
+    # NFKC first: a full-width ＳＯＬＩＣＩＴＵＤ (an Asian keyboard layout, a copy from a
+    # document) is the id it shows.
+    folded = unicodedata.normalize("NFKC", step_id).lower()
+    step = procedure.step(step_id) or procedure.step(folded)
     if step is None:
         steps = ", ".join(procedure.step_ids)
         for path in procedure_paths():
-            if path.stem != procedure.id and _has_step(path, step_id.lower()):
+            if path.stem != procedure.id and _has_step(path, folded):
                 raise UsageError(
                     "status.step_other_procedure",
                     step=typed(step_id),
@@ -266,7 +270,7 @@ def find_step(procedure: Procedure, step_id: str, command_suffix: str = "") -> P
                     procedure=procedure.id,
                     steps=steps,
                 )
-        hint = did_you_mean(step_id.lower(), procedure.step_ids)
+        hint = did_you_mean(folded, procedure.step_ids)
         raise UsageError(
             "status.unknown_step",
             step=typed(step_id),
@@ -548,9 +552,16 @@ def check_outputs(profile_name: str | None, outputs: Mapping[str, Path]) -> None
     a profile or the journal (its write-ahead files too), or a file of the scenarios folder
     status reads (a procedure, a scenario): writing there would destroy the student's data,
     their history, or what status is computed from."""
-    from autohelper.files import refuse_unrelated, same_file
+    from autohelper.files import FileProblem, refuse_not_regular, refuse_unrelated, same_file
     from autohelper.outputs import personal_file
 
+    for path in outputs.values():
+        # A device, a pipe, /dev/stderr: refused now as the write would refuse it, before
+        # the timeline is printed, never after.
+        try:
+            refuse_not_regular(path)
+        except FileProblem as problem:
+            raise UsageError("status.cannot_write", path=str(path), reason=problem) from None
     read = _read_files()
     for option, path in outputs.items():
         # The example's suffix is the option's: `--html` → tramite.html.

@@ -4,6 +4,8 @@ dates in the person's language, what each state says about a step, and the yield
 
 from __future__ import annotations
 
+import unicodedata
+
 from autohelper.messages import has, localized, t
 from autohelper.privacy import PERSONAL_FIELDS, mask
 from autohelper.status.business_days import Day
@@ -24,10 +26,33 @@ def format_day(day: Day, lang: str | None = None, year: bool = True) -> str:
 
 
 def shown_yields(yields: dict[str, str], reveal: bool) -> dict[str, str]:
+    """The yields as every rendering shows them: a folio or a personal value masked unless
+    revealed, and no control character in a name or a value (a journal edited by hand may
+    hold a line break or an escape sequence, which would break or recolour the terminal)."""
     return {
-        name: value if reveal or name not in _MASKED_YIELDS else mask(value, name)
+        printable(name): printable(
+            value if reveal or name not in _MASKED_YIELDS else mask(value, name)
+        )
         for name, value in yields.items()
     }
+
+
+def printable(text: str) -> str:
+    """`text` with each run of control characters (C0, C1, DEL, the line and paragraph
+    separators, the invisible format ones such as direction marks) as one space, trimmed."""
+    kept: list[str] = []
+    changed = False
+    for char in text:
+        if unicodedata.category(char) in _CONTROL_CATEGORIES:
+            changed = True
+            if kept and kept[-1] != " ":
+                kept.append(" ")
+        else:
+            kept.append(char)
+    return "".join(kept).strip() if changed else text
+
+
+_CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
 def yield_label(name: str, lang: str | None = None) -> str:
