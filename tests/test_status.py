@@ -450,9 +450,25 @@ def test_a_send_with_an_unknown_result_blocks_until_checked() -> None:
     add_run("imss-nss", "unknown", day="2026-11-02")
     nss = steps(status_json("--as-of", "2026-11-03"))["nss"]
     assert nss["state"] == "blocked"
-    assert nss["why"].startswith("no se supo si el último envío llegó")
+    assert nss["why"] == (
+        "no se supo si el último envío llegó: revisa tu correo o el portal antes de intentarlo "
+        "otra vez"
+    )
     add_run("imss-nss", "success", {"nss": "12…03"}, day="2026-11-03")
     assert states(status_json("--as-of", "2026-11-03"))["nss"] == "done"
+
+
+def test_an_unknown_send_to_a_portal_that_mails_nothing_is_checked_on_the_portal() -> None:
+    """The CIA mails nothing we know of (its scenario waits for no link): «revisa tu correo»
+    sent the student to look where nothing would come."""
+    make_profile()
+    add_run("itson-solicitud", "unknown", day="2026-11-02")
+    solicitud = steps(status_json("--as-of", "2026-11-03"))["solicitud"]
+    assert solicitud["state"] == "blocked"
+    assert solicitud["why"] == (
+        "no se supo si el último envío llegó: revisa en el portal si quedó registrado antes de "
+        "intentarlo otra vez"
+    )
 
 
 # -- done, undo and bad input -----------------------------------------------------------------

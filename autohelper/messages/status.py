@@ -388,11 +388,17 @@ _STATUS: dict[str, dict[str, str]] = {
         "en": "This step is done, but your history lacks an earlier one: “{title}”. If you "
         "already did it yourself, mark it: autohelper done {step}{suffix}",
     },
-    "status.blocked_unknown": {
+    "status.blocked_unknown.email": {
         "es": "no se supo si el último envío llegó: revisa tu correo o el portal antes de "
         "intentarlo otra vez",
         "en": "it is unknown whether the last send went through: check your email or the portal "
         "before trying again",
+    },
+    "status.blocked_unknown.portal": {
+        "es": "no se supo si el último envío llegó: revisa en el portal si quedó registrado "
+        "antes de intentarlo otra vez",
+        "en": "it is unknown whether the last send went through: check on the portal whether "
+        "it was recorded before trying again",
     },
     "status.blocked_generic": {
         "es": "algo falló que una persona debe revisar",

@@ -73,6 +73,9 @@ class Student:
     # The profile fields each step's scenario takes from another step's, by step id:
     # `nss` for the step that runs itson-solicitud.
     needs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The steps whose scenario waits for a link the portal emails: where to look after a send
+    # whose answer is unknown (the email too, or the portal alone).
+    mails: frozenset[str] = frozenset()
 
 
 def today() -> Day:
@@ -94,19 +97,28 @@ def student(profile_name: str | None, command_suffix: str = "") -> Student:
     procedure = procedure_for(profile.institution, current_lang())
     # Marks belong to one profile (several students may share a machine): keyed by its file.
     key = str(Path(path).expanduser().resolve())
-    requires = _scenario_requires(procedure)
+    from autohelper.scenario.model import EmailLink
+
+    scenarios = _scenarios(procedure)
+    requires = _scenario_requires(scenarios)
+    mails = frozenset(
+        step_id
+        for step_id, scenario in scenarios.items()
+        if any(isinstance(step, EmailLink) for step in scenario.steps)
+    )
     return Student(
-        profile, procedure, key, provided_fields(procedure, requires), needed_fields(requires)
+        profile,
+        procedure,
+        key,
+        provided_fields(procedure, requires),
+        needed_fields(requires),
+        mails,
     )
 
 
-def _scenario_requires(procedure: Procedure) -> dict[str, dict[str, str]]:
-    """Each step's profile fields that another step's scenario gets (by step id): its
-    scenario's `requires` (`{nss: imss-nss}`), and any field it needs that another scenario of
-    the procedure saves to the profile (the vigencia needs the NSS, which imss-nss saves): a
-    student who skipped that step (an NSS from a job) and never saved the field is told to
-    save it before the run, not stopped by the run. A scenario that cannot be read requires
-    nothing here: `autohelper check` and the run itself say what is wrong with it."""
+def _scenarios(procedure: Procedure) -> dict[str, Scenario]:
+    """The scenario of each step that runs one (by step id). A scenario that cannot be read is
+    left out here: `autohelper check` and the run itself say what is wrong with it."""
     from autohelper.errors import AutohelperError
     from autohelper.scenario.loader import find_scenario, load_scenario, scenarios_dir
 
@@ -118,6 +130,16 @@ def _scenario_requires(procedure: Procedure) -> dict[str, dict[str, str]]:
             scenarios[step.id] = load_scenario(find_scenario(step.scenario, scenarios_dir()))
         except AutohelperError:
             continue
+    return scenarios
+
+
+def _scenario_requires(scenarios: Mapping[str, Scenario]) -> dict[str, dict[str, str]]:
+    """Each step's profile fields that another step's scenario gets (by step id): its
+    scenario's `requires` (`{nss: imss-nss}`), and any field it needs that another scenario of
+    the procedure saves to the profile (the vigencia needs the NSS, which imss-nss saves): a
+    student who skipped that step (an NSS from a job) and never saved the field is told to
+    save it before the run, not stopped by the run. A scenario that cannot be read requires
+    nothing here."""
     savers = {
         name: scenario.id for scenario in scenarios.values() for name in scenario.save_to_profile
     }
@@ -138,7 +160,7 @@ def provided_fields(
     """For each step that runs a scenario, the profile fields another step's scenario takes
     from it (its `requires`: `{nss: imss-nss}`)."""
     if requires is None:
-        requires = _scenario_requires(procedure)
+        requires = _scenario_requires(_scenarios(procedure))
     sources: dict[str, str] = {}
     for fields in requires.values():
         sources.update(fields)
@@ -179,6 +201,7 @@ def current_timeline(request: StatusRequest, who: Student | None = None) -> Time
         request.command_suffix,
         who.provides,
         who.needs,
+        who.mails,
     )
 
 

@@ -100,6 +100,8 @@ class Timeline:
     profile: Profile
     conflicts: tuple[OrderConflict, ...] = ()
     command_suffix: str = ""  # what goes after the commands shown (` --profile NAME`)
+    # The steps whose scenario waits for an emailed link (where to check an unknown send).
+    mails: frozenset[str] = frozenset()
 
     def state(self, step_id: str) -> StepState:
         return next(s for s in self.steps if s.step.id == step_id)
@@ -253,10 +255,12 @@ def build_timeline(
     command_suffix: str = "",
     provides: Mapping[str, tuple[str, ...]] | None = None,
     needs: Mapping[str, tuple[str, ...]] | None = None,
+    mails: frozenset[str] = frozenset(),
 ) -> Timeline:
     """Every step's state as of `as_of`, the next action, and whether to show the contacts.
     `provides`: the profile fields each step gets that a later one needs (by step id);
-    `needs`: the profile fields each step's scenario takes from another step's (by step id)."""
+    `needs`: the profile fields each step's scenario takes from another step's (by step id);
+    `mails`: the steps whose scenario waits for an emailed link."""
     runs, marks = list(runs), list(marks)
     values = profile.as_template_values()
     lacking = {s.id: lacking_fields(s, values, provides) for s in procedure.steps}
@@ -288,7 +292,16 @@ def build_timeline(
     contacts = procedure.help_desk.contacts if alarm else ()
     conflicts = _order_conflicts(procedure, states)
     return Timeline(
-        procedure, as_of, ordered, action, overdue, contacts, profile, conflicts, command_suffix
+        procedure,
+        as_of,
+        ordered,
+        action,
+        overdue,
+        contacts,
+        profile,
+        conflicts,
+        command_suffix,
+        frozenset(mails),
     )
 
 

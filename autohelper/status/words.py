@@ -202,7 +202,10 @@ def blocked_reason(item: StepState, timeline: Timeline, lang: str | None) -> str
     if item.rule is not None and item.rule.why is not None:
         return rule_text(item.rule.why, timeline, lang)
     if item.last_run is not None and item.last_run.status == "unknown":
-        return t("status.blocked_unknown", lang)
+        # Where to look follows the portal: the email too where it mails a link, else the
+        # portal alone (the CIA mails nothing we know of).
+        where = "email" if item.step.id in timeline.mails else "portal"
+        return t(f"status.blocked_unknown.{where}", lang)
     return t("status.blocked_generic", lang)
 
 
