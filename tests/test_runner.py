@@ -671,6 +671,31 @@ def test_a_notice_nobody_declared_after_a_send_is_passed_by_the_student_then_rea
     assert not any(p.startswith("No reconozco lo que") for p in qa.prompts)
 
 
+SLOW_PARSE = f"""
+  - goto: {LAB}/slow-parse-start
+    description: Abrir
+  - click: {{css: "#ir"}}
+    description: Ir a la página lenta
+  - click: {{css: "#siguiente"}}
+    timeout: 2
+    description: Seguir
+  - expect: {{text: Listo}}
+    description: Listo
+"""
+
+
+def test_a_page_still_being_read_when_its_element_is_awaited_is_slow_not_changed(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The page waits for a script of its own (3 s) before the button: past the step's 2 s the
+    document is still being read. It was «El portal cambió»; it is awaited again (a retried
+    step) and found."""
+    portal.configure(delay=3.0, delay_paths=("/slow-script.js",))
+    scenario = lab_scenario(tmp_path, SLOW_PARSE)
+    result = engine_run(page, scenario, tmp_path, profile=STUDENT)
+    assert result.status == "success", result.message
+
+
 def test_qa_never_stands_in_for_a_missing_field(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

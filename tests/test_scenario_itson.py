@@ -233,6 +233,30 @@ def test_a_notice_the_form_always_shows_is_not_taken_for_the_saves_refusal(
 
 
 @pytest.mark.browser
+def test_an_id_and_a_sign_in_answered_later_than_a_steps_wait_are_awaited_as_sends_are(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """apps9 and PeopleSoft answer the ID's and the sign-in's posts after 4 s, longer than a
+    step waits (3 s here) and shorter than a send's answer may take. The ID's click was «El
+    portal cambió» and the sign-in «Envié la solicitud pero el portal no respondió a tiempo»
+    (an unknown send, status blocked), while the page had come: Playwright's click waited for
+    the page it asked for within the click's own timeout."""
+    portal.configure(
+        delay=4.0,
+        delay_methods=("POST",),
+        delay_paths=("/CIA/index.aspx", "/psp/ITSONPRD/EMPLOYEE/HRMS/"),
+    )
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = run_itson(page, tmp_path, journal=journal, step_timeout=3.0, submit_timeout=15.0)
+    assert result.status == "success", result.message
+    assert cia(portal).saves == {"saved": 1}
+    assert sign_ins(portal) == 1
+    [run] = journal.runs()
+    sign_in, save = journal.rows("submits", run.id)
+    assert sign_in["result"] == "http 200" and save["result"].startswith("http")
+
+
+@pytest.mark.browser
 def test_a_warning_beside_the_folio_is_relayed_and_the_forms_own_notice_is_not(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

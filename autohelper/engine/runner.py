@@ -99,6 +99,8 @@ def network_stop(error: str, live: bool) -> str | None:
 
 
 # What a person can do by hand in the browser when the scenario's target is not found.
+_READY_STATE_JS = "document.readyState"
+
 # How many times, at one outcome, the person may go on by hand from an answer nobody declared.
 ANSWERS_BY_HAND = 3
 
@@ -809,9 +811,26 @@ class Runner:
             # The frame holds the server's error or maintenance page: down, not changed.
             key = "run.unavailable_after_submit" if self.awaiting_answer else "run.frame_down"
             return self.stop(key, step)
+        if self._still_parsing(target):
+            # The document is still being read (a stylesheet or script it waits for, slow to
+            # come): the element may be further down. Slow, not changed: tried again (a
+            # retried step), then said as a slow portal.
+            raise SlowPage("the page was still loading")
         return self.stop(
             "run.portal_changed", step, PortalChanged, target=m.describe_target(target)
         )
+
+    def _still_parsing(self, target: m.Target) -> bool:
+        """Whether the document `target` lives in (or the window's) has not been read to its
+        end yet (`readyState` "loading"). A page read whole that only waits for an image or a
+        frame ("interactive") is not: what it lacks, it lacks."""
+        try:
+            frames = [self.page.main_frame]
+            if target[0].frame:
+                frames.append(locate.frame_for(self.page, target[0].frame, LOOK_MS))
+            return any(frame.evaluate(_READY_STATE_JS) == "loading" for frame in frames)
+        except (locate.FrameMissing, PlaywrightError):
+            return False
 
     def _frame_down(self, target: m.Target) -> bool:
         """Whether the frame `target` lives in holds a document the server failed."""

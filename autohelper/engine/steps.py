@@ -25,6 +25,7 @@ from playwright.sync_api import expect
 
 from autohelper.engine import locate
 from autohelper.engine.guards import BUSY_KEY
+from autohelper.engine.retry import SlowPage
 from autohelper.engine.runner import COVERED, Skip
 from autohelper.errors import Declined, OriginViolation, PortalChanged, SubmitUnknown
 from autohelper.human import NEW_IMAGE, wants_to_quit
@@ -92,11 +93,37 @@ def _click(run: Runner, step: m.Step, target: m.Target, element: PwLocator) -> N
     timeout = run.timeout_ms(step)
     run.watch.new_tab = False
     run.form.clear()  # a click leaves the form (its next page), or acts beside it
-    run.acting(step, target, lambda: element.click(timeout=timeout))
+    run.acting(step, target, lambda: _click_and_await(run, step, element, timeout))
     if run.watch.new_tab and not run.opened:
         with contextlib.suppress(PlaywrightTimeout):  # none came: the next step judges the page
             run.page.context.wait_for_event("page", timeout=timeout)
     run.follow_new_tab()
+
+
+# In a click's timeout, Playwright's call log once the click itself was made and what is left
+# is the page it asked for (a navigation that has not yet come).
+CLICK_DONE = "click action done"
+
+
+def _click_and_await(run: Runner, step: m.Step, element: PwLocator, timeout: float) -> None:
+    """Click. Playwright waits, within the click's timeout, for a navigation the click starts
+    to come: a portal slow to answer it (an ID posted, answered in 12 s) is then no element
+    missing, nor a changed portal. The page it asked for is awaited as long as a send's answer
+    is; still not there, the portal is slow (retried, then said so)."""
+    documents = sum(run.watch.documents.values())
+    try:
+        element.click(timeout=timeout)
+    except PlaywrightTimeout as exc:
+        if CLICK_DONE not in str(exc):
+            raise
+        if sum(run.watch.documents.values()) != documents:
+            return  # it came meanwhile
+        wait = run.timeout_ms(step, run.options.submit_timeout)
+        log.debug("step %s: the page the click asked for is slow to come", run.index + 1)
+        try:
+            run.page.wait_for_event("framenavigated", timeout=wait)
+        except PlaywrightTimeout:
+            raise SlowPage(str(exc)) from None
 
 
 @handles(m.Click)
@@ -688,7 +715,7 @@ def _press_into_a_new_tab(
     """The form posts into a tab of its own: its answer is that tab's first document, and the
     run goes on there (as after a link that opens one)."""
     with run.page.context.expect_page(timeout=timeout) as opened:
-        button.click(timeout=click_timeout)
+        button.click(timeout=click_timeout, no_wait_after=True)
     tab = opened.value
     with contextlib.suppress(PlaywrightError):  # a tab slow to load: the outcome waits on
         tab.wait_for_load_state("domcontentloaded", timeout=timeout)
@@ -710,7 +737,7 @@ def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> int 
         pressed = False
         try:
             with frame.expect_navigation(wait_until="domcontentloaded", timeout=timeout) as nav:
-                button.click(timeout=click_timeout)
+                button.click(timeout=click_timeout, no_wait_after=True)
                 pressed = True
             response = nav.value
         except PlaywrightError as exc:
@@ -743,11 +770,11 @@ def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> int 
     if until.response is not None:
         wanted = until.response
         with run.page.expect_response(lambda r: wanted in r.url, timeout=timeout) as answer:
-            button.click(timeout=click_timeout)
+            button.click(timeout=click_timeout, no_wait_after=True)
         if answer.value.status >= 500:  # as a frame's: the outcome says "unavailable"
             run.watch.arrived(answer.value.status, posted=True)
         return answer.value.status
-    button.click(timeout=click_timeout)
+    button.click(timeout=click_timeout, no_wait_after=True)
     if until.url is not None:
         run.page.wait_for_url(re.compile(until.url), timeout=timeout)
     else:
