@@ -1,6 +1,7 @@
 """Scenarios done once for good (`once: true`: a request filed with an institution): before any
 browser starts, a student's run stops when their journal already holds a success of it, and
-says when and with which folio. `--again` goes on anyway (the portal then says what it says).
+says when and with which folio; or when their last run pressed the request's own send and never
+learned its answer (it may have gone through: they check first). `--again` goes on anyway (the portal then says what it says).
 
 Only a student's own runs count, against the same target (live runs guard live runs, a
 mirror's guard that mirror's: another one knows nothing of the request); the bundled mock starts
@@ -16,7 +17,7 @@ from pathlib import Path
 from autohelper.errors import AutohelperError
 from autohelper.journal import Journal, default_path
 from autohelper.messages import localized, t
-from autohelper.scenario.model import Scenario, Text
+from autohelper.scenario.model import Scenario, Submit, Text
 
 
 class AlreadyDone(AutohelperError):
@@ -70,6 +71,32 @@ class AlreadyMarked(AlreadyDone):
         )
 
 
+class PossiblyDone(AutohelperError):
+    """The student's last run of this scenario pressed its request's send and never learned
+    the answer: it may have gone through. Nothing was started; the person checks first."""
+
+    key = "session.possibly_done"
+
+    def __init__(self, scenario: Scenario, send: str, pressed_at: str, suffix: str = "") -> None:
+        super().__init__()
+        self.scenario, self.send, self.pressed_at, self.suffix = scenario, send, pressed_at, suffix
+
+    def message(self, lang: str | None = None) -> str:
+        from autohelper.status.words import format_day
+
+        when = datetime.datetime.fromisoformat(self.pressed_at).astimezone()
+        return t(
+            self.key,
+            lang,
+            title=localized(self.scenario.title, lang),
+            scenario=self.scenario.id,
+            step=self.send,
+            date=format_day(when.date(), lang),
+            time=when.strftime("%H:%M"),
+            suffix=self.suffix,
+        )
+
+
 def refuse_repeat(
     scenario: Scenario,
     mode: str,
@@ -96,8 +123,42 @@ def refuse_repeat(
         stamp = done.ended_at or done.started_at
         day = datetime.datetime.fromisoformat(stamp).astimezone().date()
         raise AlreadyDone(scenario.title, day, done.yields.get("folio"), command_suffix)
+    _refuse_unanswered(scenario, book, mode, target, profile, target_url, command_suffix)
     if target == "live" and institution:
         _refuse_marked(scenario, book, profile, institution, command_suffix)
+
+
+def _refuse_unanswered(
+    scenario: Scenario,
+    journal: Journal,
+    mode: str,
+    target: str,
+    profile: str,
+    target_url: str | None,
+    suffix: str,
+) -> None:
+    """The student's last run of `scenario` (this target's) ended with its request's own send
+    (the scenario's last submit) pressed and its answer never read, and no emailed link after
+    it to take the request up by (resume.py): a second run would send it again. Said, with
+    when, before anything starts; `--again` goes on."""
+    from autohelper.resume import link_step_after
+
+    runs = [
+        run
+        for run in journal.runs(scenario.id)
+        if (run.mode, run.target) == (mode, target)
+        and run.profile in (None, profile)
+        and (target != "mirror" or run.target_url in (None, target_url))
+    ]
+    if not runs or runs[-1].status != "unknown":
+        return
+    sends = [i for i, step in enumerate(scenario.steps) if isinstance(step, Submit)]
+    if not sends or link_step_after(scenario, sends[-1]) is not None:
+        return
+    pressed = [s for s in journal.submits(runs[-1].id) if s.position == sends[-1]]
+    if pressed and pressed[-1].result == "unknown":
+        send = pressed[-1]
+        raise PossiblyDone(scenario, send.description, send.pressed_at, suffix)
 
 
 def _refuse_marked(

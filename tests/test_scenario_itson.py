@@ -30,7 +30,7 @@ from autohelper.journal import Journal, default_path
 from autohelper.mock import MockPortal
 from autohelper.mock.captcha import nss_for
 from autohelper.mock.cia import DEFAULT_PASSWORD, FORM_COMPONENT, CiaSite
-from autohelper.once import AlreadyDone
+from autohelper.once import AlreadyDone, PossiblyDone
 from autohelper.profile import update_profile
 from autohelper.session import SessionRequest, plan_run
 from autohelper.status.words import format_day
@@ -404,6 +404,48 @@ def test_only_a_students_own_success_against_that_kind_of_target_stops_a_run(
     other = tmp_path / "other"
     other.mkdir()
     assert plan(profile=str(student_profile(other))).scenario.once  # another student's file
+
+
+def test_a_request_whose_save_was_never_answered_is_checked_before_it_is_sent_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last run pressed «Guardar» and the CIA never answered (saved, as a mirror showed,
+    25 s late): a second run sent it again without a word. It now stops before anything
+    starts, saying when and what to check; --again goes on. An unknown sign-in (not the
+    request's own send) does not stop it."""
+    monkeypatch.setenv("AUTOHELPER_SECRET_CIA_PASSWORD", "x")
+    profile = student_profile(tmp_path)
+    journal = Journal()
+
+    def unanswered(position: int) -> None:
+        run = journal.start_run("itson-solicitud", "live", "student", str(profile.resolve()))
+        submit = journal.record_submit(run, position, "Guardar la solicitud («Guardar»)", "")
+        journal.finish_submit(submit, "unknown")
+        journal.end_run(run, "unknown", "No se sabe.", {})
+
+    def plan(**kwargs: Any) -> Any:
+        request = SessionRequest("itson-solicitud", ScriptedHuman(), profile=str(profile))
+        for key, value in kwargs.items():
+            setattr(request, key, value)
+        return plan_run(request)
+
+    unanswered(8)  # the sign-in's send
+    assert plan().scenario.id == "itson-solicitud"
+    unanswered(20)  # the request's own
+    with pytest.raises(PossiblyDone) as info:
+        plan()
+    said = info.value.message()
+    assert said.startswith(
+        f"La última vez que corriste «{TITLE}» ("
+    ) and said.endswith(
+        ") se envió «Guardar la solicitud («Guardar»)» y el portal no respondió a tiempo: puede "
+        "que sí haya llegado. Antes de enviarla otra vez, revisa en el portal si ya quedó "
+        "registrada. Si no quedó: autohelper run itson-solicitud --again --profile "
+        f"{profile} (`autohelper status --profile {profile}` te dice dónde estás)."
+    )
+    assert info.value.message("en").startswith("The last time you ran “Seguro Facultativo")
+    assert plan(again=True).scenario.id == "itson-solicitud"
+    assert plan(against="http://127.0.0.1:9").target.kind == "mirror"  # live runs guard live
 
 
 def test_a_request_marked_by_hand_stops_a_live_run_and_says_the_day_marked(

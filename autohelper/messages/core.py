@@ -143,6 +143,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "send a second request (`autohelper status{suffix}` tells you what comes next). If you "
         "really need to do it again, use --again.",
     },
+    "session.possibly_done": {
+        "es": "La última vez que corriste «{title}» ({date}, {time}) se envió «{step}» y el "
+        "portal no respondió a tiempo: puede que sí haya llegado. Antes de enviarla otra vez, "
+        "revisa en el portal si ya quedó registrada. Si no quedó: autohelper run {scenario} "
+        "--again{suffix} (`autohelper status{suffix}` te dice dónde estás).",
+        "en": "The last time you ran “{title}” ({date}, {time}), “{step}” was sent and the "
+        "portal did not answer in time: it may have gone through. Before sending it again, "
+        "check on the portal whether it was recorded. If it was not: autohelper run {scenario} "
+        "--again{suffix} (`autohelper status{suffix}` tells you where you stand).",
+    },
     "session.already_marked": {
         "es": "Marcaste «{title}» como hecho el {date} (con `autohelper done {step}`). No lo "
         "repito, para no enviar una segunda solicitud (`autohelper status{suffix}` te dice qué "
