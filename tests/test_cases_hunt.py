@@ -61,7 +61,7 @@ def test_quoted_values_and_typed_settings_still_load(tmp_path: Path) -> None:
         tmp_path,
         "  - id: a\n    expect: success\n"
         "    profile: {student_id: '00123456', names: 'no', has_other_insurance: true}\n"
-        "    mock: {cia.password: '0123', imss.nss_found: true, delay: 1, cia.lockout_after: 5,"
+        "    mock: {cia.password: '0123', cia.warning: false, delay: 1, cia.lockout_after: 5,"
         " fail_paths: [/a, /b]}\n",
     )
     [case] = load_cases([path])
@@ -72,7 +72,7 @@ def test_quoted_values_and_typed_settings_still_load(tmp_path: Path) -> None:
     }
     assert dict(case.mock) == {
         "cia.password": "0123",
-        "imss.nss_found": True,
+        "cia.warning": False,
         "delay": 1.0,
         "cia.lockout_after": 5,
         "fail_paths": ("/a", "/b"),
