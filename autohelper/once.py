@@ -1,7 +1,8 @@
 """Scenarios done once for good (`once: true`: a request filed with an institution): before any
 browser starts, a student's run stops when their journal already holds a success of it, and
-says when and with which folio; or when their last run pressed the request's own send and never
-learned its answer (it may have gone through: they check first). `--again` goes on anyway (the portal then says what it says).
+says when and with which folio; or when their last run pressed the request's own send and
+never learned its answer (it may have gone through: they check first). `--again` goes on
+anyway (the portal then says what it says).
 
 Only a student's own runs count, against the same target (live runs guard live runs, a
 mirror's guard that mirror's: another one knows nothing of the request); the bundled mock starts

@@ -696,6 +696,22 @@ def test_a_page_still_being_read_when_its_element_is_awaited_is_slow_not_changed
     assert result.status == "success", result.message
 
 
+def test_a_saves_answer_is_its_own_not_one_to_a_request_the_page_made_before_the_press(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The page's own request, made before the press (a check as it loads), is answered after
+    it: `until: {response: /ajax/}` took that answer for the save's, and the outcome read the
+    page before the save had answered («No reconozco», though saved)."""
+    portal.configure(**{"lab.save_delay": 4.0}, delay=2.5, delay_paths=("/ajax/estado",))
+    steps = NOTICE_AFTER_SEND.replace("/send-notice", "/send-while-polling").replace(
+        "until: {response: /ajax/save}", "until: {response: /ajax/}"
+    )
+    scenario = lab_scenario(tmp_path, steps, profile=("phone",))
+    result = engine_run(page, scenario, tmp_path, profile=STUDENT, submit_timeout=10.0)
+    assert result.status == "success", result.message
+    assert portal.posts("/ajax/save") == 1
+
+
 def test_qa_never_stands_in_for_a_missing_field(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

@@ -435,9 +435,7 @@ def test_a_request_whose_save_was_never_answered_is_checked_before_it_is_sent_ag
     with pytest.raises(PossiblyDone) as info:
         plan()
     said = info.value.message()
-    assert said.startswith(
-        f"La última vez que corriste «{TITLE}» ("
-    ) and said.endswith(
+    assert said.startswith(f"La última vez que corriste «{TITLE}» (") and said.endswith(
         ") se envió «Guardar la solicitud («Guardar»)» y el portal no respondió a tiempo: puede "
         "que sí haya llegado. Antes de enviarla otra vez, revisa en el portal si ya quedó "
         "registrada. Si no quedó: autohelper run itson-solicitud --again --profile "

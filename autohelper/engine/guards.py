@@ -215,6 +215,8 @@ class PageWatch:
     failed: tuple[str, str] | None = None
     # Frames' documents the server failed (a 5xx, a maintenance page), by address.
     frames_down: set[str] = field(default_factory=set)
+    # The requests made since the last press (while `counting_sends`).
+    pressed_requests: list[Request] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.page.on("framenavigated", self._on_navigated)
@@ -290,7 +292,9 @@ class PageWatch:
     @contextlib.contextmanager
     def counting_sends(self) -> Iterator[None]:
         """Count the requests that can carry a send while a submit is pressed: only then, so
-        that no other step pays for an event per request."""
+        that no other step pays for an event per request. Every request made meanwhile is
+        kept (`made_since_press`)."""
+        self.pressed_requests = []
         self.page.on("request", self._on_request)
         try:
             yield
@@ -300,8 +304,14 @@ class PageWatch:
                 self.page.remove_listener("request", self._on_request)
 
     def _on_request(self, request: Request) -> None:
+        self.pressed_requests.append(request)
         if request.is_navigation_request() or request.method not in ("GET", "HEAD", "OPTIONS"):
             self.sends += 1
+
+    def made_since_press(self, request: Request) -> bool:
+        """Whether `request` was made while the last press was counted: the press's own
+        answer, not one to a request the page had under way before it (a field's post)."""
+        return any(request is made for made in self.pressed_requests)
 
     def arrived(self, status: int | None, posted: bool) -> None:
         """What the engine knows of the document a step just opened (a goto's, or a send's or

@@ -37,7 +37,7 @@ from autohelper.target import from_mirror, origin_allowed
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Download, Frame
+    from playwright.sync_api import Download, Frame, Response
     from playwright.sync_api import Locator as PwLocator
 
     from autohelper.engine.runner import Runner
@@ -769,7 +769,14 @@ def _press(run: Runner, step: m.Submit, button: PwLocator, frame: Frame) -> int 
         return response.status
     if until.response is not None:
         wanted = until.response
-        with run.page.expect_response(lambda r: wanted in r.url, timeout=timeout) as answer:
+        # The press's own answer: not one to a request the page had under way before it (a
+        # field's post, PeopleSoft's FieldChange, answered after the press).
+        watch = run.watch
+
+        def own_answer(response: Response) -> bool:
+            return wanted in response.url and watch.made_since_press(response.request)
+
+        with run.page.expect_response(own_answer, timeout=timeout) as answer:
             button.click(timeout=click_timeout, no_wait_after=True)
         if answer.value.status >= 500:  # as a frame's: the outcome says "unavailable"
             run.watch.arrived(answer.value.status, posted=True)
