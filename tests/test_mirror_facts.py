@@ -190,9 +190,10 @@ def test_an_answer_that_ends_well_without_what_it_yields_says_so(
     result = engine_run(page, lab_scenario(tmp_path, steps), tmp_path, human)
     assert result.status == "success", result.message
     assert "folio" not in result.yields
-    assert (
-        "No pude leer «folio» en la respuesta del portal: búscalo tú en la página (o en tu "
-        "correo)." in human.prompts
+    # A portal that mails nothing (no step waits for its email): the page alone, never «o en
+    # tu correo» (the CIA's folio).
+    assert "No pude leer «folio» en la respuesta del portal: búscalo tú en la página." in (
+        human.prompts
     )
 
 

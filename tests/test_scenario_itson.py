@@ -446,6 +446,40 @@ def test_a_request_whose_save_was_never_answered_is_checked_before_it_is_sent_ag
     assert plan(against="http://127.0.0.1:9").target.kind == "mirror"  # live runs guard live
 
 
+def test_the_folio_is_read_in_the_wordings_a_save_may_give_it() -> None:
+    """A mirror's «con el folio: 5120001.» and «Folio: 5120001» were «No pude leer «folio»»
+    (the contract's «con el folio 4810001.» alone was read)."""
+    import re
+
+    from autohelper.scenario import model as m
+    from autohelper.scenario.loader import load_scenario
+
+    scenario = load_scenario(Path(__file__).parents[1] / "scenarios" / "itson-solicitud.yaml")
+    patterns = {
+        pattern
+        for step in scenario.steps
+        if isinstance(step, m.Outcome)
+        for case in step.cases
+        for name, pattern in case.yields
+        if name == "folio"
+    }
+    assert len(patterns) == 1
+    [pattern] = patterns
+    for text, folio in (
+        ("Tu solicitud de Seguro Facultativo fue registrada con el folio 4810001.", "4810001"),
+        ("Tu solicitud fue registrada con el folio: 5120001.", "5120001"),
+        ("Solicitud registrada.\nFolio: 5120001", "5120001"),
+        (
+            "Ya tienes una solicitud de Seguro Facultativo registrada (folio\u00a04810777).",
+            "4810777",
+        ),
+        ("registrada con el folio N° 4810001", "4810001"),
+        ("Consulta el folio de tu trámite en 5 días", None),  # no number of a folio
+    ):
+        found = re.search(pattern, text)
+        assert (found.group(1) if found else None) == folio, text
+
+
 def test_a_request_marked_by_hand_stops_a_live_run_and_says_the_day_marked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

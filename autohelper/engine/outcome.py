@@ -359,7 +359,10 @@ def _apply(
         elif case.result in ("success", "in_person"):
             # The run ends well without it (the NSS not read off its page): said, so the person
             # looks for it there, not left to wonder why it was not offered.
-            run.human.progress(t("run.yield_not_read", name=name))
+            # Where else to look: the email only where this portal writes one.
+            mails = any(isinstance(s, m.EmailLink) for s in run.scenario.steps)
+            key = "run.yield_not_read.email" if mails else "run.yield_not_read.portal"
+            run.human.progress(t(key, name=name))
     run.yields.update(case.sets)
     for name in case.forgets:
         run.yields.pop(name, None)

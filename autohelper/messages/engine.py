@@ -527,11 +527,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "page never arrives. It is not your connection: the portal has a problem.\n"
         "Page: {url}\nScreenshot: {screenshot}\nTry again later.",
     },
-    "run.yield_not_read": {
+    "run.yield_not_read.email": {
         "es": "No pude leer «{name}» en la respuesta del portal: búscalo tú en la página (o en "
         "tu correo).",
         "en": "Could not read “{name}” in the portal's answer: look for it on the page (or in "
         "your email).",
+    },
+    "run.yield_not_read.portal": {
+        "es": "No pude leer «{name}» en la respuesta del portal: búscalo tú en la página.",
+        "en": "Could not read “{name}” in the portal's answer: look for it on the page.",
     },
     "run.page_not_loaded": {
         "es": "La página no cargó en el paso «{step}»: el navegador no pudo abrir {where} "
