@@ -712,6 +712,26 @@ def test_a_saves_answer_is_its_own_not_one_to_a_request_the_page_made_before_the
     assert portal.posts("/ajax/save") == 1
 
 
+def test_a_saves_answer_in_an_alert_nobody_declared_is_read_as_the_answer(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """Saved, the folio in a browser alert and nowhere on the page: the alert was told
+    («El portal mostró un aviso…») and the run ended «No reconozco la respuesta». Its words
+    are the answer's, as a declared dialog's are."""
+    steps = NOTICE_AFTER_SEND.replace("/send-notice", "/send-alert-answer").replace(
+        """      - when: {css: "#resultado", has_text: folio}
+        result: success""",
+        """      - when: [{css: "#resultado", has_text: folio}, {text: con folio}]
+        result: success
+        yields: {folio: 'folio (\\d+)'}""",
+    )
+    scenario = lab_scenario(tmp_path, steps, profile=("phone",))
+    result = engine_run(page, scenario, tmp_path, profile=STUDENT)
+    assert result.status == "success", result.message
+    assert result.yields == {"folio": "201"}
+    assert portal.posts("/ajax/save") == 1
+
+
 def test_qa_never_stands_in_for_a_missing_field(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

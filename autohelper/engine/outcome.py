@@ -280,17 +280,24 @@ def _answer_in_dialog(run: Runner, step: m.Outcome) -> str | None:
     part of the portal's answer: the first case with a `text` locator its words contain is
     the answer, quoted by those words. Its words when it was; None when no case matched."""
     said = run.dialog_words()
-    if not said:
-        return None
-    for number, case in enumerate(step.cases):
-        if any(_in_words(locator, said) for locator in case.when):
-            _apply(run, step, number, case, said, said=said)
-            return said
+    heard = [said] if said else []
+    if run.awaiting_answer:
+        # An alert nobody declared, after the press: the portal may answer that way too (the
+        # folio in an alert), the newest first.
+        run.tell_notices()
+        heard += reversed(run.answer_notices)
+    for words in heard:
+        for number, case in enumerate(step.cases):
+            if any(_in_words(locator, words) for locator in case.when):
+                _apply(run, step, number, case, words, said=words)
+                return words
     return None
 
 
 def _in_words(locator: m.Locator, words: str) -> bool:
-    if locator.kind != "text" or locator.frame or locator.has_text is not None:
+    """Whether a `text` locator's words are in a dialog's (a dialog is the window's, whatever
+    frame the locator names for the page)."""
+    if locator.kind != "text" or locator.has_text is not None:
         return False
     return (
         locator.value == words.strip() if locator.exact else locator.value.lower() in words.lower()
@@ -348,6 +355,7 @@ def _apply(
     words when they are less than the element's text (a dialog's, without its buttons);
     `also`, what the page says beside a good answer (`_beside`)."""
     run.awaiting_answer = False  # the answer is read, whatever it says
+    run.answer_notices = []
     run.before_press = frozenset()
     for name, pattern in case.yields:
         found = re.search(pattern, text)

@@ -287,6 +287,9 @@ class Runner:
         self.press_opens_tab = False
         # How often the person went on by hand from an answer no case took, at this step.
         self.answers_by_hand = 0
+        # The words of the alerts nobody declared that came since the last press, its answer
+        # not read yet: the portal may answer a send that way (a folio in an alert).
+        self.answer_notices: list[str] = []
         self.tries: Counter[tuple[int, int]] = Counter()
         self.downloads: dict[str, Path] = {}
         self.filenames: dict[str, str] = {}  # each download's name as the portal gave it
@@ -420,6 +423,16 @@ class Runner:
         if not done:
             raise missing
 
+    def tell_notices(self) -> None:
+        """Tell the person the alerts nobody declared that came (closed: their only button
+        decides nothing); after a press whose answer is not read yet, kept as words that
+        answer may be in (`answer_notices`)."""
+        for notice in self.dialogs.take_notices():
+            log.debug("step %s: an alert nobody declared, closed", self.index + 1)
+            self.human.progress(t("run.portal_notice", text=self.redactor(_one_line(notice))))
+            if self.awaiting_answer:
+                self.answer_notices.append(notice)
+
     def answer_by_hand(self, step: m.Step) -> bool:
         """The portal showed what no case of outcome `step` takes (a notice of its own to pass,
         «Su contraseña vence en 3 días… Continuar»): a student who sees the browser may pass it
@@ -472,9 +485,7 @@ class Runner:
         portal's firewall (handed to the person)."""
         if self.watch.violation:
             raise self.stop("run.origin", step, OriginViolation, where=self.watch.violation)
-        for notice in self.dialogs.take_notices():
-            log.debug("step %s: an alert nobody declared, closed", self.index + 1)
-            self.human.progress(t("run.portal_notice", text=self.redactor(_one_line(notice))))
+        self.tell_notices()
         dialog = self.dialogs.take_unexpected()
         if dialog is not None and self.awaiting_answer and self.sent_since_press():
             # After a press, before its answer was read: the send may have gone through.

@@ -526,6 +526,7 @@ def submit(run: Runner, step: m.Submit) -> None:
     run.events.submit_pressing(run.index, step, run.redactor(run.summary))
     run.last_press = run.index
     run.awaiting_answer = True
+    run.answer_notices = []
     run.secrets.sent()
     run.form.clear()  # sent: what the next form holds is the next send's
     sends_before = run.press_sends = run.watch.sends
