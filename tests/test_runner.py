@@ -697,19 +697,27 @@ def test_a_page_still_being_read_when_its_element_is_awaited_is_slow_not_changed
 
 
 def test_a_saves_answer_is_its_own_not_one_to_a_request_the_page_made_before_the_press(
-    page: Page, portal: MockPortal, tmp_path: Path
+    page: Page, portal: MockPortal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The page's own request, made before the press (a check as it loads), is answered after
     it: `until: {response: /ajax/}` took that answer for the save's, and the outcome read the
-    page before the save had answered («No reconozco», though saved)."""
+    page before the save had answered («No reconozco», though saved). Meanwhile the person is
+    told, once, that the answer is still awaited (the save was 20 s of silence)."""
+    monkeypatch.setattr("autohelper.engine.steps.STILL_WAITING_S", 1.0)
     portal.configure(**{"lab.save_delay": 4.0}, delay=2.5, delay_paths=("/ajax/estado",))
     steps = NOTICE_AFTER_SEND.replace("/send-notice", "/send-while-polling").replace(
         "until: {response: /ajax/save}", "until: {response: /ajax/}"
     )
     scenario = lab_scenario(tmp_path, steps, profile=("phone",))
-    result = engine_run(page, scenario, tmp_path, profile=STUDENT, submit_timeout=10.0)
+    human = ScriptedHuman()
+    result = engine_run(page, scenario, tmp_path, human, profile=STUDENT, submit_timeout=10.0)
     assert result.status == "success", result.message
     assert portal.posts("/ajax/save") == 1
+    waiting = [said for said in human.prompts if said.startswith("Sigo esperando")]
+    assert waiting == [
+        "Sigo esperando la respuesta del portal a «Guardar» (hasta 10 s). No cierres el "
+        "navegador ni vuelvas a presionar el botón."
+    ]
 
 
 def test_a_saves_answer_in_an_alert_nobody_declared_is_read_as_the_answer(

@@ -11,9 +11,10 @@ import contextlib
 import html
 import logging
 import re
+import threading
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -532,7 +533,7 @@ def submit(run: Runner, step: m.Submit) -> None:
     sends_before = run.press_sends = run.watch.sends
     run.press_watch = run.watch
     try:
-        with run.watch.counting_sends():
+        with run.watch.counting_sends(), _still_waiting(run, step):
             status = _press(run, step, button, frame)
     except PlaywrightTimeout as exc:
         sent = run.watch.sends > sends_before
@@ -558,6 +559,26 @@ def submit(run: Runner, step: m.Submit) -> None:
         run.events.submit_finished(run.index, step, "not_sent")
         raise
     run.events.submit_finished(run.index, step, f"http {status}" if status else "ok")
+
+
+# How long a press's answer may take before the person is told it is still awaited (a send
+# answered in 20 s: silence read as a hang, and the button pressed again by hand).
+STILL_WAITING_S = 5.0
+
+
+@contextlib.contextmanager
+def _still_waiting(run: Runner, step: m.Submit) -> Iterator[None]:
+    """Tell the person, once, when the answer to a press is long in coming: it is still
+    awaited, for how long at most, and the button is not to be pressed again."""
+    seconds = round(run.timeout_ms(step, run.options.submit_timeout) / 1000)
+    said = t("run.still_waiting", step=step.describe(), seconds=str(seconds))
+    timer = threading.Timer(STILL_WAITING_S, run.human.progress, (said,))
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
 
 
 # Before a press, in the button's document (one call, the one that reads where its form

@@ -150,6 +150,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Page: {url}\nScreenshot: {screenshot}\n"
         "Check the page and {check_also} before trying again.",
     },
+    "run.still_waiting": {
+        "es": "Sigo esperando la respuesta del portal a «{step}» (hasta {seconds} s). No "
+        "cierres el navegador ni vuelvas a presionar el botón.",
+        "en": "Still waiting for the portal's answer to “{step}” (up to {seconds} s). Do not "
+        "close the browser or press the button again.",
+    },
     "run.press_again": {
         "es": "El portal no respondió a «{step}». Lo intento una vez más (solo es una consulta: "
         "no envía nada).",
