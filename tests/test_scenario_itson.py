@@ -305,6 +305,9 @@ def test_a_renamed_menu_leaf_is_a_portal_change_at_that_step(
     )
     # The leaf's name alone first, then any leaf holding it (the last alternative).
     assert "| css='a.PTNAVLINK' has_text='Solicitud Seguro' frame=name='NAV'." in result.message
+    # The page named is the frame's the step looked in, not the frameset's around it.
+    [where] = [line for line in result.message.splitlines() if line.startswith("Página: ")]
+    assert "IScript_PT_NAV_INFRAME" in where, where
     assert cia(portal).saves == {}
 
 

@@ -644,7 +644,7 @@ class Runner:
     ) -> RunStopped:
         """The error that stops the run at `step`, with the page and a screenshot."""
         shot = self.evidence.screenshot(self.page, f"error-{step.kind}")
-        url = self.page.url
+        url = self._step_url(step)
         if url.startswith("chrome-error:") and isinstance(step, m.Goto):
             url = step.url  # the browser's error page says less than the address it missed
         return cls(
@@ -656,6 +656,17 @@ class Runner:
             check_also=self.where_to_check("run.check_also"),
             **{k: self.redactor(v) for k, v in params.items()},
         )
+
+    def _step_url(self, step: m.Step) -> str:
+        """The address of the document `step` acts in: its frame's (a form in PeopleSoft's
+        TargetContent), else the window's."""
+        named = next((t[0].frame for t in step.targets if t and t[0].frame), None)
+        if named:
+            with contextlib.suppress(locate.FrameMissing, PlaywrightError):
+                frame = locate.frame_for(self.page, named, LOOK_MS)
+                if frame.url and frame.url != "about:blank":
+                    return frame.url
+        return self.page.url
 
     def where_to_check(self, key: str = "run.check") -> Words:
         """Where a person can tell whether a send went through, for the messages that cannot
