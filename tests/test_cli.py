@@ -510,8 +510,8 @@ def test_qa_firewall_is_handed_over() -> None:
     result = autohelper_cmd("qa", "imss-nss", "--against", "fixtures", "--mock", "firewall=true")
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        "El portal respondió con una página de bloqueo de su firewall (Imperva Incapsula) en el "
-        "paso "
+        "El portal respondió con una página de bloqueo o de verificación de su firewall (Imperva "
+        "Incapsula) en el paso "
         "«Abrir la página del trámite IMSS-02-008 en imss.gob.mx».\n"
         "Página: https://www.imss.gob.mx/tramites/imss02008\n"
     )

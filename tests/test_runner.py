@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 from support import LAB_PASSWORD, LAB_SIGN_IN_FORM, LAB_STUDENT, PROFILE, engine_run, lab_scenario
 
 from autohelper.engine.runner import RunResult
-from autohelper.errors import PortalChanged
+from autohelper.errors import FirewallBlocked, PortalChanged
 from autohelper.human import ScriptedHuman, TerminalHuman
 from autohelper.journal import Journal
 from autohelper.mock import MockPortal
@@ -738,6 +738,56 @@ def test_a_saves_answer_in_an_alert_nobody_declared_is_read_as_the_answer(
     assert result.status == "success", result.message
     assert result.yields == {"folio": "201"}
     assert portal.posts("/ajax/save") == 1
+
+
+def test_a_notice_of_maintenance_to_come_on_a_working_form_is_the_portal_up(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """A banner «el domingo habrá mantenimiento» above a working form: the page was taken for
+    a maintenance page (reloaded, then «el portal no está disponible»)."""
+    steps = f"""
+  - goto: {LAB}/banner-maintenance
+    description: Abrir
+  - fill: {{css: "#dato"}}
+    value: "{{profile.phone}}"
+    description: Escribir
+  - click: {{css: "#siguiente"}}
+    description: Seguir
+  - expect: {{text: Listo}}
+    description: Listo
+"""
+    result = engine_run(page, lab_scenario(tmp_path, steps, profile=("phone",)), tmp_path)
+    assert result.status == "success", result.message
+    assert len([r for r in portal.requests if r["path"] == "/banner-maintenance"]) == 1
+    # The page alone, nothing after it to show the form is what comes (`check`'s walk of a
+    # page before its form is typed into): up all the same.
+    alone = steps.split("  - fill:")[0]
+    result = engine_run(page, lab_scenario(tmp_path, alone), tmp_path)
+    assert result.status == "success", result.message
+
+
+@pytest.mark.parametrize("where", ["step", "answer"])
+def test_an_anti_robot_check_no_portal_file_declares_is_a_firewall_never_a_change(
+    page: Page, portal: MockPortal, tmp_path: Path, where: str
+) -> None:
+    """A check «no soy un robot» put in front of the site this morning, where a step looked
+    for its element, or where an answer was to be read: «El portal cambió… el escenario
+    necesita actualizarse» / «No reconozco la respuesta». It is a firewall's: a person's, and
+    the run stops saying so (nothing ticked by us)."""
+    look = (
+        '  - click: {css: "#siguiente"}\n    timeout: 1\n    description: Seguir\n'
+        if where == "step"
+        else '  - outcome:\n      - when: {css: "#resultado"}\n        result: success\n'
+        "    timeout: 1\n    description: Leer la respuesta\n"
+    )
+    steps = f"  - goto: {LAB}/challenge-unknown\n    description: Abrir\n" + look
+    result = engine_run(page, lab_scenario(tmp_path, steps), tmp_path)
+    assert isinstance(result.error, FirewallBlocked), result.message
+    assert result.message.startswith(
+        "El portal respondió con una página de bloqueo o de verificación de su firewall (uno "
+        "que el portal no tenía antes, o una verificación de que no eres un robot)"
+    )
+    assert not page.locator("input[type=checkbox]").is_checked()
 
 
 def test_qa_never_stands_in_for_a_missing_field(

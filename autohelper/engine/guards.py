@@ -144,6 +144,17 @@ _REPORT_JS = """(facts => {
         }
         if (opensTab(target.trim())) console.debug(facts.tab);
     });
+    // A maintenance page: a short page saying so, and either no field of its own or the words
+    // in its title or a heading. A working form with a notice of maintenance to come (a banner:
+    // «el domingo habrá mantenimiento») is the portal, up.
+    const underMaintenance = (text) => {
+        if (text.length >= facts.short || facts.maintenance === "") return false;
+        const words = new RegExp(facts.maintenance, "i");
+        if (!words.test(text)) return false;
+        if (!document.querySelector("input:not([type=hidden]), select, textarea")) return true;
+        const headings = Array.from(document.querySelectorAll("h1, h2, h3"), h => h.textContent);
+        return words.test([document.title, ...headings].join(" "));
+    };
     if (window.top !== window) {
         // A frame's document (PeopleSoft's TargetContent) says whether the server failed it:
         // a step that finds nothing in it then says the portal is down, not that it changed.
@@ -152,8 +163,7 @@ _REPORT_JS = """(facts => {
             const nav = performance.getEntriesByType("navigation")[0];
             console.debug(facts.frame + JSON.stringify([
                 location.href,
-                text.length < facts.short && facts.maintenance !== ""
-                    && new RegExp(facts.maintenance, "i").test(text),
+                underMaintenance(text),
                 nav && nav.responseStatus ? nav.responseStatus : 0,
             ]));
         };
@@ -166,7 +176,6 @@ _REPORT_JS = """(facts => {
     }
     const report = () => {
         const text = document.body ? document.body.innerText : "";
-        const short = text.length < facts.short;
         // A challenge page is almost empty, with no field: only then is its markup serialized.
         const bare = text.trim().length < facts.bare
             && !document.querySelector("input:not([type=hidden]), select, textarea");
@@ -175,7 +184,7 @@ _REPORT_JS = """(facts => {
         console.debug(facts.tag + JSON.stringify([
             facts.block.some(m => text.includes(m))
                 || (bare && facts.challenge.some(m => html.includes(m))),
-            short && facts.maintenance !== "" && new RegExp(facts.maintenance, "i").test(text),
+            underMaintenance(text),
             nav && nav.responseStatus ? nav.responseStatus : 0,
         ]));
     };

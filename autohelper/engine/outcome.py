@@ -115,6 +115,7 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     run.signed_out(step)
     unavailable = run.watch.is_unavailable() or _dialog_says_unavailable(run)
     if not unavailable:
+        run.challenge_or_block(step)  # a firewall's page where the answer was to be
         _press_again(run, step)
     if not unavailable and run.answer_by_hand(step):
         outcome(run, step)  # the person passed what the page showed: the answer, read again

@@ -101,6 +101,59 @@ def network_stop(error: str, live: bool) -> str | None:
 # What a person can do by hand in the browser when the scenario's target is not found.
 _READY_STATE_JS = "document.readyState"
 
+# What tells a firewall's or an anti-robot page from the portal's, whoever makes it: its words,
+# its markup (the challenge widgets of the usual vendors), or a refusal (401, 403, 429) on a
+# page with little on it; and never a field to type into (a checkbox, a button at most).
+_CHALLENGE_WORDS = re.compile(
+    r"security check|verificaci[oó]n de seguridad|no eres un robot|no soy un robot|"
+    r"not a robot|are you (?:a )?human|checking (?:your browser|if the site connection)|"
+    r"just a moment|un momento, por favor|incident id|access denied|acceso denegado",
+    re.IGNORECASE,
+)
+_CHALLENGE_MARKUP = (
+    "cf-chl",
+    "challenge-platform",
+    "cf-turnstile",
+    "g-recaptcha",
+    "h-captcha",
+    "hcaptcha.com",
+    "_Incapsula_Resource",
+    "captcha-delivery",
+    "px-captcha",
+)
+# The window's words (the start of them), whether it has a field to type into, its markup when
+# short, and its HTTP status.
+_PAGE_FACTS_JS = """() => {
+    const text = document.body ? document.body.innerText : "";
+    const typed = document.querySelector(
+        "input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=button])"
+        + ":not([type=submit]):not([type=image]), select, textarea:not([name$=captcha-response])");
+    const html = text.length < 3000 && document.documentElement
+        ? document.documentElement.outerHTML.slice(0, 200000) : "";
+    const nav = performance.getEntriesByType("navigation")[0];
+    const status = nav && nav.responseStatus ? nav.responseStatus : 0;
+    return [text.slice(0, 3000), Boolean(typed), html, status];
+}"""
+
+
+def _challenge_seen(page: Page) -> str | None:
+    """The window's words and markup when it shows a firewall's block or an anti-robot check
+    (see above); None when it does not."""
+    try:
+        text, typed, html, status = page.evaluate(_PAGE_FACTS_JS)
+    except PlaywrightError:
+        return None
+    if typed or len(text) >= 3000:
+        return None
+    short = len(text.strip()) < 600
+    words = bool(_CHALLENGE_WORDS.search(text))
+    markup = any(marker in html for marker in _CHALLENGE_MARKUP)
+    refused = int(status) in (401, 403, 429) and short
+    if (words and (markup or refused or short)) or (markup and refused):
+        return f"{text}\n{html}"
+    return None
+
+
 # How many times, at one outcome, the person may go on by hand from an answer nobody declared.
 ANSWERS_BY_HAND = 3
 
@@ -833,6 +886,7 @@ class Runner:
             # The frame holds the server's error or maintenance page: down, not changed.
             key = "run.unavailable_after_submit" if self.awaiting_answer else "run.frame_down"
             return self.stop(key, step)
+        self.challenge_or_block(step)
         if self._still_parsing(target):
             # The document is still being read (a stylesheet or script it waits for, slow to
             # come): the element may be further down. Slow, not changed: tried again (a
@@ -841,6 +895,25 @@ class Runner:
         return self.stop(
             "run.portal_changed", step, PortalChanged, target=m.describe_target(target)
         )
+
+    def challenge_or_block(self, step: m.Step) -> None:
+        """Where a step found nothing, a page that is a firewall's or an anti-robot check's,
+        whether or not the portal's file declares one (a firewall put in front of it this
+        morning): handed to the person (a visible browser, live), then the step is tried
+        again; else the run stops saying so, never «el portal cambió». Never passed by us."""
+        seen = _challenge_seen(self.page)
+        if seen is None:
+            return
+        log.debug("step %s: a firewall's or anti-robot page where the portal was", self.index + 1)
+        if self.human.firewall(self.page) and _challenge_seen(self.page) is None:
+            raise SlowPage("the person passed a firewall's check")
+        # Named as the portal's own firewall when the page bears its marks, else as one new.
+        facts = self.scenario.facts.firewall
+        ours = facts is not None and any(
+            mark in seen for mark in (*facts.block_text, *facts.challenge_html)
+        )
+        name = facts.name if facts is not None and ours else t("run.firewall_unnamed")
+        raise self.stop("run.firewall", step, FirewallBlocked, firewall=name)
 
     def _still_parsing(self, target: m.Target) -> bool:
         """Whether the document `target` lives in (or the window's) has not been read to its

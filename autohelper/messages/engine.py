@@ -35,12 +35,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The form of step “{step}” would send your data to {where}, outside the portal's "
         "sites: I did not send it.\nScreenshot: {screenshot}",
     },
+    "run.firewall_unnamed": {
+        "es": "uno que el portal no tenía antes, o una verificación de que no eres un robot",
+        "en": "one the portal did not have before, or a check that you are not a robot",
+    },
     "run.firewall": {
-        "es": "El portal respondió con una página de bloqueo de su firewall ({firewall}) en el "
-        "paso «{step}».\n"
+        "es": "El portal respondió con una página de bloqueo o de verificación de su firewall "
+        "({firewall}) en el paso «{step}».\n"
         "Página: {url}\nCaptura: {screenshot}\n"
         "No intentes evadirlo: espera un rato y vuelve a intentarlo desde tu navegador.",
-        "en": "The portal answered with its firewall's block page ({firewall}) at step "
+        "en": "The portal answered with its firewall's block or check page ({firewall}) at step "
         "“{step}”.\n"
         "Page: {url}\nScreenshot: {screenshot}\n"
         "Do not try to get around it: wait a while and try again from your browser.",
