@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -831,8 +831,16 @@ def email_link(run: Runner, step: m.EmailLink) -> None:
     run.opened.clear()  # a tab that opens from here on is the person opening the link
     url_before = run.page.url
     attempt = 0
+    # A link that came in two pieces (a mail wrapped at 76 columns, pasted line by line): the
+    # unusable piece before is tried with the next answer after it.
+    piece = ""
     while True:
         attempt += 1
+        if attempt > LINK_ASKS:
+            # Never a loop without end (a script giving the same unusable link): the request
+            # stands, and the link can be given later.
+            later = "run.link_later" if run.options.resumable else "run.link_later_demo"
+            raise Declined(later, step=step.describe())
         wait = run.timeout_ms(step)  # how long a scripted person waits for the email
         answer = run.human.email_link(run.page, step.contains, email, attempt, wait)
         if answer is None:  # "I opened it in this browser": believed only if something opened
@@ -847,9 +855,15 @@ def email_link(run: Runner, step: m.EmailLink) -> None:
         if wants_to_quit(answer):
             later = "run.link_later" if run.options.resumable else "run.link_later_demo"
             raise Declined(later, step=step.describe())
-        link = _the_link(run, step, answer)
+        link = _the_link(run, step, piece + answer.strip()) if piece else None
+        link = link or _the_link(run, step, answer)
         if link is None:
-            run.human.progress(t("run.not_the_link", contains=step.contains))
+            last = re.findall(r"https?://\S+", answer)
+            piece = last[-1] if last and answer.rstrip().endswith(last[-1]) else ""
+            wrapped = step.contains in unquote(answer) and re.search(r"https?://", answer)
+            key = "run.link_elsewhere" if wrapped else "run.not_the_link"
+            hosts = ", ".join(_hosts(run.scenario.origins))
+            run.human.progress(t(key, contains=step.contains, hosts=hosts))
             continue
         timeout = run.timeout_ms(step)
         response = run.page.goto(link, wait_until="domcontentloaded", timeout=timeout)
@@ -862,15 +876,40 @@ def email_link(run: Runner, step: m.EmailLink) -> None:
         return
 
 
+# How many answers the link step takes before it leaves the link for later.
+LINK_ASKS = 10
+
+
 def _the_link(run: Runner, step: m.EmailLink, text: str) -> str | None:
     """The emailed link in what the person pasted (the link alone, or a piece of the email
     around it), as the live URL; None when no link there is on the scenario's sites and holds
-    what the step expects."""
+    what the step expects. A link a mail service wrapped to check it first (Outlook's Safe
+    Links, `…safelinks.protection.outlook.com/?url=<the link>&…`; Google's `?q=`) is taken
+    out of its wrapper: what is opened is the portal's own address, never the wrapper's."""
     for found in re.findall(r"https?://[^\s\"'<>]+", html.unescape(text)):
-        link = from_mirror(found.rstrip(".,;)»"), run.scenario.origins)
-        if origin_allowed(link, run.scenario.origins) and step.contains in link:
-            return link
+        for candidate in _unwrapped(found.rstrip(".,;)»")):
+            link = from_mirror(candidate, run.scenario.origins)
+            if origin_allowed(link, run.scenario.origins) and step.contains in link:
+                return link
     return None
+
+
+def _unwrapped(url: str, depth: int = 0) -> list[str]:
+    """`url`, then every address its query carries as a parameter's value (a wrapper's
+    `url=`, `q=`, `u=`), those carried in turn too (two levels at most)."""
+    found = [url]
+    if depth >= 2:
+        return found
+    for _, value in parse_qsl(urlsplit(url).query, keep_blank_values=False):
+        if re.match(r"https?://", value):
+            found += _unwrapped(value, depth + 1)
+    return found
+
+
+def _hosts(origins: tuple[str, ...]) -> list[str]:
+    """The declared origins as a person reads them (`https://serviciosdigitales.imss.gob.mx`),
+    wildcards left out."""
+    return [origin for origin in origins if "*" not in origin]
 
 
 @handles(m.Screenshot)

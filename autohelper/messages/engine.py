@@ -308,6 +308,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "That is not the link (the one in the portal's email contains “{contains}”); paste "
         "it again or type “quit”.",
     },
+    "run.link_elsewhere": {
+        "es": "Esa dirección lleva «{contains}», pero va a otro sitio: tu correo la envolvió "
+        "para revisarla antes (como hace Outlook). Abre el correo y copia la liga original, la "
+        "que empieza con una de estas direcciones: {hosts}; o escribe «salir».",
+        "en": "That address holds “{contains}”, but goes to another site: your email wrapped it "
+        "to check it first (as Outlook does). Open the email and copy the original link, the "
+        "one starting with one of these addresses: {hosts}; or type “quit”.",
+    },
     "run.link_not_opened": {
         "es": "No veo la liga abierta en el navegador. Ábrela ahí o pégala aquí, o escribe "
         "«salir».",
