@@ -415,6 +415,34 @@ def test_vigencia_page_1s_other_answers(
     assert not portal.outbox  # no link was sent
 
 
+# A cookie bar whose button says «Aceptar», first in the page, and the welcome window's
+# «Aceptar» written in capitals (a mirror's: the same on screen, «aceptar» upper-cased by CSS).
+COOKIE_BAR_AND_CAPITALS = """
+document.addEventListener("DOMContentLoaded", () => {
+    const bar = document.createElement("div");
+    bar.id = "cookies";
+    bar.innerHTML = '<p>Usamos cookies.</p><button type="button">Aceptar</button>';
+    bar.querySelector("button").onclick = () => bar.remove();
+    document.body.prepend(bar);
+    const own = document.getElementById("btnAceptarBienvenida");
+    if (own) own.textContent = "ACEPTAR";
+});
+"""
+
+
+def test_nss_the_welcome_windows_own_aceptar_is_pressed_not_a_cookie_bars_before_it(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The first «Aceptar» of the page was pressed (a cookie bar's), the welcome window stayed
+    over the form and the run stopped at the send («una ventana del portal tapa la página»);
+    and «ACEPTAR» was «el portal cambió». The window's own button is pressed, in any case."""
+    portal.configure(**{"imss.nss_found": True})
+    page.add_init_script(COOKIE_BAR_AND_CAPITALS)
+    result, row, _ = flow("imss-nss", page, tmp_path)
+    assert result.status == "success", result.message
+    assert page.locator("#cookies").count() == 1  # never pressed: it is there still
+
+
 def test_nss_is_read_where_the_words_name_it_never_another_number_of_the_page() -> None:
     """A mirror's final page with a contact number of 11 digits in its footer and the NSS
     written in groups («04 18 96 1234 4»): the footer's number was reported (and offered to be
