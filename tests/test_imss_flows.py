@@ -443,6 +443,25 @@ def test_nss_the_welcome_windows_own_aceptar_is_pressed_not_a_cookie_bars_before
     assert page.locator("#cookies").count() == 1  # never pressed: it is there still
 
 
+def test_nss_a_captcha_image_that_came_broken_is_asked_for_again_before_anyone_reads_it(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The CAPTCHA's image answered 503 once: a student was shown a broken image to type, and
+    QA stopped with «Este sitio no tiene el oráculo de CAPTCHA». The portal's own refresh asks
+    for another first."""
+    portal.configure(
+        **{"imss.nss_found": True},
+        fail_first=1,
+        fail_methods=("GET",),
+        fail_paths=("CaptchaServlet",),
+    )
+    human = ScriptedHuman()
+    result, row, _ = flow("imss-nss", page, tmp_path, human)
+    assert result.status == "success", result.message
+    images = [r for r in portal.requests if "CaptchaServlet" in r["path"]]
+    assert [r["status"] for r in images][:2] == [503, 200]
+
+
 def test_nss_is_read_where_the_words_name_it_never_another_number_of_the_page() -> None:
     """A mirror's final page with a contact number of 11 digits in its footer and the NSS
     written in groups («04 18 96 1234 4»): the footer's number was reported (and offered to be

@@ -472,17 +472,18 @@ def captcha(run: Runner, step: m.Captcha) -> None:
         expect(image).to_have_js_property("complete", True, timeout=timeout)
     except AssertionError:
         raise run.missing(step, step.image) from None
+    # An image that came broken (its answer failed once) shows a person nothing to read: the
+    # portal's own refresh asks for another, once.
+    broken = not image.evaluate(_DRAWN_JS)
+    if broken and (step.refresh is None or not _new_image(run, step, image, timeout)):
+        raise run.stop("run.captcha_broken", step)
     run.captcha_attempt += 1
     answer_field, _ = run.find(step, step.answer)
     while True:
         answer = run.human.captcha(run.page, image, run.captcha_attempt, run.options.artifacts)
         if answer == NEW_IMAGE and step.refresh:
             # The person cannot read it: the portal's own refresh, a new image, ask again.
-            old_src = image.get_attribute("src") or ""
-            refresh, _ = run.find(step, step.refresh)
-            refresh.click(timeout=timeout)
-            expect(image).not_to_have_attribute("src", old_src, timeout=timeout)
-            expect(image).to_have_js_property("complete", True, timeout=timeout)
+            _new_image(run, step, image, timeout)
             continue
         if answer and answer.strip() and answer != NEW_IMAGE:
             typed = answer.strip()
@@ -492,6 +493,22 @@ def captcha(run: Runner, step: m.Captcha) -> None:
             return  # typed in the browser
         # Nothing typed anywhere: a CAPTCHA is never sent empty; ask again.
         run.human.progress(t("run.captcha_empty"))
+
+
+# Whether a loaded image has anything drawn (a broken one is `complete` with no width).
+_DRAWN_JS = "e => e.naturalWidth > 0"
+
+
+def _new_image(run: Runner, step: m.Captcha, image: PwLocator, timeout: float) -> bool:
+    """Press the CAPTCHA's own refresh and wait for the new image; whether it has anything
+    drawn."""
+    assert step.refresh is not None
+    old_src = image.get_attribute("src") or ""
+    refresh, _ = run.find(step, step.refresh)
+    refresh.click(timeout=timeout)
+    expect(image).not_to_have_attribute("src", old_src, timeout=timeout)
+    expect(image).to_have_js_property("complete", True, timeout=timeout)
+    return bool(image.evaluate(_DRAWN_JS))
 
 
 @handles(m.Confirm)

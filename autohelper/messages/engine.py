@@ -308,6 +308,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "That is not the link (the one in the portal's email contains “{contains}”); paste "
         "it again or type “quit”.",
     },
+    "run.captcha_broken": {
+        "es": "La imagen del CAPTCHA no cargó («{step}»), ni al pedir otra: no hay nada que leer. "
+        "No se envió nada. Vuelve a intentarlo en un rato.\nPágina: {url}\nCaptura: {screenshot}",
+        "en": "The CAPTCHA image did not load (“{step}”), not even when asked for another: there "
+        "is nothing to read. Nothing was sent. Try again in a while.\nPage: {url}\n"
+        "Screenshot: {screenshot}",
+    },
     "run.link_elsewhere": {
         "es": "Esa dirección lleva «{contains}», pero va a otro sitio: tu correo la envolvió "
         "para revisarla antes (como hace Outlook). Abre el correo y copia la liga original, la "
