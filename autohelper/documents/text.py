@@ -56,14 +56,16 @@ _MONTHS = {
 }  # fmt: skip
 
 # On folded text: 17/11/2026, 17-11-2026, 17.11.2026, 2026-11-17, 17 de noviembre de 2026,
-# 17/NOV/2026, 17-NOV-2026, 17 NOV 2026; numbers with a two-digit year too (17/11/26, see
-# `_year`).
+# 17/NOV/2026, 17-NOV-2026, 17 NOV 2026; a two-digit year too (see `_year`) with numbers
+# (17/11/26) and with a month's name between two like separators (17-NOV-26, 17/NOV/26), not
+# after spaces or "DE" ("5 DE MAYO 12" may be a name).
 DATE_RE = re.compile(
     r"(?<![\d/.-])(?:"
     r"(?P<d1>\d{1,2})\s*([/.-])\s*(?P<m1>\d{1,2})\s*\2\s*(?P<y1>\d{4}|\d{2})"
     r"|(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
     r"|(?P<d3>\d{1,2})\s*(?:[/.-]|\s+DE\s+|\s)\s*(?P<m3>[A-Z]{3,10})\.?"
     r"\s*(?:[/.-]|\s+DEL?\s+|\s)\s*(?P<y3>\d{4})"
+    r"|(?P<d4>\d{1,2})\s*(?P<s4>[/.-])\s*(?P<m4>[A-Z]{3,10})\.?\s*(?P=s4)\s*(?P<y4>\d{2})"
     r")(?![\d/])"
 )
 
@@ -77,6 +79,11 @@ def date_from_match(match: re.Match[str]) -> datetime.date | None:
             return datetime.date(_year(groups["y1"]), int(groups["m1"]), int(groups["d1"]))
         if groups["y2"]:
             return datetime.date(int(groups["y2"]), int(groups["m2"]), int(groups["d2"]))
+        if groups["d4"]:
+            month = _MONTHS.get(groups["m4"])
+            if month is None:
+                return None
+            return datetime.date(_year(groups["y4"]), month, int(groups["d4"]))
         month = _MONTHS.get(groups["m3"] or "")
         if month is None:
             return None
@@ -86,9 +93,10 @@ def date_from_match(match: re.Match[str]) -> datetime.date | None:
 
 
 def _year(written: str) -> int:
-    """A year as printed: four digits as they are; two (`24/11/26`, a layout PORTALS.md does
-    not rule out) in the century that puts it at most 20 years from now, as a reader of a
-    constancia (dates of validity and issue) would take it."""
+    """A year as printed: four digits as they are; two (`24/11/26`, `24-NOV-26`: layouts
+    PORTALS.md does not rule out) in the century that puts it at most 20 years from now, as
+    a reader of a constancia (dates of validity and issue) would take it: 20YY until 20 years
+    ahead."""
     year = int(written)
     if len(written) == 4:
         return year

@@ -14,7 +14,7 @@ from typing import Any
 
 from autohelper.documents.constancia import ConstanciaFacts
 from autohelper.documents.employers import Employer
-from autohelper.documents.text import name_key
+from autohelper.documents.names import NameMatch, compare_name
 from autohelper.messages import t
 
 FACULTATIVO = 32
@@ -22,6 +22,8 @@ VERDICTS = ("vigente", "sin_derecho", "otro_patron", "otra_escuela", "fuera_de_f
 # A constancia says what the IMSS knew the day it was issued: one older than this is not taken
 # as "in force now" (a new one takes minutes to download).
 MAX_AGE_DAYS = 30
+# What is missing when the last employer's name is close to the school's but not the same.
+NAME_CLOSE = "last_employer.name_close"
 # Situations that mean no rights, used only when "con derecho" itself could not be read.
 _SITUATION_RIGHTS = {"VIGENTE": True, "NO VIGENTE": False, "BAJA": False}
 
@@ -41,11 +43,18 @@ class Expectation:
 
     def names_school(self, name: str | None) -> bool | None:
         """Whether `name` is the expected school's (accents, case, spaces and punctuation do
-        not count; the printed name may carry more, e.g. a wrapped cell); None if no name."""
+        not count, nor the usual abbreviations: `compare_name`; the printed name may carry
+        more, e.g. a wrapped cell); None if no name. A close name is not the school's."""
+        match = self.school_match(name)
+        return None if match is None else match == "same"
+
+    def school_match(self, name: str | None) -> NameMatch | None:
+        """How `name` compares with the expected school's names: the best of "same", "close"
+        (alike, not the same: a misprint or another school) and "other"; None if no name."""
         if name is None:
             return None
-        key = name_key(name)
-        return any(name_key(expected) in key for expected in self.employer_names)
+        found = {compare_name(name, expected) for expected in self.employer_names}
+        return next((match for match in ("same", "close") if match in found), "other")
 
     def public(self) -> dict[str, Any]:
         return {
@@ -91,6 +100,8 @@ class Verdict:
             key += "." + str(self.basis.get("date_problem"))
         elif self.code == "otro_patron" and (differs := self._school_differs()) is not None:
             key += f".school_{differs}"
+        elif self.missing == (NAME_CLOSE,):
+            key += ".name_close"
         return t(key, lang, **self._params(lang))
 
     def _school_differs(self) -> str | None:
@@ -108,6 +119,8 @@ class Verdict:
         """What the student should do now; the commands it shows end with `command_suffix`
         (` --profile NAME` when one was named)."""
         key = f"verdict.{self.code}.advice"
+        if self.missing == (NAME_CLOSE,):
+            key += ".name_close"
         if self.expectation.contacts and self.code != "vigente":
             key += "_contacts"
         return t(key, lang, **self._params(lang), suffix=command_suffix)
@@ -220,12 +233,17 @@ def _with_rights(last: Employer, expectation: Expectation, basis: dict[str, Any]
         if modalidad is None and last.is_school is None:
             return Verdict("ilegible", expectation, basis, ("last_employer.modalidad",))
         return Verdict("otro_patron", expectation, basis)
-    named = expectation.names_school(last.name)
+    named = expectation.school_match(last.name)
     if named is None:
         return Verdict("ilegible", expectation, basis, ("last_employer.name",))
-    if named:
+    if named == "same":
         if modalidad is None:
             return Verdict("ilegible", expectation, basis, ("last_employer.modalidad",))
         # The school as an employer in another modalidad is a job there, not the insurance.
         return Verdict("vigente" if school else "otro_patron", expectation, basis)
+    if named == "close" and school:
+        # Alike but not the same ("INSTITUTO TECNOLOGICO DE SONOR"): the student's school
+        # misprinted, or another one. "Ask that school for the baja" would send them to their
+        # own, "vigente" may be wrong: the student compares the names.
+        return Verdict("ilegible", expectation, basis, (NAME_CLOSE,))
     return Verdict("otra_escuela" if school else "otro_patron", expectation, basis)

@@ -135,6 +135,12 @@ _FACTS: dict[str, dict[str, str]] = {
         "es": "el nombre del patrón del último movimiento",
         "en": "the name of the employer of the last movement",
     },
+    "fact.last_employer.name_close": {
+        "es": "si el patrón del último movimiento es tu escuela (su nombre se parece al de tu "
+        "escuela, pero no es igual)",
+        "en": "whether the employer of the last movement is your school (its name looks like "
+        "your school's, but is not the same)",
+    },
     "fact.last_employer.modalidad": {
         "es": "la modalidad del patrón del último movimiento",
         "en": "the modalidad of the employer of the last movement",
@@ -277,6 +283,35 @@ _VERDICTS: dict[str, dict[str, str]] = {
         "si tu Seguro Facultativo está vigente.",
         "en": "I could not read on the constancia: {missing}. I do not guess: without it I "
         "cannot tell whether your Seguro Facultativo is in force.",
+    },
+    # The last employer's name is close to the school's, not the same: a misprint or another.
+    "verdict.ilegible.explain.name_close": {
+        "es": "El patrón de tu último movimiento, «{employer}», te tiene en el Seguro "
+        "Facultativo (modalidad 32), y su nombre se parece a {school}, pero no es igual: puede "
+        "ser tu escuela escrita de otra forma o con un error, o ser otra escuela. No adivino: "
+        "sin saber cuál es no puedo decirte si tu Seguro Facultativo está vigente.",
+        "en": "The employer of your last movement, “{employer}”, has you in the Seguro "
+        "Facultativo (modalidad 32), and its name looks like {school} but is not the same: it "
+        "may be your school written otherwise or misprinted, or another school. I do not "
+        "guess: without knowing which, I cannot tell whether your Seguro Facultativo is in "
+        "force.",
+    },
+    "verdict.ilegible.advice.name_close": {
+        "es": "Abre el PDF y compara tú el «Patrón del último movimiento del asegurado» con el "
+        "nombre de tu escuela. Si no sabes si es tu escuela, pregunta en Servicios Escolares "
+        "con tu NSS antes de pedir una baja.",
+        "en": "Open the PDF and compare the “Patrón del último movimiento del asegurado” with "
+        "your school's name yourself. If you cannot tell whether it is your school, ask "
+        "Servicios Escolares, with your NSS, before asking for a deregistration.",
+    },
+    "verdict.ilegible.advice.name_close_contacts": {
+        "es": "Abre el PDF y compara tú el «Patrón del último movimiento del asegurado» con el "
+        "nombre de tu escuela. Si no sabes si es tu escuela, escribe a la mesa de ayuda "
+        "({contacts}) con tu NSS y tu matrícula antes de pedir una baja.",
+        "en": "Open the PDF and compare the “Patrón del último movimiento del asegurado” with "
+        "your school's name yourself. If you cannot tell whether it is your school, contact "
+        "the help desk ({contacts}) with your NSS and student ID before asking for a "
+        "deregistration.",
     },
     "verdict.ilegible.advice": {
         "es": "Abre el PDF y búscalo tú: «Con derecho al servicio médico» (SI/NO) y el "
