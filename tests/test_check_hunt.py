@@ -48,7 +48,12 @@ def test_check_of_a_sign_in_over_several_pages_does_not_call_the_later_pages_cha
         "(la revisión no escribe ni envía nada para llegar ahí)"
     ) in lines
     assert "CAMBIÓ" not in result.stdout
-    assert lines[-1] == "  Sin cambios: el portal coincide con el escenario."
+    # Only what can be seen without signing in was looked at: not «the portal matches».
+    assert lines[-1] == (
+        "  Sin cambios en lo que se puede ver sin enviar nada, hasta el paso 4; lo que sigue "
+        "(pasos 5 a 22) no se revisó: va tras un envío o un inicio de sesión que la revisión "
+        "no hace."
+    )
 
     english = autohelper_cmd("--lang", "en", "check", "itson-solicitud", "--against", "fixtures")
     assert english.exit_code == 0, english.output

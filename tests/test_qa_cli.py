@@ -187,7 +187,7 @@ def test_check_refuses_mock_settings_for_a_mirror() -> None:
     result = autohelper_cmd(
         "check", "imss-nss", "--against", "http://127.0.0.1:9", "--mock", "drift=true"
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # could not check (1 would read as «the portal changed»)
     assert "--mock cambia el simulado incluido" in result.stderr
 
 

@@ -261,32 +261,46 @@ def check(
     cdp: str | None,
 ) -> None:
     """Walk the read-only part of each scenario: exit 0 as expected, 1 a change, 2 could not
-    reach."""
+    reach or could not check."""
+    from autohelper.errors import AutohelperError
     from autohelper.mock.config import parse_options
-    from autohelper.qa.check import CheckRequest, exit_code, render
+    from autohelper.qa.check import EXIT_UNREACHABLE, CheckRequest, exit_code, render
     from autohelper.qa.check import check as walk_all
     from autohelper.session import refuse_mock_off_fixtures
     from autohelper.target import parse_against
-
-    refuse_mock_off_fixtures(parse_against(against), mock_options)
-    request = CheckRequest(
-        scenarios=scenarios,
-        every=every,
-        against=against,
-        mock_options=parse_options(mock_options),
-        step_timeout=step_timeout,
-        browser=browser,
-        connect=connect,
-        cdp=cdp,
-        artifacts=artifacts,
-    )
 
     def show(walk: Any) -> None:
         if not as_json:
             for line in render(walk):
                 click.echo(line)
 
-    walks = walk_all(request, show)
+    try:
+        refuse_mock_off_fixtures(parse_against(against), mock_options)
+        request = CheckRequest(
+            scenarios=scenarios,
+            every=every,
+            against=against,
+            mock_options=parse_options(mock_options),
+            step_timeout=step_timeout,
+            browser=browser,
+            connect=connect,
+            cdp=cdp,
+            artifacts=artifacts,
+        )
+        walks = walk_all(request, show)
+    except AutohelperError as exc:
+        # Nothing was checked (an unknown scenario, a bad setting, no browser): not a change,
+        # which exit 1 would tell CI, but "could not check", with the JSON CI reads.
+        exc.exit_code = EXIT_UNREACHABLE
+        if as_json:
+            document = {
+                "status": "error",
+                "exit_code": EXIT_UNREACHABLE,
+                "message": exc.message(),
+                "walks": [],
+            }
+            click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        raise
     if as_json:
         code = exit_code(walks)
         status = {0: "ok", 1: "changed", 2: "unreachable"}[code]

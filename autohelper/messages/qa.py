@@ -610,6 +610,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "El portal cambió: el escenario necesita actualizarse.",
         "en": "The portal changed: the scenario needs updating.",
     },
+    "check.verdict.partial": {
+        "es": "Sin cambios en lo que se puede ver sin enviar nada, hasta el paso {step}; lo que "
+        "sigue ({rest}) no se revisó: va tras un envío o un inicio de sesión que la revisión no "
+        "hace.",
+        "en": "No change in what can be seen without sending anything, up to step {step}; what "
+        "follows ({rest}) was not checked: it comes after a send or a sign-in the walk does not "
+        "make.",
+    },
+    "check.step_one": {"es": "paso {step}", "en": "step {step}"},
+    "check.step_range": {"es": "pasos {first} a {last}", "en": "steps {first} to {last}"},
+    "check.form_steps": {"es": " (formulario: {steps})", "en": " (form: {steps})"},
     "check.verdict.unreachable": {
         "es": "No pude llegar al portal: no se sabe si cambió.",
         "en": "Could not reach the portal: whether it changed is unknown.",

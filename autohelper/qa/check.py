@@ -11,13 +11,19 @@
    a change, with the form's fields that no step uses as what the page offers instead; a
    required field (`required`, `aria-required` or a label starting with `*`) that no step
    fills is a change too. A step that only a typed page would show (`expect`) is not checked.
-   A click there that would leave the page (a link, a form's submit button) ends what can be
-   seen: the steps after it, up to the submit, are on a page the walk never reaches, and are
-   reported as not checked (never as changed).
+   A click there that would leave the page (a link, a form's submit button), or a click whose
+   element is missing (a change: where it led cannot be followed), ends what can be seen: the
+   steps after it, up to the submit, are on a page the walk never reaches, and are reported as
+   not checked (never as changed). What the page offers and a new required field are shown
+   scrubbed of anything shaped like a CURP, an email or a long number (a remembered session may
+   show the person's own); a new required field names the form's page and steps.
+3. A walk that ended before the scenario's own send (a sign-in first, or a click that leaves
+   the page or is missing) is not complete: an "ok" then says how far it saw, never that the
+   portal matches the whole scenario.
 
 Against the live portals it is one walk per scenario, one after the other, with no retries:
 never a loop, never in parallel (the portals' etiquette, PORTALS.md). Exit 0 as expected, 1 a
-change, 2 could not reach.
+change, 2 could not reach or could not check at all (an unknown scenario, a bad option).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ import contextlib
 import dataclasses
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -155,6 +161,14 @@ class Walk:
     new_required: list[str] = field(default_factory=list)
     message: str = ""
     unreachable: bool = False
+    # The form's page (its URL, its first and last step, 0-based), when the walk looked at one.
+    form_url: str = ""
+    form_steps: tuple[int, int] | None = None
+    # How far the walk looked (0-based), and whether that covers every step up to the
+    # scenario's own send (not so when a sign-in comes first, or a click ended what is seen).
+    seen_until: int | None = None
+    complete: bool = False
+    step_count: int = 0
 
     @property
     def changed(self) -> bool:
@@ -166,6 +180,11 @@ class Walk:
             return "changed"
         return "unreachable" if self.unreachable else "ok"
 
+    @property
+    def partial(self) -> bool:
+        """An "ok" that covers only the steps before a send or sign-in the walk does not make."""
+        return self.status == "ok" and not self.complete and self.seen_until is not None
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "scenario": self.scenario,
@@ -174,6 +193,9 @@ class Walk:
             "message": self.message,
             "steps": [dataclasses.asdict(step) for step in self.steps],
             "new_required_fields": self.new_required,
+            "new_required_url": self.form_url if self.new_required else "",
+            "complete": self.complete,
+            "seen_until": self.seen_until,
         }
 
 
@@ -300,7 +322,7 @@ def _walk(page: Page, scenario: m.Scenario, request: CheckRequest, kind: str) ->
     from autohelper.qa.record import CaseRecorder
 
     live = kind == "live"
-    walk = Walk(scenario.id, kind)
+    walk = Walk(scenario.id, kind, step_count=len(scenario.steps))
     count = _prefix(scenario)
     artifacts = request.artifacts or Path(platformdirs.user_cache_dir("autohelper")) / "check"
     options = RunOptions(
@@ -335,6 +357,8 @@ def _walk(page: Page, scenario: m.Scenario, request: CheckRequest, kind: str) ->
                 detail=observed.message if record.status == "error" else "",
             )
         )
+    if recorder.steps:
+        walk.seen_until = recorder.steps[-1].index
     if result.status not in ("success", "in_person"):
         walk.unreachable = observed.kind in UNREACHABLE
         walk.message = observed.message
@@ -427,6 +451,10 @@ def _compare_form(page: Page, scenario: m.Scenario, start: int, wait: float, wal
             locator = m.describe_target(target)
             if not step.optional:
                 missing.append((index, step, target))
+                if isinstance(step, m.Click):
+                    # Where a missing click led cannot be followed: the steps after it are
+                    # on a page the walk never reaches, not changes of this one.
+                    left_at = index
             break
         walk.steps.append(
             StepCheck(
@@ -439,22 +467,49 @@ def _compare_form(page: Page, scenario: m.Scenario, start: int, wait: float, wal
                 url=page.url if status == "changed" else "",
             )
         )
+    walk.form_url = page.url
+    seen = [s.index for s in walk.steps if s.index >= start and not _beyond(s)]
+    if seen:
+        walk.form_steps = (start, seen[-1])
+        walk.seen_until = seen[-1]
+    last = walk.steps[-1] if walk.steps else None
+    sign_in_first = (
+        scenario.sign_in is not None and last is not None and last.id == scenario.sign_in.last
+    )
+    walk.complete = (left_at is None and not sign_in_first) or (
+        walk.seen_until is not None and walk.seen_until >= len(scenario.steps) - 1
+    )
     controls = _controls(page)
     renamed: set[str] = set()  # a missing field's likeliest new self: said once, there
     for index, _step, target in missing:
         offers = _ranked(target, [_describe_control(c) for c in controls if not c["used"]])
         renamed.update(offers[:1])
         position = next(i for i, s in enumerate(walk.steps) if s.index == index)
-        walk.steps[position] = dataclasses.replace(walk.steps[position], offers=offers)
-    walk.new_required = [
-        _describe_control(c)
-        for c in controls
-        if c["required"]
-        and c["visible"]
-        and not c["disabled"]
-        and not c["used"]
-        and _describe_control(c) not in renamed
-    ]
+        walk.steps[position] = dataclasses.replace(walk.steps[position], offers=_scrubbed(offers))
+    walk.new_required = list(
+        _scrubbed(
+            _describe_control(c)
+            for c in controls
+            if c["required"]
+            and c["visible"]
+            and not c["disabled"]
+            and not c["used"]
+            and _describe_control(c) not in renamed
+        )
+    )
+
+
+def _beyond(step: StepCheck) -> bool:
+    """Whether the walk never saw `step`'s page (it lies past a click that leaves it)."""
+    return step.status == "not_checked" and bool(step.detail)
+
+
+def _scrubbed(texts: Iterable[str]) -> tuple[str, ...]:
+    """What a page shows, as check may print it: a CURP, an email or a long number in it (a
+    remembered session's own) masked by its shape alone, as nobody's values are known here."""
+    from autohelper.privacy import mask_shapes
+
+    return tuple(dict.fromkeys(mask_shapes(text, numbers=True) for text in texts))
 
 
 def _controls(page: Page) -> list[dict[str, Any]]:
@@ -509,7 +564,7 @@ def _aria_offers(page: Page, step: m.Step) -> tuple[str, ...]:
         for role, name in _ARIA_LINE.findall(snapshot)
         if role in _OFFER_ROLES and name.strip()
     ]
-    return _ranked(step.targets[0], offers)
+    return _scrubbed(_ranked(step.targets[0], offers))
 
 
 def render(walk: Walk) -> list[str]:
@@ -531,9 +586,24 @@ def render(walk: Walk) -> list[str]:
             lines.append("      " + t("check.url", url=step.url))
         if step.offers:
             lines.append("      " + t("check.offers", offers="; ".join(step.offers)))
+    # Where the field is: the form's page, and its steps (the scenario's, counted from 1).
+    where = " — " + t("check.url", url=walk.form_url) if walk.form_url else ""
+    if walk.form_steps is not None:
+        where += t("check.form_steps", steps=_steps(*walk.form_steps))
     for control in walk.new_required:
-        lines.append("  ✘ " + t("check.new_required", field=control))
+        lines.append("  ✘ " + t("check.new_required", field=control) + where)
     if walk.message and walk.status != "ok":
         lines += ["  " + line for line in walk.message.splitlines()]
-    lines.append("  " + t(f"check.verdict.{walk.status}"))
+    if walk.partial and walk.seen_until is not None:
+        rest = _steps(walk.seen_until + 1, walk.step_count - 1)
+        lines.append("  " + t("check.verdict.partial", step=walk.seen_until + 1, rest=rest))
+    else:
+        lines.append("  " + t(f"check.verdict.{walk.status}"))
     return lines
+
+
+def _steps(first: int, last: int) -> str:
+    """Steps `first` to `last` (0-based) as the terminal counts them, from 1."""
+    if first == last:
+        return t("check.step_one", step=first + 1)
+    return t("check.step_range", first=first + 1, last=last + 1)
