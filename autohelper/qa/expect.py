@@ -77,6 +77,8 @@ _BY_KEY = {
     "run.too_many_attempts_quiet": "limit_of_tries",
     "run.not_sent": "not_sent",
     "run.unavailable": "unavailable",
+    # The CAPTCHA's image never came drawn, even asked for again: the portal did not deliver.
+    "run.captcha_broken": "unavailable",
     "run.unavailable_after_submit": "unavailable",
     "run.unavailable_after_link": "unavailable",
     "run.unavailable_after_link_used": "unavailable",
