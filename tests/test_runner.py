@@ -684,14 +684,27 @@ SLOW_PARSE = f"""
 """
 
 
+# Opened at once (a stylesheet does not hold the document's reading): nothing is drawn yet.
+SLOW_STYLE = f"""
+  - goto: {LAB}/slow-style
+    description: Abrir
+  - click: {{css: "#siguiente"}}
+    timeout: 2
+    description: Seguir
+  - expect: {{text: Listo}}
+    description: Listo
+"""
+
+
+@pytest.mark.parametrize("waits_for", ["script", "style"])
 def test_a_page_still_being_read_when_its_element_is_awaited_is_slow_not_changed(
-    page: Page, portal: MockPortal, tmp_path: Path
+    page: Page, portal: MockPortal, tmp_path: Path, waits_for: str
 ) -> None:
-    """The page waits for a script of its own (3 s) before the button: past the step's 2 s the
-    document is still being read. It was «El portal cambió»; it is awaited again (a retried
-    step) and found."""
-    portal.configure(delay=3.0, delay_paths=("/slow-script.js",))
-    scenario = lab_scenario(tmp_path, SLOW_PARSE)
+    """The page waits for a script of its own (3 s) before the button, or for its stylesheet
+    before anything is drawn: past the step's 2 s it is still loading. It was «El portal
+    cambió»; it is awaited again (a retried step) and found."""
+    portal.configure(delay=3.0, delay_paths=(f"/slow-{waits_for}.",))
+    scenario = lab_scenario(tmp_path, SLOW_PARSE if waits_for == "script" else SLOW_STYLE)
     result = engine_run(page, scenario, tmp_path, profile=STUDENT)
     assert result.status == "success", result.message
 

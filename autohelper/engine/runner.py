@@ -99,7 +99,12 @@ def network_stop(error: str, live: bool) -> str | None:
 
 
 # What a person can do by hand in the browser when the scenario's target is not found.
-_READY_STATE_JS = "document.readyState"
+# Whether a document is still being read, or still waits for a stylesheet of its own (what
+# it shows is drawn only once that has come; one that failed has come, as a timing entry).
+_READY_STATE_JS = """() => document.readyState === "loading"
+    || (document.readyState !== "complete"
+        && Array.from(document.querySelectorAll("link[rel~=stylesheet]")).some(
+            l => !l.sheet && !performance.getEntriesByName(l.href).length))"""
 
 # What tells a firewall's or an anti-robot page from the portal's, whoever makes it: its words,
 # its markup (the challenge widgets of the usual vendors), or a refusal (401, 403, 429) on a
@@ -136,7 +141,17 @@ _PAGE_FACTS_JS = """() => {
 }"""
 
 
-def _challenge_seen(page: Page) -> str | None:
+def firewall_name(scenario: m.Scenario, seen: str) -> str:
+    """The firewall a challenge page (its words and markup, `seen`) is: the portal's own when
+    it bears its marks, else one new to it."""
+    facts = scenario.facts.firewall
+    ours = facts is not None and any(
+        mark in seen for mark in (*facts.block_text, *facts.challenge_html)
+    )
+    return facts.name if facts is not None and ours else t("run.firewall_unnamed")
+
+
+def challenge_seen(page: Page | Frame) -> str | None:
     """The window's words and markup when it shows a firewall's block or an anti-robot check
     (see above); None when it does not."""
     try:
@@ -901,29 +916,24 @@ class Runner:
         whether or not the portal's file declares one (a firewall put in front of it this
         morning): handed to the person (a visible browser, live), then the step is tried
         again; else the run stops saying so, never «el portal cambió». Never passed by us."""
-        seen = _challenge_seen(self.page)
+        seen = challenge_seen(self.page)
         if seen is None:
             return
         log.debug("step %s: a firewall's or anti-robot page where the portal was", self.index + 1)
-        if self.human.firewall(self.page) and _challenge_seen(self.page) is None:
+        if self.human.firewall(self.page) and challenge_seen(self.page) is None:
             raise SlowPage("the person passed a firewall's check")
-        # Named as the portal's own firewall when the page bears its marks, else as one new.
-        facts = self.scenario.facts.firewall
-        ours = facts is not None and any(
-            mark in seen for mark in (*facts.block_text, *facts.challenge_html)
-        )
-        name = facts.name if facts is not None and ours else t("run.firewall_unnamed")
+        name = firewall_name(self.scenario, seen)
         raise self.stop("run.firewall", step, FirewallBlocked, firewall=name)
 
     def _still_parsing(self, target: m.Target) -> bool:
         """Whether the document `target` lives in (or the window's) has not been read to its
-        end yet (`readyState` "loading"). A page read whole that only waits for an image or a
-        frame ("interactive") is not: what it lacks, it lacks."""
+        end yet (`readyState` "loading"), or still waits for a stylesheet of its own. A page
+        read whole that only waits for an image or a frame is not: what it lacks, it lacks."""
         try:
             frames = [self.page.main_frame]
             if target[0].frame:
                 frames.append(locate.frame_for(self.page, target[0].frame, LOOK_MS))
-            return any(frame.evaluate(_READY_STATE_JS) == "loading" for frame in frames)
+            return any(frame.evaluate(_READY_STATE_JS) for frame in frames)
         except (locate.FrameMissing, PlaywrightError):
             return False
 
