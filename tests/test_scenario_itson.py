@@ -257,6 +257,28 @@ def test_an_id_and_a_sign_in_answered_later_than_a_steps_wait_are_awaited_as_sen
 
 
 @pytest.mark.browser
+def test_a_sign_in_never_answered_is_no_request_that_may_have_gone_through(
+    page: Page, portal: MockPortal, tmp_path: Path
+) -> None:
+    """The sign-in's post answered later than a send may take: it was «Envié la solicitud
+    pero el portal no respondió a tiempo… revisa si quedó registrada» and the run `unknown`
+    (status blocked, the help desk's contacts) though nothing of the request had been typed."""
+    portal.configure(delay=6.0, delay_methods=("POST",), delay_paths=("/psp/ITSONPRD/",))
+    journal = Journal(tmp_path / "j.sqlite3")
+    result = run_itson(page, tmp_path, journal=journal, submit_timeout=3.0)
+    assert result.status == "error", result.message
+    assert result.message.startswith(
+        "El portal no respondió a tiempo al iniciar sesión («Iniciar sesión en el CIA («Iniciar "
+        "Sesión»)»). Tu solicitud no se envió: aún no se había llenado."
+    )
+    [run] = journal.runs()
+    assert run.status == "error"
+    [sign_in] = journal.rows("submits", run.id)
+    assert sign_in["result"] == "unknown"  # what is known of that press: no answer came
+    assert cia(portal).saves == {}
+
+
+@pytest.mark.browser
 def test_a_warning_beside_the_folio_is_relayed_and_the_forms_own_notice_is_not(
     page: Page, portal: MockPortal, tmp_path: Path
 ) -> None:

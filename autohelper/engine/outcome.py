@@ -20,7 +20,7 @@ from autohelper.engine import locate
 from autohelper.engine.retry import TransientError
 from autohelper.engine.runner import Finished, Restart
 from autohelper.engine.steps import handles
-from autohelper.errors import RunStopped, SubmitUnknown
+from autohelper.errors import RunStopped
 from autohelper.messages import localized, t
 from autohelper.privacy import PERSONAL_FIELDS
 from autohelper.scenario import model as m
@@ -124,7 +124,7 @@ def outcome(run: Runner, step: m.Outcome) -> None:
     # Right after a press whose answer no case took, nobody can tell whether the send went
     # through: the run ends `unknown` (status: «no se supo si el último envío llegó»), never
     # as a plain error whose next step is «fill it in and send it again».
-    raise run.stop(key, step, SubmitUnknown if run.awaiting_answer else RunStopped)
+    raise run.stop(key, step, run.unknown_send() if run.awaiting_answer else RunStopped)
 
 
 def _press_again(run: Runner, step: m.Outcome) -> None:

@@ -491,6 +491,17 @@ class Runner:
         if not done:
             raise missing
 
+    def unknown_send(self) -> type[RunStopped]:
+        """What a press whose answer never came is: a send that may have gone through
+        (`SubmitUnknown`: the run ends `unknown`, status says to check before sending again),
+        unless that press was the sign-in's (nothing of the request went with it: a plain
+        stop, to try again)."""
+        sign_in = self.scenario.sign_in
+        pressed = self.scenario.steps[self.last_press] if self.last_press is not None else None
+        if sign_in is not None and pressed is not None and pressed.id == sign_in.last:
+            return RunStopped
+        return SubmitUnknown
+
     def tell_notices(self) -> None:
         """Tell the person the alerts nobody declared that came (closed: their only button
         decides nothing); after a press whose answer is not read yet, kept as words that
@@ -557,7 +568,8 @@ class Runner:
         dialog = self.dialogs.take_unexpected()
         if dialog is not None and self.awaiting_answer and self.sent_since_press():
             # After a press, before its answer was read: the send may have gone through.
-            raise self.stop("run.unexpected_dialog_after_send", step, SubmitUnknown, text=dialog)
+            cls = self.unknown_send()
+            raise self.stop("run.unexpected_dialog_after_send", step, cls, text=dialog)
         if dialog is not None:
             raise self.stop("run.unexpected_dialog", step, text=dialog)
         self._overrule_report()

@@ -28,7 +28,13 @@ from autohelper.engine import locate
 from autohelper.engine.guards import BUSY_KEY
 from autohelper.engine.retry import SlowPage
 from autohelper.engine.runner import COVERED, Skip
-from autohelper.errors import Declined, OriginViolation, PortalChanged, SubmitUnknown
+from autohelper.errors import (
+    Declined,
+    OriginViolation,
+    PortalChanged,
+    RunStopped,
+    SubmitUnknown,
+)
 from autohelper.human import NEW_IMAGE, wants_to_quit
 from autohelper.messages import localized, t
 from autohelper.privacy import PERSONAL_FIELDS, mask
@@ -557,7 +563,7 @@ def submit(run: Runner, step: m.Submit) -> None:
         run.events.submit_finished(run.index, step, "unknown" if sent else "not_sent")
         run.guard(step)  # a dialog nobody declared explains it better than a timeout
         if sent:
-            raise run.stop("run.submit_unknown", step, SubmitUnknown) from None
+            raise _unanswered(run, step) from None
         # The button there but under a window of the page's own: that window, in its words,
         # not «the portal did not accept the form».
         words = run.covering_words(step.target) if COVERED in str(exc) else ""
@@ -572,10 +578,18 @@ def submit(run: Runner, step: m.Submit) -> None:
         if run.watch.sends > sends_before:
             run.events.submit_finished(run.index, step, "unknown")
             run.guard(step)
-            raise run.stop("run.submit_unknown", step, SubmitUnknown) from None
+            raise _unanswered(run, step) from None
         run.events.submit_finished(run.index, step, "not_sent")
         raise
     run.events.submit_finished(run.index, step, f"http {status}" if status else "ok")
+
+
+def _unanswered(run: Runner, step: m.Submit) -> RunStopped:
+    """The stop for a press whose answer never came: a send that may have gone through, or,
+    for the sign-in's press, a sign-in that did not answer (nothing of the request went)."""
+    if run.unknown_send() is SubmitUnknown:
+        return run.stop("run.submit_unknown", step, SubmitUnknown)
+    return run.stop("run.sign_in_unanswered", step)
 
 
 # How long a press's answer may take before the person is told it is still awaited (a send

@@ -113,6 +113,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "arrived: {check} before trying again.\n"
         "Page: {url}\nScreenshot: {screenshot}",
     },
+    "run.sign_in_unanswered": {
+        "es": "El portal no respondió a tiempo al iniciar sesión («{step}»). Tu solicitud no se "
+        "envió: aún no se había llenado. Vuelve a intentarlo en un rato.\n"
+        "Página: {url}\nCaptura: {screenshot}",
+        "en": "The portal did not answer the sign-in in time (“{step}”). Your request was not "
+        "sent: it had not been filled in yet. Try again in a while.\n"
+        "Page: {url}\nScreenshot: {screenshot}",
+    },
     "run.not_sent": {
         "es": "El portal no aceptó el formulario en el paso «{step}»: no se envió nada. "
         "Revisa los mensajes en la página.\nPágina: {url}\nCaptura: {screenshot}",

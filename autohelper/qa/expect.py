@@ -79,6 +79,8 @@ _BY_KEY = {
     "run.unavailable": "unavailable",
     # The CAPTCHA's image never came drawn, even asked for again: the portal did not deliver.
     "run.captcha_broken": "unavailable",
+    # A sign-in's press never answered: the portal too slow to let anyone in.
+    "run.sign_in_unanswered": "not_loaded",
     "run.unavailable_after_submit": "unavailable",
     "run.unavailable_after_link": "unavailable",
     "run.unavailable_after_link_used": "unavailable",
