@@ -384,3 +384,30 @@ def test_merge_junit_keeps_its_long_counts_and_times(tmp_path: Path) -> None:
     assert suite is not None
     assert (suite.get("tests"), suite.get("time")) == ("2147483647", "1000000000")
     assert CURP not in out.read_text(encoding="utf-8")
+
+
+# -- D3: a firewall's check where the form was (a check nobody declared) --------------------------
+FORM_BEHIND_A_CHECK = """\
+  - goto: https://lab.autohelper.test/challenge-unknown
+    description: Abrir la entrada
+  - fill: {css: "#txtID"}
+    value: "{profile.student_id}"
+    description: Escribir tu ID
+  - click: {css: "#btnEntrar"}
+    description: Entrar con tu ID
+"""
+
+
+@pytest.mark.browser
+def test_a_check_nobody_declared_where_the_form_was_is_a_portal_not_reached_never_changed(
+    tmp_path: Path,
+) -> None:
+    """A firewall's «no soy un robot» in front of ITSON's apps9 (a drift mirror's): the form's
+    fields it lacks were «CAMBIÓ», exit 1; `qa` said «firewall». It is a portal not reached."""
+    scenario = str(_scenario(tmp_path, "lab-check", FORM_BEHIND_A_CHECK))
+    result = autohelper_cmd("check", scenario, "--against", "fixtures", "--timeout", "2")
+    assert result.exit_code == 2, result.output
+    assert "CAMBIÓ" not in result.stdout
+    assert "página de bloqueo o de verificación de su firewall (uno que el portal no tenía" in (
+        result.stdout
+    )

@@ -479,6 +479,8 @@ def _compare_form(page: Page, scenario: m.Scenario, start: int, wait: float, wal
     walk.complete = (left_at is None and not sign_in_first) or (
         walk.seen_until is not None and walk.seen_until >= len(scenario.steps) - 1
     )
+    if missing and _behind_a_firewall(page, scenario, missing[0][1], walk):
+        return
     controls = _controls(page)
     renamed: set[str] = set()  # a missing field's likeliest new self: said once, there
     for index, _step, target in missing:
@@ -510,6 +512,32 @@ def _scrubbed(texts: Iterable[str]) -> tuple[str, ...]:
     from autohelper.privacy import mask_shapes
 
     return tuple(dict.fromkeys(mask_shapes(text, numbers=True) for text in texts))
+
+
+def _behind_a_firewall(page: Page, scenario: m.Scenario, step: m.Step, walk: Walk) -> bool:
+    """Whether the form's page is a firewall's block or anti-robot check (declared or new):
+    then what it lacks says nothing of the portal, which could not be reached (its steps are
+    unreachable, never changed), as a firewall met before the form is."""
+    from autohelper.engine.runner import challenge_seen, firewall_name
+
+    seen = challenge_seen(page)
+    if seen is None:
+        return False
+    walk.steps = [
+        dataclasses.replace(s, status="unreachable", locator="", offers=(), url=page.url)
+        if s.status == "changed"
+        else s
+        for s in walk.steps
+    ]
+    walk.unreachable = True
+    walk.message = t(
+        "run.firewall",
+        step=step.describe(),
+        url=page.url,
+        screenshot="-",
+        firewall=firewall_name(scenario, seen),
+    )
+    return True
 
 
 def _controls(page: Page) -> list[dict[str, Any]]:
