@@ -73,6 +73,12 @@ def test_a_link_pasted_in_two_lines_is_joined(
     result = vigencia(page, tmp_path, human)
     assert result.status == "success", result.message  # type: ignore[attr-defined]
     assert len(opened(portal)) == 1
+    # The first piece is said to be the link's start (not «Esa no es la liga»).
+    assert (
+        "Eso parece solo el principio de la liga (tu correo la partió en dos líneas): pega "
+        "también lo que sigue, o escribe «salir»." in human.prompts
+    )
+    assert not any(said.startswith("Esa no es la liga") for said in human.prompts)
 
 
 def test_a_link_never_usable_is_left_for_later_not_asked_for_ever(

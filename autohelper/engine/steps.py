@@ -893,6 +893,8 @@ def email_link(run: Runner, step: m.EmailLink) -> None:
             piece = last[-1] if last and answer.rstrip().endswith(last[-1]) else ""
             wrapped = step.contains in unquote(answer) and re.search(r"https?://", answer)
             key = "run.link_elsewhere" if wrapped else "run.not_the_link"
+            if piece and not wrapped and origin_allowed(piece, run.scenario.origins):
+                key = "run.link_piece"  # the link's start, cut where the email's line ended
             hosts = ", ".join(_hosts(run.scenario.origins))
             run.human.progress(t(key, contains=step.contains, hosts=hosts))
             continue

@@ -323,6 +323,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "is nothing to read. Nothing was sent. Try again in a while.\nPage: {url}\n"
         "Screenshot: {screenshot}",
     },
+    "run.link_piece": {
+        "es": "Eso parece solo el principio de la liga (tu correo la partió en dos líneas): pega "
+        "también lo que sigue, o escribe «salir».",
+        "en": "That looks like only the start of the link (your email split it over two lines): "
+        "paste what follows too, or type “quit”.",
+    },
     "run.link_elsewhere": {
         "es": "Esa dirección lleva «{contains}», pero va a otro sitio: tu correo la envolvió "
         "para revisarla antes (como hace Outlook). Abre el correo y copia la liga original, la "
