@@ -122,7 +122,6 @@ _CHALLENGE_MARKUP = (
     "g-recaptcha",
     "h-captcha",
     "hcaptcha.com",
-    "_Incapsula_Resource",
     "captcha-delivery",
     "px-captcha",
 )
@@ -151,18 +150,21 @@ def firewall_name(scenario: m.Scenario, seen: str) -> str:
     return facts.name if facts is not None and ours else t("run.firewall_unnamed")
 
 
-def challenge_seen(page: Page | Frame) -> str | None:
+def challenge_seen(page: Page | Frame, scenario: m.Scenario) -> str | None:
     """The window's words and markup when it shows a firewall's block or an anti-robot check
-    (see above); None when it does not."""
+    (see above; the markers of the portal's own firewall, its file's, count too); None when
+    it does not."""
     try:
         text, typed, html, status = page.evaluate(_PAGE_FACTS_JS)
     except PlaywrightError:
         return None
     if typed or len(text) >= 3000:
         return None
+    facts = scenario.facts.firewall
+    declared = (*facts.block_text, *facts.challenge_html) if facts is not None else ()
     short = len(text.strip()) < 600
-    words = bool(_CHALLENGE_WORDS.search(text))
-    markup = any(marker in html for marker in _CHALLENGE_MARKUP)
+    words = bool(_CHALLENGE_WORDS.search(text)) or any(mark in text for mark in declared)
+    markup = any(marker in html for marker in (*_CHALLENGE_MARKUP, *declared))
     refused = int(status) in (401, 403, 429) and short
     if (words and (markup or refused or short)) or (markup and refused):
         return f"{text}\n{html}"
@@ -928,11 +930,11 @@ class Runner:
         whether or not the portal's file declares one (a firewall put in front of it this
         morning): handed to the person (a visible browser, live), then the step is tried
         again; else the run stops saying so, never «el portal cambió». Never passed by us."""
-        seen = challenge_seen(self.page)
+        seen = challenge_seen(self.page, self.scenario)
         if seen is None:
             return
         log.debug("step %s: a firewall's or anti-robot page where the portal was", self.index + 1)
-        if self.human.firewall(self.page) and challenge_seen(self.page) is None:
+        if self.human.firewall(self.page) and challenge_seen(self.page, self.scenario) is None:
             raise SlowPage("the person passed a firewall's check")
         name = firewall_name(self.scenario, seen)
         raise self.stop("run.firewall", step, FirewallBlocked, firewall=name)

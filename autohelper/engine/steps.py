@@ -940,8 +940,8 @@ def _unwrapped(url: str, depth: int = 0) -> list[str]:
 
 
 def _hosts(origins: tuple[str, ...]) -> list[str]:
-    """The declared origins as a person reads them (`https://serviciosdigitales.imss.gob.mx`),
-    wildcards left out."""
+    """The declared origins as a person reads them (`https://portal.example`), wildcards
+    left out."""
     return [origin for origin in origins if "*" not in origin]
 
 

@@ -520,7 +520,7 @@ def _behind_a_firewall(page: Page, scenario: m.Scenario, step: m.Step, walk: Wal
     unreachable, never changed), as a firewall met before the form is."""
     from autohelper.engine.runner import challenge_seen, firewall_name
 
-    seen = challenge_seen(page)
+    seen = challenge_seen(page, scenario)
     if seen is None:
         return False
     walk.steps = [
