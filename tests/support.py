@@ -60,6 +60,24 @@ def copy_scenario(tmp_path: Path, name: str = "imss-nss", *edits: Edit) -> Scena
     return write_scenario(tmp_path, text, f"{name}.yaml")
 
 
+def yield_pattern(scenario: str, name: str) -> str:
+    """The one pattern the bundled scenario `scenario` reads its yield `name` with (every
+    outcome case that yields it uses the same)."""
+    from autohelper.scenario import model as m
+
+    loaded = load_scenario(ROOT / "scenarios" / f"{scenario}.yaml")
+    patterns = {
+        pattern
+        for step in loaded.steps
+        if isinstance(step, m.Outcome)
+        for case in step.cases
+        for yielded, pattern in case.yields
+        if yielded == name
+    }
+    assert len(patterns) == 1, patterns
+    return patterns.pop()
+
+
 def write_scenario(tmp_path: Path, text: str, name: str = "s.yaml") -> Scenario:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from playwright.sync_api import Page
-from support import ROOT, console, engine_run
+from support import ROOT, console, engine_run, yield_pattern
 
 from autohelper.engine import RunResult
 from autohelper.engine.events import RunListener
@@ -468,19 +468,7 @@ def test_nss_is_read_where_the_words_name_it_never_another_number_of_the_page() 
     saved) as the person's NSS. The NSS is read after «NSS:» / «Tu NSS es:», or not at all."""
     import re
 
-    from autohelper.scenario import model as m
-
-    scenario = load_scenario(ROOT / "scenarios" / "imss-nss.yaml")
-    patterns = {
-        pattern
-        for step in scenario.steps
-        if isinstance(step, m.Outcome)
-        for case in step.cases
-        for name, pattern in case.yields
-        if name == "nss"
-    }
-    assert len(patterns) == 1
-    [pattern] = patterns
+    pattern = yield_pattern("imss-nss", "nss")
 
     def read(text: str) -> str | None:
         found = re.search(pattern, text)

@@ -20,7 +20,7 @@ import pexpect
 import pytest
 from click.testing import CliRunner, Result
 from playwright.sync_api import Page
-from support import as_at_a_shell, copy_scenario, engine_run
+from support import as_at_a_shell, copy_scenario, engine_run, yield_pattern
 from test_cli import autohelper_cmd
 
 import autohelper.cli
@@ -476,20 +476,7 @@ def test_the_folio_is_read_in_the_wordings_a_save_may_give_it() -> None:
     (the contract's «con el folio 4810001.» alone was read)."""
     import re
 
-    from autohelper.scenario import model as m
-    from autohelper.scenario.loader import load_scenario
-
-    scenario = load_scenario(Path(__file__).parents[1] / "scenarios" / "itson-solicitud.yaml")
-    patterns = {
-        pattern
-        for step in scenario.steps
-        if isinstance(step, m.Outcome)
-        for case in step.cases
-        for name, pattern in case.yields
-        if name == "folio"
-    }
-    assert len(patterns) == 1
-    [pattern] = patterns
+    pattern = yield_pattern("itson-solicitud", "folio")
     for text, folio in (
         ("Tu solicitud de Seguro Facultativo fue registrada con el folio 4810001.", "4810001"),
         ("Tu solicitud fue registrada con el folio: 5120001.", "5120001"),
