@@ -171,12 +171,13 @@ def _beside(run: Runner, step: m.Outcome, number: int, scope: Frame, text: str) 
     what the page showed before the press (a notice the form always shows). One look."""
     if step.cases[number].result not in ("success", "in_person"):
         return ""
+    frame = next((case.when[0].frame for case in step.cases if case.when), ())
     others = tuple(
         locator
         for index, case in enumerate(step.cases)
         if index != number and case.result in ("error", "retry", "in_person")
         for locator in case.when
-        if locator.frame == step.cases[0].when[0].frame
+        if locator.frame == frame  # in the scope the answer was found in
     )
     if not others:
         return ""
