@@ -474,14 +474,13 @@ def captcha(run: Runner, step: m.Captcha) -> None:
     image, frame = run.find(step, step.image)
     run.ensure_origin(step, frame)
     timeout = run.timeout_ms(step)
-    try:
-        expect(image).to_have_js_property("complete", True, timeout=timeout)
-    except AssertionError:
-        raise run.missing(step, step.image) from None
+    # Loaded, and with anything drawn, in one look that waits for the image's load.
+    drawn = run.acting(step, step.image, lambda: image.evaluate(_LOADED_JS, timeout))
+    if drawn < 0:  # never loaded in time
+        raise run.missing(step, step.image)
     # An image that came broken (its answer failed once) shows a person nothing to read: the
     # portal's own refresh asks for another, once.
-    broken = not image.evaluate(_DRAWN_JS)
-    if broken and (step.refresh is None or not _new_image(run, step, image, timeout)):
+    if not drawn and (step.refresh is None or not _new_image(run, step, image, timeout)):
         raise run.stop("run.captcha_broken", step)
     run.captcha_attempt += 1
     answer_field, _ = run.find(step, step.answer)
@@ -503,6 +502,14 @@ def captcha(run: Runner, step: m.Captcha) -> None:
 
 # Whether a loaded image has anything drawn (a broken one is `complete` with no width).
 _DRAWN_JS = "e => e.naturalWidth > 0"
+# An image's drawn width once it has loaded (0: it came broken), waiting for its load at most
+# `ms` milliseconds (-1: it has not loaded by then).
+_LOADED_JS = """(e, ms) => e.complete ? e.naturalWidth : new Promise(done => {
+    const end = () => done(e.complete ? e.naturalWidth : 0);
+    e.addEventListener("load", end, {once: true});
+    e.addEventListener("error", end, {once: true});
+    setTimeout(() => done(e.complete ? e.naturalWidth : -1), ms);
+})"""
 
 
 def _new_image(run: Runner, step: m.Captcha, image: PwLocator, timeout: float) -> bool:
