@@ -293,7 +293,7 @@ def test_a_warning_beside_the_folio_is_relayed_and_the_forms_own_notice_is_not(
         "Listo: tu solicitud del Seguro Facultativo quedó registrada. Guarda tu folio. Tu "
         "vigencia tarda de 2 a 5 días hábiles en verse en el IMSS; autohelper status te dice "
         "cuándo consultarla.",
-        "Léelo, que puede pedirte algo más; el portal también dice: «Advertencia: entrega tu "
+        "El portal también dice (léelo: puede pedirte algo más): «Advertencia: entrega tu "
         "comprobante de NSS en Servicios Estudiantiles en un plazo de 5 días hábiles.»",
     ]
     assert cia(portal).saves == {"saved": 1}

@@ -175,8 +175,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nothing).",
     },
     "run.portal_also": {
-        "es": "Léelo, que puede pedirte algo más; el portal también dice: «{words}»",
-        "en": "Read this, it may ask something more of you; the portal also says: “{words}”",
+        "es": "El portal también dice (léelo: puede pedirte algo más): «{words}»",
+        "en": "The portal also says (read it: it may ask something more of you): “{words}”",
     },
     "run.portal_error": {
         "es": "El portal respondió: «{portal}»\n{advice}\nPaso: «{step}» · Captura: {screenshot}",
