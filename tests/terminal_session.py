@@ -94,7 +94,7 @@ def send_to_the_link_step(child: pexpect.spawn, portal: MockPortal) -> None:
     child.sendline(current_captcha(portal))
     child.expect("¿Lo envío\\? \\[s/N\\]")
     child.sendline("s")
-    child.expect("pégala aquí \\(escribe «salir» para dejarlo para después\\)")
+    child.expect("pégala aquí \\(escribe «salir» para dejarla para después\\)")
 
 
 def the_link(portal: MockPortal) -> str:

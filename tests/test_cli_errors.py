@@ -171,11 +171,11 @@ def test_a_secret_needed_with_no_terminal_is_named_with_its_variable_before_anyt
     [
         (
             ("run", "imss-nss"),
-            "Cancelado: la entrada terminó sin tu respuesta; no se envió nada más.",
+            "Cancelado: la entrada terminó sin tu respuesta; desde aquí no se envió nada.",
         ),
         (
             ("--lang", "en", "run", "imss-nss"),
-            "Cancelled: the input ended without your answer; nothing more was sent.",
+            "Cancelled: the input ended without your answer; nothing was sent from here on.",
         ),
         (("init",), "Cancelado: la entrada terminó antes de acabar; no se guardó nada."),
         (("--lang", "en", "init"), "Cancelled: the input ended before the end; nothing was saved."),
@@ -187,7 +187,7 @@ def test_the_input_ending_at_a_question_is_no_answer_not_an_interruption(
 ) -> None:
     """Ctrl-D at a question of a run (here its "send it?") ends as it does in the profile
     wizard: exit 1, saying the input ended and nothing (more) was sent or saved; not as a
-    Ctrl-C (130, "Cancelado. No se envió nada más.")."""
+    Ctrl-C (130, "Cancelado. Desde aquí no se envió nada.")."""
 
     def session(request: Any, ask_secret: Any) -> None:
         # The person at the terminal is asked before a send, and the input ends.

@@ -643,7 +643,7 @@ def test_init_ctrl_c_says_nothing_was_saved_and_exits_130(
     result = console("init")
     assert result.exit_code == 130, result.output
     assert "no se guardó nada de lo que escribiste; el perfil quedó como estaba" in result.stderr
-    assert "No se envió nada más" not in result.stderr
+    assert "Desde aquí no se envió nada" not in result.stderr
     assert default_path(isolated).read_bytes() == before
 
 

@@ -557,9 +557,12 @@ def test_a_mirrors_success_stops_a_run_against_that_mirror_only(
         plan("http://127.0.0.1:8402")
 
 
-def test_a_profile_without_an_nss_is_told_to_get_it_first(tmp_path: Path) -> None:
+@pytest.mark.parametrize("scenario", ["itson-solicitud", "imss-vigencia", "imss-umf"])
+def test_a_profile_without_an_nss_is_told_to_get_it_first(tmp_path: Path, scenario: str) -> None:
+    """The vigencia and the clinic said «el perfil … no tiene nss; fíjalo con …», where the
+    request said where an NSS comes from: all three say the same now."""
     profile = student_profile(tmp_path, nss="")
-    result = cli("run", "itson-solicitud", "--against", "fixtures", "--profile", str(profile))
+    result = cli("run", scenario, "--against", "fixtures", "--profile", str(profile))
     assert result.exit_code == 1
     assert result.stderr.startswith(
         f"Error: Primero consigue tu NSS: autohelper run imss-nss --profile {profile} (si ya lo "

@@ -94,7 +94,7 @@ def cancel(child: pexpect.spawn, at_a_prompt: bool = True) -> None:
     if at_a_prompt:
         reading_the_terminal(child)
     child.sendintr()
-    child.expect("Cancelado. No se envió nada más.")
+    child.expect("Cancelado. Desde aquí no se envió nada.")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130, child.before
@@ -194,7 +194,7 @@ def test_a_run_cut_short_after_its_send_is_resumed_at_the_link_without_a_second_
         "liga, sin enviarla de nuevo: (autohelper run imss-nss --against \\S+ --resume)"
     )
     assert child.match.group(1) == f"autohelper run imss-nss --against {portal.url} --resume"
-    child.expect("Cancelado. No se envió nada más.")
+    child.expect("Cancelado. Desde aquí no se envió nada.")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
@@ -261,6 +261,8 @@ def test_make_demo_is_finished_with_only_what_the_terminal_shows(short_tmp: Path
     child.expect("¿Lo envío\\? \\[s/N\\]")
     child.sendline("s")
     child.expect("Tu NSS: \\d{11}")
+    # «Listo. El IMSS te asignó tu NSS»: practice, said as such (a student copied it down).
+    child.expect("Esto fue una práctica con el portal simulado: nada de esto es real")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, transcript.getvalue()

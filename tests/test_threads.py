@@ -78,4 +78,4 @@ def test_a_clean_up_that_hangs_after_ctrl_c_still_ends_with_130() -> None:
         env={**os.environ, "AUTOHELPER_LANG": "es"},
     )
     assert done.returncode == 130
-    assert "Cancelado. No se envió nada más." in done.stderr
+    assert "Cancelado. Desde aquí no se envió nada." in done.stderr

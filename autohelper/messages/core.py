@@ -6,12 +6,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.generic": {"es": "Algo salió mal.", "en": "Something went wrong."},
     "core.error_prefix": {"es": "Error: {message}", "en": "Error: {message}"},
     "core.interrupted": {
-        "es": "Cancelado. No se envió nada más.",
-        "en": "Cancelled. Nothing more was sent.",
+        "es": "Cancelado. Desde aquí no se envió nada.",
+        "en": "Cancelled. Nothing was sent from here on.",
     },
     "core.input_ended": {
-        "es": "Cancelado: la entrada terminó sin tu respuesta; no se envió nada más.",
-        "en": "Cancelled: the input ended without your answer; nothing more was sent.",
+        "es": "Cancelado: la entrada terminó sin tu respuesta; desde aquí no se envió nada.",
+        "en": "Cancelled: the input ended without your answer; nothing was sent from here on.",
     },
     "core.crash": {
         "es": "autohelper falló de forma inesperada (es un error nuestro, no tuyo). "

@@ -392,19 +392,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "human.email_link_prompt": {
         "es": "Te llegó un correo del portal con una liga. Pégala aquí, o ábrela en este mismo "
-        "navegador y presiona Enter (escribe «salir» para dejarlo para después)",
+        "navegador y presiona Enter (escribe «salir» para dejarla para después)",
         "en": "The portal emailed you a link. Paste it here, or open it in this same browser and "
         "press Enter (type “quit” to leave it for later)",
     },
     "human.email_link_prompt_headless": {
         "es": "Te llegó un correo del portal con una liga. Cópiala de tu correo y pégala aquí "
-        "(escribe «salir» para dejarlo para después)",
+        "(escribe «salir» para dejarla para después)",
         "en": "The portal emailed you a link. Copy it from your email and paste it here (type "
         "“quit” to leave it for later)",
     },
     "human.email_link_prompt_practice": {
         "es": "Ese es el correo que mandó el portal simulado (arriba). Copia su liga y pégala "
-        "aquí (escribe «salir» para dejarlo para después)",
+        "aquí (escribe «salir» para dejarla para después)",
         "en": "That is the email the mock portal sent (above). Copy its link and paste it here "
         "(type “quit” to leave it for later)",
     },

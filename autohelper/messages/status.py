@@ -382,6 +382,14 @@ _STATUS: dict[str, dict[str, str]] = {
         "es": "el portal pidió hacerlo en persona, en la oficina que indicó",
         "en": "the portal asked for it in person, at the office it named",
     },
+    "status.after_practice": {
+        "es": "Esto fue una práctica con el portal simulado: nada de esto es real ni cuenta en tu "
+        "trámite (autohelper status no lo muestra). Para hacerlo de verdad, corre el mismo "
+        "comando sin --against fixtures.",
+        "en": "This was practice on the mock portal: none of it is real or counts in your "
+        "procedure (autohelper status does not show it). To do it for real, run the same "
+        "command without --against fixtures.",
+    },
     "status.after_run_earlier": {
         "es": "Este paso quedó hecho, pero en tu historial falta uno anterior: «{title}». Si ya "
         "lo hiciste por tu cuenta, márcalo: autohelper done {step}{suffix}",
