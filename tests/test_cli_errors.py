@@ -202,3 +202,18 @@ def test_the_input_ending_at_a_question_is_no_answer_not_an_interruption(
     assert result.stderr == f"Error: {says}\n"
     assert ("Enviar la solicitud" in result.stdout) == ("run" in command)  # asked, then ended
     assert result.stdout.endswith("\n")  # the message is not left on the question's line
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("hecho", "done"), ("Estado", "status"), ("siguiente", "next")]
+)
+def test_a_command_named_in_spanish_is_suggested_as_the_one_it_means(
+    typed: str, meant: str
+) -> None:
+    """`autohelper hecho solicitud` suggested `check` (alike in letters; it visits the live
+    portals): a command a Spanish speaker names in Spanish is suggested as the one it means."""
+    result = autohelper_cmd(typed, "solicitud")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: No existe el comando '{typed}'. ¿Quisiste decir '{meant}'?"
+    )

@@ -234,6 +234,39 @@ class LocalizedCommand(_Localized):
     """A command whose help and parameters' help come from the catalogue."""
 
 
+# The commands' names as a Spanish speaker may guess them: suggested, never run as such.
+SPANISH_NAMES = {
+    "hecho": "done",
+    "listo": "done",
+    "terminado": "done",
+    "marcar": "done",
+    "deshacer": "undo",
+    "desmarcar": "undo",
+    "estado": "status",
+    "estatus": "status",
+    "siguiente": "next",
+    "sigue": "next",
+    "correr": "run",
+    "ejecutar": "run",
+    "iniciar": "init",
+    "inicio": "init",
+    "perfil": "profile",
+    "escenarios": "scenarios",
+    "revisar": "check",
+}
+
+
+class _Meant(click.exceptions.NoSuchCommand):
+    """No such command, and the one it most likely means (not the one it looks like)."""
+
+    def __init__(self, name: str, meant: str, ctx: click.Context) -> None:
+        super().__init__(name, ctx=ctx)
+        self.meant = meant
+
+    def format_message(self) -> str:
+        return f"{self.message} {click.exceptions._format_possibilities([self.meant])}"
+
+
 class LocalizedGroup(_Localized, click.Group):
     """A group whose subcommands (and subgroups) are localized too, each under its path.
 
@@ -291,7 +324,12 @@ class LocalizedGroup(_Localized, click.Group):
         try:
             return super().resolve_command(ctx, args)
         except click.exceptions.NoSuchCommand as exc:
-            # Click suggests among the commands loaded; the lazy ones count as well.
+            # Click suggests among the commands loaded; the lazy ones count as well. A command
+            # named in Spanish (`hecho`, `estado`) is suggested as the command it means, not
+            # as the one it looks like (`hecho` → `check`, which visits the live portals).
+            meant = SPANISH_NAMES.get(exc.command_name.strip().lower())
+            if meant in self.list_commands(ctx):
+                raise _Meant(exc.command_name, str(meant), ctx) from None
             raise click.exceptions.NoSuchCommand(
                 exc.command_name, possibilities=self.list_commands(ctx), ctx=ctx
             ) from None
