@@ -263,6 +263,7 @@ def test_make_demo_is_finished_with_only_what_the_terminal_shows(short_tmp: Path
     child.expect("Tu NSS: \\d{11}")
     # «Listo. El IMSS te asignó tu NSS»: practice, said as such (a student copied it down).
     child.expect("Esto fue una práctica con el portal simulado: nada de esto es real")
+    child.expect("Para hacerlo de verdad: autohelper run imss-nss")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, transcript.getvalue()

@@ -232,7 +232,9 @@ def next_after_run(profile_name: str | None, against: str, ran: str | None = Non
         if spec.kind == "fixtures":
             # Practice: whatever the run's words said («quedó registrada», «te asignó tu NSS»),
             # nothing of it is real, nor counts in the procedure.
-            return ["", t("status.after_practice")]
+            command = f"autohelper run {ran}{profile_suffix(profile_name)}" if ran else ""
+            key = "status.after_practice_command" if command else "status.after_practice"
+            return ["", t(key, command=command)]
         # The command shown names the profile the run was given.
         suffix = profile_suffix(profile_name)
         mirrors = spec.kind == "mirror"

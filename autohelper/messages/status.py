@@ -390,6 +390,12 @@ _STATUS: dict[str, dict[str, str]] = {
         "procedure (autohelper status does not show it). To do it for real, run the same "
         "command without --against fixtures.",
     },
+    "status.after_practice_command": {
+        "es": "Esto fue una práctica con el portal simulado: nada de esto es real ni cuenta en tu "
+        "trámite (autohelper status no lo muestra). Para hacerlo de verdad: {command}",
+        "en": "This was practice on the mock portal: none of it is real or counts in your "
+        "procedure (autohelper status does not show it). To do it for real: {command}",
+    },
     "status.after_run_earlier": {
         "es": "Este paso quedó hecho, pero en tu historial falta uno anterior: «{title}». Si ya "
         "lo hiciste por tu cuenta, márcalo: autohelper done {step}{suffix}",
